@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** The shape of `internal/tables.json` and `export/tables.json` (outputs.md). */
+
+export const SUPPRESSED = '**' as const;
+
+export const HeaderSchema = z.object({ key: z.string(), label: z.string() });
+export type Header = z.infer<typeof HeaderSchema>;
+
+export const PeriodSchema = z.object({
+  start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  end: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+export type Period = z.infer<typeof PeriodSchema>;
+
+const count = z.number().int().nonnegative();
+
+export const InternalTableSchema = z.object({
+  title: z.string(),
+  rows: z.array(HeaderSchema),
+  columns: z.array(HeaderSchema),
+  cells: z.array(z.array(count.nullable())),
+});
+export type InternalTable = z.infer<typeof InternalTableSchema>;
+
+export const ExportCellSchema = z.union([count, z.literal(SUPPRESSED), z.null()]);
+export type ExportCell = z.infer<typeof ExportCellSchema>;
+
+export const ExportTableSchema = z.object({
+  title: z.string(),
+  rows: z.array(HeaderSchema),
+  columns: z.array(HeaderSchema),
+  cells: z.array(z.array(ExportCellSchema)),
+  /** Figures F3.1–F3.3 only: percentage of the row's group total, one decimal; "**" where not publishable. */
+  percentages: z.array(z.array(z.union([z.number(), z.literal(SUPPRESSED), z.null()]))).optional(),
+});
+export type ExportTable = z.infer<typeof ExportTableSchema>;
+
+export const InternalTablesSchema = z.object({
+  period: PeriodSchema,
+  backgroundPeriod: PeriodSchema.optional(),
+  tables: z.record(z.string(), InternalTableSchema),
+});
+export type InternalTables = z.infer<typeof InternalTablesSchema>;
+
+export const ExportTablesSchema = z.object({
+  period: PeriodSchema,
+  backgroundPeriod: PeriodSchema.optional(),
+  tables: z.record(z.string(), ExportTableSchema),
+});
+export type ExportTables = z.infer<typeof ExportTablesSchema>;

@@ -1,0 +1,82 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { sheetName, tablesXlsx } from '../../reports/tablesXlsx.js';
+import { PUBLISHED_ORDER } from '../../reports/tableOrder.js';
+import { sampleExport } from './sampleExport.js';
+import { tinyExport } from './tinyExport.js';
+
+async function read(buf: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** Every non-empty cell of a sheet as "A1=value". */
+function dump(ws: ExcelJS.Worksheet): string[] {
+  const out: string[] = [];
+  ws.eachRow((row) => row.eachCell((cell) => out.push(`${cell.address}=${JSON.stringify(cell.value)}`)));
+  return out;
+}
+
+describe('tablesXlsx', () => {
+  it('writes exactly the expected cells for a small workbook', async () => {
+    const wb = await read(await tablesXlsx(tinyExport(), { lang: 'nl' }));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['F3.2', '3.3']);
+    expect(dump(wb.getWorksheet('3.3')!)).toEqual([
+      'A1="Tabel 3.3. Aantal mensen met combinaties van \\"Pwet\\"-voorzieningen, 2017–2022"',
+      'A3=""',
+      'B3="Begeleiding op werkkring/jobcoach ~"',
+      'C3="Vervoer, \\"eigen\\" auto"',
+      'A4="Ondersteuning op de werkplek *"',
+      'B4=2075',
+      'C4="**"',
+      'A5="Begeleiding op werkkring/jobcoach ~"',
+      'C5=0',
+      'A7="* Vanaf 2019 is deze categorie opgenomen in de dataset."',
+      'A8="~ Vanaf 2019 is deze categorie niet meer opgenomen in de dataset."',
+      'A9="** Te weinig waarnemingen om te kunnen laten zien (minder dan 10 personen, of nodig om zo’n aantal af te schermen)."',
+    ]);
+    expect(dump(wb.getWorksheet('F3.2')!)).toEqual([
+      'A1="Figuur 3.2. Verdeling naar geslacht"',
+      'A3=""', 'B3="man"', 'C3="vrouw"', 'D3="onbekend"', 'E3="Totaal"',
+      'A4="UWV & Pwet"', 'B4=267', 'C4=435', 'D4=0', 'E4=702',
+      'A5="UWV & Pwet & Wmo"', 'B5="**"', 'C5=237', 'D5="**"', 'E5=389',
+      'A7="Percentage van het groepstotaal (%)"', 'B7="man"', 'C7="vrouw"', 'D7="onbekend"', 'E7="Totaal"',
+      'A8="UWV & Pwet"', 'B8=38', 'C8=62', 'D8=0', 'E8=100',
+      'A9="UWV & Pwet & Wmo"', 'B9="**"', 'C9=60.9', 'D9="**"', 'E9=100',
+      'A11="** Te weinig waarnemingen om te kunnen laten zien (minder dan 10 personen, of nodig om zo’n aantal af te schermen)."',
+    ]);
+    expect(wb.getWorksheet('3.3')!.getCell('B4').numFmt).toBe('#,##0');
+    expect(wb.getWorksheet('F3.2')!.getCell('C9').numFmt).toBe('0.0');
+  });
+
+  it('has one sheet per sample table in published order, each cell as in tables.json', async () => {
+    const s = sampleExport();
+    const wb = await read(await tablesXlsx(s, { lang: 'nl' }));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(PUBLISHED_ORDER);
+    for (const [id, t] of Object.entries(s.tables)) {
+      const ws = wb.getWorksheet(id)!;
+      expect(String(ws.getCell(1, 1).value)).toContain(t.title);
+      t.columns.forEach((c, j) => expect(ws.getCell(3, j + 2).value).toBe(c.label));
+      t.rows.forEach((r, i) => {
+        expect(ws.getCell(4 + i, 1).value).toBe(r.label);
+        t.columns.forEach((_, j) => expect(ws.getCell(4 + i, j + 2).value, `${id} ${i},${j}`).toBe(t.cells[i]![j]));
+      });
+    }
+  });
+
+  it('is byte-identical when written twice', async () => {
+    const a = await tablesXlsx(sampleExport(), { lang: 'nl' });
+    await new Promise((r) => setTimeout(r, 1100)); // exceljs stamps zip entries with the current time
+    const b = await tablesXlsx(sampleExport(), { lang: 'nl' });
+    expect(a.equals(b)).toBe(true);
+  });
+
+  it('makes legal, unique sheet names', () => {
+    const taken = new Set<string>();
+    expect(sheetName('a/b:c*d?e[f]g\\h', taken)).toBe('a_b_c_d_e_f_g_h');
+    expect(sheetName("'quoted'", taken)).toBe('quoted');
+    expect(sheetName('x'.repeat(40), taken)).toHaveLength(31);
+    expect(sheetName('QUOTED', taken)).toBe('QUOTED (2)');
+  });
+});

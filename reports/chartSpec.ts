@@ -1,0 +1,239 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { ExportTable } from '../schemas/tablesJson.js';
+import type { Lang } from './footnotes.js';
+import { formatCount, formatPercent } from './formatNumber.js';
+import { caption, SHARE_FIGURE_IDS } from './tableOrder.js';
+
+/** The font every chart asks for; renderChart loads exactly this font into resvg. */
+export const CHART_FONT = 'DejaVu Sans';
+
+const TEXT: Record<Lang, { suppressed: string; note: string; persons: string; share: string }> = {
+  nl: {
+    suppressed: '** te weinig waarnemingen',
+    note: '** Te weinig waarnemingen om te kunnen laten zien.',
+    persons: 'Aantal personen',
+    share: 'Aandeel van de groep',
+  },
+  en: {
+    suppressed: '** too few observations',
+    note: '** Too few observations to show.',
+    persons: 'Number of persons',
+    share: 'Share of the group',
+  },
+};
+
+/** Class colours in column order (dark to light, colour-blind safe); "onbekend" is always grey. */
+const PALETTE = ['#1f4e79', '#5b9bd5', '#a9d18e', '#f4b183', '#ffd966', '#c00000'];
+const DARK = new Set(['#1f4e79', '#c00000']);
+const UNKNOWN = '#bfbfbf';
+const SUPPRESSED_FILL = '#ffffff';
+const BAR = '#2e75b6';
+
+/**
+ * The Vega-Lite spec of one figure, data inlined (export/charts/<id>.vl.json).
+ *
+ * - F3.1–F3.3: one 100 % stacked horizontal bar per group, the published `percentages` per class,
+ *   classes coloured ("onbekend" grey), segment labels "38%" where the segment is wide enough.
+ * - F3.4, F3.5, F4.1, F4.3, F4.4: vertical bars of persons per number of categories, value above.
+ *
+ * Suppressed numbers are never drawn as a length. A count bar that is `**` has no bar: the text "**"
+ * stands on the zero line. In a share bar, the suppressed classes of a group are drawn together as
+ * one white segment with a dashed grey outline, labelled "**", filling the rest of the bar after the
+ * shown classes (100 − the shown percentages, which a reader can compute from the table anyway);
+ * a group whose every class is suppressed is one such segment over the whole bar. The legend has an
+ * entry "** te weinig waarnemingen" and the subtitle explains `**` whenever the figure has one.
+ */
+export function chartSpec(id: string, table: ExportTable, lang: Lang): TopLevelSpec {
+  return SHARE_FIGURE_IDS.includes(id) ? shareSpec(id, table, lang) : countSpec(id, table, lang);
+}
+
+function titleLines(id: string, table: ExportTable, lang: Lang, width = 80): string[] {
+  const words = `${caption(id, lang)}. ${table.title}`.split(/\s+/);
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line && line.length + 1 + w.length > width) {
+      lines.push(line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+function config(lang: Lang): NonNullable<TopLevelSpec['config']> {
+  return {
+    font: CHART_FONT,
+    background: '#ffffff',
+    view: { stroke: null },
+    padding: 12,
+    title: { anchor: 'start', fontSize: 13, fontWeight: 'bold', subtitleFontSize: 11, subtitleColor: '#444', offset: 12 },
+    axis: { labelFontSize: 11, titleFontSize: 11, labelColor: '#222', titleColor: '#222', domainColor: '#666', tickColor: '#666', gridColor: '#e6e6e6' },
+    legend: { labelFontSize: 11, symbolStrokeColor: '#666', symbolStrokeWidth: 0.6, symbolType: 'square', symbolSize: 120 },
+    locale: {
+      number: lang === 'nl'
+        ? { decimal: ',', thousands: '.', grouping: [3], currency: ['€ ', ''] }
+        : { decimal: '.', thousands: ',', grouping: [3], currency: ['€', ''] },
+    },
+  };
+}
+
+interface ShareDatum {
+  group: string;
+  groupKey: string;
+  cls: string;
+  clsKey: string;
+  x0: number;
+  x1: number;
+  mid: number;
+  percentage: number | null;
+  suppressed: boolean;
+  label: string;
+  labelColor: string;
+}
+
+function shareSpec(id: string, table: ExportTable, lang: Lang): TopLevelSpec {
+  const t = TEXT[lang];
+  const classIdx = table.columns.map((c, j) => [c, j] as const).filter(([c]) => c.key !== 'total');
+  const totalIdx = table.columns.findIndex((c) => c.key === 'total');
+  const colorOf = new Map<string, string>();
+  let k = 0;
+  for (const [c] of classIdx) colorOf.set(c.label, c.key === 'onbekend' ? UNKNOWN : PALETTE[k++ % PALETTE.length]!);
+
+  const values: ShareDatum[] = [];
+  let anySuppressed = false;
+  table.rows.forEach((row, i) => {
+    let x = 0;
+    let suppressedHere = false;
+    for (const [c, j] of classIdx) {
+      const p = percentageOf(table, i, j, totalIdx);
+      if (p === '**') {
+        suppressedHere = true;
+        continue;
+      }
+      if (p === null || p <= 0) continue;
+      const x0 = x;
+      const x1 = Math.min(100, x + p);
+      x = x1;
+      const color = colorOf.get(c.label)!;
+      values.push({
+        group: row.label, groupKey: row.key, cls: c.label, clsKey: c.key,
+        x0: round(x0), x1: round(x1), mid: round((x0 + x1) / 2), percentage: p, suppressed: false,
+        label: x1 - x0 >= 5 ? formatPercent(p, lang, 0) : '',
+        labelColor: DARK.has(color) ? '#ffffff' : '#000000',
+      });
+    }
+    if (suppressedHere) {
+      anySuppressed = true;
+      const x0 = Math.min(x, 100);
+      values.push({
+        group: row.label, groupKey: row.key, cls: t.suppressed, clsKey: '**',
+        // a segment too narrow for its "**" gets the label just right of the bar
+        x0: round(x0), x1: 100, mid: 100 - x0 >= 3 ? round((x0 + 100) / 2) : 102, percentage: null, suppressed: true,
+        label: '**', labelColor: '#000000',
+      });
+    }
+  });
+
+  const domain = [...colorOf.keys()];
+  const range = [...colorOf.values()];
+  if (anySuppressed) {
+    domain.push(t.suppressed);
+    range.push(SUPPRESSED_FILL);
+  }
+  const groups = table.rows.map((r) => r.label);
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: titleLines(id, table, lang), ...(anySuppressed ? { subtitle: t.note } : {}) },
+    width: 560,
+    height: { step: 36 },
+    padding: { left: 12, top: 12, bottom: 12, right: 28 },
+    data: { values: values as unknown as Record<string, unknown>[] },
+    encoding: {
+      y: { field: 'group', type: 'nominal', sort: groups, title: null, axis: { labelLimit: 220, ticks: false, domain: false } },
+    },
+    layer: [
+      {
+        mark: { type: 'bar', stroke: '#ffffff', strokeWidth: 1, height: { band: 0.7 } },
+        encoding: {
+          x: { field: 'x0', type: 'quantitative', scale: { domain: [0, 100], nice: false }, title: t.share,
+            axis: { values: [0, 20, 40, 60, 80, 100], labelExpr: "datum.value + '%'", grid: true } },
+          x2: { field: 'x1' },
+          color: { field: 'cls', type: 'nominal', scale: { domain, range }, sort: domain,
+            legend: { orient: 'bottom', title: null, direction: 'horizontal', columns: domain.length <= 4 ? domain.length : 3, labelLimit: 260 } },
+          stroke: { condition: { test: 'datum.suppressed', value: '#666666' }, value: '#ffffff' },
+          strokeDash: { condition: { test: 'datum.suppressed', value: [4, 2] }, value: [1, 0] },
+          tooltip: [{ field: 'group', title: ' ' }, { field: 'cls', title: '  ' }, { field: 'percentage', title: '%', format: '.1f' }],
+        },
+      },
+      {
+        mark: { type: 'text', fontSize: 10, baseline: 'middle', align: 'center' },
+        encoding: {
+          x: { field: 'mid', type: 'quantitative' },
+          text: { field: 'label' },
+          color: { field: 'labelColor', type: 'nominal', scale: null },
+        },
+      },
+    ],
+    config: config(lang),
+  } as TopLevelSpec;
+}
+
+/** The published percentage, or one derived from the counts when the table has no matrix (old files). */
+function percentageOf(t: ExportTable, i: number, j: number, totalIdx: number): number | '**' | null {
+  if (t.percentages) return t.percentages[i]?.[j] ?? null;
+  const c = t.cells[i]?.[j];
+  const n = totalIdx >= 0 ? t.cells[i]?.[totalIdx] : null;
+  if (c === '**' || n === '**') return '**';
+  if (typeof c !== 'number' || typeof n !== 'number' || n === 0) return null;
+  return Math.round((c / n) * 1000) / 10;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+function countSpec(id: string, table: ExportTable, lang: Lang): TopLevelSpec {
+  const t = TEXT[lang];
+  const values = table.rows.map((row, i) => {
+    const v = table.cells[i]?.[0] ?? null;
+    return {
+      category: row.label,
+      key: row.key,
+      persons: typeof v === 'number' ? v : null,
+      suppressed: v === '**',
+      label: typeof v === 'number' ? formatCount(v, lang) : v === '**' ? '**' : '',
+      labelY: typeof v === 'number' ? v : 0,
+    };
+  });
+  const anySuppressed = values.some((v) => v.suppressed);
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: titleLines(id, table, lang), ...(anySuppressed ? { subtitle: t.note } : {}) },
+    width: { step: 110 },
+    height: 260,
+    data: { values },
+    encoding: {
+      x: { field: 'category', type: 'nominal', sort: table.rows.map((r) => r.label), title: null,
+        axis: { labelAngle: 0, labelLimit: 0, ticks: false } },
+    },
+    layer: [
+      {
+        transform: [{ filter: 'isValid(datum.persons)' }],
+        mark: { type: 'bar', color: BAR, width: { band: 0.65 } },
+        encoding: {
+          y: { field: 'persons', type: 'quantitative', title: t.persons, axis: { format: ',d', grid: true, tickMinStep: 1 } },
+          tooltip: [{ field: 'category', title: ' ' }, { field: 'persons', title: t.persons, format: ',d' }],
+        },
+      },
+      {
+        mark: { type: 'text', baseline: 'bottom', dy: -3, fontSize: 11, color: '#222222' },
+        encoding: {
+          y: { field: 'labelY', type: 'quantitative' },
+          text: { field: 'label' },
+        },
+      },
+    ],
+    config: config(lang),
+  } as TopLevelSpec;
+}

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { chartSpec } from '../../reports/chartSpec.js';
+import { FIGURE_IDS } from '../../reports/tableOrder.js';
+import { sampleExport } from './sampleExport.js';
+
+// vega-lite's package exports do not expose the schema file; read it from the installed package
+const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../../node_modules/vega-lite/build/vega-lite-schema.json'), 'utf8')) as object;
+const ajv = new Ajv({ strict: false, allowUnionTypes: true, validateFormats: false });
+const validate = ajv.compile(schema);
+
+type Datum = Record<string, unknown>;
+const dataOf = (spec: object): Datum[] => (spec as { data: { values: Datum[] } }).data.values;
+
+describe('chartSpec', () => {
+  for (const lang of ['nl', 'en'] as const) {
+    for (const id of FIGURE_IDS) {
+      it(`${id} (${lang}) validates against the Vega-Lite JSON schema`, () => {
+        const spec = chartSpec(id, sampleExport().tables[id]!, lang);
+        const ok = validate(spec);
+        expect(validate.errors ?? []).toEqual([]);
+        expect(ok).toBe(true);
+      });
+    }
+  }
+
+  it('the schema check can fail', () => {
+    expect(validate({ mark: 'not-a-mark', data: { values: [] } })).toBe(false);
+  });
+
+  it('never draws a suppressed count as a bar length', () => {
+    const t = sampleExport().tables['F3.4']!;
+    const values = dataOf(chartSpec('F3.4', t, 'nl'));
+    t.rows.forEach((r, i) => {
+      const d = values.find((v) => v.key === r.key)!;
+      if (t.cells[i]![0] === '**') {
+        expect(d).toMatchObject({ persons: null, suppressed: true, label: '**', labelY: 0 });
+      } else {
+        expect(d).toMatchObject({ persons: t.cells[i]![0], suppressed: false });
+      }
+    });
+  });
+
+  it('stacks the shown percentages and puts the suppressed rest in one "**" segment ending at 100', () => {
+    const t = sampleExport().tables['F3.2']!;
+    const values = dataOf(chartSpec('F3.2', t, 'nl'));
+    // group UWV & Pwet & Wmo: man ** , vrouw 60.9, onbekend **
+    const triple = values.filter((v) => v.groupKey === 'uwv_pwet_wmo');
+    expect(triple.map((v) => [v.clsKey, v.x0, v.x1])).toEqual([
+      ['vrouw', 0, 60.9],
+      ['**', 60.9, 100],
+    ]);
+    expect(triple[1]).toMatchObject({ suppressed: true, percentage: null, label: '**' });
+    // a group without suppression fills exactly 100, segment by segment, in column order
+    const first = values.filter((v) => v.groupKey === 'uwv_pwet');
+    expect(first.map((v) => [v.clsKey, v.x0, v.x1])).toEqual([
+      ['man', 0, 38],
+      ['vrouw', 38, 100],
+    ]);
+  });
+
+  it('colours "onbekend" grey and uses the class labels as legend entries', () => {
+    const spec = chartSpec('F3.3', sampleExport().tables['F3.3']!, 'nl') as unknown as {
+      layer: { encoding: { color?: { scale?: { domain: string[]; range: string[] } } } }[];
+    };
+    const scale = spec.layer[0]!.encoding.color!.scale!;
+    expect(scale.domain).toEqual(['Laag opgeleid', 'Middelbaar opgeleid', 'Hoog opgeleid', 'onbekend']);
+    expect(scale.range[3]).toBe('#bfbfbf');
+  });
+});

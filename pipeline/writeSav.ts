@@ -236,7 +236,23 @@ export class SavWriter {
       const l = ls[i]!;
       const v = row[i];
       if (l.kind === 1) {
-        const b = v === null || v === undefined ? EMPTY : enc.encode(typeof v === 'string' ? v : String(v));
+        const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v);
+        if (l.segments.length === 1 && s.length <= l.width) {
+          // Fast path: ASCII text straight into the case (TextEncoder.encode allocates and is slow per value).
+          const o = l.unit * 8;
+          const n = s.length;
+          let k = 0;
+          for (; k < n; k++) {
+            const c = s.charCodeAt(k);
+            if (c >= 0x80) break;
+            cb[o + k] = c;
+          }
+          if (k === n) {
+            for (let e = o + l.segments[0]![1] * 8, j = o + n; j < e; j++) cb[j] = 32;
+            continue;
+          }
+        }
+        const b = s === '' ? EMPTY : enc.encode(s);
         if (b.length > l.width) {
           throw new InputError(`${this.file}: variable ${l.name}, row ${this.rows + 1}: value of ${b.length} bytes does not fit width ${l.width}`);
         }

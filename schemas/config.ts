@@ -16,14 +16,21 @@ const columnName = z.string().min(1, 'a column name may not be empty');
 const keyColumns = { rinpersoons: columnName, rinpersoon: columnName };
 
 /** A provision source with one row per person, code and period (long form). */
-const provisionSource = (codeColumns: Record<string, z.ZodTypeAny>) =>
-  z
-    .object({
-      prefix: z.string().min(1),
-      required: z.boolean().default(true),
-      columns: z.object({ ...keyColumns, ...codeColumns, begin: columnName, end: columnName }).strict(),
-    })
-    .strict();
+const sourceHeader = { prefix: z.string().min(1), required: z.boolean().default(true) };
+const codedSource = z
+  .object({
+    ...sourceHeader,
+    columns: z.object({ ...keyColumns, code: columnName, begin: columnName, end: columnName }).strict(),
+  })
+  .strict();
+const uwvSource = z
+  .object({
+    ...sourceHeader,
+    columns: z
+      .object({ ...keyColumns, type: columnName, background: columnName, product: columnName, begin: columnName, end: columnName })
+      .strict(),
+  })
+  .strict();
 
 /** Category targets: a category key of tables.md, or "ignore". */
 const target = (cats: readonly [string, ...string[]]) => z.enum([...cats, 'ignore'] as [string, ...string[]]);
@@ -75,9 +82,9 @@ export const ConfigSchema = z
             firstDigit: z.record(z.string().regex(/^\d$/), z.enum(['laag', 'midden', 'hoog'])),
           })
           .strict(),
-        srg: provisionSource({ code: columnName }),
-        wmo: provisionSource({ code: columnName }),
-        uwv: provisionSource({ type: columnName, background: columnName, product: columnName }),
+        srg: codedSource,
+        wmo: codedSource,
+        uwv: uwvSource,
       })
       .strict(),
     codes: z

@@ -1,0 +1,17 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+
+/** SHA-256 and line count of a file in one streaming pass (rows of a CSV = lines - 1 for the header). */
+export async function fileFacts(path: string): Promise<{ sha256: string; lines: number }> {
+  const hash = createHash('sha256');
+  let lines = 0;
+  let last = 10;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    let i = -1;
+    while ((i = chunk.indexOf(10, i + 1)) !== -1) lines++;
+    if (chunk.length > 0) last = chunk[chunk.length - 1]!;
+  }
+  if (last !== 10) lines++;
+  return { sha256: hash.digest('hex'), lines };
+}

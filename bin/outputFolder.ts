@@ -1,0 +1,31 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { InputError } from '../pipeline/errors.js';
+import { messages } from '../pipeline/messages.js';
+
+/**
+ * Atomic output: everything is written into a hidden sibling folder, which replaces OUT only when the run
+ * succeeded. A failed run leaves no partial output; an existing non-empty OUT is replaced only with --force.
+ */
+export function checkOutputFolder(out: string, force: boolean): void {
+  const dir = resolve(out);
+  if (existsSync(dir) && (!statSync(dir).isDirectory() || readdirSync(dir).length > 0) && !force) throw new InputError(messages.outputExists(out));
+}
+
+export async function withOutputFolder<T>(out: string, force: boolean, write: (staging: string) => Promise<T>): Promise<T> {
+  checkOutputFolder(out, force);
+  const dir = resolve(out);
+  mkdirSync(dirname(dir), { recursive: true });
+  const staging = join(dirname(dir), `.${basename(dir)}.partial-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  try {
+    const result = await write(staging);
+    if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
+    renameSync(staging, dir);
+    return result;
+  } catch (e) {
+    rmSync(staging, { recursive: true, force: true });
+    throw e;
+  }
+}

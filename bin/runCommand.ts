@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Config } from '../schemas/config.js';
+import { InputError } from '../pipeline/errors.js';
+import { loadRunConfig } from './loadRunConfig.js';
+import { messages } from '../pipeline/messages.js';
+import { openDatabase } from '../pipeline/openDatabase.js';
+import { packageRoot } from '../pipeline/packageRoot.js';
+import { type PipelineResult, runPipeline, validateInputs } from '../pipeline/runPipeline.js';
+import type { DirectoryEntry } from '../pipeline/sourceFiles.js';
+import { fileFacts } from './fileFacts.js';
+import { checkOutputFolder, withOutputFolder } from './outputFolder.js';
+import { endProgress, makeProgress } from './progress.js';
+import { protectStage, renderStage, savLoader } from './stages.js';
+
+export interface RunOptions {
+  input: string;
+  out: string;
+  config?: string | undefined;
+  period?: string | undefined;
+  force?: boolean | undefined;
+  quarantine?: boolean | undefined;
+}
+
+export function listInput(dir: string): DirectoryEntry[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(messages.inputDirMissing(dir));
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => {
+      const path = resolve(dir, d.name);
+      return { name: d.name, path, size: statSync(path).size };
+    });
+}
+
+export async function validateCommand(opts: { input: string; config?: string | undefined; period?: string | undefined }): Promise<string[]> {
+  const config = loadRunConfig(opts);
+  const db = await openDatabase({ memoryLimit: config.duckdb.memoryLimit, threads: config.duckdb.threads, tempDirectory: config.duckdb.tempDirectory ?? undefined });
+  const progress = makeProgress();
+  try {
+    const v = await validateInputs(config, { conn: db.connection, entries: listInput(opts.input), inputDir: opts.input, loadSav: savLoader, now: () => performance.now(), onStage: progress });
+    endProgress();
+    const lines = [`${opts.input}: all sources valid.`];
+    for (const [key, files] of Object.entries(v.files)) lines.push(`  ${key}: ${files.map((f) => f.file.name).join(', ') || '(none)'}`);
+    for (const [key, d] of Object.entries(v.validation.duplicates)) if (d > 0) lines.push(`  ${key}: ${d} exact duplicate record(s) (harmless: persons are counted once)`);
+    return lines;
+  } finally {
+    db.close();
+  }
+}
+
+export async function runCommand(opts: RunOptions): Promise<PipelineResult> {
+  const config = loadRunConfig(opts);
+  const entries = listInput(opts.input);
+  checkOutputFolder(opts.out, Boolean(opts.force));
+  const db = await openDatabase({ memoryLimit: config.duckdb.memoryLimit, threads: config.duckdb.threads, tempDirectory: config.duckdb.tempDirectory ?? undefined });
+  const progress = makeProgress();
+  const started = performance.now();
+  try {
+    const facts = Promise.all(entries.map(async (e) => ({ e, facts: await fileFacts(e.path) })));
+    const result = await runPipeline(config, {
+      conn: db.connection,
+      entries,
+      inputDir: opts.input,
+      loadSav: savLoader,
+      protect: protectStage,
+      now: () => performance.now(),
+      onStage: progress,
+    });
+    progress('render');
+    const renderStart = performance.now();
+    await withOutputFolder(opts.out, Boolean(opts.force), async (dir) => {
+      await writeInternal(join(dir, 'internal'), result);
+      await renderStage(join(dir, 'export'), result, config);
+      result.stageMs.render = Math.round(performance.now() - renderStart);
+      const rows = await rowCounts(db.connection, result);
+      writeJson(join(dir, 'manifest.json'), manifest(config, result, await facts, rows, Math.round(performance.now() - started)));
+    });
+    endProgress();
+    return result;
+  } finally {
+    db.close();
+  }
+}
+
+function writeJson(path: string, value: unknown) {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+async function writeInternal(dir: string, r: PipelineResult) {
+  writeJson(join(dir, 'tables.json'), r.internal);
+  for (const [rel, content] of Object.entries(r.protection.internalFiles)) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), content);
+  }
+  const q = r.validation.quarantined;
+  if (q.length > 0) {
+    const esc = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+    const lines = ['file,row,column,problem,value', ...q.map((x) => [x.file, String(x.row), x.column, x.problem, x.value ?? ''].map(esc).join(','))];
+    writeFileSync(join(dir, 'quarantine.csv'), `${lines.join('\n')}\n`);
+  }
+}
+
+async function rowCounts(conn: import('@duckdb/node-api').DuckDBConnection, r: PipelineResult): Promise<Map<string, number>> {
+  const m = new Map<string, number>();
+  for (const files of Object.values(r.files))
+    for (const f of files) {
+      if (f.file.format === 'parquet') {
+        const x = await conn.runAndReadAll('SELECT sum(num_rows) AS n FROM parquet_file_metadata($f)', { f: f.file.path });
+        m.set(f.file.name, Number(x.getRowObjects()[0]!.n));
+      } else if (f.file.format === 'sav' && f.table) {
+        const x = await conn.runAndReadAll(`SELECT count(*) AS n FROM "${f.table.replaceAll('"', '""')}"`);
+        m.set(f.file.name, Number(x.getRowObjects()[0]!.n));
+      }
+    }
+  return m;
+}
+
+function manifest(
+  config: Config,
+  r: PipelineResult,
+  facts: { e: DirectoryEntry; facts: { sha256: string; lines: number } }[],
+  rows: Map<string, number>,
+  totalMs: number,
+) {
+  const used = new Map<string, string>();
+  for (const [key, files] of Object.entries(r.files)) for (const f of files) used.set(f.file.name, key);
+  const configJson = JSON.stringify(config);
+  const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
+  return {
+    software: { name: 'multigebruik', version: pkg.version, node: process.version },
+    period: r.period,
+    backgroundPeriod: r.backgroundPeriod,
+    config: { sha256: createHash('sha256').update(configJson).digest('hex'), value: config },
+    inputs: facts
+      .filter((f) => used.has(f.e.name))
+      .sort((a, b) => (a.e.name < b.e.name ? -1 : 1))
+      .map(({ e, facts: x }) => ({
+        source: used.get(e.name),
+        file: basename(e.name),
+        bytes: e.size,
+        rows: rows.get(e.name) ?? Math.max(0, x.lines - 1),
+        sha256: x.sha256,
+      })),
+    ignoredFiles: r.ignoredFiles,
+    rowsKept: r.validation.keptRows,
+    duplicateRecords: r.validation.duplicates,
+    quarantinedRows: r.validation.quarantined.length,
+    persons: r.atoms.reduce((a, x) => a + x.n, 0) > 0 ? 'see internal/tables.json' : 'none',
+    stageMs: r.stageMs,
+    totalMs,
+  };
+}

@@ -1,0 +1,14 @@
+import { type ExportTables, type InternalTables, SUPPRESSED } from '../schemas/tablesJson.js';
+
+/**
+ * Primary suppression only: every count 1..threshold-1 (and 0 when zero is unsafe) becomes "**".
+ * The full protection (secondary suppression against the atom attacker) is disclosure/protectTables.ts.
+ */
+export function protectPrimary(internal: InternalTables, threshold: number, zeroUnsafe: boolean): ExportTables {
+  const unsafe = (v: number) => (v > 0 && v < threshold) || (zeroUnsafe && v === 0);
+  const tables: ExportTables['tables'] = {};
+  for (const [id, t] of Object.entries(internal.tables)) {
+    tables[id] = { ...t, cells: t.cells.map((row) => row.map((v) => (v === null ? null : unsafe(v) ? SUPPRESSED : v))) };
+  }
+  return { ...internal, tables };
+}

@@ -1,0 +1,119 @@
+import type { ExportCell, ExportTable, ExportTables, Period } from '../schemas/tablesJson.js';
+import { allFootnotes, footnotes, type Lang } from './footnotes.js';
+import { formatCount, formatPercent } from './formatNumber.js';
+import { escapeHtml, htmlPage } from './htmlPage.js';
+import { tableHtml, type CellView, type TableSection } from './tableHtml.js';
+import { caption, isFigure, tableOrder } from './tableOrder.js';
+
+export interface ReportMeta {
+  lang: Lang;
+  /** Page heading; a default per language. */
+  title?: string;
+  /** Software version shown under the heading (no dates: output must be reproducible). */
+  version?: string;
+}
+
+const TEXT: Record<Lang, { title: string; period: string; bgPeriod: string; contents: string; markers: string; pct: string; version: string; noChart: string }> = {
+  nl: {
+    title: 'Multigebruik van voorzieningen: tabellen en figuren',
+    period: 'Analyseperiode',
+    bgPeriod: 'achtergrondkenmerken (figuur 3.1–3.3)',
+    contents: 'Inhoud',
+    markers: 'Tekens in de tabellen',
+    pct: 'Percentage van het groepstotaal',
+    version: 'Gemaakt met multigebruik',
+    noChart: 'Figuur niet beschikbaar.',
+  },
+  en: {
+    title: 'Multiple use of provisions: tables and figures',
+    period: 'Analysis period',
+    bgPeriod: 'background characteristics (figures 3.1–3.3)',
+    contents: 'Contents',
+    markers: 'Symbols in the tables',
+    pct: 'Percentage of the group total',
+    version: 'Made with multigebruik',
+    noChart: 'Figure not available.',
+  },
+};
+
+export function countCell(c: ExportCell | undefined, lang: Lang): CellView {
+  if (c === null || c === undefined) return { text: '', kind: 'empty' };
+  if (c === '**') return { text: '**', kind: 'suppressed' };
+  return { text: formatCount(c, lang) };
+}
+
+function percentCell(c: number | '**' | null | undefined, lang: Lang): CellView {
+  if (c === null || c === undefined) return { text: '', kind: 'empty' };
+  if (c === '**') return { text: '**', kind: 'suppressed' };
+  return { text: formatPercent(c, lang) };
+}
+
+function date(d: string, lang: Lang): string {
+  const [y, m, day] = d.split('-');
+  return lang === 'nl' ? `${Number(day)}-${Number(m)}-${y}` : `${y}-${m}-${day}`;
+}
+
+export function periodText(p: Period, lang: Lang): string {
+  return `${date(p.start, lang)} – ${date(p.end, lang)}`;
+}
+
+/** Give the ids inside one inline SVG a prefix, so several charts on one page cannot clash. */
+function scopeSvgIds(svg: string, prefix: string): string {
+  return svg
+    .replace(/<\?xml[^>]*>\s*/, '')
+    .replace(/\bid="([^"]+)"/g, `id="${prefix}-$1"`)
+    .replace(/url\(#([^)]+)\)/g, `url(#${prefix}-$1)`)
+    .replace(/href="#([^"]+)"/g, `href="#${prefix}-$1"`);
+}
+
+export function anchor(id: string): string {
+  return `t-${id.replace(/[^A-Za-z0-9]/g, '-')}`;
+}
+
+/** The sections of one table: the counts, and for F3.1–F3.3 the percentages. */
+function exportTableBody(t: ExportTable, lang: Lang, capt: string): string {
+  const sections: TableSection[] = [{ cells: t.cells.map((r) => r.map((c) => countCell(c, lang))) }];
+  if (t.percentages) {
+    sections.push({ heading: TEXT[lang].pct, cells: t.percentages.map((r) => r.map((c) => percentCell(c, lang))) });
+  }
+  return tableHtml({ caption: capt, rows: t.rows, columns: t.columns, sections, footnotes: footnotes(t, lang) });
+}
+
+/**
+ * export/report.html: one self-contained page with every table and figure in published order —
+ * heading ("Tabel 3.1. …"), for a figure its chart (inline SVG) and the numbers behind it, then the
+ * footnotes the table needs. Inline CSS, no scripts, no external resources (a Content-Security-Policy
+ * forbids any), so it reads the same on a locked-down machine without network.
+ */
+export function reportHtml(tables: ExportTables, charts: Record<string, string>, meta: ReportMeta): string {
+  const lang = meta.lang;
+  const tx = TEXT[lang];
+  const ids = tableOrder(Object.keys(tables.tables));
+  const body: string[] = [];
+  const title = meta.title ?? tx.title;
+  body.push(`<h1>${escapeHtml(title)}</h1>`);
+  let period = `${tx.period}: ${periodText(tables.period, lang)}`;
+  if (tables.backgroundPeriod) period += `; ${tx.bgPeriod}: ${periodText(tables.backgroundPeriod, lang)}`;
+  body.push(`<p class="meta">${escapeHtml(period)}${meta.version ? `<br>${escapeHtml(`${tx.version} ${meta.version}`)}` : ''}</p>`);
+  body.push(`<h3>${escapeHtml(tx.markers)}</h3><ul class="notes">`);
+  for (const n of allFootnotes(lang)) body.push(`<li><b>${escapeHtml(n.marker)}</b> ${escapeHtml(n.text)}</li>`);
+  body.push('</ul>');
+  body.push(`<nav><h3>${escapeHtml(tx.contents)}</h3><ol>`);
+  for (const id of ids) body.push(`<li><a href="#${anchor(id)}">${escapeHtml(caption(id, lang))}</a></li>`);
+  body.push('</ol></nav>');
+  for (const id of ids) {
+    const t = tables.tables[id]!;
+    const capt = `${caption(id, lang)}. ${t.title}`;
+    body.push(`<section id="${anchor(id)}" data-table-id="${escapeHtml(id)}">`);
+    body.push(`<h2><span class="caption">${escapeHtml(caption(id, lang))}.</span> ${escapeHtml(t.title)}</h2>`);
+    if (isFigure(id)) {
+      const svg = charts[id];
+      body.push(svg
+        ? `<figure data-figure-id="${escapeHtml(id)}" role="img" aria-label="${escapeHtml(capt)}">${scopeSvgIds(svg, anchor(id))}</figure>`
+        : `<p class="meta">${escapeHtml(tx.noChart)}</p>`);
+    }
+    body.push(exportTableBody(t, lang, capt));
+    body.push('</section>');
+  }
+  return htmlPage(lang, title, body.join('\n'));
+}

@@ -1,0 +1,86 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { InternalError } from '../pipeline/errors.js';
+import type { ExportTable, ExportTables } from '../schemas/tablesJson.js';
+import { chartSpec } from './chartSpec.js';
+import type { Lang } from './footnotes.js';
+import { renderChart } from './renderChart.js';
+import { reportHtml } from './reportHtml.js';
+import { tableCsv } from './tableCsv.js';
+import { FIGURE_IDS, tableOrder } from './tableOrder.js';
+import { tablesXlsx } from './tablesXlsx.js';
+import { translateTables } from './translateTables.js';
+
+export interface WriteExportOptions {
+  lang: Lang;
+  /** The note for the output checker (README.txt), composed by the disclosure code; written as given. */
+  checkerNote: string;
+  /** Shown in report.html under the heading. */
+  version?: string;
+}
+
+/**
+ * tables.json text with a fixed key order — period, backgroundPeriod, tables (in published order),
+ * and per table title, rows, columns, cells, percentages — two-space indent, final newline.
+ */
+export function exportTablesJson(tables: ExportTables): string {
+  const ordered: Record<string, ExportTable> = {};
+  for (const id of tableOrder(Object.keys(tables.tables))) {
+    const t = tables.tables[id]!;
+    ordered[id] = {
+      title: t.title,
+      rows: t.rows.map((h) => ({ key: h.key, label: h.label })),
+      columns: t.columns.map((h) => ({ key: h.key, label: h.label })),
+      cells: t.cells,
+      ...(t.percentages ? { percentages: t.percentages } : {}),
+    };
+  }
+  const doc = {
+    period: { start: tables.period.start, end: tables.period.end },
+    ...(tables.backgroundPeriod ? { backgroundPeriod: { start: tables.backgroundPeriod.start, end: tables.backgroundPeriod.end } } : {}),
+    tables: ordered,
+  };
+  // cells stay one row per line: a 9-column row on 11 lines is unreadable in a diff
+  return JSON.stringify(doc, (_k, v: unknown) => v, 2).replace(/\[\n\s+([^[\]{}]*?)\n\s+\]/g, (_m, inner: string) => `[${inner.replace(/,\n\s+/g, ', ')}]`) + '\n';
+}
+
+/**
+ * Writes the whole export/ folder into `dir` (created if needed; the caller gives a fresh folder and
+ * handles atomicity): tables.json, tables/<id>.csv, tables.xlsx, report.html, charts/<id>.vl.json,
+ * .svg and .png for every figure present, README.txt. With `lang: 'en'` every title and label is
+ * translated first (reports/labels.en.json), in all files including tables.json; keys and numbers are
+ * never touched. Returns the relative paths written ("/" separators), sorted.
+ */
+export async function writeExport(dir: string, tables: ExportTables, options: WriteExportOptions): Promise<string[]> {
+  const t = options.lang === 'en' ? translateTables(tables) : tables;
+  const ids = tableOrder(Object.keys(t.tables));
+  for (const id of ids) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) throw new InternalError(`writeExport: table id ${JSON.stringify(id)} cannot be a file name`);
+  }
+  const written: string[] = [];
+  const put = async (rel: string, data: string | Uint8Array): Promise<void> => {
+    const file = join(dir, ...rel.split('/'));
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, data);
+    written.push(rel);
+  };
+
+  await put('tables.json', exportTablesJson(t));
+  for (const id of ids) await put(`tables/${id}.csv`, tableCsv(t.tables[id]!));
+  await put('tables.xlsx', await tablesXlsx(t, { lang: options.lang }));
+
+  const svgs: Record<string, string> = {};
+  for (const id of FIGURE_IDS) {
+    const table = t.tables[id];
+    if (!table) continue;
+    const spec = chartSpec(id, table, options.lang);
+    const { svg, png } = await renderChart(spec);
+    svgs[id] = svg;
+    await put(`charts/${id}.vl.json`, JSON.stringify(spec, null, 2) + '\n');
+    await put(`charts/${id}.svg`, svg);
+    await put(`charts/${id}.png`, png);
+  }
+  await put('report.html', reportHtml(t, svgs, { lang: options.lang, ...(options.version ? { version: options.version } : {}) }));
+  await put('README.txt', options.checkerNote);
+  return written.sort();
+}

@@ -177,12 +177,13 @@ interface RawVariable {
 /** Read the header and dictionary; leaves `src` positioned at the start of the data. */
 export async function readSavDictionary(src: SavFileSource): Promise<SavDictionary> {
   const file = src.file;
-  await src.need(176, 'the 176-byte file header');
+  await src.fill(176);
   const b = src.buf;
-  const magic = String.fromCharCode(b[src.pos]!, b[src.pos + 1]!, b[src.pos + 2]!, b[src.pos + 3]!);
+  const magic = String.fromCharCode(...b.subarray(src.pos, Math.min(src.pos + 4, src.end)));
   if (magic !== '$FL2' && magic !== '$FL3') {
     throw corrupt(file, 0, `not an SPSS system file (expected '$FL2' or '$FL3', found ${JSON.stringify(magic)})`);
   }
+  await src.need(176, 'the 176-byte file header');
   const layoutLE = src.view.getInt32(src.pos + 64, true);
   const layoutBE = src.view.getInt32(src.pos + 64, false);
   let le: boolean;

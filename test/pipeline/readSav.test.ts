@@ -1,0 +1,219 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InputError } from '../../pipeline/errors.js';
+import { readSav, readSavMetadata } from '../../pipeline/readSav.js';
+import { KNOWN_EXPECTED, knownSyntax, memoryDb, pspp, run, tableRows, tool } from './savTestTools.js';
+
+const hasPspp = tool('pspp');
+const hasReadstat = tool('readstat');
+const FIXTURES = join(import.meta.dirname, '../../fixtures/sav');
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'readsav-'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe.skipIf(!hasPspp)('readSav on files written by PSPP', () => {
+  const variants = [
+    ['windows-1252', 'none', '/UNCOMPRESSED', 'sav'],
+    ['windows-1252', 'bytecode', '/COMPRESSED', 'sav'],
+    ['windows-1252', 'zlib', '/ZCOMPRESSED', 'zsav'],
+    ['UTF-8', 'none', '/UNCOMPRESSED', 'sav'],
+    ['UTF-8', 'bytecode', '/COMPRESSED', 'sav'],
+    ['UTF-8', 'zlib', '/ZCOMPRESSED', 'zsav'],
+  ] as const;
+  beforeAll(() => {
+    for (const locale of ['windows-1252', 'UTF-8'] as const) {
+      const outputs: Record<string, string> = {};
+      for (const [l, c, sub, ext] of variants) if (l === locale) outputs[join(dir, `known_${l}_${c}.${ext}`)] = sub;
+      pspp(dir, knownSyntax(locale, outputs));
+    }
+  });
+
+  for (const [locale, compression, , ext] of variants) {
+    it(`reads every value (${locale}, ${compression})`, async () => {
+      const db = await memoryDb();
+      try {
+        const file = join(dir, `known_${locale}_${compression}.${ext}`);
+        const meta = await readSav(db.conn, file, 'known');
+        expect(meta.compression).toBe(compression);
+        expect(meta.encoding).toBe(locale.toLowerCase());
+        expect(meta.rowCount).toBe(KNOWN_EXPECTED.length);
+        expect(await tableRows(db.conn, 'known')).toEqual(KNOWN_EXPECTED);
+        const types = await db.conn.runAndReadAll(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'known' ORDER BY ordinal_position`);
+        expect(types.getRows()).toEqual([
+          ['RINPERSOONS', 'VARCHAR'], ['RINPERSOON', 'VARCHAR'], ['NUMKEY', 'DOUBLE'], ['GEBDAT', 'DATE'], ['TS', 'TIMESTAMP'],
+          ['CODE_S', 'VARCHAR'], ['CODE_N', 'DOUBLE'], ['RANGE_N', 'DOUBLE'], ['STRMIS', 'VARCHAR'], ['NAAM', 'VARCHAR'],
+          ['LANG', 'VARCHAR'], ['OPLNIVSOI2021AGG4HBmetNIRWO', 'VARCHAR'], ['FRAC', 'DOUBLE'],
+        ]);
+        const byName = Object.fromEntries(meta.variables.map((v) => [v.name, v]));
+        expect(byName.RINPERSOON).toMatchObject({ type: 'string', format: 'A9', label: 'Persoonsnummer é' });
+        expect(byName.CODE_N).toMatchObject({ type: 'numeric', format: 'F3.0', label: 'Code als getal', valueLabels: { '1': 'een', '30': 'dertig' } });
+        expect(byName.CODE_S!.valueLabels).toEqual({ '01': 'één', '30': 'dertig' });
+        expect(byName.GEBDAT).toMatchObject({ type: 'date', format: 'DATE11' });
+        expect(byName.TS).toMatchObject({ type: 'datetime', format: 'DATETIME20' });
+        expect(byName.LANG).toMatchObject({ type: 'string', format: 'A300' });
+      } finally {
+        db.close();
+      }
+    });
+  }
+
+  it('loads a case-insensitive subset of columns in file order, and names a missing column', async () => {
+    const db = await memoryDb();
+    try {
+      const file = join(dir, 'known_UTF-8_bytecode.sav');
+      const progress: number[] = [];
+      const meta = await readSav(db.conn, file, 'sub', { columns: ['naam', 'rinpersoon'], onProgress: (n) => progress.push(n) });
+      expect(meta.variables.map((v) => v.name)).toEqual(['RINPERSOON', 'NAAM']);
+      expect(await tableRows(db.conn, 'sub')).toEqual(KNOWN_EXPECTED.map((r) => ({ RINPERSOON: r.RINPERSOON, NAAM: r.NAAM })));
+      expect(progress.at(-1)).toBe(4);
+      const err = await readSav(db.conn, file, 'sub2', { columns: ['RINPERSOON', 'GBAGESLACHT'] }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(InputError);
+      expect((err as Error).message).toContain('known_UTF-8_bytecode.sav');
+      expect((err as Error).message).toContain('GBAGESLACHT');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('reads files that ReadStat rewrote (.sav and .zsav)', async () => {
+    if (!hasReadstat) return expect(process.env.CI).toBeFalsy();
+    const src = join(dir, 'known_windows-1252_bytecode.sav');
+    run('readstat', [src, join(dir, 'rs.sav')], dir);
+    run('readstat', [src, join(dir, 'rs.zsav')], dir);
+    const db = await memoryDb();
+    try {
+      // ReadStat keeps values, labels and numeric user-missing values, but writes every numeric as F8.2 (so
+      // dates stay SPSS seconds since 1582-10-14) and drops string user-missing values.
+      const seconds = (iso: unknown) => (iso === null ? null : Date.parse(`${String(iso).replace(' ', 'T')}Z`) / 1000 + 12219379200);
+      const expected = KNOWN_EXPECTED.map((r, i) => ({ ...r, GEBDAT: seconds(r.GEBDAT), TS: seconds(r.TS), STRMIS: ['----', '9999', 'abc', ''][i] }));
+      for (const f of ['rs.sav', 'rs.zsav']) {
+        const table = f.replace('.', '_');
+        const meta = await readSav(db.conn, join(dir, f), table);
+        expect(meta.compression).toBe(f.endsWith('.zsav') ? 'zlib' : 'bytecode');
+        expect(meta.variables.find((v) => v.name === 'CODE_N')?.valueLabels).toEqual({ '1': 'een', '30': 'dertig' });
+        expect(await tableRows(db.conn, table)).toEqual(expected);
+      }
+    } finally {
+      db.close();
+    }
+  });
+
+  it('reads a large file across buffer and zlib block boundaries', async () => {
+    const n = 150_000;
+    const syntax = [
+      "SET LOCALE='UTF-8'.",
+      `INPUT PROGRAM.`,
+      `LOOP #i = 1 TO ${n}.`,
+      `COMPUTE ID = #i.`,
+      `STRING KEY (A9) /TXT (A20).`,
+      `COMPUTE KEY = STRING(#i * 7, N9).`,
+      `COMPUTE TXT = CONCAT('rij ', LTRIM(STRING(#i, F8.0)), ' é').`,
+      `COMPUTE X = #i / 4.`,
+      `END CASE.`,
+      `END LOOP.`,
+      `END FILE.`,
+      `END INPUT PROGRAM.`,
+      `SAVE OUTFILE='${join(dir, 'big.sav')}' /COMPRESSED.`,
+      `SAVE OUTFILE='${join(dir, 'big.zsav')}' /ZCOMPRESSED.`,
+      '',
+    ].join('\n');
+    pspp(dir, syntax);
+    const db = await memoryDb();
+    try {
+      for (const f of ['big.sav', 'big.zsav']) {
+        const t = f.replace('.', '_');
+        const meta = await readSav(db.conn, join(dir, f), t);
+        expect(meta.rowCount).toBe(n);
+        const bad = await db.conn.runAndReadAll(
+          `SELECT count(*) FROM (SELECT rowid + 1 AS i, * FROM "${t}") WHERE ID <> i OR KEY <> lpad(CAST(i * 7 AS VARCHAR), 9, '0') OR TXT <> 'rij ' || i || ' é' OR X <> i / 4`,
+        );
+        expect(Number(bad.getRows()[0]![0])).toBe(0);
+      }
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('readSav on committed fixtures', () => {
+  it('reads the tiny pre-built files (PSPP-written, 3 compressions)', async () => {
+    const db = await memoryDb();
+    try {
+      for (const f of ['known_bytecode.sav', 'known_none.sav', 'known_zlib.zsav']) {
+        const t = f.replace('.', '_');
+        await readSav(db.conn, join(FIXTURES, f), t);
+        expect(await tableRows(db.conn, t)).toEqual(KNOWN_EXPECTED);
+      }
+      const meta = await readSavMetadata(join(FIXTURES, 'known_bytecode.sav'));
+      expect(meta.rowCount).toBe(4);
+      expect(meta.encoding).toBe('windows-1252');
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('readSav on truncated or corrupt files', () => {
+  const expectInputError = async (file: string, pattern: RegExp) => {
+    const db = await memoryDb();
+    try {
+      const err = await readSav(db.conn, file, 't').catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(InputError);
+      expect((err as Error).message).toContain(file);
+      expect((err as Error).message).toMatch(pattern);
+      // no half-loaded table is left behind
+      const t = await db.conn.runAndReadAll(`SELECT count(*) FROM information_schema.tables WHERE table_name = 't'`);
+      expect(Number(t.getRows()[0]![0])).toBe(0);
+    } finally {
+      db.close();
+    }
+  };
+
+  for (const f of ['known_bytecode.sav', 'known_none.sav', 'known_zlib.zsav']) {
+    const full = readFileSync(join(FIXTURES, f));
+    it(`names file and byte offset when ${f} is cut in the data`, async () => {
+      const cut = join(dir, `cut_${f}`);
+      writeFileSync(cut, full.subarray(0, full.length - 40));
+      await expectInputError(cut, /byte offset \d+/);
+    });
+    it(`names file and byte offset when ${f} is cut in the dictionary`, async () => {
+      const cut = join(dir, `cutdict_${f}`);
+      writeFileSync(cut, full.subarray(0, 300));
+      await expectInputError(cut, /byte offset \d+: expected/);
+    });
+  }
+
+  it('rejects a file that is not an SPSS system file', async () => {
+    const f = join(dir, 'not.sav');
+    writeFileSync(f, 'RINPERSOONS,RINPERSOON\nR,000000001\n');
+    await expectInputError(f, /not an SPSS system file/);
+  });
+
+  it('rejects a file with fewer cases than its header announces', async () => {
+    const f = join(dir, 'short.sav');
+    copyFileSync(join(FIXTURES, 'known_bytecode.sav'), f);
+    const b = readFileSync(f);
+    b.writeInt32LE(5, 80);
+    writeFileSync(f, b);
+    await expectInputError(f, /5 cases as announced in the file header, found only 4/);
+  });
+
+  it('rejects an unknown record type with its offset', async () => {
+    const f = join(dir, 'badrec.sav');
+    const b = Buffer.from(readFileSync(join(FIXTURES, 'known_bytecode.sav')));
+    b.writeInt32LE(42, 176);
+    writeFileSync(f, b);
+    await expectInputError(f, /byte offset 176: unknown record type 42/);
+  });
+
+  it('names a missing file', async () => {
+    await expectInputError(join(dir, 'nope.sav'), /cannot open/);
+  });
+});

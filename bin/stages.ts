@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../schemas/config.js';
-import { InputError } from '../pipeline/errors.js';
+import { readSav, readSavMetadata } from '../pipeline/readSav.js';
 import { protectPrimary } from '../pipeline/protectPrimary.js';
 import type { PipelineResult, Protect } from '../pipeline/runPipeline.js';
 import type { SavLoader } from '../pipeline/sourceRelation.js';
@@ -21,6 +21,9 @@ export async function renderStage(dir: string, r: PipelineResult, _config: Confi
   writeFileSync(join(dir, 'README.txt'), r.protection.checkerNote);
 }
 
-export const savLoader: SavLoader = async (_conn, path) => {
-  throw new InputError(`${path}: SPSS .sav support is not available in this build`);
+/** Load the variables a source needs from an SPSS file (names that the file lacks are reported by the caller). */
+export const savLoader: SavLoader = async (conn, path, table, columns) => {
+  const meta = await readSavMetadata(path);
+  const have = new Set(meta.variables.map((v) => v.name.toUpperCase()));
+  await readSav(conn, path, table, { columns: columns.filter((c) => have.has(c.toUpperCase())) });
 };

@@ -27,7 +27,7 @@ export function tableCsv(table: ExportTable): string {
     if (pct) line.push(...table.columns.map((_, j) => percentField(pct[i]?.[j])));
     lines.push(line);
   });
-  return '\uFEFF' + lines.map((fields) => fields.map(quote).join(',') + '\r\n').join('');
+  return '\uFEFF' + lines.map(csvRecord).join('');
 }
 
 function countField(cell: ExportCell | undefined): string {
@@ -38,6 +38,11 @@ function countField(cell: ExportCell | undefined): string {
 function percentField(cell: number | '**' | null | undefined): string {
   if (cell === undefined || cell === null) return '';
   return typeof cell === 'number' ? cell.toFixed(1) : cell;
+}
+
+/** One CSV record with the conventions above (quoting, comma, CRLF); no BOM. */
+export function csvRecord(fields: string[]): string {
+  return fields.map(quote).join(',') + '\r\n';
 }
 
 function quote(field: string): string {

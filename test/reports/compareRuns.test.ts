@@ -1,0 +1,70 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { compareRuns, comparisonCsv, comparisonHtml } from '../../reports/compareRuns.js';
+import type { ExportTables } from '../../schemas/tablesJson.js';
+import { sampleExport } from './sampleExport.js';
+import { tinyExport } from './tinyExport.js';
+
+function modified(): ExportTables {
+  const t = structuredClone(tinyExport());
+  const t33 = t.tables['3.3']!;
+  t33.cells[0]![0] = 2100; // 2075 → 2100
+  t33.cells[0]![1] = 14; // ** → 14
+  t33.rows.push({ key: 'overig', label: 'Overig' });
+  t33.cells.push([5, 6]);
+  t.tables['F3.2']!.columns.splice(2, 1); // drop "onbekend"
+  for (const row of t.tables['F3.2']!.cells) row.splice(2, 1);
+  t.tables['A'] = { title: 'A', rows: [{ key: 'lks', label: 'LKS' }], columns: [{ key: 'total', label: 'Totaal' }], cells: [[1]] };
+  return t;
+}
+
+describe('compareRuns', () => {
+  it('reports identical runs as all unchanged', () => {
+    const rows = compareRuns(sampleExport(), sampleExport());
+    expect(rows.length).toBeGreaterThan(400);
+    expect(rows.every((r) => r.scope === 'cell' && !r.changed && r.absoluteChange !== undefined)).toBe(true);
+    expect(comparisonHtml(rows, { lang: 'nl', oldName: 'a', newName: 'b' })).toContain('Geen verschillen.');
+  });
+
+  it('finds changed values, suppression changes, and what only one run has', () => {
+    const rows = compareRuns(tinyExport(), modified());
+    const changed = rows.filter((r) => r.changed);
+    const find = (table: string, rowKey: string | null, colKey: string | null) =>
+      rows.find((r) => r.table === table && r.rowKey === rowKey && r.columnKey === colKey);
+    expect(find('3.3', 'ondersteuning_werkplek', 'begeleiding_jobcoach')).toMatchObject({
+      old: 2075, new: 2100, absoluteChange: 25, suppressionChanged: false, changed: true,
+    });
+    expect(find('3.3', 'ondersteuning_werkplek', 'begeleiding_jobcoach')!.relativeChange).toBeCloseTo(25 / 2075, 12);
+    expect(find('3.3', 'ondersteuning_werkplek', 'vervoer')).toMatchObject({
+      old: '**', new: 14, absoluteChange: null, relativeChange: null, suppressionChanged: true, changed: true,
+    });
+    expect(find('3.3', 'overig', null)).toMatchObject({ scope: 'row', presence: 'new-only' });
+    expect(find('F3.2', null, 'onbekend')).toMatchObject({ scope: 'column', presence: 'old-only' });
+    expect(find('A', null, null)).toMatchObject({ scope: 'table', presence: 'new-only' });
+    // the diagonal/blank cell (null in both) is not a cell
+    expect(find('3.3', 'begeleiding_jobcoach', 'begeleiding_jobcoach')).toBeUndefined();
+    expect(changed).toHaveLength(5);
+  });
+
+  it('writes a CSV that parses back to the rows', () => {
+    const rows = compareRuns(tinyExport(), modified());
+    const csv = comparisonCsv(rows);
+    expect(csv.startsWith('\uFEFFtable,scope,presence,')).toBe(true);
+    const recs = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+    expect(recs).toHaveLength(rows.length);
+    const supp = recs.find((r) => r.suppression_changed === 'yes')!;
+    expect(supp).toMatchObject({ table: '3.3', row_key: 'ondersteuning_werkplek', column_key: 'vervoer', column_label: 'Vervoer, "eigen" auto', old: '**', new: '14' });
+    const val = recs.find((r) => r.absolute_change === '25')!;
+    expect(val.relative_change).toBe((25 / 2075).toFixed(6));
+  });
+
+  it('lists every difference on the HTML page', () => {
+    const html = comparisonHtml(compareRuns(tinyExport(), modified()), { lang: 'nl', oldName: 'oud', newName: 'nieuw' });
+    expect(html).toContain('gewijzigd: 2;');
+    expect(html).toContain('afscherming gewijzigd');
+    expect(html).toContain('+25');
+    expect(html).toContain('alleen in de oude run');
+    expect(html).toContain('Tabel A');
+    expect(html).not.toMatch(/<script/i);
+  });
+});

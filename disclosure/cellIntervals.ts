@@ -1,0 +1,107 @@
+import type { Highs } from 'highs';
+import { InternalError } from '../pipeline/errors.js';
+import { AttackerLp, type LpRow } from './attackerLp.js';
+
+/** An attacker problem: variables ≥ 0, rows = cells; published rows are equalities. */
+export interface IntervalProblem {
+  numVars: number;
+  rows: readonly LpRow[];
+  published: readonly boolean[];
+}
+
+/**
+ * The attacker intervals [lo, hi] (LP optima, unrounded; hi = Infinity when unbounded) of the `targets`
+ * rows, solved by decomposition:
+ *
+ * 1. a published 0 forces every variable in it to 0 (fixed and removed);
+ * 2. the remaining variables split into connected components linked by published rows: the feasible set is
+ *    the product of the components' feasible sets, so the minimum (maximum) of a target's sum is the sum of
+ *    the minima (maxima) of its parts in each component — one small LP per component part;
+ * 3. a part in a component without any published row is free: minimum 0, maximum unbounded.
+ *
+ * Exact: no constraint is dropped. The greedy search of secondarySuppression uses the undecomposed
+ * `AttackerLp` directly; this function is the final word (protectTables' audit and `multigebruik audit`).
+ */
+export function cellIntervals(highs: Highs, problem: IntervalProblem, targets: readonly number[]): Map<number, [number, number]> {
+  const { numVars, rows, published } = problem;
+  const fixed = new Uint8Array(numVars);
+  rows.forEach((r, k) => {
+    if (published[k] && r.value === 0) for (const v of r.vars) fixed[v] = 1;
+  });
+
+  // Union-find over free variables, linked by published rows.
+  const parent = Int32Array.from({ length: numVars }, (_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
+    return x;
+  };
+  const liveRows: { vars: number[]; value: number }[] = [];
+  rows.forEach((r, k) => {
+    if (!published[k]) return;
+    const vars = r.vars.filter((v) => !fixed[v]);
+    if (vars.length === 0) {
+      if (r.value !== 0) throw new InternalError(`attacker LP: published row ${k} (value ${r.value}) has only zero variables`);
+      return;
+    }
+    for (let i = 1; i < vars.length; i++) {
+      const a = find(vars[0]!);
+      const b = find(vars[i]!);
+      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+    }
+    liveRows.push({ vars, value: r.value });
+  });
+
+  // Components: root → local variable numbering and rows.
+  const local = new Int32Array(numVars).fill(-1);
+  const comps = new Map<number, { size: number; rows: LpRow[] }>();
+  for (let v = 0; v < numVars; v++) {
+    if (fixed[v]) continue;
+    const root = find(v);
+    let c = comps.get(root);
+    if (!c) {
+      c = { size: 0, rows: [] };
+      comps.set(root, c);
+    }
+    local[v] = c.size++;
+  }
+  for (const r of liveRows) comps.get(find(r.vars[0]!))!.rows.push({ vars: r.vars.map((v) => local[v]!), value: r.value });
+
+  const models = new Map<number, AttackerLp>();
+  try {
+    const result = new Map<number, [number, number]>();
+    for (const t of targets) {
+      const parts = new Map<number, number[]>();
+      for (const v of rows[t]!.vars) {
+        if (fixed[v]) continue;
+        const root = find(v);
+        const p = parts.get(root) ?? [];
+        p.push(local[v]!);
+        parts.set(root, p);
+      }
+      let lo = 0;
+      let hi = 0;
+      for (const root of [...parts.keys()].sort((a, b) => a - b)) {
+        const comp = comps.get(root)!;
+        const vars = parts.get(root)!;
+        if (comp.rows.length === 0) {
+          hi = Infinity;
+          continue;
+        }
+        let lp = models.get(root);
+        if (!lp) {
+          lp = new AttackerLp(highs, comp.size, comp.rows, comp.rows.map(() => true));
+          models.set(root, lp);
+        }
+        lo += lp.bound(vars, 'min').value;
+        hi += lp.bound(vars, 'max').value;
+      }
+      result.set(t, [lo, hi]);
+    }
+    return result;
+  } finally {
+    for (const lp of models.values()) lp.dispose();
+  }
+}

@@ -1,0 +1,83 @@
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exportTablesJson, writeExport } from '../../reports/writeExport.js';
+import { FIGURE_IDS, PUBLISHED_ORDER } from '../../reports/tableOrder.js';
+import { ExportTablesSchema } from '../../schemas/tablesJson.js';
+import { sampleExport } from './sampleExport.js';
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.push(relative(dir, p).split('\\').join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+describe('writeExport', () => {
+  it('writes every export file, returns them sorted, and the same bytes twice', async () => {
+    const a = mkdtempSync(join(tmpdir(), 'mg-export-'));
+    const b = mkdtempSync(join(tmpdir(), 'mg-export-'));
+    const note = 'Controle: regel n < 10, audit geslaagd.\n';
+    const filesA = await writeExport(a, sampleExport(), { lang: 'nl', checkerNote: note });
+    await new Promise((r) => setTimeout(r, 1100)); // a second later: no clock may leak into any file
+    const filesB = await writeExport(b, sampleExport(), { lang: 'nl', checkerNote: note });
+
+    const expected = [
+      'README.txt', 'report.html', 'tables.json', 'tables.xlsx',
+      ...PUBLISHED_ORDER.map((id) => `tables/${id}.csv`),
+      ...FIGURE_IDS.flatMap((id) => [`charts/${id}.png`, `charts/${id}.svg`, `charts/${id}.vl.json`]),
+    ].sort();
+    expect(filesA).toEqual(expected);
+    expect(listFiles(a)).toEqual(expected);
+    expect(filesB).toEqual(filesA);
+    for (const f of filesA) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
+    expect(readFileSync(join(a, 'README.txt'), 'utf8')).toBe(note);
+  });
+
+  it('writes tables.json that validates, round-trips, and keeps a fixed key order', () => {
+    const s = sampleExport();
+    const text = exportTablesJson(s);
+    const back = JSON.parse(text) as unknown;
+    expect(ExportTablesSchema.parse(back)).toEqual(s);
+    expect(Object.keys(back as object)).toEqual(['period', 'backgroundPeriod', 'tables']);
+    expect(Object.keys((back as { tables: object }).tables)).toEqual(PUBLISHED_ORDER);
+    expect(Object.keys((back as { tables: Record<string, object> }).tables['F3.1']!)).toEqual(['title', 'rows', 'columns', 'cells', 'percentages']);
+    expect(text).toContain('[72512, null, 781, 18897]');
+    expect(text.endsWith('}\n')).toBe(true);
+  });
+
+  it('translates titles and labels with lang "en", keeping keys, numbers and markers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mg-export-'));
+    await writeExport(dir, sampleExport(), { lang: 'en', checkerNote: 'x' });
+    const en = ExportTablesSchema.parse(JSON.parse(readFileSync(join(dir, 'tables.json'), 'utf8')));
+    const nl = sampleExport();
+    expect(en.tables['3.2']!.title).toBe('Number of people who used Pwet provisions in the period 2017–2022.');
+    expect(en.tables['F3.1']!.title).toContain('in the period 2017–2021, by age group');
+    expect(en.tables['3.2']!.rows.map((r) => r.label)).toEqual([
+      'Total number of unique users', 'Support at the workplace *', 'Guidance at work/job coach ~',
+      'Other facilitating provision *', 'Transport', 'Other',
+    ]);
+    for (const id of Object.keys(nl.tables)) {
+      expect(en.tables[id]!.cells).toEqual(nl.tables[id]!.cells);
+      expect(en.tables[id]!.rows.map((r) => r.key)).toEqual(nl.tables[id]!.rows.map((r) => r.key));
+      // every label is translated (no Dutch label left over) in the sample
+      for (const h of [...en.tables[id]!.rows, ...en.tables[id]!.columns]) {
+        const dutch = [...nl.tables[id]!.rows, ...nl.tables[id]!.columns].find((x) => x.key === h.key)!;
+        if (!['pwet', 'uwv', 'wmo', 'wajong', 'wao', 'waz', 'wga', 'uwv_pwet', 'pwet_wmo', 'uwv_wmo', 'uwv_pwet_wmo'].includes(h.key)) {
+          expect(h.label, `${id} ${h.key}`).not.toBe(dutch.label);
+        }
+      }
+    }
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('Too few observations to show');
+    expect(readFileSync(join(dir, 'tables/3.7.csv'), 'utf8')).toContain('Support at the workplace *,26768,');
+  });
+});

@@ -48,8 +48,8 @@ function fill(s: string, v: Record<string, number>): string {
 
 /**
  * The reviewer's page (internal/, never export/): every table as published, with each suppressed
- * cell marked by kind (primary / secondary, coloured and labelled) and its true value visible as
- * "** (7)". Per table and in total: cells published, primary, secondary. A table missing from
+ * cell marked by kind (coloured, and labelled [P] primary / [S] secondary) and its true value visible
+ * as "** (7) [P]". Per table and in total: cells published, primary, secondary. A table missing from
  * `marks` has no suppressed cells; a marks matrix of the wrong shape is an internal fault.
  */
 export function auditHtml(internal: InternalTables, marks: Record<string, SuppressionMark[][]>, meta: AuditMeta): string {
@@ -63,7 +63,7 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
     for (const r of meta.rules) body.push(`<li>${escapeHtml(r)}</li>`);
     body.push('</ul>');
   }
-  body.push(`<p class="legend">${escapeHtml(tx.legend)}: <span class="primary">** (n)</span>${escapeHtml(tx.primary)} &nbsp; <span class="secondary">** (n)</span>${escapeHtml(tx.secondary)}</p>`);
+  body.push(`<p class="legend">${escapeHtml(tx.legend)}: <span class="primary">** (n) [P]</span>${escapeHtml(tx.primary)} &nbsp; <span class="secondary">** (n) [S]</span>${escapeHtml(tx.secondary)}</p>`);
 
   const total = { published: 0, primary: 0, secondary: 0 };
   const sections: string[] = [];
@@ -84,7 +84,8 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
           return { text: formatCount(v, lang) };
         }
         count[mark]++;
-        return { text: `** (${formatCount(v, lang)})`, kind: mark, note: note ?? (mark === 'primary' ? tx.primary : tx.secondary) };
+        // the kind in the text too, not only as a colour: the page must survive black-and-white printing
+        return { text: `** (${formatCount(v, lang)}) ${mark === 'primary' ? '[P]' : '[S]'}`, kind: mark, note: note ?? (mark === 'primary' ? tx.primary : tx.secondary) };
       }),
     );
     total.published += count.published;

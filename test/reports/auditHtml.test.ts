@@ -28,8 +28,8 @@ describe('auditHtml', () => {
   const html = auditHtml(internal, marks, { lang: 'nl', rules: ['Drempel: 10', 'Veiligheidsmarge: 30%'], notes: { '3.5': [[null, 'interval [0, 31]'], [null, null]] } });
 
   it('shows suppressed cells by kind with their true value', () => {
-    expect(html).toContain('<td class="primary" title="interval [0, 31]">** (7)</td>');
-    expect(html).toMatch(/<td class="secondary" title="secundair afgeschermd[^"]*">\*\* \(1\.026\)<\/td>/);
+    expect(html).toContain('<td class="primary" title="interval [0, 31]">** (7) [P]</td>');
+    expect(html).toMatch(/<td class="secondary" title="secundair afgeschermd[^"]*">\*\* \(1\.026\) \[S\]<\/td>/);
     expect(html).toContain('<td>363</td>');
     expect(html).toContain('<td>1.032</td>');
   });

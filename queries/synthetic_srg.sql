@@ -23,7 +23,7 @@ specs AS (
   FROM (
     SELECT pid, CASE WHEN syn_u($seed, pid, 123, 0) < 0.6 THEN 2 ELSE 1 END AS kind,
            unnest(range(1 + (syn_u($seed, pid, 125, 0) < 0.4)::INTEGER)) AS k
-    FROM range($noiseStart, $noiseEnd) t(pid)
+    FROM range($noiseStart::BIGINT, $noiseEnd::BIGINT) t(pid)
   )
 ),
 u AS (

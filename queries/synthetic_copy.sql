@@ -1,0 +1,1 @@
+COPY ({{!query}}) TO {{!file}} ({{!options}})

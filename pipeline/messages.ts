@@ -22,5 +22,6 @@ export const messages = {
   configField: (file: string, field: string, why: string) => `Config file ${file}, field ${field}: ${why}`,
   badPeriod: (text: string) => `--period "${text}": expected YYYY-MM-DD..YYYY-MM-DD with start <= end`,
   inputDirMissing: (dir: string) => `Input folder ${dir} does not exist or is not a folder.`,
+  quarantineNote: (rows: string) => `${rows} invoerrij(en) met fouten zijn terzijde gelegd (quarantaine) en niet meegeteld.`,
   internal: (what: string) => `Internal error in multigebruik (please report): ${what}`,
 } as const;

@@ -42,8 +42,8 @@ export async function readSav(conn: DuckDBConnection, file: string, table: strin
     throw new InputError(`${file}: cannot open SPSS file (${err.code ?? err.message})`);
   });
   let created = false;
+  const src = new SavFileSource(fh, file);
   try {
-    const src = new SavFileSource(fh, file);
     const dict = await readSavDictionary(src);
     const selected = selectVariables(dict, options.columns);
     await conn.run(`CREATE TABLE ${ident(table)} (${selected.map((v) => `${ident(v.name)} ${SQL_TYPE[v.type]}`).join(', ')})`);
@@ -75,6 +75,7 @@ export async function readSav(conn: DuckDBConnection, file: string, table: strin
     if (created) await conn.run(`DROP TABLE IF EXISTS ${ident(table)}`).catch(() => undefined);
     throw err;
   } finally {
+    await src.settle();
     await fh.close();
   }
 }

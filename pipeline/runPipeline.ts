@@ -4,6 +4,7 @@ import type { ExportTables, InternalTables, Period } from '../schemas/tablesJson
 import type { Atom } from './atom.js';
 import { installCodeMap } from './codeMapTable.js';
 import { linkPersons } from './linkPersons.js';
+import { messages } from './messages.js';
 import { type DirectoryEntry, type SourceKey, SOURCE_KEYS, discoverSources } from './sourceFiles.js';
 import { type PreparedFile, type SavLoader, prepareSource } from './sourceRelation.js';
 import { TABLE_DECLARATIONS, type TableDeclaration } from './tableDeclarations.js';
@@ -89,9 +90,16 @@ export async function runPipeline(config: Config, fx: PipelineEffects): Promise<
   lap('link');
   fx.onStage?.('tabulate');
   const internal = tabulate({ atoms, declarations: TABLE_DECLARATIONS, period: v.period, backgroundPeriod: v.backgroundPeriod });
+  const setAside = v.validation.quarantined.length;
+  if (setAside > 0) for (const t of Object.values(internal.tables)) t.note = messages.quarantineNote(String(setAside));
   lap('tabulate');
   fx.onStage?.('protect');
   const protection = await fx.protect({ internal, atoms, declarations: TABLE_DECLARATIONS, params: config.disclosure });
+  if (setAside > 0) {
+    // a row count, not a person count; still shown only as "under the threshold" when small
+    const shown = setAside < config.disclosure.threshold ? `minder dan ${config.disclosure.threshold}` : String(setAside);
+    for (const t of Object.values(protection.exported.tables)) t.note = messages.quarantineNote(shown);
+  }
   lap('protect');
   return { ...v, atoms, internal, protection, stageMs };
 }

@@ -112,7 +112,13 @@ export class SavFileSource {
     return this.end - this.pos >= n;
   }
 
-  /** Compact the buffer and read as much as fits; returns the bytes read (0 at end of file). */
+  private spare: Uint8Array | undefined;
+  private prefetch: Promise<number> | undefined;
+
+  /**
+   * Compact the buffer and append the next piece of the file; returns the bytes added (0 at end of file).
+   * While the caller decodes, the following piece is already being read (double buffering).
+   */
   async refill(): Promise<number> {
     if (this.pos > 0) {
       this.buf.copyWithin(0, this.pos, this.end);
@@ -120,11 +126,33 @@ export class SavFileSource {
       this.end -= this.pos;
       this.pos = 0;
     }
-    if (this.eof || this.end === this.buf.length) return 0;
-    const { bytesRead } = await this.fh.read(this.buf, this.end, this.buf.length - this.end, this.base + this.end);
-    if (bytesRead === 0) this.eof = true;
-    this.end += bytesRead;
-    return bytesRead;
+    if (this.eof) return 0;
+    const piece = this.buf.length >> 1;
+    this.spare ??= new Uint8Array(piece);
+    if (this.buf.length - this.end < piece) {
+      const bigger = new Uint8Array(this.buf.length * 2);
+      bigger.set(this.buf.subarray(0, this.end));
+      this.buf = bigger;
+      this.view = new DataView(bigger.buffer);
+    }
+    const got = await (this.prefetch ?? this.fh.read(this.spare, 0, piece, this.base + this.end).then((r) => r.bytesRead));
+    this.prefetch = undefined;
+    if (got === 0) {
+      this.eof = true;
+      return 0;
+    }
+    this.buf.set(this.spare.subarray(0, got), this.end);
+    this.end += got;
+    const spare = this.spare;
+    this.prefetch = this.fh.read(spare, 0, piece, this.base + this.end).then((r) => r.bytesRead);
+    this.prefetch.catch(() => undefined); // surfaced by the next await
+    return got;
+  }
+
+  /** Wait for a read still in flight (before closing the file). */
+  async settle(): Promise<void> {
+    await this.prefetch?.catch(() => undefined);
+    this.prefetch = undefined;
   }
 
   async need(n: number, what: string): Promise<void> {

@@ -20,6 +20,8 @@ export const InternalTableSchema = z.object({
   rows: z.array(HeaderSchema),
   columns: z.array(HeaderSchema),
   cells: z.array(z.array(count.nullable())),
+  /** Set when rows were quarantined: how many input rows were set aside. */
+  note: z.string().optional(),
 });
 export type InternalTable = z.infer<typeof InternalTableSchema>;
 
@@ -31,6 +33,7 @@ export const ExportTableSchema = z.object({
   rows: z.array(HeaderSchema),
   columns: z.array(HeaderSchema),
   cells: z.array(z.array(ExportCellSchema)),
+  note: z.string().optional(),
   /** Figures F3.1–F3.3 only: percentage of the row's group total, one decimal; "**" where not publishable. */
   percentages: z.array(z.array(z.union([z.number(), z.literal(SUPPRESSED), z.null()]))).optional(),
 });

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GOLDEN_FILES } from '../pipeline/golden.test.js';
+import { GOLDEN_FILES } from '../pipeline/goldenFiles.js';
 import { writeFolder } from '../pipeline/runOnFolder.js';
 import { cli } from './cli.js';
 

@@ -46,7 +46,7 @@ describe.skipIf(skip)('report.html in headless Chromium', () => {
     const errors: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text());
+      if (m.type() === 'error') errors.push(m.text());
     });
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(url, { waitUntil: 'load' });

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { InputError, InternalError } from './errors.js';
 import { loadQuery } from './loadQuery.js';
+import { type SavWriteVariable, writeSavFromQuery } from './writeSav.js';
 import { PWET_CATS, UWV_BACKGROUNDS, UWV_TYPES, WMO_CATS, bitOf } from './personSets.js';
 import { segmentDemographics } from './syntheticDemographics.js';
 import { defaultProfileFit, integerizeProfiles, mulberry32, segmentOf } from './syntheticProfiles.js';
@@ -74,6 +75,33 @@ function profileBits() {
   };
 }
 
+/** SPSS variables of a generated file: dates as SPSS dates, everything else as strings of a fixed width. */
+const SAV_WIDTHS: Record<string, number> = {
+  RINPERSOONS: 1,
+  RINPERSOON: 9,
+  GBAGESLACHT: 1,
+  GBAGEBOORTEJAAR: 4,
+  GBAGEBOORTEMAAND: 2,
+  GBAGEBOORTEDAG: 2,
+  OPLNIVSOI2016AGG4HBMETNIRWO: 4,
+  OPLNIVSOI2021AGG4HBmetNIRWO: 4,
+  SRGVOORZIENING: 2,
+  WMOTYPEMAATWERKARRANGEMENT: 2,
+  UWVSOORTVOORZIENING: 12,
+  UWVWETTELIJKEACHTERGROND: 10,
+  UWVPRODUCT: 24,
+};
+
+async function savVariables(conn: DuckDBConnection, select: string, params: Record<string, DuckDBValue>): Promise<SavWriteVariable[]> {
+  const reader = await conn.runAndReadAll(`SELECT * FROM (${select}) LIMIT 0`, params);
+  return reader.columnNames().map((name): SavWriteVariable => {
+    if (name.includes('DATUM')) return { name, type: 'date' };
+    const width = SAV_WIDTHS[name];
+    if (width === undefined) throw new InternalError(`synthetic generator: no SPSS width for column ${name}`);
+    return { name, type: 'string', width };
+  });
+}
+
 function sqlString(s: string): string {
   return `'${s.replaceAll("'", "''")}'`;
 }
@@ -97,7 +125,6 @@ function checkOptions(o: GenerateOptions): void {
   if (o.format !== 'csv' && o.format !== 'parquet' && o.format !== 'sav') {
     throw new InputError(`--format must be csv, parquet or sav, got ${String(o.format)}`);
   }
-  if (o.format === 'sav') throw new InputError('sav output not available yet: use --format csv or parquet');
 }
 
 export async function generateSynthetic(conn: DuckDBConnection, options: GenerateOptions): Promise<GenerateResult> {
@@ -138,10 +165,19 @@ export async function generateSynthetic(conn: DuckDBConnection, options: Generat
   };
 
   const files: { name: string; rows: number }[] = [];
-  const ext = format === 'parquet' ? 'parquet' : 'csv';
+  const ext = format;
   const copyOptions = format === 'parquet' ? 'FORMAT parquet' : 'FORMAT csv, HEADER';
   const write = async (base: string, query: string, extra: Record<string, DuckDBValue> = {}) => {
     const name = `${base}.${ext}`;
+    if (format === 'sav') {
+      const select = query.trim().replace(/;$/, '');
+      const params = paramsFor(select, { ...all, ...extra });
+      const variables = await savVariables(conn, select, params);
+      const rows = await writeSavFromQuery(conn, select, params, join(outDir, name), variables);
+      files.push({ name, rows });
+      options.onProgress?.(name, rows);
+      return;
+    }
     const sql = loadQuery('synthetic_copy', {}, { query: query.trim().replace(/;$/, ''), file: sqlString(join(outDir, name)), options: copyOptions });
     const reader = await conn.runAndReadAll(sql, paramsFor(sql, { ...all, ...extra }));
     const rows = Number(reader.getRows()[0]?.[0] ?? 0);

@@ -1,9 +1,13 @@
 import { Command, CommanderError } from 'commander';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT_INTERNAL, EXIT_OK, InputError, exitCodeOf } from '../pipeline/errors.js';
 import { messages } from '../pipeline/messages.js';
 import { packageRoot } from '../pipeline/packageRoot.js';
+import { join as joinPath } from 'node:path';
+import { auditCommand } from './auditCommand.js';
+import { compareCommand, defaultCompareDir } from './compareCommand.js';
+import { generateCommand } from './generateCommand.js';
 import { runCommand, validateCommand } from './runCommand.js';
 
 /** bin/ only parses arguments, wires real effects and turns errors into exit codes (0 ok, 1 bad input, 2 internal). */
@@ -19,6 +23,13 @@ function report(err: unknown): number {
     if (process.env.MULTIGEBRUIK_DEBUG && e?.stack) process.stderr.write(`${e.stack}\n`);
   }
   return code;
+}
+
+/** A folder from an earlier demo (only input/ and output/) may be replaced; anything else needs --force. */
+function checkDemoFolder(dir: string, force: boolean) {
+  if (!existsSync(dir) || force) return;
+  const entries = readdirSync(dir);
+  if (entries.some((e) => e !== 'input' && e !== 'output')) throw new InputError(messages.outputExists(dir));
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -51,6 +62,63 @@ async function main(argv: string[]): Promise<number> {
     .option('--period <start..end>', 'analysis period')
     .action(async (o) => {
       for (const line of await validateCommand(o)) process.stdout.write(`${line}\n`);
+    });
+
+  program
+    .command('generate')
+    .description('write a synthetic input folder in the default layout (--scale 1 = national size)')
+    .requiredOption('--out <dir>', 'folder to write')
+    .option('--scale <s>', 'population scale; 1 = national (about 24 million GBA rows)')
+    .option('--seed <n>', 'random seed (same seed, same files)', '1')
+    .option('--format <f>', 'csv, parquet or sav', 'csv')
+    .option('--force', 'replace a non-empty folder')
+    .action(async (o) => {
+      const r = await generateCommand(o);
+      process.stdout.write(`Wrote ${r.files.length} files, ${r.totalRows.toLocaleString('en')} rows, to ${o.out}.\n`);
+    });
+
+  program
+    .command('demo')
+    .description('generate a small synthetic input and run on it: the first thing to try')
+    .option('--out <dir>', 'output folder', 'demo-out')
+    .option('--force', 'replace a non-empty output folder')
+    .action(async (o) => {
+      const input = joinPath(o.out, 'input');
+      const output = joinPath(o.out, 'output');
+      checkDemoFolder(o.out, Boolean(o.force));
+      await generateCommand({ out: input, force: true });
+      await runCommand({ input, out: output, force: true });
+      process.stdout.write(
+        [
+          `Demo written to ${o.out}/:`,
+          `  input/            synthetic microdata in the CBS layout`,
+          `  output/export/    protected tables (tables.json, tables/*.csv, tables.xlsx, report.html, charts/)`,
+          `  output/internal/  exact counts and the suppression audit (stays inside CBS)`,
+          `Open ${joinPath(output, 'export', 'report.html')} in a browser; check it with: multigebruik audit ${output}`,
+          '',
+        ].join('\n'),
+      );
+    });
+
+  program
+    .command('audit')
+    .description("recompute every suppressed cell's attacker interval from export/ and internal/; fails when any is under-protected")
+    .argument('<out>', 'output folder of a run')
+    .action(async (out: string) => {
+      const r = await auditCommand(out);
+      for (const line of r.lines) process.stdout.write(`${line}\n`);
+      if (!r.ok) throw new InputError(messages.auditFailed(out));
+    });
+
+  program
+    .command('compare')
+    .description("changes per cell between two runs' protected exports (CSV and HTML)")
+    .argument('<old_out>', 'output folder of the earlier run')
+    .argument('<new_out>', 'output folder of the later run')
+    .option('--out <dir>', 'where to write comparison.csv and comparison.html (default NEW_OUT/compare-<OLD_OUT name>)')
+    .action(async (oldOut: string, newOut: string, o: { out?: string }) => {
+      await compareCommand(oldOut, newOut, o.out);
+      process.stdout.write(`Wrote ${o.out ?? defaultCompareDir(oldOut, newOut)}/comparison.csv and comparison.html.\n`);
     });
 
   try {

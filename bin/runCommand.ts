@@ -71,7 +71,7 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult> {
     const renderStart = performance.now();
     await withOutputFolder(opts.out, Boolean(opts.force), async (dir) => {
       await writeInternal(join(dir, 'internal'), result);
-      await renderStage(join(dir, 'export'), result, config);
+      await renderStage(join(dir, 'export'), join(dir, 'internal'), result, config, packageVersion());
       result.stageMs.render = Math.round(performance.now() - renderStart);
       const rows = await rowCounts(db.connection, result);
       writeJson(join(dir, 'manifest.json'), manifest(config, result, await facts, rows, Math.round(performance.now() - started)));
@@ -81,6 +81,10 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult> {
   } finally {
     db.close();
   }
+}
+
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 function writeJson(path: string, value: unknown) {
@@ -127,9 +131,8 @@ function manifest(
   const used = new Map<string, string>();
   for (const [key, files] of Object.entries(r.files)) for (const f of files) used.set(f.file.name, key);
   const configJson = JSON.stringify(config);
-  const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
   return {
-    software: { name: 'multigebruik', version: pkg.version, node: process.version },
+    software: { name: 'multigebruik', version: packageVersion(), node: process.version },
     period: r.period,
     backgroundPeriod: r.backgroundPeriod,
     config: { sha256: createHash('sha256').update(configJson).digest('hex'), value: config },

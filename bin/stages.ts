@@ -1,24 +1,30 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../schemas/config.js';
+import { protectTables } from '../disclosure/protectTables.js';
 import { readSav, readSavMetadata } from '../pipeline/readSav.js';
-import { protectPrimary } from '../pipeline/protectPrimary.js';
 import type { PipelineResult, Protect } from '../pipeline/runPipeline.js';
 import type { SavLoader } from '../pipeline/sourceRelation.js';
+import { auditHtml } from '../reports/auditHtml.js';
+import { writeExport } from '../reports/writeExport.js';
 
 /** The real effects wired into the pipeline: protection, rendering, the .sav loader. */
 
-export const protectStage: Protect = async ({ internal, params }) => ({
-  exported: protectPrimary(internal, params.threshold, params.zeroUnsafe),
-  internalFiles: {},
-  checkerNote: `Primary suppression only (threshold ${params.threshold}).\n`,
-  marks: {},
-});
+export const protectStage: Protect = async (input) => {
+  const r = await protectTables(input);
+  return { exported: r.exported, internalFiles: r.internalFiles, checkerNote: r.checkerNote, marks: r.marks };
+};
 
-export async function renderStage(dir: string, r: PipelineResult, _config: Config): Promise<void> {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'tables.json'), `${JSON.stringify(r.protection.exported, null, 2)}\n`);
-  writeFileSync(join(dir, 'README.txt'), r.protection.checkerNote);
+/** Stage "render": export/ from the protected numbers only; the reviewer's page into internal/. */
+export async function renderStage(exportDir: string, internalDir: string, r: PipelineResult, config: Config, version: string): Promise<void> {
+  await writeExport(exportDir, r.protection.exported, { lang: config.language, checkerNote: r.protection.checkerNote, version });
+  mkdirSync(internalDir, { recursive: true });
+  const { threshold, zeroUnsafe, safetyRange } = config.disclosure;
+  const rules = [
+    `threshold ${threshold}: counts 1–${threshold - 1}${zeroUnsafe ? ' and 0' : ''} are suppressed (primary)`,
+    `protection p = max(1, ceil(v × ${safetyRange})) against the atom attacker (secondary suppression)`,
+  ];
+  writeFileSync(join(internalDir, 'audit.html'), auditHtml(r.internal, r.protection.marks, { lang: config.language, rules }));
 }
 
 /** Load the variables a source needs from an SPSS file (names that the file lacks are reported by the caller). */

@@ -23,5 +23,7 @@ export const messages = {
   badPeriod: (text: string) => `--period "${text}": expected YYYY-MM-DD..YYYY-MM-DD with start <= end`,
   inputDirMissing: (dir: string) => `Input folder ${dir} does not exist or is not a folder.`,
   quarantineNote: (rows: string) => `${rows} invoerrij(en) met fouten zijn terzijde gelegd (quarantaine) en niet meegeteld.`,
+  badOption: (option: string, value: string, expected: string) => `${option} "${value}": expected ${expected}`,
+  auditFailed: (out: string) => `Audit of ${out} FAILED: see the lines above.`,
   internal: (what: string) => `Internal error in multigebruik (please report): ${what}`,
 } as const;

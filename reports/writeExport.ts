@@ -33,6 +33,7 @@ export function exportTablesJson(tables: ExportTables): string {
       columns: t.columns.map((h) => ({ key: h.key, label: h.label })),
       cells: t.cells,
       ...(t.percentages ? { percentages: t.percentages } : {}),
+      ...(t.note ? { note: t.note } : {}),
     };
   }
   const doc = {

@@ -1,0 +1,36 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { InputError } from '../pipeline/errors.js';
+import { DEFAULT_SCALE, type GenerateResult, generateSynthetic } from '../pipeline/generateSynthetic.js';
+import { messages } from '../pipeline/messages.js';
+import { openDatabase } from '../pipeline/openDatabase.js';
+import { withOutputFolder } from './outputFolder.js';
+import { endProgress, makeProgress } from './progress.js';
+
+export interface GenerateCommandOptions {
+  out: string;
+  scale?: string | undefined;
+  seed?: string | undefined;
+  format?: string | undefined;
+  force?: boolean | undefined;
+}
+
+/** `multigebruik generate`: a synthetic input folder in the default layout (written atomically). */
+export async function generateCommand(o: GenerateCommandOptions): Promise<GenerateResult> {
+  const scale = o.scale === undefined ? DEFAULT_SCALE : Number(o.scale);
+  const seed = o.seed === undefined ? 1 : Number(o.seed);
+  if (!(scale > 0 && scale <= 10)) throw new InputError(messages.badOption('--scale', o.scale ?? '', 'a number above 0 and at most 10'));
+  if (!Number.isSafeInteger(seed)) throw new InputError(messages.badOption('--seed', o.seed ?? '', 'a whole number'));
+  const format = (o.format ?? 'csv') as 'csv' | 'parquet' | 'sav';
+  if (!['csv', 'parquet', 'sav'].includes(format)) throw new InputError(messages.badOption('--format', o.format ?? '', 'csv, parquet or sav'));
+  if (existsSync(o.out) && readdirSync(o.out).length > 0 && !o.force) throw new InputError(messages.outputExists(o.out));
+  const db = await openDatabase({ memoryLimit: '4GB', threads: 2 });
+  const progress = makeProgress();
+  try {
+    return await withOutputFolder(o.out, Boolean(o.force), (dir) =>
+      generateSynthetic(db.connection, { outDir: dir, scale, seed, format, onProgress: (stage, rows) => progress(`generate ${stage} (${rows.toLocaleString('en')} rows)`) }),
+    );
+  } finally {
+    endProgress();
+    db.close();
+  }
+}

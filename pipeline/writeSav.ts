@@ -9,7 +9,8 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { deflate } from 'node:zlib';
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import duckdb from '@duckdb/node-bindings';
+import { DuckDBTypeId, type DuckDBConnection, type DuckDBDataChunk, type DuckDBValue } from '@duckdb/node-api';
 import { InputError } from './errors.js';
 import { SPSS_EPOCH_OFFSET_DAYS, SYSMIS } from './savDictionary.js';
 
@@ -228,47 +229,65 @@ export class SavWriter {
 
   /** Encode one case (values in variable order). */
   writeRow(row: readonly unknown[]): void {
-    const cb = this.caseBuf;
-    const cv = this.caseView;
     const ls = this.layouts;
     if (row.length !== ls.length) throw new InputError(`${this.file}: row ${this.rows + 1} has ${row.length} values, expected ${ls.length}`);
-    for (let i = 0; i < ls.length; i++) {
-      const l = ls[i]!;
-      const v = row[i];
-      if (l.kind === 1) {
-        const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v);
-        if (l.segments.length === 1 && s.length <= l.width) {
-          // Fast path: ASCII text straight into the case (TextEncoder.encode allocates and is slow per value).
-          const o = l.unit * 8;
-          const n = s.length;
-          let k = 0;
-          for (; k < n; k++) {
-            const c = s.charCodeAt(k);
-            if (c >= 0x80) break;
-            cb[o + k] = c;
-          }
-          if (k === n) {
-            for (let e = o + l.segments[0]![1] * 8, j = o + n; j < e; j++) cb[j] = 32;
-            continue;
-          }
-        }
-        const b = s === '' ? EMPTY : enc.encode(s);
-        if (b.length > l.width) {
-          throw new InputError(`${this.file}: variable ${l.name}, row ${this.rows + 1}: value of ${b.length} bytes does not fit width ${l.width}`);
-        }
-        let taken = 0;
-        for (const [first, n, usable] of l.segments) {
-          const o = first * 8;
-          const take = Math.max(0, Math.min(usable, b.length - taken));
-          for (let k = 0; k < take; k++) cb[o + k] = b[taken + k]!;
-          cb.fill(32, o + take, o + n * 8);
-          taken += take;
-        }
-      } else {
-        cv.setFloat64(l.unit * 8, l.kind === 2 ? dateToSpss(v, this.file, l.name, this.rows) : toNumber(v, this.file, l.name, this.rows), true);
+    for (let i = 0; i < ls.length; i++) this.setValue(i, row[i]);
+    this.endRow();
+  }
+
+  /** Set value `i` of the current case (then call endRow once all are set). */
+  setValue(i: number, v: unknown): void {
+    const l = this.layouts[i]!;
+    if (l.kind !== 1) {
+      this.caseView.setFloat64(l.unit * 8, l.kind === 2 ? dateToSpss(v, this.file, l.name, this.rows) : toNumber(v, this.file, l.name, this.rows), true);
+      return;
+    }
+    const cb = this.caseBuf;
+    const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v);
+    if (l.segments.length === 1 && s.length <= l.width) {
+      // Fast path: ASCII text straight into the case (TextEncoder.encode allocates and is slow per value).
+      const o = l.unit * 8;
+      const n = s.length;
+      let k = 0;
+      for (; k < n; k++) {
+        const c = s.charCodeAt(k);
+        if (c >= 0x80) break;
+        cb[o + k] = c;
+      }
+      if (k === n) {
+        for (let e = o + l.segments[0]![1] * 8, j = o + n; j < e; j++) cb[j] = 32;
+        return;
       }
     }
-    if (this.mode === 0) this.append(cb, 0, cb.length);
+    const b = s === '' ? EMPTY : enc.encode(s);
+    this.setStringBytes(i, b, 0, b.length);
+  }
+
+  /** Set string value `i` of the current case from UTF-8 bytes src[from, from + len). */
+  setStringBytes(i: number, src: Uint8Array, from: number, len: number): void {
+    const l = this.layouts[i]!;
+    if (len > l.width) {
+      throw new InputError(`${this.file}: variable ${l.name}, row ${this.rows + 1}: value of ${len} bytes does not fit width ${l.width}`);
+    }
+    const cb = this.caseBuf;
+    let taken = 0;
+    for (const [first, n, usable] of l.segments) {
+      const o = first * 8;
+      const take = Math.max(0, Math.min(usable, len - taken));
+      for (let k = 0; k < take; k++) cb[o + k] = src[from + taken + k]!;
+      for (let j = o + take, e = o + n * 8; j < e; j++) cb[j] = 32;
+      taken += take;
+    }
+  }
+
+  /** Set numeric (or date, already in SPSS seconds) value `i` of the current case; NaN = system-missing. */
+  setNumber(i: number, x: number): void {
+    this.caseView.setFloat64(this.layouts[i]!.unit * 8, x !== x ? SYSMIS : x, true);
+  }
+
+  /** The current case is complete. */
+  endRow(): void {
+    if (this.mode === 0) this.append(this.caseBuf, 0, this.caseBuf.length);
     else this.compressCase();
     this.rows++;
   }
@@ -504,15 +523,19 @@ export async function writeSavFromQuery(
   const w = await SavWriter.create(file, vars, options);
   try {
     const result = await conn.stream(sql, params);
-    const row: unknown[] = new Array(vars.length);
+    if (result.columnCount !== vars.length) {
+      throw new InputError(`${file}: query returns ${result.columnCount} columns, ${vars.length} variables given`);
+    }
+    const typeIds = vars.map((_, c) => result.columnTypeId(c));
     for (;;) {
       const chunk = await result.fetchChunk();
       if (!chunk || chunk.rowCount === 0) break;
       const n = chunk.rowCount;
-      const cols = vars.map((_, c) => chunk.getColumnVector(c));
+      // Read DOUBLE, DATE and short VARCHAR values straight from the vectors' memory; the rest via getItem.
+      const readers = vars.map((v, c) => columnReader(w, c, v, typeIds[c]!, chunk, n));
       for (let i = 0; i < n; i++) {
-        for (let c = 0; c < cols.length; c++) row[c] = cols[c]!.getItem(i);
-        w.writeRow(row);
+        for (let c = 0; c < readers.length; c++) readers[c]!(i);
+        w.endRow();
       }
       if (w.needsFlush) await w.flush();
     }
@@ -522,4 +545,32 @@ export async function writeSavFromQuery(
   }
   await w.close();
   return w.rows;
+}
+
+function columnReader(w: SavWriter, c: number, v: SavWriteVariable, typeId: DuckDBTypeId, chunk: DuckDBDataChunk, n: number): (i: number) => void {
+  const raw = duckdb.data_chunk_get_vector(chunk.chunk, c);
+  const validity = duckdb.vector_get_validity(raw, Math.ceil(n / 64) * 8) as Uint8Array | null | undefined;
+  const isNull = validity ? (i: number) => (validity[i >> 3]! & (1 << (i & 7))) === 0 : () => false;
+  if (v.type === 'numeric' && typeId === DuckDBTypeId.DOUBLE) {
+    const bytes = duckdb.vector_get_data(raw, n * 8);
+    const f = new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + n * 8));
+    return (i) => w.setNumber(c, isNull(i) ? SYSMIS : f[i]!);
+  }
+  if (v.type === 'date' && typeId === DuckDBTypeId.DATE) {
+    const bytes = duckdb.vector_get_data(raw, n * 4);
+    const d = new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + n * 4));
+    return (i) => w.setNumber(c, isNull(i) ? SYSMIS : (d[i]! + SPSS_EPOCH_OFFSET_DAYS) * DAY);
+  }
+  const vector = chunk.getColumnVector(c);
+  if (v.type === 'string' && typeId === DuckDBTypeId.VARCHAR) {
+    const data = duckdb.vector_get_data(raw, n * 16);
+    const view = new DataView(data.buffer, data.byteOffset, n * 16);
+    return (i) => {
+      if (isNull(i)) return w.setStringBytes(c, EMPTY, 0, 0);
+      const len = view.getUint32(i * 16, true);
+      if (len <= 12) w.setStringBytes(c, data, i * 16 + 4, len);
+      else w.setValue(c, vector.getItem(i));
+    };
+  }
+  return (i) => w.setValue(c, vector.getItem(i));
 }

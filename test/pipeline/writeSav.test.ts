@@ -135,22 +135,25 @@ describe('writeSavFromQuery', () => {
     const db = await memoryDb();
     try {
       await db.conn.run(`CREATE TABLE src AS SELECT 'R' AS s, lpad(CAST(i * 13 AS VARCHAR), 9, '0') AS k, CASE WHEN i % 5 = 0 THEN NULL ELSE i * 0.5 END AS x,
-        DATE '2000-01-01' + CAST(i % 3000 AS INTEGER) AS d, CAST(i AS BIGINT) AS b FROM range(10000) t(i)`);
+        DATE '2000-01-01' + CAST(i % 3000 AS INTEGER) AS d, CAST(i AS BIGINT) AS b,
+        CASE WHEN i % 4 = 0 THEN NULL WHEN i % 4 = 1 THEN 'omschrijving nummer ' || i ELSE 'é' || i END AS o FROM range(10000) t(i)`);
       for (const [compression, ext] of COMPRESSIONS) {
         const file = join(dir, `q_${compression}.${ext}`);
-        const n = await writeSavFromQuery(db.conn, 'SELECT s, k, x, d, b FROM src WHERE rowid >= $lo ORDER BY rowid', { lo: 0 }, file, [
+        const n = await writeSavFromQuery(db.conn, 'SELECT s, k, x, d, b, o FROM src WHERE rowid >= $lo ORDER BY rowid', { lo: 0 }, file, [
           { name: 'RINPERSOONS', type: 'string' },
           { name: 'RINPERSOON', type: 'string', width: 9 },
           { name: 'X', type: 'numeric' },
           { name: 'D', type: 'date' },
           { name: 'B', type: 'numeric' },
+          { name: 'Omschrijving', type: 'string' },
         ], { compression });
         expect(n).toBe(10000);
         const meta = await readSav(db.conn, file, `back_${compression}`);
         expect(meta.variables[0]!.format).toBe('A1');
+        expect(meta.variables[5]!.format).toBe('A24');
         const diff = await db.conn.runAndReadAll(
-          `SELECT count(*) FROM ((SELECT s, k, x, d, CAST(b AS DOUBLE) FROM src EXCEPT ALL SELECT * FROM back_${compression})
-             UNION ALL (SELECT * FROM back_${compression} EXCEPT ALL SELECT s, k, x, d, CAST(b AS DOUBLE) FROM src))`,
+          `SELECT count(*) FROM ((SELECT s, k, x, d, CAST(b AS DOUBLE), coalesce(o, '') FROM src EXCEPT ALL SELECT * FROM back_${compression})
+             UNION ALL (SELECT * FROM back_${compression} EXCEPT ALL SELECT s, k, x, d, CAST(b AS DOUBLE), coalesce(o, '') FROM src))`,
         );
         expect(Number(diff.getRows()[0]![0])).toBe(0);
       }

@@ -135,7 +135,7 @@ async function readData(
       ? new UncompressedDecoder(dict.unitIsNumeric, dict.littleEndian, emit)
       : new BytecodeDecoder(dict.unitIsNumeric, dict.littleEndian, dict.bias, emit);
   let lastProgress = 0;
-  writer = new SavChunkWriter(selected, decoder.caseBytes, dict.decoder, appender, (rows) => {
+  writer = new SavChunkWriter(file, selected, decoder.caseBytes, dict.decoder, appender, (rows) => {
     if (onProgress && rows - lastProgress >= 65536) {
       lastProgress = rows;
       onProgress(rows);

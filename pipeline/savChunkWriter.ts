@@ -13,6 +13,7 @@
 import duckdb from '@duckdb/node-bindings';
 import type { DuckDBAppender } from '@duckdb/node-api';
 import { DATE, DOUBLE, DuckDBDataChunk, TIMESTAMP, VARCHAR } from '@duckdb/node-api';
+import { InputError } from './errors.js';
 import { SPSS_EPOCH_OFFSET_DAYS, SPSS_EPOCH_OFFSET_SECONDS, SYSMIS, type SavVariable } from './savDictionary.js';
 
 const KIND_DOUBLE = 0;
@@ -21,6 +22,7 @@ const KIND_TIMESTAMP = 2;
 const KIND_STRING = 3;
 
 interface Column {
+  name: string;
   kind: number;
   /** Byte offset of the value in a case (first segment for strings). */
   at: number;
@@ -54,6 +56,7 @@ export class SavChunkWriter {
   private readonly caseF64View: Float64Array;
 
   constructor(
+    private readonly file: string,
     variables: SavVariable[],
     private readonly caseBytes: Uint8Array,
     private readonly decoder: TextDecoder,
@@ -68,7 +71,7 @@ export class SavChunkWriter {
       const bytesPer = kind === KIND_STRING ? 16 : kind === KIND_DATE ? 4 : 8;
       const data = new Uint8Array(cap * bytesPer);
       return {
-        kind, at: v.unit * 8, width: v.width, segments: v.segments, missingValues: v.missingValues,
+        name: v.name, kind, at: v.unit * 8, width: v.width, segments: v.segments, missingValues: v.missingValues,
         missingLo: v.missingRange ? v.missingRange[0] : Number.NaN, missingHi: v.missingRange ? v.missingRange[1] : Number.NaN,
         missingStrings: v.missingStrings, data, f64: new Float64Array(data.buffer), i32: new Int32Array(kind === KIND_DATE ? data.buffer : new ArrayBuffer(0)),
         i64: new BigInt64Array(kind === KIND_TIMESTAMP ? data.buffer : new ArrayBuffer(0)), strView: new DataView(data.buffer),
@@ -98,8 +101,15 @@ export class SavChunkWriter {
           continue;
         }
         if (col.kind === KIND_DOUBLE) col.f64[row] = v;
-        else if (col.kind === KIND_DATE) col.i32[row] = Math.floor(v / 86400) - SPSS_EPOCH_OFFSET_DAYS;
-        else col.i64[row] = BigInt(Math.round((v - SPSS_EPOCH_OFFSET_SECONDS) * 1e6));
+        else if (col.kind === KIND_DATE) {
+          const days = Math.floor(v / 86400) - SPSS_EPOCH_OFFSET_DAYS;
+          if (!(days >= -2147483647 && days <= 2147483647)) this.badValue(col, row, 'is not a valid date');
+          col.i32[row] = days;
+        } else {
+          const micros = Math.round((v - SPSS_EPOCH_OFFSET_SECONDS) * 1e6);
+          if (!(micros >= -9.2e18 && micros <= 9.2e18)) this.badValue(col, row, 'is not a valid date-time');
+          col.i64[row] = BigInt(micros);
+        }
         continue;
       }
       // String: find the bytes, drop trailing spaces (and NULs).
@@ -148,6 +158,10 @@ export class SavChunkWriter {
       }
     }
     if (++this.n === this.capacity) this.flush();
+  }
+
+  private badValue(col: Column, row: number, what: string): never {
+    throw new InputError(`${this.file}: variable ${col.name}, row ${this.rows + row + 1}: value ${what}`);
   }
 
   /** Append the buffered rows to DuckDB. */

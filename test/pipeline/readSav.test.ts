@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../pipeline/errors.js';
 import { readSav, readSavMetadata } from '../../pipeline/readSav.js';
+import { writeSav } from '../../pipeline/writeSav.js';
 import { KNOWN_EXPECTED, knownSyntax, memoryDb, pspp, run, tableRows, tool } from './savTestTools.js';
 
 const hasPspp = tool('pspp');
@@ -211,6 +212,15 @@ describe('readSav on truncated or corrupt files', () => {
     b.writeInt32LE(42, 176);
     writeFileSync(f, b);
     await expectInputError(f, /byte offset 176: unknown record type 42/);
+  });
+
+  it('rejects a date outside the representable range, naming variable and row', async () => {
+    const f = join(dir, 'baddate.sav');
+    await writeSav(f, [{ name: 'WMODATUMAANVANG', type: 'date' }], [['2020-01-01'], ['2020-01-02']], { compression: 'none' });
+    const b = readFileSync(f);
+    b.writeDoubleLE(1e300, b.length - 8);
+    writeFileSync(f, b);
+    await expectInputError(f, /variable WMODATUMAANVANG, row 2: value is not a valid date/);
   });
 
   it('names a missing file', async () => {

@@ -164,6 +164,9 @@ export async function generateSynthetic(conn: DuckDBConnection, options: Generat
     await conn.run(sql, paramsFor(sql, { ...all, ...extra }));
   };
 
+  const count = async (table: string) =>
+    Number((await conn.runAndReadAll(loadQuery('synthetic_count', { table }))).getRows()[0]?.[0] ?? 0);
+
   const files: { name: string; rows: number }[] = [];
   const ext = format;
   const copyOptions = format === 'parquet' ? 'FORMAT parquet' : 'FORMAT csv, HEADER';
@@ -211,6 +214,7 @@ export async function generateSynthetic(conn: DuckDBConnection, options: Generat
     await run(loadQuery('synthetic_uwv'), { noiseStart: BigInt(uwvNoiseStart), noiseEnd: BigInt(uwvNoiseStart + uwvNoise) });
     await run(loadQuery('synthetic_wmo_study'));
     await run(loadQuery('synthetic_wmo_general'), { start: BigInt(wmoStart), persons: BigInt(wmoOnly) });
+    options.onProgress?.('records', await count('syn_srg') + await count('syn_uwv') + await count('syn_wmo'));
     await run(loadQuery('synthetic_demographics'));
 
     await write('GBAPERSOON2022TABV1', loadQuery('synthetic_gba'));

@@ -8,7 +8,7 @@
 // (1) readSav into a fresh DuckDB opened like the pipeline does (openDatabase defaults), (2) readstat to CSV.
 // Prints rows/s for both, our peak RSS and sampled peak JS heap, and the file size.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../dist/pipeline/openDatabase.js';
@@ -70,25 +70,37 @@ const sampler = setInterval(() => {
 const tmp = join(args.dir, 'duckdb.tmp');
 const db = await openDatabase({ tempDirectory: tmp });
 const t1 = performance.now();
+const cpu1 = process.cpuUsage();
 const meta = await readSav(db.connection, file, 'persons');
 const oursS = (performance.now() - t1) / 1000;
+const cpu = process.cpuUsage(cpu1);
+const oursCpu = (cpu.user + cpu.system) / 1e6;
 clearInterval(sampler);
 const count = Number((await db.connection.runAndReadAll('SELECT count(*) FROM persons')).getRows()[0][0]);
 db.close();
 rmSync(tmp, { recursive: true, force: true });
 if (count !== rows) throw new Error(`readSav loaded ${count} rows, expected ${rows}`);
 const rss = process.resourceUsage().maxRSS / 1024;
-console.log(`readSav:  ${rows} rows in ${oursS.toFixed(1)} s = ${Math.round(rows / oursS)} rows/s; peak RSS ${rss.toFixed(0)} MB (DuckDB table included), peak JS heap+buffers ${(heapPeak / 1e6).toFixed(0)} MB; ${meta.compression}, ${meta.encoding}`);
+console.log(`readSav:  ${rows} rows in ${oursS.toFixed(1)} s = ${Math.round(rows / oursS)} rows/s (CPU ${oursCpu.toFixed(1)} s incl. DuckDB threads); peak RSS ${rss.toFixed(0)} MB (DuckDB table included), peak JS heap+buffers ${(heapPeak / 1e6).toFixed(0)} MB; ${meta.compression}, ${meta.encoding}`);
 
 if (!args['skip-readstat']) {
   const out = join(args.dir, 'readstat_out.csv');
   rmSync(out, { force: true });
+  const timeFile = join(args.dir, 'readstat_time.txt');
+  const haveTime = existsSync('/usr/bin/time');
   const t2 = performance.now();
-  const r = spawnSync('readstat', [file, out], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = haveTime
+    ? spawnSync('/usr/bin/time', ['-f', '%U %S %M', '-o', timeFile, 'readstat', file, out], { stdio: ['ignore', 'ignore', 'pipe'] })
+    : spawnSync('readstat', [file, out], { stdio: ['ignore', 'ignore', 'pipe'] });
   const rsS = (performance.now() - t2) / 1000;
   if (r.status !== 0) throw new Error(`readstat failed: ${r.stderr}`);
+  let rsExtra = '';
+  if (haveTime) {
+    const [u, sys, kb] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).map(Number);
+    rsExtra = ` (CPU ${(u + sys).toFixed(1)} s, peak RSS ${(kb / 1024).toFixed(0)} MB)`;
+  }
   const lines = Number(execFileSync('wc', ['-l', out]).toString().trim().split(/\s+/)[0]) - 1;
   rmSync(out, { force: true });
-  console.log(`readstat: ${lines} rows in ${rsS.toFixed(1)} s = ${Math.round(lines / rsS)} rows/s (to CSV, not into DuckDB)`);
+  console.log(`readstat: ${lines} rows in ${rsS.toFixed(1)} s = ${Math.round(lines / rsS)} rows/s${rsExtra} (to CSV, not into DuckDB)`);
   console.log(`ratio ours/readstat: ${(rsS / oursS).toFixed(2)}x`);
 }

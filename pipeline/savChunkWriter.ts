@@ -37,6 +37,9 @@ interface Column {
   i32: Int32Array;
   i64: BigInt64Array;
   strView: DataView;
+  u32: Uint32Array;
+  /** One segment, width <= 12, no missing strings. */
+  simple: boolean;
   valid: Uint8Array<ArrayBuffer>;
   anyNull: boolean;
   longRows: number[];
@@ -74,7 +77,8 @@ export class SavChunkWriter {
         name: v.name, kind, at: v.unit * 8, width: v.width, segments: v.segments, missingValues: v.missingValues,
         missingLo: v.missingRange ? v.missingRange[0] : Number.NaN, missingHi: v.missingRange ? v.missingRange[1] : Number.NaN,
         missingStrings: v.missingStrings, data, f64: new Float64Array(data.buffer), i32: new Int32Array(kind === KIND_DATE ? data.buffer : new ArrayBuffer(0)),
-        i64: new BigInt64Array(kind === KIND_TIMESTAMP ? data.buffer : new ArrayBuffer(0)), strView: new DataView(data.buffer),
+        i64: new BigInt64Array(kind === KIND_TIMESTAMP ? data.buffer : new ArrayBuffer(0)), strView: new DataView(data.buffer), u32: new Uint32Array(data.buffer),
+        simple: kind === KIND_STRING && v.segments.length === 1 && v.width <= 12 && v.missingStrings.length === 0,
         valid: new Uint8Array(cap / 8).fill(0xff), anyNull: false, longRows: [], longValues: [],
         joined: new Uint8Array(v.segments.length > 1 ? v.segments.length * 256 : 0),
       };
@@ -111,6 +115,26 @@ export class SavChunkWriter {
           col.i64[row] = BigInt(micros);
         }
         continue;
+      }
+      if (col.simple) {
+        // Common case: one segment of at most 12 bytes, no user-missing strings. Copy while checking for ASCII.
+        const start = col.at;
+        let e = start + col.width;
+        while (e > start && (bytes[e - 1] === 32 || bytes[e - 1] === 0)) e--;
+        const len = e - start;
+        const o = row * 16;
+        const data = col.data;
+        let ascii = 0;
+        for (let k = 0; k < len; k++) {
+          const x = bytes[start + k]!;
+          ascii |= x;
+          data[o + 4 + k] = x;
+        }
+        if (ascii < 0x80) {
+          col.u32[row * 4] = len;
+          for (let k = len; k < 12; k++) data[o + 4 + k] = 0;
+          continue;
+        }
       }
       // String: find the bytes, drop trailing spaces (and NULs).
       let src = bytes;

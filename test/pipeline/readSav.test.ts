@@ -227,3 +227,86 @@ describe('readSav on truncated or corrupt files', () => {
     await expectInputError(join(dir, 'nope.sav'), /cannot open/);
   });
 });
+
+/** A minimal SPSS file built byte by byte: NUM (F8.2) and STR (A8), windows-1252, either byte order. */
+function buildSav(le: boolean, compression: 0 | 1, cases: [number | null, string][]): Buffer {
+  const parts: Buffer[] = [];
+  const i32 = (x: number) => {
+    const b = Buffer.alloc(4);
+    if (le) b.writeInt32LE(x);
+    else b.writeInt32BE(x);
+    parts.push(b);
+  };
+  const f64b = (x: number) => {
+    const b = Buffer.alloc(8);
+    if (le) b.writeDoubleLE(x);
+    else b.writeDoubleBE(x);
+    return b;
+  };
+  const text = (t: string, n: number) => parts.push(Buffer.from(t.padEnd(n, ' '), 'latin1'));
+  text('$FL2', 4);
+  text('@(#) SPSS DATA FILE hand-built test file', 60);
+  for (const x of [2, 2, compression, 0, cases.length]) i32(x);
+  parts.push(f64b(100));
+  text('01 Jan 70', 9);
+  text('00:00:00', 8);
+  text('', 67);
+  for (const [type, fmt, name] of [[0, (5 << 16) | (8 << 8) | 2, 'NUM'], [8, (1 << 16) | (8 << 8), 'STR']] as const) {
+    for (const x of [2, type, 0, 0, fmt, fmt]) i32(x);
+    text(name, 8);
+  }
+  i32(999);
+  i32(0);
+  const SYS = -Number.MAX_VALUE;
+  if (compression === 0) {
+    for (const [n, t] of cases) {
+      parts.push(f64b(n ?? SYS));
+      text(t, 8);
+    }
+  } else {
+    const codes: number[] = [];
+    const data: Buffer[] = [];
+    const block = () => {
+      while (codes.length < 8) codes.push(0);
+      parts.push(Buffer.from(codes), ...data);
+      codes.length = 0;
+      data.length = 0;
+    };
+    const code = (c: number, d?: Buffer) => {
+      codes.push(c);
+      if (d) data.push(d);
+      if (codes.length === 8) block();
+    };
+    for (const [n, t] of cases) {
+      if (n === null) code(255);
+      else if (Number.isInteger(n) && n >= -99 && n <= 151) code(n + 100);
+      else code(253, f64b(n));
+      if (t === '') code(254);
+      else code(253, Buffer.from(t.padEnd(8, ' '), 'latin1'));
+    }
+    code(252);
+    if (codes.length > 0) block();
+  }
+  return Buffer.concat(parts);
+}
+
+describe('readSav on hand-built files in both byte orders', () => {
+  const cases: [number | null, string][] = [[1, 'abc'], [null, ''], [3.5, 'xyz12345'], [-1e10, 'é'], [151, '  x'], [0.1, 'q']];
+  const expected = cases.map(([n, t]) => ({ NUM: n, STR: t.trimEnd() }));
+  for (const le of [true, false]) {
+    for (const compression of [0, 1] as const) {
+      it(`${le ? 'little' : 'big'}-endian, ${compression ? 'bytecode' : 'uncompressed'}`, async () => {
+        const f = join(dir, `hand_${le}_${compression}.sav`);
+        writeFileSync(f, buildSav(le, compression, cases));
+        const db = await memoryDb();
+        try {
+          const meta = await readSav(db.conn, f, 'h');
+          expect(meta).toMatchObject({ encoding: 'windows-1252', compression: compression ? 'bytecode' : 'none', rowCount: cases.length });
+          expect(await tableRows(db.conn, 'h')).toEqual(expected);
+        } finally {
+          db.close();
+        }
+      });
+    }
+  }
+});

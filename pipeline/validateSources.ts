@@ -5,7 +5,7 @@ import { ident, loadQuery } from './loadQuery.js';
 import { messages } from './messages.js';
 import { DERIVED_SETS, bitOf } from './personSets.js';
 import { type PreparedFile, columnSpecs, sourceRelation } from './sourceRelation.js';
-import { SOURCE_KEYS, type SourceKey } from './sourceFiles.js';
+import { SOURCE_KEYS, SOURCE_NAMES, type SourceKey } from './sourceFiles.js';
 
 export interface Problem {
   source: SourceKey;
@@ -105,7 +105,7 @@ export async function validateSources(
   const keptRows = {} as Record<SourceKey, number>;
   for (const key of SOURCE_KEYS) {
     if (key === 'gba') await buildPersons(conn, periods);
-    onStage(`read ${key}`);
+    onStage(`read ${SOURCE_NAMES[key]}`);
     const files = prepared[key];
     const table = TABLE[key];
     if (files.length === 0) {
@@ -116,6 +116,7 @@ export async function validateSources(
     }
     await build(conn, key, files, config, periods, table);
     keptRows[key] = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM ${ident(table)}`)).getRowObjects()[0]!.n);
+    onStage(`read ${SOURCE_NAMES[key]}: ${files.length} file(s), ${keptRows[key].toLocaleString('en')} rows kept`);
     const summary = await summarise(conn, table);
     if (summary.length === 0) continue;
     // Locate problem rows of CSV files: an ordered read of just those files.

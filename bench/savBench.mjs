@@ -2,7 +2,7 @@
 // Benchmark: readSav (ours) vs `readstat file.sav out.csv` on a GBAPERSOONTAB-like SPSS file.
 //
 //   npx tsc -p tsconfig.json && node bench/savBench.mjs [--rows 24000000] [--numeric] [--compression bytecode|zlib|none]
-//                                                       [--file existing.sav] [--dir /tmp/savbench] [--skip-readstat]
+//                                                       [--file existing.sav] [--dir /tmp/savbench] [--skip-readstat] [--readstat-first]
 //
 // Generates the file with writeSav when it does not exist yet (kept in --dir for the next run), then times
 // (1) readSav into a fresh DuckDB opened like the pipeline does (openDatabase defaults), (2) readstat to CSV.
@@ -23,6 +23,7 @@ const { values: args } = parseArgs({
     file: { type: 'string' },
     dir: { type: 'string', default: '/tmp/savbench' },
     'skip-readstat': { type: 'boolean', default: false },
+    'readstat-first': { type: 'boolean', default: false },
   },
 });
 const rows = Number(args.rows);
@@ -63,6 +64,9 @@ if (!existsSync(file)) {
 const size = statSync(file).size;
 console.log(`file ${file}: ${(size / 1e6).toFixed(1)} MB`);
 
+let oursS = 0;
+let rsS = 0;
+async function measureOurs() {
 let heapPeak = 0;
 const sampler = setInterval(() => {
   heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers);
@@ -72,7 +76,7 @@ const db = await openDatabase({ tempDirectory: tmp });
 const t1 = performance.now();
 const cpu1 = process.cpuUsage();
 const meta = await readSav(db.connection, file, 'persons');
-const oursS = (performance.now() - t1) / 1000;
+oursS = (performance.now() - t1) / 1000;
 const cpu = process.cpuUsage(cpu1);
 const oursCpu = (cpu.user + cpu.system) / 1e6;
 clearInterval(sampler);
@@ -83,7 +87,10 @@ if (count !== rows) throw new Error(`readSav loaded ${count} rows, expected ${ro
 const rss = process.resourceUsage().maxRSS / 1024;
 console.log(`readSav:  ${rows} rows in ${oursS.toFixed(1)} s = ${Math.round(rows / oursS)} rows/s (CPU ${oursCpu.toFixed(1)} s incl. DuckDB threads); peak RSS ${rss.toFixed(0)} MB (DuckDB table included), peak JS heap+buffers ${(heapPeak / 1e6).toFixed(0)} MB; ${meta.compression}, ${meta.encoding}`);
 
-if (!args['skip-readstat']) {
+}
+
+function measureReadstat() {
+
   const out = join(args.dir, 'readstat_out.csv');
   rmSync(out, { force: true });
   const timeFile = join(args.dir, 'readstat_time.txt');
@@ -92,7 +99,7 @@ if (!args['skip-readstat']) {
   const r = haveTime
     ? spawnSync('/usr/bin/time', ['-f', '%U %S %M', '-o', timeFile, 'readstat', file, out], { stdio: ['ignore', 'ignore', 'pipe'] })
     : spawnSync('readstat', [file, out], { stdio: ['ignore', 'ignore', 'pipe'] });
-  const rsS = (performance.now() - t2) / 1000;
+  rsS = (performance.now() - t2) / 1000;
   if (r.status !== 0) throw new Error(`readstat failed: ${r.stderr}`);
   let rsExtra = '';
   if (haveTime) {
@@ -102,5 +109,9 @@ if (!args['skip-readstat']) {
   const lines = Number(execFileSync('wc', ['-l', out]).toString().trim().split(/\s+/)[0]) - 1;
   rmSync(out, { force: true });
   console.log(`readstat: ${lines} rows in ${rsS.toFixed(1)} s = ${Math.round(lines / rsS)} rows/s${rsExtra} (to CSV, not into DuckDB)`);
-  console.log(`ratio ours/readstat: ${(rsS / oursS).toFixed(2)}x`);
 }
+
+if (args['readstat-first'] && !args['skip-readstat']) measureReadstat();
+await measureOurs();
+if (!args['readstat-first'] && !args['skip-readstat']) measureReadstat();
+if (!args['skip-readstat']) console.log(`ratio ours/readstat (wall): ${(rsS / oursS).toFixed(2)}x`);

@@ -191,6 +191,7 @@ export class SavWriter {
   private zheaderAt = 0;
   private zblocks: { uofs: number; cofs: number; usize: number; csize: number }[] = [];
   private zu = 0;
+  private deflating: { job: Promise<Buffer>; size: number }[] = [];
 
   private constructor(private readonly file: string, variables: SavWriteVariable[], compression: 'bytecode' | 'zlib' | 'none') {
     this.mode = compression === 'none' ? 0 : compression === 'bytecode' ? 1 : 2;
@@ -361,20 +362,32 @@ export class SavWriter {
     }
     // ZLIB: the bytecode stream is cut into blocks of ZBLOCK uncompressed bytes. A block may end in the middle of
     // an instruction group: the reader concatenates the decompressed blocks.
+    // Blocks are deflated (level 1: ~3x faster than 6, ~30% larger) on the libuv thread pool while encoding goes
+    // on; at most two are in flight.
     let start = 0;
     const limit = final || this.ci === 8 ? this.len : this.cmdAt;
     while (limit - start >= ZBLOCK || (final && limit - start > 0)) {
       const size = Math.min(ZBLOCK, limit - start);
-      const comp = await deflateAsync(this.out.subarray(start, start + size));
-      this.zblocks.push({ uofs: this.zu, cofs: this.filePos, usize: size, csize: comp.length });
-      this.zu += size;
-      await this.writeRaw(comp);
+      const block = this.out.slice(start, start + size);
+      const job = deflateAsync(block, { level: 1 });
+      job.catch(() => undefined); // surfaced when awaited in order
+      this.deflating.push({ job, size });
+      if (this.deflating.length > 2) await this.writeDeflated();
       start += size;
     }
+    if (final) while (this.deflating.length > 0) await this.writeDeflated();
     if (this.cmdAt >= start) this.cmdAt -= start;
     else if (this.ci !== 8) throw new Error('writeSav: internal: open instruction block was flushed');
     this.out.copyWithin(0, start, this.len);
     this.len -= start;
+  }
+
+  private async writeDeflated(): Promise<void> {
+    const { job, size } = this.deflating.shift()!;
+    const comp = await job;
+    this.zblocks.push({ uofs: this.zu, cofs: this.filePos, usize: size, csize: comp.length });
+    this.zu += size;
+    await this.writeRaw(comp);
   }
 
   /** Write everything before the open instruction block (it still gets codes). */

@@ -7,6 +7,7 @@ import { parseConfig } from '../../pipeline/loadConfig.js';
 import { openDatabase } from '../../pipeline/openDatabase.js';
 import { protectPrimary } from '../../pipeline/protectPrimary.js';
 import { type PipelineResult, runPipeline } from '../../pipeline/runPipeline.js';
+import type { SavLoader } from '../../pipeline/sourceRelation.js';
 
 /** Write `files` (name → content) into a fresh temp folder. */
 export function writeFolder(files: Record<string, string>): string {
@@ -21,6 +22,10 @@ export function defaultConfig(overrides: object = {}): Config {
 
 /** Run the pipeline on a folder with the real stages but primary-only protection (fast). */
 export async function runOnFolder(dir: string, config: Config = defaultConfig()): Promise<PipelineResult> {
+  return runPipelineWithSav(dir, undefined, config);
+}
+
+export async function runPipelineWithSav(dir: string, loadSav: SavLoader | undefined, config: Config = defaultConfig()): Promise<PipelineResult> {
   const db = await openDatabase({ memoryLimit: '1GB', threads: 2 });
   try {
     const entries = readdirSync(dir).map((name) => ({ name, path: join(dir, name), size: statSync(join(dir, name)).size }));
@@ -28,6 +33,7 @@ export async function runOnFolder(dir: string, config: Config = defaultConfig())
       conn: db.connection,
       entries,
       inputDir: dir,
+      loadSav,
       now: () => 0,
       protect: async ({ internal, params }) => ({
         exported: protectPrimary(internal, params.threshold, params.zeroUnsafe),

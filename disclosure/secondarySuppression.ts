@@ -1,4 +1,5 @@
 import type { Highs } from 'highs';
+import { InternalError } from '../pipeline/errors.js';
 import { AttackerLp } from './attackerLp.js';
 import type { AttackerModel } from './attackerModel.js';
 import { type DisclosureParams, integerInterval, protectionLevel } from './protectionRule.js';
@@ -81,7 +82,7 @@ export function secondarySuppression(
             if (Math.abs(d) > 1e-9 && !suppressed[r]) candidates.push(r);
           });
           candidates.sort(byCost);
-          if (candidates.length === 0) throw new Error(`secondary suppression: no candidate for canonical cell ${c}`);
+          if (candidates.length === 0) throw new InternalError(`secondary suppression: no candidate for canonical cell ${c}`);
           let chosen = -1;
           let next = b;
           for (const r of candidates.slice(0, MAX_TRIES)) {

@@ -267,3 +267,19 @@ describe('protectTables', () => {
     expect(Object.keys(result.internalFiles).sort()).toEqual(['attacker-model.json', 'suppression-audit.json']);
   });
 });
+
+describe('protectTables edge cases', () => {
+  it('an empty population: every cell 0, shown by default, all suppressed consistently when zero is unsafe', async () => {
+    const shown = await run([]);
+    expect(shown.result.audit.totals.suppressed).toBe(0);
+    expect(Object.values(shown.result.exported.tables).flatMap((t) => t.cells.flat()).every((v) => v === 0 || v === null)).toBe(true);
+    const hidden = await run([], { ...DEFAULT, zeroUnsafe: true });
+    expect(hidden.result.audit.totals.published).toBe(0);
+    expect(hidden.result.audit.cells.every((c) => c.kind === 'primary' && meetsRule(0, [c.interval[0], c.interval[1] ?? Infinity], { ...DEFAULT, zeroUnsafe: true }))).toBe(true);
+  });
+
+  it('rejects bad parameters as input errors', async () => {
+    await expect(run([], { ...DEFAULT, threshold: 0 })).rejects.toThrow(/threshold/);
+    await expect(run([], { ...DEFAULT, safetyRange: 2 })).rejects.toThrow(/safety range/);
+  });
+});

@@ -1,12 +1,12 @@
 -- One provision source with a single code column (SRG, WMOBUS): normalised key, mapped bit, dates, and the first
--- problem of each row. Keeps rows that overlap the window [CAST($window_start AS DATE), CAST($window_end AS DATE)] or have a problem.
+-- problem of each row. Keeps rows that overlap the window [$window_start, $window_end] or have a problem.
 -- The relation: the union of the source's files, with columns file_idx, row_nr, rs, rn, code, begin_raw, end_raw.
 WITH r AS (
-  SELECT file_idx, row_nr, trim(rs) AS s, mg_key_number(rn) AS n, mg_key_problem(rs, rn) AS key_problem,
+  SELECT file_idx, row_nr, rs, rn, trim(rs) AS s, mg_key_number(rn) AS n,
          code AS code_raw, mg_code(code) AS code, begin_raw, end_raw, mg_date(begin_raw) AS b, mg_date(end_raw) AS e
   FROM ({{!relation}})
 ), m AS (
-  SELECT r.*, cm.bit
+  SELECT r.*, mg_key_problem(rs, rn, n) AS key_problem, cm.bit
   FROM r LEFT JOIN code_map AS cm ON cm.domain = $domain AND cm.code = r.code
 ), p AS (
   SELECT *,
@@ -14,22 +14,28 @@ WITH r AS (
       WHEN key_problem IS NOT NULL THEN key_problem
       WHEN begin_raw IS NULL OR trim(begin_raw) = '' THEN 'no begin date'
       WHEN b IS NULL THEN 'unparseable date'
-      WHEN mg_date_bad(end_raw) THEN 'unparseable date'
+      WHEN mg_date_bad(end_raw, e) THEN 'unparseable date'
       WHEN e < b THEN 'end date before begin date'
       WHEN bit IS NULL THEN 'code not mapped in the config'
-    END AS p_kind,
-    CASE
-      WHEN key_problem IS NOT NULL THEN (CASE WHEN key_problem LIKE '%RINPERSOONS%' THEN 'rinpersoons' ELSE 'rinpersoon' END)
-      WHEN begin_raw IS NULL OR trim(begin_raw) = '' OR b IS NULL THEN 'begin'
-      WHEN mg_date_bad(end_raw) OR e < b THEN 'end'
-      WHEN bit IS NULL THEN 'code'
-    END AS p_col
+    END AS p_kind
   FROM m
 )
 SELECT file_idx, row_nr, s, n,
   -- a code mapped to "ignore" (bit -1) counts nowhere
   CASE WHEN bit >= 0 THEN 1 << bit END AS mask,
-  b, e, p_kind, p_col,
-  CASE p_col WHEN 'begin' THEN coalesce(begin_raw, '') WHEN 'end' THEN end_raw WHEN 'code' THEN coalesce(code_raw, '') END AS p_val
+  b, e, p_kind,
+  CASE
+    WHEN p_kind IS NULL THEN NULL
+    WHEN key_problem IS NOT NULL THEN (CASE WHEN key_problem LIKE '%RINPERSOONS%' THEN 'rinpersoons' ELSE 'rinpersoon' END)
+    WHEN b IS NULL THEN 'begin'
+    WHEN p_kind = 'code not mapped in the config' THEN 'code'
+    ELSE 'end'
+  END AS p_col,
+  CASE
+    WHEN p_kind IS NULL OR key_problem IS NOT NULL THEN NULL
+    WHEN b IS NULL THEN coalesce(begin_raw, '')
+    WHEN p_kind = 'code not mapped in the config' THEN coalesce(code_raw, '')
+    ELSE end_raw
+  END AS p_val
 FROM p
 WHERE p_kind IS NOT NULL OR (b <= CAST($window_end AS DATE) AND (e IS NULL OR e >= CAST($window_start AS DATE)))

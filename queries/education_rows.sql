@@ -1,14 +1,19 @@
--- HOOGSTEOPLTAB rows of study persons from files whose year is at most the end year of P_bg, plus every row with a
--- problem. The relation: file_idx, row_nr, rs, rn, level, year (the year from the file name).
+-- HOOGSTEOPLTAB rows of study persons from files whose year is at most the end year of P_bg, plus every row whose
+-- key is no key (checked in every file). The relation: file_idx, row_nr, rs, rn, level, year (from the file name).
 WITH r AS (
-  SELECT file_idx, row_nr, year, trim(rs) AS s, mg_key_number(rn) AS n, mg_key_problem(rs, rn) AS key_problem,
-         CASE WHEN regexp_full_match(mg_digits(level), '[0-9]{4}') THEN coalesce(d.target, 'onbekend') ELSE 'onbekend' END AS education
-  FROM ({{!relation}}) AS x
-  LEFT JOIN code_map AS d ON d.domain = 'education' AND d.code = left(mg_digits(x.level), 1)
+  SELECT file_idx, row_nr, year, rs, rn, level, trim(rs) AS s, mg_key_number(rn) AS n
+  FROM ({{!relation}})
+), k AS (
+  SELECT *, mg_key_problem(rs, rn, n) AS key_problem FROM r
+), kept AS (
+  SELECT * FROM k
+  WHERE key_problem IS NOT NULL
+     OR (year <= $bg_end_year AND EXISTS (SELECT 1 FROM persons AS q WHERE q.s = k.s AND q.n = k.n))
 )
-SELECT file_idx, row_nr, year, s, n, education, key_problem AS p_kind,
+SELECT file_idx, row_nr, year, s, n,
+  CASE WHEN regexp_full_match(mg_digits(level), '[0-9]{4}') THEN coalesce(d.target, 'onbekend') ELSE 'onbekend' END AS education,
+  key_problem AS p_kind,
   CASE WHEN key_problem IS NULL THEN NULL WHEN key_problem LIKE '%RINPERSOONS%' THEN 'rinpersoons' ELSE 'rinpersoon' END AS p_col,
   CAST(NULL AS VARCHAR) AS p_val
-FROM r
-WHERE key_problem IS NOT NULL
-   OR (year <= $bg_end_year AND EXISTS (SELECT 1 FROM persons AS q WHERE q.s = r.s AND q.n = r.n))
+FROM kept
+LEFT JOIN code_map AS d ON d.domain = 'education' AND d.code = left(mg_digits(kept.level), 1)

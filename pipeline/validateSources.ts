@@ -58,7 +58,7 @@ function queryParams(key: SourceKey, p: Periods): Record<string, string | number
   switch (key) {
     case 'srg':
     case 'wmo':
-      return { ...window, domain: key };
+      return { ...window, domain: key, study_only: key === 'wmo' ? 1 : 0 };
     case 'uwv':
       return window;
     case 'gba':
@@ -103,7 +103,9 @@ export async function validateSources(
   const quarantined: QuarantinedRow[] = [];
   const duplicates: Record<string, number> = {};
   const keptRows = {} as Record<SourceKey, number>;
+  await conn.run('CREATE OR REPLACE TABLE study_keys (s VARCHAR, n INTEGER)');
   for (const key of SOURCE_KEYS) {
+    if (key === 'wmo') await conn.run(loadQuery('study_keys'), { study_mask: studyMasks().study });
     if (key === 'gba') await buildPersons(conn, periods);
     onStage(`read ${SOURCE_NAMES[key]}`);
     const files = prepared[key];

@@ -1,13 +1,16 @@
 -- One provision source with a single code column (SRG, WMOBUS): normalised key, mapped bit, dates, and the first
--- problem of each row. Keeps rows that overlap the window [$window_start, $window_end] or have a problem.
+-- problem of each row. Keeps rows that overlap the window [$window_start, $window_end] or have a problem; with
+-- $study_only (WMOBUS: millions of rows, most of persons outside the study) only rows of persons in study_keys.
 -- The relation: the union of the source's files, with columns file_idx, row_nr, rs, rn, code, begin_raw, end_raw.
 WITH r AS (
   SELECT file_idx, row_nr, rs, rn, trim(rs) AS s, mg_key_number(rn) AS n,
          code AS code_raw, mg_code(code) AS code, begin_raw, end_raw, mg_date(begin_raw) AS b, mg_date(end_raw) AS e
   FROM ({{!relation}})
 ), m AS (
-  SELECT r.*, mg_key_problem(rs, rn, n) AS key_problem, cm.bit
-  FROM r LEFT JOIN code_map AS cm ON cm.domain = $domain AND cm.code = r.code
+  SELECT r.*, mg_key_problem(r.rs, r.rn, r.n) AS key_problem, cm.bit, q.hit
+  FROM r
+  LEFT JOIN code_map AS cm ON cm.domain = $domain AND cm.code = r.code
+  LEFT JOIN (SELECT s, n, true AS hit FROM study_keys) AS q ON q.s = r.s AND q.n = r.n
 ), p AS (
   SELECT *,
     CASE
@@ -38,4 +41,5 @@ SELECT file_idx, row_nr, s, n,
     ELSE end_raw
   END AS p_val
 FROM p
-WHERE p_kind IS NOT NULL OR (b <= CAST($window_end AS DATE) AND (e IS NULL OR e >= CAST($window_start AS DATE)))
+WHERE p_kind IS NOT NULL
+   OR (b <= CAST($window_end AS DATE) AND (e IS NULL OR e >= CAST($window_start AS DATE)) AND ($study_only = 0 OR hit))

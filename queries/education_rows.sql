@@ -6,9 +6,9 @@ WITH r AS (
 ), k AS (
   SELECT *, mg_key_problem(rs, rn, n) AS key_problem FROM r
 ), kept AS (
-  SELECT * FROM k
-  WHERE key_problem IS NOT NULL
-     OR (year <= $bg_end_year AND EXISTS (SELECT 1 FROM persons AS q WHERE q.s = k.s AND q.n = k.n))
+  -- persons is unique per (s, n): a plain hash join, no duplicates (a correlated EXISTS plans as a slow delim join)
+  SELECT k.* FROM k LEFT JOIN (SELECT s, n, true AS hit FROM persons) AS q ON q.s = k.s AND q.n = k.n
+  WHERE key_problem IS NOT NULL OR (year <= $bg_end_year AND q.hit)
 )
 SELECT file_idx, row_nr, year, s, n,
   CASE WHEN regexp_full_match(mg_digits(level), '[0-9]{4}') THEN coalesce(d.target, 'onbekend') ELSE 'onbekend' END AS education,

@@ -8,8 +8,9 @@ WITH r AS (
 ), k AS (
   SELECT *, mg_key_problem(rs, rn, n) AS key_problem FROM r
 ), kept AS (
-  SELECT * FROM k
-  WHERE key_problem IS NOT NULL OR EXISTS (SELECT 1 FROM persons AS q WHERE q.s = k.s AND q.n = k.n)
+  -- persons is unique per (s, n): a plain hash join, no duplicates (a correlated EXISTS plans as a slow delim join)
+  SELECT k.* FROM k LEFT JOIN (SELECT s, n, true AS hit FROM persons) AS q ON q.s = k.s AND q.n = k.n
+  WHERE key_problem IS NOT NULL OR q.hit
 ), v AS (
   SELECT kept.*,
     coalesce(g.target, 'onbekend') AS gender_class,

@@ -1,3 +1,4 @@
+import { mulberry32 } from './mulberry32.js';
 import { PUBLISHED_TABLES, type PublishedTables } from './publishedTables.js';
 import { BASE_SETS, PWET_CATS, UWV_BACKGROUNDS, UWV_TYPES, WMO_CATS, bitOf, inSet } from './personSets.js';
 import { TABLE_DECLARATIONS, cellTerms } from './tableDeclarations.js';
@@ -140,17 +141,6 @@ export function profileInAll(bits: number, sets: readonly string[]): boolean {
   return true;
 }
 
-/** Deterministic PRNG (mulberry32). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick(weights: readonly number[], rnd: () => number): number {
   let total = 0;
@@ -417,3 +407,5 @@ export function integerizeProfiles(profiles: readonly WeightedProfile[], scale: 
   }
   return out;
 }
+
+export { mulberry32 };

@@ -13,14 +13,7 @@ WITH r AS (
   LEFT JOIN (SELECT s, n, true AS hit FROM study_keys) AS q ON q.s = r.s AND q.n = r.n
 ), p AS (
   SELECT *,
-    CASE
-      WHEN key_problem IS NOT NULL THEN key_problem
-      WHEN begin_raw IS NULL OR trim(begin_raw) = '' THEN 'no begin date'
-      WHEN b IS NULL THEN 'unparseable date'
-      WHEN mg_date_bad(end_raw, e) THEN 'unparseable date'
-      WHEN e < b THEN 'end date before begin date'
-      WHEN bit IS NULL THEN 'code not mapped in the config'
-    END AS p_kind
+    mg_record_problem(key_problem, begin_raw, b, end_raw, e, bit IS NULL) AS p_kind
   FROM m
 )
 SELECT file_idx, row_nr, s, n,

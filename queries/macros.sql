@@ -44,3 +44,13 @@ CREATE OR REPLACE MACRO mg_code(x) AS CASE
   WHEN regexp_full_match(x, '[0-9]+') THEN coalesce(nullif(ltrim(x, '0'), ''), '0')
   WHEN regexp_full_match(mg_digits(x), '[0-9]+') THEN coalesce(nullif(ltrim(mg_digits(x), '0'), ''), '0')
   ELSE trim(x) END;
+
+-- The first problem of a provision record, or NULL (inputs.md "Bad input"): key, begin date, end date, order, code.
+CREATE OR REPLACE MACRO mg_record_problem(key_problem, begin_raw, b, end_raw, e, unmapped) AS CASE
+  WHEN key_problem IS NOT NULL THEN key_problem
+  WHEN begin_raw IS NULL OR trim(begin_raw) = '' THEN 'no begin date'
+  WHEN b IS NULL THEN 'unparseable date'
+  WHEN mg_date_bad(end_raw, e) THEN 'unparseable date'
+  WHEN e < b THEN 'end date before begin date'
+  WHEN unmapped THEN 'code not mapped in the config'
+  END;

@@ -16,14 +16,7 @@ WITH r AS (
   LEFT JOIN flags AS f ON f.code = r.product
 ), p AS (
   SELECT *,
-    CASE
-      WHEN key_problem IS NOT NULL THEN key_problem
-      WHEN begin_raw IS NULL OR trim(begin_raw) = '' THEN 'no begin date'
-      WHEN b IS NULL THEN 'unparseable date'
-      WHEN mg_date_bad(end_raw, e) THEN 'unparseable date'
-      WHEN e < b THEN 'end date before begin date'
-      WHEN type_bit IS NULL OR background_bit IS NULL THEN 'code not mapped in the config'
-    END AS p_kind
+    mg_record_problem(key_problem, begin_raw, b, end_raw, e, type_bit IS NULL OR background_bit IS NULL) AS p_kind
   FROM m
 )
 SELECT file_idx, row_nr, s, n,

@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../pipeline/mulberry32.js';
 import type { Atom } from '../../pipeline/atom.js';
 import { bitOf, DIMENSIONS, PWET_CATS, UWV_BACKGROUNDS, UWV_TYPES, WMO_CATS } from '../../pipeline/personSets.js';
 
@@ -8,17 +9,8 @@ import { bitOf, DIMENSIONS, PWET_CATS, UWV_BACKGROUNDS, UWV_TYPES, WMO_CATS } fr
  * structure (most persons in one category, small overlaps) to make realistic suppression problems.
  */
 
-/** Small deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Small deterministic PRNG (the generator's mulberry32). */
+export const rng = mulberry32;
 
 const pick = <T>(r: () => number, items: readonly T[], weights: readonly number[]): T => {
   const total = weights.reduce((a, b) => a + b, 0);

@@ -29,3 +29,11 @@ export const SOLVER_OPTIONS = {
   primal_feasibility_tolerance: 1e-9,
   dual_feasibility_tolerance: 1e-9,
 } as const;
+
+/**
+ * Options of the last-resort retry of a bound (`AttackerLp`): HiGHS's defaults (presolve on, default
+ * tolerances), silent.
+ */
+export const FALLBACK_SOLVER_OPTIONS = {
+  output_flag: false,
+} as const;

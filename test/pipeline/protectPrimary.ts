@@ -1,7 +1,7 @@
-import { type ExportTables, type InternalTables, SUPPRESSED } from '../schemas/tablesJson.js';
+import { type ExportTables, type InternalTables, SUPPRESSED } from '../../schemas/tablesJson.js';
 
 /**
- * Primary suppression only: every count 1..threshold-1 (and 0 when zero is unsafe) becomes "**".
+ * Test helper: primary suppression only (fast), for pipeline tests that check exact counts, not protection.
  * The full protection (secondary suppression against the atom attacker) is disclosure/protectTables.ts.
  */
 export function protectPrimary(internal: InternalTables, threshold: number, zeroUnsafe: boolean): ExportTables {

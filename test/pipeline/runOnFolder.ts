@@ -5,7 +5,7 @@ import type { Config } from '../../schemas/config.js';
 import type { InternalTables } from '../../schemas/tablesJson.js';
 import { parseConfig } from '../../pipeline/loadConfig.js';
 import { openDatabase } from '../../pipeline/openDatabase.js';
-import { protectPrimary } from '../../pipeline/protectPrimary.js';
+import { protectPrimary } from './protectPrimary.js';
 import { type PipelineResult, runPipeline } from '../../pipeline/runPipeline.js';
 import type { SavLoader } from '../../pipeline/sourceRelation.js';
 

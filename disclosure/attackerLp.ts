@@ -11,11 +11,16 @@ export interface LpRow {
 export interface LpBound {
   /** Optimum of the cell's sum; Infinity when the maximum is unbounded. */
   value: number;
-  /** An optimal point (variable values), or null when unbounded. */
+  /** An optimal point (variable values), or null when unbounded (or for an empty target, which needs no LP). */
   x: Float64Array | null;
   /** Row duals at the optimum, or null when unbounded. */
   rowDual: Float64Array | null;
+  /** Row activities (every cell's sum) at the optimal point, or null when unbounded. */
+  rowValue: Float64Array | null;
 }
+
+/** HiGHS simplex_strategy of the first solve of a model: 1 = dual simplex. */
+const COLD_SIMPLEX_STRATEGY = 1;
 
 /** How a bound was obtained (for statistics): warm-started persistent model, cold restart, fresh model, or no LP. */
 export type SolvePath = 'warm' | 'cold' | 'fresh' | 'none';
@@ -61,7 +66,12 @@ export class AttackerLp {
     this.cost = new Float64Array(numVars);
     this.model = highs.createModel(this.modelData());
     this.model.options.set(options);
+    this.warmStrategy = options.simplex_strategy;
   }
+
+  /** The simplex strategy of the options (used from the second solve on); the first, cold solve uses the dual simplex. */
+  private readonly warmStrategy: string | number | boolean | undefined;
+  private solved = false;
 
   /** The LP with the current pattern and objective (used for the persistent model and for fresh retries). */
   private modelData() {
@@ -114,11 +124,11 @@ export class AttackerLp {
   bound(target: readonly number[], sense: 'min' | 'max'): LpBound {
     if (target.length === 0) {
       this.paths.none++;
-      return { value: 0, x: new Float64Array(this.numVars), rowDual: new Float64Array(this.rows.length) };
+      return { value: 0, x: null, rowDual: new Float64Array(this.rows.length), rowValue: null };
     }
     if (sense === 'max' && this.isUnbounded(target)) {
       this.paths.none++;
-      return { value: Infinity, x: null, rowDual: null };
+      return { value: Infinity, x: null, rowDual: null, rowValue: null };
     }
     this.cost.fill(0);
     for (const k of target) this.cost[k] = 1;
@@ -129,11 +139,20 @@ export class AttackerLp {
     const optimum = (m: Model): LpBound | null => {
       if (m.getModelStatus() !== modelStatus.optimal) return null;
       const sol = m.getSolution();
-      return { value: m.getObjectiveValue(), x: sol.colValue, rowDual: sol.rowDual };
+      return { value: m.getObjectiveValue(), x: sol.colValue, rowDual: sol.rowDual, rowValue: sol.rowValue };
     };
     const statuses: number[] = [];
 
-    this.model.run();
+    if (!this.solved && this.warmStrategy !== undefined) {
+      // Cold start from the slack basis: the dual simplex is about 2× faster here (measured on national-size
+      // atoms); every later solve warm-starts with the configured (primal) strategy.
+      this.model.options.set('simplex_strategy', COLD_SIMPLEX_STRATEGY);
+      this.model.run();
+      this.model.options.set('simplex_strategy', this.warmStrategy);
+    } else {
+      this.model.run();
+    }
+    this.solved = true;
     let r = optimum(this.model);
     if (r) {
       this.paths.warm++;

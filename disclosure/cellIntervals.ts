@@ -2,6 +2,9 @@ import type { Highs } from 'highs';
 import { InternalError } from '../pipeline/errors.js';
 import { AttackerLp, type LpRow } from './attackerLp.js';
 
+/** A part sum at a feasible point at most this small proves a minimum of 0 (LP optima are read to 1e-6 anyway). */
+const ZERO_EPS = 1e-9;
+
 /** An attacker problem: variables ≥ 0, rows = cells; published rows are equalities. */
 export interface IntervalProblem {
   numVars: number;
@@ -17,7 +20,9 @@ export interface IntervalProblem {
  * 2. the remaining variables split into connected components linked by published rows: the feasible set is
  *    the product of the components' feasible sets, so the minimum (maximum) of a target's sum is the sum of
  *    the minima (maxima) of its parts in each component — one small LP per component part;
- * 3. a part in a component without any published row is free: minimum 0, maximum unbounded.
+ * 3. a part in a component without any published row is free: minimum 0, maximum unbounded;
+ * 4. a part whose sum is 0 at an optimal point found earlier in the same component (whose constraints do not
+ *    change) has minimum 0 without another LP: the point is feasible and the sum cannot go below 0.
  *
  * Exact: no constraint is dropped. The greedy search of secondarySuppression uses the undecomposed
  * `AttackerLp` directly; this function is the final word (protectTables' audit and `multigebruik audit`).
@@ -70,6 +75,15 @@ export function cellIntervals(highs: Highs, problem: IntervalProblem, targets: r
   for (const r of liveRows) comps.get(find(r.vars[0]!))!.rows.push({ vars: r.vars.map((v) => local[v]!), value: r.value });
 
   const models = new Map<number, AttackerLp>();
+  /** Per component: optimal points found so far (all feasible: the component's rows never change). */
+  const points = new Map<number, Float64Array[]>();
+  /** A minimum is 0 exactly when a feasible point has the part at 0 (x ≥ 0 makes 0 the least possible sum). */
+  const zeroAt = (root: number, vars: readonly number[]) =>
+    (points.get(root) ?? []).some((x) => {
+      let s = 0;
+      for (const v of vars) s += x[v]!;
+      return s <= ZERO_EPS;
+    });
   try {
     const result = new Map<number, [number, number]>();
     for (const t of targets) {
@@ -95,8 +109,16 @@ export function cellIntervals(highs: Highs, problem: IntervalProblem, targets: r
           lp = new AttackerLp(highs, comp.size, comp.rows, comp.rows.map(() => true));
           models.set(root, lp);
         }
-        lo += lp.bound(vars, 'min').value;
-        hi += lp.bound(vars, 'max').value;
+        const found = points.get(root) ?? [];
+        points.set(root, found);
+        if (!zeroAt(root, vars)) {
+          const min = lp.bound(vars, 'min');
+          lo += min.value;
+          if (min.x) found.push(min.x);
+        }
+        const max = lp.bound(vars, 'max');
+        hi += max.value;
+        if (max.x) found.push(max.x);
       }
       result.set(t, [lo, hi]);
     }

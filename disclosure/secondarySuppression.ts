@@ -1,7 +1,8 @@
 import type { Highs } from 'highs';
 import { InternalError } from '../pipeline/errors.js';
-import { AttackerLp } from './attackerLp.js';
+import { AttackerLp, type LpBound } from './attackerLp.js';
 import type { AttackerModel } from './attackerModel.js';
+import { PointPool } from './pointPool.js';
 import { type DisclosureParams, integerInterval, protectionLevel } from './protectionRule.js';
 
 export interface SecondaryResult {
@@ -9,8 +10,8 @@ export interface SecondaryResult {
   suppressed: boolean[];
   /** Per canonical cell chosen as secondary: the primary canonical cells it was chosen for (ascending). */
   protects: Map<number, number[]>;
-  /** Search statistics. */
-  stats: { lpSolves: number; added: number; released: number };
+  /** Search statistics: LP solves, questions answered by a known feasible point instead, cells added and released. */
+  stats: { lpSolves: number; poolHits: number; added: number; released: number };
 }
 
 type Side = 'min' | 'max';
@@ -30,9 +31,12 @@ const IMPROVE_EPS = 1e-7;
  *    ends — at worst with everything suppressed, which protects every cell). Suppressing only relaxes
  *    the LP, so a primary that passed stays protected while the pattern grows.
  * 2. release: secondaries are tried for publication, most expensive first; a release stands when every
- *    primary still meets the rule. A primary is re-solved only when its stored witness point (a feasible
- *    atom vector reaching v − p, resp. v + p) violates the released cell's value — otherwise the witness
- *    proves the rule still holds.
+ *    primary still meets the rule.
+ *
+ * Every question "does this side of this primary pass under the current pattern?" is first put to the pool
+ * of feasible points found by earlier LPs (PointPool): a point that is feasible now and already reaches
+ * v − p (resp. v + p) answers it without an LP. Only a miss costs an LP, whose optimal point joins the pool.
+ * A maximum that is unbounded is recognised without an LP (AttackerLp.isUnbounded).
  *
  * Deterministic: every choice is ordered by (cost, canonical id).
  */
@@ -52,110 +56,98 @@ export function secondarySuppression(
     canon.map((c) => ({ vars: c.vars, value: c.value })),
     suppressed.map((s) => !s),
   );
+  const pool = new PointPool(
+    canon.map((c) => c.value),
+    (r) => lp.isPublished(r),
+  );
+  const setPublished = (r: number, published: boolean) => {
+    lp.setPublished(r, published);
+    pool.setPublished(r, published);
+  };
   let lpSolves = 0;
   let added = 0;
   let released = 0;
-  const solve = (c: number, side: Side) => {
-    lpSolves++;
-    return lp.bound(canon[c]!.vars, side);
-  };
-  const passes = (c: number, side: Side, value: number): boolean => {
+  /** Does a bound value meet this side of the rule for primary c? */
+  const reaches = (c: number, side: Side) => {
     const v = canon[c]!.value;
     const p = protectionLevel(v, params);
-    const [lo, hi] = integerInterval(side === 'min' ? value : 0, side === 'max' ? value : 0);
-    return side === 'min' ? lo <= Math.max(0, v - p) : hi >= v + p;
+    return (value: number): boolean => {
+      const [lo, hi] = integerInterval(side === 'min' ? value : 0, side === 'max' ? value : 0);
+      return side === 'min' ? lo <= Math.max(0, v - p) : hi >= v + p;
+    };
+  };
+  /** Does side `side` of primary c pass under the current pattern? `bound` is the LP optimum when one was solved. */
+  const check = (c: number, side: Side): { pass: boolean; bound: LpBound | null } => {
+    const ok = reaches(c, side);
+    if (pool.reaches(c, ok)) return { pass: true, bound: null };
+    lpSolves++;
+    const bound = lp.bound(canon[c]!.vars, side);
+    if (bound.rowValue) pool.add(bound.rowValue);
+    return { pass: ok(bound.value), bound };
   };
   const byCost = (a: number, b: number) => cost[a]! - cost[b]! || a - b;
-  /** Witness points per primary and side; null = unbounded (max side) or none yet. */
-  const witness = new Map<number, { min: Float64Array | null; max: Float64Array | null }>();
 
   try {
     const primaries = canon.map((c) => c.id).filter((id) => primary[id]);
     for (const c of primaries) {
-      const w: { min: Float64Array | null; max: Float64Array | null } = { min: null, max: null };
       for (const side of ['min', 'max'] as const) {
-        let b = solve(c, side);
-        let tries = 0;
-        while (!passes(c, side, b.value)) {
+        let r = check(c, side);
+        while (!r.pass) {
+          // A failing side was decided by an LP (a pool point can only show a pass).
+          const b = r.bound!;
           const candidates: number[] = [];
-          b.rowDual!.forEach((d, r) => {
-            if (Math.abs(d) > 1e-9 && !suppressed[r]) candidates.push(r);
+          b.rowDual!.forEach((d, row) => {
+            if (Math.abs(d) > 1e-9 && !suppressed[row]) candidates.push(row);
           });
           candidates.sort(byCost);
           if (candidates.length === 0) throw new InternalError(`secondary suppression: no candidate for canonical cell ${c}`);
           let chosen = -1;
-          let next = b;
-          for (const r of candidates.slice(0, MAX_TRIES)) {
-            lp.setPublished(r, false);
-            const t = solve(c, side);
-            tries++;
-            const moved = side === 'min' ? t.value < b.value - IMPROVE_EPS : t.value > b.value + IMPROVE_EPS;
+          let next = r;
+          for (const row of candidates.slice(0, MAX_TRIES)) {
+            setPublished(row, false);
+            const t = check(c, side);
+            const moved = t.pass || (side === 'min' ? t.bound!.value < b.value - IMPROVE_EPS : t.bound!.value > b.value + IMPROVE_EPS);
             if (moved) {
-              chosen = r;
+              chosen = row;
               next = t;
               break;
             }
-            lp.setPublished(r, true);
+            setPublished(row, true);
           }
           if (chosen < 0) {
             chosen = candidates[0]!;
-            lp.setPublished(chosen, false);
-            next = solve(c, side);
+            setPublished(chosen, false);
+            next = check(c, side);
           }
           suppressed[chosen] = true;
           added++;
           const set = protects.get(chosen) ?? new Set<number>();
           set.add(c);
           protects.set(chosen, set);
-          b = next;
+          r = next;
         }
-        w[side] = b.x;
       }
-      witness.set(c, w);
     }
 
     // Release pass: most expensive secondary first.
     const secondaries = canon.map((c) => c.id).filter((id) => suppressed[id] && !primary[id]);
     secondaries.sort((a, b) => byCost(b, a));
-    for (const r of secondaries) {
-      lp.setPublished(r, true);
-      const rowVars = canon[r]!.vars;
-      const value = canon[r]!.value;
-      const violates = (x: Float64Array | null) => {
-        if (x === null) return true;
-        let s = 0;
-        for (const v of rowVars) s += x[v]!;
-        return Math.abs(s - value) > 1e-6 * Math.max(1, value);
-      };
-      const updates: [number, Side, Float64Array | null][] = [];
-      let ok = true;
-      for (const c of primaries) {
-        const w = witness.get(c)!;
-        for (const side of ['min', 'max'] as const) {
-          if (!violates(w[side])) continue;
-          const b = solve(c, side);
-          if (!passes(c, side, b.value)) {
-            ok = false;
-            break;
-          }
-          updates.push([c, side, b.x]);
-        }
-        if (!ok) break;
-      }
+    for (const row of secondaries) {
+      setPublished(row, true);
+      const ok = primaries.every((c) => check(c, 'min').pass && check(c, 'max').pass);
       if (ok) {
-        suppressed[r] = false;
-        protects.delete(r);
+        suppressed[row] = false;
+        protects.delete(row);
         released++;
       } else {
-        lp.setPublished(r, false);
+        // Points found with the row published are feasible with it suppressed too: the pool keeps them.
+        setPublished(row, false);
       }
-      // A witness found with r published is feasible with r suppressed too: keep them either way.
-      for (const [c, side, x] of updates) witness.get(c)![side] = x;
     }
   } finally {
     lp.dispose();
   }
   const out = new Map<number, number[]>();
   for (const [r, set] of [...protects.entries()].sort(([a], [b]) => a - b)) out.set(r, [...set].sort((a, b) => a - b));
-  return { suppressed, protects: out, stats: { lpSolves, added, released } };
+  return { suppressed, protects: out, stats: { lpSolves, poolHits: pool.hits, added, released } };
 }

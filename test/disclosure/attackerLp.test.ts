@@ -37,7 +37,7 @@ describe('AttackerLp', () => {
       lp.setPublished(5, false);
       expect(lp.isUnbounded([3])).toBe(true);
       const none = lp.paths.none;
-      expect(lp.bound([0, 3], 'max')).toEqual({ value: Infinity, x: null, rowDual: null });
+      expect(lp.bound([0, 3], 'max')).toEqual({ value: Infinity, x: null, rowDual: null, rowValue: null });
       expect(lp.paths.none).toBe(none + 1);
       // publishing again makes it bounded again
       lp.setPublished(5, true);

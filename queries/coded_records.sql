@@ -10,7 +10,9 @@ WITH r AS (
   SELECT r.*, mg_key_problem(r.rs, r.rn, r.n) AS key_problem, cm.bit, q.hit
   FROM r
   LEFT JOIN code_map AS cm ON cm.domain = $domain AND cm.code = r.code
-  LEFT JOIN (SELECT s, n, true AS hit FROM study_keys) AS q ON q.s = r.s AND q.n = r.n
+  -- semi-join on the number alone (cheap integer probe); rows of the same number under another RINPERSOONS may be
+  -- kept, and person_sets.sql keeps them apart by (s, n)
+  LEFT JOIN (SELECT DISTINCT n, true AS hit FROM study_keys) AS q ON q.n = r.n
 ), p AS (
   SELECT *,
     mg_record_problem(key_problem, begin_raw, b, end_raw, e, bit IS NULL) AS p_kind

@@ -8,8 +8,10 @@ WITH r AS (
 ), k AS (
   SELECT *, mg_key_problem(rs, rn, n) AS key_problem FROM r
 ), kept AS (
-  -- persons is unique per (s, n): a plain hash join, no duplicates (a correlated EXISTS plans as a slow delim join)
-  SELECT k.* FROM k LEFT JOIN (SELECT s, n, true AS hit FROM persons) AS q ON q.s = k.s AND q.n = k.n
+  -- A semi-join on the person number alone (an integer hash probe; a correlated EXISTS plans as a slow delim
+  -- join). It may keep a few rows of other persons with the same number under another RINPERSOONS: the final join
+  -- on (s, n) in atoms.sql drops them.
+  SELECT k.* FROM k LEFT JOIN (SELECT DISTINCT n, true AS hit FROM persons) AS q ON q.n = k.n
   WHERE key_problem IS NOT NULL OR q.hit
 ), v AS (
   SELECT kept.*,

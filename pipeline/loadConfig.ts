@@ -27,7 +27,7 @@ function merge(base: Json, over: Json, path: string): Json {
 /** Normalise a code as the SQL macro mg_code does: digit strings lose their leading zeros ("01" ≡ 1). */
 export function normaliseCode(code: string): string {
   const t = code.trim().replace(/^(\d+)\.0+$/, '$1');
-  return /^\d+$/.test(t) ? t.replace(/^0+(?=\d)/, '') : t;
+  return /^\d{1,18}$/.test(t) ? t.replace(/^0+(?=\d)/, '') : t;
 }
 
 /**

@@ -26,23 +26,28 @@ CREATE OR REPLACE MACRO mg_key_problem(s, x, n) AS CASE
   END;
 
 -- A date from YYYYMMDD, YYYY-MM-DD (optionally with a midnight time, as Parquet/SPSS timestamps print), or NULL.
-CREATE OR REPLACE MACRO mg_date(x) AS CASE
-  WHEN x IS NULL OR x = '' THEN NULL
-  WHEN regexp_full_match(x, '[0-9]{8}') THEN CAST(try_strptime(x, '%Y%m%d') AS DATE)
-  WHEN regexp_full_match(x, '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN TRY_CAST(x AS DATE)
-  WHEN trim(x) = '' THEN NULL
+-- Fast path: an 8-character YYYYMMDD without spaces goes straight to strptime (which rejects non-digits and
+-- impossible dates); anything else takes the careful path.
+CREATE OR REPLACE MACRO mg_date_slow(x) AS CASE
+  WHEN x IS NULL OR trim(x) = '' THEN NULL
   WHEN regexp_full_match(mg_digits(x), '[0-9]{8}') THEN CAST(try_strptime(mg_digits(x), '%Y%m%d') AS DATE)
   WHEN regexp_full_match(trim(x), '[0-9]{4}-[0-9]{2}-[0-9]{2}( 00:00:00(\.0+)?)?') THEN TRY_CAST(left(trim(x), 10) AS DATE)
+  END;
+CREATE OR REPLACE MACRO mg_date(x) AS CASE
+  WHEN x IS NULL OR x = '' THEN NULL
+  WHEN length(x) = 8 AND NOT contains(x, ' ') THEN CAST(try_strptime(x, '%Y%m%d') AS DATE)
+  ELSE mg_date_slow(x)
   END;
 
 -- Text that should hold a date but holds something else (d = mg_date(x), computed once by the caller).
 CREATE OR REPLACE MACRO mg_date_bad(x, d) AS (d IS NULL AND x IS NOT NULL AND trim(x) <> '');
 
--- Codes are compared as text; a number 1 matches "01": digit strings lose their leading zeros.
+-- Codes are compared as text; a number 1 matches "01": digit strings lose their leading zeros (via an integer
+-- cast, much cheaper than ltrim).
 CREATE OR REPLACE MACRO mg_code(x) AS CASE
   WHEN x IS NULL THEN NULL
-  WHEN regexp_full_match(x, '[0-9]+') THEN coalesce(nullif(ltrim(x, '0'), ''), '0')
-  WHEN regexp_full_match(mg_digits(x), '[0-9]+') THEN coalesce(nullif(ltrim(mg_digits(x), '0'), ''), '0')
+  WHEN regexp_full_match(x, '[0-9]{1,18}') THEN CAST(CAST(x AS UBIGINT) AS VARCHAR)
+  WHEN regexp_full_match(mg_digits(x), '[0-9]{1,18}') THEN CAST(CAST(mg_digits(x) AS UBIGINT) AS VARCHAR)
   ELSE trim(x) END;
 
 -- The first problem of a provision record, or NULL (inputs.md "Bad input"): key, begin date, end date, order, code.

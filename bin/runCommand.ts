@@ -9,7 +9,7 @@ import { openDatabase } from '../pipeline/openDatabase.js';
 import { packageRoot } from '../pipeline/packageRoot.js';
 import { type PipelineResult, runPipeline, validateInputs } from '../pipeline/runPipeline.js';
 import type { DirectoryEntry } from '../pipeline/sourceFiles.js';
-import { fileFacts } from './fileFacts.js';
+import { type Facts, hashInputs } from './hashInputs.js';
 import { checkOutputFolder, withOutputFolder } from './outputFolder.js';
 import { endProgress, makeProgress } from './progress.js';
 import { protectStage, renderStage, savLoader } from './stages.js';
@@ -57,7 +57,8 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult> {
   const progress = makeProgress();
   const started = performance.now();
   try {
-    const facts = Promise.all(entries.map(async (e) => ({ e, facts: await fileFacts(e.path) })));
+    let hashing: Promise<Facts> | undefined;
+    const startHashing = () => (hashing ??= hashInputs(entries.map((e) => e.path)));
     const result = await runPipeline(config, {
       conn: db.connection,
       entries,
@@ -65,7 +66,11 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult> {
       loadSav: savLoader,
       protect: protectStage,
       now: () => performance.now(),
-      onStage: progress,
+      onStage: (stage) => {
+        progress(stage);
+        // DuckDB's scans are done: hash the inputs on the idle core while protection runs
+        if (stage === 'link') startHashing();
+      },
     });
     progress('render');
     const renderStart = performance.now();
@@ -74,7 +79,9 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult> {
       await renderStage(join(dir, 'export'), join(dir, 'internal'), result, config, packageVersion());
       result.stageMs.render = Math.round(performance.now() - renderStart);
       const rows = await rowCounts(db.connection, result);
-      writeJson(join(dir, 'manifest.json'), manifest(config, result, await facts, rows, Math.round(performance.now() - started)));
+      const facts = await startHashing();
+      const hashed = entries.map((e) => ({ e, facts: facts.get(e.path)! }));
+      writeJson(join(dir, 'manifest.json'), manifest(config, result, hashed, rows, Math.round(performance.now() - started)));
     });
     endProgress();
     return result;

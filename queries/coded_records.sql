@@ -3,16 +3,22 @@
 -- $study_only (WMOBUS: millions of rows, most of persons outside the study) only rows of persons in study_keys.
 -- The relation: the union of the source's files, with columns file_idx, row_nr, rs, rn, code, begin_raw, end_raw.
 WITH r AS (
-  SELECT file_idx, row_nr, rs, rn, trim(rs) AS s, mg_key_number(rn) AS n,
+  SELECT file_idx, row_nr, rs, rn, trim(rs) AS s, CASE WHEN $study_only = 1 THEN mg_key_candidate(rn) ELSE mg_key_number(rn) END AS n0,
          code AS code_raw, mg_code(code) AS code, begin_raw, end_raw, mg_date(begin_raw) AS b, mg_date(end_raw) AS e
   FROM ({{!relation}})
 ), m AS (
-  SELECT r.*, mg_key_problem(r.rs, r.rn, r.n) AS key_problem, cm.bit, q.hit
+  SELECT r.*, cm.bit, q.hit,
+    -- SRG: the exact key rules on every row. WMOBUS ($study_only): exact where the row could link to a study person
+    -- or the key is not even a plausible number (see mg_key_candidate)
+    CASE WHEN $study_only = 0 THEN r.n0 WHEN q.hit THEN mg_key_number(r.rn) END AS n,
+    CASE WHEN $study_only = 0 THEN mg_key_problem(r.rs, r.rn, r.n0)
+         WHEN q.hit IS NULL AND mg_key_plausible(r.rs, r.n0) THEN NULL
+         ELSE mg_key_problem(r.rs, r.rn, mg_key_number(r.rn)) END AS key_problem
   FROM r
   LEFT JOIN code_map AS cm ON cm.domain = $domain AND cm.code = r.code
   -- semi-join on the number alone (cheap integer probe); rows of the same number under another RINPERSOONS may be
   -- kept, and person_sets.sql keeps them apart by (s, n)
-  LEFT JOIN (SELECT DISTINCT n, true AS hit FROM study_keys) AS q ON q.n = r.n
+  LEFT JOIN (SELECT DISTINCT n, true AS hit FROM study_keys) AS q ON q.n = r.n0
 ), p AS (
   SELECT *,
     mg_record_problem(key_problem, begin_raw, b, end_raw, e, bit IS NULL) AS p_kind

@@ -3,16 +3,17 @@
 -- study changes no number). A semi-join: the other ~24 million rows are scanned, never kept.
 -- The relation: file_idx, row_nr, rs, rn, gender, birth_year, birth_month.
 WITH r AS (
-  SELECT file_idx, row_nr, rs, rn, gender, birth_year, birth_month, trim(rs) AS s, mg_key_number(rn) AS n
+  SELECT file_idx, row_nr, rs, rn, gender, birth_year, birth_month, mg_key_candidate(rn) AS n0
   FROM ({{!relation}})
+), j AS (
+  -- a semi-join on the person number (an integer hash probe; a correlated EXISTS plans as a slow delim join)
+  SELECT r.*, q.hit FROM r LEFT JOIN (SELECT DISTINCT n, true AS hit FROM persons) AS q ON q.n = r.n0
 ), k AS (
-  SELECT *, mg_key_problem(rs, rn, n) AS key_problem FROM r
+  SELECT *, CASE WHEN hit IS NULL AND mg_key_plausible(rs, n0) THEN NULL ELSE mg_key_problem(rs, rn, mg_key_number(rn)) END AS key_problem
+  FROM j
 ), kept AS (
-  -- A semi-join on the person number alone (an integer hash probe; a correlated EXISTS plans as a slow delim
-  -- join). It may keep a few rows of other persons with the same number under another RINPERSOONS: the final join
-  -- on (s, n) in atoms.sql drops them.
-  SELECT k.* FROM k LEFT JOIN (SELECT DISTINCT n, true AS hit FROM persons) AS q ON q.n = k.n
-  WHERE key_problem IS NOT NULL OR q.hit
+  -- may keep rows of the same number under another RINPERSOONS: the final join on (s, n) in atoms.sql drops them
+  SELECT *, trim(rs) AS s, mg_key_number(rn) AS n FROM k WHERE key_problem IS NOT NULL OR hit
 ), v AS (
   SELECT kept.*,
     coalesce(g.target, 'onbekend') AS gender_class,

@@ -14,6 +14,13 @@ CREATE OR REPLACE MACRO mg_key_number(x) AS CASE
   WHEN regexp_full_match(mg_digits(x), '[0-9]+') AND length(ltrim(mg_digits(x), '0')) BETWEEN 1 AND 9
   THEN CAST(ltrim(mg_digits(x), '0') AS INTEGER) END;
 
+-- The person number by a plain integer cast: cheap, but lenient ("+12", "1.5" pass). Used only to find the rows of
+-- a big source (GBA, HOOGSTEOPLTAB, WMOBUS) that could belong to a study person; those rows, and every row whose
+-- key is not even a number from 1 to 999999999, then get the exact rules below. A row with an odd-looking number
+-- that links to no study person cannot change any count.
+CREATE OR REPLACE MACRO mg_key_candidate(x) AS TRY_CAST(x AS INTEGER);
+CREATE OR REPLACE MACRO mg_key_plausible(s, n0) AS (s <> '' AND n0 BETWEEN 1 AND 999999999);
+
 -- Why a (RINPERSOONS, RINPERSOON) pair is no key, or NULL when it is one (n = mg_key_number(x), computed once by
 -- the caller). Never echoes the value itself.
 CREATE OR REPLACE MACRO mg_key_problem(s, x, n) AS CASE

@@ -3,7 +3,7 @@
 -- $study_only (WMOBUS: millions of rows, most of persons outside the study) only rows of persons in study_keys.
 -- The relation: the union of the source's files, with columns file_idx, row_nr, rs, rn, code, begin_raw, end_raw.
 WITH r AS (
-  SELECT file_idx, row_nr, rs, rn, trim(rs) AS s, CASE WHEN $study_only = 1 THEN mg_key_candidate(rn) ELSE mg_key_number(rn) END AS n0,
+  SELECT file_idx, row_nr, rs, rn, CASE WHEN $study_only = 1 THEN mg_key_candidate(rn) ELSE mg_key_number(rn) END AS n0,
          code AS code_raw, mg_code(code) AS code, begin_raw, end_raw, mg_date(begin_raw) AS b, mg_date(end_raw) AS e
   FROM ({{!relation}})
 ), m AS (
@@ -24,7 +24,7 @@ WITH r AS (
     mg_record_problem(key_problem, begin_raw, b, end_raw, e, bit IS NULL) AS p_kind
   FROM m
 )
-SELECT file_idx, row_nr, s, n,
+SELECT file_idx, row_nr, trim(rs) AS s, n,
   -- a code mapped to "ignore" (bit -1) counts nowhere
   CASE WHEN bit >= 0 THEN 1 << bit END AS mask,
   b, e, p_kind,

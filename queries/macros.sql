@@ -33,16 +33,18 @@ CREATE OR REPLACE MACRO mg_key_problem(s, x, n) AS CASE
   END;
 
 -- A date from YYYYMMDD, YYYY-MM-DD (optionally with a midnight time, as Parquet/SPSS timestamps print), or NULL.
--- Fast path: an 8-character YYYYMMDD without spaces goes straight to strptime (which rejects non-digits and
--- impossible dates); anything else takes the careful path.
+-- Fast path: an 8-character value that casts to an integer of 8 digits (so every character is a digit) becomes a
+-- date by arithmetic (try(make_date) is NULL for impossible dates like 20170230); anything else takes the careful path.
 CREATE OR REPLACE MACRO mg_date_slow(x) AS CASE
   WHEN x IS NULL OR trim(x) = '' THEN NULL
   WHEN regexp_full_match(mg_digits(x), '[0-9]{8}') THEN CAST(try_strptime(mg_digits(x), '%Y%m%d') AS DATE)
   WHEN regexp_full_match(trim(x), '[0-9]{4}-[0-9]{2}-[0-9]{2}( 00:00:00(\.0+)?)?') THEN TRY_CAST(left(trim(x), 10) AS DATE)
   END;
+CREATE OR REPLACE MACRO mg_ymd(i) AS CASE
+  WHEN i BETWEEN 10000101 AND 99991231 THEN try(make_date(i // 10000, i // 100 % 100, i % 100)) END;
 CREATE OR REPLACE MACRO mg_date(x) AS CASE
   WHEN x IS NULL OR x = '' THEN NULL
-  WHEN length(x) = 8 AND NOT contains(x, ' ') THEN CAST(try_strptime(x, '%Y%m%d') AS DATE)
+  WHEN length(x) = 8 THEN coalesce(mg_ymd(TRY_CAST(x AS INTEGER)), mg_date_slow(x))
   ELSE mg_date_slow(x)
   END;
 

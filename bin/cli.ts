@@ -5,9 +5,6 @@ import { EXIT_INTERNAL, EXIT_OK, InputError, exitCodeOf } from '../pipeline/erro
 import { messages } from '../pipeline/messages.js';
 import { packageRoot } from '../pipeline/packageRoot.js';
 import { join as joinPath } from 'node:path';
-import { auditCommand } from './auditCommand.js';
-import { compareCommand, defaultCompareDir } from './compareCommand.js';
-import { generateCommand } from './generateCommand.js';
 import { runCommand, validateCommand } from './runCommand.js';
 
 /** bin/ only parses arguments, wires real effects and turns errors into exit codes (0 ok, 1 bad input, 2 internal). */
@@ -73,6 +70,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--format <f>', 'csv, parquet or sav', 'csv')
     .option('--force', 'replace a non-empty folder')
     .action(async (o) => {
+      const { generateCommand } = await import('./generateCommand.js');
       const r = await generateCommand(o);
       process.stdout.write(`Wrote ${r.files.length} files, ${r.totalRows.toLocaleString('en')} rows, to ${o.out}.\n`);
     });
@@ -86,6 +84,7 @@ async function main(argv: string[]): Promise<number> {
       const input = joinPath(o.out, 'input');
       const output = joinPath(o.out, 'output');
       checkDemoFolder(o.out, Boolean(o.force));
+      const { generateCommand } = await import('./generateCommand.js');
       await generateCommand({ out: input, force: true });
       await runCommand({ input, out: output, force: true });
       process.stdout.write(
@@ -105,6 +104,7 @@ async function main(argv: string[]): Promise<number> {
     .description("recompute every suppressed cell's attacker interval from export/ and internal/; fails when any is under-protected")
     .argument('<out>', 'output folder of a run')
     .action(async (out: string) => {
+      const { auditCommand } = await import('./auditCommand.js');
       const r = await auditCommand(out);
       for (const line of r.lines) process.stdout.write(`${line}\n`);
       if (!r.ok) throw new InputError(messages.auditFailed(out));
@@ -117,6 +117,7 @@ async function main(argv: string[]): Promise<number> {
     .argument('<new_out>', 'output folder of the later run')
     .option('--out <dir>', 'where to write comparison.csv and comparison.html (default NEW_OUT/compare-<OLD_OUT name>)')
     .action(async (oldOut: string, newOut: string, o: { out?: string }) => {
+      const { compareCommand, defaultCompareDir } = await import('./compareCommand.js');
       await compareCommand(oldOut, newOut, o.out);
       process.stdout.write(`Wrote ${o.out ?? defaultCompareDir(oldOut, newOut)}/comparison.csv and comparison.html.\n`);
     });

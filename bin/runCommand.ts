@@ -12,7 +12,7 @@ import type { DirectoryEntry } from '../pipeline/sourceFiles.js';
 import { type Facts, hashInputs } from './hashInputs.js';
 import { checkOutputFolder, withOutputFolder } from './outputFolder.js';
 import { endProgress, makeProgress } from './progress.js';
-import { protectStage, renderStage, savLoader } from './stages.js';
+import { preloadStages, protectStage, renderStage, savLoader } from './stages.js';
 
 export interface RunOptions {
   input: string;
@@ -56,6 +56,7 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult> {
   const db = await openDatabase({ memoryLimit: config.duckdb.memoryLimit, threads: config.duckdb.threads, tempDirectory: config.duckdb.tempDirectory ?? undefined });
   const progress = makeProgress();
   const started = performance.now();
+  preloadStages();
   try {
     let hashing: Promise<Facts> | undefined;
     const startHashing = () => (hashing ??= hashInputs(entries.map((e) => e.path)));

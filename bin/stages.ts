@@ -1,22 +1,35 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../schemas/config.js';
-import { protectTables } from '../disclosure/protectTables.js';
 import { readSav, readSavMetadata } from '../pipeline/readSav.js';
 import type { PipelineResult, Protect } from '../pipeline/runPipeline.js';
 import type { SavLoader } from '../pipeline/sourceRelation.js';
-import { auditHtml } from '../reports/auditHtml.js';
-import { writeExport } from '../reports/writeExport.js';
 
-/** The real effects wired into the pipeline: protection, rendering, the .sav loader. */
+/**
+ * The real effects wired into the pipeline: protection, rendering, the .sav loader. The heavy modules (HiGHS in
+ * WebAssembly, Vega, ExcelJS, resvg) are loaded lazily: `preloadStages()` starts loading them while DuckDB scans the
+ * inputs on its own threads, so start-up costs nothing on the critical path.
+ */
+const protectModule = () => import('../disclosure/protectTables.js');
+const solverModule = () => import('../disclosure/loadSolver.js');
+const exportModule = () => import('../reports/writeExport.js');
+const auditPageModule = () => import('../reports/auditHtml.js');
+
+export function preloadStages(): void {
+  void protectModule();
+  void solverModule().then((m) => m.loadSolver());
+  void exportModule();
+  void auditPageModule();
+}
 
 export const protectStage: Protect = async (input) => {
-  const r = await protectTables(input);
+  const r = await (await protectModule()).protectTables(input);
   return { exported: r.exported, internalFiles: r.internalFiles, checkerNote: r.checkerNote, marks: r.marks };
 };
 
 /** Stage "render": export/ from the protected numbers only; the reviewer's page into internal/. */
 export async function renderStage(exportDir: string, internalDir: string, r: PipelineResult, config: Config, version: string): Promise<void> {
+  const [{ writeExport }, { auditHtml }] = await Promise.all([exportModule(), auditPageModule()]);
   await writeExport(exportDir, r.protection.exported, { lang: config.language, checkerNote: r.protection.checkerNote, version });
   mkdirSync(internalDir, { recursive: true });
   const { threshold, zeroUnsafe, safetyRange } = config.disclosure;

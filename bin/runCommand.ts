@@ -53,7 +53,12 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult> {
   const config = loadRunConfig(opts);
   const entries = listInput(opts.input);
   checkOutputFolder(opts.out, Boolean(opts.force));
-  const db = await openDatabase({ memoryLimit: config.duckdb.memoryLimit, threads: config.duckdb.threads, tempDirectory: config.duckdb.tempDirectory ?? undefined });
+  const db = await openDatabase({
+    memoryLimit: config.duckdb.memoryLimit,
+    threads: config.duckdb.threads,
+    tempDirectory: config.duckdb.tempDirectory ?? undefined,
+    preserveInsertionOrder: false,
+  });
   const progress = makeProgress();
   const started = performance.now();
   preloadStages();

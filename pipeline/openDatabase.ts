@@ -6,6 +6,11 @@ export interface DatabaseOptions {
   threads: number;
   /** Where DuckDB may spill; undefined = DuckDB's default (next to the database / .tmp). */
   tempDirectory?: string | undefined;
+  /**
+   * Keep row order in scans and COPY (DuckDB's default). The generator needs it for byte-identical files; the run
+   * turns it off (faster scans; every query there is an aggregate or locates rows with the setting back on).
+   */
+  preserveInsertionOrder?: boolean;
 }
 
 export const DEFAULT_DATABASE_OPTIONS: DatabaseOptions = { memoryLimit: '4GB', threads: 2 };
@@ -22,7 +27,7 @@ export async function openDatabase(options: Partial<DatabaseOptions> = {}): Prom
   const settings: Record<string, string> = {
     memory_limit: o.memoryLimit,
     threads: String(o.threads),
-    preserve_insertion_order: 'true',
+    preserve_insertion_order: String(o.preserveInsertionOrder ?? true),
   };
   if (o.tempDirectory) settings.temp_directory = o.tempDirectory;
   const instance = await DuckDBInstance.create(':memory:', settings);

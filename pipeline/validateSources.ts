@@ -127,11 +127,14 @@ export async function validateSources(
     let rowsTable = table;
     if (csvWithProblems.length > 0) {
       const located = new Map<number, string>();
+      // rowid = row - 1 only when DuckDB keeps the file's order (off elsewhere: faster, and no query needs it)
+      await conn.run('SET preserve_insertion_order = true');
       for (const f of csvWithProblems) {
         const t = `located_${key}_${f.index}`;
         await conn.run(`CREATE OR REPLACE TEMP TABLE ${ident(t)} AS SELECT * FROM read_csv($f, all_varchar = true, header = true)`, { f: f.file.path });
         located.set(f.index, t);
       }
+      await conn.run('SET preserve_insertion_order = false');
       rowsTable = `${table}_located`;
       await build(conn, key, csvWithProblems, config, periods, rowsTable, located);
       await conn.run(`DELETE FROM ${ident(rowsTable)} WHERE p_kind IS NULL`);

@@ -26,7 +26,7 @@ export async function runOnFolder(dir: string, config: Config = defaultConfig())
 }
 
 export async function runPipelineWithSav(dir: string, loadSav: SavLoader | undefined, config: Config = defaultConfig()): Promise<PipelineResult> {
-  const db = await openDatabase({ memoryLimit: '1GB', threads: 2 });
+  const db = await openDatabase({ memoryLimit: '1GB', threads: 2, preserveInsertionOrder: false });
   try {
     const entries = readdirSync(dir).map((name) => ({ name, path: join(dir, name), size: statSync(join(dir, name)).size }));
     return await runPipeline(config, {

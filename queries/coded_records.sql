@@ -11,9 +11,7 @@ WITH r AS (
     -- SRG: the exact key rules on every row. WMOBUS ($study_only): exact where the row could link to a study person
     -- or the key is not even a plausible number (see mg_key_candidate)
     CASE WHEN $study_only = 0 THEN r.n0 WHEN q.hit THEN mg_key_number(r.rn) END AS n,
-    CASE WHEN $study_only = 0 THEN mg_key_problem(r.rs, r.rn, r.n0)
-         WHEN q.hit IS NULL AND mg_key_plausible(r.rs, r.n0) THEN NULL
-         ELSE mg_key_problem(r.rs, r.rn, mg_key_number(r.rn)) END AS key_problem
+    CASE WHEN $study_only = 0 THEN mg_key_problem(r.rs, r.rn, r.n0) ELSE mg_big_key_problem(r.rs, r.rn, r.n0, q.hit) END AS key_problem
   FROM r
   LEFT JOIN code_map AS cm ON cm.domain = $domain AND cm.code = r.code
   -- semi-join on the number alone (cheap integer probe); rows of the same number under another RINPERSOONS may be

@@ -7,8 +7,7 @@ WITH r AS (
   -- a semi-join on the person number (an integer hash probe; a correlated EXISTS plans as a slow delim join)
   SELECT r.*, q.hit FROM r LEFT JOIN (SELECT DISTINCT n, true AS hit FROM persons) AS q ON q.n = r.n0
 ), k AS (
-  SELECT *, CASE WHEN hit IS NULL AND mg_key_plausible(rs, n0) THEN NULL ELSE mg_key_problem(rs, rn, mg_key_number(rn)) END AS key_problem
-  FROM j
+  SELECT *, mg_big_key_problem(rs, rn, n0, hit) AS key_problem FROM j
 ), kept AS (
   -- may keep rows of the same number under another RINPERSOONS: the final join on (s, n) in atoms.sql drops them
   SELECT *, trim(rs) AS s, mg_key_number(rn) AS n FROM k

@@ -32,6 +32,12 @@ CREATE OR REPLACE MACRO mg_key_problem(s, x, n) AS CASE
   ELSE 'RINPERSOON 000000000 is no key'
   END;
 
+-- The key problem of a row of a big source, given its candidate number n0 and whether n0 belongs to a (candidate)
+-- study person: exact rules where the row could link to one, or where the key is not even a plausible number.
+CREATE OR REPLACE MACRO mg_big_key_problem(rs, rn, n0, hit) AS CASE
+  WHEN hit IS NULL AND mg_key_plausible(rs, n0) THEN NULL
+  ELSE mg_key_problem(rs, rn, mg_key_number(rn)) END;
+
 -- A date from YYYYMMDD, YYYY-MM-DD (optionally with a midnight time, as Parquet/SPSS timestamps print), or NULL.
 -- Fast path: a value that an integer cast reads as an 8-digit YYYYMMDD becomes a date by arithmetic
 -- (try(make_date) is NULL for impossible dates like 20170230); anything else takes the careful path. (The cast also

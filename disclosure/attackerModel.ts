@@ -1,5 +1,5 @@
 import type { Atom } from '../pipeline/atom.js';
-import { cellMatches } from '../pipeline/cellTerm.js';
+import { compileCell } from '../pipeline/cellTerm.js';
 import { InternalError } from '../pipeline/errors.js';
 import { cellTerms, type TableDeclaration } from '../pipeline/tableDeclarations.js';
 
@@ -73,7 +73,8 @@ export function buildAttackerModel(atoms: readonly Atom[], declarations: readonl
         const terms = cellTerms(decl, i, j);
         if (terms === null) return;
         const members: number[] = [];
-        for (let a = 0; a < atoms.length; a++) if (cellMatches(terms, atoms[a]!, decl.basis)) members.push(a);
+        const matches = compileCell(terms, decl.basis);
+        for (let a = 0; a < atoms.length; a++) if (matches(atoms[a]!)) members.push(a);
         cells.push({ table: decl.id, row: row.key, column: column.key });
         positions.push([t, i, j]);
         cellAtoms.push(members);

@@ -1,5 +1,5 @@
 import type { Atom } from './atom.js';
-import { type Dimension, type Family, FAMILY_MASK, inSet, popcount } from './personSets.js';
+import { DERIVED_SETS, type Dimension, type Family, FAMILY_MASK, bitOf, inSet, popcount } from './personSets.js';
 
 /**
  * One condition on a person. A cell counts the persons that satisfy all terms of its row, its column and its table.
@@ -31,4 +31,44 @@ export function termMatches(term: CellTerm, atom: Atom, basis: Basis): boolean {
 export function cellMatches(terms: readonly CellTerm[], atom: Atom, basis: Basis): boolean {
   for (const t of terms) if (!termMatches(t, atom, basis)) return false;
   return true;
+}
+
+/** The bits a set term tests: any of them (derived sets are unions of base sets). */
+function setMask(key: string): number {
+  return DERIVED_SETS[key] ?? 1 << bitOf(key);
+}
+
+/**
+ * The same test as `cellMatches`, compiled once into a predicate with the set masks resolved: for evaluating one
+ * cell over thousands of atoms (tabulate, the attacker model).
+ */
+export function compileCell(terms: readonly CellTerm[], basis: Basis): (atom: Atom) => boolean {
+  const tests = terms.map((t): ((a: Atom, bits: number) => boolean) => {
+    if ('set' in t) {
+      const m = setMask(t.set);
+      return (_a, bits) => (bits & m) !== 0;
+    }
+    if ('dim' in t) {
+      const { dim, value } = t;
+      return (a) => a[dim] === value;
+    }
+    if ('countOf' in t) {
+      const m = FAMILY_MASK[t.countOf];
+      const n = t.n;
+      return (_a, bits) => popcount(bits & m) === n;
+    }
+    const masks = t.of.map(setMask);
+    const k = t.atLeast;
+    return (_a, bits) => {
+      let c = 0;
+      for (const m of masks) if ((bits & m) !== 0) c++;
+      return c >= k;
+    };
+  });
+  const background = basis === 'background';
+  return (atom) => {
+    const bits = background ? atom.bitsBg : atom.bits;
+    for (const test of tests) if (!test(atom, bits)) return false;
+    return true;
+  };
 }

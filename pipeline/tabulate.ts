@@ -1,6 +1,6 @@
 import type { InternalTable, InternalTables, Period } from '../schemas/tablesJson.js';
 import type { Atom } from './atom.js';
-import { cellMatches } from './cellTerm.js';
+import { compileCell } from './cellTerm.js';
 import { cellTerms, type TableDeclaration } from './tableDeclarations.js';
 
 export interface TabulateInput {
@@ -26,8 +26,9 @@ export function tabulate({ atoms, declarations, period, backgroundPeriod }: Tabu
       decl.columns.map((_, j) => {
         const terms = cellTerms(decl, i, j);
         if (terms === null) return null;
+        const matches = compileCell(terms, decl.basis);
         let n = 0;
-        for (const a of atoms) if (cellMatches(terms, a, decl.basis)) n += a.n;
+        for (const a of atoms) if (matches(a)) n += a.n;
         return n;
       }),
     );

@@ -45,3 +45,33 @@ describe('golden fixture (hand-checked)', () => {
     expect(r.internal.tables['3.1']!.title).toContain('2017-2022');
   });
 });
+
+describe('compileCell', () => {
+  it('agrees with cellMatches on every cell of every table for random atoms', async () => {
+    const { TABLE_DECLARATIONS, cellTerms } = await import('../../pipeline/tableDeclarations.js');
+    const { cellMatches, compileCell } = await import('../../pipeline/cellTerm.js');
+    const dims = { age: ['lt18', '18_27', '28_55', 'gt55', 'onbekend'], gender: ['man', 'vrouw', 'onbekend'], education: ['laag', 'midden', 'hoog', 'onbekend'] };
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const atoms = Array.from({ length: 400 }, () => ({
+      bits: Math.floor(rnd() * 2 ** 26),
+      bitsBg: Math.floor(rnd() * 2 ** 26),
+      age: dims.age[Math.floor(rnd() * 5)]!,
+      gender: dims.gender[Math.floor(rnd() * 3)]!,
+      education: dims.education[Math.floor(rnd() * 4)]!,
+      n: 1,
+    }));
+    let checked = 0;
+    for (const decl of TABLE_DECLARATIONS)
+      decl.rows.forEach((_, i) =>
+        decl.columns.forEach((_, j) => {
+          const terms = cellTerms(decl, i, j);
+          if (!terms) return;
+          const f = compileCell(terms, decl.basis);
+          for (const a of atoms) expect(f(a)).toBe(cellMatches(terms, a, decl.basis));
+          checked++;
+        }),
+      );
+    expect(checked).toBe(422);
+  });
+});

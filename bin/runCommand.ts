@@ -10,6 +10,7 @@ import { packageRoot } from '../pipeline/packageRoot.js';
 import { type PipelineResult, runPipeline, validateInputs } from '../pipeline/runPipeline.js';
 import type { DirectoryEntry } from '../pipeline/sourceFiles.js';
 import { type Facts, hashInputs } from './hashInputs.js';
+import { readFirstLine } from './readFirstLine.js';
 import { checkOutputFolder, withOutputFolder } from './outputFolder.js';
 import { endProgress, makeProgress } from './progress.js';
 import { preloadStages, protectStage, renderStage, savLoader } from './stages.js';
@@ -38,7 +39,7 @@ export async function validateCommand(opts: { input: string; config?: string | u
   const db = await openDatabase({ memoryLimit: config.duckdb.memoryLimit, threads: config.duckdb.threads, tempDirectory: config.duckdb.tempDirectory ?? undefined });
   const progress = makeProgress();
   try {
-    const v = await validateInputs(config, { conn: db.connection, entries: listInput(opts.input), inputDir: opts.input, loadSav: savLoader, now: () => performance.now(), onStage: progress });
+    const v = await validateInputs(config, { conn: db.connection, entries: listInput(opts.input), inputDir: opts.input, loadSav: savLoader, readFirstLine, now: () => performance.now(), onStage: progress });
     endProgress();
     const lines = [`${opts.input}: all sources valid.`];
     for (const [key, files] of Object.entries(v.files)) lines.push(`  ${key}: ${files.map((f) => f.file.name).join(', ') || '(none)'}`);
@@ -70,6 +71,7 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult> {
       entries,
       inputDir: opts.input,
       loadSav: savLoader,
+      readFirstLine,
       protect: protectStage,
       now: () => performance.now(),
       onStage: (stage) => {

@@ -25,5 +25,6 @@ export const messages = {
   quarantineNote: (rows: string) => `${rows} invoerrij(en) met fouten zijn terzijde gelegd (quarantaine) en niet meegeteld.`,
   badOption: (option: string, value: string, expected: string) => `${option} "${value}": expected ${expected}`,
   auditFailed: (out: string) => `Audit of ${out} FAILED: see the lines above.`,
+  unreadable: (file: string, why: string) => `${file}: cannot be read (${why})`,
   internal: (what: string) => `Internal error in multigebruik (please report): ${what}`,
 } as const;

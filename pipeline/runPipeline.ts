@@ -6,7 +6,7 @@ import { installCodeMap } from './codeMapTable.js';
 import { linkPersons } from './linkPersons.js';
 import { messages } from './messages.js';
 import { type DirectoryEntry, type SourceKey, SOURCE_KEYS, discoverSources } from './sourceFiles.js';
-import { type PreparedFile, type SavLoader, prepareSource } from './sourceRelation.js';
+import { type FirstLineReader, type PreparedFile, type SavLoader, prepareSource } from './sourceRelation.js';
 import { TABLE_DECLARATIONS, type TableDeclaration } from './tableDeclarations.js';
 import { tabulate } from './tabulate.js';
 import { type ValidationResult, validateSources } from './validateSources.js';
@@ -37,6 +37,8 @@ export interface PipelineEffects {
   entries: readonly DirectoryEntry[];
   inputDir: string;
   loadSav?: SavLoader | undefined;
+  /** Reads a CSV file's first line (its header), so DuckDB need not sniff every file twice. */
+  readFirstLine?: FirstLineReader | undefined;
   protect: Protect;
   /** Monotonic clock in ms, for the per-stage timings of the manifest. */
   now: () => number;
@@ -67,7 +69,7 @@ export async function validateInputs(config: Config, fx: Omit<PipelineEffects, '
   const files = {} as Record<SourceKey, PreparedFile[]>;
   let index = 0;
   for (const key of SOURCE_KEYS) {
-    files[key] = await prepareSource(fx.conn, key, discovered.files[key], config, fx.loadSav, index);
+    files[key] = await prepareSource(fx.conn, key, discovered.files[key], config, fx.loadSav, index, fx.readFirstLine);
     index += files[key].length;
   }
   const validation = await validateSources(fx.conn, files, config, { period, background: backgroundPeriod }, fx.onStage);

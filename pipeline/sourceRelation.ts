@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../schemas/config.js';
 import { InputError } from './errors.js';
 import { ident } from './loadQuery.js';
+import { parseCsvHeader } from './csvHeader.js';
 import { messages } from './messages.js';
 import { type InputFile, type SourceKey, yearFromFileName } from './sourceFiles.js';
 
@@ -66,10 +67,25 @@ export interface PreparedFile {
   table?: string;
   /** For HOOGSTEOPLTAB: the year from the file name. */
   year?: number;
+  /** For CSV whose header was read directly: its delimiter, passed to DuckDB so it need not sniff it. */
+  delim?: string;
 }
+
+/** Reads the first line of a text file (injected: this stage does no file I/O of its own). */
+export type FirstLineReader = (path: string) => Promise<string>;
 
 /** Loads an SPSS file into a DuckDB table (provided by the .sav reader; injected so this stage has no file I/O of its own). */
 export type SavLoader = (conn: DuckDBConnection, path: string, table: string, columns: string[]) => Promise<void>;
+
+/** A DuckDB error about the file's contents (not our SQL) becomes bad input naming the file. */
+export function readError(file: string, err: unknown): unknown {
+  const msg = err instanceof Error ? err.message : String(err);
+  // (a Binder error on a file column: DuckDB read the file's layout differently from its header, e.g. ragged rows)
+  if (/^(Invalid Input Error|Conversion Error|IO Error)|CSV Error|Parquet|^Binder Error: Referenced column/i.test(msg))
+    // first line only (later lines may quote the row), long digit runs masked: never a RINPERSOON in a message
+    return new InputError(messages.unreadable(file, msg.split('\n')[0]!.replace(/^[A-Za-z ]+Error: /, '').replace(/\d{5,}/g, '…')));
+  return err;
+}
 
 async function columnNames(conn: DuckDBConnection, file: InputFile, table: string | undefined): Promise<string[]> {
   const src =
@@ -78,8 +94,12 @@ async function columnNames(conn: DuckDBConnection, file: InputFile, table: strin
       : file.format === 'parquet'
         ? 'read_parquet($f)'
         : ident(table!);
-  const reader = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${src}`, file.format === 'sav' ? {} : { f: file.path });
-  return reader.getRowObjects().map((r) => String(r.column_name));
+  try {
+    const reader = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${src}`, file.format === 'sav' ? {} : { f: file.path });
+    return reader.getRowObjects().map((r) => String(r.column_name));
+  } catch (e) {
+    throw readError(file.name, e);
+  }
 }
 
 /**
@@ -93,6 +113,7 @@ export async function prepareSource(
   config: Config,
   loadSav: SavLoader | undefined,
   firstIndex: number,
+  readFirstLine?: FirstLineReader,
 ): Promise<PreparedFile[]> {
   const specs = columnSpecs(key, config);
   const problems: string[] = [];
@@ -106,7 +127,8 @@ export async function prepareSource(
       const wanted = specs.flatMap((s) => s.names);
       await loadSav(conn, file.path, table, wanted);
     }
-    const available = await columnNames(conn, file, table);
+    const header = file.format === 'csv' && readFirstLine ? parseCsvHeader(await readFirstLine(file.path)) : undefined;
+    const available = header ? header.columns : await columnNames(conn, file, table);
     const byUpper = new Map(available.map((c) => [c.toUpperCase(), c]));
     const columns: Record<string, string> = {};
     for (const spec of specs) {
@@ -119,7 +141,14 @@ export async function prepareSource(
       year = yearFromFileName(file.name);
       if (year === undefined) problems.push(messages.noYear(file.name));
     }
-    prepared.push({ file, index, columns, ...(table ? { table } : {}), ...(year !== undefined ? { year } : {}) });
+    prepared.push({
+      file,
+      index,
+      columns,
+      ...(table ? { table } : {}),
+      ...(year !== undefined ? { year } : {}),
+      ...(header ? { delim: header.delim } : {}),
+    });
   }
   if (problems.length > 0) throw new InputError(messages.missingColumns(), problems);
   return prepared;
@@ -151,9 +180,15 @@ export function sourceRelation(key: SourceKey, files: readonly PreparedFile[], c
     const locTable = located.get(pf.index);
     if (locTable) return `SELECT ${idx}, rowid + 1 AS row_nr, ${cols}${year} FROM ${ident(locTable)}`;
     switch (pf.file.format) {
-      case 'csv':
+      case 'csv': {
         params[p] = pf.file.path;
-        return `SELECT ${idx}, CAST(NULL AS BIGINT) AS row_nr, ${cols}${year} FROM read_csv($${p}, all_varchar = true, header = true)`;
+        let delim = '';
+        if (pf.delim !== undefined) {
+          params[`d${pf.index}`] = pf.delim;
+          delim = `, delim = $d${pf.index}`;
+        }
+        return `SELECT ${idx}, CAST(NULL AS BIGINT) AS row_nr, ${cols}${year} FROM read_csv($${p}, all_varchar = true, header = true${delim})`;
+      }
       case 'parquet':
         params[p] = pf.file.path;
         return `SELECT ${idx}, file_row_number + 1 AS row_nr, ${cols}${year} FROM read_parquet($${p}, file_row_number = true)`;

@@ -4,7 +4,7 @@ import { InputError } from './errors.js';
 import { ident, loadQuery } from './loadQuery.js';
 import { messages } from './messages.js';
 import { DERIVED_SETS, bitOf } from './personSets.js';
-import { type PreparedFile, columnSpecs, sourceRelation } from './sourceRelation.js';
+import { type PreparedFile, columnSpecs, readError, sourceRelation } from './sourceRelation.js';
 import { SOURCE_KEYS, SOURCE_NAMES, type SourceKey } from './sourceFiles.js';
 
 export interface Problem {
@@ -71,7 +71,11 @@ function queryParams(key: SourceKey, p: Periods): Record<string, string | number
 async function build(conn: DuckDBConnection, key: SourceKey, files: PreparedFile[], config: Config, periods: Periods, target: string, located?: Map<number, string>) {
   const rel = sourceRelation(key, files, config, located);
   const sql = loadQuery(QUERY[key], {}, { relation: rel.sql });
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${ident(target)} AS ${sql}`, { ...rel.params, ...queryParams(key, periods) });
+  try {
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${ident(target)} AS ${sql}`, { ...rel.params, ...queryParams(key, periods) });
+  } catch (e) {
+    throw readError(files.map((f) => f.file.name).join(', '), e);
+  }
 }
 
 async function buildPersons(conn: DuckDBConnection, periods: Periods) {

@@ -30,6 +30,7 @@ describe('bad input: exit 1, file/column/row/value named, nothing written, no RI
     ['invalid key in GBA', withFile('GBAPERSOON2022TABV1.csv', `${GOLDEN_FILES['GBAPERSOON2022TABV1.csv']}R,X1234567,1,1980,01,--\n`), [/GBAPERSOON2022TABV1\.csv/, /RINPERSOON is not a string of digits/, /row 5\b/], ['X1234567']],
     ['invalid key in WMOBUS', withFile('WMO2019BUSV1.csv', `${GOLDEN_FILES['WMO2019BUSV1.csv']}R,,01,20190101,\n`), [/WMO2019BUSV1\.csv/, /empty RINPERSOON/, /row 4\b/], []],
     ['unparseable date in WMOBUS for a person outside the study', withFile('WMO2019BUSV1.csv', `${GOLDEN_FILES['WMO2019BUSV1.csv']}R,000000099,01,2019-02-30,\n`), [/WMODATUMAANVANG/, /"2019-02-30"/, /row 4\b/], []],
+    ['malformed CSV (a row with too many fields)', withFile('WMO2019BUSV1.csv', `${GOLDEN_FILES['WMO2019BUSV1.csv']}R,000000001,01,20190101,,extra,fields\n`), [/WMO2019BUSV1\.csv/, /cannot be read/], []],
     ['bad birth month', withFile('GBAPERSOON2022TABV1.csv', `${GOLDEN_FILES['GBAPERSOON2022TABV1.csv']}R,000000002,1,1980,13,--\n`), [/GBAGEBOORTEMAAND/, /"13"/, /row 5\b/], []],
   ];
   for (const [name, files, patterns, secrets] of cases) {

@@ -8,6 +8,7 @@ import { openDatabase } from '../../pipeline/openDatabase.js';
 import { protectPrimary } from './protectPrimary.js';
 import { type PipelineResult, runPipeline } from '../../pipeline/runPipeline.js';
 import type { SavLoader } from '../../pipeline/sourceRelation.js';
+import { readFirstLine } from '../../bin/readFirstLine.js';
 
 /** Write `files` (name → content) into a fresh temp folder. */
 export function writeFolder(files: Record<string, string>): string {
@@ -34,6 +35,7 @@ export async function runPipelineWithSav(dir: string, loadSav: SavLoader | undef
       entries,
       inputDir: dir,
       loadSav,
+      readFirstLine,
       now: () => 0,
       protect: async ({ internal, params }) => ({
         exported: protectPrimary(internal, params.threshold, params.zeroUnsafe),

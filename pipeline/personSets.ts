@@ -58,10 +58,6 @@ export function inSet(key: string, bits: number): boolean {
   return (bits & (1 << bitOf(key))) !== 0;
 }
 
-export function isKnownSet(key: string): boolean {
-  return key in DERIVED_SETS || BIT.has(key);
-}
-
 /** Number of set bits. */
 export function popcount(x: number): number {
   let n = 0;

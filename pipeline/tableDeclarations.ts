@@ -263,9 +263,3 @@ export function cellTerms(decl: TableDeclaration, i: number, j: number): CellTer
   }
   return [...decl.base, ...row.terms, ...col.terms];
 }
-
-export function declarationById(id: string): TableDeclaration {
-  const d = TABLE_DECLARATIONS.find((t) => t.id === id);
-  if (!d) throw new Error(`unknown table ${id}`);
-  return d;
-}

@@ -34,9 +34,19 @@ export function listInput(dir: string): DirectoryEntry[] {
     });
 }
 
+/** The database for reading inputs, with the config's limits; row order is not kept (the pipeline turns it on where it locates rows). */
+function openInputDatabase(config: Config) {
+  return openDatabase({
+    memoryLimit: config.duckdb.memoryLimit,
+    threads: config.duckdb.threads,
+    tempDirectory: config.duckdb.tempDirectory ?? undefined,
+    preserveInsertionOrder: false,
+  });
+}
+
 export async function validateCommand(opts: { input: string; config?: string | undefined; period?: string | undefined }): Promise<string[]> {
   const config = loadRunConfig(opts);
-  const db = await openDatabase({ memoryLimit: config.duckdb.memoryLimit, threads: config.duckdb.threads, tempDirectory: config.duckdb.tempDirectory ?? undefined });
+  const db = await openInputDatabase(config);
   const progress = makeProgress();
   try {
     const v = await validateInputs(config, { conn: db.connection, entries: listInput(opts.input), inputDir: opts.input, loadSav: savLoader, readFirstLine, now: () => performance.now(), onStage: progress });
@@ -54,12 +64,7 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult> {
   const config = loadRunConfig(opts);
   const entries = listInput(opts.input);
   checkOutputFolder(opts.out, Boolean(opts.force));
-  const db = await openDatabase({
-    memoryLimit: config.duckdb.memoryLimit,
-    threads: config.duckdb.threads,
-    tempDirectory: config.duckdb.tempDirectory ?? undefined,
-    preserveInsertionOrder: false,
-  });
+  const db = await openInputDatabase(config);
   const progress = makeProgress();
   const started = performance.now();
   preloadStages();

@@ -15,8 +15,10 @@ const columnName = z.string().min(1, 'a column name may not be empty');
 
 const keyColumns = { rinpersoons: columnName, rinpersoon: columnName };
 
-/** A provision source with one row per person, code and period (long form). */
+/** Every source: its file-name prefix and whether it must be there. */
 const sourceHeader = { prefix: z.string().min(1), required: z.boolean().default(true) };
+
+/** A provision source with one row per person, code and period (long form). */
 const codedSource = z
   .object({
     ...sourceHeader,
@@ -53,8 +55,7 @@ export const ConfigSchema = z
       .object({
         gba: z
           .object({
-            prefix: z.string().min(1),
-            required: z.boolean().default(true),
+            ...sourceHeader,
             columns: z
               .object({
                 ...keyColumns,
@@ -69,8 +70,7 @@ export const ConfigSchema = z
           .strict(),
         education: z
           .object({
-            prefix: z.string().min(1),
-            required: z.boolean().default(true),
+            ...sourceHeader,
             columns: z
               .object({
                 ...keyColumns,

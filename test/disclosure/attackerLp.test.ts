@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TWO_BY_TWO_ROWS } from './twoByTwo.js';
 import { AttackerLp } from '../../disclosure/attackerLp.js';
 import { loadSolver, SOLVER_OPTIONS } from '../../disclosure/loadSolver.js';
 import { protectTables } from '../../disclosure/protectTables.js';
@@ -7,17 +8,7 @@ import { TABLE_DECLARATIONS } from '../../pipeline/tableDeclarations.js';
 import { tabulate } from '../../pipeline/tabulate.js';
 import { randomPopulation } from './randomPopulation.js';
 
-// variables x0..x3 = cells a b / c d of a 2×2 table; rows: a, b, c, d, row1 = a+b, row2 = c+d, col1 = a+c, col2 = b+d
-const rows = [
-  { vars: [0], value: 3 },
-  { vars: [1], value: 7 },
-  { vars: [2], value: 5 },
-  { vars: [3], value: 20 },
-  { vars: [0, 1], value: 10 },
-  { vars: [2, 3], value: 25 },
-  { vars: [0, 2], value: 8 },
-  { vars: [1, 3], value: 27 },
-];
+const rows = TWO_BY_TWO_ROWS;
 /** Interior hidden, margins published: a ranges over [0, 8]. */
 const marginsOnly = [false, false, false, false, true, true, true, true];
 

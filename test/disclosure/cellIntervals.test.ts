@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { TWO_BY_TWO_ROWS } from './twoByTwo.js';
 import { cellIntervals } from '../../disclosure/cellIntervals.js';
 import { loadSolver } from '../../disclosure/loadSolver.js';
 
 describe('cellIntervals', () => {
   it('hand-checked: a 2×2 table with margins, one interior cell published', async () => {
     const highs = await loadSolver();
-    // variables x0..x3 = cells a b / c d; rows: a, b, c, d, row1 = a+b, row2 = c+d, col1 = a+c, col2 = b+d
-    const rows = [
-      { vars: [0], value: 3 },
-      { vars: [1], value: 7 },
-      { vars: [2], value: 5 },
-      { vars: [3], value: 20 },
-      { vars: [0, 1], value: 10 },
-      { vars: [2, 3], value: 25 },
-      { vars: [0, 2], value: 8 },
-      { vars: [1, 3], value: 27 },
-    ];
+    const rows = TWO_BY_TWO_ROWS;
     const published = [false, false, false, true, true, true, true, true];
     const r = cellIntervals(highs, { numVars: 4, rows, published }, [0, 1, 2]);
     // d published pins c = 25 − 20 = 5, then a = 8 − 5 = 3, b = 7: everything is derivable

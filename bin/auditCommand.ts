@@ -6,7 +6,7 @@ import { loadSolver } from '../disclosure/loadSolver.js';
 import { percentages, PERCENTAGE_TABLES } from '../disclosure/percentages.js';
 import { ATTACKER_MODEL_FILE, SUPPRESSION_AUDIT_FILE, validateParams } from '../disclosure/protectTables.js';
 import { integerInterval, isPrimaryUnsafe, meetsRule, protectionLevel } from '../disclosure/protectionRule.js';
-import { InputError } from '../pipeline/errors.js';
+import { InputError } from '../core/errors.js';
 import { ExportTablesSchema, InternalTablesSchema } from '../schemas/tablesJson.js';
 
 const ParamsSchema = z.object({ threshold: z.number().int(), zeroUnsafe: z.boolean(), safetyRange: z.number() });

@@ -1,9 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXIT_INTERNAL, EXIT_OK, InputError, exitCodeOf } from '../pipeline/errors.js';
-import { messages } from '../pipeline/messages.js';
-import { packageRoot } from '../pipeline/packageRoot.js';
+import { EXIT_INTERNAL, EXIT_OK, InputError, exitCodeOf } from '../core/errors.js';
+import { messages } from '../core/messages.js';
+import { packageRoot } from '../core/packageRoot.js';
 import { join as joinPath } from 'node:path';
 import { runCommand, validateCommand } from './runCommand.js';
 

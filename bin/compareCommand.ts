@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { InputError } from '../pipeline/errors.js';
+import { InputError } from '../core/errors.js';
 import { ExportTablesSchema, type ExportTables } from '../schemas/tablesJson.js';
 import { compareRuns, comparisonCsv, comparisonHtml } from '../reports/compareRuns.js';
 

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { InputError } from '../pipeline/errors.js';
-import { DEFAULT_SCALE, type GenerateResult, generateSynthetic } from '../pipeline/generateSynthetic.js';
-import { messages } from '../pipeline/messages.js';
-import { openDatabase } from '../pipeline/openDatabase.js';
+import { InputError } from '../core/errors.js';
+import { DEFAULT_SCALE, type GenerateResult, generateSynthetic } from '../synthetic/generateSynthetic.js';
+import { messages } from '../core/messages.js';
+import { openDatabase } from '../core/openDatabase.js';
 import { withOutputFolder } from './outputFolder.js';
 import { endProgress, makeProgress } from './progress.js';
 

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Config } from '../schemas/config.js';
-import { ConfigError } from '../pipeline/errors.js';
-import { parseConfig } from '../pipeline/loadConfig.js';
-import { messages } from '../pipeline/messages.js';
+import { ConfigError } from '../core/errors.js';
+import { parseConfig } from '../schemas/loadConfig.js';
+import { messages } from '../core/messages.js';
 
 /** Read the config file (if any) and apply the command-line overrides (--period, --quarantine). */
 export function loadRunConfig(opts: { config?: string | undefined; period?: string | undefined; quarantine?: boolean | undefined }): Config {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { InputError } from '../pipeline/errors.js';
-import { messages } from '../pipeline/messages.js';
+import { InputError } from '../core/errors.js';
+import { messages } from '../core/messages.js';
 
 /**
  * Atomic output: everything is written into a hidden sibling folder, which replaces OUT only when the run

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../schemas/config.js';
-import { readSav, readSavMetadata } from '../pipeline/readSav.js';
+import { readSav, readSavMetadata } from '../sav/readSav.js';
 import type { PipelineResult, Protect } from '../pipeline/runPipeline.js';
-import type { SavLoader } from '../pipeline/sourceRelation.js';
+import type { SavLoader } from '../sources/sourceRelation.js';
 
 /**
  * The real effects wired into the pipeline: protection, rendering, the .sav loader. The heavy modules (HiGHS in

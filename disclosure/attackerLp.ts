@@ -1,5 +1,5 @@
 import type { Highs, Model } from 'highs';
-import { InternalError } from '../pipeline/errors.js';
+import { InternalError } from '../core/errors.js';
 import { FALLBACK_SOLVER_OPTIONS, SOLVER_OPTIONS } from './loadSolver.js';
 
 /** A row of the attacker LP: the variables a cell sums, and its true value. */

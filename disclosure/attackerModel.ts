@@ -1,7 +1,7 @@
-import type { Atom } from '../pipeline/atom.js';
-import { compileCell } from '../pipeline/cellTerm.js';
-import { InternalError } from '../pipeline/errors.js';
-import { cellTerms, type TableDeclaration } from '../pipeline/tableDeclarations.js';
+import type { Atom } from '../model/atom.js';
+import { compileCell } from '../model/cellTerm.js';
+import { InternalError } from '../core/errors.js';
+import { cellTerms, type TableDeclaration } from '../model/tableDeclarations.js';
 
 /**
  * The attacker of disclosure.md, built from the observed atoms: every published count is a sum of atom

@@ -1,5 +1,5 @@
 import type { Highs } from 'highs';
-import { InternalError } from '../pipeline/errors.js';
+import { InternalError } from '../core/errors.js';
 import { AttackerLp, type LpRow } from './attackerLp.js';
 
 /** A part sum at a feasible point at most this small proves a minimum of 0 (LP optima are read to 1e-6 anyway). */

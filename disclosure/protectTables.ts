@@ -1,6 +1,6 @@
-import type { Atom } from '../pipeline/atom.js';
-import { InputError, InternalError } from '../pipeline/errors.js';
-import type { TableDeclaration } from '../pipeline/tableDeclarations.js';
+import type { Atom } from '../model/atom.js';
+import { InputError, InternalError } from '../core/errors.js';
+import type { TableDeclaration } from '../model/tableDeclarations.js';
 import { type ExportCell, type ExportTable, type ExportTables, type InternalTables, SUPPRESSED } from '../schemas/tablesJson.js';
 import { attackerModelFile, buildAttackerModel, type CellRef } from './attackerModel.js';
 import { cellIntervals } from './cellIntervals.js';

@@ -1,5 +1,5 @@
 import type { Highs } from 'highs';
-import { InternalError } from '../pipeline/errors.js';
+import { InternalError } from '../core/errors.js';
 import { AttackerLp, type LpBound } from './attackerLp.js';
 import type { AttackerModel } from './attackerModel.js';
 import { PointPool } from './pointPool.js';

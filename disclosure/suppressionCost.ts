@@ -1,5 +1,5 @@
-import type { CellTerm } from '../pipeline/cellTerm.js';
-import { cellTerms, type TableDeclaration } from '../pipeline/tableDeclarations.js';
+import type { CellTerm } from '../model/cellTerm.js';
+import { cellTerms, type TableDeclaration } from '../model/tableDeclarations.js';
 import type { AttackerModel } from './attackerModel.js';
 
 /** Sets whose plain count (optionally within `work`) is a grand total of the run. */

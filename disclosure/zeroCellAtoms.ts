@@ -1,8 +1,8 @@
-import type { Atom } from '../pipeline/atom.js';
-import { type CellTerm, cellMatches } from '../pipeline/cellTerm.js';
-import { InternalError } from '../pipeline/errors.js';
-import { bitOf, DERIVED_SETS, FAMILY_MASK, inSet, popcount } from '../pipeline/personSets.js';
-import { cellTerms, type TableDeclaration } from '../pipeline/tableDeclarations.js';
+import type { Atom } from '../model/atom.js';
+import { type CellTerm, cellMatches } from '../model/cellTerm.js';
+import { InternalError } from '../core/errors.js';
+import { bitOf, DERIVED_SETS, FAMILY_MASK, inSet, popcount } from '../model/personSets.js';
+import { cellTerms, type TableDeclaration } from '../model/tableDeclarations.js';
 
 /**
  * Empty atoms (n = 0) for cells that no observed atom reaches, used when zero is unsafe.

@@ -1,15 +1,15 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../schemas/config.js';
 import type { ExportTables, InternalTables, Period } from '../schemas/tablesJson.js';
-import type { Atom } from './atom.js';
-import { installCodeMap } from './codeMapTable.js';
-import { linkPersons } from './linkPersons.js';
-import { messages } from './messages.js';
-import { type DirectoryEntry, type SourceKey, SOURCE_KEYS, discoverSources } from './sourceFiles.js';
-import { type FirstLineReader, type PreparedFile, type SavLoader, prepareSource } from './sourceRelation.js';
-import { TABLE_DECLARATIONS, type TableDeclaration } from './tableDeclarations.js';
+import type { Atom } from '../model/atom.js';
+import { installCodeMap } from '../sources/codeMapTable.js';
+import { linkPersons } from './link.js';
+import { messagesFor } from '../core/messages.js';
+import { type DirectoryEntry, type SourceKey, SOURCE_KEYS, discoverSources } from '../sources/sourceFiles.js';
+import { type FirstLineReader, type PreparedFile, type SavLoader, prepareSource } from '../sources/sourceRelation.js';
+import { TABLE_DECLARATIONS, type TableDeclaration } from '../model/tableDeclarations.js';
 import { tabulate } from './tabulate.js';
-import { type ValidationResult, validateSources } from './validateSources.js';
+import { type ValidationResult, validateSources } from './validate.js';
 
 /** The flow, named once: read → validate → link → tabulate → protect → render (render and writing are in bin/). */
 export const STAGES = ['read', 'validate', 'link', 'tabulate', 'protect', 'render'] as const;
@@ -93,14 +93,15 @@ export async function runPipeline(config: Config, fx: PipelineEffects): Promise<
   fx.onStage?.('tabulate');
   const internal = tabulate({ atoms, declarations: TABLE_DECLARATIONS, period: v.period, backgroundPeriod: v.backgroundPeriod });
   const setAside = v.validation.quarantined.length;
-  if (setAside > 0) for (const t of Object.values(internal.tables)) t.note = messages.quarantineNote(String(setAside));
+  const say = messagesFor(config.language);
+  if (setAside > 0) for (const t of Object.values(internal.tables)) t.note = say.quarantineNote(String(setAside));
   lap('tabulate');
   fx.onStage?.('protect');
   const protection = await fx.protect({ internal, atoms, declarations: TABLE_DECLARATIONS, params: config.disclosure });
   if (setAside > 0) {
     // a row count, not a person count; still shown only as "under the threshold" when small
-    const shown = setAside < config.disclosure.threshold ? `minder dan ${config.disclosure.threshold}` : String(setAside);
-    for (const t of Object.values(protection.exported.tables)) t.note = messages.quarantineNote(shown);
+    const shown = setAside < config.disclosure.threshold ? say.fewerThan(config.disclosure.threshold) : String(setAside);
+    for (const t of Object.values(protection.exported.tables)) t.note = say.quarantineNote(shown);
   }
   lap('protect');
   return { ...v, atoms, internal, protection, stageMs };

@@ -1,7 +1,7 @@
 import type { InternalTable, InternalTables, Period } from '../schemas/tablesJson.js';
-import type { Atom } from './atom.js';
-import { compileCell } from './cellTerm.js';
-import { cellTerms, type TableDeclaration } from './tableDeclarations.js';
+import type { Atom } from '../model/atom.js';
+import { compileCell } from '../model/cellTerm.js';
+import { cellTerms, type TableDeclaration } from '../model/tableDeclarations.js';
 
 export interface TabulateInput {
   atoms: readonly Atom[];

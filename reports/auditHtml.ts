@@ -1,5 +1,5 @@
 import type { InternalTables } from '../schemas/tablesJson.js';
-import { InternalError } from '../pipeline/errors.js';
+import { InternalError } from '../core/errors.js';
 import { footnotes, type Lang } from './footnotes.js';
 import { formatCount } from './formatNumber.js';
 import { escapeHtml, htmlPage } from './htmlPage.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from '../pipeline/packageRoot.js';
+import { packageRoot } from '../core/packageRoot.js';
 import type { ExportTable, ExportTables, Header, Period } from '../schemas/tablesJson.js';
 import { labelMarker } from './footnotes.js';
 import { SHARE_FIGURE_IDS } from './tableOrder.js';

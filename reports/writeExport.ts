@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { InternalError } from '../pipeline/errors.js';
+import { InternalError } from '../core/errors.js';
 import type { ExportTable, ExportTables } from '../schemas/tablesJson.js';
 import { chartSpec } from './chartSpec.js';
 import type { Lang } from './footnotes.js';

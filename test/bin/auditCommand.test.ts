@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditCommand } from '../../bin/auditCommand.js';
 import { type ProtectResult, protectTables } from '../../disclosure/protectTables.js';
-import { InputError } from '../../pipeline/errors.js';
-import { TABLE_DECLARATIONS } from '../../pipeline/tableDeclarations.js';
+import { InputError } from '../../core/errors.js';
+import { TABLE_DECLARATIONS } from '../../model/tableDeclarations.js';
 import { tabulate } from '../../pipeline/tabulate.js';
 import type { ExportTables, InternalTables } from '../../schemas/tablesJson.js';
-import { randomPopulation } from '../disclosure/randomPopulation.js';
+import { randomPopulation } from '../support/randomPopulation.js';
 
 const period = { start: '2017-01-01', end: '2022-12-31' };
 const params = { threshold: 10, zeroUnsafe: false, safetyRange: 0.3 };

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareCommand, defaultCompareDir } from '../../bin/compareCommand.js';
-import { InputError } from '../../pipeline/errors.js';
+import { InputError } from '../../core/errors.js';
 import type { ExportTables } from '../../schemas/tablesJson.js';
-import { tinyExport } from '../reports/tinyExport.js';
+import { tinyExport } from '../support/tinyExport.js';
 
 function run(root: string, name: string, tables: unknown): string {
   const dir = join(root, name);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { TWO_BY_TWO_ROWS } from './twoByTwo.js';
+import { TWO_BY_TWO_ROWS } from '../support/twoByTwo.js';
 import { AttackerLp } from '../../disclosure/attackerLp.js';
 import { loadSolver, SOLVER_OPTIONS } from '../../disclosure/loadSolver.js';
 import { protectTables } from '../../disclosure/protectTables.js';
 import { meetsRule } from '../../disclosure/protectionRule.js';
-import { TABLE_DECLARATIONS } from '../../pipeline/tableDeclarations.js';
+import { TABLE_DECLARATIONS } from '../../model/tableDeclarations.js';
 import { tabulate } from '../../pipeline/tabulate.js';
-import { randomPopulation } from './randomPopulation.js';
+import { randomPopulation } from '../support/randomPopulation.js';
 
 const rows = TWO_BY_TWO_ROWS;
 /** Interior hidden, margins published: a ranges over [0, 8]. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { attackerModelFile, buildAttackerModel } from '../../disclosure/attackerModel.js';
-import type { Atom } from '../../pipeline/atom.js';
-import { bitOf } from '../../pipeline/personSets.js';
-import { TABLE_DECLARATIONS } from '../../pipeline/tableDeclarations.js';
+import type { Atom } from '../../model/atom.js';
+import { bitOf } from '../../model/personSets.js';
+import { TABLE_DECLARATIONS } from '../../model/tableDeclarations.js';
 import { tabulate } from '../../pipeline/tabulate.js';
-import { randomPopulation } from './randomPopulation.js';
+import { randomPopulation } from '../support/randomPopulation.js';
 
 const period = { start: '2017-01-01', end: '2022-12-31' };
 

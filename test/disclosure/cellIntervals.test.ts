@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TWO_BY_TWO_ROWS } from './twoByTwo.js';
+import { TWO_BY_TWO_ROWS } from '../support/twoByTwo.js';
 import { cellIntervals } from '../../disclosure/cellIntervals.js';
 import { loadSolver } from '../../disclosure/loadSolver.js';
 

@@ -4,12 +4,12 @@ import { buildAttackerModel } from '../../disclosure/attackerModel.js';
 import { loadSolver } from '../../disclosure/loadSolver.js';
 import { type DisclosureParams, protectTables } from '../../disclosure/protectTables.js';
 import { isPrimaryUnsafe, meetsRule } from '../../disclosure/protectionRule.js';
-import type { Atom } from '../../pipeline/atom.js';
-import { BASE_SETS, bitOf, DIMENSIONS, PWET_CATS, UWV_TYPES } from '../../pipeline/personSets.js';
-import { cellTerms, TABLE_DECLARATIONS, type TableDeclaration } from '../../pipeline/tableDeclarations.js';
+import type { Atom } from '../../model/atom.js';
+import { BASE_SETS, bitOf, DIMENSIONS, PWET_CATS, UWV_TYPES } from '../../model/personSets.js';
+import { cellTerms, TABLE_DECLARATIONS, type TableDeclaration } from '../../model/tableDeclarations.js';
 import { tabulate } from '../../pipeline/tabulate.js';
-import { independentInterval } from './independentAttacker.js';
-import { randomPopulation } from './randomPopulation.js';
+import { independentInterval } from '../support/independentAttacker.js';
+import { randomPopulation } from '../support/randomPopulation.js';
 
 const period = { start: '2017-01-01', end: '2022-12-31' };
 const DEFAULT: DisclosureParams = { threshold: 10, zeroUnsafe: false, safetyRange: 0.3 };

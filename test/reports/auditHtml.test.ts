@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditHtml, type SuppressionMark } from '../../reports/auditHtml.js';
-import { InternalError } from '../../pipeline/errors.js';
+import { InternalError } from '../../core/errors.js';
 import type { InternalTables } from '../../schemas/tablesJson.js';
 
 const internal: InternalTables = {

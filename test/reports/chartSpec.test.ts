@@ -4,7 +4,7 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { chartSpec } from '../../reports/chartSpec.js';
 import { FIGURE_IDS } from '../../reports/tableOrder.js';
-import { sampleExport } from './sampleExport.js';
+import { sampleExport } from '../support/sampleExport.js';
 
 // vega-lite's package exports do not expose the schema file; read it from the installed package
 const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../../node_modules/vega-lite/build/vega-lite-schema.json'), 'utf8')) as object;

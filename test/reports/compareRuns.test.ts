@@ -2,8 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { compareRuns, comparisonCsv, comparisonHtml } from '../../reports/compareRuns.js';
 import type { ExportTables } from '../../schemas/tablesJson.js';
-import { sampleExport } from './sampleExport.js';
-import { tinyExport } from './tinyExport.js';
+import { sampleExport } from '../support/sampleExport.js';
+import { tinyExport } from '../support/tinyExport.js';
 
 function modified(): ExportTables {
   const t = structuredClone(tinyExport());

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHART_FONT, chartSpec } from '../../reports/chartSpec.js';
 import { chartSvg, renderChart, svgToPng } from '../../reports/renderChart.js';
-import { sampleExport } from './sampleExport.js';
+import { sampleExport } from '../support/sampleExport.js';
 
 /** Dark pixels (all channels < 100) in a rectangle of an RGBA image. */
 function darkPixels(img: { width: number; pixels: Buffer }, x0: number, y0: number, x1: number, y1: number): number {

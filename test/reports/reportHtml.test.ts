@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportHtml } from '../../reports/reportHtml.js';
 import { FIGURE_IDS, PUBLISHED_ORDER } from '../../reports/tableOrder.js';
 import { writeExport } from '../../reports/writeExport.js';
-import { sampleExport } from './sampleExport.js';
+import { sampleExport } from '../support/sampleExport.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 // In CI a missing browser must fail the run (launch throws); only a developer machine without it skips.

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { tableCsv } from '../../reports/tableCsv.js';
-import { sampleExport } from './sampleExport.js';
-import { tinyExport } from './tinyExport.js';
+import { sampleExport } from '../support/sampleExport.js';
+import { tinyExport } from '../support/tinyExport.js';
 
 const golden = (name: string) => join(import.meta.dirname, 'golden', name);
 

@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { sheetName, tablesXlsx } from '../../reports/tablesXlsx.js';
 import { PUBLISHED_ORDER } from '../../reports/tableOrder.js';
-import { sampleExport } from './sampleExport.js';
-import { tinyExport } from './tinyExport.js';
+import { sampleExport } from '../support/sampleExport.js';
+import { tinyExport } from '../support/tinyExport.js';
 
 async function read(buf: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();

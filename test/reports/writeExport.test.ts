@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { exportTablesJson, writeExport } from '../../reports/writeExport.js';
 import { FIGURE_IDS, PUBLISHED_ORDER } from '../../reports/tableOrder.js';
 import { ExportTablesSchema } from '../../schemas/tablesJson.js';
-import { sampleExport } from './sampleExport.js';
+import { sampleExport } from '../support/sampleExport.js';
 
 function listFiles(dir: string): string[] {
   const out: string[] = [];

@@ -1,0 +1,239 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Config } from '../schemas/config.js';
+import { InputError } from '../core/errors.js';
+import { ident, loadQuery } from '../core/loadQuery.js';
+import { messages } from '../core/messages.js';
+import { DERIVED_SETS, bitOf } from '../model/personSets.js';
+import { type PreparedFile, columnSpecs, readError, sourceRelation } from '../sources/sourceRelation.js';
+import { SOURCE_KEYS, SOURCE_NAMES, type SourceKey } from '../sources/sourceFiles.js';
+
+export interface Problem {
+  source: SourceKey;
+  file: string;
+  /** The file's column name. */
+  column: string;
+  problem: string;
+  /** Offending value; null for key columns (a RINPERSOON is never shown). */
+  value: string | null;
+  count: number;
+  /** First rows (1-based data rows, header not counted). */
+  rows: number[];
+}
+
+export interface QuarantinedRow {
+  file: string;
+  row: number;
+  column: string;
+  problem: string;
+  value: string | null;
+}
+
+export interface ValidationResult {
+  problems: Problem[];
+  quarantined: QuarantinedRow[];
+  /** Exact duplicate records per provision source (harmless: counts are of unique persons). */
+  duplicates: Record<string, number>;
+  /** Rows kept per source after the period and study filters (for progress and the manifest). */
+  keptRows: Record<SourceKey, number>;
+}
+
+export interface Periods {
+  period: { start: string; end: string };
+  background: { start: string; end: string };
+}
+
+const TABLE: Record<SourceKey, string> = { srg: 'srg_rows', uwv: 'uwv_rows', wmo: 'wmo_rows', gba: 'gba_rows', education: 'education_rows' };
+const QUERY: Record<SourceKey, string> = { srg: 'coded_records', wmo: 'coded_records', uwv: 'uwv_records', gba: 'gba_rows', education: 'education_rows' };
+
+export function studyMasks() {
+  const work = DERIVED_SETS.work!;
+  return { work, study: work | (1 << bitOf('lks')) };
+}
+
+function queryParams(key: SourceKey, p: Periods): Record<string, string | number> {
+  const window = {
+    window_start: p.period.start < p.background.start ? p.period.start : p.background.start,
+    window_end: p.period.end > p.background.end ? p.period.end : p.background.end,
+  };
+  switch (key) {
+    case 'srg':
+    case 'wmo':
+      return { ...window, domain: key, study_only: key === 'wmo' ? 1 : 0 };
+    case 'uwv':
+      return window;
+    case 'gba':
+      return {};
+    case 'education':
+      return { bg_end_year: Number(p.background.end.slice(0, 4)) };
+  }
+}
+
+async function build(conn: DuckDBConnection, key: SourceKey, files: PreparedFile[], config: Config, periods: Periods, target: string, located?: Map<number, string>) {
+  const rel = sourceRelation(key, files, config, located);
+  const sql = loadQuery(QUERY[key], {}, { relation: rel.sql });
+  try {
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${ident(target)} AS ${sql}`, { ...rel.params, ...queryParams(key, periods) });
+  } catch (e) {
+    throw readError(files.map((f) => f.file.name).join(', '), e);
+  }
+}
+
+async function buildPersons(conn: DuckDBConnection, periods: Periods) {
+  const m = studyMasks();
+  await conn.run(loadQuery('person_sets'), {
+    p_start: periods.period.start,
+    p_end: periods.period.end,
+    bg_start: periods.background.start,
+    bg_end: periods.background.end,
+    work_mask: m.work,
+    study_mask: m.study,
+  });
+}
+
+/**
+ * Stage "validate": read every source once, normalise keys, dates and codes, keep the rows that matter (in the
+ * period window, of study persons), and find every problem. Creates the tables srg_rows, uwv_rows, wmo_rows,
+ * persons, gba_rows, education_rows. Problem rows of CSV files are located by a second, ordered read of just
+ * that file. Throws InputError (naming file, column, row, value, count) unless quarantine is on.
+ */
+export async function validateSources(
+  conn: DuckDBConnection,
+  prepared: Record<SourceKey, PreparedFile[]>,
+  config: Config,
+  periods: Periods,
+  onStage: (stage: string) => void = () => {},
+): Promise<ValidationResult> {
+  const problems: Problem[] = [];
+  const quarantined: QuarantinedRow[] = [];
+  const duplicates: Record<string, number> = {};
+  const keptRows = {} as Record<SourceKey, number>;
+  await conn.run('CREATE OR REPLACE TABLE study_keys (s VARCHAR, n INTEGER)');
+  for (const key of SOURCE_KEYS) {
+    if (key === 'wmo') await conn.run(loadQuery('study_keys'), { study_mask: studyMasks().study });
+    if (key === 'gba') await buildPersons(conn, periods);
+    onStage(`read ${SOURCE_NAMES[key]}`);
+    const files = prepared[key];
+    const table = TABLE[key];
+    if (files.length === 0) {
+      // an optional source that is absent: an empty table of the right shape
+      await conn.run(`CREATE OR REPLACE TEMP TABLE ${ident(table)} AS SELECT * FROM (${emptyShape(key)}) WHERE false`);
+      keptRows[key] = 0;
+      continue;
+    }
+    await build(conn, key, files, config, periods, table);
+    keptRows[key] = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM ${ident(table)}`)).getRowObjects()[0]!.n);
+    onStage(`read ${SOURCE_NAMES[key]}: ${files.length} file(s), ${keptRows[key].toLocaleString('en')} rows kept`);
+    const summary = await summarise(conn, table);
+    if (summary.length === 0) continue;
+    // Locate problem rows of CSV files: an ordered read of just those files.
+    const byFile = new Map(files.map((f) => [f.index, f]));
+    const csvWithProblems = [...new Set(summary.map((s) => s.file_idx))].map((i) => byFile.get(i)!).filter((f) => f.file.format === 'csv');
+    let rowsTable = table;
+    if (csvWithProblems.length > 0) {
+      const located = new Map<number, string>();
+      // rowid = row - 1 only when DuckDB keeps the file's order (off elsewhere: faster, and no query needs it)
+      await conn.run('SET preserve_insertion_order = true');
+      for (const f of csvWithProblems) {
+        const t = `located_${key}_${f.index}`;
+        await conn.run(`CREATE OR REPLACE TEMP TABLE ${ident(t)} AS SELECT * FROM read_csv($f, all_varchar = true, header = true)`, { f: f.file.path });
+        located.set(f.index, t);
+      }
+      await conn.run('SET preserve_insertion_order = false');
+      rowsTable = `${table}_located`;
+      await build(conn, key, csvWithProblems, config, periods, rowsTable, located);
+      await conn.run(`DELETE FROM ${ident(rowsTable)} WHERE p_kind IS NULL`);
+      for (const t of located.values()) await conn.run(`DROP TABLE ${ident(t)}`);
+    }
+    const located = rowsTable === table ? summary : [...summary.filter((s) => byFile.get(s.file_idx)!.file.format !== 'csv'), ...(await summarise(conn, rowsTable))];
+    const specs = columnSpecs(key, config);
+    const fileColumn = (f: PreparedFile, alias: string) => {
+      const spec = specs.find((s) => s.alias === aliasOf(alias));
+      return f.columns[spec?.alias ?? alias] ?? alias;
+    };
+    for (const s of located.sort((a, b) => a.file_idx - b.file_idx || a.p_col.localeCompare(b.p_col) || a.p_kind.localeCompare(b.p_kind))) {
+      const f = byFile.get(s.file_idx)!;
+      problems.push({ source: key, file: f.file.name, column: fileColumn(f, s.p_col), problem: s.p_kind, value: s.example, count: s.n, rows: s.rows.slice(0, 3) });
+    }
+    if (config.onBadRows === 'quarantine') {
+      const tables = rowsTable === table ? [table] : [table, rowsTable];
+      for (const t of tables) {
+        const r = await conn.runAndReadAll(loadQuery('problem_rows', { table: t }));
+        for (const row of r.getRowObjects()) {
+          const f = byFile.get(Number(row.file_idx))!;
+          if (t === table && f.file.format === 'csv' && rowsTable !== table) continue;
+          quarantined.push({
+            file: f.file.name,
+            row: Number(row.row_nr),
+            column: fileColumn(f, String(row.p_col)),
+            problem: String(row.p_kind),
+            value: row.p_val === null ? null : String(row.p_val),
+          });
+        }
+      }
+    }
+    if (rowsTable !== table) await conn.run(`DROP TABLE ${ident(rowsTable)}`);
+  }
+  for (const key of ['srg', 'uwv', 'wmo'] as const) {
+    const r = await conn.runAndReadAll(loadQuery('duplicate_records', { table: TABLE[key] }));
+    duplicates[key] = Number(r.getRowObjects()[0]!.duplicates);
+  }
+  if (problems.length > 0 && config.onBadRows === 'error') {
+    const rows = problems.reduce((a, p) => a + p.count, 0);
+    throw new InputError(messages.badInput(problems.length, rows), problems.map((p) => messages.problem(p)));
+  }
+  return { problems, quarantined, duplicates, keptRows };
+}
+
+/** Query aliases → standard column aliases (p_col values are the standard aliases, or config field names for GBA). */
+function aliasOf(pCol: string): string {
+  switch (pCol) {
+    case 'rinpersoons':
+      return 'rs';
+    case 'rinpersoon':
+      return 'rn';
+    case 'begin':
+      return 'begin_raw';
+    case 'end':
+      return 'end_raw';
+    case 'birthYear':
+      return 'birth_year';
+    case 'birthMonth':
+      return 'birth_month';
+    default:
+      return pCol;
+  }
+}
+
+interface SummaryRow {
+  file_idx: number;
+  p_kind: string;
+  p_col: string;
+  n: number;
+  example: string | null;
+  rows: number[];
+}
+
+async function summarise(conn: DuckDBConnection, table: string): Promise<SummaryRow[]> {
+  const r = await conn.runAndReadAll(loadQuery('problem_summary', { table }));
+  return r.getRowObjectsJson().map((o) => ({
+    file_idx: Number(o.file_idx),
+    p_kind: String(o.p_kind),
+    p_col: String(o.p_col),
+    n: Number(o.n),
+    example: o.example === null || o.example === undefined ? null : String(o.example),
+    rows: Array.isArray(o.rows) ? (o.rows as unknown[]).map(Number) : [],
+  }));
+}
+
+function emptyShape(key: SourceKey): string {
+  switch (key) {
+    case 'srg':
+    case 'wmo':
+    case 'uwv':
+      return `SELECT 0::INTEGER AS file_idx, 0::BIGINT AS row_nr, ''::VARCHAR AS s, 0::INTEGER AS n, 0::INTEGER AS mask, NULL::DATE AS b, NULL::DATE AS e, ''::VARCHAR AS p_kind, ''::VARCHAR AS p_col, ''::VARCHAR AS p_val`;
+    case 'gba':
+      return `SELECT 0::INTEGER AS file_idx, 0::BIGINT AS row_nr, ''::VARCHAR AS s, 0::INTEGER AS n, ''::VARCHAR AS gender, 0::INTEGER AS byear, 0::INTEGER AS bmonth, ''::VARCHAR AS p_kind, ''::VARCHAR AS p_col, ''::VARCHAR AS p_val`;
+    case 'education':
+      return `SELECT 0::INTEGER AS file_idx, 0::BIGINT AS row_nr, 0::INTEGER AS year, ''::VARCHAR AS s, 0::INTEGER AS n, ''::VARCHAR AS education, ''::VARCHAR AS p_kind, ''::VARCHAR AS p_col, ''::VARCHAR AS p_val`;
+  }
+}

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Config, ConfigSchema } from './config.js';
+import { ConfigError } from '../core/errors.js';
+import { messages } from '../core/messages.js';
+import { packageRoot } from '../core/packageRoot.js';
+
+export function defaultConfigPath(): string {
+  return join(packageRoot(), 'schemas', 'default.config.json');
+}
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+/** Code lists are replaced whole by a user's config (a new year's list), never merged with the defaults. */
+const REPLACED = new Set(['codes.srg', 'codes.wmo', 'codes.uwvType', 'codes.uwvBackground', 'codes.tolkProducts', 'codes.visueelProducts']);
+
+function merge(base: Json, over: Json, path: string): Json {
+  if (REPLACED.has(path)) return over;
+  if (base && over && typeof base === 'object' && typeof over === 'object' && !Array.isArray(base) && !Array.isArray(over)) {
+    const out: { [k: string]: Json } = { ...base };
+    for (const [k, v] of Object.entries(over)) out[k] = k in base ? merge(base[k]!, v, path ? `${path}.${k}` : k) : v;
+    return out;
+  }
+  return over;
+}
+
+/** Normalise a code as the SQL macro mg_code does: digit strings lose their leading zeros ("01" ≡ 1). */
+export function normaliseCode(code: string): string {
+  const t = code.trim().replace(/^(\d+)\.0+$/, '$1');
+  return /^\d{1,18}$/.test(t) ? t.replace(/^0+(?=\d)/, '') : t;
+}
+
+/**
+ * Parse a config (already read text) against the schema, on top of the default config. Errors name the file and
+ * the field. Pure apart from reading the bundled default.
+ */
+export function parseConfig(text: string | undefined, file: string): Config {
+  const defaults = JSON.parse(readFileSync(defaultConfigPath(), 'utf8')) as Json;
+  let user: Json = {};
+  if (text !== undefined) {
+    try {
+      user = JSON.parse(text) as Json;
+    } catch (e) {
+      throw new ConfigError(messages.configRead(file, `not valid JSON (${(e as Error).message})`));
+    }
+    if (user === null || typeof user !== 'object' || Array.isArray(user)) throw new ConfigError(messages.configRead(file, 'expected a JSON object'));
+  }
+  const result = ConfigSchema.safeParse(merge(defaults, user, ''));
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => messages.configField(file, i.path.join('.') || '(top level)', i.message));
+    throw new ConfigError(issues[0]!, issues.slice(1));
+  }
+  const config = result.data;
+  for (const [name, map] of Object.entries({ srg: config.codes.srg, wmo: config.codes.wmo, uwvType: config.codes.uwvType, uwvBackground: config.codes.uwvBackground })) {
+    const seen = new Map<string, [string, string]>();
+    for (const [code, target] of Object.entries(map)) {
+      const k = normaliseCode(code);
+      const prev = seen.get(k);
+      if (prev && prev[1] !== target)
+        throw new ConfigError(messages.configField(file, `codes.${name}`, `codes "${prev[0]}" and "${code}" are the same code but map to ${prev[1]} and ${target}`));
+      seen.set(k, [code, target]);
+    }
+  }
+  return config;
+}

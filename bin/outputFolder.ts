@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { messages } from '../core/messages.js';
@@ -27,5 +28,19 @@ export async function withOutputFolder<T>(out: string, force: boolean, write: (s
   } catch (e) {
     rmSync(staging, { recursive: true, force: true });
     throw e;
+  }
+}
+
+/** The single writer: every file of a run (relative path → content) into OUT, atomically (see withOutputFolder). */
+export async function writeOutput(out: string, force: boolean, files: Record<string, string | Uint8Array>): Promise<void> {
+  await withOutputFolder(out, force, async (dir) => writeFiles(dir, files));
+}
+
+/** Write relative path → content under `dir` (folders made as needed). */
+export async function writeFiles(dir: string, files: Record<string, string | Uint8Array>): Promise<void> {
+  for (const [rel, content] of Object.entries(files)) {
+    const path = join(dir, ...rel.split('/'));
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, content);
   }
 }

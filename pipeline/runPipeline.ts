@@ -1,36 +1,24 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../schemas/config.js';
-import type { ExportTables, InternalTables, Period } from '../schemas/tablesJson.js';
+import { buildManifest, type InputFacts } from '../schemas/manifest.js';
+import type { InternalTables, Period } from '../schemas/tablesJson.js';
 import type { Atom } from '../model/atom.js';
-import { installCodeMap } from '../sources/codeMapTable.js';
-import { linkPersons } from './link.js';
+import { TABLE_DECLARATIONS } from '../model/tableDeclarations.js';
+import { InternalError } from '../core/errors.js';
 import { messagesFor } from '../core/messages.js';
-import { type DirectoryEntry, type SourceKey, SOURCE_KEYS, discoverSources } from '../sources/sourceFiles.js';
-import { type FirstLineReader, type PreparedFile, type SavLoader, prepareSource } from '../sources/sourceRelation.js';
-import { TABLE_DECLARATIONS, type TableDeclaration } from '../model/tableDeclarations.js';
+import type { FileMap } from '../reports/renderExport.js';
+import type { DirectoryEntry } from '../sources/sourceFiles.js';
+import type { FirstLineReader, SavLoader } from '../sources/sourceRelation.js';
+import { linkPersons } from './link.js';
+import { type Protect, type ProtectOutput, protect } from './protect.js';
+import { type ReadResult, read } from './read.js';
+import { render, rowCounts } from './render.js';
 import { tabulate } from './tabulate.js';
 import { type ValidationResult, validateSources } from './validate.js';
 
-/** The flow, named once: read → validate → link → tabulate → protect → render (render and writing are in bin/). */
-export const STAGES = ['read', 'validate', 'link', 'tabulate', 'protect', 'render'] as const;
-export type Stage = (typeof STAGES)[number];
+export type { Protect, ProtectInput, ProtectOutput } from './protect.js';
 
-export interface ProtectInput {
-  internal: InternalTables;
-  atoms: readonly Atom[];
-  declarations: readonly TableDeclaration[];
-  params: Config['disclosure'];
-}
-export interface ProtectOutput {
-  exported: ExportTables;
-  /** Files for internal/ (audit detail), relative path → content. */
-  internalFiles: Record<string, string>;
-  /** export/README.txt for the output checker. */
-  checkerNote: string;
-  marks: Record<string, ('primary' | 'secondary' | null)[][]>;
-}
-export type Protect = (input: ProtectInput) => Promise<ProtectOutput>;
-
+/** Everything from outside: the input listing, the DuckDB connection, the clock, and optional hooks. */
 export interface PipelineEffects {
   conn: DuckDBConnection;
   /** The listing of the input folder (names, paths, sizes). */
@@ -39,21 +27,75 @@ export interface PipelineEffects {
   loadSav?: SavLoader | undefined;
   /** Reads a CSV file's first line (its header), so DuckDB need not sniff every file twice. */
   readFirstLine?: FirstLineReader | undefined;
-  protect: Protect;
+  /** Protection; the real one unless a test gives a faster one. */
+  protect?: Protect | undefined;
+  /** SHA-256 and line count of every input file (started by the caller when the scans are done). */
+  inputFacts?: (() => Promise<Map<string, InputFacts>>) | undefined;
+  /** Program version for the report and the manifest. */
+  version?: string | undefined;
   /** Monotonic clock in ms, for the per-stage timings of the manifest. */
   now: () => number;
   onStage?: (stage: string) => void;
 }
 
-export interface PipelineResult {
+/** What the stages have made so far; each stage adds its part. */
+export interface RunState {
   period: Period;
   backgroundPeriod: Period;
-  files: Record<SourceKey, PreparedFile[]>;
-  ignoredFiles: string[];
-  validation: ValidationResult;
-  atoms: Atom[];
-  internal: InternalTables;
-  protection: ProtectOutput;
+  read?: ReadResult;
+  validation?: ValidationResult;
+  atoms?: Atom[];
+  internal?: InternalTables;
+  protection?: ProtectOutput;
+  /** Relative path under OUT → content: export/, internal/ and manifest.json. */
+  files?: FileMap;
+}
+
+type StageRun = (s: RunState, config: Config, fx: PipelineEffects) => Promise<Partial<RunState>>;
+
+function need<K extends keyof RunState>(s: RunState, key: K): NonNullable<RunState[K]> {
+  const v = s[key];
+  if (v === undefined) throw new InternalError(`pipeline: stage ran before ${String(key)} was made`);
+  return v as NonNullable<RunState[K]>;
+}
+
+/** The flow, stated once and iterated by `runPipeline`: read → validate → link → tabulate → protect → render. */
+export const STAGES = [
+  { name: 'read', run: async (_s, config, fx) => ({ read: await read(config, fx) }) },
+  {
+    name: 'validate',
+    run: async (s, config, fx) => ({
+      validation: await validateSources(fx.conn, need(s, 'read').files, config, { period: s.period, background: s.backgroundPeriod }, fx.onStage),
+    }),
+  },
+  { name: 'link', run: async (_s, _config, fx) => ({ atoms: await linkPersons(fx.conn) }) },
+  {
+    name: 'tabulate',
+    run: async (s, config) => {
+      const internal = tabulate({ atoms: need(s, 'atoms'), declarations: TABLE_DECLARATIONS, period: s.period, backgroundPeriod: s.backgroundPeriod });
+      const setAside = need(s, 'validation').quarantined.length;
+      if (setAside > 0) for (const t of Object.values(internal.tables)) t.note = messagesFor(config.language).quarantineNote(String(setAside));
+      return { internal };
+    },
+  },
+  {
+    name: 'protect',
+    run: async (s, config, fx) => {
+      const input = { internal: need(s, 'internal'), atoms: need(s, 'atoms'), declarations: TABLE_DECLARATIONS, params: config.disclosure };
+      return { protection: await protect(input, need(s, 'validation').quarantined.length, config.language, fx.protect) };
+    },
+  },
+  {
+    name: 'render',
+    run: async (s, config, fx) => ({
+      files: await render(config, { internal: need(s, 'internal'), protection: need(s, 'protection'), quarantined: need(s, 'validation').quarantined, version: fx.version ?? '' }),
+    }),
+  },
+] as const satisfies readonly { name: string; run: StageRun }[];
+
+export type Stage = (typeof STAGES)[number]['name'];
+
+export interface PipelineResult extends RunState {
   stageMs: Partial<Record<Stage, number>>;
 }
 
@@ -61,48 +103,46 @@ export function periodsOf(config: Config): { period: Period; backgroundPeriod: P
   return { period: config.period, backgroundPeriod: config.backgroundPeriod ?? config.period };
 }
 
-/** Validate only (the `validate` command): read + validate, same errors as run. */
-export async function validateInputs(config: Config, fx: Omit<PipelineEffects, 'protect'>) {
-  const { period, backgroundPeriod } = periodsOf(config);
-  const discovered = discoverSources(fx.entries, config, fx.inputDir);
-  await installCodeMap(fx.conn, config);
-  const files = {} as Record<SourceKey, PreparedFile[]>;
-  let index = 0;
-  for (const key of SOURCE_KEYS) {
-    files[key] = await prepareSource(fx.conn, key, discovered.files[key], config, fx.loadSav, index, fx.readFirstLine);
-    index += files[key].length;
+/**
+ * Run the stages in order, timing each. `until` stops after a stage (the `validate` command stops after validate;
+ * tests that only need counts stop after protect). After render, the manifest is added to the files.
+ */
+export async function runPipeline(config: Config, fx: PipelineEffects, until: Stage = 'render'): Promise<PipelineResult> {
+  const started = fx.now();
+  let s: RunState = periodsOf(config);
+  const stageMs: Partial<Record<Stage, number>> = {};
+  for (const stage of STAGES) {
+    fx.onStage?.(stage.name);
+    const t = fx.now();
+    s = { ...s, ...(await (stage.run as StageRun)(s, config, fx)) };
+    stageMs[stage.name] = Math.round(fx.now() - t);
+    if (stage.name === until) break;
   }
-  const validation = await validateSources(fx.conn, files, config, { period, background: backgroundPeriod }, fx.onStage);
-  return { period, backgroundPeriod, files, ignoredFiles: discovered.ignored, validation };
+  if (s.files) s.files['manifest.json'] = `${JSON.stringify(await manifest(s, config, fx, stageMs, Math.round(fx.now() - started)), null, 2)}\n`;
+  return { ...s, stageMs };
 }
 
-export async function runPipeline(config: Config, fx: PipelineEffects): Promise<PipelineResult> {
-  const stageMs: Partial<Record<Stage, number>> = {};
-  let t = fx.now();
-  const lap = (stage: Stage) => {
-    const now = fx.now();
-    stageMs[stage] = Math.round(now - t);
-    t = now;
-  };
-  fx.onStage?.('read');
-  const v = await validateInputs(config, fx);
-  lap('validate');
-  fx.onStage?.('link');
-  const atoms = await linkPersons(fx.conn);
-  lap('link');
-  fx.onStage?.('tabulate');
-  const internal = tabulate({ atoms, declarations: TABLE_DECLARATIONS, period: v.period, backgroundPeriod: v.backgroundPeriod });
-  const setAside = v.validation.quarantined.length;
-  const say = messagesFor(config.language);
-  if (setAside > 0) for (const t of Object.values(internal.tables)) t.note = say.quarantineNote(String(setAside));
-  lap('tabulate');
-  fx.onStage?.('protect');
-  const protection = await fx.protect({ internal, atoms, declarations: TABLE_DECLARATIONS, params: config.disclosure });
-  if (setAside > 0) {
-    // a row count, not a person count; still shown only as "under the threshold" when small
-    const shown = setAside < config.disclosure.threshold ? say.fewerThan(config.disclosure.threshold) : String(setAside);
-    for (const t of Object.values(protection.exported.tables)) t.note = say.quarantineNote(shown);
-  }
-  lap('protect');
-  return { ...v, atoms, internal, protection, stageMs };
+async function manifest(s: RunState, config: Config, fx: PipelineEffects, stageMs: Record<string, number>, totalMs: number) {
+  const r = need(s, 'read');
+  const v = need(s, 'validation');
+  const facts = fx.inputFacts ? await fx.inputFacts() : new Map<string, InputFacts>();
+  const rows = await rowCounts(fx.conn, r.files);
+  const used = Object.entries(r.files).flatMap(([source, list]) =>
+    list.map((f) => ({ source, name: f.file.name, bytes: f.file.size, facts: facts.get(f.file.path) ?? { sha256: '', lines: 0 }, rows: rows.get(f.file.name) })),
+  );
+  return buildManifest({
+    config,
+    version: fx.version ?? '',
+    node: process.version,
+    period: s.period,
+    backgroundPeriod: s.backgroundPeriod,
+    used,
+    ignoredFiles: r.ignoredFiles,
+    rowsKept: v.keptRows,
+    duplicateRecords: v.duplicates,
+    quarantinedRows: v.quarantined.length,
+    anyPersons: need(s, 'atoms').reduce((a, x) => a + x.n, 0) > 0,
+    stageMs,
+    totalMs,
+  });
 }

@@ -6,7 +6,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportHtml } from '../../reports/reportHtml.js';
 import { FIGURE_IDS, PUBLISHED_ORDER } from '../../reports/tableOrder.js';
-import { writeExport } from '../../reports/writeExport.js';
+import { writeExport } from '../support/writeExport.js';
 import { sampleExport } from '../support/sampleExport.js';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -43,7 +43,7 @@ export async function runPipelineWithSav(dir: string, loadSav: SavLoader | undef
         checkerNote: '',
         marks: {},
       }),
-    });
+    }, 'protect');
   } finally {
     db.close();
   }

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportTablesJson, writeExport } from '../../reports/writeExport.js';
+import { exportTablesJson } from '../../reports/renderExport.js';
+import { writeExport } from '../support/writeExport.js';
 import { FIGURE_IDS, PUBLISHED_ORDER } from '../../reports/tableOrder.js';
 import { ExportTablesSchema } from '../../schemas/tablesJson.js';
 import { sampleExport } from '../support/sampleExport.js';
@@ -20,7 +21,7 @@ function listFiles(dir: string): string[] {
   return out.sort();
 }
 
-describe('writeExport', () => {
+describe('renderExport', () => {
   it('writes every export file, returns them sorted, and the same bytes twice', async () => {
     const a = mkdtempSync(join(tmpdir(), 'mg-export-'));
     const b = mkdtempSync(join(tmpdir(), 'mg-export-'));

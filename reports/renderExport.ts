@@ -1,5 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { InternalError } from '../core/errors.js';
 import type { ExportTable, ExportTables } from '../schemas/tablesJson.js';
 import { chartSpec } from './chartSpec.js';
@@ -11,7 +9,7 @@ import { FIGURE_IDS, tableOrder } from './tableOrder.js';
 import { tablesXlsx } from './tablesXlsx.js';
 import { translateTables } from './translateTables.js';
 
-export interface WriteExportOptions {
+export interface RenderExportOptions {
   lang: Lang;
   /** The note for the output checker (README.txt), composed by the disclosure code; written as given. */
   checkerNote: string;
@@ -45,25 +43,24 @@ export function exportTablesJson(tables: ExportTables): string {
   return JSON.stringify(doc, (_k, v: unknown) => v, 2).replace(/\[\n\s+([^[\]{}]*?)\n\s+\]/g, (_m, inner: string) => `[${inner.replace(/,\n\s+/g, ', ')}]`) + '\n';
 }
 
+/** Relative path ("/" separators) → file content. */
+export type FileMap = Record<string, string | Uint8Array>;
+
 /**
- * Writes the whole export/ folder into `dir` (created if needed; the caller gives a fresh folder and
- * handles atomicity): tables.json, tables/<id>.csv, tables.xlsx, report.html, charts/<id>.vl.json,
- * .svg and .png for every figure present, README.txt. With `lang: 'en'` every title and label is
- * translated first (reports/labels.en.json), in all files including tables.json; keys and numbers are
- * never touched. Returns the relative paths written ("/" separators), sorted.
+ * Renders the whole export/ folder (pure: nothing is written here): tables.json, tables/<id>.csv, tables.xlsx,
+ * report.html, charts/<id>.vl.json, .svg and .png for every figure present, README.txt. With `lang: 'en'` every
+ * title and label is translated first (reports/labels.en.json), in all files including tables.json; keys and
+ * numbers are never touched. Returns relative path → content, keys sorted.
  */
-export async function writeExport(dir: string, tables: ExportTables, options: WriteExportOptions): Promise<string[]> {
+export async function renderExport(tables: ExportTables, options: RenderExportOptions): Promise<FileMap> {
   const t = options.lang === 'en' ? translateTables(tables) : tables;
   const ids = tableOrder(Object.keys(t.tables));
   for (const id of ids) {
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) throw new InternalError(`writeExport: table id ${JSON.stringify(id)} cannot be a file name`);
   }
-  const written: string[] = [];
+  const files: FileMap = {};
   const put = async (rel: string, data: string | Uint8Array): Promise<void> => {
-    const file = join(dir, ...rel.split('/'));
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, data);
-    written.push(rel);
+    files[rel] = data;
   };
 
   await put('tables.json', exportTablesJson(t));
@@ -83,5 +80,5 @@ export async function writeExport(dir: string, tables: ExportTables, options: Wr
   }
   await put('report.html', reportHtml(t, svgs, { lang: options.lang, ...(options.version ? { version: options.version } : {}) }));
   await put('README.txt', options.checkerNote);
-  return written.sort();
+  return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -1,0 +1,50 @@
+import type { Config } from '../schemas/config.js';
+import type { ExportTables, InternalTables } from '../schemas/tablesJson.js';
+import type { Atom } from '../model/atom.js';
+import type { TableDeclaration } from '../model/tableDeclarations.js';
+import { messagesFor } from '../core/messages.js';
+
+export interface ProtectInput {
+  internal: InternalTables;
+  atoms: readonly Atom[];
+  declarations: readonly TableDeclaration[];
+  params: Config['disclosure'];
+}
+export interface ProtectOutput {
+  exported: ExportTables;
+  /** Files for internal/ (audit detail), relative path → content. */
+  internalFiles: Record<string, string>;
+  /** export/README.txt for the output checker. */
+  checkerNote: string;
+  marks: Record<string, ('primary' | 'secondary' | null)[][]>;
+}
+export type Protect = (input: ProtectInput) => Promise<ProtectOutput>;
+
+const protectModule = () => import('../disclosure/protectTables.js');
+
+/** Start loading the solver (HiGHS in WebAssembly) while DuckDB scans: it is then ready when protection starts. */
+export function preloadProtect(): void {
+  void protectModule();
+  void import('../disclosure/loadSolver.js').then((m) => m.loadSolver());
+}
+
+/** The real protection: primary and secondary suppression against the atom attacker, proven by an audit. */
+export const protectTables: Protect = async (input) => {
+  const r = await (await protectModule()).protectTables(input);
+  return { exported: r.exported, internalFiles: r.internalFiles, checkerNote: r.checkerNote, marks: r.marks };
+};
+
+/**
+ * Stage "protect": the protected export tables. Rows set aside by quarantine are noted in every table; the
+ * count is a row count, not a person count, and is still shown only as "fewer than the threshold" when small.
+ */
+export async function protect(input: ProtectInput, quarantinedRows: number, language: Config['language'], run: Protect = protectTables): Promise<ProtectOutput> {
+  const protection = await run(input);
+  if (quarantinedRows > 0) {
+    const say = messagesFor(language);
+    const { threshold } = input.params;
+    const shown = quarantinedRows < threshold ? say.fewerThan(threshold) : String(quarantinedRows);
+    for (const t of Object.values(protection.exported.tables)) t.note = say.quarantineNote(shown);
+  }
+  return protection;
+}

@@ -1,0 +1,26 @@
+import type { Config } from '../schemas/config.js';
+import { installCodeMap } from '../sources/codeMapTable.js';
+import { type SourceKey, SOURCE_KEYS, discoverSources } from '../sources/sourceFiles.js';
+import { type PreparedFile, prepareSource } from '../sources/sourceRelation.js';
+import type { PipelineEffects } from './runPipeline.js';
+
+export interface ReadResult {
+  files: Record<SourceKey, PreparedFile[]>;
+  ignoredFiles: string[];
+}
+
+/**
+ * Stage "read": find each source's files in the input listing and make each file a relation DuckDB can scan
+ * (CSV and Parquet in place, `.sav` decoded into a table). Nothing is validated or filtered yet.
+ */
+export async function read(config: Config, fx: Pick<PipelineEffects, 'conn' | 'entries' | 'inputDir' | 'loadSav' | 'readFirstLine'>): Promise<ReadResult> {
+  const discovered = discoverSources(fx.entries, config, fx.inputDir);
+  await installCodeMap(fx.conn, config);
+  const files = {} as Record<SourceKey, PreparedFile[]>;
+  let index = 0;
+  for (const key of SOURCE_KEYS) {
+    files[key] = await prepareSource(fx.conn, key, discovered.files[key], config, fx.loadSav, index, fx.readFirstLine);
+    index += files[key].length;
+  }
+  return { files, ignoredFiles: discovered.ignored };
+}

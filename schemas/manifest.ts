@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import type { Config } from './config.js';
+import type { Period } from './tablesJson.js';
+
+export interface InputFacts {
+  sha256: string;
+  lines: number;
+}
+
+export interface ManifestInput {
+  config: Config;
+  version: string;
+  node: string;
+  period: Period;
+  backgroundPeriod: Period;
+  /** Files used, per source key. */
+  used: { source: string; name: string; bytes: number; facts: InputFacts; rows: number | undefined }[];
+  ignoredFiles: string[];
+  rowsKept: Record<string, number>;
+  duplicateRecords: Record<string, number>;
+  quarantinedRows: number;
+  /** Whether any study person was found (the count itself is in internal/tables.json only). */
+  anyPersons: boolean;
+  stageMs: Record<string, number>;
+  totalMs: number;
+}
+
+/**
+ * manifest.json: inputs (names, sizes, rows, SHA-256), the config and its hash, the period, the software, the time
+ * per stage. A CSV's rows are its lines less the header unless DuckDB counted them (Parquet metadata, `.sav`).
+ */
+export function buildManifest(m: ManifestInput) {
+  const configJson = JSON.stringify(m.config);
+  return {
+    software: { name: 'multigebruik', version: m.version, node: m.node },
+    period: m.period,
+    backgroundPeriod: m.backgroundPeriod,
+    config: { sha256: createHash('sha256').update(configJson).digest('hex'), value: m.config },
+    inputs: [...m.used]
+      .sort((a, b) => (a.name < b.name ? -1 : 1))
+      .map((f) => ({ source: f.source, file: f.name, bytes: f.bytes, rows: f.rows ?? Math.max(0, f.facts.lines - 1), sha256: f.facts.sha256 })),
+    ignoredFiles: m.ignoredFiles,
+    rowsKept: m.rowsKept,
+    duplicateRecords: m.duplicateRecords,
+    quarantinedRows: m.quarantinedRows,
+    persons: m.anyPersons ? 'see internal/tables.json' : 'none',
+    stageMs: m.stageMs,
+    totalMs: m.totalMs,
+  };
+}

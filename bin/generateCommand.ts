@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { InputError } from '../core/errors.js';
-import { DEFAULT_SCALE, type GenerateResult, generateSynthetic } from '../synthetic/generateSynthetic.js';
+import { DEFAULT_SCALE, type GenerateOptions, type GenerateResult, MAX_SCALE, generateSynthetic } from '../synthetic/generateSynthetic.js';
 import { messages } from '../core/messages.js';
 import { openDatabase } from '../core/openDatabase.js';
 import { withOutputFolder } from './outputFolder.js';
@@ -18,10 +18,9 @@ export interface GenerateCommandOptions {
 export async function generateCommand(o: GenerateCommandOptions): Promise<GenerateResult> {
   const scale = o.scale === undefined ? DEFAULT_SCALE : Number(o.scale);
   const seed = o.seed === undefined ? 1 : Number(o.seed);
-  if (!(scale > 0 && scale <= 10)) throw new InputError(messages.badOption('--scale', o.scale ?? '', 'a number above 0 and at most 10'));
-  if (!Number.isSafeInteger(seed)) throw new InputError(messages.badOption('--seed', o.seed ?? '', 'a whole number'));
-  const format = (o.format ?? 'csv') as 'csv' | 'parquet' | 'sav';
-  if (!['csv', 'parquet', 'sav'].includes(format)) throw new InputError(messages.badOption('--format', o.format ?? '', 'csv, parquet or sav'));
+  if (!Number.isFinite(scale)) throw new InputError(messages.badOption('--scale', o.scale ?? '', messages.scaleRange(MAX_SCALE)));
+  if (!Number.isSafeInteger(seed)) throw new InputError(messages.badOption('--seed', o.seed ?? '', messages.wholeNumber()));
+  const format = (o.format ?? 'csv') as GenerateOptions['format'];
   if (existsSync(o.out) && readdirSync(o.out).length > 0 && !o.force) throw new InputError(messages.outputExists(o.out));
   const db = await openDatabase({ memoryLimit: '4GB', threads: 2 });
   const progress = makeProgress();

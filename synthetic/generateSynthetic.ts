@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { InputError, InternalError } from '../core/errors.js';
+import { messages } from '../core/messages.js';
 import { loadQuery } from '../core/loadQuery.js';
 import { type SavWriteVariable, writeSavFromQuery } from '../sav/writeSav.js';
 import { PWET_CATS, UWV_BACKGROUNDS, UWV_TYPES, WMO_CATS, bitOf } from '../model/personSets.js';
@@ -117,13 +118,17 @@ function paramsFor(sql: string, all: Record<string, DuckDBValue>): Record<string
   return out;
 }
 
+/** The largest population scale (1 = national size): above it the generator's own tables outgrow its memory limit. */
+export const MAX_SCALE = 4;
+export const FORMATS = ['csv', 'parquet', 'sav'] as const;
+
 function checkOptions(o: GenerateOptions): void {
-  if (!Number.isFinite(o.scale) || o.scale <= 0 || o.scale > 4) {
-    throw new InputError(`--scale must be a number above 0 and at most 4 (1 = national size), got ${String(o.scale)}`);
+  if (!Number.isFinite(o.scale) || o.scale <= 0 || o.scale > MAX_SCALE) {
+    throw new InputError(messages.badOption('--scale', String(o.scale), messages.scaleRange(MAX_SCALE)));
   }
-  if (!Number.isSafeInteger(o.seed)) throw new InputError(`--seed must be a whole number, got ${String(o.seed)}`);
-  if (o.format !== 'csv' && o.format !== 'parquet' && o.format !== 'sav') {
-    throw new InputError(`--format must be csv, parquet or sav, got ${String(o.format)}`);
+  if (!Number.isSafeInteger(o.seed)) throw new InputError(messages.badOption('--seed', String(o.seed), messages.wholeNumber()));
+  if (!(FORMATS as readonly string[]).includes(o.format)) {
+    throw new InputError(messages.badOption('--format', String(o.format), FORMATS.join(', ')));
   }
 }
 

@@ -40,8 +40,8 @@ export function codeMapRows(config: Config): CodeMapRow[] {
 /** Create the macros and the `code_map` table on a connection. */
 export async function installCodeMap(conn: DuckDBConnection, config: Config): Promise<void> {
   await conn.run(loadQuery('macros'));
-  await conn.run('CREATE OR REPLACE TABLE code_map (domain VARCHAR, code VARCHAR, bit INTEGER, target VARCHAR)');
-  const stmt = await conn.prepare('INSERT INTO code_map VALUES ($domain, $code, $bit, $target)');
+  await conn.run(loadQuery('code_map'));
+  const stmt = await conn.prepare(loadQuery('code_map_row'));
   for (const r of codeMapRows(config)) {
     stmt.bind({ domain: r.domain, code: r.code, bit: r.bit, target: r.target }, { bit: INTEGER, target: VARCHAR, domain: VARCHAR, code: VARCHAR });
     await stmt.run();

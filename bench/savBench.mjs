@@ -11,9 +11,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../dist/pipeline/openDatabase.js';
-import { readSav } from '../dist/pipeline/readSav.js';
-import { writeSav } from '../dist/pipeline/writeSav.js';
+import { openDatabase } from '../build/pipeline/openDatabase.js';
+import { readSav } from '../build/pipeline/readSav.js';
+import { writeSav } from '../build/pipeline/writeSav.js';
 
 const { values: args } = parseArgs({
   options: {

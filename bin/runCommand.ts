@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Config } from '../schemas/config.js';
+import { sqlIdentifier } from '../core/sql.js';
 import { InputError } from '../pipeline/errors.js';
 import { loadRunConfig } from './loadRunConfig.js';
 import { messages } from '../pipeline/messages.js';
@@ -134,7 +135,7 @@ async function rowCounts(conn: import('@duckdb/node-api').DuckDBConnection, r: P
         const x = await conn.runAndReadAll('SELECT sum(num_rows) AS n FROM parquet_file_metadata($f)', { f: f.file.path });
         m.set(f.file.name, Number(x.getRowObjects()[0]!.n));
       } else if (f.file.format === 'sav' && f.table) {
-        const x = await conn.runAndReadAll(`SELECT count(*) AS n FROM "${f.table.replaceAll('"', '""')}"`);
+        const x = await conn.runAndReadAll(`SELECT count(*) AS n FROM ${sqlIdentifier(f.table)}`);
         m.set(f.file.name, Number(x.getRowObjects()[0]!.n));
       }
     }

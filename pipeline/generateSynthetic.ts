@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { sqlString } from '../core/sql.js';
 import { InputError, InternalError } from './errors.js';
 import { loadQuery } from './loadQuery.js';
 import { type SavWriteVariable, writeSavFromQuery } from './writeSav.js';
@@ -100,10 +101,6 @@ async function savVariables(conn: DuckDBConnection, select: string, params: Reco
     if (width === undefined) throw new InternalError(`synthetic generator: no SPSS width for column ${name}`);
     return { name, type: 'string', width };
   });
-}
-
-function sqlString(s: string): string {
-  return `'${s.replaceAll("'", "''")}'`;
 }
 
 /** Bind only the $params a statement uses (DuckDB rejects unknown names). */

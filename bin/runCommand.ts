@@ -13,6 +13,7 @@ import type { DirectoryEntry } from '../pipeline/sourceFiles.js';
 import { type Facts, hashInputs } from './hashInputs.js';
 import { readFirstLine } from './readFirstLine.js';
 import { checkOutputFolder, withOutputFolder } from './outputFolder.js';
+import { softwareInfo } from './version.js';
 import { endProgress, makeProgress } from './progress.js';
 import { preloadStages, protectStage, renderStage, savLoader } from './stages.js';
 
@@ -153,7 +154,7 @@ function manifest(
   for (const [key, files] of Object.entries(r.files)) for (const f of files) used.set(f.file.name, key);
   const configJson = JSON.stringify(config);
   return {
-    software: { name: 'multigebruik', version: packageVersion(), node: process.version },
+    software: softwareInfo(),
     period: r.period,
     backgroundPeriod: r.backgroundPeriod,
     config: { sha256: createHash('sha256').update(configJson).digest('hex'), value: config },

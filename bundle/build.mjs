@@ -358,7 +358,6 @@ try {
 } catch (err) {
   if (err instanceof BuildError) {
     process.stderr.write(`bundle: ${err.message}\n`);
-    process.exit(1);
-  }
-  throw err;
+    process.exitCode = 1;
+  } else throw err;
 }

@@ -49,6 +49,7 @@ function main() {
 
   log(`building ${name} (commit ${git.commit}, Node.js ${PINS.node})`);
   const compiled = values['no-compile'] ? join(ROOT, 'build') : compile();
+  if (!existsSync(join(compiled, 'bin', 'cli.js'))) throw new BuildError(`${compiled} holds no compiled program: run npm run build, or drop --no-compile`);
   const runtime = nodeRuntime(target);
   const stage = productionModules(platform, target);
 
@@ -91,7 +92,6 @@ function main() {
     RUN: win ? 'multigebruik.cmd' : './multigebruik',
     EXAMPLE_IN: win ? 'H:\\Mijn project\\invoer' : '/home/onderzoeker/mijn project/invoer',
     EXAMPLE_OUT: win ? 'H:\\Mijn project\\uitvoer' : '/home/onderzoeker/mijn project/uitvoer',
-    COMMIT: git.commit,
   };
   for (const t of ['LEESMIJ.txt', 'README.txt']) add(t, text(fill(readFileSync(join(HERE, t), 'utf8'), vars)));
   add(
@@ -133,7 +133,8 @@ function main() {
   writeFileSync(`${zipPath}.sha256`, `${zipSha}  ${name}.zip\n`);
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  log(`wrote ${relative(process.cwd(), zipPath) || zipPath}`);
+  const shown = relative(process.cwd(), zipPath);
+  log(`wrote ${shown.startsWith('..') ? zipPath : shown}`);
   log(`  SHA-256   ${zipSha}`);
   log(`  size      ${mb(zip.length)} (${mb(unpacked)} unpacked, ${files.size} files)`);
   log(`  time      ${seconds} s`);

@@ -43,7 +43,7 @@ function parseArgs(argv) {
 
 async function loadPublished(path) {
   if (path && path.endsWith('.json')) return JSON.parse(readFileSync(path, 'utf8'));
-  const url = path ? pathToFileURL(path).href : new URL('../dist/synthetic/publishedTables.js', import.meta.url).href;
+  const url = path ? pathToFileURL(path).href : new URL('../build/synthetic/publishedTables.js', import.meta.url).href;
   return (await import(url)).PUBLISHED_TABLES;
 }
 

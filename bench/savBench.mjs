@@ -11,9 +11,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../dist/core/openDatabase.js';
-import { readSav } from '../dist/sav/readSav.js';
-import { writeSav } from '../dist/sav/writeSav.js';
+import { openDatabase } from '../build/core/openDatabase.js';
+import { readSav } from '../build/sav/readSav.js';
+import { writeSav } from '../build/sav/writeSav.js';
 
 const { values: args } = parseArgs({
   options: {

@@ -1,13 +1,14 @@
 import { Command, CommanderError } from 'commander';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
 import { EXIT_INTERNAL, EXIT_OK, InputError, exitCodeOf } from '../core/errors.js';
 import { messages } from '../core/messages.js';
-import { packageRoot } from '../core/packageRoot.js';
 import { join as joinPath } from 'node:path';
-import { runCommand, validateCommand } from './runCommand.js';
+import { versionText } from './version.js';
 
-/** bin/ only parses arguments, wires real effects and turns errors into exit codes (0 ok, 1 bad input, 2 internal). */
+/**
+ * bin/ only parses arguments, wires real effects and turns errors into exit codes (0 ok, 1 bad input, 2 internal).
+ * Commands are imported when run, so `--version` and `--help` load no DuckDB.
+ */
 
 function report(err: unknown): number {
   const code = exitCodeOf(err);
@@ -30,10 +31,9 @@ function checkDemoFolder(dir: string, force: boolean) {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
   const program = new Command('multigebruik')
     .description('Tables on multiple use of provisions (UWV, Pwet, Wmo) from CBS microdata, with disclosure control.')
-    .version(pkg.version)
+    .version(versionText(), '-V, --version', 'print the program version, git commit and Node.js version')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
@@ -47,6 +47,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--quarantine', 'set bad rows aside (internal/quarantine.csv) instead of stopping')
     .option('--force', 'replace a non-empty output folder')
     .action(async (o) => {
+      const { runCommand } = await import('./runCommand.js');
       await runCommand(o);
       process.stdout.write(`Wrote ${o.out} (export/, internal/, manifest.json).\n`);
     });
@@ -58,6 +59,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--config <file>', 'config file (JSON)')
     .option('--period <start..end>', 'analysis period')
     .action(async (o) => {
+      const { validateCommand } = await import('./runCommand.js');
       for (const line of await validateCommand(o)) process.stdout.write(`${line}\n`);
     });
 
@@ -85,6 +87,7 @@ async function main(argv: string[]): Promise<number> {
       const output = joinPath(o.out, 'output');
       checkDemoFolder(o.out, Boolean(o.force));
       const { generateCommand } = await import('./generateCommand.js');
+      const { runCommand } = await import('./runCommand.js');
       await generateCommand({ out: input, force: true });
       await runCommand({ input, out: output, force: true });
       process.stdout.write(

@@ -1,11 +1,10 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Config } from '../schemas/config.js';
 import { InputError } from '../core/errors.js';
 import { loadRunConfig } from './loadRunConfig.js';
 import { messages } from '../core/messages.js';
 import { openDatabase } from '../core/openDatabase.js';
-import { packageRoot } from '../core/packageRoot.js';
 import { preloadProtect } from '../pipeline/protect.js';
 import { preloadRender } from '../pipeline/render.js';
 import { type PipelineResult, runPipeline } from '../pipeline/runPipeline.js';
@@ -13,6 +12,7 @@ import type { DirectoryEntry } from '../sources/sourceFiles.js';
 import { type Facts, hashInputs } from './hashInputs.js';
 import { readFirstLine } from './readFirstLine.js';
 import { checkOutputFolder, writeOutput } from './outputFolder.js';
+import { softwareInfo } from './version.js';
 import { endProgress, makeProgress } from './progress.js';
 import { savLoader } from './stages.js';
 
@@ -80,7 +80,7 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult> {
       loadSav: savLoader,
       readFirstLine,
       inputFacts,
-      version: packageVersion(),
+      software: softwareInfo(),
       now: () => performance.now(),
       onStage: (stage) => {
         progress(stage);
@@ -94,8 +94,4 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult> {
   } finally {
     db.close();
   }
-}
-
-export function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }

@@ -1,17 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sqlIdentifier } from '../core/sql.js';
 import { packageRoot } from './packageRoot.js';
 
 const cache = new Map<string, string>();
 
-/** Quote a SQL identifier (column or table name from config) safely. */
-export function ident(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
 /**
  * Load `queries/<name>.sql`. Identifiers (column and table names, which SQL cannot bind) are filled in
- * from `{{key}}` placeholders, always quoted with `ident` unless the key is listed in `raw` (SQL fragments built
+ * from `{{key}}` placeholders, always quoted with `sqlIdentifier` (core/sql.ts) unless the key is listed in `raw` (SQL fragments built
  * by the pipeline itself, never from user input). Values are never substituted here: bind them as `$param`.
  */
 export function loadQuery(name: string, identifiers: Record<string, string> = {}, raw: Record<string, string> = {}): string {
@@ -28,6 +24,6 @@ export function loadQuery(name: string, identifiers: Record<string, string> = {}
     }
     const id = identifiers[key];
     if (id === undefined) throw new Error(`query ${name}: no identifier for {{${key}}}`);
-    return ident(id);
+    return sqlIdentifier(id);
   });
 }

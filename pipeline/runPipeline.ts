@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../schemas/config.js';
-import { buildManifest, type InputFacts } from '../schemas/manifest.js';
+import { buildManifest, type InputFacts, type Software } from '../schemas/manifest.js';
 import type { InternalTables, Period } from '../schemas/tablesJson.js';
 import type { Atom } from '../model/atom.js';
 import { TABLE_DECLARATIONS } from '../model/tableDeclarations.js';
@@ -31,8 +31,8 @@ export interface PipelineEffects {
   protect?: Protect | undefined;
   /** SHA-256 and line count of every input file (started by the caller when the scans are done). */
   inputFacts?: (() => Promise<Map<string, InputFacts>>) | undefined;
-  /** Program version for the report and the manifest. */
-  version?: string | undefined;
+  /** Which software runs (version, commit, Node), for the report and the manifest. */
+  software?: Software | undefined;
   /** Monotonic clock in ms, for the per-stage timings of the manifest. */
   now: () => number;
   onStage?: (stage: string) => void;
@@ -88,7 +88,7 @@ export const STAGES = [
   {
     name: 'render',
     run: async (s, config, fx) => ({
-      files: await render(config, { internal: need(s, 'internal'), protection: need(s, 'protection'), quarantined: need(s, 'validation').quarantined, version: fx.version ?? '' }),
+      files: await render(config, { internal: need(s, 'internal'), protection: need(s, 'protection'), quarantined: need(s, 'validation').quarantined, version: fx.software?.version ?? '' }),
     }),
   },
 ] as const satisfies readonly { name: string; run: StageRun }[];
@@ -132,8 +132,7 @@ async function manifest(s: RunState, config: Config, fx: PipelineEffects, stageM
   );
   return buildManifest({
     config,
-    version: fx.version ?? '',
-    node: process.version,
+    software: fx.software ?? { name: 'multigebruik', version: '', commit: 'unknown', node: process.version },
     period: s.period,
     backgroundPeriod: s.backgroundPeriod,
     used,

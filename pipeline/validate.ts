@@ -1,7 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../schemas/config.js';
 import { InputError } from '../core/errors.js';
-import { ident, loadQuery } from '../core/loadQuery.js';
+import { sqlIdentifier } from '../core/sql.js';
+import { loadQuery } from '../core/loadQuery.js';
 import { messages } from '../core/messages.js';
 import { DERIVED_SETS, bitOf } from '../model/personSets.js';
 import { type PreparedFile, columnSpecs, readError, sourceRelation } from '../sources/sourceRelation.js';
@@ -72,7 +73,7 @@ async function build(conn: DuckDBConnection, key: SourceKey, files: PreparedFile
   const rel = sourceRelation(key, files, config, located);
   const sql = loadQuery(QUERY[key], {}, { relation: rel.sql });
   try {
-    await conn.run(`CREATE OR REPLACE TEMP TABLE ${ident(target)} AS ${sql}`, { ...rel.params, ...queryParams(key, periods) });
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdentifier(target)} AS ${sql}`, { ...rel.params, ...queryParams(key, periods) });
   } catch (e) {
     throw readError(files.map((f) => f.file.name).join(', '), e);
   }
@@ -116,12 +117,12 @@ export async function validateSources(
     const table = TABLE[key];
     if (files.length === 0) {
       // an optional source that is absent: an empty table of the right shape
-      await conn.run(`CREATE OR REPLACE TEMP TABLE ${ident(table)} AS SELECT * FROM (${emptyShape(key)}) WHERE false`);
+      await conn.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdentifier(table)} AS SELECT * FROM (${emptyShape(key)}) WHERE false`);
       keptRows[key] = 0;
       continue;
     }
     await build(conn, key, files, config, periods, table);
-    keptRows[key] = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM ${ident(table)}`)).getRowObjects()[0]!.n);
+    keptRows[key] = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM ${sqlIdentifier(table)}`)).getRowObjects()[0]!.n);
     onStage(`read ${SOURCE_NAMES[key]}: ${files.length} file(s), ${keptRows[key].toLocaleString('en')} rows kept`);
     const summary = await summarise(conn, table);
     if (summary.length === 0) continue;
@@ -135,14 +136,14 @@ export async function validateSources(
       await conn.run('SET preserve_insertion_order = true');
       for (const f of csvWithProblems) {
         const t = `located_${key}_${f.index}`;
-        await conn.run(`CREATE OR REPLACE TEMP TABLE ${ident(t)} AS SELECT * FROM read_csv($f, all_varchar = true, header = true)`, { f: f.file.path });
+        await conn.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdentifier(t)} AS SELECT * FROM read_csv($f, all_varchar = true, header = true)`, { f: f.file.path });
         located.set(f.index, t);
       }
       await conn.run('SET preserve_insertion_order = false');
       rowsTable = `${table}_located`;
       await build(conn, key, csvWithProblems, config, periods, rowsTable, located);
-      await conn.run(`DELETE FROM ${ident(rowsTable)} WHERE p_kind IS NULL`);
-      for (const t of located.values()) await conn.run(`DROP TABLE ${ident(t)}`);
+      await conn.run(`DELETE FROM ${sqlIdentifier(rowsTable)} WHERE p_kind IS NULL`);
+      for (const t of located.values()) await conn.run(`DROP TABLE ${sqlIdentifier(t)}`);
     }
     const located = rowsTable === table ? summary : [...summary.filter((s) => byFile.get(s.file_idx)!.file.format !== 'csv'), ...(await summarise(conn, rowsTable))];
     const specs = columnSpecs(key, config);
@@ -171,7 +172,7 @@ export async function validateSources(
         }
       }
     }
-    if (rowsTable !== table) await conn.run(`DROP TABLE ${ident(rowsTable)}`);
+    if (rowsTable !== table) await conn.run(`DROP TABLE ${sqlIdentifier(rowsTable)}`);
   }
   for (const key of ['srg', 'uwv', 'wmo'] as const) {
     const r = await conn.runAndReadAll(loadQuery('duplicate_records', { table: TABLE[key] }));

@@ -13,7 +13,7 @@ export interface LabelsFile {
 
 let cached: LabelsFile | undefined;
 
-/** reports/labels.en.json (read from the package root, so it works from source and from dist/). */
+/** reports/labels.en.json (read from the package root, so it works from source and from build/). */
 export function englishLabels(): LabelsFile {
   cached ??= JSON.parse(readFileSync(join(packageRoot(), 'reports', 'labels.en.json'), 'utf8')) as LabelsFile;
   return cached;

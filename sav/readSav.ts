@@ -15,7 +15,7 @@ import { promisify } from 'node:util';
 import { inflate } from 'node:zlib';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../core/errors.js';
-import { ident } from '../core/loadQuery.js';
+import { sqlIdentifier } from '../core/sql.js';
 import { BytecodeDecoder, UncompressedDecoder, type CaseDecoder } from './savCaseDecoder.js';
 import { SavChunkWriter } from './savChunkWriter.js';
 import { corrupt, readSavDictionary, SavFileSource, truncated, type SavDictionary, type SavVariable } from './savDictionary.js';
@@ -52,7 +52,7 @@ export async function readSav(conn: DuckDBConnection, file: string, table: strin
   try {
     const dict = await readSavDictionary(src);
     const selected = selectVariables(dict, options.columns);
-    await conn.run(`CREATE TABLE ${ident(table)} (${selected.map((v) => `${ident(v.name)} ${SQL_TYPE[v.type]}`).join(', ')})`);
+    await conn.run(`CREATE TABLE ${sqlIdentifier(table)} (${selected.map((v) => `${sqlIdentifier(v.name)} ${SQL_TYPE[v.type]}`).join(', ')})`);
     created = true;
     const appender = await conn.createAppender(table);
     let rows: number;
@@ -78,7 +78,7 @@ export async function readSav(conn: DuckDBConnection, file: string, table: strin
       })),
     };
   } catch (err) {
-    if (created) await conn.run(`DROP TABLE IF EXISTS ${ident(table)}`).catch(() => undefined);
+    if (created) await conn.run(`DROP TABLE IF EXISTS ${sqlIdentifier(table)}`).catch(() => undefined);
     throw err;
   } finally {
     await src.settle();

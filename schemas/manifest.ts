@@ -7,10 +7,17 @@ export interface InputFacts {
   lines: number;
 }
 
+/** Which software made an output (see bin/version.ts). */
+export interface Software {
+  name: 'multigebruik';
+  version: string;
+  commit: string;
+  node: string;
+}
+
 export interface ManifestInput {
   config: Config;
-  version: string;
-  node: string;
+  software: Software;
   period: Period;
   backgroundPeriod: Period;
   /** Files used, per source key. */
@@ -32,7 +39,7 @@ export interface ManifestInput {
 export function buildManifest(m: ManifestInput) {
   const configJson = JSON.stringify(m.config);
   return {
-    software: { name: 'multigebruik', version: m.version, node: m.node },
+    software: m.software,
     period: m.period,
     backgroundPeriod: m.backgroundPeriod,
     config: { sha256: createHash('sha256').update(configJson).digest('hex'), value: m.config },

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../schemas/config.js';
 import { InputError } from '../core/errors.js';
-import { ident } from '../core/loadQuery.js';
+import { sqlIdentifier } from '../core/sql.js';
 import { parseCsvHeader } from './csvHeader.js';
 import { messages } from '../core/messages.js';
 import { type InputFile, type SourceKey, yearFromFileName } from './sourceFiles.js';
@@ -93,7 +93,7 @@ async function columnNames(conn: DuckDBConnection, file: InputFile, table: strin
       ? 'read_csv($f, all_varchar = true, header = true)'
       : file.format === 'parquet'
         ? 'read_parquet($f)'
-        : ident(table!);
+        : sqlIdentifier(table!);
   try {
     const reader = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${src}`, file.format === 'sav' ? {} : { f: file.path });
     return reader.getRowObjects().map((r) => String(r.column_name));
@@ -169,7 +169,7 @@ export function sourceRelation(key: SourceKey, files: readonly PreparedFile[], c
   const params: Record<string, string | number> = {};
   const parts = files.map((pf) => {
     const p = `f${pf.index}`;
-    const cols = specs.map((s) => `CAST(${ident(pf.columns[s.alias]!)} AS VARCHAR) AS ${s.alias}`).join(', ');
+    const cols = specs.map((s) => `CAST(${sqlIdentifier(pf.columns[s.alias]!)} AS VARCHAR) AS ${s.alias}`).join(', ');
     params[`i${pf.index}`] = pf.index;
     let year = '';
     if (pf.year !== undefined) {
@@ -178,7 +178,7 @@ export function sourceRelation(key: SourceKey, files: readonly PreparedFile[], c
     }
     const idx = `CAST($i${pf.index} AS INTEGER) AS file_idx`;
     const locTable = located.get(pf.index);
-    if (locTable) return `SELECT ${idx}, rowid + 1 AS row_nr, ${cols}${year} FROM ${ident(locTable)}`;
+    if (locTable) return `SELECT ${idx}, rowid + 1 AS row_nr, ${cols}${year} FROM ${sqlIdentifier(locTable)}`;
     switch (pf.file.format) {
       case 'csv': {
         params[p] = pf.file.path;
@@ -193,7 +193,7 @@ export function sourceRelation(key: SourceKey, files: readonly PreparedFile[], c
         params[p] = pf.file.path;
         return `SELECT ${idx}, file_row_number + 1 AS row_nr, ${cols}${year} FROM read_parquet($${p}, file_row_number = true)`;
       case 'sav':
-        return `SELECT ${idx}, rowid + 1 AS row_nr, ${cols}${year} FROM ${ident(pf.table!)}`;
+        return `SELECT ${idx}, rowid + 1 AS row_nr, ${cols}${year} FROM ${sqlIdentifier(pf.table!)}`;
     }
   });
   return { sql: parts.join('\nUNION ALL\n'), params };

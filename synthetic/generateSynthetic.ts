@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { sqlString } from '../core/sql.js';
 import { InputError, InternalError } from '../core/errors.js';
 import { messages } from '../core/messages.js';
 import { loadQuery } from '../core/loadQuery.js';
@@ -101,10 +102,6 @@ async function savVariables(conn: DuckDBConnection, select: string, params: Reco
     if (width === undefined) throw new InternalError(`synthetic generator: no SPSS width for column ${name}`);
     return { name, type: 'string', width };
   });
-}
-
-function sqlString(s: string): string {
-  return `'${s.replaceAll("'", "''")}'`;
 }
 
 /** Bind only the $params a statement uses (DuckDB rejects unknown names). */

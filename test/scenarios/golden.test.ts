@@ -41,8 +41,8 @@ describe('golden fixture (hand-checked)', () => {
   it('reports the exact duplicate record and titles carry the period', async () => {
     const { runOnFolder, writeFolder } = await import('../support/runOnFolder.js');
     const r = await runOnFolder(writeFolder(GOLDEN_FILES));
-    expect(r.validation.duplicates.srg).toBe(1);
-    expect(r.internal.tables['3.1']!.title).toContain('2017-2022');
+    expect(r.validation!.duplicates.srg).toBe(1);
+    expect(r.internal!.tables['3.1']!.title).toContain('2017-2022');
   });
 });
 

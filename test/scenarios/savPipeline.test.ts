@@ -85,7 +85,7 @@ describe.skipIf(!tool('pspp'))('.sav written by PSPP = CSV', () => {
       db.close();
     }
     const { csvTables, savTables } = await runBoth(dir);
-    expect(csvTables.tables['3.0']!.cells[0]![0]).toBeGreaterThan(50);
+    expect(csvTables!.tables['3.0']!.cells[0]![0]).toBeGreaterThan(50);
     expect(savTables).toEqual(csvTables);
     writeFileSync(join(dir, 'done'), '');
   });

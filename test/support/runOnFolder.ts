@@ -50,7 +50,7 @@ export async function runPipelineWithSav(dir: string, loadSav: SavLoader | undef
 }
 
 export async function tablesOf(files: Record<string, string>, config?: Config): Promise<InternalTables> {
-  return (await runOnFolder(writeFolder(files), config)).internal;
+  return (await runOnFolder(writeFolder(files), config)).internal!;
 }
 
 export const csv = (header: string, rows: (string | number)[][]) => [header, ...rows.map((r) => r.join(','))].join('\n') + '\n';

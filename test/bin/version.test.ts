@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GOLDEN_FILES } from '../support/goldenFiles.js';
+import { writeFolder } from '../support/runOnFolder.js';
+import { cli } from '../support/cli.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+
+/** The commit of this checkout as the CLI should report it, or "unknown" outside a git checkout. */
+function expectedCommit(): RegExp {
+  if (!existsSync(join(ROOT, '.git'))) return /^unknown$/;
+  const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  return new RegExp(`^${head}(-dirty)?$`);
+}
+
+describe('--version and manifest.software', () => {
+  it('--version prints program version, commit and Node version, fast', () => {
+    const started = performance.now();
+    const r = cli(['--version']);
+    const ms = performance.now() - started;
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe(`multigebruik ${pkg.version}`);
+    expect(lines[1]).toMatch(/^commit /);
+    expect(lines[1]!.slice('commit '.length)).toMatch(expectedCommit());
+    expect(lines[2]).toBe(`Node.js ${process.version}`);
+    // no DuckDB or pipeline loaded: well under the ~1 s a full import takes (generous for a busy machine)
+    expect(ms).toBeLessThan(5000);
+  });
+
+  it('manifest.json records the same under software', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'mg-version-')), 'out');
+    expect(cli(['run', '--input', writeFolder(GOLDEN_FILES), '--out', out]).code).toBe(0);
+    const software = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).software;
+    expect(software.name).toBe('multigebruik');
+    expect(software.version).toBe(pkg.version);
+    expect(software.commit).toMatch(expectedCommit());
+    expect(software.node).toBe(process.version);
+    expect(cli(['--version']).stdout).toContain(`commit ${software.commit}\n`);
+  });
+});

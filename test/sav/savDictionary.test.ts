@@ -120,6 +120,10 @@ describe('sav/savDictionary', () => {
     const d = await read(end(b).bytes());
     expect(d.caseCount).toBe(12);
     expect(d.compression).toBe('none');
+    const empty = new Bytes();
+    header(empty, { ncases: 0 });
+    variable(empty, { type: 0, name: 'X' });
+    expect((await read(end(empty).bytes())).caseCount).toBe(0); // 0 is a count, only -1 is unknown
   });
 
   it('a big-endian file is read with its byte order', async () => {

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { type Messages, messages, messagesFor } from '../../core/messages.js';
+
+/**
+ * Sample arguments per message, with distinctive values so that the test can see each one in the text.
+ * A message added to the catalogue without an entry here is called with distinctive strings, one per parameter.
+ */
+const SAMPLES: Partial<Record<keyof Messages, unknown[]>> = {
+  missingSources: ['/data/inDir'],
+  missingSource: ['srgSrc', 'PREFIXQ'],
+  missingColumn: ['fileQ.csv', 'COLQ', 'fieldQ', ['AVAIL1', 'AVAIL2']],
+  noYear: ['HOOGSTEOPLQ.csv'],
+  badInput: [37, 4321],
+  problem: [{ file: 'fileQ.csv', column: 'COLQ', problem: 'unparseable date', value: 'VALQ', rows: [12, 13], count: 77 }],
+  outputExists: ['/out/dirQ'],
+  configRead: ['cfgQ.json', 'WHYQ'],
+  configField: ['cfgQ.json', 'fieldQ', 'WHYQ'],
+  badPeriod: ['2022..2017'],
+  inputDirMissing: ['/in/dirQ'],
+  quarantineNote: ['4321'],
+  fewerThan: [37],
+  badOption: ['--scale', 'VALQ', 'EXPECTQ'],
+  scaleRange: [37],
+  auditFailed: ['/out/dirQ'],
+  unreadable: ['fileQ.csv', 'WHYQ'],
+  internal: ['WHATQ'],
+};
+
+function argsFor(key: string, fn: (...a: never[]) => string): unknown[] {
+  return SAMPLES[key as keyof Messages] ?? Array.from({ length: fn.length }, (_, i) => `ARG${i}Q`);
+}
+
+/** Every scalar inside the arguments, as it would be printed. */
+function printed(args: unknown[]): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v !== null && typeof v === 'object') Object.values(v).forEach(walk);
+    else if (typeof v === 'string' || typeof v === 'number') out.push(String(v));
+  };
+  args.forEach(walk);
+  return out;
+}
+
+const en = messagesFor('en');
+const nl = messagesFor('nl');
+const call = (m: Messages, key: string, args: unknown[]) => (m[key as keyof Messages] as (...a: unknown[]) => string)(...args);
+
+describe('core/messages', () => {
+  it('terminal messages are the English catalogue', () => {
+    expect(messages).toBe(en);
+  });
+
+  it('the Dutch catalogue has exactly the keys of the English one, all functions', () => {
+    expect(Object.keys(nl).sort()).toEqual(Object.keys(en).sort());
+    for (const [k, f] of Object.entries(nl)) expect(typeof f, k).toBe('function');
+  });
+
+  for (const key of Object.keys(en)) {
+    it(`${key}: a non-empty sentence in both languages with every parameter filled in`, () => {
+      const args = argsFor(key, en[key as keyof Messages] as never);
+      const texts = { en: call(en, key, args), nl: call(nl, key, args) };
+      for (const [lang, text] of Object.entries(texts)) {
+        expect(typeof text, lang).toBe('string');
+        expect(text.trim().length, lang).toBeGreaterThan(0);
+        expect(text, lang).not.toMatch(/undefined|\[object Object\]|NaN/);
+        for (const value of printed(args)) expect(text, `${lang} ${key} shows ${value}`).toContain(value);
+      }
+    });
+  }
+
+  it('Dutch and English differ for sentences (not just a copy of the English catalogue)', () => {
+    const same = Object.keys(en).filter((k) => {
+      const args = argsFor(k, en[k as keyof Messages] as never);
+      return call(en, k, args) === call(nl, k, args);
+    });
+    // a message made only of its parameters could be identical; none in the catalogue is
+    expect(same).toEqual([]);
+  });
+
+  it('no literal disclosure threshold in the prose: "fewer than" follows its parameter', () => {
+    expect(en.fewerThan(10)).toBe('fewer than 10');
+    expect(en.fewerThan(25)).toBe('fewer than 25');
+    expect(nl.fewerThan(25)).toBe('minder dan 25');
+    for (const k of Object.keys(en)) {
+      const args = argsFor(k, en[k as keyof Messages] as never);
+      for (const m of [en, nl]) {
+        let text = call(m, k, args);
+        for (const v of printed(args)) text = text.replaceAll(v, '');
+        expect(text, k).not.toMatch(/(?<![\d])(9|10)(?![\d])/);
+      }
+    }
+  });
+
+  it('problem: singular and plural counts, and an ellipsis when not every row is listed', () => {
+    const base = { file: 'f.csv', column: 'C', problem: 'bad', value: null, rows: [3], count: 1 };
+    expect(en.problem(base)).toBe('f.csv, column C: bad at row 3 (1 row with this problem)');
+    expect(nl.problem(base)).toBe('f.csv, kolom C: bad in rij 3 (1 rij met dit probleem)');
+    expect(en.problem({ ...base, rows: [3, 4], count: 9 })).toContain('at row 3, 4, … (9 rows');
+    expect(nl.problem({ ...base, rows: [3, 4], count: 9 })).toContain('in rij 3, 4, … (9 rijen');
+    expect(en.problem({ ...base, rows: [], count: 2 })).toBe('f.csv, column C: bad (2 rows with this problem)');
+    expect(en.problem({ ...base, value: 'x' })).toContain('bad value "x" at row 3');
+  });
+});

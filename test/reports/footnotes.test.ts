@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { allFootnotes, footnotes, labelMarker } from '../../reports/footnotes.js';
+import type { ExportTable } from '../../schemas/tablesJson.js';
+
+const table = (over: Partial<ExportTable> = {}): ExportTable => ({
+  title: 't',
+  rows: [{ key: 'a', label: 'Vervoer' }],
+  columns: [{ key: 'x', label: 'Totaal' }],
+  cells: [[12]],
+  ...over,
+});
+
+describe('reports/footnotes', () => {
+  it('labelMarker: a trailing * or ~ (spaces allowed), not ** and not a marker inside the label', () => {
+    expect(labelMarker('Ondersteuning op de werkplek *')).toBe('*');
+    expect(labelMarker('Begeleiding op werkkring/jobcoach~')).toBe('~');
+    expect(labelMarker('Overig ~  ')).toBe('~');
+    expect(labelMarker('Vervoer')).toBeNull();
+    expect(labelMarker('a * b')).toBeNull();
+    expect(labelMarker('Te weinig **')).toBeNull();
+    expect(labelMarker('')).toBeNull();
+  });
+
+  it('no markers, no suppression: no footnotes', () => {
+    expect(footnotes(table(), 'nl')).toEqual([]);
+  });
+
+  it('a marked row or column label brings its note; ** in cells or percentages brings the suppression note; order *, ~, **', () => {
+    const t = table({
+      rows: [{ key: 'a', label: 'Jobcoach ~' }, { key: 'b', label: 'Vervoer' }],
+      columns: [{ key: 'x', label: 'Werkplek *' }],
+      cells: [[12], ['**']],
+    });
+    expect(footnotes(t, 'nl').map((f) => f.marker)).toEqual(['*', '~', '**']);
+    expect(footnotes(table({ percentages: [['**']] }), 'en').map((f) => f.marker)).toEqual(['**']);
+    expect(footnotes(table({ columns: [{ key: 'x', label: 'Werkplek *' }] }), 'en').map((f) => f.marker)).toEqual(['*']);
+  });
+
+  it('a null cell is not a suppression', () => {
+    expect(footnotes(table({ cells: [[null]] }), 'nl')).toEqual([]);
+  });
+
+  it('texts follow the language and match allFootnotes', () => {
+    const t = table({ rows: [{ key: 'a', label: 'X *' }], cells: [['**']] });
+    const nl = footnotes(t, 'nl');
+    const en = footnotes(t, 'en');
+    expect(nl.map((f) => f.text)).not.toEqual(en.map((f) => f.text));
+    expect(nl[0]!.text).toMatch(/^Vanaf 2019/);
+    expect(en[0]!.text).toMatch(/^This category/);
+    for (const lang of ['nl', 'en'] as const) {
+      const all = allFootnotes(lang);
+      expect(all.map((f) => f.marker)).toEqual(['*', '~', '**']);
+      for (const f of footnotes(t, lang)) expect(all).toContainEqual(f);
+      for (const f of all) expect(f.text.length).toBeGreaterThan(0);
+    }
+  });
+});

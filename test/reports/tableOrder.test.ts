@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { TABLE_DECLARATIONS } from '../../model/tableDeclarations.js';
+import { FIGURE_IDS, PUBLISHED_ORDER, SHARE_FIGURE_IDS, caption, isFigure, tableOrder } from '../../reports/tableOrder.js';
+
+describe('reports/tableOrder', () => {
+  it('the published order lists every declared table once', () => {
+    expect(new Set(PUBLISHED_ORDER).size).toBe(PUBLISHED_ORDER.length);
+    expect([...PUBLISHED_ORDER].sort()).toEqual(TABLE_DECLARATIONS.map((d) => d.id).sort());
+  });
+
+  it('figures are the declared figures; share figures are figures', () => {
+    expect([...FIGURE_IDS].sort()).toEqual(TABLE_DECLARATIONS.filter((d) => d.kind === 'figure').map((d) => d.id).sort());
+    for (const id of SHARE_FIGURE_IDS) expect(isFigure(id)).toBe(true);
+    expect(isFigure('3.1')).toBe(false);
+  });
+
+  it('tableOrder: published order (3.10 after 3.9, figures in between), unknown ids last by code point, duplicates once', () => {
+    expect(tableOrder(['3.10', 'zz', '3.9', 'F3.1', '3.1', 'Aa', '3.1'])).toEqual(['3.1', 'F3.1', '3.9', '3.10', 'Aa', 'zz']);
+    expect(tableOrder([])).toEqual([]);
+    expect(tableOrder([...PUBLISHED_ORDER].reverse())).toEqual([...PUBLISHED_ORDER]);
+  });
+
+  it('caption: Tabel/Figuur in Dutch, Table/Figure in English', () => {
+    expect(caption('3.1', 'nl')).toBe('Tabel 3.1');
+    expect(caption('F3.4', 'nl')).toBe('Figuur 3.4');
+    expect(caption('A', 'en')).toBe('Table A');
+    expect(caption('F4.1', 'en')).toBe('Figure 4.1');
+  });
+});

@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { type ManifestInput, buildManifest } from '../../schemas/manifest.js';
+import { defaultConfig } from '../support/runOnFolder.js';
+
+const input = (over: Partial<ManifestInput> = {}): ManifestInput => ({
+  config: defaultConfig(),
+  version: '9.9.9',
+  node: 'v22.0.0',
+  period: { start: '2017-01-01', end: '2022-12-31' },
+  backgroundPeriod: { start: '2022-01-01', end: '2022-12-31' },
+  used: [
+    { source: 'wmo', name: 'WMO2021.csv', bytes: 30, facts: { sha256: 'c'.repeat(64), lines: 11 }, rows: undefined },
+    { source: 'srg', name: 'SRG.parquet', bytes: 10, facts: { sha256: 'a'.repeat(64), lines: 3 }, rows: 500 },
+    { source: 'gba', name: 'GBA.csv', bytes: 20, facts: { sha256: 'b'.repeat(64), lines: 0 }, rows: undefined },
+  ],
+  ignoredFiles: ['notes.txt'],
+  rowsKept: { srg: 500 },
+  duplicateRecords: { srg: 2 },
+  quarantinedRows: 0,
+  anyPersons: true,
+  stageMs: { read: 1, validate: 2 },
+  totalMs: 3,
+  ...over,
+});
+
+describe('schemas/manifest', () => {
+  it('inputs sorted by file name, with source, bytes and SHA-256', () => {
+    const m = buildManifest(input());
+    expect(m.inputs.map((f) => f.file)).toEqual(['GBA.csv', 'SRG.parquet', 'WMO2021.csv']);
+    expect(m.inputs[1]).toEqual({ source: 'srg', file: 'SRG.parquet', bytes: 10, rows: 500, sha256: 'a'.repeat(64) });
+  });
+
+  it('rows: as given (DuckDB counted), else lines − 1 for the header, never negative', () => {
+    const rows = Object.fromEntries(buildManifest(input()).inputs.map((f) => [f.file, f.rows]));
+    expect(rows).toEqual({ 'SRG.parquet': 500, 'WMO2021.csv': 10, 'GBA.csv': 0 });
+  });
+
+  it('does not reorder the caller\'s list', () => {
+    const i = input();
+    const names = i.used.map((u) => u.name);
+    buildManifest(i);
+    expect(i.used.map((u) => u.name)).toEqual(names);
+  });
+
+  it('config: the value and the SHA-256 of its JSON text', () => {
+    const i = input();
+    const m = buildManifest(i);
+    expect(m.config.value).toEqual(i.config);
+    expect(m.config.sha256).toBe(createHash('sha256').update(JSON.stringify(i.config)).digest('hex'));
+    const other = buildManifest(input({ config: defaultConfig({ language: 'en' }) }));
+    expect(other.config.sha256).not.toBe(m.config.sha256);
+  });
+
+  it('never a person count: "none" or a pointer to internal/tables.json', () => {
+    expect(buildManifest(input()).persons).toBe('see internal/tables.json');
+    expect(buildManifest(input({ anyPersons: false })).persons).toBe('none');
+  });
+
+  it('software, periods and bookkeeping are passed through; same input, same JSON', () => {
+    const m = buildManifest(input());
+    expect(m.software).toEqual({ name: 'multigebruik', version: '9.9.9', node: 'v22.0.0' });
+    expect(m.period).toEqual({ start: '2017-01-01', end: '2022-12-31' });
+    expect(m.backgroundPeriod).toEqual({ start: '2022-01-01', end: '2022-12-31' });
+    expect(m.ignoredFiles).toEqual(['notes.txt']);
+    expect(m.duplicateRecords).toEqual({ srg: 2 });
+    expect(m.stageMs).toEqual({ read: 1, validate: 2 });
+    expect(JSON.stringify(buildManifest(input()))).toBe(JSON.stringify(m));
+  });
+});

@@ -5,8 +5,7 @@ import { defaultConfig } from '../support/runOnFolder.js';
 
 const input = (over: Partial<ManifestInput> = {}): ManifestInput => ({
   config: defaultConfig(),
-  version: '9.9.9',
-  node: 'v22.0.0',
+  software: { name: 'multigebruik', version: '9.9.9', commit: 'abc', node: 'v22.0.0' },
   period: { start: '2017-01-01', end: '2022-12-31' },
   backgroundPeriod: { start: '2022-01-01', end: '2022-12-31' },
   used: [
@@ -59,7 +58,7 @@ describe('schemas/manifest', () => {
 
   it('software, periods and bookkeeping are passed through; same input, same JSON', () => {
     const m = buildManifest(input());
-    expect(m.software).toEqual({ name: 'multigebruik', version: '9.9.9', node: 'v22.0.0' });
+    expect(m.software).toEqual({ name: 'multigebruik', version: '9.9.9', commit: 'abc', node: 'v22.0.0' });
     expect(m.period).toEqual({ start: '2017-01-01', end: '2022-12-31' });
     expect(m.backgroundPeriod).toEqual({ start: '2022-01-01', end: '2022-12-31' });
     expect(m.ignoredFiles).toEqual(['notes.txt']);

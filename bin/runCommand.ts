@@ -13,7 +13,16 @@ import { type Facts, hashInputs } from './hashInputs.js';
 import { readFirstLine } from './readFirstLine.js';
 import { checkOutputFolder, withOutputFolder } from './outputFolder.js';
 import { endProgress, makeProgress } from './progress.js';
-import { preloadStages, protectStage, renderStage, savLoader } from './stages.js';
+import { preloadStages, protectStage, renderStage, runSummaryOf, savLoader } from './stages.js';
+import { type RunSummary, runSummaryLines } from '../reports/runSummary.js';
+
+/** The run summary as terminal lines (English, like every terminal message). */
+export function summaryLines(summary: RunSummary, out: string): string[] {
+  return runSummaryLines(summary, out, {
+    wrote: messages.summaryWrote, period: messages.summaryPeriod, tables: messages.summaryTables, audit: messages.summaryAudit,
+    quarantine: messages.summaryQuarantine, next: messages.summaryNext, step: messages.summaryStep,
+  }, join);
+}
 
 export interface RunOptions {
   input: string;
@@ -22,6 +31,8 @@ export interface RunOptions {
   period?: string | undefined;
   force?: boolean | undefined;
   quarantine?: boolean | undefined;
+  /** Called at each stage instead of the terminal progress line (demo in a pipe prints plain lines). */
+  onStage?: ((stage: string) => void) | undefined;
 }
 
 export function listInput(dir: string): DirectoryEntry[] {
@@ -60,12 +71,12 @@ export async function validateCommand(opts: { input: string; config?: string | u
   }
 }
 
-export async function runCommand(opts: RunOptions): Promise<PipelineResult> {
+export async function runCommand(opts: RunOptions): Promise<PipelineResult & { summary: RunSummary }> {
   const config = loadRunConfig(opts);
   const entries = listInput(opts.input);
   checkOutputFolder(opts.out, Boolean(opts.force));
   const db = await openInputDatabase(config);
-  const progress = makeProgress();
+  const progress = opts.onStage ?? makeProgress();
   const started = performance.now();
   preloadStages();
   try {
@@ -86,18 +97,23 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult> {
       },
     });
     progress('render');
-    const renderStart = performance.now();
+    let summary: RunSummary | undefined;
     await withOutputFolder(opts.out, Boolean(opts.force), async (dir) => {
       await writeInternal(join(dir, 'internal'), result);
-      await renderStage(join(dir, 'export'), join(dir, 'internal'), result, config, packageVersion());
-      result.stageMs.render = Math.round(performance.now() - renderStart);
+      // the checker's note names the inputs (rows, SHA-256): hashing ran during protection, it is done by now
       const rows = await rowCounts(db.connection, result);
       const facts = await startHashing();
       const hashed = entries.map((e) => ({ e, facts: facts.get(e.path)! }));
-      writeJson(join(dir, 'manifest.json'), manifest(config, result, hashed, rows, Math.round(performance.now() - started)));
+      const m: ReturnType<typeof manifest> & { previous?: unknown; summary?: RunSummary } = manifest(config, result, hashed, rows, 0);
+      const renderStart = performance.now();
+      await renderStage(join(dir, 'export'), join(dir, 'internal'), result, config, packageVersion(), { sources: m.inputs, previous: m.previous });
+      result.stageMs.render = Math.round(performance.now() - renderStart);
+      m.totalMs = Math.round(performance.now() - started);
+      summary = m.summary = runSummaryOf(result, m.totalMs);
+      writeJson(join(dir, 'manifest.json'), m);
     });
-    endProgress();
-    return result;
+    if (!opts.onStage) endProgress();
+    return { ...result, summary: summary! };
   } finally {
     db.close();
   }
@@ -160,7 +176,7 @@ function manifest(
       .filter((f) => used.has(f.e.name))
       .sort((a, b) => (a.e.name < b.e.name ? -1 : 1))
       .map(({ e, facts: x }) => ({
-        source: used.get(e.name),
+        source: used.get(e.name)!,
         file: basename(e.name),
         bytes: e.size,
         rows: rows.get(e.name) ?? Math.max(0, x.lines - 1),

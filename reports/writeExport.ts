@@ -13,8 +13,12 @@ import { translateTables } from './translateTables.js';
 
 export interface WriteExportOptions {
   lang: Lang;
-  /** The note for the output checker (README.txt), composed by the disclosure code; written as given. */
+  /** The note for the output checker (README.txt, English), composed by the disclosure code; written as given. */
   checkerNote: string;
+  /** The same note in Dutch (LEESMIJ.txt); written when given. */
+  leesmij?: string | undefined;
+  /** The note as lines in the run's language, for the first sheet of tables.xlsx. */
+  summary?: string[] | undefined;
   /** Shown in report.html under the heading. */
   version?: string;
 }
@@ -48,7 +52,7 @@ export function exportTablesJson(tables: ExportTables): string {
 /**
  * Writes the whole export/ folder into `dir` (created if needed; the caller gives a fresh folder and
  * handles atomicity): tables.json, tables/<id>.csv, tables.xlsx, report.html, charts/<id>.vl.json,
- * .svg and .png for every figure present, README.txt. With `lang: 'en'` every title and label is
+ * .svg and .png for every figure present, README.txt (and LEESMIJ.txt when given). With `lang: 'en'` every title and label is
  * translated first (reports/labels.en.json), in all files including tables.json; keys and numbers are
  * never touched. Returns the relative paths written ("/" separators), sorted.
  */
@@ -68,7 +72,7 @@ export async function writeExport(dir: string, tables: ExportTables, options: Wr
 
   await put('tables.json', exportTablesJson(t));
   for (const id of ids) await put(`tables/${id}.csv`, tableCsv(t.tables[id]!));
-  await put('tables.xlsx', await tablesXlsx(t, { lang: options.lang }));
+  await put('tables.xlsx', await tablesXlsx(t, { lang: options.lang, summary: options.summary }));
 
   const svgs: Record<string, string> = {};
   for (const id of FIGURE_IDS) {
@@ -83,5 +87,6 @@ export async function writeExport(dir: string, tables: ExportTables, options: Wr
   }
   await put('report.html', reportHtml(t, svgs, { lang: options.lang, ...(options.version ? { version: options.version } : {}) }));
   await put('README.txt', options.checkerNote);
+  if (options.leesmij !== undefined) await put('LEESMIJ.txt', options.leesmij);
   return written.sort();
 }

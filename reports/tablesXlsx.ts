@@ -135,10 +135,16 @@ function addSheet(wb: ExcelJS.Workbook, name: string, id: string, t: ExportTable
   for (let j = 2; j <= t.columns.length + 1; j++) ws.getColumn(j).width = 14;
 }
 
-/** Rewrite a zip with a fixed entry time, keeping entry order and contents. */
+/** exceljs always stamps created/modified with the clock when unset: take those elements out of core.xml. */
+function withoutDates(xml: Uint8Array): Uint8Array {
+  const text = new TextDecoder().decode(xml).replace(/<dcterms:(created|modified)\b[^>]*>[^<]*<\/dcterms:\1>/g, '');
+  return new TextEncoder().encode(text);
+}
+
+/** Rewrite a zip with a fixed entry time, keeping entry order and contents (core.xml without dates). */
 function rezip(zip: Uint8Array, mtime: Date): Uint8Array {
   const entries = unzipSync(zip);
   const out: Zippable = {};
-  for (const [name, data] of Object.entries(entries)) out[name] = [data, { level: 6, mtime }];
+  for (const [name, data] of Object.entries(entries)) out[name] = [name === 'docProps/core.xml' ? withoutDates(data) : data, { level: 6, mtime }];
   return zipSync(out);
 }

@@ -213,7 +213,7 @@ function countSpec(id: string, table: ExportTable, lang: Lang): TopLevelSpec {
   const anySuppressed = values.some((v) => v.suppressed);
   // only ** and 0: an empty plot with a lone "0" tick says nothing; say so instead
   const nothing = !values.some((v) => (v.persons ?? 0) > 0);
-  const emptyLayer = nothing ? [{ data: { values: [{}] }, mark: { type: 'text', fontSize: 14, color: '#444444', align: 'center', baseline: 'middle', x: { expr: 'width / 2' }, y: { expr: 'height / 2' } }, encoding: { text: { value: t.empty } } }] : [];
+  const emptyLayer = nothing ? [{ data: { values: [{}] }, mark: { type: 'text', fontSize: 14, color: '#444444', align: 'center', baseline: 'middle' }, encoding: { x: { value: { expr: 'width / 2' } }, y: { value: { expr: 'height / 2' } }, text: { value: t.empty } } }] : [];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: titleLines(id, table, lang), ...(anySuppressed ? { subtitle: t.note } : {}) },
@@ -236,7 +236,8 @@ function countSpec(id: string, table: ExportTable, lang: Lang): TopLevelSpec {
       {
         mark: { type: 'text', baseline: 'bottom', dy: -3, fontSize: 12, color: '#222222' },
         encoding: {
-          y: { field: 'labelY', type: 'quantitative' },
+          // nothing drawn: the "**" and "0" labels sit on the axis, clear of the message
+          y: { field: 'labelY', type: 'quantitative', ...(nothing ? { scale: { domain: [0, 1] } } : {}) },
           text: { field: 'label' },
         },
       },

@@ -32,6 +32,6 @@ export function checkOptionSpelling(program: Command, argv: readonly string[]): 
       const dd = distance(name, k);
       if (dd < bestD) [best, bestD] = [k, dd];
     }
-    if (best && bestD <= Math.max(1, Math.floor(name.length / 4))) throw new InputError(messages.didYouMean(name, best));
+    if (best && bestD <= Math.max(1, Math.floor(name.length / 3))) throw new InputError(messages.didYouMean(name, best));
   }
 }

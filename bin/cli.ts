@@ -105,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
           `  input/            synthetic microdata in the CBS layout`,
           `  output/export/    protected tables (tables.json, tables/*.csv, tables.xlsx, report.html, charts/)`,
           `  output/internal/  exact counts and the suppression audit (stays inside CBS)`,
-          `Open ${joinPath(output, 'export', 'report.html')} in a browser; check it with: multigebruik audit ${output}`,
+          `Check the protection again with: multigebruik audit ${output}`,
           '',
         ].join('\n'),
       );

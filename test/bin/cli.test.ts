@@ -58,6 +58,20 @@ describe('run summary', () => {
   });
 });
 
+describe('demo', () => {
+  it('in a pipe, prints a plain line per stage, then the run summary', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'mg-demo-')), 'demo');
+    const r = cli(['demo', '--out', out]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe(`generate: synthetic input in ${join(out, 'input')}`);
+    for (const stage of ['read…', 'link…', 'tabulate…', 'protect…', 'render…']) expect(lines, stage).toContain(stage);
+    expect(lines.indexOf('render…')).toBeLessThan(lines.findIndex((l) => l.startsWith('Wrote ')));
+    expect(r.stdout).toContain('  Audit:       PASSED');
+    expect(r.stdout).not.toContain('\r');
+  });
+});
+
 describe('command-line messages', () => {
   it('names a misspelled option with the one meant', () => {
     const r = cli(['run', '--imput', 'x', '--out', 'y']);

@@ -61,6 +61,8 @@ const TEXT: Record<Lang, Record<string, string>> = {
     verdictBad: 'Oordeel: {bad} primaire cel(len) VOLDOEN NIET aan de vereiste bescherming.',
     verdictUnknown: 'Oordeel: geen audit-gegevens voor deze tabel.',
     more: 'en nog {n}',
+    overallOk: 'Oordeel over de hele run: alle {primary} primaire cel(len) in alle tabellen voldoen aan de vereiste bescherming.',
+    overallBad: 'Oordeel over de hele run: {bad} primaire cel(len) VOLDOEN NIET aan de vereiste bescherming; deze export niet vrijgeven.',
   },
   en: {
     title: 'Disclosure control audit (internal only)',
@@ -89,6 +91,8 @@ const TEXT: Record<Lang, Record<string, string>> = {
     verdictBad: 'Verdict: {bad} primary cell(s) DO NOT have the required protection.',
     verdictUnknown: 'Verdict: no audit data for this table.',
     more: 'and {n} more',
+    overallOk: 'Verdict for the whole run: all {primary} primary cell(s) in all tables have the required protection.',
+    overallBad: 'Verdict for the whole run: {bad} primary cell(s) DO NOT have the required protection; do not release this export.',
   },
 };
 
@@ -156,6 +160,7 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
   body.push(`<p class="legend">${escapeHtml(tx.legend)}: <span class="primary">** (n) [P]</span>${escapeHtml(kindText.primary)} &nbsp; <span class="secondary">** (n) [S]</span>${escapeHtml(kindText.secondary)}</p>`);
 
   const total = { published: 0, primary: 0, secondary: 0 };
+  let totalBad = 0;
   const sections: string[] = [];
   for (const id of tableOrder(Object.keys(internal.tables))) {
     const t = internal.tables[id]!;
@@ -189,6 +194,7 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
     total.published += count.published;
     total.primary += count.primary;
     total.secondary += count.secondary;
+    totalBad += bad;
     const capt = `${caption(id, lang)}. ${t.title}`;
     // footnotes() looks at markers in labels and at "**" cells: give it the table as published
     const asPublished = { ...t, cells: t.cells.map((r, i) => r.map((v, j) => (v !== null && m?.[i]?.[j] ? ('**' as const) : v))) };
@@ -213,6 +219,9 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
     sections.push('</section>');
   }
   body.push(`<p>${escapeHtml(fill(tx.totals!, total))}</p>`);
+  if (meta.cells) {
+    body.push(`<p class="verdict${totalBad > 0 ? ' bad' : ''}"><strong>${escapeHtml(totalBad > 0 ? fill(tx.overallBad!, { bad: totalBad }) : fill(tx.overallOk!, { primary: total.primary }))}</strong></p>`);
+  }
   body.push(...sections);
   return htmlPage(lang, tx.title!, body.join('\n'));
 }

@@ -59,12 +59,14 @@ describe('auditHtml', () => {
     expect(page).toContain('title="7, primair; vereist [4, 10] (p = 3); bewezen interval [0, 12]: voldoet"');
     expect(page).toContain('Oordeel: alle 1 primaire cel(len) voldoen aan de vereiste bescherming; 1 secundaire cel(len) beschermen ze.');
     expect(page).toContain('Oordeel: geen afgeschermde cellen.');
+    expect(page).toContain('Oordeel over de hele run: alle 1 primaire cel(len) in alle tabellen voldoen aan de vereiste bescherming.');
     // the rules in the page's language, from the parameters (no fixed threshold in the prose)
     expect(page).toContain('Drempel 10: aantallen van 1 t/m 9 worden afgeschermd (primair).');
     expect(page).toContain('⌈v × 0,3⌉');
     const strict = auditHtml(internal, marks, { lang: 'en', params: { threshold: 5, zeroUnsafe: false, safetyRange: 0.3 }, cells: [{ ...cells[0]!, interval: [5, 12] }, cells[1]!] });
     expect(strict).toContain('DOES NOT MEET THE RULE');
     expect(strict).toContain('Verdict: 1 primary cell(s) DO NOT have the required protection.');
+    expect(strict).toContain('Verdict for the whole run: 1 primary cell(s) DO NOT have the required protection; do not release this export.');
     expect(strict).toContain('Threshold 5: counts from 1 to 4 are suppressed (primary).');
   });
 

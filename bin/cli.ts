@@ -4,6 +4,11 @@ import { EXIT_INTERNAL, EXIT_OK, InputError, exitCodeOf } from '../core/errors.j
 import { messages } from '../core/messages.js';
 import { join as joinPath } from 'node:path';
 import { versionText } from './version.js';
+import { checkOptionSpelling } from './optionSpelling.js';
+
+// Everything heavy (DuckDB, the pipeline, HiGHS, Vega, ExcelJS) is imported inside the command that needs it, so
+// `--help` and `--version` answer without loading any of it.
+const runModule = () => import('./runCommand.js');
 
 /**
  * bin/ only parses arguments, wires real effects and turns errors into exit codes (0 ok, 1 bad input, 2 internal).
@@ -47,9 +52,9 @@ async function main(argv: string[]): Promise<number> {
     .option('--quarantine', 'set bad rows aside (internal/quarantine.csv) instead of stopping')
     .option('--force', 'replace a non-empty output folder')
     .action(async (o) => {
-      const { runCommand } = await import('./runCommand.js');
-      await runCommand(o);
-      process.stdout.write(`Wrote ${o.out} (export/, internal/, manifest.json).\n`);
+      const { runCommand, summaryLines } = await runModule();
+      const r = await runCommand(o);
+      for (const line of summaryLines(r.summary, o.out)) process.stdout.write(`${line}\n`);
     });
 
   program
@@ -59,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--config <file>', 'config file (JSON)')
     .option('--period <start..end>', 'analysis period')
     .action(async (o) => {
-      const { validateCommand } = await import('./runCommand.js');
+      const { validateCommand } = await runModule();
       for (const line of await validateCommand(o)) process.stdout.write(`${line}\n`);
     });
 
@@ -86,17 +91,22 @@ async function main(argv: string[]): Promise<number> {
       const input = joinPath(o.out, 'input');
       const output = joinPath(o.out, 'output');
       checkDemoFolder(o.out, Boolean(o.force));
+      // in a pipe or a log there is no progress line: say each stage on a line of its own
+      const plain = !process.stdout.isTTY;
+      const say = (line: string) => process.stdout.write(`${line}\n`);
+      if (plain) say(messages.demoGenerate(input));
       const { generateCommand } = await import('./generateCommand.js');
-      const { runCommand } = await import('./runCommand.js');
       await generateCommand({ out: input, force: true });
-      await runCommand({ input, out: output, force: true });
+      const { runCommand, summaryLines } = await runModule();
+      const r = await runCommand({ input, out: output, force: true, ...(plain ? { onStage: (stage: string) => say(messages.demoStage(stage)) } : {}) });
+      for (const line of summaryLines(r.summary, output)) say(line);
       process.stdout.write(
         [
           `Demo written to ${o.out}/:`,
           `  input/            synthetic microdata in the CBS layout`,
           `  output/export/    protected tables (tables.json, tables/*.csv, tables.xlsx, report.html, charts/)`,
           `  output/internal/  exact counts and the suppression audit (stays inside CBS)`,
-          `Open ${joinPath(output, 'export', 'report.html')} in a browser; check it with: multigebruik audit ${output}`,
+          `Check the protection again with: multigebruik audit ${output}`,
           '',
         ].join('\n'),
       );
@@ -118,14 +128,15 @@ async function main(argv: string[]): Promise<number> {
     .description("changes per cell between two runs' protected exports (CSV and HTML)")
     .argument('<old_out>', 'output folder of the earlier run')
     .argument('<new_out>', 'output folder of the later run')
-    .option('--out <dir>', 'where to write comparison.csv and comparison.html (default NEW_OUT/compare-<OLD_OUT name>)')
-    .action(async (oldOut: string, newOut: string, o: { out?: string }) => {
-      const { compareCommand, defaultCompareDir } = await import('./compareCommand.js');
-      await compareCommand(oldOut, newOut, o.out);
-      process.stdout.write(`Wrote ${o.out ?? defaultCompareDir(oldOut, newOut)}/comparison.csv and comparison.html.\n`);
+    .requiredOption('--out <dir>', 'folder for comparison.csv and comparison.html (not inside a run folder)')
+    .action(async (oldOut: string, newOut: string, o: { out: string }) => {
+      const { compareCommand } = await import('./compareCommand.js');
+      const r = await compareCommand(oldOut, newOut, o.out);
+      for (const line of r.lines) process.stdout.write(`${line}\n`);
     });
 
   try {
+    checkOptionSpelling(program, argv);
     await program.parseAsync(argv, { from: 'user' });
     return EXIT_OK;
   } catch (err) {

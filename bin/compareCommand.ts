@@ -1,6 +1,11 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
+import { messages } from '../core/messages.js';
+import { DEFAULT_DISCLOSURE_PARAMS } from '../disclosure/protectionRule.js';
+import { periodYears } from '../reports/runSummary.js';
 import { ExportTablesSchema, type ExportTables } from '../schemas/tablesJson.js';
 import { compareRuns, comparisonCsv, comparisonHtml } from '../reports/compareRuns.js';
 
@@ -27,30 +32,79 @@ async function readExport(outDir: string): Promise<ExportTables> {
   return parsed.data;
 }
 
-/** The default output folder: NEW_OUT/compare-<name of OLD_OUT>, next to NEW_OUT's export/ and internal/. */
-export function defaultCompareDir(oldDir: string, newDir: string): string {
-  return join(newDir, `compare-${basename(resolve(oldDir))}`);
+interface ManifestFacts {
+  threshold?: number;
+  previous?: { tablesSha256?: string }[];
+}
+
+async function readManifest(outDir: string): Promise<ManifestFacts> {
+  try {
+    const m = JSON.parse(await readFile(join(outDir, 'manifest.json'), 'utf8')) as { config?: { value?: { disclosure?: { threshold?: number } } }; previous?: { tablesSha256?: string }[] };
+    return { threshold: m.config?.value?.disclosure?.threshold, previous: Array.isArray(m.previous) ? m.previous : undefined } as ManifestFacts;
+  } catch {
+    return {};
+  }
+}
+
+/** The run folder (a folder with manifest.json and export/) that `dir` is in or is, if any. */
+export function enclosingRun(dir: string): string | undefined {
+  let d = resolve(dir);
+  for (;;) {
+    if (existsSync(join(d, 'manifest.json')) && existsSync(join(d, 'export'))) return d;
+    const up = dirname(d);
+    if (up === d) return undefined;
+    d = up;
+  }
+}
+
+export interface CompareResult {
+  /** The terminal summary. */
+  lines: string[];
 }
 
 /**
- * `multigebruik compare OLD_OUT NEW_OUT [--out DIR]`: compares OLD_OUT/export/tables.json with
- * NEW_OUT/export/tables.json and writes comparison.csv and comparison.html into DIR (default
- * NEW_OUT/compare-<basename of OLD_OUT>; created if needed; the two files are replaced, each
- * atomically). Only export/ is read, so the comparison holds nothing that was not already cleared.
- * A missing or invalid tables.json is an InputError naming the file.
+ * `multigebruik compare OLD_OUT NEW_OUT --out DIR`: compares OLD_OUT/export/tables.json with
+ * NEW_OUT/export/tables.json and writes comparison.csv and comparison.html into DIR (created if needed; the
+ * two files are replaced, each atomically). DIR is never inside a run folder (the next `run --force` would
+ * delete it). Both periods and their lengths are shown, with a warning when the lengths differ; changes of
+ * 1 to threshold − 1 are flagged for the output checker; NEW's manifest tells whether it was protected
+ * jointly with OLD (`--previous`, matched by the SHA-256 of OLD's tables.json). Only export/ and the
+ * manifests are read, so the comparison holds nothing that was not already cleared. A missing or invalid
+ * tables.json is an InputError naming the file.
  */
-export async function compareCommand(oldDir: string, newDir: string, outDir: string | undefined): Promise<void> {
+export async function compareCommand(oldDir: string, newDir: string, outDir: string | undefined): Promise<CompareResult> {
+  if (!outDir) throw new InputError(messages.compareOutRequired());
+  const run = enclosingRun(outDir);
+  if (run) throw new InputError(messages.compareInsideRun(outDir, run));
   const [oldExport, newExport] = [await readExport(oldDir), await readExport(newDir)];
-  const rows = compareRuns(oldExport, newExport);
-  const dir = outDir ?? defaultCompareDir(oldDir, newDir);
-  await mkdir(dir, { recursive: true });
+  const newManifest = await readManifest(newDir);
+  const threshold = newManifest.threshold ?? (await readManifest(oldDir)).threshold ?? DEFAULT_DISCLOSURE_PARAMS.threshold;
+  const oldSha = createHash('sha256').update(await readFile(join(oldDir, 'export', 'tables.json'))).digest('hex');
+  const protectedAgainstOld = newManifest.previous ? newManifest.previous.some((p) => p.tablesSha256 === oldSha) : false;
+  const rows = compareRuns(oldExport, newExport, threshold);
+  await mkdir(outDir, { recursive: true });
+  const periods = { old: oldExport.period, new: newExport.period };
   const files: [string, string][] = [
-    ['comparison.csv', comparisonCsv(rows)],
-    ['comparison.html', comparisonHtml(rows, { lang: 'nl', oldName: oldDir, newName: newDir })],
+    ['comparison.csv', comparisonCsv(rows, periods)],
+    ['comparison.html', comparisonHtml(rows, { lang: 'nl', oldName: oldDir, newName: newDir, oldPeriod: periods.old, newPeriod: periods.new, threshold, protectedAgainstOld })],
   ];
   for (const [name, content] of files) {
-    const tmp = join(dir, `.${name}.tmp-${process.pid}`);
+    const tmp = join(outDir, `.${name}.tmp-${process.pid}`);
     await writeFile(tmp, content);
-    await rename(tmp, join(dir, name));
+    await rename(tmp, join(outDir, name));
   }
+  const cells = rows.filter((r) => r.scope === 'cell');
+  const y = (p: typeof periods.old) => periodYears(p).toFixed(1);
+  const lines = [
+    messages.compareWrote(outDir),
+    `  ${messages.comparePeriod(messages.compareOld(), oldDir, periods.old.start, periods.old.end, y(periods.old))}`,
+    `  ${messages.comparePeriod(messages.compareNew(), newDir, periods.new.start, periods.new.end, y(periods.new))}`,
+  ];
+  if (y(periods.old) !== y(periods.new)) lines.push(`  ${messages.compareLengthWarning(y(periods.old), y(periods.new))}`);
+  lines.push(
+    `  ${messages.compareCounts(cells.length, cells.filter((r) => r.changed).length, cells.filter((r) => r.suppressionChanged).length)}`,
+    `  ${messages.compareSmall(cells.filter((r) => r.smallChange).length, threshold - 1)}`,
+    `  ${messages.compareProtected(protectedAgainstOld)}`,
+  );
+  return { lines };
 }

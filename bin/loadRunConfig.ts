@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Config } from '../schemas/config.js';
+import type { Period } from '../schemas/tablesJson.js';
 import { ConfigError } from '../core/errors.js';
 import { parseConfig } from '../schemas/loadConfig.js';
 import { messages } from '../core/messages.js';
@@ -12,11 +13,36 @@ export function loadRunConfig(opts: { config?: string | undefined; period?: stri
     text = readFileSync(opts.config, 'utf8');
   }
   const config = parseConfig(text, opts.config ?? '(default config)');
-  if (opts.period !== undefined) {
-    const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(opts.period.trim());
-    if (!m || m[1]! > m[2]! || Number.isNaN(Date.parse(m[1]!)) || Number.isNaN(Date.parse(m[2]!))) throw new ConfigError(messages.badPeriod(opts.period));
-    config.period = { start: m[1]!, end: m[2]! };
-  }
+  if (opts.period !== undefined) config.period = parsePeriod(opts.period);
   if (opts.quarantine) config.onBadRows = 'quarantine';
   return config;
+}
+
+/**
+ * `--period START..END` with ISO dates. A wrong period says which part is wrong and how to write it: the Dutch
+ * order (31-12-2021) gets the ISO form back, an impossible month or day is named, a start after the end is named.
+ */
+export function parsePeriod(text: string): Period {
+  const parts = text.trim().split('..');
+  if (parts.length !== 2 || parts.some((p) => p.trim() === '')) throw new ConfigError(messages.periodShape(text));
+  const [a, b] = parts.map((p) => p.trim()) as [string, string];
+  const dutch = /^(\d{1,2})-(\d{1,2})-(\d{4})$/;
+  const iso = (p: string) => {
+    const m = dutch.exec(p);
+    return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : p;
+  };
+  for (const p of [a, b]) if (dutch.test(p)) throw new ConfigError(messages.periodDutchOrder(text, p, `${iso(a)}..${iso(b)}`));
+  const check = (p: string, which: string): void => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(p);
+    if (!m) throw new ConfigError(messages.periodBadDate(text, which, p, messages.periodNotIso()));
+    const month = Number(m[2]);
+    if (month < 1 || month > 12) throw new ConfigError(messages.periodBadDate(text, which, p, messages.periodMonth(m[2]!)));
+    const days = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
+    const day = Number(m[3]);
+    if (day < 1 || day > days) throw new ConfigError(messages.periodBadDate(text, which, p, messages.periodDay(m[3]!, m[2]!)));
+  };
+  check(a, messages.whichStart());
+  check(b, messages.whichEnd());
+  if (a > b) throw new ConfigError(messages.periodStartAfterEnd(text, a, b));
+  return { start: a, end: b };
 }

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Config } from '../schemas/config.js';
-import { InputError } from '../core/errors.js';
+import { InputError, InternalError } from '../core/errors.js';
+import { type RunSummary, runSummaryLines } from '../reports/runSummary.js';
 import { loadRunConfig } from './loadRunConfig.js';
 import { messages } from '../core/messages.js';
 import { openDatabase } from '../core/openDatabase.js';
@@ -16,6 +17,14 @@ import { softwareInfo } from './version.js';
 import { endProgress, makeProgress } from './progress.js';
 import { savLoader } from './stages.js';
 
+/** The run summary as terminal lines (English, like every terminal message). */
+export function summaryLines(summary: RunSummary, out: string): string[] {
+  return runSummaryLines(summary, out, {
+    wrote: messages.summaryWrote, period: messages.summaryPeriod, tables: messages.summaryTables, audit: messages.summaryAudit,
+    quarantine: messages.summaryQuarantine, next: messages.summaryNext, step: messages.summaryStep,
+  }, join);
+}
+
 export interface RunOptions {
   input: string;
   out: string;
@@ -23,6 +32,8 @@ export interface RunOptions {
   period?: string | undefined;
   force?: boolean | undefined;
   quarantine?: boolean | undefined;
+  /** Called at each stage instead of the terminal progress line (demo in a pipe prints plain lines). */
+  onStage?: ((stage: string) => void) | undefined;
 }
 
 export function listInput(dir: string): DirectoryEntry[] {
@@ -62,12 +73,12 @@ export async function validateCommand(opts: { input: string; config?: string | u
   }
 }
 
-export async function runCommand(opts: RunOptions): Promise<PipelineResult> {
+export async function runCommand(opts: RunOptions): Promise<PipelineResult & { summary: RunSummary }> {
   const config = loadRunConfig(opts);
   const entries = listInput(opts.input);
   checkOutputFolder(opts.out, Boolean(opts.force));
   const db = await openInputDatabase(config);
-  const progress = makeProgress();
+  const progress = opts.onStage ?? makeProgress();
   preloadProtect();
   preloadRender();
   try {
@@ -89,8 +100,9 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult> {
       },
     });
     await writeOutput(opts.out, Boolean(opts.force), result.files ?? {});
-    endProgress();
-    return result;
+    if (!opts.onStage) endProgress();
+    if (!result.summary) throw new InternalError('run: the pipeline returned no summary');
+    return { ...result, summary: result.summary };
   } finally {
     db.close();
   }

@@ -43,6 +43,51 @@ const en = {
   wholeNumber: () => 'a whole number',
   auditFailed: (out: string) => `Audit of ${out} FAILED: see the lines above.`,
   unreadable: (file: string, why: string) => `${file}: cannot be read (${why})`,
+  periodShape: (text: string) => `--period "${text}": write it as START..END with dates as YYYY-MM-DD, e.g. 2017-01-01..2022-12-31`,
+  periodDutchOrder: (text: string, part: string, iso: string) =>
+    `--period "${text}": ${part} is day-month-year; write dates as YYYY-MM-DD (year first): ${iso}`,
+  periodBadDate: (text: string, which: string, part: string, why: string) =>
+    `--period "${text}": the ${which} date ${part} ${why}; dates are YYYY-MM-DD, e.g. 2017-01-01..2022-12-31`,
+  periodStartAfterEnd: (text: string, start: string, end: string) =>
+    `--period "${text}": the start ${start} is after the end ${end}; did you mean ${end}..${start}?`,
+  periodMonth: (month: string) => `has month ${month} (months are 01 to 12; is it written YYYY-DD-MM?)`,
+  periodDay: (day: string, month: string) => `has day ${day}, which month ${month} does not have`,
+  periodNotIso: () => 'is not written as YYYY-MM-DD',
+  whichStart: () => 'start',
+  whichEnd: () => 'end',
+  didYouMean: (option: string, suggestion: string) => `unknown option ${option}; did you mean ${suggestion}?`,
+  summaryWrote: (out: string, seconds: string) => `Wrote ${out} (export/, internal/, manifest.json) in ${seconds} s.`,
+  summaryPeriod: (start: string, end: string, years: string) => `Period:      ${start} to ${end} (${years} years)`,
+  summaryTables: (tables: number, cells: number, shown: number, primary: number, secondary: number) =>
+    `Tables:      ${tables} tables and figures, ${cells} cells: ${shown} shown, ${primary} primary and ${secondary} secondary suppressed (**)`,
+  summaryAudit: (passed: boolean): string =>
+    passed ? 'Audit:       PASSED: every suppressed cell is protected (proof per cell in internal/audit.html)' : 'Audit:       FAILED: do not release export/',
+  summaryQuarantine: (rows: number): string =>
+    rows > 0 ? `Quarantine:  ${rows} input row(s) set aside and not counted (internal/quarantine.csv); every table notes it` : 'Quarantine:  none (no input rows set aside)',
+  summaryNext: () => 'Look first at:',
+  summaryStep: (file: string): string =>
+    ({
+      'export/report.html': 'all tables and figures, in a browser',
+      'export/README.txt': 'the note for the CBS output checker (what to hand in with export/)',
+      'export/LEESMIJ.txt': 'the same note in Dutch',
+      'internal/audit.html': "each suppressed cell's proof (stays inside CBS)",
+      'internal/quarantine.csv': 'the rows set aside, with the reason',
+    } as Record<string, string>)[file] ?? '',
+  demoGenerate: (dir: string) => `generate: synthetic input in ${dir}`,
+  demoStage: (stage: string) => (stage.includes(':') ? stage : `${stage}…`),
+  compareOutRequired: () => 'compare needs --out DIR: a folder of its own for comparison.csv and comparison.html',
+  compareInsideRun: (out: string, run: string) =>
+    `--out ${out} is inside the run folder ${run}; a comparison gets a folder of its own (a later run --force of ${run} would delete it)`,
+  compareWrote: (dir: string) => `Wrote ${dir}/comparison.csv and comparison.html.`,
+  comparePeriod: (which: string, dir: string, start: string, end: string, years: string) => `${which} ${dir}: ${start} to ${end} (${years} years)`,
+  compareOld: () => 'Old:',
+  compareNew: () => 'New:',
+  compareLengthWarning: (oldYears: string, newYears: string) =>
+    `WARNING: the periods differ in length (${oldYears} against ${newYears} years): differences are not changes per year.`,
+  compareCounts: (cells: number, changed: number, supp: number) => `Cells compared: ${cells}; changed: ${changed}; suppression changed: ${supp}.`,
+  compareSmall: (n: number, max: number) => `Cells with a difference of 1 to ${max} (for the output checker): ${n}.`,
+  compareProtected: (yes: boolean): string =>
+    yes ? 'NEW was protected jointly with OLD (run --previous OLD).' : 'NEW was not protected with --previous OLD: small differences between the two may disclose persons.',
   internal: (what: string) => `Internal error in multigebruik (please report): ${what}`,
 };
 
@@ -75,6 +120,51 @@ const nl: Messages = {
   wholeNumber: () => 'een geheel getal',
   auditFailed: (out) => `Audit van ${out} MISLUKT: zie de regels hierboven.`,
   unreadable: (file, why) => `${file}: kan niet worden gelezen (${why})`,
+  periodShape: (text) => `--period "${text}": schrijf als BEGIN..EIND met datums als JJJJ-MM-DD, bijv. 2017-01-01..2022-12-31`,
+  periodDutchOrder: (text, part, iso) =>
+    `--period "${text}": ${part} is dag-maand-jaar; schrijf datums als JJJJ-MM-DD (jaar eerst): ${iso}`,
+  periodBadDate: (text, which, part, why) =>
+    `--period "${text}": de ${which}datum ${part} ${why}; datums zijn JJJJ-MM-DD, bijv. 2017-01-01..2022-12-31`,
+  periodStartAfterEnd: (text, start, end) =>
+    `--period "${text}": het begin ${start} ligt na het eind ${end}; bedoelt u ${end}..${start}?`,
+  periodMonth: (month) => `heeft maand ${month} (maanden zijn 01 t/m 12; staat er JJJJ-DD-MM?)`,
+  periodDay: (day, month) => `heeft dag ${day}, die maand ${month} niet heeft`,
+  periodNotIso: () => 'is niet geschreven als JJJJ-MM-DD',
+  whichStart: () => 'begin',
+  whichEnd: () => 'eind',
+  didYouMean: (option, suggestion) => `onbekende optie ${option}; bedoelt u ${suggestion}?`,
+  summaryWrote: (out, seconds) => `${out} geschreven (export/, internal/, manifest.json) in ${seconds} s.`,
+  summaryPeriod: (start, end, years) => `Periode:     ${start} t/m ${end} (${years} jaar)`,
+  summaryTables: (tables, cells, shown, primary, secondary) =>
+    `Tabellen:    ${tables} tabellen en figuren, ${cells} cellen: ${shown} getoond, ${primary} primair en ${secondary} secundair afgeschermd (**)`,
+  summaryAudit: (passed) =>
+    passed ? 'Audit:       GESLAAGD: elke afgeschermde cel is beschermd (bewijs per cel in internal/audit.html)' : 'Audit:       MISLUKT: export/ niet vrijgeven',
+  summaryQuarantine: (rows) =>
+    rows > 0 ? `Quarantaine: ${rows} invoerrij(en) terzijde gelegd en niet meegeteld (internal/quarantine.csv); elke tabel vermeldt dit` : 'Quarantaine: geen (geen invoerrijen terzijde gelegd)',
+  summaryNext: () => 'Kijk eerst naar:',
+  summaryStep: (file) =>
+    ({
+      'export/report.html': 'alle tabellen en figuren, in een browser',
+      'export/README.txt': 'de toelichting voor de CBS-outputcontrole (in het Engels)',
+      'export/LEESMIJ.txt': 'dezelfde toelichting in het Nederlands',
+      'internal/audit.html': 'het bewijs per afgeschermde cel (blijft binnen het CBS)',
+      'internal/quarantine.csv': 'de terzijde gelegde rijen, met de reden',
+    } as Record<string, string>)[file] ?? '',
+  demoGenerate: (dir) => `genereren: synthetische invoer in ${dir}`,
+  demoStage: (stage) => (stage.includes(':') ? stage : `${stage}…`),
+  compareOutRequired: () => 'compare heeft --out MAP nodig: een eigen map voor comparison.csv en comparison.html',
+  compareInsideRun: (out, run) =>
+    `--out ${out} ligt in de runmap ${run}; een vergelijking krijgt een eigen map (een latere run --force van ${run} zou haar wissen)`,
+  compareWrote: (dir) => `${dir}/comparison.csv en comparison.html geschreven.`,
+  comparePeriod: (which, dir, start, end, years) => `${which} ${dir}: ${start} t/m ${end} (${years} jaar)`,
+  compareOld: () => 'Oud:',
+  compareNew: () => 'Nieuw:',
+  compareLengthWarning: (oldYears, newYears) =>
+    `LET OP: de perioden zijn niet even lang (${oldYears} tegen ${newYears} jaar): verschillen zijn geen veranderingen per jaar.`,
+  compareCounts: (cells, changed, supp) => `Cellen vergeleken: ${cells}; gewijzigd: ${changed}; afscherming gewijzigd: ${supp}.`,
+  compareSmall: (n, max) => `Cellen met een verschil van 1 t/m ${max} (voor de outputcontrole): ${n}.`,
+  compareProtected: (yes) =>
+    yes ? 'NIEUW is samen met OUD beschermd (run --previous OUD).' : 'NIEUW is niet met --previous OUD beschermd: kleine verschillen tussen beide kunnen personen onthullen.',
   internal: (what) => `Interne fout in multigebruik (meld dit alstublieft): ${what}`,
 };
 

@@ -4,7 +4,7 @@ import type { TableDeclaration } from '../model/tableDeclarations.js';
 import { type ExportCell, type ExportTable, type ExportTables, type InternalTables, SUPPRESSED } from '../schemas/tablesJson.js';
 import { attackerModelFile, buildAttackerModel, type CellRef } from './attackerModel.js';
 import { cellIntervals } from './cellIntervals.js';
-import { checkerNote } from './checkerNote.js';
+import { checkerNote, groupDisclosureLines, tableCellCounts } from './checkerNote.js';
 import { loadSolver } from './loadSolver.js';
 import { PERCENTAGE_TABLES, percentages } from './percentages.js';
 import { type DisclosureParams, integerInterval, isPrimaryUnsafe, meetsRule, protectionLevel } from './protectionRule.js';
@@ -140,7 +140,17 @@ export async function protectTables({ internal, atoms, declarations, params }: P
       [SUPPRESSION_AUDIT_FILE]: `${JSON.stringify(audit, null, 2)}\n`,
       [ATTACKER_MODEL_FILE]: `${JSON.stringify(attackerModelFile(model))}\n`,
     },
-    checkerNote: checkerNote(params, { passed: true, suppressedCells: auditCells.length }),
+    // the sources are not known here: the run composes the complete note (with them) when it renders
+    checkerNote: checkerNote({
+      period: internal.period,
+      backgroundPeriod: internal.backgroundPeriod,
+      sources: [],
+      params: audit.params,
+      tables: tableCellCounts(exportedTables, marks, Object.keys(exportedTables)),
+      passed: true,
+      quarantinedRows: 0,
+      groupDisclosure: groupDisclosureLines(exported, Object.keys(exportedTables)),
+    }, 'en'),
     marks,
   };
 }

@@ -1,9 +1,22 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../schemas/config.js';
-import type { InternalTables } from '../schemas/tablesJson.js';
+import type { InternalTables, Period } from '../schemas/tablesJson.js';
 import { loadQuery } from '../core/loadQuery.js';
+import {
+  type CheckerFacts,
+  type NoteSource,
+  type PreviousExport,
+  checkerNote,
+  checkerNoteLines,
+  groupDisclosureLines,
+  tableCellCounts,
+  totalCounts,
+} from '../disclosure/checkerNote.js';
+import type { AuditedCell } from '../reports/auditHtml.js';
 import { quarantineCsv } from '../reports/quarantineCsv.js';
 import type { FileMap } from '../reports/renderExport.js';
+import { type RunSummary, runSummary } from '../reports/runSummary.js';
+import { tableOrder } from '../reports/tableOrder.js';
 import type { PreparedFile } from '../sources/sourceRelation.js';
 import type { SourceKey } from '../sources/sourceFiles.js';
 import type { ProtectOutput } from './protect.js';
@@ -19,32 +32,86 @@ export function preloadRender(): void {
 }
 
 export interface RenderInput {
+  period: Period;
+  backgroundPeriod: Period;
   internal: InternalTables;
   protection: ProtectOutput;
   quarantined: readonly QuarantinedRow[];
+  /** The input files as recorded in the manifest (rows, SHA-256), for the checker's note. */
+  inputs: NoteSource[];
+  /** Earlier exports the run was protected against (`--previous`), as recorded in the manifest. */
+  previous?: PreviousExport[] | undefined;
   version: string;
+}
+
+interface AuditFile {
+  passed?: boolean;
+  cells?: (AuditedCell & { differencing?: unknown; reason?: unknown })[];
+}
+
+function auditFile(protection: ProtectOutput): AuditFile {
+  const text = protection.internalFiles['suppression-audit.json'];
+  return text ? (JSON.parse(text) as AuditFile) : {};
+}
+
+/** The facts of the checker's note (README.txt, LEESMIJ.txt, the summary sheet of tables.xlsx). */
+function checkerFacts(config: Config, r: RenderInput): CheckerFacts {
+  const order = tableOrder(Object.keys(r.internal.tables));
+  const audit = auditFile(r.protection);
+  const previous = r.previous && r.previous.length > 0 ? r.previous : undefined;
+  const differencing = (audit.cells ?? []).filter((c) => (c.kind as string) === 'differencing' || c.reason === 'differencing' || c.differencing !== undefined).length;
+  return {
+    period: r.period,
+    backgroundPeriod: r.backgroundPeriod,
+    sources: r.inputs,
+    params: config.disclosure,
+    tables: tableCellCounts(r.internal.tables, r.protection.marks, order),
+    passed: audit.passed !== false,
+    quarantinedRows: r.quarantined.length,
+    groupDisclosure: groupDisclosureLines(r.protection.exported, order),
+    previous,
+    differencingCells: previous ? differencing : undefined,
+  };
 }
 
 /**
  * Stage "render": every file of the run except the manifest, as relative path → content (pure: the single writer
- * in bin/ writes them atomically). export/ from the protected numbers only; internal/ with the exact tables, the
- * audit detail, the reviewer's page and the quarantined rows.
+ * in bin/ writes them atomically). export/ from the protected numbers only, with the checker's note in English and
+ * Dutch; internal/ with the exact tables, the audit detail, the reviewer's page and the quarantined rows.
  */
 export async function render(config: Config, r: RenderInput): Promise<FileMap> {
   const [{ renderExport }, { auditHtml }] = await Promise.all([exportModule(), auditPageModule()]);
+  const note = checkerFacts(config, r);
   const files: FileMap = {};
-  const exported = await renderExport(r.protection.exported, { lang: config.language, checkerNote: r.protection.checkerNote, version: r.version });
+  const exported = await renderExport(r.protection.exported, {
+    lang: config.language,
+    checkerNote: checkerNote(note, 'en'),
+    leesmij: checkerNote(note, 'nl'),
+    summary: checkerNoteLines(note, config.language),
+    version: r.version,
+  });
   for (const [rel, content] of Object.entries(exported)) files[`export/${rel}`] = content;
   files['internal/tables.json'] = `${JSON.stringify(r.internal, null, 2)}\n`;
   for (const [rel, content] of Object.entries(r.protection.internalFiles)) files[`internal/${rel}`] = content;
-  const { threshold, zeroUnsafe, safetyRange } = config.disclosure;
-  const rules = [
-    `threshold ${threshold}: counts 1–${threshold - 1}${zeroUnsafe ? ' and 0' : ''} are suppressed (primary)`,
-    `protection p = max(1, ceil(v × ${safetyRange})) against the atom attacker (secondary suppression)`,
-  ];
-  files['internal/audit.html'] = auditHtml(r.internal, r.protection.marks, { lang: config.language, rules });
+  const cells = auditFile(r.protection).cells;
+  files['internal/audit.html'] = auditHtml(r.internal, r.protection.marks, { lang: config.language, params: config.disclosure, ...(cells ? { cells } : {}) });
   if (r.quarantined.length > 0) files['internal/quarantine.csv'] = quarantineCsv(r.quarantined);
   return files;
+}
+
+/** manifest.json's `summary` and the terminal's: period, tables, cells, quarantine, audit, timing, next steps. */
+export function summaryOf(r: { period: Period; internal: InternalTables; protection: ProtectOutput; quarantinedRows: number; stageMs: Record<string, number | undefined>; totalMs: number }): RunSummary {
+  const order = tableOrder(Object.keys(r.internal.tables));
+  const t = totalCounts(tableCellCounts(r.internal.tables, r.protection.marks, order));
+  return runSummary({
+    period: r.period,
+    tables: order.length,
+    cells: { published: t.shown, primary: t.primary, secondary: t.secondary },
+    quarantinedRows: r.quarantinedRows,
+    passed: auditFile(r.protection).passed !== false,
+    totalMs: r.totalMs,
+    stageMs: r.stageMs,
+  });
 }
 
 /** Rows per input file that DuckDB knows exactly (Parquet metadata, decoded `.sav` tables); CSV rows come from the hashing pass. */

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../schemas/config.js';
-import { buildManifest, type InputFacts, type Software } from '../schemas/manifest.js';
+import { buildManifest, type InputFacts, type ManifestInputFile, manifestInputs, type Software } from '../schemas/manifest.js';
 import type { InternalTables, Period } from '../schemas/tablesJson.js';
 import type { Atom } from '../model/atom.js';
 import { TABLE_DECLARATIONS } from '../model/tableDeclarations.js';
@@ -12,7 +12,8 @@ import type { FirstLineReader, SavLoader } from '../sources/sourceRelation.js';
 import { linkPersons } from './link.js';
 import { type Protect, type ProtectOutput, protect } from './protect.js';
 import { type ReadResult, read } from './read.js';
-import { render, rowCounts } from './render.js';
+import { render, rowCounts, summaryOf } from './render.js';
+import type { RunSummary } from '../reports/runSummary.js';
 import { tabulate } from './tabulate.js';
 import { type ValidationResult, validateSources } from './validate.js';
 
@@ -47,6 +48,8 @@ export interface RunState {
   atoms?: Atom[];
   internal?: InternalTables;
   protection?: ProtectOutput;
+  /** The input files as recorded in the manifest (rows, SHA-256). */
+  inputs?: ManifestInputFile[];
   /** Relative path under OUT → content: export/, internal/ and manifest.json. */
   files?: FileMap;
 }
@@ -87,9 +90,19 @@ export const STAGES = [
   },
   {
     name: 'render',
-    run: async (s, config, fx) => ({
-      files: await render(config, { internal: need(s, 'internal'), protection: need(s, 'protection'), quarantined: need(s, 'validation').quarantined, version: fx.software?.version ?? '' }),
-    }),
+    run: async (s, config, fx) => {
+      const inputs = await inputRecords(need(s, 'read').files, fx);
+      const files = await render(config, {
+        period: s.period,
+        backgroundPeriod: s.backgroundPeriod,
+        internal: need(s, 'internal'),
+        protection: need(s, 'protection'),
+        quarantined: need(s, 'validation').quarantined,
+        inputs,
+        version: fx.software?.version ?? '',
+      });
+      return { inputs, files };
+    },
   },
 ] as const satisfies readonly { name: string; run: StageRun }[];
 
@@ -97,6 +110,8 @@ export type Stage = (typeof STAGES)[number]['name'];
 
 export interface PipelineResult extends RunState {
   stageMs: Partial<Record<Stage, number>>;
+  /** What the run did (after render): for the terminal and manifest.json. */
+  summary?: RunSummary;
 }
 
 export function periodsOf(config: Config): { period: Period; backgroundPeriod: Period } {
@@ -118,24 +133,34 @@ export async function runPipeline(config: Config, fx: PipelineEffects, until: St
     stageMs[stage.name] = Math.round(fx.now() - t);
     if (stage.name === until) break;
   }
-  if (s.files) s.files['manifest.json'] = `${JSON.stringify(await manifest(s, config, fx, stageMs, Math.round(fx.now() - started)), null, 2)}\n`;
-  return { ...s, stageMs };
+  if (!s.files) return { ...s, stageMs };
+  const totalMs = Math.round(fx.now() - started);
+  const v = need(s, 'validation');
+  const summary = summaryOf({ period: s.period, internal: need(s, 'internal'), protection: need(s, 'protection'), quarantinedRows: v.quarantined.length, stageMs, totalMs });
+  s.files['manifest.json'] = `${JSON.stringify(manifest(s, config, fx, stageMs, totalMs, summary), null, 2)}\n`;
+  return { ...s, stageMs, summary };
 }
 
-async function manifest(s: RunState, config: Config, fx: PipelineEffects, stageMs: Record<string, number>, totalMs: number) {
+/** The input files used, with SHA-256 and rows (the hashing ran in a worker during protection). */
+async function inputRecords(files: ReadResult['files'], fx: PipelineEffects): Promise<ManifestInputFile[]> {
+  const facts = fx.inputFacts ? await fx.inputFacts() : new Map<string, InputFacts>();
+  const rows = await rowCounts(fx.conn, files);
+  return manifestInputs(
+    Object.entries(files).flatMap(([source, list]) =>
+      list.map((f) => ({ source, name: f.file.name, bytes: f.file.size, facts: facts.get(f.file.path) ?? { sha256: '', lines: 0 }, rows: rows.get(f.file.name) })),
+    ),
+  );
+}
+
+function manifest(s: RunState, config: Config, fx: PipelineEffects, stageMs: Record<string, number>, totalMs: number, summary: RunSummary) {
   const r = need(s, 'read');
   const v = need(s, 'validation');
-  const facts = fx.inputFacts ? await fx.inputFacts() : new Map<string, InputFacts>();
-  const rows = await rowCounts(fx.conn, r.files);
-  const used = Object.entries(r.files).flatMap(([source, list]) =>
-    list.map((f) => ({ source, name: f.file.name, bytes: f.file.size, facts: facts.get(f.file.path) ?? { sha256: '', lines: 0 }, rows: rows.get(f.file.name) })),
-  );
   return buildManifest({
     config,
     software: fx.software ?? { name: 'multigebruik', version: '', commit: 'unknown', node: process.version },
     period: s.period,
     backgroundPeriod: s.backgroundPeriod,
-    used,
+    inputs: need(s, 'inputs'),
     ignoredFiles: r.ignoredFiles,
     rowsKept: v.keptRows,
     duplicateRecords: v.duplicates,
@@ -143,5 +168,6 @@ async function manifest(s: RunState, config: Config, fx: PipelineEffects, stageM
     anyPersons: need(s, 'atoms').reduce((a, x) => a + x.n, 0) > 0,
     stageMs,
     totalMs,
+    summary,
   });
 }

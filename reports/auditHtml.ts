@@ -9,11 +9,27 @@ import { caption, tableOrder } from './tableOrder.js';
 
 export type SuppressionMark = 'primary' | 'secondary' | null;
 
+/** One suppressed cell as proven by the audit (the shape of internal/suppression-audit.json's cells). */
+export interface AuditedCell {
+  table: string;
+  row: string;
+  column: string;
+  value: number;
+  kind: 'primary' | 'secondary';
+  interval: [number, number | null];
+  protection?: number;
+  protects?: { table: string; row: string; column: string }[];
+}
+
 export interface AuditMeta {
   lang: Lang;
-  /** Rules and parameters as text lines (threshold, zero handling, safety range, audit result), composed by the disclosure code. */
+  /** Rules and parameters as text lines; when absent and `params` is given, the page states them in its language. */
   rules?: string[];
-  /** Per table and cell, an explanation shown as a tooltip (e.g. "protects 3.6 jobcoach × waz; interval [0, 31]"). */
+  /** The rule's parameters (threshold, zero handling, safety range). */
+  params?: { threshold: number; zeroUnsafe: boolean; safetyRange: number };
+  /** Per suppressed cell its proven interval, protection requirement and (secondary) the primaries it protects. */
+  cells?: AuditedCell[];
+  /** Per table and cell, an explanation shown as a tooltip; by default composed from `cells`. */
   notes?: Record<string, (string | null)[][]>;
 }
 
@@ -24,10 +40,29 @@ const TEXT: Record<Lang, Record<string, string>> = {
     period: 'Analyseperiode',
     rules: 'Regels en parameters',
     legend: 'Legenda',
-    primary: 'primair afgeschermd: 1 t/m 9 personen (of onder de drempel)',
+    primary: 'primair afgeschermd: 1 t/m {max} personen (onder de drempel)',
+    primaryZero: 'primair afgeschermd: 0 t/m {max} personen (onder de drempel)',
     secondary: 'secundair afgeschermd: beschermt een primaire cel',
-    totals: 'Cellen gepubliceerd: {published}; primair afgeschermd: {primary}; secundair afgeschermd: {secondary}.',
-    tableTotals: 'gepubliceerd {published}, primair {primary}, secundair {secondary}',
+    totals: 'Cellen getoond: {published}; primair afgeschermd: {primary}; secundair afgeschermd: {secondary}.',
+    tableTotals: 'getoond {published}, primair {primary}, secundair {secondary}',
+    ruleThreshold: 'Drempel {threshold}: aantallen van 1 t/m {max} worden afgeschermd (primair){zero}.',
+    ruleZero: '; ook 0',
+    ruleP: 'Vereiste bescherming: het interval [lo, hi] dat een aanvaller uit alles wat getoond wordt kan afleiden, moet reiken tot lo ≤ max(0, v − p) en hi ≥ v + p, met p = max(1, ⌈v × {safety}⌉) (veiligheidsmarge).',
+    ruleS: 'Secundaire afscherming: meer cellen worden afgeschermd tot elke primaire cel aan die eis voldoet; een aantal dat in meer tabellen staat, is overal afgeschermd of nergens.',
+    cellsHeading: 'Afgeschermde cellen',
+    cellPrimary: '{value}, primair; vereist [{needLo}, {needHi}] (p = {p}); bewezen interval [{lo}, {hi}]',
+    cellSecondary: '{value}, secundair; bewezen interval [{lo}, {hi}]; beschermt {protects}',
+    ok: 'voldoet',
+    notOk: 'VOLDOET NIET',
+    verdictNone: 'Oordeel: geen afgeschermde cellen.',
+    verdictOk: 'Oordeel: alle {primary} primaire cel(len) voldoen aan de vereiste bescherming; {secondary} secundaire cel(len) beschermen ze.',
+    verdictOkElsewhere: 'Oordeel: alle {primary} primaire cel(len) voldoen aan de vereiste bescherming (door afscherming in deze en andere tabellen).',
+    verdictSecondaryOnly: 'Oordeel: geen primaire cellen; {secondary} secundaire cel(len) beschermen primaire cellen in andere tabellen.',
+    verdictBad: 'Oordeel: {bad} primaire cel(len) VOLDOEN NIET aan de vereiste bescherming.',
+    verdictUnknown: 'Oordeel: geen audit-gegevens voor deze tabel.',
+    more: 'en nog {n}',
+    overallOk: 'Oordeel over de hele run: alle {primary} primaire cel(len) in alle tabellen voldoen aan de vereiste bescherming.',
+    overallBad: 'Oordeel over de hele run: {bad} primaire cel(len) VOLDOEN NIET aan de vereiste bescherming; deze export niet vrijgeven.',
   },
   en: {
     title: 'Disclosure control audit (internal only)',
@@ -35,37 +70,97 @@ const TEXT: Record<Lang, Record<string, string>> = {
     period: 'Analysis period',
     rules: 'Rules and parameters',
     legend: 'Legend',
-    primary: 'primary suppression: 1 to 9 persons (or below the threshold)',
+    primary: 'primary suppression: 1 to {max} persons (below the threshold)',
+    primaryZero: 'primary suppression: 0 to {max} persons (below the threshold)',
     secondary: 'secondary suppression: protects a primary cell',
-    totals: 'Cells published: {published}; primary suppressed: {primary}; secondary suppressed: {secondary}.',
-    tableTotals: 'published {published}, primary {primary}, secondary {secondary}',
+    totals: 'Cells shown: {published}; primary suppressed: {primary}; secondary suppressed: {secondary}.',
+    tableTotals: 'shown {published}, primary {primary}, secondary {secondary}',
+    ruleThreshold: 'Threshold {threshold}: counts from 1 to {max} are suppressed (primary){zero}.',
+    ruleZero: '; 0 too',
+    ruleP: 'Required protection: the interval [lo, hi] an attacker can derive from everything shown must reach lo ≤ max(0, v − p) and hi ≥ v + p, with p = max(1, ⌈v × {safety}⌉) (safety range).',
+    ruleS: 'Secondary suppression: further cells are suppressed until every primary cell meets that requirement; a count that appears in several tables is suppressed everywhere or nowhere.',
+    cellsHeading: 'Suppressed cells',
+    cellPrimary: '{value}, primary; required [{needLo}, {needHi}] (p = {p}); proven interval [{lo}, {hi}]',
+    cellSecondary: '{value}, secondary; proven interval [{lo}, {hi}]; protects {protects}',
+    ok: 'meets the rule',
+    notOk: 'DOES NOT MEET THE RULE',
+    verdictNone: 'Verdict: no suppressed cells.',
+    verdictOk: 'Verdict: all {primary} primary cell(s) have the required protection; {secondary} secondary cell(s) protect them.',
+    verdictOkElsewhere: 'Verdict: all {primary} primary cell(s) have the required protection (by suppression in this and other tables).',
+    verdictSecondaryOnly: 'Verdict: no primary cells; {secondary} secondary cell(s) protect primary cells in other tables.',
+    verdictBad: 'Verdict: {bad} primary cell(s) DO NOT have the required protection.',
+    verdictUnknown: 'Verdict: no audit data for this table.',
+    more: 'and {n} more',
+    overallOk: 'Verdict for the whole run: all {primary} primary cell(s) in all tables have the required protection.',
+    overallBad: 'Verdict for the whole run: {bad} primary cell(s) DO NOT have the required protection; do not release this export.',
   },
 };
 
-function fill(s: string, v: Record<string, number>): string {
+function fill(s: string, v: Record<string, number | string>): string {
   return s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ''));
+}
+
+/** Does a primary cell's proven interval reach the required v − p … v + p? */
+export function meetsRequirement(c: AuditedCell): boolean {
+  if (c.kind !== 'primary' || c.protection === undefined) return true;
+  const [lo, hi] = c.interval;
+  return lo <= Math.max(0, c.value - c.protection) && (hi === null || hi >= c.value + c.protection);
 }
 
 /**
  * The reviewer's page (internal/, never export/): every table as published, with each suppressed
  * cell marked by kind (coloured, and labelled [P] primary / [S] secondary) and its true value visible
- * as "** (7) [P]". Per table and in total: cells published, primary, secondary. A table missing from
- * `marks` has no suppressed cells; a marks matrix of the wrong shape is an internal fault.
+ * as "** (7) [P]". Under each table, every suppressed cell with its proven interval [lo, hi], for a
+ * primary the required interval and whether it is met, for a secondary the primary cells it protects,
+ * and a one-line verdict per table; a checker can approve from this page alone. Per table and in
+ * total: cells shown, primary, secondary. A table missing from `marks` has no suppressed cells; a
+ * marks matrix of the wrong shape is an internal fault.
  */
 export function auditHtml(internal: InternalTables, marks: Record<string, SuppressionMark[][]>, meta: AuditMeta): string {
   const lang = meta.lang;
   const tx = TEXT[lang];
+  const maxUnsafe = meta.params ? meta.params.threshold - 1 : 9;
+  const kindText = { primary: fill(meta.params?.zeroUnsafe ? tx.primaryZero! : tx.primary!, { max: maxUnsafe }), secondary: tx.secondary! };
+  const label = (ref: { table: string; row: string; column: string }): string => {
+    const t = internal.tables[ref.table];
+    const r = t?.rows.find((h) => h.key === ref.row)?.label ?? ref.row;
+    const c = t?.columns.find((h) => h.key === ref.column)?.label ?? ref.column;
+    return `${caption(ref.table, lang)} ${r} × ${c}`;
+  };
+  const n = (v: number | null): string => (v === null ? '∞' : formatCount(v, lang));
+  const cellLine = (c: AuditedCell): string => {
+    const [lo, hi] = c.interval;
+    if (c.kind === 'primary') {
+      const p = c.protection ?? 1;
+      const text = fill(tx.cellPrimary!, { value: n(c.value), needLo: n(Math.max(0, c.value - p)), needHi: n(c.value + p), p: n(p), lo: n(lo), hi: n(hi) });
+      return `${text}: ${meetsRequirement(c) ? tx.ok : tx.notOk}`;
+    }
+    const prot = c.protects ?? [];
+    const shown = prot.slice(0, 3).map(label).join('; ');
+    return fill(tx.cellSecondary!, { value: n(c.value), lo: n(lo), hi: n(hi), protects: prot.length > 3 ? `${shown}; ${fill(tx.more!, { n: prot.length - 3 })}` : shown || '—' });
+  };
+  const byCell = new Map<string, AuditedCell>();
+  for (const c of meta.cells ?? []) byCell.set(`${c.table}\u0000${c.row}\u0000${c.column}`, c);
+
   const body: string[] = [];
   body.push(`<h1>${escapeHtml(tx.title)}</h1>`);
   body.push(`<p class="meta"><strong>${escapeHtml(tx.warning)}</strong><br>${escapeHtml(`${tx.period}: ${periodText(internal.period, lang)}`)}</p>`);
-  if (meta.rules && meta.rules.length > 0) {
+  const rules = meta.rules ?? (meta.params
+    ? [
+        fill(tx.ruleThreshold!, { threshold: meta.params.threshold, max: maxUnsafe, zero: meta.params.zeroUnsafe ? tx.ruleZero! : '' }),
+        fill(tx.ruleP!, { safety: String(meta.params.safetyRange).replace('.', lang === 'nl' ? ',' : '.') }),
+        tx.ruleS!,
+      ]
+    : []);
+  if (rules.length > 0) {
     body.push(`<h3>${escapeHtml(tx.rules)}</h3><ul class="notes">`);
-    for (const r of meta.rules) body.push(`<li>${escapeHtml(r)}</li>`);
+    for (const r of rules) body.push(`<li>${escapeHtml(r)}</li>`);
     body.push('</ul>');
   }
-  body.push(`<p class="legend">${escapeHtml(tx.legend)}: <span class="primary">** (n) [P]</span>${escapeHtml(tx.primary)} &nbsp; <span class="secondary">** (n) [S]</span>${escapeHtml(tx.secondary)}</p>`);
+  body.push(`<p class="legend">${escapeHtml(tx.legend)}: <span class="primary">** (n) [P]</span>${escapeHtml(kindText.primary)} &nbsp; <span class="secondary">** (n) [S]</span>${escapeHtml(kindText.secondary)}</p>`);
 
   const total = { published: 0, primary: 0, secondary: 0 };
+  let totalBad = 0;
   const sections: string[] = [];
   for (const id of tableOrder(Object.keys(internal.tables))) {
     const t = internal.tables[id]!;
@@ -74,33 +169,59 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
       throw new InternalError(`auditHtml: suppression marks for table ${id} do not have the table's shape (${t.rows.length} × ${t.columns.length})`);
     }
     const count = { published: 0, primary: 0, secondary: 0 };
+    const listed: string[] = [];
+    let bad = 0;
+    let missing = 0;
     const cells: CellView[][] = t.cells.map((row, i) =>
       row.map((v, j): CellView => {
         if (v === null) return { text: '', kind: 'empty' };
         const mark = m?.[i]?.[j] ?? null;
-        const note = meta.notes?.[id]?.[i]?.[j] ?? undefined;
         if (mark === null) {
           count.published++;
           return { text: formatCount(v, lang) };
         }
         count[mark]++;
+        const audited = byCell.get(`${id}\u0000${t.rows[i]!.key}\u0000${t.columns[j]!.key}`);
+        if (audited) {
+          if (!meetsRequirement(audited)) bad++;
+          listed.push(`<li><b>${escapeHtml(mark === 'primary' ? '[P]' : '[S]')}</b> ${escapeHtml(`${t.rows[i]!.label} × ${t.columns[j]!.label}: ${cellLine(audited)}`)}</li>`);
+        } else missing++;
+        const note = meta.notes?.[id]?.[i]?.[j] ?? (audited ? cellLine(audited) : kindText[mark]);
         // the kind in the text too, not only as a colour: the page must survive black-and-white printing
-        return { text: `** (${formatCount(v, lang)}) ${mark === 'primary' ? '[P]' : '[S]'}`, kind: mark, note: note ?? (mark === 'primary' ? tx.primary : tx.secondary) };
+        return { text: `** (${formatCount(v, lang)}) ${mark === 'primary' ? '[P]' : '[S]'}`, kind: mark, note };
       }),
     );
     total.published += count.published;
     total.primary += count.primary;
     total.secondary += count.secondary;
+    totalBad += bad;
     const capt = `${caption(id, lang)}. ${t.title}`;
     // footnotes() looks at markers in labels and at "**" cells: give it the table as published
     const asPublished = { ...t, cells: t.cells.map((r, i) => r.map((v, j) => (v !== null && m?.[i]?.[j] ? ('**' as const) : v))) };
+    const suppressed = count.primary + count.secondary;
+    const verdict = suppressed === 0
+      ? tx.verdictNone!
+      : meta.cells === undefined || missing > 0
+        ? tx.verdictUnknown!
+        : bad > 0
+          ? fill(tx.verdictBad!, { bad })
+          : count.primary === 0
+            ? fill(tx.verdictSecondaryOnly!, { secondary: count.secondary })
+            : count.secondary === 0
+              ? fill(tx.verdictOkElsewhere!, { primary: count.primary })
+              : fill(tx.verdictOk!, { primary: count.primary, secondary: count.secondary });
     sections.push(`<section id="${anchor(id)}" data-table-id="${escapeHtml(id)}">`);
     sections.push(`<h2><span class="caption">${escapeHtml(caption(id, lang))}.</span> ${escapeHtml(t.title)}</h2>`);
     sections.push(`<p class="meta">${escapeHtml(fill(tx.tableTotals!, count))}</p>`);
+    sections.push(`<p class="verdict${bad > 0 ? ' bad' : ''}"><strong>${escapeHtml(verdict)}</strong></p>`);
     sections.push(tableHtml({ caption: capt, rows: t.rows, columns: t.columns, sections: [{ cells }], footnotes: footnotes(asPublished, lang) }));
+    if (listed.length > 0) sections.push(`<h3>${escapeHtml(tx.cellsHeading)}</h3><ul class="cells">`, ...listed, '</ul>');
     sections.push('</section>');
   }
   body.push(`<p>${escapeHtml(fill(tx.totals!, total))}</p>`);
+  if (meta.cells) {
+    body.push(`<p class="verdict${totalBad > 0 ? ' bad' : ''}"><strong>${escapeHtml(totalBad > 0 ? fill(tx.overallBad!, { bad: totalBad }) : fill(tx.overallOk!, { primary: total.primary }))}</strong></p>`);
+  }
   body.push(...sections);
   return htmlPage(lang, tx.title!, body.join('\n'));
 }

@@ -7,14 +7,16 @@ import { caption, SHARE_FIGURE_IDS } from './tableOrder.js';
 /** The font every chart asks for; renderChart loads exactly this font into resvg. */
 export const CHART_FONT = 'DejaVu Sans';
 
-const TEXT: Record<Lang, { suppressed: string; note: string; persons: string; share: string }> = {
+const TEXT: Record<Lang, { suppressed: string; note: string; persons: string; share: string; empty: string }> = {
   nl: {
+    empty: 'Alle waarden afgeschermd (**) of nul: niets te tekenen.',
     suppressed: '** te weinig waarnemingen',
     note: '** Te weinig waarnemingen om te kunnen laten zien.',
     persons: 'Aantal personen',
     share: 'Aandeel van de groep',
   },
   en: {
+    empty: 'All values suppressed (**) or zero: nothing to draw.',
     suppressed: '** too few observations',
     note: '** Too few observations to show.',
     persons: 'Number of persons',
@@ -67,9 +69,9 @@ function config(lang: Lang): NonNullable<TopLevelSpec['config']> {
     background: '#ffffff',
     view: { stroke: null },
     padding: 12,
-    title: { anchor: 'start', fontSize: 13, fontWeight: 'bold', subtitleFontSize: 11, subtitleColor: '#444', offset: 12 },
-    axis: { labelFontSize: 11, titleFontSize: 11, labelColor: '#222', titleColor: '#222', domainColor: '#666', tickColor: '#666', gridColor: '#e6e6e6' },
-    legend: { labelFontSize: 11, symbolStrokeColor: '#666', symbolStrokeWidth: 0.6, symbolType: 'square', symbolSize: 120 },
+    title: { anchor: 'start', fontSize: 14, fontWeight: 'bold', subtitleFontSize: 12, subtitleColor: '#444', offset: 12 },
+    axis: { labelFontSize: 12, titleFontSize: 12, labelColor: '#222', titleColor: '#222', domainColor: '#666', tickColor: '#666', gridColor: '#e6e6e6' },
+    legend: { labelFontSize: 12, symbolStrokeColor: '#666', symbolStrokeWidth: 0.6, symbolType: 'square', symbolSize: 120 },
     locale: {
       number: lang === 'nl'
         ? { decimal: ',', thousands: '.', grouping: [3], currency: ['€ ', ''] }
@@ -142,9 +144,11 @@ function shareSpec(id: string, table: ExportTable, lang: Lang): TopLevelSpec {
     range.push(SUPPRESSED_FILL);
   }
   const groups = table.rows.map((r) => r.label);
+  // nothing but ** (or nothing at all): the bars alone would not say it
+  const nothing = !values.some((v) => !v.suppressed);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: titleLines(id, table, lang), ...(anySuppressed ? { subtitle: t.note } : {}) },
+    title: { text: titleLines(id, table, lang), ...(nothing ? { subtitle: [t.empty, ...(anySuppressed ? [t.note] : [])] } : anySuppressed ? { subtitle: t.note } : {}) },
     width: 560,
     height: { step: 36 },
     padding: { left: 12, top: 12, bottom: 12, right: 28 },
@@ -167,7 +171,7 @@ function shareSpec(id: string, table: ExportTable, lang: Lang): TopLevelSpec {
         },
       },
       {
-        mark: { type: 'text', fontSize: 10, baseline: 'middle', align: 'center' },
+        mark: { type: 'text', fontSize: 12, baseline: 'middle', align: 'center' },
         encoding: {
           x: { field: 'mid', type: 'quantitative' },
           text: { field: 'label' },
@@ -207,6 +211,9 @@ function countSpec(id: string, table: ExportTable, lang: Lang): TopLevelSpec {
     };
   });
   const anySuppressed = values.some((v) => v.suppressed);
+  // only ** and 0: an empty plot with a lone "0" tick says nothing; say so instead
+  const nothing = !values.some((v) => (v.persons ?? 0) > 0);
+  const emptyLayer = nothing ? [{ data: { values: [{}] }, mark: { type: 'text', fontSize: 14, color: '#444444', align: 'center', baseline: 'middle' }, encoding: { x: { value: { expr: 'width / 2' } }, y: { value: { expr: 'height / 2' } }, text: { value: t.empty } } }] : [];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: titleLines(id, table, lang), ...(anySuppressed ? { subtitle: t.note } : {}) },
@@ -222,17 +229,19 @@ function countSpec(id: string, table: ExportTable, lang: Lang): TopLevelSpec {
         transform: [{ filter: 'isValid(datum.persons)' }],
         mark: { type: 'bar', color: BAR, width: { band: 0.65 } },
         encoding: {
-          y: { field: 'persons', type: 'quantitative', title: t.persons, axis: { format: ',d', grid: true, tickMinStep: 1 } },
+          y: { field: 'persons', type: 'quantitative', title: t.persons, axis: nothing ? null : { format: ',d', grid: true, tickMinStep: 1 } },
           tooltip: [{ field: 'category', title: ' ' }, { field: 'persons', title: t.persons, format: ',d' }],
         },
       },
       {
-        mark: { type: 'text', baseline: 'bottom', dy: -3, fontSize: 11, color: '#222222' },
+        mark: { type: 'text', baseline: 'bottom', dy: -3, fontSize: 12, color: '#222222' },
         encoding: {
-          y: { field: 'labelY', type: 'quantitative' },
+          // nothing drawn: the "**" and "0" labels sit on the axis, clear of the message
+          y: { field: 'labelY', type: 'quantitative', ...(nothing ? { scale: { domain: [0, 1] } } : {}) },
           text: { field: 'label' },
         },
       },
+      ...emptyLayer,
     ],
     config: config(lang),
   } as TopLevelSpec;

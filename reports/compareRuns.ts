@@ -1,4 +1,5 @@
-import type { ExportCell, ExportTable, ExportTables, Header } from '../schemas/tablesJson.js';
+import type { ExportCell, ExportTable, ExportTables, Header, Period } from '../schemas/tablesJson.js';
+import { periodYears } from './runSummary.js';
 import type { Lang } from './footnotes.js';
 import { formatCount, formatPercent } from './formatNumber.js';
 import { escapeHtml, htmlPage } from './htmlPage.js';
@@ -32,7 +33,12 @@ export interface ComparisonRow {
   suppressionChanged: boolean;
   /** Anything differs (value, suppression, presence). */
   changed: boolean;
+  /** Both shown and 1 ≤ |new − old| ≤ threshold − 1: the difference itself counts too few persons to publish. */
+  smallChange: boolean;
 }
+
+/** Default threshold of the disclosure rule (the config's `disclosure.threshold`). */
+const DEFAULT_THRESHOLD = 10;
 
 function merge(a: Header[], b: Header[]): { key: string; label: string; inOld: boolean; inNew: boolean }[] {
   const out = b.map((h) => ({ key: h.key, label: h.label, inOld: a.some((x) => x.key === h.key), inNew: true }));
@@ -46,7 +52,7 @@ function cellAt(t: ExportTable, rowKey: string, colKey: string): ExportCell {
   return i < 0 || j < 0 ? null : (t.cells[i]?.[j] ?? null);
 }
 
-const base = { rowKey: null, rowLabel: null, columnKey: null, columnLabel: null, old: null, new: null, absoluteChange: null, relativeChange: null, suppressionChanged: false, changed: true };
+const base = { rowKey: null, rowLabel: null, columnKey: null, columnLabel: null, old: null, new: null, absoluteChange: null, relativeChange: null, suppressionChanged: false, changed: true, smallChange: false };
 
 /**
  * Compare two runs' export/tables.json cell by cell, matching tables, rows and columns by key (labels
@@ -54,7 +60,7 @@ const base = { rowKey: null, rowLabel: null, columnKey: null, columnLabel: null,
  * and columns in the new run's order, then what only the old run has. Every cell is listed, changed
  * or not, so the CSV is a complete side-by-side; `changed` picks out the differences.
  */
-export function compareRuns(oldExport: ExportTables, newExport: ExportTables): ComparisonRow[] {
+export function compareRuns(oldExport: ExportTables, newExport: ExportTables, threshold = DEFAULT_THRESHOLD): ComparisonRow[] {
   const out: ComparisonRow[] = [];
   const ids = tableOrder([...Object.keys(newExport.tables), ...Object.keys(oldExport.tables)]);
   for (const id of ids) {
@@ -88,6 +94,7 @@ export function compareRuns(oldExport: ExportTables, newExport: ExportTables): C
           relativeChange: both && ov > 0 ? (nv - ov) / ov : null,
           suppressionChanged: (ov === '**') !== (nv === '**'),
           changed: ov !== nv,
+          smallChange: both && Math.abs(nv - ov) >= 1 && Math.abs(nv - ov) <= threshold - 1,
         });
       }
     }
@@ -101,16 +108,21 @@ function cellText(c: ExportCell): string {
 
 /**
  * comparison.csv: same conventions as the table CSVs (UTF-8 with BOM, comma, CRLF, RFC 4180 quoting).
- * relative_change is a fraction with 6 decimals (0.012345 = +1.2345 %); booleans are "yes"/"".
+ * relative_change is a fraction with 6 decimals (0.012345 = +1.2345 %); booleans are "yes"/"". small_change marks a
+ * difference of 1 to threshold − 1 between two shown counts; with `periods`, every record also carries both periods
+ * and their lengths in years (so a change over a longer period is not read as growth).
  */
-export function comparisonCsv(rows: ComparisonRow[]): string {
-  const header = ['table', 'scope', 'presence', 'row_key', 'row_label', 'column_key', 'column_label', 'old', 'new', 'absolute_change', 'relative_change', 'suppression_changed', 'changed'];
+export function comparisonCsv(rows: ComparisonRow[], periods?: { old: Period; new: Period }): string {
+  const header = ['table', 'scope', 'presence', 'row_key', 'row_label', 'column_key', 'column_label', 'old', 'new', 'absolute_change', 'relative_change', 'suppression_changed', 'changed', 'small_change'];
+  const p = (x: Period) => [`${x.start}..${x.end}`, periodYears(x).toFixed(1)];
+  if (periods) header.push('old_period', 'old_years', 'new_period', 'new_years');
+  const extra = periods ? [...p(periods.old), ...p(periods.new)] : [];
   return '\uFEFF' + [header, ...rows.map((r) => [
     r.table, r.scope, r.presence, r.rowKey ?? '', r.rowLabel ?? '', r.columnKey ?? '', r.columnLabel ?? '',
     cellText(r.old), cellText(r.new),
     r.absoluteChange === null ? '' : String(r.absoluteChange),
     r.relativeChange === null ? '' : r.relativeChange.toFixed(6),
-    r.suppressionChanged ? 'yes' : '', r.changed ? 'yes' : '',
+    r.suppressionChanged ? 'yes' : '', r.changed ? 'yes' : '', r.smallChange ? 'yes' : '', ...extra,
   ])].map(csvRecord).join('');
 }
 
@@ -119,6 +131,11 @@ export interface ComparisonMeta {
   /** How to name the two runs on the page (e.g. the folder names). */
   oldName: string;
   newName: string;
+  oldPeriod?: Period;
+  newPeriod?: Period;
+  threshold?: number;
+  /** Whether NEW was protected jointly with OLD (`run --previous OLD`); undefined when unknown. */
+  protectedAgainstOld?: boolean | undefined;
 }
 
 const TEXT = {
@@ -129,6 +146,12 @@ const TEXT = {
     cols: ['Oud', 'Nieuw', 'Verschil', 'Relatief', 'Opmerking'],
     notes: { supp: 'afscherming gewijzigd', 'old-only': 'alleen in de oude run', 'new-only': 'alleen in de nieuwe run', table: 'tabel', row: 'rij', column: 'kolom' },
     heading: 'Verschillen',
+    period: 'periode {start} t/m {end} ({years} jaar)',
+    lengthWarning: 'Let op: de perioden zijn niet even lang ({oldYears} tegen {newYears} jaar). Een verschil is dus geen verandering per jaar: een langere periode telt meer personen.',
+    small: 'Cellen met een verschil van 1 t/m {max}: {n}. Zo’n verschil telt te weinig personen om te publiceren; de outputcontrole beoordeelt deze cellen (gemarkeerd).',
+    smallNote: 'klein verschil: controleren',
+    protectedYes: 'De nieuwe run is samen met de oude beschermd (--previous): verschillen tussen beide zijn meegenomen in de afscherming.',
+    protectedNo: 'De nieuwe run is niet met --previous tegen de oude beschermd: kleine verschillen tussen beide kunnen personen onthullen.',
   },
   en: {
     title: 'Comparison of two runs',
@@ -137,6 +160,12 @@ const TEXT = {
     cols: ['Old', 'New', 'Change', 'Relative', 'Note'],
     notes: { supp: 'suppression changed', 'old-only': 'only in the old run', 'new-only': 'only in the new run', table: 'table', row: 'row', column: 'column' },
     heading: 'Differences',
+    period: 'period {start} to {end} ({years} years)',
+    lengthWarning: 'Note: the periods differ in length ({oldYears} against {newYears} years). A difference is therefore not a change per year: a longer period counts more persons.',
+    small: 'Cells with a difference of 1 to {max}: {n}. Such a difference counts too few persons to publish; the output checker judges these cells (marked).',
+    smallNote: 'small difference: check',
+    protectedYes: 'The new run was protected jointly with the old one (--previous): differences between them were taken into account.',
+    protectedNo: 'The new run was not protected with --previous against the old one: small differences between them may disclose persons.',
   },
 } as const;
 
@@ -153,11 +182,20 @@ export function comparisonHtml(rows: ComparisonRow[], meta: ComparisonMeta): str
     newOnly: rows.filter((r) => r.presence === 'new-only').length,
   };
   const diffs = rows.filter((r) => r.changed);
+  const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ''));
+  const years = (p: Period) => (lang === 'nl' ? periodYears(p).toFixed(1).replace('.', ',') : periodYears(p).toFixed(1));
+  const per = (p: Period | undefined) => (p ? ` — ${fill(tx.period, { start: p.start, end: p.end, years: years(p) })}` : '');
   const body: string[] = [
     `<h1>${escapeHtml(tx.title)}</h1>`,
-    `<p class="meta">${escapeHtml(lang === 'nl' ? 'Oud' : 'Old')}: ${escapeHtml(meta.oldName)}<br>${escapeHtml(lang === 'nl' ? 'Nieuw' : 'New')}: ${escapeHtml(meta.newName)}</p>`,
-    `<p>${escapeHtml(tx.summary.replace(/\{(\w+)\}/g, (_, k: string) => String(counts[k])))}</p>`,
+    `<p class="meta">${escapeHtml(lang === 'nl' ? 'Oud' : 'Old')}: ${escapeHtml(meta.oldName + per(meta.oldPeriod))}<br>${escapeHtml(lang === 'nl' ? 'Nieuw' : 'New')}: ${escapeHtml(meta.newName + per(meta.newPeriod))}</p>`,
   ];
+  if (meta.oldPeriod && meta.newPeriod && periodYears(meta.oldPeriod) !== periodYears(meta.newPeriod)) {
+    body.push(`<p class="note warning"><strong>${escapeHtml(fill(tx.lengthWarning, { oldYears: years(meta.oldPeriod), newYears: years(meta.newPeriod) }))}</strong></p>`);
+  }
+  body.push(`<p>${escapeHtml(fill(tx.summary, counts))}</p>`);
+  const small = cells.filter((r) => r.smallChange).length;
+  body.push(`<p>${escapeHtml(fill(tx.small, { max: (meta.threshold ?? DEFAULT_THRESHOLD) - 1, n: small }))}</p>`);
+  if (meta.protectedAgainstOld !== undefined) body.push(`<p class="note">${escapeHtml(meta.protectedAgainstOld ? tx.protectedYes : tx.protectedNo)}</p>`);
   if (diffs.length === 0) {
     body.push(`<p>${escapeHtml(tx.none)}</p>`);
   } else {
@@ -167,7 +205,7 @@ export function comparisonHtml(rows: ComparisonRow[], meta: ComparisonMeta): str
       return { key: String(i), label: `${caption(r.table, lang)}${where ? ` — ${where}` : ''}` };
     });
     const cellRows: CellView[][] = diffs.map((r) => {
-      const note = r.presence !== 'both' ? tx.notes[r.presence] : r.suppressionChanged ? tx.notes.supp : '';
+      const note = r.presence !== 'both' ? tx.notes[r.presence] : r.suppressionChanged ? tx.notes.supp : r.smallChange ? tx.smallNote : '';
       const rel = r.relativeChange === null ? '' : `${r.relativeChange >= 0 ? '+' : ''}${formatPercent(r.relativeChange * 100, lang)}`;
       const abs = r.absoluteChange === null ? '' : `${r.absoluteChange > 0 ? '+' : ''}${formatCount(r.absoluteChange, lang)}`;
       return [num(r.old), num(r.new), { text: abs }, { text: rel }, note ? { text: note, kind: 'secondary' } : { text: '' }];

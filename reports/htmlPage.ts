@@ -16,23 +16,28 @@ h2 .caption { color: #1f4e79; }
 p.meta { color: #444; margin: 0 0 1em; }
 nav ol { columns: 2; padding-left: 1.4em; margin: 0.4em 0 1.2em; }
 nav a { color: #1f4e79; }
-figure { margin: 0.6em 0 1em; }
-figure svg { width: 880px; max-width: 100%; height: auto; }
+figure { margin: 0.6em 0 1em; overflow-x: auto; }
+figure svg { display: block; max-width: none; height: auto; }
 figure svg text { font-family: "DejaVu Sans", Verdana, Arial, sans-serif; }
 .scroll { overflow-x: auto; }
 table.data { border-collapse: collapse; margin: 0.4em 0 0.4em; font-variant-numeric: tabular-nums; }
 table.data th, table.data td { padding: 4px 10px; border-bottom: 1px solid #d9d9d9; vertical-align: bottom; }
-table.data thead th, table.data tr.section th { text-align: right; font-weight: 600; border-bottom: 2px solid #333; max-width: 9em; hyphens: auto; overflow-wrap: anywhere; }
-table.data thead th:first-child { text-align: left; }
-table.data tbody th { text-align: left; font-weight: normal; max-width: 22em; }
+table.data thead th, table.data tr.section th { text-align: right; font-weight: 600; border-bottom: 2px solid #333; width: 7em; hyphens: manual; overflow-wrap: normal; word-break: normal; }
+table.data thead th:first-child { text-align: left; width: auto; }
+table.data tbody th { text-align: left; font-weight: normal; min-width: 10em; max-width: 22em; }
 table.data tbody tr.section th { font-weight: 600; padding-top: 0.9em; border-bottom: 2px solid #333; }
 table.data td { text-align: right; white-space: nowrap; }
 td.suppressed { color: #666; }
-td.primary { background: #f8d7d4; color: #7a0000; font-weight: 600; }
-td.secondary { background: #fdebc8; color: #6b4700; font-weight: 600; }
+td.primary, .legend span.primary { background: #f8d7d4; color: #7a0000; font-weight: 600; }
+td.secondary, .legend span.secondary { background: #fdebc8; color: #6b4700; font-weight: 600; }
 ul.notes { list-style: none; padding: 0; margin: 0.3em 0 0; font-size: 0.88em; color: #333; }
 ul.notes li { margin: 0.1em 0; }
 ul.notes b { display: inline-block; min-width: 2em; }
+p.verdict { margin: 0.2em 0 0.6em; }
+p.verdict.bad { color: #7a0000; }
+ul.cells { padding-left: 1.2em; margin: 0.3em 0 0; font-size: 0.9em; }
+ul.cells li { margin: 0.15em 0; }
+p.note { background: #fff4d6; border-left: 4px solid #b58100; padding: 4px 10px; }
 .legend span { display: inline-block; padding: 1px 8px; margin-right: 8px; }
 @media print { h2 { page-break-before: auto; } section { page-break-inside: avoid; } }
 `;

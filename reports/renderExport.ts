@@ -11,8 +11,12 @@ import { translateTables } from './translateTables.js';
 
 export interface RenderExportOptions {
   lang: Lang;
-  /** The note for the output checker (README.txt), composed by the disclosure code; written as given. */
+  /** The note for the output checker (README.txt, English), composed by the disclosure code; written as given. */
   checkerNote: string;
+  /** The same note in Dutch (LEESMIJ.txt); written when given. */
+  leesmij?: string | undefined;
+  /** The note as lines in the run's language, for the first sheet of tables.xlsx. */
+  summary?: string[] | undefined;
   /** Shown in report.html under the heading. */
   version?: string;
 }
@@ -65,7 +69,7 @@ export async function renderExport(tables: ExportTables, options: RenderExportOp
 
   await put('tables.json', exportTablesJson(t));
   for (const id of ids) await put(`tables/${id}.csv`, tableCsv(t.tables[id]!));
-  await put('tables.xlsx', await tablesXlsx(t, { lang: options.lang }));
+  await put('tables.xlsx', await tablesXlsx(t, { lang: options.lang, summary: options.summary }));
 
   const svgs: Record<string, string> = {};
   for (const id of FIGURE_IDS) {
@@ -80,5 +84,6 @@ export async function renderExport(tables: ExportTables, options: RenderExportOp
   }
   await put('report.html', reportHtml(t, svgs, { lang: options.lang, ...(options.version ? { version: options.version } : {}) }));
   await put('README.txt', options.checkerNote);
+  if (options.leesmij !== undefined) await put('LEESMIJ.txt', options.leesmij);
   return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -95,6 +95,9 @@ export function reportHtml(tables: ExportTables, charts: Record<string, string>,
   let period = `${tx.period}: ${periodText(tables.period, lang)}`;
   if (tables.backgroundPeriod) period += `; ${tx.bgPeriod}: ${periodText(tables.backgroundPeriod, lang)}`;
   body.push(`<p class="meta">${escapeHtml(period)}${meta.version ? `<br>${escapeHtml(`${tx.version} ${meta.version}`)}` : ''}</p>`);
+  // quarantined rows: the same note is on every table; say it once up front too
+  const note = ids.map((id) => tables.tables[id]!.note).find((n) => n);
+  if (note) body.push(`<p class="note">${escapeHtml(note)}</p>`);
   body.push(`<h3>${escapeHtml(tx.markers)}</h3><ul class="notes">`);
   for (const n of allFootnotes(lang)) body.push(`<li><b>${escapeHtml(n.marker)}</b> ${escapeHtml(n.text)}</li>`);
   body.push('</ul>');
@@ -106,6 +109,7 @@ export function reportHtml(tables: ExportTables, charts: Record<string, string>,
     const capt = `${caption(id, lang)}. ${t.title}`;
     body.push(`<section id="${anchor(id)}" data-table-id="${escapeHtml(id)}">`);
     body.push(`<h2><span class="caption">${escapeHtml(caption(id, lang))}.</span> ${escapeHtml(t.title)}</h2>`);
+    if (t.note) body.push(`<p class="note">${escapeHtml(t.note)}</p>`);
     if (isFigure(id)) {
       const svg = charts[id];
       body.push(svg

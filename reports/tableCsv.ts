@@ -11,6 +11,7 @@ import type { ExportCell, ExportTable } from '../schemas/tablesJson.js';
  * - Header: an empty first field (the row-label column), then the column labels as published.
  * - Cells: whole numbers without thousands separators, `**` for suppressed, empty where the table has
  *   no cell (`null`: a diagonal, a blank corner).
+ * - When input rows were quarantined (`note`), a last record holds only that note, in the first field.
  * - Figures with a `percentages` matrix (F3.1–F3.3) get one extra column per class, headed
  *   "<label> (%)", with one decimal and a decimal point ("38.2"), `**` where not publishable.
  *
@@ -27,6 +28,8 @@ export function tableCsv(table: ExportTable): string {
     if (pct) line.push(...table.columns.map((_, j) => percentField(pct[i]?.[j])));
     lines.push(line);
   });
+  // quarantined input rows: one last record, the note in the first field (scripts can drop it: it has no numbers in other fields)
+  if (table.note) lines.push([table.note]);
   return '\uFEFF' + lines.map(csvRecord).join('');
 }
 

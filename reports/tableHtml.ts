@@ -34,13 +34,13 @@ export function tableHtml(view: TableView): string {
   const out: string[] = [];
   out.push(`<div class="scroll"><table class="data" aria-label="${escapeHtml(view.caption)}">`);
   out.push('<thead><tr><th scope="col"></th>');
-  for (const c of view.columns) out.push(`<th scope="col">${escapeHtml(c.label)}</th>`);
+  for (const c of view.columns) out.push(`<th scope="col">${headerText(c.label)}</th>`);
   out.push('</tr></thead>');
   out.push('<tbody>');
   view.sections.forEach((section) => {
     if (section.heading !== undefined) {
       out.push(`<tr class="section"><th scope="rowgroup">${escapeHtml(section.heading)}</th>`);
-      for (const c of view.columns) out.push(`<th scope="col">${escapeHtml(c.label)}</th>`);
+      for (const c of view.columns) out.push(`<th scope="col">${headerText(c.label)}</th>`);
       out.push('</tr>');
     }
     view.rows.forEach((row, i) => {
@@ -61,4 +61,9 @@ export function tableHtml(view: TableView): string {
     out.push('</ul>');
   }
   return out.join('\n');
+}
+
+/** A column label for a narrow header: wraps at spaces, and after a "/" ("werkkring/<wbr>jobcoach"), never inside a word. */
+function headerText(label: string): string {
+  return escapeHtml(label).replace(/\/(?=\S)/g, '/<wbr>').replace(/ ([*~])$/, '&nbsp;$1');
 }

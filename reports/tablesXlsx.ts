@@ -1,12 +1,22 @@
 import ExcelJS from 'exceljs';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { ExportTable, ExportTables } from '../schemas/tablesJson.js';
-import { footnotes, type Lang } from './footnotes.js';
+import { allFootnotes, footnotes, type Lang } from './footnotes.js';
 import { caption, tableOrder } from './tableOrder.js';
 
 export interface TablesXlsxOptions {
   lang: Lang;
+  /** The checker's note as lines: the first sheet ("Samenvatting"/"Summary"), followed by the legend of the markers. */
+  summary?: string[] | undefined;
 }
+
+const SUMMARY: Record<Lang, { sheet: string; legend: string }> = {
+  nl: { sheet: 'Samenvatting', legend: 'Tekens in de tabellen' },
+  en: { sheet: 'Summary', legend: 'Symbols in the tables' },
+};
+
+/** Zip entry time: the DOS epoch, i.e. "no date" (a zip entry must carry one). */
+const ZIP_TIME = new Date('1980-01-01T00:00:00Z');
 
 const PCT_HEADING: Record<Lang, string> = {
   nl: 'Percentage van het groepstotaal (%)',
@@ -26,30 +36,43 @@ export function sheetName(id: string, taken: Set<string>): string {
 }
 
 /**
- * `export/tables.xlsx`: one sheet per table in published order, named after the table id.
- * Layout per sheet: row 1 the caption and title ("Tabel 3.1. Aantal mensen …"), row 3 the column
- * labels, then one row per table row (label in column A); counts are numbers (format `#,##0`, so
- * Dutch Excel shows 72.512), `**` is text, a missing cell is empty. F3.1–F3.3 add a block with the
- * percentages (format `0.0`). Below the table the footnotes for the markers it uses (`*`, `~`, `**`).
+ * `export/tables.xlsx`: with `summary`, first a sheet with the checker's note and the legend; then one sheet per
+ * table in published order, named by its caption ("Tabel 3.1", "Figuur 3.4"). Layout per sheet: row 1 the caption
+ * and title ("Tabel 3.1. Aantal mensen …"), row 2 the quarantine note if any, row 3 the column labels (rows 1–3 and
+ * the label column frozen), then one row per table row (label in column A); counts are numbers (format `#,##0`, so
+ * Dutch Excel shows 72.512), `**` is text, a missing cell is empty. F3.1–F3.3 add a block with the percentages
+ * (format `0.0`). Below the table the footnotes for the markers it uses (`*`, `~`, `**`).
  *
- * Deterministic: the document dates are the end of the analysis period, and the zip exceljs writes
- * (which stamps every entry with the current time) is rewritten with fflate with a fixed entry time,
- * same entry order, same compression — same input, same bytes.
+ * Deterministic: the workbook carries no creation, modification or print date (none would be true of the data),
+ * and the zip exceljs writes (which stamps every entry with the current time) is rewritten with fflate with a fixed
+ * entry time, same entry order, same compression — same input, same bytes.
  */
 export async function tablesXlsx(tables: ExportTables, options: TablesXlsxOptions): Promise<Buffer> {
-  const fixed = new Date(`${tables.period.end}T00:00:00Z`);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'multigebruik';
   wb.lastModifiedBy = 'multigebruik';
-  wb.created = fixed;
-  wb.modified = fixed;
-  wb.lastPrinted = fixed;
+  const none = undefined as unknown as Date;
+  wb.created = none;
+  wb.modified = none;
+  wb.lastPrinted = none;
   const taken = new Set<string>();
+  if (options.summary) addSummary(wb, sheetName(SUMMARY[options.lang].sheet, taken), options.summary, options.lang);
   for (const id of tableOrder(Object.keys(tables.tables))) {
-    addSheet(wb, sheetName(id, taken), id, tables.tables[id]!, options.lang);
+    addSheet(wb, sheetName(caption(id, options.lang), taken), id, tables.tables[id]!, options.lang);
   }
   const raw = new Uint8Array(await wb.xlsx.writeBuffer());
-  return Buffer.from(rezip(raw, fixed));
+  return Buffer.from(rezip(raw, ZIP_TIME));
+}
+
+function addSummary(wb: ExcelJS.Workbook, name: string, lines: string[], lang: Lang): void {
+  const ws = wb.addWorksheet(name);
+  const all = [...lines, '', SUMMARY[lang].legend, ...allFootnotes(lang).map((n) => `${n.marker} ${n.text}`)];
+  all.forEach((line, i) => {
+    const cell = ws.getCell(i + 1, 1);
+    cell.value = line;
+    cell.font = { name: 'Consolas', size: 10, ...(i === 0 ? { bold: true, size: 12 } : {}) };
+  });
+  ws.getColumn(1).width = 140;
 }
 
 function addSheet(wb: ExcelJS.Workbook, name: string, id: string, t: ExportTable, lang: Lang): void {
@@ -57,6 +80,12 @@ function addSheet(wb: ExcelJS.Workbook, name: string, id: string, t: ExportTable
   const titleCell = ws.getCell(1, 1);
   titleCell.value = `${caption(id, lang)}. ${t.title}`;
   titleCell.font = { bold: true, size: 12 };
+  if (t.note) {
+    ws.getCell(2, 1).value = t.note;
+    ws.getCell(2, 1).font = { italic: true, color: { argb: 'FF7A4F00' } };
+  }
+  // the title and the column labels stay in view while scrolling, and so do the row labels
+  ws.views = [{ state: 'frozen', xSplit: 1, ySplit: 3 }];
 
   let r = 3;
   const headerRow = (heading: string): void => {
@@ -106,10 +135,16 @@ function addSheet(wb: ExcelJS.Workbook, name: string, id: string, t: ExportTable
   for (let j = 2; j <= t.columns.length + 1; j++) ws.getColumn(j).width = 14;
 }
 
-/** Rewrite a zip with a fixed entry time, keeping entry order and contents. */
+/** exceljs always stamps created/modified with the clock when unset: take those elements out of core.xml. */
+function withoutDates(xml: Uint8Array): Uint8Array {
+  const text = new TextDecoder().decode(xml).replace(/<dcterms:(created|modified)\b[^>]*>[^<]*<\/dcterms:\1>/g, '');
+  return new TextEncoder().encode(text);
+}
+
+/** Rewrite a zip with a fixed entry time, keeping entry order and contents (core.xml without dates). */
 function rezip(zip: Uint8Array, mtime: Date): Uint8Array {
   const entries = unzipSync(zip);
   const out: Zippable = {};
-  for (const [name, data] of Object.entries(entries)) out[name] = [data, { level: 6, mtime }];
+  for (const [name, data] of Object.entries(entries)) out[name] = [name === 'docProps/core.xml' ? withoutDates(data) : data, { level: 6, mtime }];
   return zipSync(out);
 }

@@ -20,8 +20,8 @@ export interface ManifestInput {
   software: Software;
   period: Period;
   backgroundPeriod: Period;
-  /** Files used, per source key. */
-  used: { source: string; name: string; bytes: number; facts: InputFacts; rows: number | undefined }[];
+  /** The input files used (see manifestInputs). */
+  inputs: ManifestInputFile[];
   ignoredFiles: string[];
   rowsKept: Record<string, number>;
   duplicateRecords: Record<string, number>;
@@ -30,11 +30,30 @@ export interface ManifestInput {
   anyPersons: boolean;
   stageMs: Record<string, number>;
   totalMs: number;
+  summary: unknown;
+}
+
+export interface ManifestInputFile {
+  source: string;
+  file: string;
+  bytes: number;
+  rows: number;
+  sha256: string;
+}
+
+/**
+ * The input files as the manifest (and the checker's note) records them, sorted by name. A CSV's rows are its
+ * lines less the header unless DuckDB counted them (Parquet metadata, `.sav`).
+ */
+export function manifestInputs(used: { source: string; name: string; bytes: number; facts: InputFacts; rows: number | undefined }[]): ManifestInputFile[] {
+  return [...used]
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .map((f) => ({ source: f.source, file: f.name, bytes: f.bytes, rows: f.rows ?? Math.max(0, f.facts.lines - 1), sha256: f.facts.sha256 }));
 }
 
 /**
  * manifest.json: inputs (names, sizes, rows, SHA-256), the config and its hash, the period, the software, the time
- * per stage. A CSV's rows are its lines less the header unless DuckDB counted them (Parquet metadata, `.sav`).
+ * per stage, and the run summary.
  */
 export function buildManifest(m: ManifestInput) {
   const configJson = JSON.stringify(m.config);
@@ -43,9 +62,7 @@ export function buildManifest(m: ManifestInput) {
     period: m.period,
     backgroundPeriod: m.backgroundPeriod,
     config: { sha256: createHash('sha256').update(configJson).digest('hex'), value: m.config },
-    inputs: [...m.used]
-      .sort((a, b) => (a.name < b.name ? -1 : 1))
-      .map((f) => ({ source: f.source, file: f.name, bytes: f.bytes, rows: f.rows ?? Math.max(0, f.facts.lines - 1), sha256: f.facts.sha256 })),
+    inputs: m.inputs,
     ignoredFiles: m.ignoredFiles,
     rowsKept: m.rowsKept,
     duplicateRecords: m.duplicateRecords,
@@ -53,5 +70,6 @@ export function buildManifest(m: ManifestInput) {
     persons: m.anyPersons ? 'see internal/tables.json' : 'none',
     stageMs: m.stageMs,
     totalMs: m.totalMs,
+    summary: m.summary,
   };
 }

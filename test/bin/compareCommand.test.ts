@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareCommand, defaultCompareDir } from '../../bin/compareCommand.js';
+import { createHash } from 'node:crypto';
+import { compareCommand } from '../../bin/compareCommand.js';
 import { InputError } from '../../core/errors.js';
 import type { ExportTables } from '../../schemas/tablesJson.js';
 import { tinyExport } from '../support/tinyExport.js';
@@ -15,26 +16,49 @@ function run(root: string, name: string, tables: unknown): string {
 }
 
 describe('compareCommand', () => {
-  it('writes comparison.csv and comparison.html into NEW/compare-<OLD>', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'mg-compare-'));
-    const changed: ExportTables = structuredClone(tinyExport());
-    changed.tables['3.3']!.cells[0]![0] = 2100;
-    const oldDir = run(root, 'run-2023', tinyExport());
-    const newDir = run(root, 'run-2024', changed);
-    await compareCommand(oldDir, newDir, undefined);
-    const out = join(newDir, 'compare-run-2023');
-    expect(defaultCompareDir(oldDir + '/', newDir)).toBe(out);
-    expect(readFileSync(join(out, 'comparison.csv'), 'utf8')).toContain('3.3,cell,both,ondersteuning_werkplek,Ondersteuning op de werkplek *,begeleiding_jobcoach,Begeleiding op werkkring/jobcoach ~,2075,2100,25,');
-    expect(readFileSync(join(out, 'comparison.html'), 'utf8')).toContain('gewijzigd: 1;');
-  });
-
-  it('honours --out', async () => {
+  it('needs --out, and refuses a folder inside a run folder', async () => {
     const root = mkdtempSync(join(tmpdir(), 'mg-compare-'));
     const a = run(root, 'a', tinyExport());
-    const target = join(root, 'elsewhere', 'cmp');
-    await compareCommand(a, a, target);
-    expect(existsSync(join(target, 'comparison.csv'))).toBe(true);
+    writeFileSync(join(a, 'manifest.json'), '{}');
+    await expect(compareCommand(a, a, undefined)).rejects.toThrow(/needs --out DIR/);
+    const inside = await compareCommand(a, a, join(a, 'compare-a')).catch((e: unknown) => e);
+    expect(inside).toBeInstanceOf(InputError);
+    expect((inside as Error).message).toContain(`is inside the run folder ${a}`);
     expect(existsSync(join(a, 'compare-a'))).toBe(false);
+  });
+
+  it('writes into --out, shows both periods, warns when their lengths differ, flags small changes, and says whether NEW was protected against OLD', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'mg-compare-'));
+    const before: ExportTables = { ...structuredClone(tinyExport()), period: { start: '2017-01-01', end: '2021-12-31' } };
+    const after: ExportTables = { ...structuredClone(tinyExport()), period: { start: '2017-01-01', end: '2022-12-31' } };
+    after.tables['3.3']!.cells[0]![0] = 2100;
+    after.tables['3.3']!.cells[1]![1] = 3; // 0 → 3: a difference of 3 persons
+    const oldDir = run(root, 'run-2023', before);
+    const newDir = run(root, 'run-2024', after);
+    const target = join(root, 'elsewhere', 'cmp');
+    const r = await compareCommand(oldDir, newDir, target);
+    expect(existsSync(join(newDir, 'compare-run-2023'))).toBe(false);
+    expect(readFileSync(join(target, 'comparison.csv'), 'utf8')).toContain('3.3,cell,both,ondersteuning_werkplek,Ondersteuning op de werkplek *,begeleiding_jobcoach,Begeleiding op werkkring/jobcoach ~,2075,2100,25,');
+    expect(readFileSync(join(target, 'comparison.csv'), 'utf8')).toContain(',2017-01-01..2021-12-31,5.0,2017-01-01..2022-12-31,6.0\r\n');
+    const html = readFileSync(join(target, 'comparison.html'), 'utf8');
+    expect(html).toContain('gewijzigd: 2;');
+    expect(html).toContain('(5,0 jaar)');
+    expect(html).toContain('Let op: de perioden zijn niet even lang');
+    expect(r.lines).toEqual([
+      `Wrote ${target}/comparison.csv and comparison.html.`,
+      `  Old: ${oldDir}: 2017-01-01 to 2021-12-31 (5.0 years)`,
+      `  New: ${newDir}: 2017-01-01 to 2022-12-31 (6.0 years)`,
+      '  WARNING: the periods differ in length (5.0 against 6.0 years): differences are not changes per year.',
+      '  Cells compared: 11; changed: 2; suppression changed: 0.',
+      '  Cells with a difference of 1 to 9 (for the output checker): 1.',
+      '  NEW was not protected with --previous OLD: small differences between the two may disclose persons.',
+    ]);
+    // NEW's manifest lists OLD's export (by the SHA-256 of its tables.json) among its --previous exports
+    const sha = createHash('sha256').update(readFileSync(join(oldDir, 'export', 'tables.json'))).digest('hex');
+    writeFileSync(join(newDir, 'manifest.json'), JSON.stringify({ config: { value: { disclosure: { threshold: 5 } } }, previous: [{ dir: oldDir, period: before.period, tablesSha256: sha, manifestSha256: 'x' }] }));
+    const again = await compareCommand(oldDir, newDir, target);
+    expect(again.lines).toContain('  NEW was protected jointly with OLD (run --previous OLD).');
+    expect(again.lines).toContain('  Cells with a difference of 1 to 4 (for the output checker): 1.');
   });
 
   it('names the file when tables.json is missing, not JSON, or the wrong shape', async () => {

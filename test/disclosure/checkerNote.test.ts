@@ -1,34 +1,94 @@
 import { describe, expect, it } from 'vitest';
-import { checkerNote } from '../../disclosure/checkerNote.js';
+import { type CheckerFacts, checkerNote, checkerNoteLines, groupDisclosureLines, tableCellCounts } from '../../disclosure/checkerNote.js';
+import type { ExportTables } from '../../schemas/tablesJson.js';
 
-describe('disclosure/checkerNote', () => {
-  it('states the rule with the run\'s parameters and the audit result', () => {
-    const note = checkerNote({ threshold: 10, zeroUnsafe: false, safetyRange: 0.3 }, { passed: true, suppressedCells: 42 });
-    expect(note).toContain('a count from 1 to 9 is shown as **; zero counts are shown.');
-    expect(note).toContain('at least 10.');
-    expect(note).toContain('p = max(1, ceil(v * 0.3)) (safety range 30%)');
-    expect(note).toContain('Parameters: threshold = 10, zero unsafe = no, safety range = 0.3.');
-    expect(note).toContain('Suppressed cells (shown as **): 42.');
-    expect(note).toContain('Audit: PASSED');
-    expect(note.endsWith('\n')).toBe(true);
+const facts: CheckerFacts = {
+  period: { start: '2017-01-01', end: '2021-12-31' },
+  sources: [
+    { source: 'gba', file: 'GBAPERSOON2022TABV1.csv', rows: 2419968, sha256: '325452b0f3f6aa0011223344556677889900aabbccddeeff0011223344556677' },
+    { source: 'srg', file: 'PWETSRGVOORZIENINGTAB.csv', rows: 57085, sha256: '7ca35dd7bb30ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766' },
+  ],
+  params: { threshold: 10, zeroUnsafe: false, safetyRange: 0.3 },
+  tables: [
+    { id: '3.0', shown: 3, primary: 0, secondary: 0 },
+    { id: 'F3.1', shown: 14, primary: 6, secondary: 4 },
+  ],
+  passed: true,
+  quarantinedRows: 0,
+  groupDisclosure: [{ table: '3.6', label: 'Tolk Wmo' }],
+};
+
+describe('checkerNote', () => {
+  it('states period, sources with rows and hash prefix, rule, per-table counts, verdict and the checks beyond the threshold (English)', () => {
+    const en = checkerNote(facts, 'en');
+    expect(en).toContain('Period: 2017-01-01 to 2021-12-31');
+    expect(en).toMatch(/GBAPERSOON2022TABV1\.csv\s+gba\s+2,419,968 rows {2}325452b0f3f6\n/);
+    expect(en).toMatch(/PWETSRGVOORZIENINGTAB\.csv\s+srg\s+57,085 rows {2}7ca35dd7bb30\n/);
+    expect(en).not.toContain('325452b0f3f6aa'); // a prefix, not the whole hash
+    expect(en).toContain('Parameters: threshold = 10, zero unsafe = no, safety range = 0.3.');
+    expect(en).toContain('a count from 1 to 9 is shown as **');
+    expect(en).toMatch(/Table 3\.0\s+3 \/\s+0 \/\s+0\n/);
+    expect(en).toMatch(/Figure 3\.1\s+14 \/\s+6 \/\s+4\n/);
+    expect(en).toMatch(/All tables\s+17 \/\s+6 \/\s+4\n/);
+    expect(en).toContain('Audit: PASSED');
+    expect(en).toContain('Quarantine: No input rows were set aside.');
+    expect(en).toContain('Dominance (p% or (n,k) rules): not applicable');
+    expect(en).toContain('Group (class) disclosure');
+    expect(en).toContain('  Table 3.6: Tolk Wmo');
+    expect(en).toContain('No earlier export was taken into account (the run had no --previous)');
+    expect(en).not.toContain('tables.md'); // not in the export
+    expect(en.endsWith('\n')).toBe(true);
   });
 
-  it('follows other parameters (no threshold fixed in the text), and says FAILED when the audit failed', () => {
-    const note = checkerNote({ threshold: 15, zeroUnsafe: true, safetyRange: 0.25 }, { passed: false, suppressedCells: 7 });
-    expect(note).toContain('a count from 1 to 14 is shown as **; zero counts are treated as unsafe too.');
-    expect(note).toContain('at least 15.');
-    expect(note).toContain('(safety range 25%)');
-    expect(note).toContain('threshold = 15, zero unsafe = yes, safety range = 0.25.');
-    expect(note).toContain('Audit: FAILED');
-    expect(note).not.toContain('PASSED');
-    expect(note).not.toMatch(/\b(9|10)\b/);
+  it('says the same in Dutch, and the xlsx lines are the same note', () => {
+    const nl = checkerNote(facts, 'nl');
+    expect(nl).toContain('toelichting voor de CBS-outputcontrole');
+    expect(nl).toContain('Periode: 2017-01-01 t/m 2021-12-31');
+    expect(nl).toMatch(/GBAPERSOON2022TABV1\.csv\s+gba\s+2\.419\.968 rijen {2}325452b0f3f6\n/);
+    expect(nl).toContain('Parameters: drempel = 10, nul onveilig = nee, veiligheidsmarge = 0.3.');
+    expect(nl).toMatch(/Figuur 3\.1\s+14 \/\s+6 \/\s+4\n/);
+    expect(nl).toContain('Audit: GESLAAGD');
+    expect(nl).toContain('Dominantie (p%- of (n,k)-regel): niet van toepassing');
+    expect(nl).toContain('  Tabel 3.6: Tolk Wmo');
+    expect(nl).toContain('Er is geen eerdere export meegenomen');
+    expect(checkerNoteLines(facts, 'nl').join('\n') + '\n').toBe(nl);
+    // the two languages carry the same facts: as many lines, the same numbers
+    const numbers = (s: string) => [...s.replace(/[.,](?=\d{3})/g, '').matchAll(/\d+/g)].map((m) => m[0]);
+    expect(checkerNoteLines(facts, 'nl').length).toBe(checkerNoteLines(facts, 'en').length);
+    expect(numbers(nl)).toEqual(numbers(checkerNote(facts, 'en')));
   });
 
-  it('no number in the note other than the parameters, the suppressed-cell count and fixed labels', () => {
-    const note = checkerNote({ threshold: 11, zeroUnsafe: false, safetyRange: 0.3 }, { passed: true, suppressedCells: 123 });
-    const numbers = new Set([...note.matchAll(/\d+(\.\d+)?/g)].map((m) => m[0]));
-    // 1 and 0 from the rule text, F3.1/F3.3 figure names, 3.1/3.3, 30 = 0.3 as a percentage
-    const allowed = new Set(['11', '10', '123', '0', '1', '0.3', '30', '3.1', '3.3']);
-    for (const n of numbers) expect(allowed.has(n), n).toBe(true);
+  it('notes quarantined rows (under the threshold only as "fewer than"), a failed audit, and earlier exports with differencing suppressions', () => {
+    const q = checkerNote({ ...facts, quarantinedRows: 3 }, 'en');
+    expect(q).toContain('Quarantine: fewer than 10 input row(s) with errors were set aside and not counted');
+    expect(checkerNote({ ...facts, quarantinedRows: 42 }, 'nl')).toContain('Quarantaine: 42 invoerrij(en) met fouten zijn terzijde gelegd');
+    expect(checkerNote({ ...facts, passed: false }, 'en')).toContain('Audit: FAILED');
+    const prev = { ...facts, previous: [{ dir: 'out-2022', period: { start: '2017-01-01', end: '2020-12-31' }, tablesSha256: 'ab'.repeat(32), manifestSha256: 'cd'.repeat(32) }] };
+    const none = checkerNote({ ...prev, differencingCells: 0 }, 'en');
+    expect(none).toContain('Protected jointly with these earlier exports (--previous):');
+    expect(none).toContain('out-2022: period 2017-01-01 to 2020-12-31, tables.json SHA-256 abababababab, manifest cdcdcdcdcdcd');
+    expect(none).toContain('Cells suppressed against differencing: none.');
+    expect(checkerNote({ ...prev, differencingCells: 4 }, 'nl')).toContain('Cellen afgeschermd tegen verschillen: 4.');
+  });
+});
+
+describe('groupDisclosureLines and tableCellCounts', () => {
+  const tables: ExportTables = {
+    period: { start: '2017-01-01', end: '2022-12-31' },
+    tables: {
+      '3.6': {
+        title: 't',
+        rows: [{ key: 'total', label: 'Totaal' }, { key: 'a', label: 'A' }, { key: 'b', label: 'B' }, { key: 'c', label: 'C' }],
+        columns: [{ key: 'tolk', label: 'Tolk Wmo' }, { key: 'x', label: 'X' }],
+        cells: [[756, 300], [0, 100], [750, 120], [0, '**']],
+      },
+    },
+  };
+  it('finds a column whose shown persons all fall in one category, and only that', () => {
+    expect(groupDisclosureLines(tables, ['3.6'])).toEqual([{ table: '3.6', label: 'Tolk Wmo' }]);
+  });
+  it('counts shown, primary and secondary cells from the marks', () => {
+    const marks = { '3.6': [[null, null], [null, null], [null, 'secondary' as const], [null, 'primary' as const]] };
+    expect(tableCellCounts(tables.tables, marks, ['3.6'])).toEqual([{ id: '3.6', shown: 6, primary: 1, secondary: 1 }]);
   });
 });

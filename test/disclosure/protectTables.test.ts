@@ -259,9 +259,24 @@ describe('protectTables', () => {
       expect(result.marks[c.table]![internal.tables[c.table]!.rows.findIndex((r) => r.key === c.row)]![internal.tables[c.table]!.columns.findIndex((k) => k.key === c.column)]).toBe(c.kind);
       if (c.kind === 'secondary') expect(c.protects!.length).toBeGreaterThan(0);
     }
-    // The note's numbers: parameters and the number of ** cells only.
-    const numbers = [...result.checkerNote.matchAll(/\d+(\.\d+)?/g)].map((m) => Number(m[0]));
-    const allowed = new Set([0, 1, 2, 3, 9, 10, 30, 0.3, 3.1, 3.3, 5, suppressed]);
+    // The note's numbers: parameters, dates, table ids and counts of cells (the per-table lines), never a person count.
+    const note = result.checkerNote;
+    const perTable = note.slice(note.indexOf('Cells per table'), note.indexOf('Audit:'));
+    let shownTotal = 0;
+    for (const line of perTable.split('\n').filter((l) => /^ {2}(Table|Figure) /.test(l))) {
+      const m = /^ {2}(?:Table|Figure) (\S+)\s+(\d+) \/\s+(\d+) \/\s+(\d+)$/.exec(line)!;
+      const id = line.includes('Figure') ? `F${m[1]}` : m[1]!;
+      const cells = result.exported.tables[id]!.cells.flat();
+      expect(Number(m[2]), line).toBe(cells.filter((v) => typeof v === 'number').length);
+      expect(Number(m[3]) + Number(m[4]), line).toBe(cells.filter((v) => v === '**').length);
+      shownTotal += Number(m[2]);
+    }
+    expect(perTable).toMatch(new RegExp(`All tables\\s+${shownTotal} /\\s+${result.audit.totals.primary} /\\s+${result.audit.totals.secondary}`));
+    const rest = (note.slice(0, note.indexOf('Cells per table')) + note.slice(note.indexOf('Audit:')))
+      .replace(/\d{4}-\d{2}-\d{2}/g, '')
+      .replace(/(Table|Figure) \S+/g, '');
+    const numbers = [...rest.matchAll(/\d+(\.\d+)?/g)].map((m) => Number(m[0]));
+    const allowed = new Set([0, 1, 3, 9, 10, 12, 256, 0.3, 3.1, 3.3]); // parameters, "12 hex digits", SHA-256, "figures 3.1-3.3"
     for (const n of numbers) expect(allowed.has(n), `number ${n} in the checker note`).toBe(true);
     expect(result.checkerNote).toContain('PASSED');
     expect(Object.keys(result.internalFiles).sort()).toEqual(['attacker-model.json', 'suppression-audit.json']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditHtml, type SuppressionMark } from '../../reports/auditHtml.js';
+import { auditHtml, type AuditedCell, type SuppressionMark } from '../../reports/auditHtml.js';
 import { InternalError } from '../../core/errors.js';
 import type { InternalTables } from '../../schemas/tablesJson.js';
 
@@ -35,9 +35,9 @@ describe('auditHtml', () => {
   });
 
   it('counts published, primary and secondary cells per table and in total', () => {
-    expect(html).toContain('Cellen gepubliceerd: 2; primair afgeschermd: 1; secundair afgeschermd: 1.');
-    expect(html).toContain('gepubliceerd 1, primair 1, secundair 1');
-    expect(html).toContain('gepubliceerd 1, primair 0, secundair 0');
+    expect(html).toContain('Cellen getoond: 2; primair afgeschermd: 1; secundair afgeschermd: 1.');
+    expect(html).toContain('getoond 1, primair 1, secundair 1');
+    expect(html).toContain('getoond 1, primair 0, secundair 0');
     expect(html).toContain('Drempel: 10');
     expect(html).toContain('alleen intern');
   });
@@ -45,6 +45,29 @@ describe('auditHtml', () => {
   it('renders tables in published order with the shared table markup', () => {
     expect(html.indexOf('data-table-id="3.4"')).toBeLessThan(html.indexOf('data-table-id="3.5"'));
     expect(html).toContain('<table class="data" aria-label="Tabel 3.5. Combinaties UWV">');
+  });
+
+  it('gives every suppressed cell its interval, requirement or protected primaries, and a verdict per table', () => {
+    const cells: AuditedCell[] = [
+      { table: '3.5', row: 'intermediair', column: 'startkrediet', value: 7, kind: 'primary', interval: [0, 12], protection: 3 },
+      { table: '3.5', row: 'jobcoach', column: 'startkrediet', value: 1026, kind: 'secondary', interval: [1019, null], protects: [{ table: '3.5', row: 'intermediair', column: 'startkrediet' }] },
+    ];
+    const page = auditHtml(internal, marks, { lang: 'nl', params: { threshold: 10, zeroUnsafe: false, safetyRange: 0.3 }, cells });
+    expect(page).toContain('Intermediair × Startkrediet: 7, primair; vereist [4, 10] (p = 3); bewezen interval [0, 12]: voldoet');
+    expect(page).toContain('Jobcoach × Startkrediet: 1.026, secundair; bewezen interval [1.019, ∞]; beschermt Tabel 3.5 Intermediair × Startkrediet');
+    // the tooltip carries the same proof
+    expect(page).toContain('title="7, primair; vereist [4, 10] (p = 3); bewezen interval [0, 12]: voldoet"');
+    expect(page).toContain('Oordeel: alle 1 primaire cel(len) voldoen aan de vereiste bescherming; 1 secundaire cel(len) beschermen ze.');
+    expect(page).toContain('Oordeel: geen afgeschermde cellen.');
+    expect(page).toContain('Oordeel over de hele run: alle 1 primaire cel(len) in alle tabellen voldoen aan de vereiste bescherming.');
+    // the rules in the page's language, from the parameters (no fixed threshold in the prose)
+    expect(page).toContain('Drempel 10: aantallen van 1 t/m 9 worden afgeschermd (primair).');
+    expect(page).toContain('⌈v × 0,3⌉');
+    const strict = auditHtml(internal, marks, { lang: 'en', params: { threshold: 5, zeroUnsafe: false, safetyRange: 0.3 }, cells: [{ ...cells[0]!, interval: [5, 12] }, cells[1]!] });
+    expect(strict).toContain('DOES NOT MEET THE RULE');
+    expect(strict).toContain('Verdict: 1 primary cell(s) DO NOT have the required protection.');
+    expect(strict).toContain('Verdict for the whole run: 1 primary cell(s) DO NOT have the required protection; do not release this export.');
+    expect(strict).toContain('Threshold 5: counts from 1 to 4 are suppressed (primary).');
   });
 
   it('rejects marks of the wrong shape', () => {

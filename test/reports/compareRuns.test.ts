@@ -67,4 +67,28 @@ describe('compareRuns', () => {
     expect(html).toContain('Tabel A');
     expect(html).not.toMatch(/<script/i);
   });
+
+  it('flags shown changes of 1 to threshold − 1 for the checker, and carries both periods and a length warning', () => {
+    const later = structuredClone(tinyExport());
+    later.period = { start: '2017-01-01', end: '2022-12-31' };
+    later.tables['3.3']!.cells[0]![0] = 2075 + 9; // 9: too small a difference to publish
+    later.tables['3.3']!.cells[1]![1] = 10; // 0 → 10: at the threshold, fine
+    const old = structuredClone(tinyExport());
+    old.period = { start: '2017-01-01', end: '2021-12-31' };
+    const rows = compareRuns(old, later, 10);
+    expect(rows.filter((r) => r.smallChange).map((r) => [r.table, r.rowKey, r.columnKey])).toEqual([['3.3', 'ondersteuning_werkplek', 'begeleiding_jobcoach']]);
+    expect(compareRuns(old, later, 5).filter((r) => r.smallChange)).toHaveLength(0);
+    const recs = parse(comparisonCsv(rows, { old: old.period, new: later.period }), { bom: true, columns: true }) as Record<string, string>[];
+    expect(recs[0]).toMatchObject({ old_period: '2017-01-01..2021-12-31', old_years: '5.0', new_period: '2017-01-01..2022-12-31', new_years: '6.0' });
+    expect(recs.filter((r) => r.small_change === 'yes')).toHaveLength(1);
+    const html = comparisonHtml(rows, { lang: 'nl', oldName: 'oud', newName: 'nieuw', oldPeriod: old.period, newPeriod: later.period, threshold: 10, protectedAgainstOld: false });
+    expect(html).toContain('oud — periode 2017-01-01 t/m 2021-12-31 (5,0 jaar)');
+    expect(html).toContain('nieuw — periode 2017-01-01 t/m 2022-12-31 (6,0 jaar)');
+    expect(html).toContain('Let op: de perioden zijn niet even lang (5,0 tegen 6,0 jaar)');
+    expect(html).toContain('Cellen met een verschil van 1 t/m 9: 1.');
+    expect(html).toContain('klein verschil: controleren');
+    expect(html).toContain('niet met --previous tegen de oude beschermd');
+    const same = comparisonHtml(rows, { lang: 'en', oldName: 'a', newName: 'b', oldPeriod: later.period, newPeriod: later.period });
+    expect(same).not.toContain('differ in length');
+  });
 });

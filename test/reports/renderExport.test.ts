@@ -26,12 +26,14 @@ describe('renderExport', () => {
     const a = mkdtempSync(join(tmpdir(), 'mg-export-'));
     const b = mkdtempSync(join(tmpdir(), 'mg-export-'));
     const note = 'Controle: regel n < 10, audit geslaagd.\n';
-    const filesA = await writeExport(a, sampleExport(), { lang: 'nl', checkerNote: note });
+    const leesmij = 'Controle: regel n < 10, audit geslaagd (nl).\n';
+    const summary = ['Samenvatting van de run'];
+    const filesA = await writeExport(a, sampleExport(), { lang: 'nl', checkerNote: note, leesmij, summary });
     await new Promise((r) => setTimeout(r, 1100)); // a second later: no clock may leak into any file
-    const filesB = await writeExport(b, sampleExport(), { lang: 'nl', checkerNote: note });
+    const filesB = await writeExport(b, sampleExport(), { lang: 'nl', checkerNote: note, leesmij, summary });
 
     const expected = [
-      'README.txt', 'report.html', 'tables.json', 'tables.xlsx',
+      'LEESMIJ.txt', 'README.txt', 'report.html', 'tables.json', 'tables.xlsx',
       ...PUBLISHED_ORDER.map((id) => `tables/${id}.csv`),
       ...FIGURE_IDS.flatMap((id) => [`charts/${id}.png`, `charts/${id}.svg`, `charts/${id}.vl.json`]),
     ].sort();
@@ -40,6 +42,7 @@ describe('renderExport', () => {
     expect(filesB).toEqual(filesA);
     for (const f of filesA) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
     expect(readFileSync(join(a, 'README.txt'), 'utf8')).toBe(note);
+    expect(readFileSync(join(a, 'LEESMIJ.txt'), 'utf8')).toBe(leesmij);
   });
 
   it('writes tables.json that validates, round-trips, and keeps a fixed key order', () => {
@@ -80,5 +83,23 @@ describe('renderExport', () => {
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('Too few observations to show');
     expect(readFileSync(join(dir, 'tables/3.7.csv'), 'utf8')).toContain('Support at the workplace *,26768,');
+  });
+
+  it('puts the quarantine note in report.html, every CSV, every xlsx sheet and tables.json', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mg-export-'));
+    const s = sampleExport();
+    const note = '12 invoerrij(en) met fouten zijn terzijde gelegd (quarantaine) en niet meegeteld.';
+    for (const t of Object.values(s.tables)) t.note = note;
+    await writeExport(dir, s, { lang: 'nl', checkerNote: 'x\n' });
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    // once at the top and once per table
+    expect(html.split(`<p class="note">${note}</p>`).length - 1).toBe(PUBLISHED_ORDER.length + 1);
+    for (const id of PUBLISHED_ORDER) expect(readFileSync(join(dir, 'tables', `${id}.csv`), 'utf8'), id).toContain(`\r\n${note}\r\n`);
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(dir, 'tables.xlsx')) as unknown as ArrayBuffer);
+    for (const ws of wb.worksheets) expect(ws.getCell('A2').value, ws.name).toBe(note);
+    const json = JSON.parse(readFileSync(join(dir, 'tables.json'), 'utf8')) as { tables: Record<string, { note?: string }> };
+    for (const id of PUBLISHED_ORDER) expect(json.tables[id]!.note).toBe(note);
   });
 });

@@ -40,4 +40,11 @@ describe('tableCsv', () => {
       });
     }
   });
+
+  it('ends with the quarantine note when input rows were set aside', () => {
+    const t = { ...tinyExport().tables['3.3']!, note: '12 invoerrij(en) met fouten zijn terzijde gelegd (quarantaine) en niet meegeteld.' };
+    const csv = tableCsv(t);
+    expect(csv.endsWith('\r\n12 invoerrij(en) met fouten zijn terzijde gelegd (quarantaine) en niet meegeteld.\r\n')).toBe(true);
+    expect(tableCsv(tinyExport().tables['3.3']!)).not.toContain('quarantaine');
+  });
 });

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { sheetName, tablesXlsx } from '../../reports/tablesXlsx.js';
-import { PUBLISHED_ORDER } from '../../reports/tableOrder.js';
+import { PUBLISHED_ORDER, caption } from '../../reports/tableOrder.js';
 import { sampleExport } from '../support/sampleExport.js';
 import { tinyExport } from '../support/tinyExport.js';
 
@@ -21,8 +21,8 @@ function dump(ws: ExcelJS.Worksheet): string[] {
 describe('tablesXlsx', () => {
   it('writes exactly the expected cells for a small workbook', async () => {
     const wb = await read(await tablesXlsx(tinyExport(), { lang: 'nl' }));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['F3.2', '3.3']);
-    expect(dump(wb.getWorksheet('3.3')!)).toEqual([
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Figuur 3.2', 'Tabel 3.3']);
+    expect(dump(wb.getWorksheet('Tabel 3.3')!)).toEqual([
       'A1="Tabel 3.3. Aantal mensen met combinaties van \\"Pwet\\"-voorzieningen, 2017–2022"',
       'A3=""',
       'B3="Begeleiding op werkkring/jobcoach ~"',
@@ -36,7 +36,7 @@ describe('tablesXlsx', () => {
       'A8="~ Vanaf 2019 is deze categorie niet meer opgenomen in de dataset."',
       'A9="** Te weinig waarnemingen om te kunnen laten zien (minder dan 10 personen, of nodig om zo’n aantal af te schermen)."',
     ]);
-    expect(dump(wb.getWorksheet('F3.2')!)).toEqual([
+    expect(dump(wb.getWorksheet('Figuur 3.2')!)).toEqual([
       'A1="Figuur 3.2. Verdeling naar geslacht"',
       'A3=""', 'B3="man"', 'C3="vrouw"', 'D3="onbekend"', 'E3="Totaal"',
       'A4="UWV & Pwet"', 'B4=267', 'C4=435', 'D4=0', 'E4=702',
@@ -46,16 +46,16 @@ describe('tablesXlsx', () => {
       'A9="UWV & Pwet & Wmo"', 'B9="**"', 'C9=60.9', 'D9="**"', 'E9=100',
       'A11="** Te weinig waarnemingen om te kunnen laten zien (minder dan 10 personen, of nodig om zo’n aantal af te schermen)."',
     ]);
-    expect(wb.getWorksheet('3.3')!.getCell('B4').numFmt).toBe('#,##0');
-    expect(wb.getWorksheet('F3.2')!.getCell('C9').numFmt).toBe('0.0');
+    expect(wb.getWorksheet('Tabel 3.3')!.getCell('B4').numFmt).toBe('#,##0');
+    expect(wb.getWorksheet('Figuur 3.2')!.getCell('C9').numFmt).toBe('0.0');
   });
 
   it('has one sheet per sample table in published order, each cell as in tables.json', async () => {
     const s = sampleExport();
     const wb = await read(await tablesXlsx(s, { lang: 'nl' }));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(PUBLISHED_ORDER);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(PUBLISHED_ORDER.map((id) => caption(id, 'nl')));
     for (const [id, t] of Object.entries(s.tables)) {
-      const ws = wb.getWorksheet(id)!;
+      const ws = wb.getWorksheet(caption(id, 'nl'))!;
       expect(String(ws.getCell(1, 1).value)).toContain(t.title);
       t.columns.forEach((c, j) => expect(ws.getCell(3, j + 2).value).toBe(c.label));
       t.rows.forEach((r, i) => {
@@ -63,6 +63,29 @@ describe('tablesXlsx', () => {
         t.columns.forEach((_, j) => expect(ws.getCell(4 + i, j + 2).value, `${id} ${i},${j}`).toBe(t.cells[i]![j]));
       });
     }
+  });
+
+  it('starts with the summary sheet, freezes the header rows and label column, and claims no creation date', async () => {
+    const s = sampleExport();
+    for (const t of Object.values(s.tables)) t.note = '12 invoerrij(en) met fouten zijn terzijde gelegd (quarantaine) en niet meegeteld.';
+    const summary = ['multigebruik — toelichting voor de CBS-outputcontrole', 'Periode: 2017-01-01 t/m 2022-12-31', 'Cellen per tabel'];
+    const buf = await tablesXlsx(s, { lang: 'nl', summary });
+    const wb = await read(buf);
+    expect(wb.worksheets[0]!.name).toBe('Samenvatting');
+    expect(wb.worksheets[0]!.getCell('A1').value).toBe(summary[0]);
+    expect(wb.worksheets[0]!.getCell('A2').value).toBe(summary[1]);
+    // the legend of the markers follows the note
+    expect(dump(wb.worksheets[0]!).join('\n')).toContain('Tekens in de tabellen');
+    expect(dump(wb.worksheets[0]!).join('\n')).toContain('** Te weinig waarnemingen');
+    for (const ws of wb.worksheets.slice(1)) {
+      expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 3 });
+      expect(String(ws.getCell('A2').value), ws.name).toMatch(/^12 invoerrij\(en\)/);
+    }
+    expect(wb.worksheets.slice(1).map((w) => w.name)).toEqual(PUBLISHED_ORDER.map((id) => caption(id, 'nl')));
+    expect(wb.created).toBeUndefined();
+    expect(wb.modified).toBeUndefined();
+    const en = await read(await tablesXlsx(s, { lang: 'en', summary }));
+    expect(en.worksheets.map((w) => w.name).slice(0, 3)).toEqual(['Summary', 'Table 3.0', 'Table 3.1']);
   });
 
   it('is byte-identical when written twice', async () => {

@@ -76,4 +76,26 @@ describe('bad input: exit 1, file/column/row/value named, nothing written, no RI
     const exported = JSON.parse(readFileSync(join(out, 'export', 'tables.json'), 'utf8'));
     expect(exported.tables['3.0'].note).toMatch(/^minder dan 10 invoerrij/);
   });
+
+  it('quarantine is noted in every format: terminal, manifest, README/LEESMIJ, report.html, CSVs, xlsx', async () => {
+    const out = outDir();
+    const r = cli(['run', '--input', writeFolder(srgWith('R,000000011,99,20190101,')), '--out', out, '--quarantine']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Quarantine:  1 input row(s) set aside and not counted (internal/quarantine.csv); every table notes it');
+    expect(r.stdout).toContain(`${join(out, 'internal', 'quarantine.csv')}`);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.summary.quarantinedRows).toBe(1);
+    const note = 'minder dan 10 invoerrij(en) met fouten zijn terzijde gelegd (quarantaine) en niet meegeteld.';
+    expect(readFileSync(join(out, 'export', 'README.txt'), 'utf8')).toContain('Quarantine: fewer than 10 input row(s) with errors were set aside and not counted');
+    expect(readFileSync(join(out, 'export', 'LEESMIJ.txt'), 'utf8')).toContain('Quarantaine: minder dan 10 invoerrij(en) met fouten zijn terzijde gelegd');
+    expect(readFileSync(join(out, 'export', 'report.html'), 'utf8')).toContain(`<p class="note">${note}</p>`);
+    for (const f of readdirSync(join(out, 'export', 'tables'))) expect(readFileSync(join(out, 'export', 'tables', f), 'utf8'), f).toContain(`\r\n${note}\r\n`);
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(out, 'export', 'tables.xlsx')) as unknown as ArrayBuffer);
+    expect(String(wb.worksheets[0]!.getCell('A1').value)).toContain('toelichting voor de CBS-outputcontrole');
+    for (const ws of wb.worksheets.slice(1)) expect(ws.getCell('A2').value, ws.name).toBe(note);
+    // the exact number of rows stays inside (internal/, terminal, manifest), the export says "fewer than"
+    assertNoKeys(r.stdout);
+  });
 });

@@ -1,18 +1,20 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { type ManifestInput, buildManifest } from '../../schemas/manifest.js';
+import { type ManifestInput, buildManifest, manifestInputs } from '../../schemas/manifest.js';
 import { defaultConfig } from '../support/runOnFolder.js';
+
+const used = () => [
+  { source: 'wmo', name: 'WMO2021.csv', bytes: 30, facts: { sha256: 'c'.repeat(64), lines: 11 }, rows: undefined },
+  { source: 'srg', name: 'SRG.parquet', bytes: 10, facts: { sha256: 'a'.repeat(64), lines: 3 }, rows: 500 },
+  { source: 'gba', name: 'GBA.csv', bytes: 20, facts: { sha256: 'b'.repeat(64), lines: 0 }, rows: undefined },
+];
 
 const input = (over: Partial<ManifestInput> = {}): ManifestInput => ({
   config: defaultConfig(),
   software: { name: 'multigebruik', version: '9.9.9', commit: 'abc', node: 'v22.0.0' },
   period: { start: '2017-01-01', end: '2022-12-31' },
   backgroundPeriod: { start: '2022-01-01', end: '2022-12-31' },
-  used: [
-    { source: 'wmo', name: 'WMO2021.csv', bytes: 30, facts: { sha256: 'c'.repeat(64), lines: 11 }, rows: undefined },
-    { source: 'srg', name: 'SRG.parquet', bytes: 10, facts: { sha256: 'a'.repeat(64), lines: 3 }, rows: 500 },
-    { source: 'gba', name: 'GBA.csv', bytes: 20, facts: { sha256: 'b'.repeat(64), lines: 0 }, rows: undefined },
-  ],
+  inputs: manifestInputs(used()),
   ignoredFiles: ['notes.txt'],
   rowsKept: { srg: 500 },
   duplicateRecords: { srg: 2 },
@@ -20,6 +22,7 @@ const input = (over: Partial<ManifestInput> = {}): ManifestInput => ({
   anyPersons: true,
   stageMs: { read: 1, validate: 2 },
   totalMs: 3,
+  summary: { audit: 'passed' },
   ...over,
 });
 
@@ -36,10 +39,10 @@ describe('schemas/manifest', () => {
   });
 
   it('does not reorder the caller\'s list', () => {
-    const i = input();
-    const names = i.used.map((u) => u.name);
-    buildManifest(i);
-    expect(i.used.map((u) => u.name)).toEqual(names);
+    const u = used();
+    const names = u.map((x) => x.name);
+    manifestInputs(u);
+    expect(u.map((x) => x.name)).toEqual(names);
   });
 
   it('config: the value and the SHA-256 of its JSON text', () => {
@@ -64,6 +67,7 @@ describe('schemas/manifest', () => {
     expect(m.ignoredFiles).toEqual(['notes.txt']);
     expect(m.duplicateRecords).toEqual({ srg: 2 });
     expect(m.stageMs).toEqual({ read: 1, validate: 2 });
+    expect(m.summary).toEqual({ audit: 'passed' });
     expect(JSON.stringify(buildManifest(input()))).toBe(JSON.stringify(m));
   });
 });

@@ -6,6 +6,7 @@ import { escapeHtml, htmlPage } from './htmlPage.js';
 import { anchor, periodText } from './reportHtml.js';
 import { tableHtml, type CellView } from './tableHtml.js';
 import { caption, tableOrder } from './tableOrder.js';
+import type { TableDeclaration } from '../model/tableDeclarations.js';
 
 export type SuppressionMark = 'primary' | 'secondary' | null;
 
@@ -15,6 +16,8 @@ export interface AuditMeta {
   rules?: string[];
   /** Per table and cell, an explanation shown as a tooltip (e.g. "protects 3.6 jobcoach × waz; interval [0, 31]"). */
   notes?: Record<string, (string | null)[][]>;
+  /** The run's table declarations (order, caption); default the shipped ones. */
+  declarations?: readonly TableDeclaration[];
 }
 
 const TEXT: Record<Lang, Record<string, string>> = {
@@ -67,7 +70,7 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
 
   const total = { published: 0, primary: 0, secondary: 0 };
   const sections: string[] = [];
-  for (const id of tableOrder(Object.keys(internal.tables))) {
+  for (const id of tableOrder(Object.keys(internal.tables), meta.declarations)) {
     const t = internal.tables[id]!;
     const m = marks[id];
     if (m && (m.length !== t.rows.length || m.some((r) => r.length !== t.columns.length))) {
@@ -91,11 +94,11 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
     total.published += count.published;
     total.primary += count.primary;
     total.secondary += count.secondary;
-    const capt = `${caption(id, lang)}. ${t.title}`;
+    const capt = `${caption(id, lang, meta.declarations)}. ${t.title}`;
     // footnotes() looks at markers in labels and at "**" cells: give it the table as published
     const asPublished = { ...t, cells: t.cells.map((r, i) => r.map((v, j) => (v !== null && m?.[i]?.[j] ? ('**' as const) : v))) };
     sections.push(`<section id="${anchor(id)}" data-table-id="${escapeHtml(id)}">`);
-    sections.push(`<h2><span class="caption">${escapeHtml(caption(id, lang))}.</span> ${escapeHtml(t.title)}</h2>`);
+    sections.push(`<h2><span class="caption">${escapeHtml(caption(id, lang, meta.declarations))}.</span> ${escapeHtml(t.title)}</h2>`);
     sections.push(`<p class="meta">${escapeHtml(fill(tx.tableTotals!, count))}</p>`);
     sections.push(tableHtml({ caption: capt, rows: t.rows, columns: t.columns, sections: [{ cells }], footnotes: footnotes(asPublished, lang) }));
     sections.push('</section>');

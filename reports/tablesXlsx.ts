@@ -3,9 +3,12 @@ import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { ExportTable, ExportTables } from '../schemas/tablesJson.js';
 import { footnotes, type Lang } from './footnotes.js';
 import { caption, tableOrder } from './tableOrder.js';
+import type { TableDeclaration } from '../model/tableDeclarations.js';
 
 export interface TablesXlsxOptions {
   lang: Lang;
+  /** The run's table declarations (order, caption); default the shipped ones. */
+  declarations?: readonly TableDeclaration[];
 }
 
 const PCT_HEADING: Record<Lang, string> = {
@@ -45,17 +48,17 @@ export async function tablesXlsx(tables: ExportTables, options: TablesXlsxOption
   wb.modified = fixed;
   wb.lastPrinted = fixed;
   const taken = new Set<string>();
-  for (const id of tableOrder(Object.keys(tables.tables))) {
-    addSheet(wb, sheetName(id, taken), id, tables.tables[id]!, options.lang);
+  for (const id of tableOrder(Object.keys(tables.tables), options.declarations)) {
+    addSheet(wb, sheetName(id, taken), caption(id, options.lang, options.declarations), tables.tables[id]!, options.lang);
   }
   const raw = new Uint8Array(await wb.xlsx.writeBuffer());
   return Buffer.from(rezip(raw, fixed));
 }
 
-function addSheet(wb: ExcelJS.Workbook, name: string, id: string, t: ExportTable, lang: Lang): void {
+function addSheet(wb: ExcelJS.Workbook, name: string, capt: string, t: ExportTable, lang: Lang): void {
   const ws = wb.addWorksheet(name);
   const titleCell = ws.getCell(1, 1);
-  titleCell.value = `${caption(id, lang)}. ${t.title}`;
+  titleCell.value = `${capt}. ${t.title}`;
   titleCell.font = { bold: true, size: 12 };
 
   let r = 3;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PWET_CATS, UWV_BACKGROUNDS, UWV_TYPES, WMO_CATS } from '../model/personSets.js';
 
 /**
  * The configuration file: every column name, code and category mapping lives here, not in code.
@@ -37,10 +38,12 @@ const uwvSource = z
 /** Category targets: a category key of tables.md, or "ignore". */
 const target = (cats: readonly [string, ...string[]]) => z.enum([...cats, 'ignore'] as [string, ...string[]]);
 
-export const PWET_TARGETS = ['ondersteuning_werkplek', 'begeleiding_jobcoach', 'overig_faciliterend', 'vervoer', 'overig', 'lks'] as const;
-export const WMO_TARGETS = ['huishouden', 'ondersteuning_thuis', 'hulpmiddelen_diensten', 'verblijf_opvang', 'overig'] as const;
-export const UWV_TYPE_TARGETS = ['intermediair', 'jobcoach', 'meeneembaar', 'startkrediet', 'vervoer'] as const;
-export const UWV_BACKGROUND_TARGETS = ['wajong', 'wajong_tot_2015', 'wao', 'waz', 'wga', 'onderwijs', 'tolk_wmo', 'tolk_pwet'] as const;
+type Keys = readonly [string, ...string[]];
+/** The category lists of model/tables.json (SRG codes may also mean loonkostensubsidie). */
+export const PWET_TARGETS = [...PWET_CATS, 'lks'] as unknown as Keys;
+export const WMO_TARGETS = WMO_CATS as unknown as Keys;
+export const UWV_TYPE_TARGETS = UWV_TYPES as unknown as Keys;
+export const UWV_BACKGROUND_TARGETS = UWV_BACKGROUNDS as unknown as Keys;
 
 const codeMap = (cats: readonly [string, ...string[]]) =>
   z.record(z.string().min(1, 'a code may not be empty'), target(cats));

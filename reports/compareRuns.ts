@@ -111,7 +111,7 @@ export function comparisonCsv(rows: ComparisonRow[]): string {
     r.absoluteChange === null ? '' : String(r.absoluteChange),
     r.relativeChange === null ? '' : r.relativeChange.toFixed(6),
     r.suppressionChanged ? 'yes' : '', r.changed ? 'yes' : '',
-  ])].map(csvRecord).join('');
+  ])].map((r) => csvRecord(r)).join('');
 }
 
 export interface ComparisonMeta {

@@ -7,7 +7,7 @@ import { chartSpec } from './chartSpec.js';
 import type { Lang } from './footnotes.js';
 import { renderChart } from './renderChart.js';
 import { reportHtml } from './reportHtml.js';
-import { tableCsv } from './tableCsv.js';
+import { tableCsv, tableCsvNl } from './tableCsv.js';
 import { chartKind, tableOrder } from './tableOrder.js';
 import { tablesXlsx } from './tablesXlsx.js';
 import { translateTables } from './translateTables.js';
@@ -50,7 +50,7 @@ export function exportTablesJson(tables: ExportTables, declarations: readonly Ta
 
 /**
  * Writes the whole export/ folder into `dir` (created if needed; the caller gives a fresh folder and
- * handles atomicity): tables.json, tables/<id>.csv, tables.xlsx, report.html, charts/<id>.vl.json,
+ * handles atomicity): tables.json, tables/<id>.csv, tables-nl/<id>.csv (Dutch Excel), tables.xlsx, report.html, charts/<id>.vl.json,
  * .svg and .png for every figure present, README.txt. With `lang: 'en'` every title and label is
  * translated first (the English labels of the declarations), in all files including tables.json; keys and numbers are
  * never touched. Returns the relative paths written ("/" separators), sorted.
@@ -72,6 +72,7 @@ export async function writeExport(dir: string, tables: ExportTables, options: Wr
 
   await put('tables.json', exportTablesJson(t, decls));
   for (const id of ids) await put(`tables/${id}.csv`, tableCsv(t.tables[id]!));
+  for (const id of ids) await put(`tables-nl/${id}.csv`, tableCsvNl(t.tables[id]!));
   await put('tables.xlsx', await tablesXlsx(t, { lang: options.lang, declarations: decls }));
 
   const svgs: Record<string, string> = {};

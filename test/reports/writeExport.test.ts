@@ -32,6 +32,7 @@ describe('writeExport', () => {
     const expected = [
       'README.txt', 'report.html', 'tables.json', 'tables.xlsx',
       ...PUBLISHED_ORDER.map((id) => `tables/${id}.csv`),
+      ...PUBLISHED_ORDER.map((id) => `tables-nl/${id}.csv`),
       ...FIGURE_IDS.flatMap((id) => [`charts/${id}.png`, `charts/${id}.svg`, `charts/${id}.vl.json`]),
     ].sort();
     expect(filesA).toEqual(expected);

@@ -30,14 +30,14 @@ export const protectStage: Protect = async (input) => {
 /** Stage "render": export/ from the protected numbers only; the reviewer's page into internal/. */
 export async function renderStage(exportDir: string, internalDir: string, r: PipelineResult, config: Config, version: string): Promise<void> {
   const [{ writeExport }, { auditHtml }] = await Promise.all([exportModule(), auditPageModule()]);
-  await writeExport(exportDir, r.protection.exported, { lang: config.language, checkerNote: r.protection.checkerNote, version });
+  await writeExport(exportDir, r.protection.exported, { lang: config.language, checkerNote: r.protection.checkerNote, version, declarations: r.declarations });
   mkdirSync(internalDir, { recursive: true });
   const { threshold, zeroUnsafe, safetyRange } = config.disclosure;
   const rules = [
     `threshold ${threshold}: counts 1–${threshold - 1}${zeroUnsafe ? ' and 0' : ''} are suppressed (primary)`,
     `protection p = max(1, ceil(v × ${safetyRange})) against the atom attacker (secondary suppression)`,
   ];
-  writeFileSync(join(internalDir, 'audit.html'), auditHtml(r.internal, r.protection.marks, { lang: config.language, rules }));
+  writeFileSync(join(internalDir, 'audit.html'), auditHtml(r.internal, r.protection.marks, { lang: config.language, rules, declarations: r.declarations }));
 }
 
 /** Load the variables a source needs from an SPSS file (names that the file lacks are reported by the caller). */

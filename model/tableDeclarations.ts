@@ -1,5 +1,6 @@
 import type { Basis, CellTerm } from './cellTerm.js';
-import { BASE_SETS, DERIVED_SETS } from './personSets.js';
+import { messages } from '../core/messages.js';
+import { BASE_SETS, DERIVED_SETS, DIMENSIONS } from './personSets.js';
 import { type AxisItem, type Label, type TableSpec, type TablesFile, shippedTablesFile } from './tablesFile.js';
 
 /**
@@ -71,13 +72,17 @@ function vocabulary(file: TablesFile) {
 }
 
 function checkTerms(terms: readonly CellTerm[], path: (string | number)[]) {
-  const valid = () => [...SET_KEYS].join(', ');
+  const valid = [...SET_KEYS];
   terms.forEach((t, k) => {
-    if ('set' in t && !SET_KEYS.has(t.set)) throw new DeclarationError([...path, k, 'set'], `unknown set "${t.set}"; valid sets: ${valid()}`);
+    if ('set' in t && !SET_KEYS.has(t.set)) throw new DeclarationError([...path, k, 'set'], messages.tableUnknownSet(t.set, valid));
     if ('of' in t)
       t.of.forEach((s, m) => {
-        if (!SET_KEYS.has(s)) throw new DeclarationError([...path, k, 'of', m], `unknown set "${s}"; valid sets: ${valid()}`);
+        if (!SET_KEYS.has(s)) throw new DeclarationError([...path, k, 'of', m], messages.tableUnknownSet(s, valid));
       });
+    if ('dim' in t) {
+      const classes = DIMENSIONS[t.dim].map(([key]) => key);
+      if (!classes.includes(t.value)) throw new DeclarationError([...path, k, 'value'], messages.tableUnknownValue(t.dim, t.value, classes));
+    }
   });
 }
 
@@ -91,7 +96,7 @@ function expandAxis(file: TablesFile, voc: ReturnType<typeof vocabulary>, items:
   const axis = (key: string, label: Label, terms: CellTerm[]): Axis => ({ key, label: label.nl, labelEn: label.en, terms });
   const named = (name: string, at: (string | number)[]) => {
     const v = voc.single.get(name);
-    if (!v) throw new DeclarationError(at, `unknown category key "${name}"; valid keys: ${[...voc.single.keys()].join(', ')}`);
+    if (!v) throw new DeclarationError(at, messages.tableUnknownKey(name, [...voc.single.keys()]));
     return v;
   };
   items.forEach((item, k) => {
@@ -101,14 +106,14 @@ function expandAxis(file: TablesFile, voc: ReturnType<typeof vocabulary>, items:
       out.push(axis(item.includes('.') ? item.slice(item.indexOf('.') + 1) : item, v.label, v.terms));
     } else if ('each' in item) {
       const list = voc.lists.get(item.each);
-      if (!list) throw new DeclarationError([...at, 'each'], `unknown category list "${item.each}"; valid lists: ${[...voc.lists.keys()].join(', ')}`);
+      if (!list) throw new DeclarationError([...at, 'each'], messages.tableUnknownList(item.each, [...voc.lists.keys()]));
       for (const i of list) out.push(axis(i.key, i.label, i.terms));
     } else if ('ref' in item) {
       const v = named(item.ref, [...at, 'ref']);
       const key = item.key ?? (item.ref.includes('.') ? item.ref.slice(item.ref.indexOf('.') + 1) : item.ref);
       out.push(axis(key, item.label ?? v.label, v.terms));
     } else if ('count' in item && 'from' in item) {
-      if (item.to < item.from) throw new DeclarationError([...at, 'to'], `"to" (${item.to}) is below "from" (${item.from})`);
+      if (item.to < item.from) throw new DeclarationError([...at, 'to'], messages.tableCountRange(item.from, item.to));
       for (let n = item.from; n <= item.to; n++) out.push(axis(`n${n}`, countLabel(file, n), [{ countOf: item.count, n }]));
     } else if ('count' in item) {
       out.push(axis(item.key ?? `n${item.n}`, item.label ?? countLabel(file, item.n), [{ countOf: item.count, n: item.n }]));
@@ -117,10 +122,10 @@ function expandAxis(file: TablesFile, voc: ReturnType<typeof vocabulary>, items:
       out.push(axis(item.key, item.label, item.terms));
     }
   });
-  if (out.length === 0) throw new DeclarationError(path, 'an axis needs at least one row or column');
+  if (out.length === 0) throw new DeclarationError(path, messages.tableEmptyAxis());
   const seen = new Set<string>();
   out.forEach((a) => {
-    if (seen.has(a.key)) throw new DeclarationError(path, `key "${a.key}" occurs twice; give one of them another "key"`);
+    if (seen.has(a.key)) throw new DeclarationError(path, messages.tableKeyTwice(a.key));
     seen.add(a.key);
   });
   return out;
@@ -134,15 +139,15 @@ export function expandTables(specs: readonly TableSpec[], file: TablesFile = shi
   const voc = vocabulary(file);
   const ids = new Set(taken);
   return specs.map((s, t) => {
-    if (ids.has(s.id)) throw new DeclarationError([t, 'id'], `table id "${s.id}" is declared twice`);
+    if (ids.has(s.id)) throw new DeclarationError([t, 'id'], messages.tableDuplicateId(s.id));
     ids.add(s.id);
-    if (s.kind === 'figure' && !s.chart) throw new DeclarationError([t, 'chart'], 'a figure needs a chart kind: "bars" or "share"');
-    if (s.kind === 'table' && s.chart) throw new DeclarationError([t, 'chart'], 'only a figure has a chart kind (set "kind": "figure")');
+    if (s.kind === 'figure' && !s.chart) throw new DeclarationError([t, 'chart'], messages.figureNeedsChart());
+    if (s.kind === 'table' && s.chart) throw new DeclarationError([t, 'chart'], messages.chartOnTable());
     checkTerms(s.base, [t, 'base']);
     const rows = expandAxis(file, voc, s.rows, [t, 'rows']);
     const columns = expandAxis(file, voc, s.columns, [t, 'columns']);
     if (s.chart === 'share' && !columns.some((c) => c.key === 'total'))
-      throw new DeclarationError([t, 'columns'], 'a "share" figure needs a column with key "total" (the base of its percentages)');
+      throw new DeclarationError([t, 'columns'], messages.shareNeedsTotal());
     return {
       id: s.id,
       kind: s.kind,
@@ -199,4 +204,44 @@ export function cellTerms(decl: TableDeclaration, i: number, j: number): CellTer
 /** The declarations in published order (by `order`, then computation order). */
 export function publishedOrder(declarations: readonly TableDeclaration[]): TableDeclaration[] {
   return declarations.map((d, k) => ({ d, k })).sort((a, b) => a.d.order - b.d.order || a.k - b.k).map((x) => x.d);
+}
+
+/** The table selection of a config: tables it adds, and which shipped tables it keeps or drops (ids, `*` matches any text). */
+export interface TableSelection {
+  add: readonly TableSpec[];
+  keep?: readonly string[] | undefined;
+  drop: readonly string[];
+}
+
+function matcher(pattern: string): (id: string) => boolean {
+  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return (id) => re.test(id);
+}
+
+/**
+ * The declarations of a run: the shipped tables the config keeps (all by default, minus `drop`), then the tables it
+ * adds. The run, the protection (jointly over all of them) and the audit all read this one list. Throws
+ * DeclarationError with the JSON path below the config's `tables` (e.g. `add.0.rows.1`).
+ */
+export function declarationsFor(config: { tables?: TableSelection | undefined }): TableDeclaration[] {
+  const sel = config.tables;
+  const all = shippedDeclarations();
+  if (!sel) return [...all];
+  const ids = all.map((d) => d.id);
+  const select = (list: readonly string[], field: string) =>
+    list.map((p, k) => {
+      const m = matcher(p);
+      if (!ids.some(m)) throw new DeclarationError([field, k], messages.tableIdUnknown(p, ids));
+      return m;
+    });
+  const keep = sel.keep ? select(sel.keep, 'keep') : undefined;
+  const drop = select(sel.drop, 'drop');
+  const kept = all.filter((d) => (!keep || keep.some((m) => m(d.id))) && !drop.some((m) => m(d.id)));
+  const firstOrder = Math.max(0, ...all.map((d) => d.order));
+  try {
+    return [...kept, ...expandTables(sel.add, shippedTablesFile(), firstOrder, new Set(kept.map((d) => d.id)))];
+  } catch (e) {
+    if (e instanceof DeclarationError) throw new DeclarationError(['add', ...e.path], e.message);
+    throw e;
+  }
 }

@@ -7,7 +7,7 @@ import { linkPersons } from './link.js';
 import { messagesFor } from '../core/messages.js';
 import { type DirectoryEntry, type SourceKey, SOURCE_KEYS, discoverSources } from '../sources/sourceFiles.js';
 import { type FirstLineReader, type PreparedFile, type SavLoader, prepareSource } from '../sources/sourceRelation.js';
-import { TABLE_DECLARATIONS, type TableDeclaration } from '../model/tableDeclarations.js';
+import { declarationsFor, type TableDeclaration } from '../model/tableDeclarations.js';
 import { tabulate } from './tabulate.js';
 import { type ValidationResult, validateSources } from './validate.js';
 
@@ -52,6 +52,8 @@ export interface PipelineResult {
   ignoredFiles: string[];
   validation: ValidationResult;
   atoms: Atom[];
+  /** The tables of this run (shipped ones kept by the config, plus the config's own), for tabulate, protect and render. */
+  declarations: readonly TableDeclaration[];
   internal: InternalTables;
   protection: ProtectOutput;
   stageMs: Partial<Record<Stage, number>>;
@@ -91,18 +93,19 @@ export async function runPipeline(config: Config, fx: PipelineEffects): Promise<
   const atoms = await linkPersons(fx.conn);
   lap('link');
   fx.onStage?.('tabulate');
-  const internal = tabulate({ atoms, declarations: TABLE_DECLARATIONS, period: v.period, backgroundPeriod: v.backgroundPeriod });
+  const declarations = declarationsFor(config);
+  const internal = tabulate({ atoms, declarations, period: v.period, backgroundPeriod: v.backgroundPeriod });
   const setAside = v.validation.quarantined.length;
   const say = messagesFor(config.language);
   if (setAside > 0) for (const t of Object.values(internal.tables)) t.note = say.quarantineNote(String(setAside));
   lap('tabulate');
   fx.onStage?.('protect');
-  const protection = await fx.protect({ internal, atoms, declarations: TABLE_DECLARATIONS, params: config.disclosure });
+  const protection = await fx.protect({ internal, atoms, declarations, params: config.disclosure });
   if (setAside > 0) {
     // a row count, not a person count; still shown only as "under the threshold" when small
     const shown = setAside < config.disclosure.threshold ? say.fewerThan(config.disclosure.threshold) : String(setAside);
     for (const t of Object.values(protection.exported.tables)) t.note = say.quarantineNote(shown);
   }
   lap('protect');
-  return { ...v, atoms, internal, protection, stageMs };
+  return { ...v, atoms, declarations, internal, protection, stageMs };
 }

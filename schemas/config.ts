@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PWET_CATS, UWV_BACKGROUNDS, UWV_TYPES, WMO_CATS } from '../model/personSets.js';
+import { TableSpecSchema } from '../model/tablesFile.js';
 
 /**
  * The configuration file: every column name, code and category mapping lives here, not in code.
@@ -109,6 +110,18 @@ export const ConfigSchema = z
       })
       .strict()
       .default({ threshold: 10, zeroUnsafe: false, safetyRange: 0.3 }),
+    /**
+     * Which tables are published: the shipped ones of model/tables.json (all, or those matching `keep`, minus `drop`;
+     * ids, `*` matches any text) and the tables and figures `add` declares in the same form. All are protected jointly.
+     */
+    tables: z
+      .object({
+        add: z.array(TableSpecSchema).default([]),
+        keep: z.array(z.string().min(1)).optional(),
+        drop: z.array(z.string().min(1)).default([]),
+      })
+      .strict()
+      .optional(),
     /** Labels in the export: Dutch as published, or English. */
     language: z.enum(['nl', 'en']).default('nl'),
     /** On bad rows: stop (default) or set them aside in internal/quarantine and go on. */

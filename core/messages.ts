@@ -42,6 +42,9 @@ const en = {
   auditFailed: (out: string) => `Audit of ${out} FAILED: see the lines above.`,
   unreadable: (file: string, why: string) => `${file}: cannot be read (${why})`,
   internal: (what: string) => `Internal error in multigebruik (please report): ${what}`,
+  demoLookFirst: (report: string, figure: string, table: string, suppressed: number, audit: string) =>
+    `Look first at ${report}: ${figure} (a chart), then ${table} (${suppressed} cells shown as **: protection at work); ` +
+    `why each ** is there: ${audit}`,
   tableUnknownKey: (name: string, valid: string[]) => `unknown category key "${name}"; valid keys: ${valid.join(', ')}`,
   tableUnknownList: (name: string, valid: string[]) => `unknown category list "${name}"; valid lists: ${valid.join(', ')}`,
   tableUnknownSet: (name: string, valid: string[]) => `unknown set "${name}"; valid sets: ${valid.join(', ')}`,
@@ -84,6 +87,9 @@ const nl: Messages = {
   auditFailed: (out) => `Audit van ${out} MISLUKT: zie de regels hierboven.`,
   unreadable: (file, why) => `${file}: kan niet worden gelezen (${why})`,
   internal: (what) => `Interne fout in multigebruik (meld dit alstublieft): ${what}`,
+  demoLookFirst: (report, figure, table, suppressed, audit) =>
+    `Kijk eerst in ${report}: ${figure} (een grafiek), dan ${table} (${suppressed} cellen als **: de beveiliging in actie); ` +
+    `waarom elke ** er staat: ${audit}`,
   tableUnknownKey: (name, valid) => `onbekende categoriesleutel "${name}"; geldige sleutels: ${valid.join(', ')}`,
   tableUnknownList: (name, valid) => `onbekende categorielijst "${name}"; geldige lijsten: ${valid.join(', ')}`,
   tableUnknownSet: (name, valid) => `onbekende verzameling "${name}"; geldige verzamelingen: ${valid.join(', ')}`,

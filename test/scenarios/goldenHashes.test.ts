@@ -30,6 +30,9 @@ function ok(r: { code: number | null; stderr: string }) {
   expect(r.code).toBe(0);
 }
 
+let demoOut = '';
+let demoStdout = '';
+
 describe('golden hashes of export/ and internal/', () => {
   it('runs on generated data (seeds 1 and 2, scale 0.005, nl and en) and the demo give the recorded bytes', () => {
     const base = mkdtempSync(join(tmpdir(), 'mg-golden-'));
@@ -46,12 +49,30 @@ describe('golden hashes of export/ and internal/', () => {
         actual.seed1en = hashes(join(base, 'out1en'));
       }
     }
-    ok(cli(['demo', '--out', join(base, 'demo')]));
-    actual.demo = hashes(join(base, 'demo', 'output'));
+    const demo = cli(['demo', '--out', join(base, 'demo')]);
+    ok(demo);
+    demoStdout = demo.stdout;
+    demoOut = join(base, 'demo', 'output');
+    actual.demo = hashes(demoOut);
 
     if (process.env.UPDATE_GOLDEN === '1' || !existsSync(GOLDEN)) writeFileSync(GOLDEN, `${JSON.stringify(actual, null, 2)}\n`);
     const expected = JSON.parse(readFileSync(GOLDEN, 'utf8')) as typeof actual;
     for (const run of Object.keys(expected)) expect(Object.keys(expected[run]!).length).toBeGreaterThan(40);
     expect(actual).toEqual(expected);
+  });
+
+  it('the demo shows a bar in every figure, ** in most tables, and says where to look first', () => {
+    expect(demoOut).not.toBe('');
+    const t = (JSON.parse(readFileSync(join(demoOut, 'export', 'tables.json'), 'utf8')) as { tables: Record<string, { columns: { key: string }[]; cells: unknown[][] }> }).tables;
+    const figures = Object.keys(t).filter((id) => id.startsWith('F'));
+    expect(figures).toHaveLength(8);
+    for (const id of figures) {
+      // a visible bar: a published count above zero outside the `total` column
+      const visible = t[id]!.cells.flatMap((row) => row.filter((c, j) => t[id]!.columns[j]!.key !== 'total' && typeof c === 'number' && c > 0));
+      expect(visible.length, id).toBeGreaterThan(0);
+    }
+    const withStars = Object.keys(t).filter((id) => t[id]!.cells.some((row) => row.includes('**')));
+    expect(withStars.length).toBeGreaterThan(Object.keys(t).length / 2);
+    expect(demoStdout).toMatch(/Look first at report\.html: Figure 3\.1 .*Table [0-9.]+ \(\d+ cells shown as \*\*/);
   });
 });

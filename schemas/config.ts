@@ -27,6 +27,21 @@ const codedSource = z
     columns: z.object({ ...keyColumns, code: columnName, begin: columnName, end: columnName }).strict(),
   })
   .strict();
+/**
+ * SRG may come wide (inputs.md): one period row per person with a count column per provision type. `wide.columns`
+ * maps each count column of the file to the SRG code it stands for (then `columns.code` is not read); the reader
+ * turns every count above zero into one long-form row with that code, keeping the file's row number.
+ */
+const srgSource = codedSource.extend({
+  wide: z
+    .object({
+      columns: z
+        .record(columnName, z.string().min(1, 'a code may not be empty'))
+        .refine((m) => Object.keys(m).length > 0, 'declare at least one count column'),
+    })
+    .strict()
+    .optional(),
+});
 const uwvSource = z
   .object({
     ...sourceHeader,
@@ -86,7 +101,7 @@ export const ConfigSchema = z
             firstDigit: z.record(z.string().regex(/^\d$/), z.enum(['laag', 'midden', 'hoog'])),
           })
           .strict(),
-        srg: codedSource,
+        srg: srgSource,
         wmo: codedSource,
         uwv: uwvSource,
       })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PWET_CATS, UWV_BACKGROUNDS, UWV_TYPES, WMO_CATS } from '../model/personSets.js';
+import { DIMENSIONS, PWET_CATS, UWV_BACKGROUNDS, UWV_TYPES, WMO_CATS } from '../model/personSets.js';
 import { TableSpecSchema } from '../model/tablesFile.js';
 
 /**
@@ -60,6 +60,8 @@ export const PWET_TARGETS = [...PWET_CATS, 'lks'] as unknown as Keys;
 export const WMO_TARGETS = WMO_CATS as unknown as Keys;
 export const UWV_TYPE_TARGETS = UWV_TYPES as unknown as Keys;
 export const UWV_BACKGROUND_TARGETS = UWV_BACKGROUNDS as unknown as Keys;
+/** Known classes of a background dimension (model/tables.json), without "onbekend" (what no code maps to). */
+const known = (dim: 'gender' | 'education') => DIMENSIONS[dim].map(([k]) => k).filter((k) => k !== 'onbekend') as unknown as Keys;
 
 const codeMap = (cats: readonly [string, ...string[]]) =>
   z.record(z.string().min(1, 'a code may not be empty'), target(cats));
@@ -84,7 +86,7 @@ export const ConfigSchema = z
                 birthDay: columnName.optional(),
               })
               .strict(),
-            genderCodes: z.record(z.string(), z.enum(['man', 'vrouw'])),
+            genderCodes: z.record(z.string(), z.enum(known('gender'))),
           })
           .strict(),
         education: z
@@ -98,7 +100,7 @@ export const ConfigSchema = z
               })
               .strict(),
             /** First digit of the 4-digit SOI code → level; anything else is "onbekend". */
-            firstDigit: z.record(z.string().regex(/^\d$/), z.enum(['laag', 'midden', 'hoog'])),
+            firstDigit: z.record(z.string().regex(/^\d$/), z.enum(known('education'))),
           })
           .strict(),
         srg: srgSource,

@@ -64,6 +64,11 @@ describe('wide SRG files', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`PWETSRGVOORZIENINGWIDE.csv, column SRGDATUMAANVANG: `);
     expect(r.stderr).toContain(`value "2019-13-45" at row ${row} (1 row with this problem)`);
+    // with --quarantine the wide row is set aside once, under its own row number
+    const q = join(base, 'out-bad-q');
+    expect(cli(['run', '--input', dir, '--out', q, '--config', wideConfig, '--quarantine']).code).toBe(0);
+    const quarantined = readFileSync(join(q, 'internal', 'quarantine.csv'), 'utf8').trimEnd().split('\n').slice(1);
+    expect(quarantined).toEqual([`PWETSRGVOORZIENINGWIDE.csv,${row},SRGDATUMAANVANG,unparseable date,2019-13-45`]);
   });
 
   it('a missing count column is named with its config field', () => {

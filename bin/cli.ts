@@ -95,11 +95,22 @@ async function main(argv: string[]): Promise<number> {
       const plain = !process.stdout.isTTY;
       const say = (line: string) => process.stdout.write(`${line}\n`);
       if (plain) say(messages.demoGenerate(input));
-      const { generateCommand } = await import('./generateCommand.js');
-      await generateCommand({ out: input, force: true });
+      const [{ generateCommand }, { DEMO_SETTINGS }, { caption, tableOrder }] = await Promise.all([
+        import('./generateCommand.js'),
+        import('../synthetic/generateSynthetic.js'),
+        import('../reports/tableOrder.js'),
+      ]);
+      const { scale, populationScale, seed } = DEMO_SETTINGS;
+      await generateCommand({ out: input, force: true, scale: String(scale), populationScale, seed: String(seed) });
       const { runCommand, summaryLines } = await runModule();
-      const r = await runCommand({ input, out: output, force: true, ...(plain ? { onStage: (stage: string) => say(messages.demoStage(stage)) } : {}) });
-      for (const line of summaryLines(r.summary, output)) say(line);
+      const result = await runCommand({ input, out: output, force: true, ...(plain ? { onStage: (stage: string) => say(messages.demoStage(stage)) } : {}) });
+      for (const line of summaryLines(result.summary, output)) say(line);
+      // where to look first: the first figure, and the table where protection hides the most cells
+      const tables = result.protection!.exported.tables;
+      const ids = tableOrder(Object.keys(tables), result.declarations);
+      const stars = (id: string) => tables[id]!.cells.flat().filter((c) => c === '**').length;
+      const figure = ids.find((id) => result.declarations.find((d) => d.id === id)?.kind === 'figure') ?? ids[0]!;
+      const busiest = ids.reduce((a, b) => (stars(b) > stars(a) ? b : a));
       process.stdout.write(
         [
           `Demo written to ${o.out}/:`,
@@ -107,6 +118,7 @@ async function main(argv: string[]): Promise<number> {
           `  output/export/    protected tables (tables.json, tables/*.csv, tables.xlsx, report.html, charts/)`,
           `  output/internal/  exact counts and the suppression audit (stays inside CBS)`,
           `Check the protection again with: multigebruik audit ${output}`,
+          messages.demoLookFirst('report.html', caption(figure, 'en', result.declarations), caption(busiest, 'en', result.declarations), stars(busiest), joinPath(output, 'internal', 'audit.html')),
           '',
         ].join('\n'),
       );

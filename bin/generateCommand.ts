@@ -9,6 +9,8 @@ import { endProgress, makeProgress } from './progress.js';
 export interface GenerateCommandOptions {
   out: string;
   scale?: string | undefined;
+  /** Scale of the persons outside the study (not a command-line option; the demo sets it). */
+  populationScale?: number | undefined;
   seed?: string | undefined;
   format?: string | undefined;
   force?: boolean | undefined;
@@ -26,7 +28,7 @@ export async function generateCommand(o: GenerateCommandOptions): Promise<Genera
   const progress = makeProgress();
   try {
     return await withOutputFolder(o.out, Boolean(o.force), (dir) =>
-      generateSynthetic(db.connection, { outDir: dir, scale, seed, format, onProgress: (stage, rows) => progress(`generate ${stage} (${rows.toLocaleString('en')} rows)`) }),
+      generateSynthetic(db.connection, { outDir: dir, scale, populationScale: o.populationScale, seed, format, onProgress: (stage, rows) => progress(`generate ${stage} (${rows.toLocaleString('en')} rows)`) }),
     );
   } finally {
     endProgress();

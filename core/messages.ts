@@ -89,6 +89,21 @@ const en = {
   compareProtected: (yes: boolean): string =>
     yes ? 'NEW was protected jointly with OLD (run --previous OLD).' : 'NEW was not protected with --previous OLD: small differences between the two may disclose persons.',
   internal: (what: string) => `Internal error in multigebruik (please report): ${what}`,
+  demoLookFirst: (report: string, figure: string, table: string, suppressed: number, audit: string) =>
+    `Look first at ${report}: ${figure} (a chart), then ${table} (${suppressed} cells shown as **: protection at work); ` +
+    `why each ** is there: ${audit}`,
+  tableUnknownKey: (name: string, valid: string[]) => `unknown category key "${name}"; valid keys: ${valid.join(', ')}`,
+  tableUnknownList: (name: string, valid: string[]) => `unknown category list "${name}"; valid lists: ${valid.join(', ')}`,
+  tableUnknownSet: (name: string, valid: string[]) => `unknown set "${name}"; valid sets: ${valid.join(', ')}`,
+  tableUnknownValue: (dim: string, value: string, valid: string[]) => `unknown ${dim} class "${value}"; valid classes: ${valid.join(', ')}`,
+  tableDuplicateId: (id: string) => `table id "${id}" is declared twice`,
+  tableEmptyAxis: () => 'an axis needs at least one row or column',
+  tableKeyTwice: (key: string) => `key "${key}" occurs twice on this axis; give one of them another "key"`,
+  tableCountRange: (from: number, to: number) => `"to" (${to}) is below "from" (${from})`,
+  figureNeedsChart: () => 'a figure needs a chart kind: "bars" or "share"',
+  chartOnTable: () => 'only a figure has a chart kind (set "kind": "figure")',
+  shareNeedsTotal: () => 'a "share" figure needs a column with key "total" (the base of its percentages)',
+  tableIdUnknown: (pattern: string, valid: string[]) => `"${pattern}" matches no shipped table; the shipped tables are: ${valid.join(', ')}`,
 };
 
 export type Messages = typeof en;
@@ -166,6 +181,21 @@ const nl: Messages = {
   compareProtected: (yes) =>
     yes ? 'NIEUW is samen met OUD beschermd (run --previous OUD).' : 'NIEUW is niet met --previous OUD beschermd: kleine verschillen tussen beide kunnen personen onthullen.',
   internal: (what) => `Interne fout in multigebruik (meld dit alstublieft): ${what}`,
+  demoLookFirst: (report, figure, table, suppressed, audit) =>
+    `Kijk eerst in ${report}: ${figure} (een grafiek), dan ${table} (${suppressed} cellen als **: de beveiliging in actie); ` +
+    `waarom elke ** er staat: ${audit}`,
+  tableUnknownKey: (name, valid) => `onbekende categoriesleutel "${name}"; geldige sleutels: ${valid.join(', ')}`,
+  tableUnknownList: (name, valid) => `onbekende categorielijst "${name}"; geldige lijsten: ${valid.join(', ')}`,
+  tableUnknownSet: (name, valid) => `onbekende verzameling "${name}"; geldige verzamelingen: ${valid.join(', ')}`,
+  tableUnknownValue: (dim, value, valid) => `onbekende klasse "${value}" van ${dim}; geldige klassen: ${valid.join(', ')}`,
+  tableDuplicateId: (id) => `tabel-id "${id}" is twee keer gedeclareerd`,
+  tableEmptyAxis: () => 'een as heeft minstens één rij of kolom nodig',
+  tableKeyTwice: (key) => `sleutel "${key}" komt twee keer voor op deze as; geef er een een andere "key"`,
+  tableCountRange: (from, to) => `"to" (${to}) is kleiner dan "from" (${from})`,
+  figureNeedsChart: () => 'een figuur heeft een grafieksoort nodig: "bars" of "share"',
+  chartOnTable: () => 'alleen een figuur heeft een grafieksoort (zet "kind": "figure")',
+  shareNeedsTotal: () => 'een "share"-figuur heeft een kolom met sleutel "total" nodig (de basis van de percentages)',
+  tableIdUnknown: (pattern, valid) => `"${pattern}" past op geen meegeleverde tabel; de meegeleverde tabellen zijn: ${valid.join(', ')}`,
 };
 
 const catalogue: Record<Language, Messages> = { en, nl };

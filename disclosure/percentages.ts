@@ -1,7 +1,8 @@
+import { hasPercentages, TABLE_DECLARATIONS } from '../model/tableDeclarations.js';
 import { type ExportTable, SUPPRESSED } from '../schemas/tablesJson.js';
 
-/** The figures that carry a `percentages` matrix in export/ (outputs.md). */
-export const PERCENTAGE_TABLES: readonly string[] = ['F3.1', 'F3.2', 'F3.3'];
+/** The shipped figures that carry a `percentages` matrix in export/ (outputs.md): the `share` figures of model/tables.json. */
+export const PERCENTAGE_TABLES: readonly string[] = TABLE_DECLARATIONS.filter(hasPercentages).map((d) => d.id);
 
 /**
  * Percentages of the row's `total` column, one decimal, computed from the published counts only: a

@@ -1,12 +1,12 @@
 import type { Atom } from '../model/atom.js';
 import { InputError, InternalError } from '../core/errors.js';
-import type { TableDeclaration } from '../model/tableDeclarations.js';
+import { hasPercentages, type TableDeclaration } from '../model/tableDeclarations.js';
 import { type ExportCell, type ExportTable, type ExportTables, type InternalTables, SUPPRESSED } from '../schemas/tablesJson.js';
 import { attackerModelFile, buildAttackerModel, type CellRef } from './attackerModel.js';
 import { cellIntervals } from './cellIntervals.js';
 import { checkerNote, groupDisclosureLines, tableCellCounts } from './checkerNote.js';
 import { loadSolver } from './loadSolver.js';
-import { PERCENTAGE_TABLES, percentages } from './percentages.js';
+import { percentages } from './percentages.js';
 import { type DisclosureParams, integerInterval, isPrimaryUnsafe, meetsRule, protectionLevel } from './protectionRule.js';
 import { secondarySuppression } from './secondarySuppression.js';
 import { ATTACKER_TEXT, RULE_TEXT, type SuppressedCellAudit, type SuppressionAudit } from './suppressionAudit.js';
@@ -109,8 +109,8 @@ export async function protectTables({ internal, atoms, declarations, params }: P
     else entry.protects = (protects.get(c.id) ?? []).flatMap((p) => canonical[p]!.occurrences.map((o): CellRef => ({ ...cells[o]! })));
     auditCells.push(entry);
   });
-  for (const id of PERCENTAGE_TABLES) {
-    const t = exportedTables[id];
+  for (const d of declarations.filter(hasPercentages)) {
+    const t = exportedTables[d.id];
     if (t) t.percentages = percentages(t, params.threshold);
   }
 

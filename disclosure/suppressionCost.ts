@@ -1,9 +1,9 @@
 import type { CellTerm } from '../model/cellTerm.js';
-import { cellTerms, type TableDeclaration } from '../model/tableDeclarations.js';
+import { cellTerms, populationSets, type TableDeclaration } from '../model/tableDeclarations.js';
 import type { AttackerModel } from './attackerModel.js';
 
-/** Sets whose plain count (optionally within `work`) is a grand total of the run. */
-const GRAND_SETS = new Set(['work', 'pwet', 'uwv', 'wmo', 'lks', 'tolk', 'visueel']);
+/** Sets whose plain count (optionally within `work`) is a grand total of the run (`population` in model/tables.json). */
+const GRAND_SETS = populationSets();
 
 /** Is a cell a grand total: the size of one whole population (|work|, |pwet|, |uwv|, |wmo ∩ work|, |lks|, |tolk|, |visueel|)? */
 export function isGrandTotal(terms: readonly CellTerm[]): boolean {

@@ -1,17 +1,15 @@
+import { categoryKeys, shippedTablesFile } from './tablesFile.js';
+
 /**
  * The person-level sets of tables.md. Every person in the study carries a bit mask of the base sets they
- * belong to during a period; derived sets (pwet, uwv, wmo, work) are unions of base sets.
+ * belong to during a period; derived sets (pwet, uwv, wmo, work) are unions of base sets. The category lists
+ * themselves are data: the `categories` of model/tables.json (one definition, with their published labels).
  */
 
-export const PWET_CATS = ['ondersteuning_werkplek', 'begeleiding_jobcoach', 'overig_faciliterend', 'vervoer', 'overig'] as const;
-export const UWV_TYPES = ['intermediair', 'jobcoach', 'meeneembaar', 'startkrediet', 'vervoer'] as const;
-export const UWV_BACKGROUNDS = ['wajong', 'wajong_tot_2015', 'wao', 'waz', 'wga', 'onderwijs', 'tolk_wmo', 'tolk_pwet'] as const;
-export const WMO_CATS = ['huishouden', 'ondersteuning_thuis', 'hulpmiddelen_diensten', 'verblijf_opvang', 'overig'] as const;
-
-export type PwetCat = (typeof PWET_CATS)[number];
-export type UwvType = (typeof UWV_TYPES)[number];
-export type UwvBackground = (typeof UWV_BACKGROUNDS)[number];
-export type WmoCat = (typeof WMO_CATS)[number];
+export const PWET_CATS: readonly string[] = categoryKeys('pwet');
+export const UWV_TYPES: readonly string[] = categoryKeys('uwvType');
+export const UWV_BACKGROUNDS: readonly string[] = categoryKeys('uwvBackground');
+export const WMO_CATS: readonly string[] = categoryKeys('wmo');
 
 /** Base sets in bit order (bit i ↔ BASE_SETS[i]). The order is part of the internal atom format. */
 export const BASE_SETS: readonly string[] = [
@@ -65,25 +63,15 @@ export function popcount(x: number): number {
   return n;
 }
 
-/** Background characteristics (tables.md) with their published labels. */
-export const DIMENSIONS = {
-  age: [
-    ['lt18', 'jonger dan 18'],
-    ['18_27', '18–27 jaar'],
-    ['28_55', '28–55 jaar'],
-    ['gt55', 'ouder dan 55'],
-    ['onbekend', 'onbekend'],
-  ],
-  gender: [
-    ['man', 'man'],
-    ['vrouw', 'vrouw'],
-    ['onbekend', 'onbekend'],
-  ],
-  education: [
-    ['laag', 'laag'],
-    ['midden', 'midden'],
-    ['hoog', 'hoog'],
-    ['onbekend', 'onbekend'],
-  ],
-} as const;
-export type Dimension = keyof typeof DIMENSIONS;
+export type Dimension = 'age' | 'gender' | 'education';
+
+/** Background characteristics (tables.md) with their published Dutch labels: [key, label] per class. */
+export const DIMENSIONS: Readonly<Record<Dimension, readonly (readonly [string, string])[]>> = {
+  age: dimension('age'),
+  gender: dimension('gender'),
+  education: dimension('education'),
+};
+
+function dimension(dim: Dimension): [string, string][] {
+  return shippedTablesFile().categories[dim]!.items.map((i) => [i.key, i.label.nl]);
+}

@@ -1,22 +1,37 @@
 import type { Basis, CellTerm } from './cellTerm.js';
-import { DIMENSIONS, type Dimension, type Family } from './personSets.js';
+import { messages } from '../core/messages.js';
+import { BASE_SETS, DERIVED_SETS, DIMENSIONS } from './personSets.js';
+import { type AxisItem, type Label, type TableSpec, type TablesFile, shippedTablesFile } from './tablesFile.js';
 
 /**
  * Every output table, declared as rows × columns of person sets (tables.md). A cell counts the persons that
- * satisfy the table's `base` terms, its row's terms and its column's terms. Adding a table is adding a declaration.
+ * satisfy the table's `base` terms, its row's terms and its column's terms. The declarations are data
+ * (model/tables.json, plus the tables a config adds): this module expands them and is the one place every stage
+ * (tabulate, protect, render, audit) and every renderer reads a table's metadata from.
  */
 
 export interface Axis {
   key: string;
+  /** Published (Dutch) label. */
   label: string;
+  /** English label (without the footnote marker, which is carried over from the Dutch label). */
+  labelEn?: string | undefined;
   terms: CellTerm[];
 }
+
+export type ChartKind = 'bars' | 'share';
 
 export interface TableDeclaration {
   id: string;
   kind: 'table' | 'figure';
+  /** Figures: how the chart draws them; a `share` figure also carries `percentages` of its row's `total` column. */
+  chart?: ChartKind | undefined;
+  /** Published order: tables, xlsx sheets and report sections sort by it. */
+  order: number;
   /** Published title; `{period}` is replaced by the period's years, e.g. 2017-2022. */
   title: string;
+  /** English title; `{period}` and `{bgPeriod}` are replaced by the years (with an en dash). */
+  titleEn: string;
   basis: Basis;
   base: CellTerm[];
   rows: Axis[];
@@ -25,223 +40,145 @@ export interface TableDeclaration {
   cells: 'all' | 'offDiagonal' | 'aboveDiagonal' | 'noCorner';
 }
 
-const TOTAL: Axis = { key: 'total', label: 'Totaal', terms: [] };
-const USERS: Axis = { key: 'users', label: 'Aantal personen', terms: [] };
-const set = (key: string, label: string): Axis => ({ key, label, terms: [{ set: key }] });
+/** Does the figure carry a percentages matrix (of the row's `total` column)? */
+export function hasPercentages(decl: Pick<TableDeclaration, 'kind' | 'chart'>): boolean {
+  return decl.kind === 'figure' && decl.chart === 'share';
+}
 
-export const PWET_AXES: Axis[] = [
-  { key: 'ondersteuning_werkplek', label: 'Ondersteuning op de werkplek *', terms: [{ set: 'pwet.ondersteuning_werkplek' }] },
-  { key: 'begeleiding_jobcoach', label: 'Begeleiding op werkkring/jobcoach ~', terms: [{ set: 'pwet.begeleiding_jobcoach' }] },
-  { key: 'overig_faciliterend', label: 'Overige faciliterende voorziening *', terms: [{ set: 'pwet.overig_faciliterend' }] },
-  { key: 'vervoer', label: 'Vervoer', terms: [{ set: 'pwet.vervoer' }] },
-  { key: 'overig', label: 'Overig', terms: [{ set: 'pwet.overig' }] },
-];
-export const UWV_TYPE_AXES: Axis[] = [
-  { key: 'intermediair', label: 'Intermediair', terms: [{ set: 'uwv.intermediair' }] },
-  { key: 'jobcoach', label: 'Jobcoach', terms: [{ set: 'uwv.jobcoach' }] },
-  { key: 'meeneembaar', label: 'Meeneembare voorzieningen', terms: [{ set: 'uwv.meeneembaar' }] },
-  { key: 'startkrediet', label: 'Startkrediet', terms: [{ set: 'uwv.startkrediet' }] },
-  { key: 'vervoer', label: 'Vervoer', terms: [{ set: 'uwv.vervoer' }] },
-];
-export const UWV_BACKGROUND_AXES: Axis[] = [
-  { key: 'wajong', label: 'Wajong', terms: [{ set: 'uwv.bg.wajong' }] },
-  { key: 'wajong_tot_2015', label: 'Wajong (tot 2015)', terms: [{ set: 'uwv.bg.wajong_tot_2015' }] },
-  { key: 'wao', label: 'WAO', terms: [{ set: 'uwv.bg.wao' }] },
-  { key: 'waz', label: 'WAZ', terms: [{ set: 'uwv.bg.waz' }] },
-  { key: 'wga', label: 'WGA', terms: [{ set: 'uwv.bg.wga' }] },
-  { key: 'onderwijs', label: 'Onderwijsvoorzieningen', terms: [{ set: 'uwv.bg.onderwijs' }] },
-  { key: 'tolk_wmo', label: 'Tolk Wmo', terms: [{ set: 'uwv.bg.tolk_wmo' }] },
-  { key: 'tolk_pwet', label: 'Tolk Pwet', terms: [{ set: 'uwv.bg.tolk_pwet' }] },
-];
-export const WMO_AXES: Axis[] = [
-  { key: 'huishouden', label: 'Hulp bij het huishouden', terms: [{ set: 'wmo.huishouden' }] },
-  { key: 'ondersteuning_thuis', label: 'Ondersteuning thuis', terms: [{ set: 'wmo.ondersteuning_thuis' }] },
-  { key: 'hulpmiddelen_diensten', label: 'Hulpmiddelen en diensten', terms: [{ set: 'wmo.hulpmiddelen_diensten' }] },
-  { key: 'verblijf_opvang', label: 'Verblijf en opvang', terms: [{ set: 'wmo.verblijf_opvang' }] },
-  { key: 'overig', label: 'Overig', terms: [{ set: 'wmo.overig' }] },
-];
-
-/** The groups of figures F3.1–F3.3; pair groups include the persons of the triple group, as in table 3.1. */
-export const GROUP_AXES: Axis[] = [
-  { key: 'uwv_pwet', label: 'UWV en Pwet', terms: [{ set: 'uwv' }, { set: 'pwet' }] },
-  { key: 'pwet_wmo', label: 'Pwet en Wmo', terms: [{ set: 'pwet' }, { set: 'wmo' }] },
-  { key: 'uwv_wmo', label: 'UWV en Wmo', terms: [{ set: 'uwv' }, { set: 'wmo' }] },
-  { key: 'uwv_pwet_wmo', label: 'UWV, Pwet en Wmo', terms: [{ set: 'uwv' }, { set: 'pwet' }, { set: 'wmo' }] },
-];
-
-const dimAxes = (dim: Dimension): Axis[] =>
-  DIMENSIONS[dim].map(([value, label]) => ({ key: value, label, terms: [{ dim, value }] }));
-
-const countAxes = (family: Family, from: number, to: number): Axis[] => {
-  const axes: Axis[] = [];
-  for (let n = from; n <= to; n++) {
-    const label = n === 1 ? '1 voorziening' : `${n} voorzieningen`;
-    axes.push({ key: `n${n}`, label, terms: [{ countOf: family, n }] });
+/** A fault in one declaration, at a JSON path below the declaration list (e.g. `3.rows.1`). */
+export class DeclarationError extends Error {
+  constructor(readonly path: (string | number)[], message: string) {
+    super(message);
   }
-  return axes;
-};
+}
 
-const table = (
-  id: string,
-  title: string,
-  rows: Axis[],
-  columns: Axis[],
-  extra: Partial<Pick<TableDeclaration, 'base' | 'cells' | 'basis' | 'kind'>> = {},
-): TableDeclaration => ({
-  id,
-  title,
-  rows,
-  columns,
-  kind: extra.kind ?? 'table',
-  basis: extra.basis ?? 'period',
-  base: extra.base ?? [],
-  cells: extra.cells ?? 'all',
-});
+const SET_KEYS = new Set([...BASE_SETS, ...Object.keys(DERIVED_SETS)]);
 
-const figure = (id: string, title: string, rows: Axis[], columns: Axis[], extra: Partial<Pick<TableDeclaration, 'base' | 'basis'>> = {}) =>
-  table(id, title, rows, columns, { ...extra, kind: 'figure' });
+/** The vocabulary an axis item may name, from model/tables.json. */
+function vocabulary(file: TablesFile) {
+  const single = new Map<string, { label: Label; terms: CellTerm[] }>();
+  for (const [name, a] of Object.entries(file.axes)) single.set(name, { label: a.label, terms: a.terms });
+  const lists = new Map<string, { key: string; label: Label; terms: CellTerm[] }[]>();
+  for (const [name, c] of Object.entries(file.categories)) {
+    const items = c.items.map((i) => ({
+      key: i.key,
+      label: i.label,
+      terms: i.terms ?? (c.dimension ? [{ dim: name as 'age', value: i.key }] : [{ set: `${c.setPrefix ?? ''}${i.key}` }]),
+    }));
+    lists.set(name, items);
+    for (const i of items) single.set(`${name}.${i.key}`, i);
+  }
+  return { single, lists };
+}
 
-const P = 'in de periode {period}';
-const TOLK: Axis = set('tolk', 'Tolkenvoorziening');
-const LKS: Axis = set('lks', 'Loonkostensubsidie');
+function checkTerms(terms: readonly CellTerm[], path: (string | number)[]) {
+  const valid = [...SET_KEYS];
+  terms.forEach((t, k) => {
+    if ('set' in t && !SET_KEYS.has(t.set)) throw new DeclarationError([...path, k, 'set'], messages.tableUnknownSet(t.set, valid));
+    if ('of' in t)
+      t.of.forEach((s, m) => {
+        if (!SET_KEYS.has(s)) throw new DeclarationError([...path, k, 'of', m], messages.tableUnknownSet(s, valid));
+      });
+    if ('dim' in t) {
+      const classes = DIMENSIONS[t.dim].map(([key]) => key);
+      if (!classes.includes(t.value)) throw new DeclarationError([...path, k, 'value'], messages.tableUnknownValue(t.dim, t.value, classes));
+    }
+  });
+}
 
-export const TABLE_DECLARATIONS: readonly TableDeclaration[] = [
-  table(
-    '3.0',
-    `Aantal gebruikers van een werkvoorziening, multigebruikers en gebruikers van voorzieningen uit alle drie domeinen ${P}.`,
-    [
-      set('work', 'Gebruikers van een werkvoorziening (Pwet of UWV)'),
-      { key: 'multi', label: 'Gebruikers van voorzieningen uit minstens twee domeinen', terms: [{ atLeast: 2, of: ['pwet', 'uwv', 'wmo'] }] },
-      { key: 'uwv_pwet_wmo', label: 'Gebruikers van voorzieningen uit UWV, Pwet en Wmo', terms: [{ set: 'uwv' }, { set: 'pwet' }, { set: 'wmo' }] },
-    ],
-    [USERS],
-  ),
-  table(
-    '3.1',
-    `Aantal mensen dat gebruik heeft gemaakt van voorzieningen vanuit verschillende domeinen ${P}.`,
-    [set('pwet', 'Pwet'), set('uwv', 'UWV'), set('wmo', 'Wmo')],
-    [TOTAL, set('pwet', 'Pwet'), set('uwv', 'UWV'), set('wmo', 'Wmo')],
-    { base: [{ set: 'work' }], cells: 'offDiagonal' },
-  ),
-  table('3.2', `Aantal mensen dat voorzieningen vanuit de Pwet heeft gebruikt ${P}.`, [set('pwet', 'Totaal'), ...PWET_AXES].map(withTotalKey('pwet')), [USERS]),
-  table('3.3', `Aantal mensen dat gebruik heeft gemaakt van combinaties van voorzieningen vanuit de Pwet ${P}.`, PWET_AXES, PWET_AXES, { cells: 'aboveDiagonal' }),
-  table(
-    '3.4',
-    `Aantal mensen dat gebruik heeft gemaakt van voorzieningen van UWV ${P}, uitgesplitst naar type voorziening.`,
-    [set('uwv', 'Totaal'), ...UWV_TYPE_AXES].map(withTotalKey('uwv')),
-    [USERS],
-  ),
-  table('3.5', `Aantal mensen dat gebruik heeft gemaakt van combinaties van typen voorzieningen van het UWV ${P}.`, UWV_TYPE_AXES, UWV_TYPE_AXES, { cells: 'aboveDiagonal' }),
-  table(
-    '3.6',
-    `Aantal gebruikers van voorzieningen door UWV per wettelijke achtergrond ${P}, uitgesplitst naar type voorziening.`,
-    [TOTAL, ...UWV_TYPE_AXES],
-    [TOTAL, ...UWV_BACKGROUND_AXES],
-    { base: [{ set: 'uwv' }] },
-  ),
-  table('3.7', `Aantal mensen dat gebruik heeft gemaakt van Pwet-voorzieningen en Wmo-voorzieningen ${P}.`, PWET_AXES, [TOTAL, ...WMO_AXES]),
-  table(
-    '3.8',
-    `Aantal mensen dat gebruik heeft gemaakt van voorzieningen van UWV en voorzieningen vanuit de Wmo ${P}, uitgesplitst naar type voorziening.`,
-    UWV_TYPE_AXES,
-    [TOTAL, ...WMO_AXES],
-  ),
-  table(
-    '3.9',
-    `Aantal mensen dat gebruik heeft gemaakt van voorzieningen door UWV verstrekt en voorzieningen vanuit de Wmo ${P}, uitgesplitst naar wettelijke achtergrond.`,
-    UWV_BACKGROUND_AXES,
-    [TOTAL, ...WMO_AXES],
-  ),
-  table(
-    '3.10',
-    `Aantal mensen dat gebruik heeft gemaakt van Pwet-voorzieningen én UWV-voorzieningen ${P}.`,
-    [TOTAL, ...PWET_AXES],
-    [TOTAL, ...UWV_TYPE_AXES],
-    { cells: 'noCorner' },
-  ),
-  table('3.11', `Aantal mensen dat gebruik heeft gemaakt van Pwet-voorzieningen met de wettelijke achtergrond van UWV ${P}.`, PWET_AXES, UWV_BACKGROUND_AXES),
-  figure(
-    'F3.1',
-    `Verdeling van de mensen die ${P} gebruik hebben gemaakt van voorzieningen vanuit verschillende domeinen naar leeftijdscategorie.`,
-    GROUP_AXES,
-    [...dimAxes('age'), TOTAL],
-    { basis: 'background' },
-  ),
-  figure(
-    'F3.2',
-    `Verdeling van de mensen die ${P} gebruik hebben gemaakt van voorzieningen vanuit verschillende domeinen naar geslacht.`,
-    GROUP_AXES,
-    [...dimAxes('gender'), TOTAL],
-    { basis: 'background' },
-  ),
-  figure(
-    'F3.3',
-    `Verdeling van de mensen die ${P} gebruik hebben gemaakt van voorzieningen vanuit verschillende domeinen naar opleidingsniveau.`,
-    GROUP_AXES,
-    [...dimAxes('education'), TOTAL],
-    { basis: 'background' },
-  ),
-  figure('F3.4', `Aantal mensen dat één of meerdere voorzieningen van de Pwet heeft gebruikt ${P}.`, countAxes('pwet', 1, 5), [USERS]),
-  figure('F3.5', `Aantal mensen dat één of meerdere voorzieningen van UWV heeft gebruikt ${P}.`, countAxes('uwv', 1, 5), [USERS]),
-  table(
-    '4.1',
-    `Aantal mensen dat gebruik heeft gemaakt van UWV-voorzieningen voor mensen met een visuele beperking ${P}, uitgesplitst naar wettelijke achtergrond.`,
-    [set('visueel', 'Voorzieningen voor een visuele beperking')],
-    [TOTAL, ...UWV_BACKGROUND_AXES],
-  ),
-  figure(
-    'F4.1',
-    `Aantal mensen dat naast voorzieningen gericht op visuele beperkingen ook één of meerdere voorzieningen vanuit de Wmo heeft gebruikt ${P}.`,
-    countAxes('wmo', 0, 5).map((a) => (a.key === 'n0' ? { ...a, label: 'Geen Wmo-voorziening' } : a)),
-    [USERS],
-    { base: [{ set: 'visueel' }] },
-  ),
-  table(
-    '4.2',
-    `Aantal mensen dat naast een tolkenvoorziening ook werkvoorzieningen vanuit de Pwet heeft gebruikt ${P}, uitgesplitst naar type Pwet-voorziening.`,
-    [TOLK],
-    [{ ...TOTAL, terms: [{ set: 'pwet' }] }, ...PWET_AXES],
-  ),
-  figure(
-    'F4.3',
-    `Aantal mensen dat één of meerdere voorzieningen vanuit de Pwet hebben gebruikt ${P}, die tevens een tolkenvoorziening gebruiken.`,
-    countAxes('pwet', 1, 5),
-    [USERS],
-    { base: [{ set: 'tolk' }, { set: 'pwet' }] },
-  ),
-  table(
-    '4.3',
-    `Aantal mensen dat gebruik heeft gemaakt van een tolkenvoorziening van UWV en andere voorzieningen van UWV ${P}, uitgesplitst naar type voorziening van het UWV.`,
-    [TOLK],
-    UWV_TYPE_AXES.filter((a) => a.key !== 'intermediair'),
-  ),
-  table(
-    '4.4',
-    `Aantal mensen dat gebruik heeft gemaakt van een tolkenvoorziening van UWV en voorzieningen vanuit de Wmo ${P}, uitgesplitst naar type Wmo-voorziening.`,
-    [TOLK],
-    [{ ...TOTAL, terms: [{ set: 'wmo' }] }, ...WMO_AXES],
-  ),
-  figure(
-    'F4.4',
-    `Aantal mensen dat één of meerdere voorzieningen vanuit de Wmo hebben gebruikt ${P}, die tevens een tolkenvoorziening gebruiken.`,
-    countAxes('wmo', 1, 5),
-    [USERS],
-    { base: [{ set: 'tolk' }, { set: 'wmo' }] },
-  ),
-  table(
-    '4.5',
-    `Aantal mensen dat gebruik heeft gemaakt van de tolkenvoorziening ${P}, uitgesplitst naar wettelijke achtergrond.`,
-    [TOLK],
-    [TOTAL, ...UWV_BACKGROUND_AXES],
-  ),
-  table('A', `Aantal mensen dat gebruik maakte van LKS en Wmo-voorzieningen ${P}.`, [LKS], [TOTAL, ...WMO_AXES]),
-  table('B', `Aantal mensen dat gebruik heeft gemaakt van LKS en UWV-voorzieningen ${P}.`, [LKS], [TOTAL, ...UWV_TYPE_AXES]),
-  table('C', `Aantal mensen dat gebruik heeft gemaakt van LKS en UWV-voorzieningen ${P}, uitgesplitst naar wettelijke achtergrond.`, [LKS], [TOTAL, ...UWV_BACKGROUND_AXES]),
-];
+function countLabel(file: TablesFile, n: number): Label {
+  const pick = (forms: readonly [string, string]) => (n === 1 ? forms[0] : forms[1]).replace('{n}', String(n));
+  return { nl: pick(file.counts.label.nl), en: pick(file.counts.label.en) };
+}
 
-/** The first row of 3.2 / 3.4 is the family total, keyed `total` (tables.md). */
-function withTotalKey(family: string) {
-  return (a: Axis): Axis => (a.key === family ? { ...a, key: 'total', label: 'Totaal' } : a);
+function expandAxis(file: TablesFile, voc: ReturnType<typeof vocabulary>, items: readonly AxisItem[], path: (string | number)[]): Axis[] {
+  const out: Axis[] = [];
+  const axis = (key: string, label: Label, terms: CellTerm[]): Axis => ({ key, label: label.nl, labelEn: label.en, terms });
+  const named = (name: string, at: (string | number)[]) => {
+    const v = voc.single.get(name);
+    if (!v) throw new DeclarationError(at, messages.tableUnknownKey(name, [...voc.single.keys()]));
+    return v;
+  };
+  items.forEach((item, k) => {
+    const at = [...path, k];
+    if (typeof item === 'string') {
+      const v = named(item, at);
+      out.push(axis(item.includes('.') ? item.slice(item.indexOf('.') + 1) : item, v.label, v.terms));
+    } else if ('each' in item) {
+      const list = voc.lists.get(item.each);
+      if (!list) throw new DeclarationError([...at, 'each'], messages.tableUnknownList(item.each, [...voc.lists.keys()]));
+      for (const i of list) out.push(axis(i.key, i.label, i.terms));
+    } else if ('ref' in item) {
+      const v = named(item.ref, [...at, 'ref']);
+      const key = item.key ?? (item.ref.includes('.') ? item.ref.slice(item.ref.indexOf('.') + 1) : item.ref);
+      out.push(axis(key, item.label ?? v.label, v.terms));
+    } else if ('count' in item && 'from' in item) {
+      if (item.to < item.from) throw new DeclarationError([...at, 'to'], messages.tableCountRange(item.from, item.to));
+      for (let n = item.from; n <= item.to; n++) out.push(axis(`n${n}`, countLabel(file, n), [{ countOf: item.count, n }]));
+    } else if ('count' in item) {
+      out.push(axis(item.key ?? `n${item.n}`, item.label ?? countLabel(file, item.n), [{ countOf: item.count, n: item.n }]));
+    } else {
+      checkTerms(item.terms, [...at, 'terms']);
+      out.push(axis(item.key, item.label, item.terms));
+    }
+  });
+  if (out.length === 0) throw new DeclarationError(path, messages.tableEmptyAxis());
+  const seen = new Set<string>();
+  out.forEach((a) => {
+    if (seen.has(a.key)) throw new DeclarationError(path, messages.tableKeyTwice(a.key));
+    seen.add(a.key);
+  });
+  return out;
+}
+
+/**
+ * Expand table specs (model/tables.json or a config's `tables.add`) into declarations. `firstOrder` is the order
+ * given to specs without one. Throws DeclarationError with the JSON path below `specs` on the first fault.
+ */
+export function expandTables(specs: readonly TableSpec[], file: TablesFile = shippedTablesFile(), firstOrder = 0, taken: ReadonlySet<string> = new Set()): TableDeclaration[] {
+  const voc = vocabulary(file);
+  const ids = new Set(taken);
+  return specs.map((s, t) => {
+    if (ids.has(s.id)) throw new DeclarationError([t, 'id'], messages.tableDuplicateId(s.id));
+    ids.add(s.id);
+    if (s.kind === 'figure' && !s.chart) throw new DeclarationError([t, 'chart'], messages.figureNeedsChart());
+    if (s.kind === 'table' && s.chart) throw new DeclarationError([t, 'chart'], messages.chartOnTable());
+    checkTerms(s.base, [t, 'base']);
+    const rows = expandAxis(file, voc, s.rows, [t, 'rows']);
+    const columns = expandAxis(file, voc, s.columns, [t, 'columns']);
+    if (s.chart === 'share' && !columns.some((c) => c.key === 'total'))
+      throw new DeclarationError([t, 'columns'], messages.shareNeedsTotal());
+    return {
+      id: s.id,
+      kind: s.kind,
+      ...(s.chart ? { chart: s.chart } : {}),
+      order: s.order ?? firstOrder + t + 1,
+      title: s.title.nl,
+      titleEn: s.title.en,
+      basis: s.basis,
+      base: s.base,
+      rows,
+      columns,
+      cells: s.cells,
+    };
+  });
+}
+
+let shipped: readonly TableDeclaration[] | undefined;
+
+/** The shipped tables and figures of model/tables.json, in computation order. */
+export function shippedDeclarations(): readonly TableDeclaration[] {
+  shipped ??= expandTables(shippedTablesFile().tables);
+  return shipped;
+}
+
+export const TABLE_DECLARATIONS: readonly TableDeclaration[] = shippedDeclarations();
+
+/** Sets whose plain count is the size of one whole population (|work|, |pwet|, |lks|, …): `population` in model/tables.json. */
+export function populationSets(): Set<string> {
+  const out = new Set<string>();
+  for (const a of Object.values(shippedTablesFile().axes)) if (a.population) for (const t of a.terms) if ('set' in t) out.add(t.set);
+  return out;
 }
 
 /** The terms of cell (i, j), or null where the table has no cell. */
@@ -262,4 +199,49 @@ export function cellTerms(decl: TableDeclaration, i: number, j: number): CellTer
       break;
   }
   return [...decl.base, ...row.terms, ...col.terms];
+}
+
+/** The declarations in published order (by `order`, then computation order). */
+export function publishedOrder(declarations: readonly TableDeclaration[]): TableDeclaration[] {
+  return declarations.map((d, k) => ({ d, k })).sort((a, b) => a.d.order - b.d.order || a.k - b.k).map((x) => x.d);
+}
+
+/** The table selection of a config: tables it adds, and which shipped tables it keeps or drops (ids, `*` matches any text). */
+export interface TableSelection {
+  add: readonly TableSpec[];
+  keep?: readonly string[] | undefined;
+  drop: readonly string[];
+}
+
+function matcher(pattern: string): (id: string) => boolean {
+  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return (id) => re.test(id);
+}
+
+/**
+ * The declarations of a run: the shipped tables the config keeps (all by default, minus `drop`), then the tables it
+ * adds. The run, the protection (jointly over all of them) and the audit all read this one list. Throws
+ * DeclarationError with the JSON path below the config's `tables` (e.g. `add.0.rows.1`).
+ */
+export function declarationsFor(config: { tables?: TableSelection | undefined }): TableDeclaration[] {
+  const sel = config.tables;
+  const all = shippedDeclarations();
+  if (!sel) return [...all];
+  const ids = all.map((d) => d.id);
+  const select = (list: readonly string[], field: string) =>
+    list.map((p, k) => {
+      const m = matcher(p);
+      if (!ids.some(m)) throw new DeclarationError([field, k], messages.tableIdUnknown(p, ids));
+      return m;
+    });
+  const keep = sel.keep ? select(sel.keep, 'keep') : undefined;
+  const drop = select(sel.drop, 'drop');
+  const kept = all.filter((d) => (!keep || keep.some((m) => m(d.id))) && !drop.some((m) => m(d.id)));
+  const firstOrder = Math.max(0, ...all.map((d) => d.order));
+  try {
+    return [...kept, ...expandTables(sel.add, shippedTablesFile(), firstOrder, new Set(kept.map((d) => d.id)))];
+  } catch (e) {
+    if (e instanceof DeclarationError) throw new DeclarationError(['add', ...e.path], e.message);
+    throw e;
+  }
 }

@@ -17,6 +17,7 @@ import { quarantineCsv } from '../reports/quarantineCsv.js';
 import type { FileMap } from '../reports/renderExport.js';
 import { type RunSummary, runSummary } from '../reports/runSummary.js';
 import { tableOrder } from '../reports/tableOrder.js';
+import type { TableDeclaration } from '../model/tableDeclarations.js';
 import type { PreparedFile } from '../sources/sourceRelation.js';
 import type { SourceKey } from '../sources/sourceFiles.js';
 import type { ProtectOutput } from './protect.js';
@@ -41,6 +42,7 @@ export interface RenderInput {
   inputs: NoteSource[];
   /** Earlier exports the run was protected against (`--previous`), as recorded in the manifest. */
   previous?: PreviousExport[] | undefined;
+  declarations: readonly TableDeclaration[];
   version: string;
 }
 
@@ -56,7 +58,7 @@ function auditFile(protection: ProtectOutput): AuditFile {
 
 /** The facts of the checker's note (README.txt, LEESMIJ.txt, the summary sheet of tables.xlsx). */
 function checkerFacts(config: Config, r: RenderInput): CheckerFacts {
-  const order = tableOrder(Object.keys(r.internal.tables));
+  const order = tableOrder(Object.keys(r.internal.tables), r.declarations);
   const audit = auditFile(r.protection);
   const previous = r.previous && r.previous.length > 0 ? r.previous : undefined;
   const differencing = (audit.cells ?? []).filter((c) => (c.kind as string) === 'differencing' || c.reason === 'differencing' || c.differencing !== undefined).length;
@@ -88,20 +90,21 @@ export async function render(config: Config, r: RenderInput): Promise<FileMap> {
     checkerNote: checkerNote(note, 'en'),
     leesmij: checkerNote(note, 'nl'),
     summary: checkerNoteLines(note, config.language),
+    declarations: r.declarations,
     version: r.version,
   });
   for (const [rel, content] of Object.entries(exported)) files[`export/${rel}`] = content;
   files['internal/tables.json'] = `${JSON.stringify(r.internal, null, 2)}\n`;
   for (const [rel, content] of Object.entries(r.protection.internalFiles)) files[`internal/${rel}`] = content;
   const cells = auditFile(r.protection).cells;
-  files['internal/audit.html'] = auditHtml(r.internal, r.protection.marks, { lang: config.language, params: config.disclosure, ...(cells ? { cells } : {}) });
+  files['internal/audit.html'] = auditHtml(r.internal, r.protection.marks, { lang: config.language, params: config.disclosure, declarations: r.declarations, ...(cells ? { cells } : {}) });
   if (r.quarantined.length > 0) files['internal/quarantine.csv'] = quarantineCsv(r.quarantined);
   return files;
 }
 
 /** manifest.json's `summary` and the terminal's: period, tables, cells, quarantine, audit, timing, next steps. */
-export function summaryOf(r: { period: Period; internal: InternalTables; protection: ProtectOutput; quarantinedRows: number; stageMs: Record<string, number | undefined>; totalMs: number }): RunSummary {
-  const order = tableOrder(Object.keys(r.internal.tables));
+export function summaryOf(r: { period: Period; declarations: readonly TableDeclaration[]; internal: InternalTables; protection: ProtectOutput; quarantinedRows: number; stageMs: Record<string, number | undefined>; totalMs: number }): RunSummary {
+  const order = tableOrder(Object.keys(r.internal.tables), r.declarations);
   const t = totalCounts(tableCellCounts(r.internal.tables, r.protection.marks, order));
   return runSummary({
     period: r.period,

@@ -3,7 +3,7 @@ import type { Config } from '../schemas/config.js';
 import { buildManifest, type InputFacts, type ManifestInputFile, manifestInputs, type Software } from '../schemas/manifest.js';
 import type { InternalTables, Period } from '../schemas/tablesJson.js';
 import type { Atom } from '../model/atom.js';
-import { TABLE_DECLARATIONS } from '../model/tableDeclarations.js';
+import { declarationsFor, type TableDeclaration } from '../model/tableDeclarations.js';
 import { InternalError } from '../core/errors.js';
 import { messagesFor } from '../core/messages.js';
 import type { FileMap } from '../reports/renderExport.js';
@@ -43,6 +43,8 @@ export interface PipelineEffects {
 export interface RunState {
   period: Period;
   backgroundPeriod: Period;
+  /** The tables of this run (shipped ones kept by the config, plus the config's own), for tabulate, protect and render. */
+  declarations: readonly TableDeclaration[];
   read?: ReadResult;
   validation?: ValidationResult;
   atoms?: Atom[];
@@ -75,7 +77,7 @@ export const STAGES = [
   {
     name: 'tabulate',
     run: async (s, config) => {
-      const internal = tabulate({ atoms: need(s, 'atoms'), declarations: TABLE_DECLARATIONS, period: s.period, backgroundPeriod: s.backgroundPeriod });
+      const internal = tabulate({ atoms: need(s, 'atoms'), declarations: s.declarations, period: s.period, backgroundPeriod: s.backgroundPeriod });
       const setAside = need(s, 'validation').quarantined.length;
       if (setAside > 0) for (const t of Object.values(internal.tables)) t.note = messagesFor(config.language).quarantineNote(String(setAside));
       return { internal };
@@ -84,7 +86,7 @@ export const STAGES = [
   {
     name: 'protect',
     run: async (s, config, fx) => {
-      const input = { internal: need(s, 'internal'), atoms: need(s, 'atoms'), declarations: TABLE_DECLARATIONS, params: config.disclosure };
+      const input = { internal: need(s, 'internal'), atoms: need(s, 'atoms'), declarations: s.declarations, params: config.disclosure };
       return { protection: await protect(input, need(s, 'validation').quarantined.length, config.language, fx.protect) };
     },
   },
@@ -99,6 +101,7 @@ export const STAGES = [
         protection: need(s, 'protection'),
         quarantined: need(s, 'validation').quarantined,
         inputs,
+        declarations: s.declarations,
         version: fx.software?.version ?? '',
       });
       return { inputs, files };
@@ -124,7 +127,7 @@ export function periodsOf(config: Config): { period: Period; backgroundPeriod: P
  */
 export async function runPipeline(config: Config, fx: PipelineEffects, until: Stage = 'render'): Promise<PipelineResult> {
   const started = fx.now();
-  let s: RunState = periodsOf(config);
+  let s: RunState = { ...periodsOf(config), declarations: declarationsFor(config) };
   const stageMs: Partial<Record<Stage, number>> = {};
   for (const stage of STAGES) {
     fx.onStage?.(stage.name);
@@ -136,7 +139,7 @@ export async function runPipeline(config: Config, fx: PipelineEffects, until: St
   if (!s.files) return { ...s, stageMs };
   const totalMs = Math.round(fx.now() - started);
   const v = need(s, 'validation');
-  const summary = summaryOf({ period: s.period, internal: need(s, 'internal'), protection: need(s, 'protection'), quarantinedRows: v.quarantined.length, stageMs, totalMs });
+  const summary = summaryOf({ period: s.period, declarations: s.declarations, internal: need(s, 'internal'), protection: need(s, 'protection'), quarantinedRows: v.quarantined.length, stageMs, totalMs });
   s.files['manifest.json'] = `${JSON.stringify(manifest(s, config, fx, stageMs, totalMs, summary), null, 2)}\n`;
   return { ...s, stageMs, summary };
 }

@@ -6,6 +6,7 @@ import { escapeHtml, htmlPage } from './htmlPage.js';
 import { anchor, periodText } from './reportHtml.js';
 import { tableHtml, type CellView } from './tableHtml.js';
 import { caption, tableOrder } from './tableOrder.js';
+import type { TableDeclaration } from '../model/tableDeclarations.js';
 
 export type SuppressionMark = 'primary' | 'secondary' | null;
 
@@ -31,6 +32,8 @@ export interface AuditMeta {
   cells?: AuditedCell[];
   /** Per table and cell, an explanation shown as a tooltip; by default composed from `cells`. */
   notes?: Record<string, (string | null)[][]>;
+  /** The run's table declarations (order, caption); default the shipped ones. */
+  declarations?: readonly TableDeclaration[];
 }
 
 const TEXT: Record<Lang, Record<string, string>> = {
@@ -162,7 +165,7 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
   const total = { published: 0, primary: 0, secondary: 0 };
   let totalBad = 0;
   const sections: string[] = [];
-  for (const id of tableOrder(Object.keys(internal.tables))) {
+  for (const id of tableOrder(Object.keys(internal.tables), meta.declarations)) {
     const t = internal.tables[id]!;
     const m = marks[id];
     if (m && (m.length !== t.rows.length || m.some((r) => r.length !== t.columns.length))) {
@@ -195,7 +198,7 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
     total.primary += count.primary;
     total.secondary += count.secondary;
     totalBad += bad;
-    const capt = `${caption(id, lang)}. ${t.title}`;
+    const capt = `${caption(id, lang, meta.declarations)}. ${t.title}`;
     // footnotes() looks at markers in labels and at "**" cells: give it the table as published
     const asPublished = { ...t, cells: t.cells.map((r, i) => r.map((v, j) => (v !== null && m?.[i]?.[j] ? ('**' as const) : v))) };
     const suppressed = count.primary + count.secondary;
@@ -211,7 +214,7 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
               ? fill(tx.verdictOkElsewhere!, { primary: count.primary })
               : fill(tx.verdictOk!, { primary: count.primary, secondary: count.secondary });
     sections.push(`<section id="${anchor(id)}" data-table-id="${escapeHtml(id)}">`);
-    sections.push(`<h2><span class="caption">${escapeHtml(caption(id, lang))}.</span> ${escapeHtml(t.title)}</h2>`);
+    sections.push(`<h2><span class="caption">${escapeHtml(caption(id, lang, meta.declarations))}.</span> ${escapeHtml(t.title)}</h2>`);
     sections.push(`<p class="meta">${escapeHtml(fill(tx.tableTotals!, count))}</p>`);
     sections.push(`<p class="verdict${bad > 0 ? ' bad' : ''}"><strong>${escapeHtml(verdict)}</strong></p>`);
     sections.push(tableHtml({ caption: capt, rows: t.rows, columns: t.columns, sections: [{ cells }], footnotes: footnotes(asPublished, lang) }));

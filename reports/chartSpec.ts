@@ -2,7 +2,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ExportTable } from '../schemas/tablesJson.js';
 import type { Lang } from './footnotes.js';
 import { formatCount, formatPercent } from './formatNumber.js';
-import { caption, SHARE_FIGURE_IDS } from './tableOrder.js';
+import { caption, chartKind } from './tableOrder.js';
+import { type ChartKind, TABLE_DECLARATIONS, type TableDeclaration } from '../model/tableDeclarations.js';
 
 /** The font every chart asks for; renderChart loads exactly this font into resvg. */
 export const CHART_FONT = 'DejaVu Sans';
@@ -45,12 +46,19 @@ const BAR = '#2e75b6';
  * a group whose every class is suppressed is one such segment over the whole bar. The legend has an
  * entry "** te weinig waarnemingen" and the subtitle explains `**` whenever the figure has one.
  */
-export function chartSpec(id: string, table: ExportTable, lang: Lang): TopLevelSpec {
-  return SHARE_FIGURE_IDS.includes(id) ? shareSpec(id, table, lang) : countSpec(id, table, lang);
+export function chartSpec(
+  id: string,
+  table: ExportTable,
+  lang: Lang,
+  chart: ChartKind = chartKind(id) ?? 'bars',
+  declarations: readonly TableDeclaration[] = TABLE_DECLARATIONS,
+): TopLevelSpec {
+  const capt = caption(id, lang, declarations);
+  return chart === 'share' ? shareSpec(capt, table, lang) : countSpec(capt, table, lang);
 }
 
-function titleLines(id: string, table: ExportTable, lang: Lang, width = 80): string[] {
-  const words = `${caption(id, lang)}. ${table.title}`.split(/\s+/);
+function titleLines(capt: string, table: ExportTable, width = 80): string[] {
+  const words = `${capt}. ${table.title}`.split(/\s+/);
   const lines: string[] = [];
   let line = '';
   for (const w of words) {
@@ -94,7 +102,7 @@ interface ShareDatum {
   labelColor: string;
 }
 
-function shareSpec(id: string, table: ExportTable, lang: Lang): TopLevelSpec {
+function shareSpec(capt: string, table: ExportTable, lang: Lang): TopLevelSpec {
   const t = TEXT[lang];
   const classIdx = table.columns.map((c, j) => [c, j] as const).filter(([c]) => c.key !== 'total');
   const totalIdx = table.columns.findIndex((c) => c.key === 'total');
@@ -148,7 +156,7 @@ function shareSpec(id: string, table: ExportTable, lang: Lang): TopLevelSpec {
   const nothing = !values.some((v) => !v.suppressed);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: titleLines(id, table, lang), ...(nothing ? { subtitle: [t.empty, ...(anySuppressed ? [t.note] : [])] } : anySuppressed ? { subtitle: t.note } : {}) },
+    title: { text: titleLines(capt, table), ...(nothing ? { subtitle: [t.empty, ...(anySuppressed ? [t.note] : [])] } : anySuppressed ? { subtitle: t.note } : {}) },
     width: 560,
     height: { step: 36 },
     padding: { left: 12, top: 12, bottom: 12, right: 28 },
@@ -197,7 +205,7 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-function countSpec(id: string, table: ExportTable, lang: Lang): TopLevelSpec {
+function countSpec(capt: string, table: ExportTable, lang: Lang): TopLevelSpec {
   const t = TEXT[lang];
   const values = table.rows.map((row, i) => {
     const v = table.cells[i]?.[0] ?? null;
@@ -216,7 +224,7 @@ function countSpec(id: string, table: ExportTable, lang: Lang): TopLevelSpec {
   const emptyLayer = nothing ? [{ data: { values: [{}] }, mark: { type: 'text', fontSize: 14, color: '#444444', align: 'center', baseline: 'middle' }, encoding: { x: { value: { expr: 'width / 2' } }, y: { value: { expr: 'height / 2' } }, text: { value: t.empty } } }] : [];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: titleLines(id, table, lang), ...(anySuppressed ? { subtitle: t.note } : {}) },
+    title: { text: titleLines(capt, table), ...(anySuppressed ? { subtitle: t.note } : {}) },
     width: { step: 110 },
     height: 260,
     data: { values },

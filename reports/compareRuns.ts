@@ -123,7 +123,7 @@ export function comparisonCsv(rows: ComparisonRow[], periods?: { old: Period; ne
     r.absoluteChange === null ? '' : String(r.absoluteChange),
     r.relativeChange === null ? '' : r.relativeChange.toFixed(6),
     r.suppressionChanged ? 'yes' : '', r.changed ? 'yes' : '', r.smallChange ? 'yes' : '', ...extra,
-  ])].map(csvRecord).join('');
+  ])].map((r) => csvRecord(r)).join('');
 }
 
 export interface ComparisonMeta {

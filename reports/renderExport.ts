@@ -1,11 +1,12 @@
 import { InternalError } from '../core/errors.js';
 import type { ExportTable, ExportTables } from '../schemas/tablesJson.js';
+import { TABLE_DECLARATIONS, type TableDeclaration } from '../model/tableDeclarations.js';
 import { chartSpec } from './chartSpec.js';
 import type { Lang } from './footnotes.js';
 import { renderChart } from './renderChart.js';
 import { reportHtml } from './reportHtml.js';
-import { tableCsv } from './tableCsv.js';
-import { FIGURE_IDS, tableOrder } from './tableOrder.js';
+import { tableCsv, tableCsvNl } from './tableCsv.js';
+import { chartKind, tableOrder } from './tableOrder.js';
 import { tablesXlsx } from './tablesXlsx.js';
 import { translateTables } from './translateTables.js';
 
@@ -19,15 +20,17 @@ export interface RenderExportOptions {
   summary?: string[] | undefined;
   /** Shown in report.html under the heading. */
   version?: string;
+  /** The run's table declarations (order, kind, chart, English labels); default the shipped ones. */
+  declarations?: readonly TableDeclaration[];
 }
 
 /**
  * tables.json text with a fixed key order — period, backgroundPeriod, tables (in published order),
  * and per table title, rows, columns, cells, percentages — two-space indent, final newline.
  */
-export function exportTablesJson(tables: ExportTables): string {
+export function exportTablesJson(tables: ExportTables, declarations: readonly TableDeclaration[] = TABLE_DECLARATIONS): string {
   const ordered: Record<string, ExportTable> = {};
-  for (const id of tableOrder(Object.keys(tables.tables))) {
+  for (const id of tableOrder(Object.keys(tables.tables), declarations)) {
     const t = tables.tables[id]!;
     ordered[id] = {
       title: t.title,
@@ -51,14 +54,16 @@ export function exportTablesJson(tables: ExportTables): string {
 export type FileMap = Record<string, string | Uint8Array>;
 
 /**
- * Renders the whole export/ folder (pure: nothing is written here): tables.json, tables/<id>.csv, tables.xlsx,
- * report.html, charts/<id>.vl.json, .svg and .png for every figure present, README.txt. With `lang: 'en'` every
- * title and label is translated first (reports/labels.en.json), in all files including tables.json; keys and
- * numbers are never touched. Returns relative path → content, keys sorted.
+ * Renders the whole export/ folder (pure: nothing is written here): tables.json, tables/<id>.csv, tables-nl/<id>.csv
+ * (Dutch Excel), tables.xlsx, report.html, charts/<id>.vl.json, .svg and .png for every figure present, README.txt
+ * and LEESMIJ.txt. With `lang: 'en'` every title and label is translated first (the English labels of the
+ * declarations), in all files including tables.json; keys and numbers are never touched. Returns relative path →
+ * content, keys sorted.
  */
 export async function renderExport(tables: ExportTables, options: RenderExportOptions): Promise<FileMap> {
-  const t = options.lang === 'en' ? translateTables(tables) : tables;
-  const ids = tableOrder(Object.keys(t.tables));
+  const decls = options.declarations ?? TABLE_DECLARATIONS;
+  const t = options.lang === 'en' ? translateTables(tables, decls) : tables;
+  const ids = tableOrder(Object.keys(t.tables), decls);
   for (const id of ids) {
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) throw new InternalError(`writeExport: table id ${JSON.stringify(id)} cannot be a file name`);
   }
@@ -67,22 +72,24 @@ export async function renderExport(tables: ExportTables, options: RenderExportOp
     files[rel] = data;
   };
 
-  await put('tables.json', exportTablesJson(t));
+  await put('tables.json', exportTablesJson(t, decls));
   for (const id of ids) await put(`tables/${id}.csv`, tableCsv(t.tables[id]!));
-  await put('tables.xlsx', await tablesXlsx(t, { lang: options.lang, summary: options.summary }));
+  for (const id of ids) await put(`tables-nl/${id}.csv`, tableCsvNl(t.tables[id]!));
+  await put('tables.xlsx', await tablesXlsx(t, { lang: options.lang, summary: options.summary, declarations: decls }));
 
   const svgs: Record<string, string> = {};
-  for (const id of FIGURE_IDS) {
-    const table = t.tables[id];
-    if (!table) continue;
-    const spec = chartSpec(id, table, options.lang);
+  for (const id of ids) {
+    const table = t.tables[id]!;
+    const chart = chartKind(id, decls);
+    if (!chart) continue;
+    const spec = chartSpec(id, table, options.lang, chart, decls);
     const { svg, png } = await renderChart(spec);
     svgs[id] = svg;
     await put(`charts/${id}.vl.json`, JSON.stringify(spec, null, 2) + '\n');
     await put(`charts/${id}.svg`, svg);
     await put(`charts/${id}.png`, png);
   }
-  await put('report.html', reportHtml(t, svgs, { lang: options.lang, ...(options.version ? { version: options.version } : {}) }));
+  await put('report.html', reportHtml(t, svgs, { lang: options.lang, declarations: decls, ...(options.version ? { version: options.version } : {}) }));
   await put('README.txt', options.checkerNote);
   if (options.leesmij !== undefined) await put('LEESMIJ.txt', options.leesmij);
   return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -4,6 +4,7 @@ import { formatCount, formatPercent } from './formatNumber.js';
 import { escapeHtml, htmlPage } from './htmlPage.js';
 import { tableHtml, type CellView, type TableSection } from './tableHtml.js';
 import { caption, isFigure, tableOrder } from './tableOrder.js';
+import type { TableDeclaration } from '../model/tableDeclarations.js';
 
 export interface ReportMeta {
   lang: Lang;
@@ -11,6 +12,8 @@ export interface ReportMeta {
   title?: string;
   /** Software version shown under the heading (no dates: output must be reproducible). */
   version?: string;
+  /** The run's table declarations (order, figure or table); default the shipped ones. */
+  declarations?: readonly TableDeclaration[];
 }
 
 const TEXT: Record<Lang, { title: string; period: string; bgPeriod: string; contents: string; markers: string; pct: string; version: string; noChart: string }> = {
@@ -88,7 +91,8 @@ function exportTableBody(t: ExportTable, lang: Lang, capt: string): string {
 export function reportHtml(tables: ExportTables, charts: Record<string, string>, meta: ReportMeta): string {
   const lang = meta.lang;
   const tx = TEXT[lang];
-  const ids = tableOrder(Object.keys(tables.tables));
+  const decls = meta.declarations;
+  const ids = tableOrder(Object.keys(tables.tables), decls);
   const body: string[] = [];
   const title = meta.title ?? tx.title;
   body.push(`<h1>${escapeHtml(title)}</h1>`);
@@ -102,15 +106,15 @@ export function reportHtml(tables: ExportTables, charts: Record<string, string>,
   for (const n of allFootnotes(lang)) body.push(`<li><b>${escapeHtml(n.marker)}</b> ${escapeHtml(n.text)}</li>`);
   body.push('</ul>');
   body.push(`<nav><h3>${escapeHtml(tx.contents)}</h3><ol>`);
-  for (const id of ids) body.push(`<li><a href="#${anchor(id)}">${escapeHtml(caption(id, lang))}</a></li>`);
+  for (const id of ids) body.push(`<li><a href="#${anchor(id)}">${escapeHtml(caption(id, lang, decls))}</a></li>`);
   body.push('</ol></nav>');
   for (const id of ids) {
     const t = tables.tables[id]!;
-    const capt = `${caption(id, lang)}. ${t.title}`;
+    const capt = `${caption(id, lang, decls)}. ${t.title}`;
     body.push(`<section id="${anchor(id)}" data-table-id="${escapeHtml(id)}">`);
-    body.push(`<h2><span class="caption">${escapeHtml(caption(id, lang))}.</span> ${escapeHtml(t.title)}</h2>`);
+    body.push(`<h2><span class="caption">${escapeHtml(caption(id, lang, decls))}.</span> ${escapeHtml(t.title)}</h2>`);
     if (t.note) body.push(`<p class="note">${escapeHtml(t.note)}</p>`);
-    if (isFigure(id)) {
+    if (isFigure(id, decls)) {
       const svg = charts[id];
       body.push(svg
         ? `<figure data-figure-id="${escapeHtml(id)}" role="img" aria-label="${escapeHtml(capt)}">${scopeSvgIds(svg, anchor(id))}</figure>`

@@ -15,22 +15,44 @@ import type { ExportCell, ExportTable } from '../schemas/tablesJson.js';
  * - Figures with a `percentages` matrix (F3.1–F3.3) get one extra column per class, headed
  *   "<label> (%)", with one decimal and a decimal point ("38.2"), `**` where not publishable.
  *
- * Dutch Excel uses ";" as its list separator and opens a comma CSV by double-click as one column;
- * `tables.xlsx` is the file meant for Excel, the CSVs are meant for scripts.
+ * Dutch Excel uses ";" as its list separator and opens a comma CSV by double-click as one column: for that,
+ * `tableCsvNl` writes the same table as `export/tables-nl/<id>.csv`.
  */
 export function tableCsv(table: ExportTable): string {
+  return csvText(table, CSV_DIALECT);
+}
+
+/** A CSV dialect: field separator and decimal mark of the percentages. */
+export interface CsvDialect {
+  delimiter: ',' | ';';
+  decimal: '.' | ',';
+}
+export const CSV_DIALECT: CsvDialect = { delimiter: ',', decimal: '.' };
+/** What Dutch Excel expects on a double-click: ";" between fields, a decimal comma ("38,2"). */
+export const CSV_DIALECT_NL: CsvDialect = { delimiter: ';', decimal: ',' };
+
+/**
+ * One table as CSV that Dutch Excel opens right (`export/tables-nl/<id>.csv`): the same records as `tableCsv`, with
+ * ";" as separator and a decimal comma in the percentages; UTF-8 with BOM, CRLF; a field is quoted when it holds a
+ * ";", a quote, CR or LF. Counts have no thousands separator (Excel reads "1234" as a number in any locale).
+ */
+export function tableCsvNl(table: ExportTable): string {
+  return csvText(table, CSV_DIALECT_NL);
+}
+
+function csvText(table: ExportTable, dialect: CsvDialect): string {
   const pct = table.percentages;
   const header = ['', ...table.columns.map((c) => c.label)];
   if (pct) header.push(...table.columns.map((c) => `${c.label} (%)`));
   const lines = [header];
   table.rows.forEach((row, i) => {
     const line = [row.label, ...table.columns.map((_, j) => countField(table.cells[i]?.[j]))];
-    if (pct) line.push(...table.columns.map((_, j) => percentField(pct[i]?.[j])));
+    if (pct) line.push(...table.columns.map((_, j) => percentField(pct[i]?.[j], dialect.decimal)));
     lines.push(line);
   });
   // quarantined input rows: one last record, the note in the first field (scripts can drop it: it has no numbers in other fields)
   if (table.note) lines.push([table.note]);
-  return '\uFEFF' + lines.map(csvRecord).join('');
+  return '\uFEFF' + lines.map((l) => csvRecord(l, dialect.delimiter)).join('');
 }
 
 function countField(cell: ExportCell | undefined): string {
@@ -38,16 +60,13 @@ function countField(cell: ExportCell | undefined): string {
   return typeof cell === 'number' ? String(cell) : cell;
 }
 
-function percentField(cell: number | '**' | null | undefined): string {
+function percentField(cell: number | '**' | null | undefined, decimal: '.' | ','): string {
   if (cell === undefined || cell === null) return '';
-  return typeof cell === 'number' ? cell.toFixed(1) : cell;
+  return typeof cell === 'number' ? cell.toFixed(1).replace('.', decimal) : cell;
 }
 
-/** One CSV record with the conventions above (quoting, comma, CRLF); no BOM. */
-export function csvRecord(fields: string[]): string {
-  return fields.map(quote).join(',') + '\r\n';
-}
-
-function quote(field: string): string {
-  return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+/** One CSV record with the conventions above (quoting, separator, CRLF); no BOM. */
+export function csvRecord(fields: string[], delimiter: ',' | ';' = ','): string {
+  const special = delimiter === ',' ? /[",\r\n]/ : /[";\r\n]/;
+  return fields.map((f) => (special.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(delimiter) + '\r\n';
 }

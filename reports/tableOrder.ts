@@ -1,28 +1,35 @@
+import { type ChartKind, publishedOrder, TABLE_DECLARATIONS, type TableDeclaration } from '../model/tableDeclarations.js';
+
 /**
- * Table and figure ids in the order the 2023 report publishes them (chapter 3, chapter 4, Bijlage 5),
- * plus the caption prefix of an id ("Tabel 3.1", "Figuur 3.4"). Shared by every renderer so that
- * tables.json, tables.xlsx and report.html list the tables in one and the same order.
+ * Order, kind and caption of a table, read from its declaration (model/tables.json, plus the tables a config adds).
+ * Shared by every renderer so that tables.json, tables.xlsx and report.html list the tables in one and the same
+ * order. Renderers take the run's declarations; without them, the shipped ones.
  */
-export const PUBLISHED_ORDER: readonly string[] = [
-  '3.0', '3.1', 'F3.1', 'F3.2', 'F3.3', '3.2', 'F3.4', '3.3', '3.4', '3.5', '3.6', 'F3.5',
-  '3.7', '3.8', '3.9', '3.10', '3.11',
-  '4.1', 'F4.1', '4.2', 'F4.3', '4.3', '4.4', 'F4.4', '4.5',
-  'A', 'B', 'C',
-];
+type Decls = readonly TableDeclaration[];
 
-/** The ids drawn as a chart (outputs.md: charts/<id>.vl.json). */
-export const FIGURE_IDS: readonly string[] = ['F3.1', 'F3.2', 'F3.3', 'F3.4', 'F3.5', 'F4.1', 'F4.3', 'F4.4'];
+/** The shipped ids in published order (chapter 3, chapter 4, Bijlage 5). */
+export const PUBLISHED_ORDER: readonly string[] = publishedOrder(TABLE_DECLARATIONS).map((d) => d.id);
 
-/** Figures drawn as 100 % stacked bars of the `percentages` matrix (groups × classes). */
-export const SHARE_FIGURE_IDS: readonly string[] = ['F3.1', 'F3.2', 'F3.3'];
+/** The shipped ids drawn as a chart (outputs.md: charts/<id>.vl.json), in published order. */
+export const FIGURE_IDS: readonly string[] = publishedOrder(TABLE_DECLARATIONS).filter((d) => d.kind === 'figure').map((d) => d.id);
 
-export function isFigure(id: string): boolean {
-  return FIGURE_IDS.includes(id);
+function find(id: string, declarations: Decls): TableDeclaration | undefined {
+  return declarations.find((d) => d.id === id);
 }
 
-/** The given ids in published order; ids the report does not know come last, sorted by code point. */
-export function tableOrder(ids: Iterable<string>): string[] {
-  const known = new Map(PUBLISHED_ORDER.map((id, i) => [id, i]));
+export function isFigure(id: string, declarations: Decls = TABLE_DECLARATIONS): boolean {
+  return find(id, declarations)?.kind === 'figure';
+}
+
+/** How a figure is drawn; undefined for a table. */
+export function chartKind(id: string, declarations: Decls = TABLE_DECLARATIONS): ChartKind | undefined {
+  const d = find(id, declarations);
+  return d?.kind === 'figure' ? (d.chart ?? 'bars') : undefined;
+}
+
+/** The given ids in published order; ids without a declaration come last, sorted by code point. */
+export function tableOrder(ids: Iterable<string>, declarations: Decls = TABLE_DECLARATIONS): string[] {
+  const known = new Map(publishedOrder(declarations).map((d, i) => [d.id, i]));
   return [...new Set(ids)].sort((a, b) => {
     const ia = known.get(a);
     const ib = known.get(b);
@@ -33,8 +40,10 @@ export function tableOrder(ids: Iterable<string>): string[] {
   });
 }
 
-/** "Tabel 3.1" / "Figuur 3.4" (nl), "Table 3.1" / "Figure 3.4" (en). */
-export function caption(id: string, lang: 'nl' | 'en'): string {
-  if (/^F/.test(id)) return `${lang === 'nl' ? 'Figuur' : 'Figure'} ${id.slice(1)}`;
+/** "Tabel 3.1" / "Figuur 3.4" (nl), "Table 3.1" / "Figure 3.4" (en): a figure's id loses its leading "F". */
+export function caption(id: string, lang: 'nl' | 'en', declarations: Decls = TABLE_DECLARATIONS): string {
+  const d = find(id, declarations);
+  const figure = d ? d.kind === 'figure' : /^F/.test(id);
+  if (figure) return `${lang === 'nl' ? 'Figuur' : 'Figure'} ${id.replace(/^F/, '')}`;
   return `${lang === 'nl' ? 'Tabel' : 'Table'} ${id}`;
 }

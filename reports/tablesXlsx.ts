@@ -3,11 +3,14 @@ import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { ExportTable, ExportTables } from '../schemas/tablesJson.js';
 import { allFootnotes, footnotes, type Lang } from './footnotes.js';
 import { caption, tableOrder } from './tableOrder.js';
+import type { TableDeclaration } from '../model/tableDeclarations.js';
 
 export interface TablesXlsxOptions {
   lang: Lang;
   /** The checker's note as lines: the first sheet ("Samenvatting"/"Summary"), followed by the legend of the markers. */
   summary?: string[] | undefined;
+  /** The run's table declarations (order, caption); default the shipped ones. */
+  declarations?: readonly TableDeclaration[];
 }
 
 const SUMMARY: Record<Lang, { sheet: string; legend: string }> = {
@@ -57,8 +60,9 @@ export async function tablesXlsx(tables: ExportTables, options: TablesXlsxOption
   wb.lastPrinted = none;
   const taken = new Set<string>();
   if (options.summary) addSummary(wb, sheetName(SUMMARY[options.lang].sheet, taken), options.summary, options.lang);
-  for (const id of tableOrder(Object.keys(tables.tables))) {
-    addSheet(wb, sheetName(caption(id, options.lang), taken), id, tables.tables[id]!, options.lang);
+  for (const id of tableOrder(Object.keys(tables.tables), options.declarations)) {
+    const capt = caption(id, options.lang, options.declarations);
+    addSheet(wb, sheetName(capt, taken), capt, tables.tables[id]!, options.lang);
   }
   const raw = new Uint8Array(await wb.xlsx.writeBuffer());
   return Buffer.from(rezip(raw, ZIP_TIME));
@@ -75,10 +79,10 @@ function addSummary(wb: ExcelJS.Workbook, name: string, lines: string[], lang: L
   ws.getColumn(1).width = 140;
 }
 
-function addSheet(wb: ExcelJS.Workbook, name: string, id: string, t: ExportTable, lang: Lang): void {
+function addSheet(wb: ExcelJS.Workbook, name: string, capt: string, t: ExportTable, lang: Lang): void {
   const ws = wb.addWorksheet(name);
   const titleCell = ws.getCell(1, 1);
-  titleCell.value = `${caption(id, lang)}. ${t.title}`;
+  titleCell.value = `${capt}. ${t.title}`;
   titleCell.font = { bold: true, size: 12 };
   if (t.note) {
     ws.getCell(2, 1).value = t.note;

@@ -1,23 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { packageRoot } from '../core/packageRoot.js';
+import { TABLE_DECLARATIONS, type TableDeclaration } from '../model/tableDeclarations.js';
 import type { ExportTable, ExportTables, Header, Period } from '../schemas/tablesJson.js';
 import { labelMarker } from './footnotes.js';
-import { SHARE_FIGURE_IDS } from './tableOrder.js';
-
-export interface LabelsFile {
-  titles: Record<string, string>;
-  tables: Record<string, Record<string, string>>;
-  labels: Record<string, string>;
-}
-
-let cached: LabelsFile | undefined;
-
-/** reports/labels.en.json (read from the package root, so it works from source and from build/). */
-export function englishLabels(): LabelsFile {
-  cached ??= JSON.parse(readFileSync(join(packageRoot(), 'reports', 'labels.en.json'), 'utf8')) as LabelsFile;
-  return cached;
-}
 
 function years(p: Period | undefined): string {
   if (!p) return '';
@@ -27,26 +10,28 @@ function years(p: Period | undefined): string {
 }
 
 /**
- * The tables with English titles and labels (`lang: 'en'`). Lookup per header: the table's own entry
- * in `tables[id][key]`, then `labels[key]`; a key found in neither keeps its Dutch label. The Dutch
- * label's footnote marker (`*`, `~`) is carried over. Numbers, keys and shapes are untouched.
+ * The tables with English titles and labels (`lang: 'en'`), from their declarations (model/tables.json or the
+ * config's tables): a row or column gets its declared English label, a header without one keeps its Dutch label.
+ * The Dutch label's footnote marker (`*`, `~`) is carried over. Numbers, keys and shapes are untouched.
  */
-export function translateTables(tables: ExportTables, labels: LabelsFile = englishLabels()): ExportTables {
+export function translateTables(tables: ExportTables, declarations: readonly TableDeclaration[] = TABLE_DECLARATIONS): ExportTables {
+  const byId = new Map(declarations.map((d) => [d.id, d]));
   const out: Record<string, ExportTable> = {};
   for (const [id, t] of Object.entries(tables.tables)) {
-    const header = (hd: Header): Header => {
-      const en = labels.tables[id]?.[hd.key] ?? labels.labels[hd.key];
+    const decl = byId.get(id);
+    const header = (axes: readonly { key: string; labelEn?: string | undefined }[]) => (hd: Header, k: number): Header => {
+      const axis = axes[k]?.key === hd.key ? axes[k] : axes.find((a) => a.key === hd.key);
+      const en = axis?.labelEn;
       if (en === undefined) return hd;
       const marker = labelMarker(hd.label);
       return { key: hd.key, label: marker ? `${en} ${marker}` : en };
     };
-    const title = labels.titles[id];
-    const period = SHARE_FIGURE_IDS.includes(id) ? (tables.backgroundPeriod ?? tables.period) : tables.period;
+    const period = decl?.basis === 'background' ? (tables.backgroundPeriod ?? tables.period) : tables.period;
     out[id] = {
       ...t,
-      title: title === undefined ? t.title : title.replace('{period}', years(tables.period)).replace('{bgPeriod}', years(period)),
-      rows: t.rows.map(header),
-      columns: t.columns.map(header),
+      title: decl === undefined ? t.title : decl.titleEn.replace('{period}', years(tables.period)).replace('{bgPeriod}', years(period)),
+      rows: t.rows.map(header(decl?.rows ?? [])),
+      columns: t.columns.map(header(decl?.columns ?? [])),
     };
   }
   return { ...tables, tables: out };

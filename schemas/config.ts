@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DIMENSIONS, PWET_CATS, UWV_BACKGROUNDS, UWV_TYPES, WMO_CATS } from '../model/personSets.js';
+import { TableSpecSchema } from '../model/tablesFile.js';
 
 /**
  * The configuration file: every column name, code and category mapping lives here, not in code.
@@ -25,6 +27,21 @@ const codedSource = z
     columns: z.object({ ...keyColumns, code: columnName, begin: columnName, end: columnName }).strict(),
   })
   .strict();
+/**
+ * SRG may come wide (inputs.md): one period row per person with a count column per provision type. `wide.columns`
+ * maps each count column of the file to the SRG code it stands for (then `columns.code` is not read); the reader
+ * turns every count above zero into one long-form row with that code, keeping the file's row number.
+ */
+const srgSource = codedSource.extend({
+  wide: z
+    .object({
+      columns: z
+        .record(columnName, z.string().min(1, 'a code may not be empty'))
+        .refine((m) => Object.keys(m).length > 0, 'declare at least one count column'),
+    })
+    .strict()
+    .optional(),
+});
 const uwvSource = z
   .object({
     ...sourceHeader,
@@ -37,10 +54,14 @@ const uwvSource = z
 /** Category targets: a category key of tables.md, or "ignore". */
 const target = (cats: readonly [string, ...string[]]) => z.enum([...cats, 'ignore'] as [string, ...string[]]);
 
-export const PWET_TARGETS = ['ondersteuning_werkplek', 'begeleiding_jobcoach', 'overig_faciliterend', 'vervoer', 'overig', 'lks'] as const;
-export const WMO_TARGETS = ['huishouden', 'ondersteuning_thuis', 'hulpmiddelen_diensten', 'verblijf_opvang', 'overig'] as const;
-export const UWV_TYPE_TARGETS = ['intermediair', 'jobcoach', 'meeneembaar', 'startkrediet', 'vervoer'] as const;
-export const UWV_BACKGROUND_TARGETS = ['wajong', 'wajong_tot_2015', 'wao', 'waz', 'wga', 'onderwijs', 'tolk_wmo', 'tolk_pwet'] as const;
+type Keys = readonly [string, ...string[]];
+/** The category lists of model/tables.json (SRG codes may also mean loonkostensubsidie). */
+export const PWET_TARGETS = [...PWET_CATS, 'lks'] as unknown as Keys;
+export const WMO_TARGETS = WMO_CATS as unknown as Keys;
+export const UWV_TYPE_TARGETS = UWV_TYPES as unknown as Keys;
+export const UWV_BACKGROUND_TARGETS = UWV_BACKGROUNDS as unknown as Keys;
+/** Known classes of a background dimension (model/tables.json), without "onbekend" (what no code maps to). */
+const known = (dim: 'gender' | 'education') => DIMENSIONS[dim].map(([k]) => k).filter((k) => k !== 'onbekend') as unknown as Keys;
 
 const codeMap = (cats: readonly [string, ...string[]]) =>
   z.record(z.string().min(1, 'a code may not be empty'), target(cats));
@@ -65,7 +86,7 @@ export const ConfigSchema = z
                 birthDay: columnName.optional(),
               })
               .strict(),
-            genderCodes: z.record(z.string(), z.enum(['man', 'vrouw'])),
+            genderCodes: z.record(z.string(), z.enum(known('gender'))),
           })
           .strict(),
         education: z
@@ -79,10 +100,10 @@ export const ConfigSchema = z
               })
               .strict(),
             /** First digit of the 4-digit SOI code → level; anything else is "onbekend". */
-            firstDigit: z.record(z.string().regex(/^\d$/), z.enum(['laag', 'midden', 'hoog'])),
+            firstDigit: z.record(z.string().regex(/^\d$/), z.enum(known('education'))),
           })
           .strict(),
-        srg: codedSource,
+        srg: srgSource,
         wmo: codedSource,
         uwv: uwvSource,
       })
@@ -106,6 +127,18 @@ export const ConfigSchema = z
       })
       .strict()
       .default({ threshold: 10, zeroUnsafe: false, safetyRange: 0.3 }),
+    /**
+     * Which tables are published: the shipped ones of model/tables.json (all, or those matching `keep`, minus `drop`;
+     * ids, `*` matches any text) and the tables and figures `add` declares in the same form. All are protected jointly.
+     */
+    tables: z
+      .object({
+        add: z.array(TableSpecSchema).default([]),
+        keep: z.array(z.string().min(1)).optional(),
+        drop: z.array(z.string().min(1)).default([]),
+      })
+      .strict()
+      .optional(),
     /** Labels in the export: Dutch as published, or English. */
     language: z.enum(['nl', 'en']).default('nl'),
     /** On bad rows: stop (default) or set them aside in internal/quarantine and go on. */

@@ -4,6 +4,7 @@ import { type Config, ConfigSchema } from './config.js';
 import { ConfigError } from '../core/errors.js';
 import { messages } from '../core/messages.js';
 import { packageRoot } from '../core/packageRoot.js';
+import { DeclarationError, declarationsFor } from '../model/tableDeclarations.js';
 
 export function defaultConfigPath(): string {
   return join(packageRoot(), 'schemas', 'default.config.json');
@@ -51,6 +52,12 @@ export function parseConfig(text: string | undefined, file: string): Config {
     throw new ConfigError(issues[0]!, issues.slice(1));
   }
   const config = result.data;
+  try {
+    declarationsFor(config);
+  } catch (e) {
+    if (e instanceof DeclarationError) throw new ConfigError(messages.configField(file, ['tables', ...e.path].join('.'), e.message));
+    throw e;
+  }
   for (const [name, map] of Object.entries({ srg: config.codes.srg, wmo: config.codes.wmo, uwvType: config.codes.uwvType, uwvBackground: config.codes.uwvBackground })) {
     const seen = new Map<string, [string, string]>();
     for (const [code, target] of Object.entries(map)) {

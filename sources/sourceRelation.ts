@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../schemas/config.js';
 import { InputError } from '../core/errors.js';
 import { sqlIdentifier } from '../core/sql.js';
+import { loadQuery } from '../core/loadQuery.js';
 import { parseCsvHeader } from './csvHeader.js';
 import { messages } from '../core/messages.js';
 import { type InputFile, type SourceKey, yearFromFileName } from './sourceFiles.js';
@@ -19,6 +20,7 @@ export function columnSpecs(key: SourceKey, config: Config): ColumnSpec[] {
     { alias: 'rs', field: `sources.${src}.columns.rinpersoons`, names: [c.rinpersoons] },
     { alias: 'rn', field: `sources.${src}.columns.rinpersoon`, names: [c.rinpersoon] },
   ];
+  if (key === 'srg' && config.sources.srg.wide) return wideSrgSpecs(config);
   switch (key) {
     case 'srg':
     case 'wmo': {
@@ -55,6 +57,28 @@ export function columnSpecs(key: SourceKey, config: Config): ColumnSpec[] {
       return [...key2(c, 'education'), { alias: 'level', field: 'sources.education.columns.level', names: c.level }];
     }
   }
+}
+
+/** Wide SRG: the key, the dates and one count column per provision type (aliases w0, w1, … in declaration order). */
+function wideSrgSpecs(config: Config): ColumnSpec[] {
+  const c = config.sources.srg.columns;
+  return [
+    { alias: 'rs', field: 'sources.srg.columns.rinpersoons', names: [c.rinpersoons] },
+    { alias: 'rn', field: 'sources.srg.columns.rinpersoon', names: [c.rinpersoon] },
+    { alias: 'begin_raw', field: 'sources.srg.columns.begin', names: [c.begin] },
+    { alias: 'end_raw', field: 'sources.srg.columns.end', names: [c.end] },
+    ...Object.keys(config.sources.srg.wide!.columns).map((name, k) => ({ alias: `w${k}`, field: `sources.srg.wide.columns.${name}`, names: [name] })),
+  ];
+}
+
+/** The wide SRG relation turned into the long form (queries/srg_wide.sql): one row per count above zero. */
+function wideToLong(rel: Relation, config: Config): Relation {
+  const params = { ...rel.params };
+  const types = Object.values(config.sources.srg.wide!.columns).map((code, k) => {
+    params[`wc${k}`] = code;
+    return `{'code': CAST($wc${k} AS VARCHAR), 'n': w${k}}`;
+  });
+  return { sql: loadQuery('srg_wide', {}, { relation: rel.sql, types: types.join(', ') }), params };
 }
 
 /** A source file ready to be queried: its columns resolved, .sav files already loaded into a DuckDB table. */
@@ -196,5 +220,6 @@ export function sourceRelation(key: SourceKey, files: readonly PreparedFile[], c
         return `SELECT ${idx}, rowid + 1 AS row_nr, ${cols}${year} FROM ${sqlIdentifier(pf.table!)}`;
     }
   });
-  return { sql: parts.join('\nUNION ALL\n'), params };
+  const rel = { sql: parts.join('\nUNION ALL\n'), params };
+  return key === 'srg' && config.sources.srg.wide ? wideToLong(rel, config) : rel;
 }

@@ -61,6 +61,8 @@ describe('protectTables', () => {
     const decl: TableDeclaration = {
       id: 'T',
       kind: 'table',
+      order: 0,
+      titleEn: '',
       title: 'test',
       basis: 'period',
       base: [],
@@ -93,6 +95,8 @@ describe('protectTables', () => {
     const decl: TableDeclaration = {
       id: 'T',
       kind: 'table',
+      order: 0,
+      titleEn: '',
       title: 'test',
       basis: 'period',
       base: [],

@@ -10,6 +10,8 @@ const a = (key: string, n: number, gender = 'man'): Atom => ({ bits: 1 << bitOf(
 const decl = (id: string, extra: Partial<TableDeclaration> = {}): TableDeclaration => ({
   id,
   kind: 'table',
+  order: 0,
+  titleEn: '',
   title: id,
   basis: 'period',
   base: [{ set: 'pwet' }],

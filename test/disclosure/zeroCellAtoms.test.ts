@@ -47,7 +47,7 @@ describe('disclosure/zeroCellAtoms', () => {
 
   it('hand-checked: one atom per cell that needs one, reused for later cells it also reaches', () => {
     const d: TableDeclaration = {
-      id: 'T', kind: 'table', title: 't', basis: 'period', base: [],
+      id: 'T', kind: 'table', order: 0, titleEn: '', title: 't', basis: 'period', base: [],
       rows: [{ key: 'vervoer', label: 'Vervoer', terms: [{ set: 'pwet.vervoer' }] }],
       columns: [
         { key: 'uwv', label: 'UWV', terms: [{ set: 'uwv' }] },
@@ -69,7 +69,7 @@ describe('disclosure/zeroCellAtoms', () => {
 
   it('countOf and atLeast terms are satisfied by the added atom', () => {
     const d: TableDeclaration = {
-      id: 'C', kind: 'figure', title: 'c', basis: 'period', base: [{ set: 'tolk' }],
+      id: 'C', kind: 'figure', order: 0, titleEn: '', title: 'c', basis: 'period', base: [{ set: 'tolk' }],
       rows: [{ key: 'n3', label: '3', terms: [{ countOf: 'pwet', n: 3 }] }],
       columns: [{ key: 'two', label: '2 of 3', terms: [{ atLeast: 2, of: ['uwv', 'pwet', 'wmo'] }] }, { key: 'g', label: 'vrouw', terms: [{ dim: 'gender', value: 'vrouw' }] }],
       cells: 'all',
@@ -80,7 +80,7 @@ describe('disclosure/zeroCellAtoms', () => {
 
   it('an impossible cell (exactly 6 of 5 Pwet categories) is a bug, reported as such', () => {
     const d: TableDeclaration = {
-      id: 'X', kind: 'table', title: 'x', basis: 'period', base: [],
+      id: 'X', kind: 'table', order: 0, titleEn: '', title: 'x', basis: 'period', base: [],
       rows: [{ key: 'n6', label: '6', terms: [{ countOf: 'pwet', n: 6 }] }], columns: [{ key: 'u', label: 'u', terms: [] }], cells: 'all',
     };
     expect(() => zeroCellAtoms([], [d])).toThrow(/no atom combination lies in cell X\/n6\/u/);

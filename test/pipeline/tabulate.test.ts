@@ -18,6 +18,8 @@ const atom = (bits: number, n: number, extra: Partial<Atom> = {}): Atom => ({
 const decl = (cells: TableDeclaration['cells'], basis: TableDeclaration['basis'] = 'period'): TableDeclaration => ({
   id: 'T',
   kind: 'table',
+  order: 0,
+  titleEn: '',
   title: 'Test {period}',
   basis,
   base: [{ set: 'uwv' }],

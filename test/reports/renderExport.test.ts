@@ -35,6 +35,7 @@ describe('renderExport', () => {
     const expected = [
       'LEESMIJ.txt', 'README.txt', 'report.html', 'tables.json', 'tables.xlsx',
       ...PUBLISHED_ORDER.map((id) => `tables/${id}.csv`),
+      ...PUBLISHED_ORDER.map((id) => `tables-nl/${id}.csv`),
       ...FIGURE_IDS.flatMap((id) => [`charts/${id}.png`, `charts/${id}.svg`, `charts/${id}.vl.json`]),
     ].sort();
     expect(filesA).toEqual(expected);

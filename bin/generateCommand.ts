@@ -1,9 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
 import { InputError } from '../core/errors.js';
 import { DEFAULT_SCALE, type GenerateResult, generateSynthetic } from '../synthetic/generateSynthetic.js';
 import { messages } from '../core/messages.js';
 import { openDatabase } from '../core/openDatabase.js';
-import { withOutputFolder } from './outputFolder.js';
+import { checkOutputFolder, isInputFolder, withOutputFolder } from './outputFolder.js';
 import { endProgress, makeProgress } from './progress.js';
 
 export interface GenerateCommandOptions {
@@ -22,12 +21,16 @@ export async function generateCommand(o: GenerateCommandOptions): Promise<Genera
   if (!Number.isSafeInteger(seed)) throw new InputError(messages.badOption('--seed', o.seed ?? '', 'a whole number'));
   const format = (o.format ?? 'csv') as 'csv' | 'parquet' | 'sav';
   if (!['csv', 'parquet', 'sav'].includes(format)) throw new InputError(messages.badOption('--format', o.format ?? '', 'csv, parquet or sav'));
-  if (existsSync(o.out) && readdirSync(o.out).length > 0 && !o.force) throw new InputError(messages.outputExists(o.out));
+  checkOutputFolder(o.out, Boolean(o.force), [], isInputFolder);
   const db = await openDatabase({ memoryLimit: '4GB', threads: 2 });
   const progress = makeProgress();
   try {
-    return await withOutputFolder(o.out, Boolean(o.force), (dir) =>
-      generateSynthetic(db.connection, { outDir: dir, scale, seed, format, onProgress: (stage, rows) => progress(`generate ${stage} (${rows.toLocaleString('en')} rows)`) }),
+    return await withOutputFolder(
+      o.out,
+      Boolean(o.force),
+      (dir) =>
+        generateSynthetic(db.connection, { outDir: dir, scale, seed, format, onProgress: (stage, rows) => progress(`generate ${stage} (${rows.toLocaleString('en')} rows)`) }),
+      isInputFolder,
     );
   } finally {
     endProgress();

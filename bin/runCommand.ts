@@ -11,7 +11,8 @@ import { type PipelineResult, runPipeline, validateInputs } from '../pipeline/ru
 import type { DirectoryEntry } from '../sources/sourceFiles.js';
 import { type Facts, hashInputs } from './hashInputs.js';
 import { readFirstLine } from './readFirstLine.js';
-import { checkOutputFolder, withOutputFolder } from './outputFolder.js';
+import { freeBytes, reserveOutput } from './outputFolder.js';
+import { translateDuckDBError } from '../core/duckdbErrors.js';
 import { endProgress, makeProgress } from './progress.js';
 import { preloadStages, protectStage, renderStage, savLoader } from './stages.js';
 
@@ -22,34 +23,60 @@ export interface RunOptions {
   period?: string | undefined;
   force?: boolean | undefined;
   quarantine?: boolean | undefined;
+  allowEmpty?: boolean | undefined;
 }
 
 export function listInput(dir: string): DirectoryEntry[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(messages.inputDirMissing(dir));
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => {
-      const path = resolve(dir, d.name);
-      return { name: d.name, path, size: statSync(path).size };
-    });
+  let listing;
+  try {
+    listing = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    throw new InputError(messages.inputUnlistable(dir, (e as NodeJS.ErrnoException).code ?? String(e)));
+  }
+  const entries: DirectoryEntry[] = [];
+  for (const d of listing) {
+    const path = resolve(dir, d.name);
+    // symbolic links are followed (a linked file counts like a copied one); a dangling link is an error
+    let st;
+    try {
+      st = statSync(path);
+    } catch {
+      if (d.isSymbolicLink()) throw new InputError(messages.brokenLink(d.name));
+      continue;
+    }
+    if (st.isFile()) entries.push({ name: d.name, path, size: st.size });
+  }
+  return entries;
 }
 
 /** The database for reading inputs, with the config's limits; row order is not kept (the pipeline turns it on where it locates rows). */
-function openInputDatabase(config: Config) {
+function openInputDatabase(config: Config, spill?: string) {
   return openDatabase({
     memoryLimit: config.duckdb.memoryLimit,
     threads: config.duckdb.threads,
-    tempDirectory: config.duckdb.tempDirectory ?? undefined,
+    tempDirectory: config.duckdb.tempDirectory ?? spill,
     preserveInsertionOrder: false,
   });
 }
 
-export async function validateCommand(opts: { input: string; config?: string | undefined; period?: string | undefined }): Promise<string[]> {
+export async function validateCommand(opts: { input: string; config?: string | undefined; period?: string | undefined; allowEmpty?: boolean | undefined }): Promise<string[]> {
   const config = loadRunConfig(opts);
   const db = await openInputDatabase(config);
   const progress = makeProgress();
   try {
-    const v = await validateInputs(config, { conn: db.connection, entries: listInput(opts.input), inputDir: opts.input, loadSav: savLoader, readFirstLine, now: () => performance.now(), onStage: progress });
+    const v = await validateInputs(config, {
+      conn: db.connection,
+      entries: listInput(opts.input),
+      inputDir: opts.input,
+      loadSav: savLoader,
+      readFirstLine,
+      now: () => performance.now(),
+      onStage: progress,
+      warn: (w) => process.stderr.write(`multigebruik: ${w}\n`),
+    }).catch((e: unknown) => {
+      throw translateDuckDBError(e, { memoryLimit: config.duckdb.memoryLimit });
+    });
     endProgress();
     const lines = [`${opts.input}: all sources valid.`];
     for (const [key, files] of Object.entries(v.files)) lines.push(`  ${key}: ${files.map((f) => f.file.name).join(', ') || '(none)'}`);
@@ -63,8 +90,15 @@ export async function validateCommand(opts: { input: string; config?: string | u
 export async function runCommand(opts: RunOptions): Promise<PipelineResult> {
   const config = loadRunConfig(opts);
   const entries = listInput(opts.input);
-  checkOutputFolder(opts.out, Boolean(opts.force));
-  const db = await openInputDatabase(config);
+  // refuses an unsafe --out, takes the lock, clears stale temp folders; released in the finally below
+  const slot = reserveOutput(opts.out, Boolean(opts.force), [opts.input]);
+  let db;
+  try {
+    db = await openInputDatabase(config, slot.spill);
+  } catch (e) {
+    slot.release();
+    throw e;
+  }
   const progress = makeProgress();
   const started = performance.now();
   preloadStages();
@@ -72,6 +106,7 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult> {
     let hashing: Promise<Facts> | undefined;
     const startHashing = () => (hashing ??= hashInputs(entries.map((e) => e.path)));
     const result = await runPipeline(config, {
+      warn: (w) => process.stderr.write(`multigebruik: ${w}\n`),
       conn: db.connection,
       entries,
       inputDir: opts.input,
@@ -87,7 +122,7 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult> {
     });
     progress('render');
     const renderStart = performance.now();
-    await withOutputFolder(opts.out, Boolean(opts.force), async (dir) => {
+    await slot.commit(async (dir) => {
       await writeInternal(join(dir, 'internal'), result);
       await renderStage(join(dir, 'export'), join(dir, 'internal'), result, config, packageVersion());
       result.stageMs.render = Math.round(performance.now() - renderStart);
@@ -98,8 +133,11 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult> {
     });
     endProgress();
     return result;
+  } catch (e) {
+    throw translateDuckDBError(e, { memoryLimit: config.duckdb.memoryLimit, spill: { dir: slot.spill, freeBytes: () => freeBytes(dirname(slot.spill)) } });
   } finally {
     db.close();
+    slot.release();
   }
 }
 

@@ -43,6 +43,8 @@ export interface PipelineEffects {
   /** Monotonic clock in ms, for the per-stage timings of the manifest. */
   now: () => number;
   onStage?: (stage: string) => void;
+  /** Warnings for the terminal (e.g. an empty source file with --allow-empty). */
+  warn?: (message: string) => void;
 }
 
 export interface PipelineResult {
@@ -69,8 +71,8 @@ export async function validateInputs(config: Config, fx: Omit<PipelineEffects, '
   const files = {} as Record<SourceKey, PreparedFile[]>;
   let index = 0;
   for (const key of SOURCE_KEYS) {
-    files[key] = await prepareSource(fx.conn, key, discovered.files[key], config, fx.loadSav, index, fx.readFirstLine);
-    index += files[key].length;
+    files[key] = await prepareSource(fx.conn, key, discovered.files[key], config, fx.loadSav, index, fx.readFirstLine, fx.warn);
+    index += discovered.files[key].length;
   }
   const validation = await validateSources(fx.conn, files, config, { period, background: backgroundPeriod }, fx.onStage);
   return { period, backgroundPeriod, files, ignoredFiles: discovered.ignored, validation };

@@ -1,9 +1,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../schemas/config.js';
-import { InputError } from '../core/errors.js';
+import { InputError, InternalError } from '../core/errors.js';
 import { ident } from '../core/loadQuery.js';
-import { parseCsvHeader } from './csvHeader.js';
+import { parseCsvHeader, rawCsvHeader } from './csvHeader.js';
 import { messages } from '../core/messages.js';
+import { duckdbDetail, translateDuckDBError } from '../core/duckdbErrors.js';
 import { type InputFile, type SourceKey, yearFromFileName } from './sourceFiles.js';
 
 /** A standard column of a source: the SQL alias the queries use and the config field that names it. */
@@ -77,17 +78,17 @@ export type FirstLineReader = (path: string) => Promise<string>;
 /** Loads an SPSS file into a DuckDB table (provided by the .sav reader; injected so this stage has no file I/O of its own). */
 export type SavLoader = (conn: DuckDBConnection, path: string, table: string, columns: string[]) => Promise<void>;
 
-/** A DuckDB error about the file's contents (not our SQL) becomes bad input naming the file. */
+/** A DuckDB error while reading the file(s) becomes bad input naming them (by error type: core/duckdbErrors.ts). */
 export function readError(file: string, err: unknown): unknown {
-  const msg = err instanceof Error ? err.message : String(err);
-  // (a Binder error on a file column: DuckDB read the file's layout differently from its header, e.g. ragged rows)
-  if (/^(Invalid Input Error|Conversion Error|IO Error)|CSV Error|Parquet|^Binder Error: Referenced column/i.test(msg))
-    // first line only (later lines may quote the row), long digit runs masked: never a RINPERSOON in a message
-    return new InputError(messages.unreadable(file, msg.split('\n')[0]!.replace(/^[A-Za-z ]+Error: /, '').replace(/\d{5,}/g, '…')));
-  return err;
+  return translateDuckDBError(err, { file });
 }
 
-async function columnNames(conn: DuckDBConnection, file: InputFile, table: string | undefined): Promise<string[]> {
+interface ColumnInfo {
+  name: string;
+  type: string;
+}
+
+async function describeColumns(conn: DuckDBConnection, file: InputFile, table: string | undefined): Promise<ColumnInfo[]> {
   const src =
     file.format === 'csv'
       ? 'read_csv($f, all_varchar = true, header = true)'
@@ -96,15 +97,45 @@ async function columnNames(conn: DuckDBConnection, file: InputFile, table: strin
         : ident(table!);
   try {
     const reader = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${src}`, file.format === 'sav' ? {} : { f: file.path });
-    return reader.getRowObjects().map((r) => String(r.column_name));
+    return reader.getRowObjects().map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
   } catch (e) {
     throw readError(file.name, e);
   }
 }
 
+/** Whether the file has no data rows (0 bytes, a CSV with a header only, a Parquet or .sav file without rows). */
+async function isEmptyFile(conn: DuckDBConnection, file: InputFile, table: string | undefined, firstLine: string | undefined): Promise<boolean> {
+  if (file.size === 0) return true;
+  try {
+    if (file.format === 'csv') return firstLine !== undefined && file.size - Buffer.byteLength(firstLine) <= 2;
+    const r =
+      file.format === 'parquet'
+        ? await conn.runAndReadAll('SELECT coalesce(sum(num_rows), 0) AS n FROM parquet_file_metadata($f)', { f: file.path })
+        : await conn.runAndReadAll(`SELECT count(*) AS n FROM ${ident(table!)}`);
+    return Number(r.getRowObjects()[0]!.n) === 0;
+  } catch (e) {
+    throw readError(file.name, e);
+  }
+}
+
+/** Aliases whose values are keys or dates: a 32-bit float cannot hold them exactly (123456789 reads as 123456792). */
+const EXACT_ALIASES = new Set(['rs', 'rn', 'begin_raw', 'end_raw', 'birth_year', 'birth_month', 'code', 'type', 'background', 'product', 'level', 'gender']);
+
+/**
+ * One rule per concept for typed columns (Parquet, .sav): integers, text, DATE/TIMESTAMP and DOUBLE are read through
+ * the same text rules as CSV (a DOUBLE prints as "20170101.0", allowed; "20170100.5" is refused by the value rules);
+ * FLOAT (32-bit) is refused for every column the config uses, since it silently rounds keys and dates.
+ */
+function typeProblem(file: InputFile, column: string, type: string, alias: string): string | undefined {
+  const t = type.toUpperCase();
+  if (EXACT_ALIASES.has(alias) && (t === 'FLOAT' || t === 'REAL' || t === 'FLOAT4')) return messages.floatColumn(file.name, column, type);
+  return undefined;
+}
+
 /**
  * Stage "read", part 2: resolve each file's columns (case-insensitive; for HOOGSTEOPLTAB the first level
- * variable that exists) and load .sav files. Missing columns are reported all at once.
+ * variable that exists) and load .sav files. Missing columns are reported all at once. A file without data rows is
+ * an error, or (config.allowEmpty) a warning and the file is left out.
  */
 export async function prepareSource(
   conn: DuckDBConnection,
@@ -114,9 +145,11 @@ export async function prepareSource(
   loadSav: SavLoader | undefined,
   firstIndex: number,
   readFirstLine?: FirstLineReader,
+  warn: (message: string) => void = () => {},
 ): Promise<PreparedFile[]> {
   const specs = columnSpecs(key, config);
   const problems: string[] = [];
+  const empty: string[] = [];
   const prepared: PreparedFile[] = [];
   for (const [i, file] of files.entries()) {
     const index = firstIndex + i;
@@ -125,16 +158,39 @@ export async function prepareSource(
       if (!loadSav) throw new InputError(`${file.name}: SPSS .sav files are not supported in this build`);
       table = `sav_${key}_${index}`;
       const wanted = specs.flatMap((s) => s.names);
-      await loadSav(conn, file.path, table, wanted);
+      try {
+        await loadSav(conn, file.path, table, wanted);
+      } catch (e) {
+        // the reader failing on a file (truncated, corrupt) is the file's fault; our own faults stay InternalError
+        if (e instanceof InputError || e instanceof InternalError) throw e;
+        const typed = translateDuckDBError(e, { file: file.name });
+        throw typed instanceof InputError ? typed : new InputError(messages.unreadable(file.name, duckdbDetail(e)));
+      }
     }
-    const header = file.format === 'csv' && readFirstLine ? parseCsvHeader(await readFirstLine(file.path)) : undefined;
-    const available = header ? header.columns : await columnNames(conn, file, table);
+    const firstLine = file.format === 'csv' && readFirstLine && file.size > 0 ? await readFirstLine(file.path) : undefined;
+    if (await isEmptyFile(conn, file, table, firstLine)) {
+      empty.push(file.name);
+      continue;
+    }
+    const raw = firstLine !== undefined ? rawCsvHeader(firstLine) : undefined;
+    const header = firstLine !== undefined ? parseCsvHeader(firstLine) : undefined;
+    const described = header ? undefined : await describeColumns(conn, file, table);
+    const available = header ? header.columns : described!.map((c) => c.name);
+    const written = raw ? raw.columns : available;
     const byUpper = new Map(available.map((c) => [c.toUpperCase(), c]));
     const columns: Record<string, string> = {};
     for (const spec of specs) {
       const found = spec.names.map((n) => byUpper.get(n.toUpperCase())).find((c) => c !== undefined);
-      if (found === undefined) problems.push(messages.missingColumn(file.name, spec.names.join('" or "'), spec.field, available));
-      else columns[spec.alias] = found;
+      if (found === undefined) {
+        problems.push(messages.missingColumn(file.name, spec.names.join('" or "'), spec.field, written));
+        continue;
+      }
+      columns[spec.alias] = found;
+      const times = written.filter((c) => c.toUpperCase() === found.toUpperCase()).length;
+      if (times > 1) problems.push(messages.duplicateColumn(file.name, found, times));
+      const type = described?.find((c) => c.name === found)?.type;
+      const typeIssue = type === undefined ? undefined : typeProblem(file, found, type, spec.alias);
+      if (typeIssue) problems.push(typeIssue);
     }
     let year: number | undefined;
     if (key === 'education') {
@@ -150,7 +206,9 @@ export async function prepareSource(
       ...(header ? { delim: header.delim } : {}),
     });
   }
-  if (problems.length > 0) throw new InputError(messages.missingColumns(), problems);
+  if (empty.length > 0 && !config.allowEmpty) throw new InputError(messages.emptyFile(empty[0]!), empty.slice(1).map((f) => messages.emptyFile(f)));
+  for (const f of empty) warn(messages.emptyFileWarning(f));
+  if (problems.length > 0) throw new InputError(messages.missingColumns(), [...new Set(problems)]);
   return prepared;
 }
 

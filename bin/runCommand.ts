@@ -80,6 +80,7 @@ export async function validateCommand(opts: { input: string; config?: string | u
     endProgress();
     const lines = [`${opts.input}: all sources valid.`];
     for (const [key, files] of Object.entries(v.files)) lines.push(`  ${key}: ${files.map((f) => f.file.name).join(', ') || '(none)'}`);
+    if (v.ignoredFiles.length > 0) lines.push(`  ignored (no source): ${v.ignoredFiles.join(', ')}`);
     for (const [key, d] of Object.entries(v.validation.duplicates)) if (d > 0) lines.push(`  ${key}: ${d} exact duplicate record(s) (harmless: persons are counted once)`);
     return lines;
   } finally {

@@ -40,7 +40,15 @@ export function duckdbDetail(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
   const first = msg.split('\n')[0]!;
   const i = first.indexOf(' Error: ');
-  return (i > 0 ? first.slice(i + ' Error: '.length) : first).replace(/\d{5,}/g, '…');
+  return maskNumbers(i > 0 ? first.slice(i + ' Error: '.length) : first);
+}
+
+/**
+ * Long digit runs masked (a reader's message may quote bytes of a corrupt file, which could be part of a key); byte
+ * offsets, which tell the user where the file is damaged and never hold file content, are kept.
+ */
+export function maskNumbers(text: string): string {
+  return text.replace(/(offset )?(\d{5,})/g, (_, offset: string | undefined, digits: string) => (offset ? `${offset}${digits}` : '…'));
 }
 
 export interface DuckDBErrorContext {

@@ -4,7 +4,7 @@ import { InputError, InternalError } from '../core/errors.js';
 import { ident } from '../core/loadQuery.js';
 import { parseCsvHeader, rawCsvHeader } from './csvHeader.js';
 import { messages } from '../core/messages.js';
-import { duckdbDetail, translateDuckDBError } from '../core/duckdbErrors.js';
+import { duckdbDetail, maskNumbers, translateDuckDBError } from '../core/duckdbErrors.js';
 import { type InputFile, type SourceKey, yearFromFileName } from './sourceFiles.js';
 
 /** A standard column of a source: the SQL alias the queries use and the config field that names it. */
@@ -162,12 +162,20 @@ export async function prepareSource(
         await loadSav(conn, file.path, table, wanted);
       } catch (e) {
         // the reader failing on a file (truncated, corrupt) is the file's fault; our own faults stay InternalError
-        if (e instanceof InputError || e instanceof InternalError) throw e;
+        if (e instanceof InternalError) throw e;
+        if (e instanceof InputError) throw new InputError(maskNumbers(e.message), e.details.map(maskNumbers));
         const typed = translateDuckDBError(e, { file: file.name });
         throw typed instanceof InputError ? typed : new InputError(messages.unreadable(file.name, duckdbDetail(e)));
       }
     }
-    const firstLine = file.format === 'csv' && readFirstLine && file.size > 0 ? await readFirstLine(file.path) : undefined;
+    let firstLine: string | undefined;
+    try {
+      firstLine = file.format === 'csv' && readFirstLine && file.size > 0 ? await readFirstLine(file.path) : undefined;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === undefined) throw e;
+      throw new InputError(messages.unreadable(file.name, code));
+    }
     if (await isEmptyFile(conn, file, table, firstLine)) {
       empty.push(file.name);
       continue;

@@ -3,17 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../core/errors.js';
-import { openDatabase } from '../../core/openDatabase.js';
-import { runPipeline } from '../../pipeline/runPipeline.js';
 import { listInput } from '../../bin/runCommand.js';
-import { readFirstLine } from '../../bin/readFirstLine.js';
-import { savLoader } from '../../bin/stages.js';
 import { writeSav } from '../../sav/writeSav.js';
 import type { Config } from '../../schemas/config.js';
 import { GOLDEN_FILES } from '../support/goldenFiles.js';
 import { defaultConfig, runOnFolder, writeFolder } from '../support/runOnFolder.js';
-import { protectPrimary } from '../support/protectPrimary.js';
-import { duck, folderHashes, sqlString } from '../support/faults.js';
+import { duck, folderHashes, runInProcess as run, sqlString } from '../support/faults.js';
 
 /**
  * Odd input a careless user really leaves: every case ends as the clean run or as bad input (exit 1) naming the file,
@@ -25,24 +20,6 @@ const SRG = 'PWETSRGVOORZIENINGTAB.csv';
 const UWV = 'UWVVOORZIENING.csv';
 const WMO = 'WMO2019BUSV1.csv';
 const GBA = 'GBAPERSOON2022TABV1.csv';
-
-async function run(dir: string, config: Config = defaultConfig(), warnings: string[] = []) {
-  const db = await openDatabase({ memoryLimit: '1GB', threads: 1, preserveInsertionOrder: false });
-  try {
-    return await runPipeline(config, {
-      conn: db.connection,
-      entries: listInput(dir),
-      inputDir: dir,
-      loadSav: savLoader,
-      readFirstLine,
-      now: () => 0,
-      warn: (w) => warnings.push(w),
-      protect: async ({ internal, params }) => ({ exported: protectPrimary(internal, params.threshold, params.zeroUnsafe), internalFiles: {}, checkerNote: '', marks: {} }),
-    });
-  } finally {
-    db.close();
-  }
-}
 
 let golden: string | undefined;
 async function goldenTables() {

@@ -2,6 +2,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../core/openDatabase.js';
+import type { Config } from '../../schemas/config.js';
+import { type PipelineResult, runPipeline } from '../../pipeline/runPipeline.js';
+import { listInput } from '../../bin/runCommand.js';
+import { readFirstLine } from '../../bin/readFirstLine.js';
+import { savLoader } from '../../bin/stages.js';
+import { protectPrimary } from './protectPrimary.js';
+import { defaultConfig } from './runOnFolder.js';
 
 /** SHA-256 of every file in a folder (name → hash): inputs must be byte-identical after every fault. */
 export function folderHashes(dir: string): Record<string, string> {
@@ -24,3 +31,22 @@ export async function duck(...sql: string[]): Promise<void> {
 }
 
 export const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+/** The pipeline in-process with the real stages (listing by the CLI's listInput, .sav loader) and primary-only protection. */
+export async function runInProcess(dir: string, config: Config = defaultConfig(), warnings: string[] = []): Promise<PipelineResult> {
+  const db = await openDatabase({ memoryLimit: '1GB', threads: 1, preserveInsertionOrder: false });
+  try {
+    return await runPipeline(config, {
+      conn: db.connection,
+      entries: listInput(dir),
+      inputDir: dir,
+      loadSav: savLoader,
+      readFirstLine,
+      now: () => 0,
+      warn: (w) => warnings.push(w),
+      protect: async ({ internal, params }) => ({ exported: protectPrimary(internal, params.threshold, params.zeroUnsafe), internalFiles: {}, checkerNote: '', marks: {} }),
+    });
+  } finally {
+    db.close();
+  }
+}

@@ -11,6 +11,7 @@ import { type PipelineResult, runPipeline, validateInputs } from '../pipeline/ru
 import type { DirectoryEntry } from '../sources/sourceFiles.js';
 import { type Facts, hashInputs } from './hashInputs.js';
 import { readFirstLine } from './readFirstLine.js';
+import { diagnoseCsv } from './diagnoseCsv.js';
 import { freeBytes, reserveOutput } from './outputFolder.js';
 import { translateDuckDBError } from '../core/duckdbErrors.js';
 import { endProgress, makeProgress } from './progress.js';
@@ -74,6 +75,7 @@ export async function validateCommand(opts: { input: string; config?: string | u
       now: () => performance.now(),
       onStage: progress,
       warn: (w) => process.stderr.write(`multigebruik: ${w}\n`),
+      diagnoseCsv,
     }).catch((e: unknown) => {
       throw translateDuckDBError(e, { memoryLimit: config.duckdb.memoryLimit });
     });
@@ -108,6 +110,7 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult> {
     const startHashing = () => (hashing ??= hashInputs(entries.map((e) => e.path)));
     const result = await runPipeline(config, {
       warn: (w) => process.stderr.write(`multigebruik: ${w}\n`),
+      diagnoseCsv,
       conn: db.connection,
       entries,
       inputDir: opts.input,

@@ -69,6 +69,10 @@ const en = {
   inputUnlistable: (dir: string, why: string) => `Input folder ${dir} cannot be listed (${why}).`,
   brokenLink: (file: string) => `${file}: a symbolic link whose target does not exist or cannot be read.`,
   duckdbFailed: (what: string) => `the database engine stopped (${what})`,
+  csvNotUtf8: (row: number) =>
+    `${row === 0 ? 'the header' : `row ${row}`} is not UTF-8 text (the file may be Latin-1 or Windows-1252: save it as UTF-8)`,
+  csvFieldCount: (row: number, found: number, expected: number) => `row ${row} has ${found} fields where the header has ${expected}`,
+  csvOpenQuote: (row: number) => `a quote opened at or after row ${row} is never closed`,
   internal: (what: string) => `Internal error in multigebruik (please report): ${what}`,
 };
 
@@ -127,6 +131,10 @@ const nl: Messages = {
   inputUnlistable: (dir, why) => `Invoermap ${dir} kan niet worden gelezen (${why}).`,
   brokenLink: (file) => `${file}: een symbolische koppeling waarvan het doel niet bestaat of niet te lezen is.`,
   duckdbFailed: (what) => `de database-engine stopte (${what})`,
+  csvNotUtf8: (row) =>
+    `${row === 0 ? 'de kopregel' : `rij ${row}`} is geen UTF-8-tekst (het bestand is misschien Latin-1 of Windows-1252: sla het op als UTF-8)`,
+  csvFieldCount: (row, found, expected) => `rij ${row} heeft ${found} velden waar de kopregel er ${expected} heeft`,
+  csvOpenQuote: (row) => `een aanhalingsteken geopend in of na rij ${row} wordt nooit gesloten`,
   internal: (what) => `Interne fout in multigebruik (meld dit alstublieft): ${what}`,
 };
 

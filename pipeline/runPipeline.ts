@@ -6,7 +6,7 @@ import { installCodeMap } from '../sources/codeMapTable.js';
 import { linkPersons } from './link.js';
 import { messagesFor } from '../core/messages.js';
 import { type DirectoryEntry, type SourceKey, SOURCE_KEYS, discoverSources } from '../sources/sourceFiles.js';
-import { type FirstLineReader, type PreparedFile, type SavLoader, prepareSource } from '../sources/sourceRelation.js';
+import { type CsvDiagnoser, type FirstLineReader, type PreparedFile, type SavLoader, prepareSource } from '../sources/sourceRelation.js';
 import { TABLE_DECLARATIONS, type TableDeclaration } from '../model/tableDeclarations.js';
 import { tabulate } from './tabulate.js';
 import { type ValidationResult, validateSources } from './validate.js';
@@ -43,6 +43,8 @@ export interface PipelineEffects {
   /** Monotonic clock in ms, for the per-stage timings of the manifest. */
   now: () => number;
   onStage?: (stage: string) => void;
+  /** Finds the row at fault in a CSV file DuckDB could not read (only called after a failure). */
+  diagnoseCsv?: CsvDiagnoser | undefined;
   /** Warnings for the terminal (e.g. an empty source file with --allow-empty). */
   warn?: (message: string) => void;
 }
@@ -71,10 +73,10 @@ export async function validateInputs(config: Config, fx: Omit<PipelineEffects, '
   const files = {} as Record<SourceKey, PreparedFile[]>;
   let index = 0;
   for (const key of SOURCE_KEYS) {
-    files[key] = await prepareSource(fx.conn, key, discovered.files[key], config, fx.loadSav, index, fx.readFirstLine, fx.warn);
+    files[key] = await prepareSource(fx.conn, key, discovered.files[key], config, fx.loadSav, index, fx.readFirstLine, fx.warn, fx.diagnoseCsv);
     index += discovered.files[key].length;
   }
-  const validation = await validateSources(fx.conn, files, config, { period, background: backgroundPeriod }, fx.onStage);
+  const validation = await validateSources(fx.conn, files, config, { period, background: backgroundPeriod }, fx.onStage, fx.diagnoseCsv);
   return { period, backgroundPeriod, files, ignoredFiles: discovered.ignored, validation };
 }
 

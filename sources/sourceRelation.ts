@@ -83,12 +83,30 @@ export function readError(file: string, err: unknown): unknown {
   return translateDuckDBError(err, { file });
 }
 
+/** Finds why a CSV file cannot be read (first non-UTF-8 or ragged row), or undefined (injected: does file I/O). */
+export type CsvDiagnoser = (path: string, delim?: string) => Promise<string | undefined>;
+
+/**
+ * A DuckDB error while reading these files: bad input naming the files (readError); when they are CSV files and a
+ * diagnoser is given, naming the one file and row at fault and why.
+ */
+export async function fileFault(files: readonly PreparedFile[], err: unknown, diagnose?: CsvDiagnoser): Promise<unknown> {
+  const translated = readError(files.map((f) => f.file.name).join(', '), err);
+  if (!(translated instanceof InputError) || !diagnose) return translated;
+  for (const f of files) {
+    if (f.file.format !== 'csv') continue;
+    const why = await diagnose(f.file.path, f.delim).catch(() => undefined);
+    if (why !== undefined) return new InputError(messages.unreadable(f.file.name, why));
+  }
+  return translated;
+}
+
 interface ColumnInfo {
   name: string;
   type: string;
 }
 
-async function describeColumns(conn: DuckDBConnection, file: InputFile, table: string | undefined): Promise<ColumnInfo[]> {
+async function describeColumns(conn: DuckDBConnection, file: InputFile, table: string | undefined, diagnose?: CsvDiagnoser): Promise<ColumnInfo[]> {
   const src =
     file.format === 'csv'
       ? 'read_csv($f, all_varchar = true, header = true)'
@@ -99,7 +117,7 @@ async function describeColumns(conn: DuckDBConnection, file: InputFile, table: s
     const reader = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${src}`, file.format === 'sav' ? {} : { f: file.path });
     return reader.getRowObjects().map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
   } catch (e) {
-    throw readError(file.name, e);
+    throw await fileFault([{ file, index: 0, columns: {} }], e, diagnose);
   }
 }
 
@@ -146,6 +164,7 @@ export async function prepareSource(
   firstIndex: number,
   readFirstLine?: FirstLineReader,
   warn: (message: string) => void = () => {},
+  diagnose?: CsvDiagnoser,
 ): Promise<PreparedFile[]> {
   const specs = columnSpecs(key, config);
   const problems: string[] = [];
@@ -182,7 +201,7 @@ export async function prepareSource(
     }
     const raw = firstLine !== undefined ? rawCsvHeader(firstLine) : undefined;
     const header = firstLine !== undefined ? parseCsvHeader(firstLine) : undefined;
-    const described = header ? undefined : await describeColumns(conn, file, table);
+    const described = header ? undefined : await describeColumns(conn, file, table, diagnose);
     const available = header ? header.columns : described!.map((c) => c.name);
     const written = raw ? raw.columns : available;
     const byUpper = new Map(available.map((c) => [c.toUpperCase(), c]));

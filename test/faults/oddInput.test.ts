@@ -153,6 +153,14 @@ describe('one rule per concept: dates, keys, birth years', () => {
 });
 
 describe('corrupt and foreign files are bad input naming the file', () => {
+  it('a Latin-1 CSV: the row that is not UTF-8', async () => {
+    const dir = writeFolder(GOLDEN_FILES);
+    writeFileSync(join(dir, SRG), Buffer.concat([Buffer.from(GOLDEN_FILES[SRG]), Buffer.from('R,000000011,30,20190101,'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    expect(await badInput(dir)).toMatch(/PWETSRGVOORZIENINGTAB\.csv: cannot be read \(row 8 is not UTF-8 text/);
+  });
+  it('a CSV row with more fields than the header: the row is named', async () => {
+    expect(await badInput(writeFolder(srgWith('R,000000011,30,20190101,,x')))).toMatch(/PWETSRGVOORZIENINGTAB\.csv: cannot be read \(row 8 has 6 fields where the header has 5\)/);
+  });
   it('a corrupt Parquet file', async () => {
     const dir = writeFolder({ ...GOLDEN_FILES, 'HOOGSTEOPL2015TABV1.parquet': 'PAR1 this is not parquet at all' });
     expect(await badInput(dir)).toMatch(/HOOGSTEOPL2015TABV1\.parquet: cannot be read/);

@@ -6,6 +6,7 @@ import type { Config } from '../../schemas/config.js';
 import { type PipelineResult, runPipeline } from '../../pipeline/runPipeline.js';
 import { listInput } from '../../bin/runCommand.js';
 import { readFirstLine } from '../../bin/readFirstLine.js';
+import { diagnoseCsv } from '../../bin/diagnoseCsv.js';
 import { savLoader } from '../../bin/stages.js';
 import { protectPrimary } from './protectPrimary.js';
 import { defaultConfig } from './runOnFolder.js';
@@ -44,6 +45,7 @@ export async function runInProcess(dir: string, config: Config = defaultConfig()
       readFirstLine,
       now: () => 0,
       warn: (w) => warnings.push(w),
+      diagnoseCsv,
       protect: async ({ internal, params }) => ({ exported: protectPrimary(internal, params.threshold, params.zeroUnsafe), internalFiles: {}, checkerNote: '', marks: {} }),
     });
   } finally {

@@ -70,6 +70,8 @@ export interface PreparedFile {
   year?: number;
   /** For CSV whose header was read directly: its delimiter, passed to DuckDB so it need not sniff it. */
   delim?: string;
+  /** For typed files (Parquet, .sav): alias → DuckDB type of the column. */
+  types?: Record<string, string>;
 }
 
 /** Reads the first line of a text file (injected: this stage does no file I/O of its own). */
@@ -224,10 +226,12 @@ export async function prepareSource(
       year = yearFromFileName(file.name);
       if (year === undefined) problems.push(messages.noYear(file.name));
     }
+    const types = described ? Object.fromEntries(Object.entries(columns).map(([alias, name]) => [alias, described.find((c) => c.name === name)?.type ?? 'VARCHAR'])) : undefined;
     prepared.push({
       file,
       index,
       columns,
+      ...(types ? { types } : {}),
       ...(table ? { table } : {}),
       ...(year !== undefined ? { year } : {}),
       ...(header ? { delim: header.delim } : {}),
@@ -237,6 +241,15 @@ export async function prepareSource(
   for (const f of empty) warn(messages.emptyFileWarning(f));
   if (problems.length > 0) throw new InputError(messages.missingColumns(), [...new Set(problems)]);
   return prepared;
+}
+
+/**
+ * A column as text for the value rules. A TIMESTAMP WITH TIME ZONE is an instant: it is read in UTC, so a date stored
+ * as midnight UTC reads as that date and any other time of day is refused by the date rule (not shifted a day).
+ */
+function asText(column: string, type: string | undefined): string {
+  if (type === 'TIMESTAMP WITH TIME ZONE') return `strftime(timezone('UTC', ${column}), '%Y-%m-%d %H:%M:%S')`;
+  return `CAST(${column} AS VARCHAR)`;
 }
 
 export interface Relation {
@@ -254,7 +267,7 @@ export function sourceRelation(key: SourceKey, files: readonly PreparedFile[], c
   const params: Record<string, string | number> = {};
   const parts = files.map((pf) => {
     const p = `f${pf.index}`;
-    const cols = specs.map((s) => `CAST(${ident(pf.columns[s.alias]!)} AS VARCHAR) AS ${s.alias}`).join(', ');
+    const cols = specs.map((s) => `${asText(ident(pf.columns[s.alias]!), pf.types?.[s.alias])} AS ${s.alias}`).join(', ');
     params[`i${pf.index}`] = pf.index;
     let year = '';
     if (pf.year !== undefined) {

@@ -146,6 +146,13 @@ describe('one rule per concept: dates, keys, birth years', () => {
     const dir = await parquetSrg(typed('CAST(RINPERSOON AS DOUBLE)', "CAST(replace(SRGDATUMAANVANG, '-', '') AS DOUBLE) + 0.5"));
     expect(await badInput(dir)).toMatch(/PWETSRGVOORZIENINGTAB\.parquet, column SRGDATUMAANVANG: unparseable date value "20190101\.5"/);
   });
+  it('Parquet TIMESTAMPTZ dates at midnight UTC give the CSV tables; another time of day is refused', async () => {
+    const at = (tz: string) => `CAST(strptime(replace(SRGDATUMAANVANG, '-', ''), '%Y%m%d') AS VARCHAR) || '${tz}'`;
+    const ok = await parquetSrg(typed('RINPERSOON', `CAST(${at('+00')} AS TIMESTAMPTZ)`));
+    expect(JSON.stringify((await run(ok)).internal)).toBe(await goldenTables());
+    const shifted = await parquetSrg(typed('RINPERSOON', `CAST(${at('+01')} AS TIMESTAMPTZ)`));
+    expect(await badInput(shifted)).toMatch(/column SRGDATUMAANVANG: unparseable date value "2018-12-31 23:00:00"/);
+  });
   it('a Parquet key stored as FLOAT (32-bit) is refused', async () => {
     const dir = await parquetSrg(typed('CAST(RINPERSOON AS FLOAT)', "replace(SRGDATUMAANVANG, '-', '')"));
     expect(await badInput(dir)).toMatch(/PWETSRGVOORZIENINGTAB\.parquet, column RINPERSOON: stored as FLOAT/);

@@ -112,6 +112,9 @@ export function reserveOutput(out: string, force: boolean, inputs: readonly stri
   const dir = realPathOf(out);
   const parent = dirname(dir);
   const name = basename(dir);
+  let existing = parent;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  if (existsSync(existing) && !statSync(existing).isDirectory()) throw new InputError(messages.outputBelowFile(out, existing));
   try {
     mkdirSync(parent, { recursive: true });
   } catch (e) {

@@ -47,6 +47,7 @@ const en = {
   outputNotOurs: (out: string) =>
     `Output folder ${out} is not empty and was not made by multigebruik (it has no manifest.json of a run); choose an empty or new folder (--force replaces only an earlier output).`,
   outputUnusable: (out: string, why: string) => `Output folder ${out} cannot be used (${why}).`,
+  outputBelowFile: (out: string, file: string) => `Output folder ${out} cannot be made: ${file} is a file, not a folder.`,
   outputLocked: (out: string, pid: number) =>
     `Another multigebruik run${Number.isFinite(pid) ? ` (process ${pid})` : ''} is writing to ${out}; wait for it to finish or choose another output folder.`,
   noSpace: (where: string, mb: number) => `No space left on the disk of ${where} (needs about ${mb} MB); free some space or choose another output folder. Nothing was written.`,
@@ -109,6 +110,7 @@ const nl: Messages = {
   outputNotOurs: (out) =>
     `Uitvoermap ${out} is niet leeg en niet door multigebruik gemaakt (er staat geen manifest.json van een run in); kies een lege of nieuwe map (--force vervangt alleen een eerdere uitvoer).`,
   outputUnusable: (out, why) => `Uitvoermap ${out} is niet te gebruiken (${why}).`,
+  outputBelowFile: (out, file) => `Uitvoermap ${out} kan niet worden gemaakt: ${file} is een bestand, geen map.`,
   outputLocked: (out, pid) =>
     `Een andere multigebruik-run${Number.isFinite(pid) ? ` (proces ${pid})` : ''} schrijft naar ${out}; wacht tot die klaar is of kies een andere uitvoermap.`,
   noSpace: (where, mb) => `Geen ruimte meer op de schijf van ${where} (nodig: ongeveer ${mb} MB); maak ruimte vrij of kies een andere uitvoermap. Er is niets geschreven.`,

@@ -48,6 +48,12 @@ describe('--out is checked before any work, even with --force', () => {
     refused(() => checkOutputFolder(f, true), /is a file, not a folder/);
     expect(readFileSync(f, 'utf8')).toBe('keep me');
   });
+  it('an unusable path (below a file, a device) is bad input, not an internal error', () => {
+    const f = join(mkdtempSync(join(tmpdir(), 'mg-safe-')), 'plain.txt');
+    writeFileSync(f, 'x');
+    refused(() => reserveOutput(join(f, 'out'), true), /cannot be made: .*plain\.txt is a file, not a folder/);
+    refused(() => checkOutputFolder('/dev/null', true), /is a file, not a folder/);
+  });
   it('a non-empty folder not made by multigebruik', () => {
     const dir = writeFolder({ 'thesis.docx': 'x' });
     refused(() => checkOutputFolder(dir, true), /not made by multigebruik/);

@@ -8,7 +8,7 @@ import { messages } from '../core/messages.js';
 import { openDatabase } from '../core/openDatabase.js';
 import { packageRoot } from '../core/packageRoot.js';
 import { type PipelineResult, runPipeline, validateInputs } from '../pipeline/runPipeline.js';
-import type { DirectoryEntry } from '../sources/sourceFiles.js';
+import { type DirectoryEntry, formatOf } from '../sources/sourceFiles.js';
 import { type Facts, hashInputs } from './hashInputs.js';
 import { readFirstLine } from './readFirstLine.js';
 import { diagnoseCsv } from './diagnoseCsv.js';
@@ -43,7 +43,7 @@ export function listInput(dir: string): DirectoryEntry[] {
     try {
       st = statSync(path);
     } catch {
-      if (d.isSymbolicLink()) throw new InputError(messages.brokenLink(d.name));
+      if (d.isSymbolicLink() && formatOf(d.name) !== undefined) throw new InputError(messages.brokenLink(d.name));
       continue;
     }
     if (st.isFile()) entries.push({ name: d.name, path, size: st.size });

@@ -121,24 +121,38 @@ export function reserveOutput(out: string, force: boolean, inputs: readonly stri
     throw new InputError(messages.outputUnusable(out, (e as NodeJS.ErrnoException).code ?? String(e)));
   }
   const lock = join(parent, `.${name}.lock`);
-  takeLock(lock, out);
   const temp = (kind: TempKind, pid = process.pid) => join(parent, `.${name}.${kind}-${pid}`);
   let released = false;
+  let locked = false;
   const onSignal = (signal: NodeJS.Signals) => {
-    release();
+    try {
+      release();
+    } catch {
+      // best effort: what is left carries this PID, and the next run removes it
+    }
     process.exit(SIGNAL_EXIT[signal] ?? 1);
   };
   const release = () => {
     if (released) return;
     released = true;
     for (const s of SIGNALS) process.off(s, onSignal);
-    for (const kind of ['partial', 'spill'] as const) rmSync(temp(kind), { recursive: true, force: true });
+    if (!locked) return; // another run's lock and temp folders are not ours to remove
+    // retried: on a signal, writes of the render stage may still be landing in the staging folder (ENOTEMPTY)
+    for (const kind of ['partial', 'spill'] as const) rmSync(temp(kind), { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
     // an old OUT moved aside but not yet replaced (interrupted between the two renames): put it back
     if (existsSync(temp('old')) && !existsSync(dir)) renameSync(temp('old'), dir);
     rmSync(temp('old'), { recursive: true, force: true });
     rmSync(lock, { force: true });
   };
+  // handlers first, then the lock: a signal from the moment the lock exists finds them in place
   for (const s of SIGNALS) process.on(s, onSignal);
+  try {
+    takeLock(lock, out);
+  } catch (e) {
+    release();
+    throw e;
+  }
+  locked = true;
   try {
     removeStale(parent, name, dir);
   } catch (e) {

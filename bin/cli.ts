@@ -50,7 +50,8 @@ async function main(argv: string[]): Promise<number> {
     .option('--config <file>', 'config file (JSON); default: the default layout and codes')
     .option('--period <start..end>', 'analysis period, e.g. 2017-01-01..2022-12-31')
     .option('--quarantine', 'set bad rows aside (internal/quarantine.csv) instead of stopping')
-    .option('--force', 'replace a non-empty output folder')
+    .option('--force', 'replace an earlier output of multigebruik')
+    .option('--allow-empty', 'go on (with a warning) when a source file has no data rows')
     .action(async (o) => {
       const { runCommand, summaryLines } = await runModule();
       const r = await runCommand(o);
@@ -63,6 +64,7 @@ async function main(argv: string[]): Promise<number> {
     .requiredOption('--input <dir>', 'folder with the input files')
     .option('--config <file>', 'config file (JSON)')
     .option('--period <start..end>', 'analysis period')
+    .option('--allow-empty', 'go on (with a warning) when a source file has no data rows')
     .action(async (o) => {
       const { validateCommand } = await runModule();
       for (const line of await validateCommand(o)) process.stdout.write(`${line}\n`);

@@ -1,9 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
 import { InputError } from '../core/errors.js';
 import { DEFAULT_SCALE, type GenerateOptions, type GenerateResult, MAX_SCALE, generateSynthetic } from '../synthetic/generateSynthetic.js';
 import { messages } from '../core/messages.js';
 import { openDatabase } from '../core/openDatabase.js';
-import { withOutputFolder } from './outputFolder.js';
+import { checkOutputFolder, isInputFolder, withOutputFolder } from './outputFolder.js';
 import { endProgress, makeProgress } from './progress.js';
 
 export interface GenerateCommandOptions {
@@ -23,12 +22,16 @@ export async function generateCommand(o: GenerateCommandOptions): Promise<Genera
   if (!Number.isFinite(scale)) throw new InputError(messages.badOption('--scale', o.scale ?? '', messages.scaleRange(MAX_SCALE)));
   if (!Number.isSafeInteger(seed)) throw new InputError(messages.badOption('--seed', o.seed ?? '', messages.wholeNumber()));
   const format = (o.format ?? 'csv') as GenerateOptions['format'];
-  if (existsSync(o.out) && readdirSync(o.out).length > 0 && !o.force) throw new InputError(messages.outputExists(o.out));
+  checkOutputFolder(o.out, Boolean(o.force), [], isInputFolder);
   const db = await openDatabase({ memoryLimit: '4GB', threads: 2 });
   const progress = makeProgress();
   try {
-    return await withOutputFolder(o.out, Boolean(o.force), (dir) =>
-      generateSynthetic(db.connection, { outDir: dir, scale, populationScale: o.populationScale, seed, format, onProgress: (stage, rows) => progress(`generate ${stage} (${rows.toLocaleString('en')} rows)`) }),
+    return await withOutputFolder(
+      o.out,
+      Boolean(o.force),
+      (dir) =>
+        generateSynthetic(db.connection, { outDir: dir, scale, populationScale: o.populationScale, seed, format, onProgress: (stage, rows) => progress(`generate ${stage} (${rows.toLocaleString('en')} rows)`) }),
+      isInputFolder,
     );
   } finally {
     endProgress();

@@ -1,20 +1,26 @@
-import { existsSync, readFileSync } from 'node:fs';
-import type { Config } from '../schemas/config.js';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { type Config, FIRST_YEAR, LAST_YEAR } from '../schemas/config.js';
 import type { Period } from '../schemas/tablesJson.js';
 import { ConfigError } from '../core/errors.js';
 import { parseConfig } from '../schemas/loadConfig.js';
 import { messages } from '../core/messages.js';
 
 /** Read the config file (if any) and apply the command-line overrides (--period, --quarantine). */
-export function loadRunConfig(opts: { config?: string | undefined; period?: string | undefined; quarantine?: boolean | undefined }): Config {
+export function loadRunConfig(opts: { config?: string | undefined; period?: string | undefined; quarantine?: boolean | undefined; allowEmpty?: boolean | undefined }): Config {
   let text: string | undefined;
   if (opts.config !== undefined) {
     if (!existsSync(opts.config)) throw new ConfigError(messages.configRead(opts.config, 'file not found'));
-    text = readFileSync(opts.config, 'utf8');
+    if (statSync(opts.config).isDirectory()) throw new ConfigError(messages.configIsFolder(opts.config));
+    try {
+      text = readFileSync(opts.config, 'utf8');
+    } catch (e) {
+      throw new ConfigError(messages.configUnreadable(opts.config, (e as NodeJS.ErrnoException).code ?? String(e)));
+    }
   }
   const config = parseConfig(text, opts.config ?? '(default config)');
   if (opts.period !== undefined) config.period = parsePeriod(opts.period);
   if (opts.quarantine) config.onBadRows = 'quarantine';
+  if (opts.allowEmpty) config.allowEmpty = true;
   return config;
 }
 
@@ -40,6 +46,8 @@ export function parsePeriod(text: string): Period {
     const days = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
     const day = Number(m[3]);
     if (day < 1 || day > days) throw new ConfigError(messages.periodBadDate(text, which, p, messages.periodDay(m[3]!, m[2]!)));
+    const year = Number(m[1]);
+    if (year < FIRST_YEAR || year > LAST_YEAR) throw new ConfigError(messages.periodBadDate(text, which, p, messages.periodRange(FIRST_YEAR, LAST_YEAR)));
   };
   check(a, messages.whichStart());
   check(b, messages.whichEnd());

@@ -1,39 +1,273 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, statfsSync, writeSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { messages } from '../core/messages.js';
 
 /**
- * Atomic output: everything is written into a hidden sibling folder, which replaces OUT only when the run
- * succeeded. A failed run leaves no partial output; an existing non-empty OUT is replaced only with --force.
+ * The single atomic writer. Everything is written into a hidden sibling folder `.OUT.partial-PID`, which replaces
+ * OUT only when the run succeeded; a failed or interrupted run leaves OUT as it was.
+ *
+ * Safety rules (even with --force): OUT may not be, contain or lie inside an input folder; OUT may not be a regular
+ * file; a non-empty OUT is replaced only when it was made by multigebruik (recognised by `isOurs`, for a run its
+ * manifest.json) and --force is given. A lock file `.OUT.lock` in OUT's parent makes a second concurrent run on the
+ * same OUT fail at once. Temporary folders carry the PID of their run (`.OUT.partial-PID`, `.OUT.spill-PID`,
+ * `.OUT.old-PID`): the next run removes those of runs that are gone, and SIGINT/SIGTERM/SIGHUP remove this run's.
  */
-export function checkOutputFolder(out: string, force: boolean): void {
-  const dir = resolve(out);
-  if (existsSync(dir) && (!statSync(dir).isDirectory() || readdirSync(dir).length > 0) && !force) throw new InputError(messages.outputExists(out));
+
+export type Recognise = (dir: string) => boolean;
+
+/** A run's output folder: it has our manifest.json. */
+export const isRunOutput: Recognise = (dir) => {
+  try {
+    const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { software?: { name?: string } };
+    return m?.software?.name === 'multigebruik';
+  } catch {
+    return false;
+  }
+};
+
+/** The real path of `p`, resolving symlinks of the part that exists (the rest appended as given). */
+export function realPathOf(p: string): string {
+  let head = resolve(p);
+  const tail: string[] = [];
+  while (!existsSync(head)) {
+    const up = dirname(head);
+    if (up === head) break;
+    tail.unshift(basename(head));
+    head = up;
+  }
+  try {
+    head = realpathSync(head);
+  } catch {
+    /* unreadable: keep as given */
+  }
+  return join(head, ...tail);
 }
 
-export async function withOutputFolder<T>(out: string, force: boolean, write: (staging: string) => Promise<T>): Promise<T> {
-  checkOutputFolder(out, force);
-  const dir = resolve(out);
-  mkdirSync(dirname(dir), { recursive: true });
-  const staging = join(dirname(dir), `.${basename(dir)}.partial-${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
+const inside = (child: string, parent: string) => {
+  const r = relative(parent, child);
+  return r === '' || (!r.startsWith('..') && !r.startsWith(sep) && r !== '..' && !/^[A-Za-z]:/.test(r));
+};
+
+/** Refuse an unsafe OUT before any work is done (see the rules above). */
+export function checkOutputFolder(out: string, force: boolean, inputs: readonly string[] = [], isOurs: Recognise = isRunOutput): void {
+  const dir = realPathOf(out);
+  for (const input of inputs) {
+    const inp = realPathOf(input);
+    if (inside(dir, inp) || inside(inp, dir)) throw new InputError(messages.outputOverlapsInput(out, input));
+  }
+  let st;
   try {
-    const result = await write(staging);
-    if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
-    renameSync(staging, dir);
-    return result;
+    st = lstatSync(dir);
+  } catch {
+    return; // does not exist: fine
+  }
+  if (st.isSymbolicLink()) st = statSync(dir);
+  if (!st.isDirectory()) throw new InputError(messages.outputNotFolder(out));
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
   } catch (e) {
-    rmSync(staging, { recursive: true, force: true });
+    throw new InputError(messages.outputUnusable(out, (e as NodeJS.ErrnoException).code ?? String(e)));
+  }
+  if (entries.length === 0) return;
+  if (!isOurs(dir)) throw new InputError(messages.outputNotOurs(out));
+  if (!force) throw new InputError(messages.outputExists(out));
+}
+
+export const isAlive = (pid: number): boolean => {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+const TEMP_KINDS = ['partial', 'spill', 'old'] as const;
+type TempKind = (typeof TEMP_KINDS)[number];
+
+/** A reserved output: the lock is held; temp folders of this run are known and removed on exit or signal. */
+export interface OutputSlot {
+  /** OUT, resolved. */
+  dir: string;
+  /** A temp folder for DuckDB to spill to (under OUT's parent, so it is on the disk the user chose). */
+  spill: string;
+  /** Write into a staging folder and move it to OUT when `write` succeeds. */
+  commit<T>(write: (staging: string) => Promise<T>): Promise<T>;
+  /** Remove this run's temp folders and the lock. Idempotent. */
+  release(): void;
+}
+
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+
+/**
+ * Check OUT, take the lock in its parent, clear stale temp folders of earlier runs that are gone, and install the
+ * signal handlers. The caller must call `release()` (in a finally).
+ */
+export function reserveOutput(out: string, force: boolean, inputs: readonly string[] = [], isOurs: Recognise = isRunOutput): OutputSlot {
+  checkOutputFolder(out, force, inputs, isOurs);
+  const dir = realPathOf(out);
+  const parent = dirname(dir);
+  const name = basename(dir);
+  let existing = parent;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  if (existsSync(existing) && !statSync(existing).isDirectory()) throw new InputError(messages.outputBelowFile(out, existing));
+  try {
+    mkdirSync(parent, { recursive: true });
+  } catch (e) {
+    throw new InputError(messages.outputUnusable(out, (e as NodeJS.ErrnoException).code ?? String(e)));
+  }
+  const lock = join(parent, `.${name}.lock`);
+  const temp = (kind: TempKind, pid = process.pid) => join(parent, `.${name}.${kind}-${pid}`);
+  let released = false;
+  let locked = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    try {
+      release();
+    } catch {
+      // best effort: what is left carries this PID, and the next run removes it
+    }
+    process.exit(SIGNAL_EXIT[signal] ?? 1);
+  };
+  const release = () => {
+    if (released) return;
+    released = true;
+    for (const s of SIGNALS) process.off(s, onSignal);
+    if (!locked) return; // another run's lock and temp folders are not ours to remove
+    // retried: on a signal, writes of the render stage may still be landing in the staging folder (ENOTEMPTY)
+    for (const kind of ['partial', 'spill'] as const) rmSync(temp(kind), { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+    // an old OUT moved aside but not yet replaced (interrupted between the two renames): put it back
+    if (existsSync(temp('old')) && !existsSync(dir)) renameSync(temp('old'), dir);
+    rmSync(temp('old'), { recursive: true, force: true });
+    rmSync(lock, { force: true });
+  };
+  // handlers first, then the lock: a signal from the moment the lock exists finds them in place
+  for (const s of SIGNALS) process.on(s, onSignal);
+  try {
+    takeLock(lock, out);
+  } catch (e) {
+    release();
     throw e;
+  }
+  locked = true;
+  try {
+    removeStale(parent, name, dir);
+  } catch (e) {
+    release();
+    throw e;
+  }
+  return {
+    dir,
+    spill: temp('spill'),
+    release,
+    async commit<T>(write: (staging: string) => Promise<T>): Promise<T> {
+      const staging = temp('partial');
+      rmSync(staging, { recursive: true, force: true });
+      try {
+        mkdirSync(staging, { recursive: true });
+        const result = await write(staging);
+        if (existsSync(dir)) {
+          renameSync(dir, temp('old'));
+          renameSync(staging, dir);
+          rmSync(temp('old'), { recursive: true, force: true });
+        } else renameSync(staging, dir);
+        return result;
+      } catch (e) {
+        const written = folderBytes(staging);
+        rmSync(staging, { recursive: true, force: true });
+        throw translateNoSpace(e, parent, written);
+      }
+    },
+  };
+}
+
+function takeLock(lock: string, out: string): void {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const fd = openSync(lock, 'wx');
+      writeSync(fd, `${process.pid}\n`);
+      closeSync(fd);
+      return;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') throw new InputError(messages.outputUnusable(out, code ?? String(e)));
+    }
+    let pid = NaN;
+    try {
+      pid = Number(readFileSync(lock, 'utf8').trim());
+    } catch {
+      /* vanished meanwhile: retry */
+    }
+    if (isAlive(pid) && pid !== process.pid) throw new InputError(messages.outputLocked(out, pid));
+    // a lock of a run that is gone (killed): remove it and try again
+    rmSync(lock, { force: true });
+  }
+  throw new InputError(messages.outputLocked(out, NaN));
+}
+
+/** Remove `.NAME.partial-PID` etc. of runs that are gone; restore an OUT that was moved aside but never replaced. */
+function removeStale(parent: string, name: string, dir: string): void {
+  const re = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(partial|spill|old)-(\\d+)$`);
+  for (const entry of readdirSync(parent)) {
+    const m = re.exec(entry);
+    if (!m) continue;
+    const pid = Number(m[2]);
+    if (pid === process.pid || isAlive(pid)) continue;
+    const path = join(parent, entry);
+    if (m[1] === 'old' && !existsSync(dir)) renameSync(path, dir);
+    else rmSync(path, { recursive: true, force: true });
   }
 }
 
-/** The single writer: every file of a run (relative path → content) into OUT, atomically (see withOutputFolder). */
-export async function writeOutput(out: string, force: boolean, files: Record<string, string | Uint8Array>): Promise<void> {
-  await withOutputFolder(out, force, async (dir) => writeFiles(dir, files));
+function folderBytes(dir: string): number {
+  let n = 0;
+  try {
+    for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+      if (e.isFile()) n += statSync(join(e.parentPath, e.name)).size;
+    }
+  } catch {
+    /* gone */
+  }
+  return n;
+}
+
+/** A full disk while writing becomes bad input naming the folder and an estimate of the space needed. */
+export function translateNoSpace(e: unknown, where: string, writtenBytes: number): unknown {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code !== 'ENOSPC' && code !== 'EDQUOT') return e;
+  return new InputError(messages.noSpace(where, neededMb(writtenBytes)));
+}
+
+/** Roughly what a write needs, from what it had written when the disk filled (at least 1 MB). */
+export function neededMb(writtenBytes: number): number {
+  return Math.max(1, Math.ceil((writtenBytes * 2) / 1e6));
+}
+
+/** Free bytes on the file system of `dir` (undefined when unknown). */
+export function freeBytes(dir: string): number | undefined {
+  try {
+    const s = statfsSync(dir);
+    return Number(s.bavail) * Number(s.bsize);
+  } catch {
+    return undefined;
+  }
+}
+
+/** For `generate`: a folder of input files only (what generate writes) may be replaced with --force. */
+export const isInputFolder: Recognise = (dir) => readdirSync(dir, { withFileTypes: true }).every((d) => d.isFile() && /\.(csv|parquet|sav|zsav)$/i.test(d.name));
+
+/** Reserve, write, release: for commands that do all their work inside the write (generate). */
+export async function withOutputFolder<T>(out: string, force: boolean, write: (staging: string) => Promise<T>, isOurs: Recognise = isRunOutput): Promise<T> {
+  const slot = reserveOutput(out, force, [], isOurs);
+  try {
+    return await slot.commit(write);
+  } finally {
+    slot.release();
+  }
 }
 
 /** Write relative path → content under `dir` (folders made as needed). */

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Config } from '../schemas/config.js';
 import { InputError, InternalError } from '../core/errors.js';
 import { type RunSummary, runSummaryLines } from '../reports/runSummary.js';
@@ -9,11 +9,13 @@ import { openDatabase } from '../core/openDatabase.js';
 import { preloadProtect } from '../pipeline/protect.js';
 import { preloadRender } from '../pipeline/render.js';
 import { type PipelineResult, runPipeline } from '../pipeline/runPipeline.js';
-import type { DirectoryEntry } from '../sources/sourceFiles.js';
+import { type DirectoryEntry, formatOf } from '../sources/sourceFiles.js';
 import { type Facts, hashInputs } from './hashInputs.js';
 import { readFirstLine } from './readFirstLine.js';
-import { checkOutputFolder, writeOutput } from './outputFolder.js';
+import { diagnoseCsv } from './diagnoseCsv.js';
+import { freeBytes, reserveOutput, writeFiles } from './outputFolder.js';
 import { softwareInfo } from './version.js';
+import { translateDuckDBError } from '../core/duckdbErrors.js';
 import { endProgress, makeProgress } from './progress.js';
 import { savLoader } from './stages.js';
 
@@ -34,38 +36,66 @@ export interface RunOptions {
   quarantine?: boolean | undefined;
   /** Called at each stage instead of the terminal progress line (demo in a pipe prints plain lines). */
   onStage?: ((stage: string) => void) | undefined;
+  allowEmpty?: boolean | undefined;
 }
 
 export function listInput(dir: string): DirectoryEntry[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(messages.inputDirMissing(dir));
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => {
-      const path = resolve(dir, d.name);
-      return { name: d.name, path, size: statSync(path).size };
-    });
+  let listing;
+  try {
+    listing = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    throw new InputError(messages.inputUnlistable(dir, (e as NodeJS.ErrnoException).code ?? String(e)));
+  }
+  const entries: DirectoryEntry[] = [];
+  for (const d of listing) {
+    const path = resolve(dir, d.name);
+    // symbolic links are followed (a linked file counts like a copied one); a dangling link is an error
+    let st;
+    try {
+      st = statSync(path);
+    } catch {
+      if (d.isSymbolicLink() && formatOf(d.name) !== undefined) throw new InputError(messages.brokenLink(d.name));
+      continue;
+    }
+    if (st.isFile()) entries.push({ name: d.name, path, size: st.size });
+  }
+  return entries;
 }
 
 /** The database for reading inputs, with the config's limits; row order is not kept (the pipeline turns it on where it locates rows). */
-function openInputDatabase(config: Config) {
+function openInputDatabase(config: Config, spill?: string) {
   return openDatabase({
     memoryLimit: config.duckdb.memoryLimit,
     threads: config.duckdb.threads,
-    tempDirectory: config.duckdb.tempDirectory ?? undefined,
+    tempDirectory: config.duckdb.tempDirectory ?? spill,
     preserveInsertionOrder: false,
   });
 }
 
-export async function validateCommand(opts: { input: string; config?: string | undefined; period?: string | undefined }): Promise<string[]> {
+export async function validateCommand(opts: { input: string; config?: string | undefined; period?: string | undefined; allowEmpty?: boolean | undefined }): Promise<string[]> {
   const config = loadRunConfig(opts);
   const db = await openInputDatabase(config);
   const progress = makeProgress();
   try {
-    const fx = { conn: db.connection, entries: listInput(opts.input), inputDir: opts.input, loadSav: savLoader, readFirstLine, now: () => performance.now(), onStage: progress };
-    const v = await runPipeline(config, fx, 'validate');
+    const fx = {
+      conn: db.connection,
+      entries: listInput(opts.input),
+      inputDir: opts.input,
+      loadSav: savLoader,
+      readFirstLine,
+      now: () => performance.now(),
+      onStage: progress,
+      warn: (w: string) => process.stderr.write(`multigebruik: ${w}\n`),
+      diagnoseCsv,
+    };
+    const v = await runPipeline(config, fx, 'validate').catch((e: unknown) => {
+      throw translateDuckDBError(e, { memoryLimit: config.duckdb.memoryLimit });
+    });
     endProgress();
     const lines = [`${opts.input}: all sources valid.`];
     for (const [key, files] of Object.entries(v.read!.files)) lines.push(`  ${key}: ${files.map((f) => f.file.name).join(', ') || '(none)'}`);
+    if (v.read!.ignoredFiles.length > 0) lines.push(`  ignored (no source): ${v.read!.ignoredFiles.join(', ')}`);
     for (const [key, d] of Object.entries(v.validation!.duplicates)) if (d > 0) lines.push(`  ${key}: ${d} exact duplicate record(s) (harmless: persons are counted once)`);
     return lines;
   } finally {
@@ -76,8 +106,15 @@ export async function validateCommand(opts: { input: string; config?: string | u
 export async function runCommand(opts: RunOptions): Promise<PipelineResult & { summary: RunSummary }> {
   const config = loadRunConfig(opts);
   const entries = listInput(opts.input);
-  checkOutputFolder(opts.out, Boolean(opts.force));
-  const db = await openInputDatabase(config);
+  // refuses an unsafe --out, takes the lock, clears stale temp folders; released in the finally below
+  const slot = reserveOutput(opts.out, Boolean(opts.force), [opts.input]);
+  let db;
+  try {
+    db = await openInputDatabase(config, slot.spill);
+  } catch (e) {
+    slot.release();
+    throw e;
+  }
   const progress = opts.onStage ?? makeProgress();
   preloadProtect();
   preloadRender();
@@ -85,6 +122,8 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult & { s
     let hashing: Promise<Facts> | undefined;
     const inputFacts = () => (hashing ??= hashInputs(entries.map((e) => e.path)));
     const result = await runPipeline(config, {
+      warn: (w) => process.stderr.write(`multigebruik: ${w}\n`),
+      diagnoseCsv,
       conn: db.connection,
       entries,
       inputDir: opts.input,
@@ -99,11 +138,15 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult & { s
         if (stage === 'link') void inputFacts();
       },
     });
-    await writeOutput(opts.out, Boolean(opts.force), result.files ?? {});
+    // the single writer: every file into a fresh sibling folder, renamed into place only when all are written
+    await slot.commit((dir) => writeFiles(dir, result.output ?? {}));
     if (!opts.onStage) endProgress();
     if (!result.summary) throw new InternalError('run: the pipeline returned no summary');
     return { ...result, summary: result.summary };
+  } catch (e) {
+    throw translateDuckDBError(e, { memoryLimit: config.duckdb.memoryLimit, spill: { dir: slot.spill, freeBytes: () => freeBytes(dirname(slot.spill)) } });
   } finally {
     db.close();
+    slot.release();
   }
 }

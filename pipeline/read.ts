@@ -13,14 +13,15 @@ export interface ReadResult {
  * Stage "read": find each source's files in the input listing and make each file a relation DuckDB can scan
  * (CSV and Parquet in place, `.sav` decoded into a table). Nothing is validated or filtered yet.
  */
-export async function read(config: Config, fx: Pick<PipelineEffects, 'conn' | 'entries' | 'inputDir' | 'loadSav' | 'readFirstLine'>): Promise<ReadResult> {
+export async function read(config: Config, fx: Pick<PipelineEffects, 'conn' | 'entries' | 'inputDir' | 'loadSav' | 'readFirstLine' | 'warn' | 'diagnoseCsv'>): Promise<ReadResult> {
   const discovered = discoverSources(fx.entries, config, fx.inputDir);
   await installCodeMap(fx.conn, config);
   const files = {} as Record<SourceKey, PreparedFile[]>;
   let index = 0;
   for (const key of SOURCE_KEYS) {
-    files[key] = await prepareSource(fx.conn, key, discovered.files[key], config, fx.loadSav, index, fx.readFirstLine);
-    index += files[key].length;
+    files[key] = await prepareSource(fx.conn, key, discovered.files[key], config, fx.loadSav, index, fx.readFirstLine, fx.warn, fx.diagnoseCsv);
+    // every discovered file keeps its index (an empty one left out with --allow-empty leaves a gap)
+    index += discovered.files[key].length;
   }
   return { files, ignoredFiles: discovered.ignored };
 }

@@ -8,7 +8,7 @@ import { InternalError } from '../core/errors.js';
 import { messagesFor } from '../core/messages.js';
 import type { FileMap } from '../reports/renderExport.js';
 import type { DirectoryEntry } from '../sources/sourceFiles.js';
-import type { FirstLineReader, SavLoader } from '../sources/sourceRelation.js';
+import type { CsvDiagnoser, FirstLineReader, SavLoader } from '../sources/sourceRelation.js';
 import { linkPersons } from './link.js';
 import { type Protect, type ProtectOutput, protect } from './protect.js';
 import { type ReadResult, read } from './read.js';
@@ -37,6 +37,10 @@ export interface PipelineEffects {
   /** Monotonic clock in ms, for the per-stage timings of the manifest. */
   now: () => number;
   onStage?: (stage: string) => void;
+  /** Finds the row at fault in a CSV file DuckDB could not read (only called after a failure). */
+  diagnoseCsv?: CsvDiagnoser | undefined;
+  /** Warnings for the terminal (e.g. an empty source file with --allow-empty). */
+  warn?: (message: string) => void;
 }
 
 /** What the stages have made so far; each stage adds its part. */
@@ -53,7 +57,7 @@ export interface RunState {
   /** The input files as recorded in the manifest (rows, SHA-256). */
   inputs?: ManifestInputFile[];
   /** Relative path under OUT → content: export/, internal/ and manifest.json. */
-  files?: FileMap;
+  output?: FileMap;
 }
 
 type StageRun = (s: RunState, config: Config, fx: PipelineEffects) => Promise<Partial<RunState>>;
@@ -70,7 +74,7 @@ export const STAGES = [
   {
     name: 'validate',
     run: async (s, config, fx) => ({
-      validation: await validateSources(fx.conn, need(s, 'read').files, config, { period: s.period, background: s.backgroundPeriod }, fx.onStage),
+      validation: await validateSources(fx.conn, need(s, 'read').files, config, { period: s.period, background: s.backgroundPeriod }, fx.onStage, fx.diagnoseCsv),
     }),
   },
   { name: 'link', run: async (_s, _config, fx) => ({ atoms: await linkPersons(fx.conn) }) },
@@ -104,7 +108,7 @@ export const STAGES = [
         declarations: s.declarations,
         version: fx.software?.version ?? '',
       });
-      return { inputs, files };
+      return { inputs, output: files };
     },
   },
 ] as const satisfies readonly { name: string; run: StageRun }[];
@@ -136,11 +140,11 @@ export async function runPipeline(config: Config, fx: PipelineEffects, until: St
     stageMs[stage.name] = Math.round(fx.now() - t);
     if (stage.name === until) break;
   }
-  if (!s.files) return { ...s, stageMs };
+  if (!s.output) return { ...s, stageMs };
   const totalMs = Math.round(fx.now() - started);
   const v = need(s, 'validation');
   const summary = summaryOf({ period: s.period, declarations: s.declarations, internal: need(s, 'internal'), protection: need(s, 'protection'), quarantinedRows: v.quarantined.length, stageMs, totalMs });
-  s.files['manifest.json'] = `${JSON.stringify(manifest(s, config, fx, stageMs, totalMs, summary), null, 2)}\n`;
+  s.output['manifest.json'] = `${JSON.stringify(manifest(s, config, fx, stageMs, totalMs, summary), null, 2)}\n`;
   return { ...s, stageMs, summary };
 }
 

@@ -5,7 +5,7 @@ import { sqlIdentifier } from '../core/sql.js';
 import { loadQuery } from '../core/loadQuery.js';
 import { messages } from '../core/messages.js';
 import { DERIVED_SETS, bitOf } from '../model/personSets.js';
-import { type PreparedFile, columnSpecs, readError, sourceRelation } from '../sources/sourceRelation.js';
+import { type CsvDiagnoser, type PreparedFile, columnSpecs, fileFault, sourceRelation } from '../sources/sourceRelation.js';
 import { SOURCE_KEYS, SOURCE_NAMES, type SourceKey } from '../sources/sourceFiles.js';
 
 export interface Problem {
@@ -69,13 +69,13 @@ function queryParams(key: SourceKey, p: Periods): Record<string, string | number
   }
 }
 
-async function build(conn: DuckDBConnection, key: SourceKey, files: PreparedFile[], config: Config, periods: Periods, target: string, located?: Map<number, string>) {
+async function build(conn: DuckDBConnection, key: SourceKey, files: PreparedFile[], config: Config, periods: Periods, target: string, located?: Map<number, string>, diagnose?: CsvDiagnoser) {
   const rel = sourceRelation(key, files, config, located);
   const sql = loadQuery(QUERY[key], {}, { relation: rel.sql });
   try {
     await conn.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdentifier(target)} AS ${sql}`, { ...rel.params, ...queryParams(key, periods) });
   } catch (e) {
-    throw readError(files.map((f) => f.file.name).join(', '), e);
+    throw await fileFault(files, e, diagnose);
   }
 }
 
@@ -103,6 +103,7 @@ export async function validateSources(
   config: Config,
   periods: Periods,
   onStage: (stage: string) => void = () => {},
+  diagnose?: CsvDiagnoser,
 ): Promise<ValidationResult> {
   const problems: Problem[] = [];
   const quarantined: QuarantinedRow[] = [];
@@ -121,7 +122,7 @@ export async function validateSources(
       keptRows[key] = 0;
       continue;
     }
-    await build(conn, key, files, config, periods, table);
+    await build(conn, key, files, config, periods, table, undefined, diagnose);
     keptRows[key] = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM ${sqlIdentifier(table)}`)).getRowObjects()[0]!.n);
     onStage(`read ${SOURCE_NAMES[key]}: ${files.length} file(s), ${keptRows[key].toLocaleString('en')} rows kept`);
     const summary = await summarise(conn, table);

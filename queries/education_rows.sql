@@ -16,7 +16,7 @@ WITH r AS (
 SELECT file_idx, row_nr, year, s, n,
   CASE WHEN regexp_full_match(mg_digits(level), '[0-9]{4}') THEN coalesce(d.target, 'onbekend') ELSE 'onbekend' END AS education,
   key_problem AS p_kind,
-  CASE WHEN key_problem IS NULL THEN NULL WHEN key_problem LIKE '%RINPERSOONS%' THEN 'rinpersoons' ELSE 'rinpersoon' END AS p_col,
+  CASE WHEN key_problem IS NOT NULL THEN mg_key_column(rs) END AS p_col,
   CAST(NULL AS VARCHAR) AS p_val
 FROM kept
 LEFT JOIN code_map AS d ON d.domain = 'education' AND d.code = left(mg_digits(kept.level), 1)

@@ -16,7 +16,7 @@ WITH r AS (
 ), v AS (
   SELECT kept.*,
     coalesce(g.target, 'onbekend') AS gender_class,
-    CASE WHEN regexp_full_match(mg_digits(birth_year), '[0-9]{4}') THEN CAST(mg_digits(birth_year) AS INTEGER) END AS byear,
+    CASE WHEN regexp_full_match(mg_digits(birth_year), '[1-9][0-9]{3}') THEN CAST(mg_digits(birth_year) AS INTEGER) END AS byear,
     CASE WHEN regexp_full_match(mg_digits(birth_month), '[0-9]{1,2}') AND CAST(mg_digits(birth_month) AS INTEGER) BETWEEN 1 AND 12
          THEN CAST(mg_digits(birth_month) AS INTEGER) END AS bmonth
   FROM kept
@@ -31,7 +31,7 @@ WITH r AS (
   FROM v
 )
 SELECT file_idx, row_nr, s, n, gender_class AS gender, byear, bmonth, p_kind,
-  CASE WHEN key_problem IS NOT NULL THEN (CASE WHEN key_problem LIKE '%RINPERSOONS%' THEN 'rinpersoons' ELSE 'rinpersoon' END)
+  CASE WHEN key_problem IS NOT NULL THEN mg_key_column(rs)
        WHEN p_kind = 'unparseable birth year' THEN 'birthYear'
        WHEN p_kind = 'unparseable birth month' THEN 'birthMonth' END AS p_col,
   CASE WHEN p_kind = 'unparseable birth year' THEN birth_year WHEN p_kind = 'unparseable birth month' THEN birth_month END AS p_val

@@ -32,6 +32,9 @@ CREATE OR REPLACE MACRO mg_key_problem(s, x, n) AS CASE
   ELSE 'RINPERSOON 000000000 is no key'
   END;
 
+-- The column a key problem is reported on (the same order of tests as mg_key_problem: an empty RINPERSOONS first).
+CREATE OR REPLACE MACRO mg_key_column(s) AS CASE WHEN s IS NULL OR trim(s) = '' THEN 'rinpersoons' ELSE 'rinpersoon' END;
+
 -- The key problem of a row of a big source, given its candidate number n0 and whether n0 belongs to a (candidate)
 -- study person: exact rules where the row could link to one, or where the key is not even a plausible number.
 CREATE OR REPLACE MACRO mg_big_key_problem(rs, rn, n0, hit) AS CASE
@@ -39,17 +42,20 @@ CREATE OR REPLACE MACRO mg_big_key_problem(rs, rn, n0, hit) AS CASE
   ELSE mg_key_problem(rs, rn, mg_key_number(rn)) END;
 
 -- A date from YYYYMMDD, YYYY-MM-DD (optionally with a midnight time, as Parquet/SPSS timestamps print), or NULL.
--- Fast path: a value that an integer cast reads as an 8-digit YYYYMMDD becomes a date by arithmetic
--- (try(make_date) is NULL for impossible dates like 20170230); anything else takes the careful path. (The cast also
--- reads " 20170101" or "20170101.0" — which the careful path accepts too — and "+20170101" as that date.)
+-- One rule for CSV text and typed Parquet/.sav values alike: exactly 8 digits (a whole float "20170101.0", as a DOUBLE
+-- prints, counts as its digits) or the ISO form, a year from 1000; "20170100.5", "2.0190805e7", "2016_12_31" and
+-- year 0000 are no dates. Fast path: a value of exactly 8 characters that an integer cast reads as YYYYMMDD becomes a
+-- date by arithmetic (try(make_date) is NULL for impossible dates like 20170230); 8 characters with a sign, an
+-- underscore, a dot or an exponent hold at most 7 digits, so the cast can only read them as a number outside the
+-- range. Anything else takes the careful path.
 CREATE OR REPLACE MACRO mg_date_slow(x) AS CASE
   WHEN x IS NULL OR trim(x) = '' THEN NULL
-  WHEN regexp_full_match(mg_digits(x), '[0-9]{8}') THEN CAST(try_strptime(mg_digits(x), '%Y%m%d') AS DATE)
-  WHEN regexp_full_match(trim(x), '[0-9]{4}-[0-9]{2}-[0-9]{2}( 00:00:00(\.0+)?)?') THEN TRY_CAST(left(trim(x), 10) AS DATE)
+  WHEN regexp_full_match(mg_digits(x), '[1-9][0-9]{7}') THEN CAST(try_strptime(mg_digits(x), '%Y%m%d') AS DATE)
+  WHEN regexp_full_match(trim(x), '[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}( 00:00:00(\.0+)?)?') THEN TRY_CAST(left(trim(x), 10) AS DATE)
   END;
 CREATE OR REPLACE MACRO mg_ymd(i) AS CASE
   WHEN i BETWEEN 10000101 AND 99991231 THEN try(make_date(i // 10000, i // 100 % 100, i % 100)) END;
-CREATE OR REPLACE MACRO mg_date(x) AS coalesce(mg_ymd(TRY_CAST(x AS INTEGER)), mg_date_slow(x));
+CREATE OR REPLACE MACRO mg_date(x) AS coalesce(CASE WHEN length(x) = 8 THEN mg_ymd(TRY_CAST(x AS INTEGER)) END, mg_date_slow(x));
 
 -- Text that should hold a date but holds something else (d = mg_date(x), computed once by the caller).
 CREATE OR REPLACE MACRO mg_date_bad(x, d) AS (d IS NULL AND x IS NOT NULL AND trim(x) <> '');

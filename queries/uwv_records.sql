@@ -25,7 +25,7 @@ SELECT file_idx, row_nr, s, n,
   b, e, p_kind,
   CASE
     WHEN p_kind IS NULL THEN NULL
-    WHEN key_problem IS NOT NULL THEN (CASE WHEN key_problem LIKE '%RINPERSOONS%' THEN 'rinpersoons' ELSE 'rinpersoon' END)
+    WHEN key_problem IS NOT NULL THEN mg_key_column(rs)
     WHEN b IS NULL THEN 'begin'
     WHEN p_kind = 'code not mapped in the config' THEN (CASE WHEN type_bit IS NULL THEN 'type' ELSE 'background' END)
     ELSE 'end'

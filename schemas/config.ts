@@ -7,7 +7,25 @@ import { TableSpecSchema } from '../model/tablesFile.js';
  * `schemas/default.config.json` describes the default layout of inputs.md.
  */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+/** Periods must lie within these years (the register data start in the 1990s; a typo like 2107 is caught). */
+export const FIRST_YEAR = 1980;
+export const LAST_YEAR = 2099;
+
+/** Whether `text` is a real calendar date YYYY-MM-DD (2017-02-30 is not). */
+export function isRealDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
+  .refine(isRealDate, { message: 'not a real date (YYYY-MM-DD)' })
+  .refine((d) => Number(d.slice(0, 4)) >= FIRST_YEAR && Number(d.slice(0, 4)) <= LAST_YEAR, {
+    message: `a period must lie within ${FIRST_YEAR}-01-01..${LAST_YEAR}-12-31`,
+  });
 export const PeriodConfigSchema = z
   .object({ start: isoDate, end: isoDate })
   .strict()
@@ -143,11 +161,13 @@ export const ConfigSchema = z
     language: z.enum(['nl', 'en']).default('nl'),
     /** On bad rows: stop (default) or set them aside in internal/quarantine and go on. */
     onBadRows: z.enum(['error', 'quarantine']).default('error'),
+    /** A source file without data rows: stop (default) or warn and go on (--allow-empty). */
+    allowEmpty: z.boolean().default(false),
     duckdb: z
       .object({
         memoryLimit: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i).default('4GB'),
-        threads: z.number().int().min(1).default(2),
-        tempDirectory: z.string().nullable().default(null),
+        threads: z.number().int().min(1).max(256).default(2),
+        tempDirectory: z.string().min(1).nullable().default(null),
       })
       .strict()
       .default({ memoryLimit: '4GB', threads: 2, tempDirectory: null }),

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Config, ConfigSchema } from './config.js';
 import { ConfigError } from '../core/errors.js';
+import { type Json, JsonDuplicateKeyError, JsonSyntaxError, parseStrictJson } from './strictJson.js';
 import { messages } from '../core/messages.js';
 import { packageRoot } from '../core/packageRoot.js';
 import { DeclarationError, declarationsFor } from '../model/tableDeclarations.js';
@@ -10,7 +11,21 @@ export function defaultConfigPath(): string {
   return join(packageRoot(), 'schemas', 'default.config.json');
 }
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+/**
+ * Key columns can never be value columns: a code, date, gender or level column named like the source's RINPERSOONS
+ * or RINPERSOON column would put key values into messages and quarantine.csv.
+ */
+function checkKeyColumns(config: Config, file: string): void {
+  for (const [name, source] of Object.entries(config.sources)) {
+    const cols = source.columns as Record<string, string | string[] | undefined>;
+    const keys = new Set([cols.rinpersoons, cols.rinpersoon].map((c) => String(c).toUpperCase()));
+    for (const [field, value] of Object.entries(cols)) {
+      if (field === 'rinpersoons' || field === 'rinpersoon' || value === undefined) continue;
+      for (const v of Array.isArray(value) ? value : [value])
+        if (keys.has(v.toUpperCase())) throw new ConfigError(messages.configField(file, `sources.${name}.columns.${field}`, messages.keyAsValue(v)));
+    }
+  }
+}
 
 /** Code lists are replaced whole by a user's config (a new year's list), never merged with the defaults. */
 const REPLACED = new Set(['codes.srg', 'codes.wmo', 'codes.uwvType', 'codes.uwvBackground', 'codes.tolkProducts', 'codes.visueelProducts']);
@@ -40,9 +55,12 @@ export function parseConfig(text: string | undefined, file: string): Config {
   let user: Json = {};
   if (text !== undefined) {
     try {
-      user = JSON.parse(text) as Json;
+      // strict: a key twice in one object is an error (JSON.parse would keep the last silently); a BOM is fine
+      user = parseStrictJson(text);
     } catch (e) {
-      throw new ConfigError(messages.configRead(file, `not valid JSON (${(e as Error).message})`));
+      if (e instanceof JsonDuplicateKeyError) throw new ConfigError(messages.configDuplicateKey(file, e.path, e.line));
+      if (e instanceof JsonSyntaxError) throw new ConfigError(messages.configNotJson(file, e.message, e.line));
+      throw e;
     }
     if (user === null || typeof user !== 'object' || Array.isArray(user)) throw new ConfigError(messages.configRead(file, 'expected a JSON object'));
   }
@@ -52,6 +70,7 @@ export function parseConfig(text: string | undefined, file: string): Config {
     throw new ConfigError(issues[0]!, issues.slice(1));
   }
   const config = result.data;
+  checkKeyColumns(config, file);
   try {
     declarationsFor(config);
   } catch (e) {

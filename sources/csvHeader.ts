@@ -33,15 +33,21 @@ function split(line: string, delim: string): string[] | undefined {
   return out;
 }
 
-export function parseCsvHeader(firstLine: string): CsvHeader | undefined {
+/** The header's fields as written (trimmed; duplicates and empty names kept), or undefined when no delimiter fits. */
+export function rawCsvHeader(firstLine: string): CsvHeader | undefined {
   const line = firstLine.replace(/^\uFEFF/, '').replace(/\r$/, '');
   let best: { delim: string; columns: string[] } | undefined;
   for (const delim of DELIMITERS) {
     const fields = split(line, delim);
     if (fields && fields.length > 1 && (!best || fields.length > best.columns.length)) best = { delim, columns: fields };
   }
+  return best && { delim: best.delim, columns: best.columns.map((c) => c.trim()) };
+}
+
+export function parseCsvHeader(firstLine: string): CsvHeader | undefined {
+  const best = rawCsvHeader(firstLine);
   if (!best) return undefined;
-  const columns = best.columns.map((c) => c.trim());
+  const columns = best.columns;
   const upper = new Set(columns.map((c) => c.toUpperCase()));
   if (columns.some((c) => c === '') || upper.size !== columns.length) return undefined;
   return { columns, delim: best.delim };

@@ -64,6 +64,7 @@ export function discoverSources(entries: readonly DirectoryEntry[], config: Conf
     }
     files[match[0]].push({ path: e.path, name: e.name, size: e.size, format });
   }
+  checkAmbiguous(files);
   const missing = SOURCE_KEYS.filter((k) => config.sources[k].required && files[k].length === 0);
   if (missing.length > 0) {
     throw new InputError(
@@ -72,6 +73,41 @@ export function discoverSources(entries: readonly DirectoryEntry[], config: Conf
     );
   }
   return { files, ignored };
+}
+
+/** Trailing marks of a copy that users leave next to the original ("X - kopie", "X (1)", "X_old", "X.bak"). */
+const COPY_MARK = /(\s*-\s*(KOPIE|COPY)(\s*\(\d+\))?|\s*\(\d+\)|[\s_.-]+(KOPIE|COPY|OLD|OUD|BAK|BACKUP|ORIG|ORIGINAL|PREV|VORIG|TMP)\d*)$/;
+
+/**
+ * What a file name stands for, ignoring what tells copies and versions of one file apart: the extension (the CSV and
+ * the Parquet of one file), copy marks, and a trailing version (HOOGSTEOPL2019TABV1 and …V2). Two files of one source
+ * with the same stem are candidates for the same data: reading both would count it twice.
+ */
+export function canonicalStem(name: string): string {
+  let s = name.replace(/\.[^.]*$/, '').toUpperCase().trim();
+  while (COPY_MARK.test(s)) s = s.replace(COPY_MARK, '');
+  return s.replace(/[\s_.-]*V\d+$/, '');
+}
+
+/** GBAPERSOONKTAB, the restricted variant of GBAPERSOONTAB with the same key and fields. */
+export const isGbaRestricted = (name: string) => /^GBAPERSOON\d*KTAB/i.test(name);
+
+/** Ambiguous candidates for one source stop the run, listing them (the user keeps one; nothing is guessed). */
+function checkAmbiguous(files: Record<SourceKey, InputFile[]>): void {
+  const gba = files.gba;
+  const restricted = gba.filter((f) => isGbaRestricted(f.name));
+  if (restricted.length > 0 && restricted.length < gba.length) throw new InputError(messages.gbaVariants(), gba.map((f) => f.name));
+  for (const key of SOURCE_KEYS) {
+    const groups = new Map<string, InputFile[]>();
+    for (const f of files[key]) {
+      const stem = canonicalStem(f.name);
+      // HOOGSTEOPLTAB is read per year: two files of one year are candidates for the same data too
+      const group = key === 'education' ? String(yearFromFileName(f.name) ?? stem) : stem;
+      groups.set(group, [...(groups.get(group) ?? []), f]);
+    }
+    const clashes = [...groups.values()].filter((g) => g.length > 1);
+    if (clashes.length > 0) throw new InputError(messages.ambiguousSource(SOURCE_NAMES[key]), clashes.map((g) => g.map((f) => f.name).join(', ')));
+  }
 }
 
 /** The year in a file name such as HOOGSTEOPL2019TABV1.sav (first 19xx/20xx group of four digits). */

@@ -1,10 +1,11 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../schemas/config.js';
-import { InputError } from '../core/errors.js';
+import { InputError, InternalError } from '../core/errors.js';
 import { sqlIdentifier } from '../core/sql.js';
 import { loadQuery } from '../core/loadQuery.js';
-import { parseCsvHeader } from './csvHeader.js';
+import { parseCsvHeader, rawCsvHeader } from './csvHeader.js';
 import { messages } from '../core/messages.js';
+import { duckdbDetail, maskNumbers, translateDuckDBError } from '../core/duckdbErrors.js';
 import { type InputFile, type SourceKey, yearFromFileName } from './sourceFiles.js';
 
 /** A standard column of a source: the SQL alias the queries use and the config field that names it. */
@@ -93,6 +94,8 @@ export interface PreparedFile {
   year?: number;
   /** For CSV whose header was read directly: its delimiter, passed to DuckDB so it need not sniff it. */
   delim?: string;
+  /** For typed files (Parquet, .sav): alias → DuckDB type of the column. */
+  types?: Record<string, string>;
 }
 
 /** Reads the first line of a text file (injected: this stage does no file I/O of its own). */
@@ -101,17 +104,35 @@ export type FirstLineReader = (path: string) => Promise<string>;
 /** Loads an SPSS file into a DuckDB table (provided by the .sav reader; injected so this stage has no file I/O of its own). */
 export type SavLoader = (conn: DuckDBConnection, path: string, table: string, columns: string[]) => Promise<void>;
 
-/** A DuckDB error about the file's contents (not our SQL) becomes bad input naming the file. */
+/** A DuckDB error while reading the file(s) becomes bad input naming them (by error type: core/duckdbErrors.ts). */
 export function readError(file: string, err: unknown): unknown {
-  const msg = err instanceof Error ? err.message : String(err);
-  // (a Binder error on a file column: DuckDB read the file's layout differently from its header, e.g. ragged rows)
-  if (/^(Invalid Input Error|Conversion Error|IO Error)|CSV Error|Parquet|^Binder Error: Referenced column/i.test(msg))
-    // first line only (later lines may quote the row), long digit runs masked: never a RINPERSOON in a message
-    return new InputError(messages.unreadable(file, msg.split('\n')[0]!.replace(/^[A-Za-z ]+Error: /, '').replace(/\d{5,}/g, '…')));
-  return err;
+  return translateDuckDBError(err, { file });
 }
 
-async function columnNames(conn: DuckDBConnection, file: InputFile, table: string | undefined): Promise<string[]> {
+/** Finds why a CSV file cannot be read (first non-UTF-8 or ragged row), or undefined (injected: does file I/O). */
+export type CsvDiagnoser = (path: string, delim?: string) => Promise<string | undefined>;
+
+/**
+ * A DuckDB error while reading these files: bad input naming the files (readError); when they are CSV files and a
+ * diagnoser is given, naming the one file and row at fault and why.
+ */
+export async function fileFault(files: readonly PreparedFile[], err: unknown, diagnose?: CsvDiagnoser): Promise<unknown> {
+  const translated = readError(files.map((f) => f.file.name).join(', '), err);
+  if (!(translated instanceof InputError) || !diagnose) return translated;
+  for (const f of files) {
+    if (f.file.format !== 'csv') continue;
+    const why = await diagnose(f.file.path, f.delim).catch(() => undefined);
+    if (why !== undefined) return new InputError(messages.unreadable(f.file.name, why));
+  }
+  return translated;
+}
+
+interface ColumnInfo {
+  name: string;
+  type: string;
+}
+
+async function describeColumns(conn: DuckDBConnection, file: InputFile, table: string | undefined, diagnose?: CsvDiagnoser): Promise<ColumnInfo[]> {
   const src =
     file.format === 'csv'
       ? 'read_csv($f, all_varchar = true, header = true)'
@@ -120,15 +141,45 @@ async function columnNames(conn: DuckDBConnection, file: InputFile, table: strin
         : sqlIdentifier(table!);
   try {
     const reader = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${src}`, file.format === 'sav' ? {} : { f: file.path });
-    return reader.getRowObjects().map((r) => String(r.column_name));
+    return reader.getRowObjects().map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+  } catch (e) {
+    throw await fileFault([{ file, index: 0, columns: {} }], e, diagnose);
+  }
+}
+
+/** Whether the file has no data rows (0 bytes, a CSV with a header only, a Parquet or .sav file without rows). */
+async function isEmptyFile(conn: DuckDBConnection, file: InputFile, table: string | undefined, firstLine: string | undefined): Promise<boolean> {
+  if (file.size === 0) return true;
+  try {
+    if (file.format === 'csv') return firstLine !== undefined && file.size - Buffer.byteLength(firstLine) <= 2;
+    const r =
+      file.format === 'parquet'
+        ? await conn.runAndReadAll(loadQuery('parquet_file_rows'), { f: file.path })
+        : await conn.runAndReadAll(loadQuery('table_rows', { table: table! }));
+    return Number(r.getRowObjects()[0]!.n) === 0;
   } catch (e) {
     throw readError(file.name, e);
   }
 }
 
+/** Aliases whose values are keys or dates: a 32-bit float cannot hold them exactly (123456789 reads as 123456792). */
+const EXACT_ALIASES = new Set(['rs', 'rn', 'begin_raw', 'end_raw', 'birth_year', 'birth_month', 'code', 'type', 'background', 'product', 'level', 'gender']);
+
+/**
+ * One rule per concept for typed columns (Parquet, .sav): integers, text, DATE/TIMESTAMP and DOUBLE are read through
+ * the same text rules as CSV (a DOUBLE prints as "20170101.0", allowed; "20170100.5" is refused by the value rules);
+ * FLOAT (32-bit) is refused for every column the config uses, since it silently rounds keys and dates.
+ */
+function typeProblem(file: InputFile, column: string, type: string, alias: string): string | undefined {
+  const t = type.toUpperCase();
+  if (EXACT_ALIASES.has(alias) && (t === 'FLOAT' || t === 'REAL' || t === 'FLOAT4')) return messages.floatColumn(file.name, column, type);
+  return undefined;
+}
+
 /**
  * Stage "read", part 2: resolve each file's columns (case-insensitive; for HOOGSTEOPLTAB the first level
- * variable that exists) and load .sav files. Missing columns are reported all at once.
+ * variable that exists) and load .sav files. Missing columns are reported all at once. A file without data rows is
+ * an error, or (config.allowEmpty) a warning and the file is left out.
  */
 export async function prepareSource(
   conn: DuckDBConnection,
@@ -138,9 +189,12 @@ export async function prepareSource(
   loadSav: SavLoader | undefined,
   firstIndex: number,
   readFirstLine?: FirstLineReader,
+  warn: (message: string) => void = () => {},
+  diagnose?: CsvDiagnoser,
 ): Promise<PreparedFile[]> {
   const specs = columnSpecs(key, config);
   const problems: string[] = [];
+  const empty: string[] = [];
   const prepared: PreparedFile[] = [];
   for (const [i, file] of files.entries()) {
     const index = firstIndex + i;
@@ -149,33 +203,77 @@ export async function prepareSource(
       if (!loadSav) throw new InputError(`${file.name}: SPSS .sav files are not supported in this build`);
       table = `sav_${key}_${index}`;
       const wanted = specs.flatMap((s) => s.names);
-      await loadSav(conn, file.path, table, wanted);
+      try {
+        await loadSav(conn, file.path, table, wanted);
+      } catch (e) {
+        // the reader failing on a file (truncated, corrupt) is the file's fault; our own faults stay InternalError
+        if (e instanceof InternalError) throw e;
+        if (e instanceof InputError) throw new InputError(maskNumbers(e.message), e.details.map(maskNumbers));
+        const typed = translateDuckDBError(e, { file: file.name });
+        throw typed instanceof InputError ? typed : new InputError(messages.unreadable(file.name, duckdbDetail(e)));
+      }
     }
-    const header = file.format === 'csv' && readFirstLine ? parseCsvHeader(await readFirstLine(file.path)) : undefined;
-    const available = header ? header.columns : await columnNames(conn, file, table);
+    let firstLine: string | undefined;
+    try {
+      firstLine = file.format === 'csv' && readFirstLine && file.size > 0 ? await readFirstLine(file.path) : undefined;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === undefined) throw e;
+      throw new InputError(messages.unreadable(file.name, code));
+    }
+    if (await isEmptyFile(conn, file, table, firstLine)) {
+      empty.push(file.name);
+      continue;
+    }
+    const raw = firstLine !== undefined ? rawCsvHeader(firstLine) : undefined;
+    const header = firstLine !== undefined ? parseCsvHeader(firstLine) : undefined;
+    const described = header ? undefined : await describeColumns(conn, file, table, diagnose);
+    const available = header ? header.columns : described!.map((c) => c.name);
+    const written = raw ? raw.columns : available;
     const byUpper = new Map(available.map((c) => [c.toUpperCase(), c]));
     const columns: Record<string, string> = {};
     for (const spec of specs) {
       const found = spec.names.map((n) => byUpper.get(n.toUpperCase())).find((c) => c !== undefined);
-      if (found === undefined) problems.push(messages.missingColumn(file.name, spec.names.join('" or "'), spec.field, available));
-      else columns[spec.alias] = found;
+      if (found === undefined) {
+        problems.push(messages.missingColumn(file.name, spec.names.join('" or "'), spec.field, written));
+        continue;
+      }
+      columns[spec.alias] = found;
+      const times = written.filter((c) => c.toUpperCase() === found.toUpperCase()).length;
+      if (times > 1) problems.push(messages.duplicateColumn(file.name, found, times));
+      const type = described?.find((c) => c.name === found)?.type;
+      const typeIssue = type === undefined ? undefined : typeProblem(file, found, type, spec.alias);
+      if (typeIssue) problems.push(typeIssue);
     }
     let year: number | undefined;
     if (key === 'education') {
       year = yearFromFileName(file.name);
       if (year === undefined) problems.push(messages.noYear(file.name));
     }
+    const types = described ? Object.fromEntries(Object.entries(columns).map(([alias, name]) => [alias, described.find((c) => c.name === name)?.type ?? 'VARCHAR'])) : undefined;
     prepared.push({
       file,
       index,
       columns,
+      ...(types ? { types } : {}),
       ...(table ? { table } : {}),
       ...(year !== undefined ? { year } : {}),
       ...(header ? { delim: header.delim } : {}),
     });
   }
-  if (problems.length > 0) throw new InputError(messages.missingColumns(), problems);
+  if (empty.length > 0 && !config.allowEmpty) throw new InputError(messages.emptyFile(empty[0]!), empty.slice(1).map((f) => messages.emptyFile(f)));
+  for (const f of empty) warn(messages.emptyFileWarning(f));
+  if (problems.length > 0) throw new InputError(messages.missingColumns(), [...new Set(problems)]);
   return prepared;
+}
+
+/**
+ * A column as text for the value rules. A TIMESTAMP WITH TIME ZONE is an instant: it is read in UTC, so a date stored
+ * as midnight UTC reads as that date and any other time of day is refused by the date rule (not shifted a day).
+ */
+function asText(column: string, type: string | undefined): string {
+  if (type === 'TIMESTAMP WITH TIME ZONE') return `strftime(timezone('UTC', ${column}), '%Y-%m-%d %H:%M:%S')`;
+  return `CAST(${column} AS VARCHAR)`;
 }
 
 export interface Relation {
@@ -193,7 +291,7 @@ export function sourceRelation(key: SourceKey, files: readonly PreparedFile[], c
   const params: Record<string, string | number> = {};
   const parts = files.map((pf) => {
     const p = `f${pf.index}`;
-    const cols = specs.map((s) => `CAST(${sqlIdentifier(pf.columns[s.alias]!)} AS VARCHAR) AS ${s.alias}`).join(', ');
+    const cols = specs.map((s) => `${asText(sqlIdentifier(pf.columns[s.alias]!), pf.types?.[s.alias])} AS ${s.alias}`).join(', ');
     params[`i${pf.index}`] = pf.index;
     let year = '';
     if (pf.year !== undefined) {

@@ -2,21 +2,27 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkOutputFolder, withOutputFolder, writeFiles, writeOutput } from '../../bin/outputFolder.js';
+import { checkOutputFolder, withOutputFolder, writeFiles } from '../../bin/outputFolder.js';
 import { InputError } from '../../core/errors.js';
 
 const root = mkdtempSync(join(tmpdir(), 'mg-outfolder-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 let k = 0;
+/** What a run writes: its files through the atomic folder; a manifest.json marks the folder as ours. */
+const MANIFEST = { 'manifest.json': JSON.stringify({ software: { name: 'multigebruik' } }) };
+const writeOutput = (out: string, force: boolean, files: Record<string, string | Uint8Array>) =>
+  withOutputFolder(out, force, (dir) => writeFiles(dir, { ...MANIFEST, ...files }));
 const fresh = () => join(root, `out${k++}`);
 
 describe('bin/outputFolder', () => {
-  it('checkOutputFolder: a missing or empty folder is fine; a non-empty one (or a file) needs --force', () => {
+  it('checkOutputFolder: a missing or empty folder is fine; an earlier output needs --force; a foreign folder or a file never', () => {
     const out = fresh();
     expect(() => checkOutputFolder(out, false)).not.toThrow();
     mkdirSync(out);
     expect(() => checkOutputFolder(out, false)).not.toThrow();
     writeFileSync(join(out, 'x'), 'x');
+    expect(() => checkOutputFolder(out, true)).toThrow(/not made by multigebruik/);
+    writeFileSync(join(out, 'manifest.json'), MANIFEST['manifest.json']);
     expect(() => checkOutputFolder(out, false)).toThrow(InputError);
     expect(() => checkOutputFolder(out, false)).toThrow(`Output folder ${out} exists and is not empty; use --force to replace it.`);
     expect(() => checkOutputFolder(out, true)).not.toThrow();
@@ -38,9 +44,9 @@ describe('bin/outputFolder', () => {
     const out = fresh();
     await writeOutput(out, false, { 'old.txt': 'old' });
     await expect(writeOutput(out, false, { 'new.txt': 'new' })).rejects.toThrow(InputError);
-    expect(readdirSync(out)).toEqual(['old.txt']);
+    expect(readdirSync(out).sort()).toEqual(['manifest.json', 'old.txt']);
     await writeOutput(out, true, { 'new.txt': 'new' });
-    expect(readdirSync(out)).toEqual(['new.txt']);
+    expect(readdirSync(out).sort()).toEqual(['manifest.json', 'new.txt']);
   });
 
   it('a failed run leaves no partial output and keeps the old output', async () => {
@@ -52,7 +58,7 @@ describe('bin/outputFolder', () => {
         throw new Error('stage failed');
       }),
     ).rejects.toThrow('stage failed');
-    expect(readdirSync(out)).toEqual(['old.txt']);
+    expect(readdirSync(out).sort()).toEqual(['manifest.json', 'old.txt']);
     expect(readdirSync(root).filter((n) => n.includes('partial'))).toEqual([]);
     const never = fresh();
     await expect(withOutputFolder(never, false, async () => Promise.reject(new Error('x')))).rejects.toThrow('x');

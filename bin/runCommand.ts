@@ -133,9 +133,8 @@ async function rowCounts(conn: import('@duckdb/node-api').DuckDBConnection, r: P
       if (f.file.format === 'parquet') {
         const x = await conn.runAndReadAll('SELECT sum(num_rows) AS n FROM parquet_file_metadata($f)', { f: f.file.path });
         m.set(f.file.name, Number(x.getRowObjects()[0]!.n));
-      } else if (f.file.format === 'sav' && f.table) {
-        const x = await conn.runAndReadAll(`SELECT count(*) AS n FROM "${f.table.replaceAll('"', '""')}"`);
-        m.set(f.file.name, Number(x.getRowObjects()[0]!.n));
+      } else if (f.file.format === 'sav' && f.rowCount !== undefined) {
+        m.set(f.file.name, f.rowCount); // the cases decoded (its table held only the rows that could link)
       }
     }
   return m;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Config } from '../schemas/config.js';
 import { readSav, readSavMetadata } from '../sav/readSav.js';
 import type { PipelineResult, Protect } from '../pipeline/runPipeline.js';
-import type { SavLoader } from '../sources/sourceRelation.js';
+import { SAV_ROW_COLUMN, type SavLoader } from '../sources/sourceRelation.js';
 
 /**
  * The real effects wired into the pipeline: protection, rendering, the .sav loader. The heavy modules (HiGHS in
@@ -40,9 +40,13 @@ export async function renderStage(exportDir: string, internalDir: string, r: Pip
   writeFileSync(join(internalDir, 'audit.html'), auditHtml(r.internal, r.protection.marks, { lang: config.language, rules }));
 }
 
-/** Load the variables a source needs from an SPSS file (names that the file lacks are reported by the caller). */
-export const savLoader: SavLoader = async (conn, path, table, columns) => {
-  const meta = await readSavMetadata(path);
-  const have = new Set(meta.variables.map((v) => v.name.toUpperCase()));
-  await readSav(conn, path, table, { columns: columns.filter((c) => have.has(c.toUpperCase())) });
+/** SPSS files: the dictionary for column resolution; the variables a source needs decoded in a worker thread. */
+export const savLoader: SavLoader = {
+  async columns(path) {
+    return (await readSavMetadata(path)).variables.map((v) => v.name);
+  },
+  async load(conn, path, table, columns, filter) {
+    const r = await readSav(conn, path, table, { columns, filter, rowNumberColumn: SAV_ROW_COLUMN, worker: true });
+    return { rows: r.rowCount ?? 0, kept: r.keptRows };
+  },
 };

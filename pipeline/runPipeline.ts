@@ -72,7 +72,7 @@ export async function validateInputs(config: Config, fx: Omit<PipelineEffects, '
     files[key] = await prepareSource(fx.conn, key, discovered.files[key], config, fx.loadSav, index, fx.readFirstLine);
     index += files[key].length;
   }
-  const validation = await validateSources(fx.conn, files, config, { period, background: backgroundPeriod }, fx.onStage);
+  const validation = await validateSources(fx.conn, files, config, { period, background: backgroundPeriod }, fx.onStage, fx.loadSav);
   return { period, backgroundPeriod, files, ignoredFiles: discovered.ignored, validation };
 }
 

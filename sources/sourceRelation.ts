@@ -63,8 +63,10 @@ export interface PreparedFile {
   index: number;
   /** alias → the file's actual column name */
   columns: Record<string, string>;
-  /** For .sav: the DuckDB table holding it. */
+  /** For .sav: the DuckDB table it is loaded into (during validation, see loadSavFiles in pipeline/validate.ts). */
   table?: string;
+  /** For .sav, once loaded: the number of cases in the file (the table may hold fewer: the semi-join). */
+  rowCount?: number;
   /** For HOOGSTEOPLTAB: the year from the file name. */
   year?: number;
   /** For CSV whose header was read directly: its delimiter, passed to DuckDB so it need not sniff it. */
@@ -74,8 +76,27 @@ export interface PreparedFile {
 /** Reads the first line of a text file (injected: this stage does no file I/O of its own). */
 export type FirstLineReader = (path: string) => Promise<string>;
 
-/** Loads an SPSS file into a DuckDB table (provided by the .sav reader; injected so this stage has no file I/O of its own). */
-export type SavLoader = (conn: DuckDBConnection, path: string, table: string, columns: string[]) => Promise<void>;
+/** The name of the column of a loaded .sav table that holds each row's 1-based case number ('#' starts no SPSS variable name that can be saved). */
+export const SAV_ROW_COLUMN = '#row';
+
+/** Which rows of a big source's .sav file to load: see sav/savKeyFilter.ts (mirrored here so sources/ need not import sav/). */
+export interface SavRowFilter {
+  rinpersoons: string;
+  rinpersoon: string;
+  /** KeySet buffer of the candidate person numbers, or null when no row of the file can link. */
+  keys: SharedArrayBuffer | ArrayBuffer | null;
+}
+
+/** Reads SPSS files (provided by the .sav reader; injected so this stage has no file I/O of its own). */
+export interface SavLoader {
+  /** The file's variable names (dictionary only). */
+  columns(path: string): Promise<string[]>;
+  /**
+   * Load the given variables into a new table, plus SAV_ROW_COLUMN; with a filter only the rows that may link or
+   * whose key is not clean. Returns the file's number of cases and the number of rows loaded.
+   */
+  load(conn: DuckDBConnection, path: string, table: string, columns: string[], filter?: SavRowFilter): Promise<{ rows: number; kept: number }>;
+}
 
 /** A DuckDB error about the file's contents (not our SQL) becomes bad input naming the file. */
 export function readError(file: string, err: unknown): unknown {
@@ -87,15 +108,10 @@ export function readError(file: string, err: unknown): unknown {
   return err;
 }
 
-async function columnNames(conn: DuckDBConnection, file: InputFile, table: string | undefined): Promise<string[]> {
-  const src =
-    file.format === 'csv'
-      ? 'read_csv($f, all_varchar = true, header = true)'
-      : file.format === 'parquet'
-        ? 'read_parquet($f)'
-        : ident(table!);
+async function columnNames(conn: DuckDBConnection, file: InputFile): Promise<string[]> {
+  const src = file.format === 'csv' ? 'read_csv($f, all_varchar = true, header = true)' : 'read_parquet($f)';
   try {
-    const reader = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${src}`, file.format === 'sav' ? {} : { f: file.path });
+    const reader = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${src}`, { f: file.path });
     return reader.getRowObjects().map((r) => String(r.column_name));
   } catch (e) {
     throw readError(file.name, e);
@@ -121,14 +137,15 @@ export async function prepareSource(
   for (const [i, file] of files.entries()) {
     const index = firstIndex + i;
     let table: string | undefined;
+    let savColumns: string[] | undefined;
     if (file.format === 'sav') {
+      // only the dictionary now: the data is decoded during validation, when the semi-join's keys are known
       if (!loadSav) throw new InputError(`${file.name}: SPSS .sav files are not supported in this build`);
       table = `sav_${key}_${index}`;
-      const wanted = specs.flatMap((s) => s.names);
-      await loadSav(conn, file.path, table, wanted);
+      savColumns = await loadSav.columns(file.path);
     }
     const header = file.format === 'csv' && readFirstLine ? parseCsvHeader(await readFirstLine(file.path)) : undefined;
-    const available = header ? header.columns : await columnNames(conn, file, table);
+    const available = header ? header.columns : (savColumns ?? (await columnNames(conn, file)));
     const byUpper = new Map(available.map((c) => [c.toUpperCase(), c]));
     const columns: Record<string, string> = {};
     for (const spec of specs) {
@@ -193,7 +210,7 @@ export function sourceRelation(key: SourceKey, files: readonly PreparedFile[], c
         params[p] = pf.file.path;
         return `SELECT ${idx}, file_row_number + 1 AS row_nr, ${cols}${year} FROM read_parquet($${p}, file_row_number = true)`;
       case 'sav':
-        return `SELECT ${idx}, rowid + 1 AS row_nr, ${cols}${year} FROM ${ident(pf.table!)}`;
+        return `SELECT ${idx}, ${ident(SAV_ROW_COLUMN)} AS row_nr, ${cols}${year} FROM ${ident(pf.table!)}`;
     }
   });
   return { sql: parts.join('\nUNION ALL\n'), params };

@@ -43,7 +43,7 @@ export async function renderStage(exportDir: string, internalDir: string, r: Pip
 /** SPSS files: the dictionary for column resolution; the variables a source needs decoded in a worker thread. */
 export const savLoader: SavLoader = {
   async columns(path) {
-    return (await readSavMetadata(path)).variables.map((v) => v.name);
+    return (await readSavMetadata(path)).variables.map((v) => ({ name: v.name, type: v.type }));
   },
   async load(conn, path, table, columns, filter) {
     const r = await readSav(conn, path, table, { columns, filter, rowNumberColumn: SAV_ROW_COLUMN, worker: true });

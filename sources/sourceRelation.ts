@@ -65,6 +65,8 @@ export interface PreparedFile {
   columns: Record<string, string>;
   /** For .sav: the DuckDB table it is loaded into (during validation, see loadSavFiles in pipeline/validate.ts). */
   table?: string;
+  /** For .sav: each variable's type (numeric, string, date, datetime), by name. */
+  savTypes?: Record<string, string>;
   /** For .sav, once loaded: the number of cases in the file (the table may hold fewer: the semi-join). */
   rowCount?: number;
   /** For HOOGSTEOPLTAB: the year from the file name. */
@@ -89,8 +91,8 @@ export interface SavRowFilter {
 
 /** Reads SPSS files (provided by the .sav reader; injected so this stage has no file I/O of its own). */
 export interface SavLoader {
-  /** The file's variable names (dictionary only). */
-  columns(path: string): Promise<string[]>;
+  /** The file's variables and their types (dictionary only). */
+  columns(path: string): Promise<{ name: string; type: 'numeric' | 'string' | 'date' | 'datetime' }[]>;
   /**
    * Load the given variables into a new table, plus SAV_ROW_COLUMN; with a filter only the rows that may link or
    * whose key is not clean. Returns the file's number of cases and the number of rows loaded.
@@ -138,11 +140,14 @@ export async function prepareSource(
     const index = firstIndex + i;
     let table: string | undefined;
     let savColumns: string[] | undefined;
+    let savTypes: Record<string, string> | undefined;
     if (file.format === 'sav') {
       // only the dictionary now: the data is decoded during validation, when the semi-join's keys are known
       if (!loadSav) throw new InputError(`${file.name}: SPSS .sav files are not supported in this build`);
       table = `sav_${key}_${index}`;
-      savColumns = await loadSav.columns(file.path);
+      const vars = await loadSav.columns(file.path);
+      savColumns = vars.map((v) => v.name);
+      savTypes = Object.fromEntries(vars.map((v) => [v.name, v.type]));
     }
     const header = file.format === 'csv' && readFirstLine ? parseCsvHeader(await readFirstLine(file.path)) : undefined;
     const available = header ? header.columns : (savColumns ?? (await columnNames(conn, file)));
@@ -163,12 +168,32 @@ export async function prepareSource(
       index,
       columns,
       ...(table ? { table } : {}),
+      ...(savTypes ? { savTypes } : {}),
       ...(year !== undefined ? { year } : {}),
       ...(header ? { delim: header.delim } : {}),
     });
   }
   if (problems.length > 0) throw new InputError(messages.missingColumns(), problems);
   return prepared;
+}
+
+/**
+ * A column as text for the value macros. CSV is text already; Parquet columns are cast. A .sav DATE becomes
+ * YYYYMMDD (the macros' fast path; 'YYYY-MM-DD' is the same date by their rules but parses ~5× slower: 10 M
+ * dates 14.8 s → 2.7 s), a positive whole number stored as an SPSS numeric its digits without the ".0" (the macros
+ * read "89711863.0" as "89711863" too, only slower). Same values by the same rules, so the same tables.
+ */
+function asText(pf: PreparedFile, column: string): string {
+  const c = ident(column);
+  switch (pf.savTypes?.[column]) {
+    case 'date':
+      return `CASE WHEN year(${c}) BETWEEN 1000 AND 9999 THEN strftime(${c}, '%Y%m%d') ELSE CAST(${c} AS VARCHAR) END`;
+    case 'numeric':
+      // (from 1 up: "-5.0", "0.0" and "-0.0" keep their text, which the macros do not read as digits)
+      return `CASE WHEN ${c} >= 1 AND ${c} < 1e15 AND ${c} = trunc(${c}) THEN CAST(CAST(${c} AS BIGINT) AS VARCHAR) ELSE CAST(${c} AS VARCHAR) END`;
+    default:
+      return `CAST(${c} AS VARCHAR)`;
+  }
 }
 
 export interface Relation {
@@ -186,7 +211,7 @@ export function sourceRelation(key: SourceKey, files: readonly PreparedFile[], c
   const params: Record<string, string | number> = {};
   const parts = files.map((pf) => {
     const p = `f${pf.index}`;
-    const cols = specs.map((s) => `CAST(${ident(pf.columns[s.alias]!)} AS VARCHAR) AS ${s.alias}`).join(', ');
+    const cols = specs.map((s) => `${asText(pf, pf.columns[s.alias]!)} AS ${s.alias}`).join(', ');
     params[`i${pf.index}`] = pf.index;
     let year = '';
     if (pf.year !== undefined) {

@@ -44,6 +44,19 @@ export interface ReadSavOptions {
   worker?: boolean | undefined;
 }
 
+/**
+ * Files may load in parallel into one connection (pipeline/validate.ts). A DuckDB connection must not be used from
+ * two threads at once, and conn.run works on a libuv thread while an append runs on this one: so every use of the
+ * connection here (create, append, close, drop) takes this per-connection lock.
+ */
+const locks = new WeakMap<DuckDBConnection, Promise<unknown>>();
+function withConnection<T>(conn: DuckDBConnection, fn: () => T | Promise<T>): Promise<T> {
+  const prev = locks.get(conn) ?? Promise.resolve();
+  const next = prev.then(fn, fn);
+  locks.set(conn, next.catch(() => undefined));
+  return next;
+}
+
 const variableInfo = (v: SavVariable) => ({
   name: v.name, type: v.type, format: v.format,
   ...(v.label !== undefined ? { label: v.label } : {}),
@@ -63,10 +76,12 @@ export async function readSav(conn: DuckDBConnection, file: string, table: strin
   const onDictionary = async (info: { encoding: string; compression: SavMetadata['compression'] }, selected: SavVariable[]) => {
     const cols = selected.map((v) => `${ident(v.name)} ${sqlTypeOfKind(kindOf(v))}`);
     if (options.rowNumberColumn) cols.push(`${ident(options.rowNumberColumn)} BIGINT`);
-    await conn.run(`CREATE TABLE ${ident(table)} (${cols.join(', ')})`);
-    created = true;
-    appender = await conn.createAppender(table);
-    writer = new SavChunkWriter(appender, selected.map(kindOf), Boolean(options.rowNumberColumn));
+    await withConnection(conn, async () => {
+      await conn.run(`CREATE TABLE ${ident(table)} (${cols.join(', ')})`);
+      created = true;
+      appender = await conn.createAppender(table);
+    });
+    writer = new SavChunkWriter(appender!, selected.map(kindOf), Boolean(options.rowNumberColumn));
     meta = { encoding: info.encoding, compression: info.compression, rowCount: null, variables: selected.map(variableInfo) };
   };
   const onChunk = (chunk: SavChunk) => {
@@ -80,20 +95,23 @@ export async function readSav(conn: DuckDBConnection, file: string, table: strin
   const decodeOptions: DecodeSavOptions = { columns: options.columns, filter: options.filter, capacity: vectorSize() };
   try {
     const script = options.worker ? workerScript() : undefined;
+    // (on this thread the decoder calls onChunk synchronously: no other use of the connection can come between)
     const r = script
-      ? await decodeInWorker(script, file, decodeOptions, onDictionary, onChunk)
+      ? await decodeInWorker(script, file, decodeOptions, onDictionary, (chunk) => withConnection(conn, () => onChunk(chunk)))
       : await decodeSav(file, decodeOptions, onDictionary, onChunk);
-    appender!.closeSync();
+    await withConnection(conn, () => appender!.closeSync());
     appender = undefined;
     if (options.onProgress && lastProgress !== writer!.rows) options.onProgress(writer!.rows);
     return { ...meta!, rowCount: r.rows, keptRows: r.kept };
   } catch (err) {
-    try {
-      appender?.closeSync();
-    } catch {
-      // the original error matters more
-    }
-    if (created) await conn.run(`DROP TABLE IF EXISTS ${ident(table)}`).catch(() => undefined);
+    await withConnection(conn, async () => {
+      try {
+        appender?.closeSync();
+      } catch {
+        // the original error matters more
+      }
+      if (created) await conn.run(`DROP TABLE IF EXISTS ${ident(table)}`).catch(() => undefined);
+    });
     throw err;
   }
 }
@@ -113,7 +131,7 @@ function decodeInWorker(
   file: string,
   options: DecodeSavOptions,
   onDictionary: (info: { encoding: string; compression: SavMetadata['compression'] }, selected: SavVariable[]) => Promise<void>,
-  onChunk: (chunk: SavChunk) => void,
+  onChunk: (chunk: SavChunk) => Promise<void>,
 ): Promise<{ rows: number; kept: number }> {
   const flow = new SharedArrayBuffer(8);
   const counters = new Int32Array(flow);
@@ -137,7 +155,7 @@ function decodeInWorker(
             await onDictionary(m, m.selected);
             break;
           case 'chunk':
-            onChunk(m.chunk);
+            await onChunk(m.chunk);
             Atomics.add(counters, 1, 1);
             Atomics.notify(counters, 1);
             break;

@@ -22,10 +22,10 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-function* gbaRows(bad: Map<number, string[]>): Generator<unknown[]> {
+function* gbaRows(bad: Map<number, string[]>, rows: number): Generator<unknown[]> {
   // the golden fixture's own rows first (its study persons), then people outside the study
   const golden = GOLDEN_FILES[`${GBA}.csv`]!.trim().split('\n').slice(1).map((l) => l.split(','));
-  for (let row = 1; row <= ROWS; row++) {
+  for (let row = 1; row <= rows; row++) {
     const b = bad.get(row);
     if (b) yield b;
     else if (row <= golden.length) yield golden[row - 1]!;
@@ -33,7 +33,7 @@ function* gbaRows(bad: Map<number, string[]>): Generator<unknown[]> {
   }
 }
 
-async function folderWithBigGba(bad: Map<number, string[]>): Promise<string> {
+async function folderWithBigGba(bad: Map<number, string[]>, rows = ROWS): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'mg-bigsav-'));
   dirs.push(dir);
   for (const [name, content] of Object.entries(GOLDEN_FILES)) if (!name.startsWith(GBA)) writeFileSync(join(dir, name), content);
@@ -41,7 +41,7 @@ async function folderWithBigGba(bad: Map<number, string[]>): Promise<string> {
   await writeSav(
     join(dir, `${GBA}.sav`),
     [s('RINPERSOONS', 1), s('RINPERSOON', 9), s('GBAGESLACHT', 1), s('GBAGEBOORTEJAAR', 4), s('GBAGEBOORTEMAAND', 2), s('GBAGEBOORTEDAG', 2)],
-    gbaRows(bad),
+    gbaRows(bad, rows),
     { compression: 'bytecode' },
   );
   return dir;
@@ -78,5 +78,19 @@ describe(`a ${ROWS.toLocaleString('en')}-row GBAPERSOONTAB .sav with bad rows at
     const manifest = (await import('node:fs')).readFileSync(join(out, 'manifest.json'), 'utf8');
     const entry = (JSON.parse(manifest) as { inputs: { file: string; rows: number }[] }).inputs.find((i) => i.file === `${GBA}.sav`);
     expect(entry?.rows).toBe(ROWS);
+  });
+
+  it('with --quarantine the bad rows are set aside with their file, row and variable (a small file will do)', async () => {
+    const rows = 5000;
+    const dir = await folderWithBigGba(new Map([[rows - 1, ['R', 'X1234567', '1', '1980', '01', '--']], [rows, ['R', '000000002', '2', '2000', '13', '--']]]), rows);
+    const out = join(dir, 'out');
+    const r = cli(['run', '--input', dir, '--out', out, '--quarantine']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const q = (await import('node:fs')).readFileSync(join(out, 'internal', 'quarantine.csv'), 'utf8');
+    expect(q).toBe(
+      'file,row,column,problem,value\n' +
+        `${GBA}.sav,${rows - 1},RINPERSOON,RINPERSOON is not a string of digits,\n` +
+        `${GBA}.sav,${rows},GBAGEBOORTEMAAND,unparseable birth month,13\n`,
+    );
   });
 });

@@ -4,14 +4,16 @@ import { createReadStream } from 'node:fs';
 /**
  * SHA-256 and record count of a file in one streaming pass (rows of a CSV = records - 1 for the header). A record
  * ends at a line end outside quotes (LF, CRLF or a lone CR); blank lines are no records. Chunks without quotes or
- * CRs (the usual case) are counted with native searches; others byte by byte.
+ * CRs (the usual case) are counted with native searches; others byte by byte. Binary inputs (.sav, .zsav, .parquet:
+ * their row counts come from the reader) are only hashed (lines is then 0).
  */
 export async function fileFacts(path: string): Promise<{ sha256: string; lines: number }> {
   const hash = createHash('sha256');
+  const countLines = !/\.(z?sav|parquet)$/i.test(path);
   const s = { records: 0, inQuote: false, lineHasContent: false, prev: 10 };
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
-    if (chunk.length === 0) continue;
+    if (!countLines || chunk.length === 0) continue;
     if (!s.inQuote && s.prev !== 13 && chunk.indexOf(34) === -1 && chunk.indexOf(13) === -1) countPlain(chunk, s);
     else countCareful(chunk, s);
   }

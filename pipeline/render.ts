@@ -117,7 +117,7 @@ export function summaryOf(r: { period: Period; declarations: readonly TableDecla
   });
 }
 
-/** Rows per input file that DuckDB knows exactly (Parquet metadata, decoded `.sav` tables); CSV rows come from the hashing pass. */
+/** Rows per input file known exactly (Parquet metadata, the `.sav` decoder's case count); CSV rows come from the hashing pass. */
 export async function rowCounts(conn: DuckDBConnection, files: Record<SourceKey, PreparedFile[]>): Promise<Map<string, number>> {
   const m = new Map<string, number>();
   for (const list of Object.values(files))
@@ -125,9 +125,8 @@ export async function rowCounts(conn: DuckDBConnection, files: Record<SourceKey,
       if (f.file.format === 'parquet') {
         const x = await conn.runAndReadAll(loadQuery('parquet_file_rows'), { f: f.file.path });
         m.set(f.file.name, Number(x.getRowObjects()[0]!.n));
-      } else if (f.file.format === 'sav' && f.table) {
-        const x = await conn.runAndReadAll(loadQuery('table_rows', { table: f.table }));
-        m.set(f.file.name, Number(x.getRowObjects()[0]!.n));
+      } else if (f.file.format === 'sav' && f.rowCount !== undefined) {
+        m.set(f.file.name, f.rowCount); // the cases decoded (its table held only the rows that could link)
       }
     }
   return m;

@@ -74,7 +74,7 @@ export const STAGES = [
   {
     name: 'validate',
     run: async (s, config, fx) => ({
-      validation: await validateSources(fx.conn, need(s, 'read').files, config, { period: s.period, background: s.backgroundPeriod }, fx.onStage, fx.diagnoseCsv),
+      validation: await validateSources(fx.conn, need(s, 'read').files, config, { period: s.period, background: s.backgroundPeriod }, fx.onStage, fx.diagnoseCsv, fx.loadSav),
     }),
   },
   { name: 'link', run: async (_s, _config, fx) => ({ atoms: await linkPersons(fx.conn) }) },

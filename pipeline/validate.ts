@@ -5,7 +5,8 @@ import { sqlIdentifier } from '../core/sql.js';
 import { loadQuery } from '../core/loadQuery.js';
 import { messages } from '../core/messages.js';
 import { DERIVED_SETS, bitOf } from '../model/personSets.js';
-import { type CsvDiagnoser, type PreparedFile, columnSpecs, fileFault, sourceRelation } from '../sources/sourceRelation.js';
+import { KeySet } from '../sav/savKeyFilter.js';
+import { type CsvDiagnoser, type PreparedFile, type SavLoader, type SavRowFilter, columnSpecs, fileFault, savFault, sourceRelation } from '../sources/sourceRelation.js';
 import { SOURCE_KEYS, SOURCE_NAMES, type SourceKey } from '../sources/sourceFiles.js';
 
 export interface Problem {
@@ -104,15 +105,25 @@ export async function validateSources(
   periods: Periods,
   onStage: (stage: string) => void = () => {},
   diagnose?: CsvDiagnoser,
+  loadSav?: SavLoader,
 ): Promise<ValidationResult> {
   const problems: Problem[] = [];
+  const savFiles = (keys: SourceKey[]) => keys.flatMap((k) => prepared[k].filter((f) => f.file.format === 'sav').map((f) => ({ key: k, f })));
+  // .sav: the provision sources are decoded in full first (every row gets the date and code rules) ...
+  await loadSavFiles(conn, loadSav, savFiles(['srg', 'uwv', 'wmo']), config, periods, null, onStage);
   const quarantined: QuarantinedRow[] = [];
   const duplicates: Record<string, number> = {};
   const keptRows = {} as Record<SourceKey, number>;
   await conn.run('CREATE OR REPLACE TABLE study_keys (s VARCHAR, n INTEGER)');
   for (const key of SOURCE_KEYS) {
     if (key === 'wmo') await conn.run(loadQuery('study_keys'), { study_mask: studyMasks().study });
-    if (key === 'gba') await buildPersons(conn, periods);
+    if (key === 'gba') {
+      await buildPersons(conn, periods);
+      // ... the big ones only now, keeping rows that may link to a person (the semi-join of gba_rows.sql and
+      // education_rows.sql, applied while decoding, on both cores)
+      const big = savFiles(['gba', 'education']);
+      if (big.length > 0) await loadSavFiles(conn, loadSav, big, config, periods, await personKeys(conn), onStage);
+    }
     onStage(`read ${SOURCE_NAMES[key]}`);
     const files = prepared[key];
     const table = TABLE[key];
@@ -123,6 +134,7 @@ export async function validateSources(
       continue;
     }
     await build(conn, key, files, config, periods, table, undefined, diagnose);
+    for (const f of files) if (f.file.format === 'sav') await conn.run(`DROP TABLE IF EXISTS ${sqlIdentifier(f.table!)}`);
     keptRows[key] = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM ${sqlIdentifier(table)}`)).getRowObjects()[0]!.n);
     onStage(`read ${SOURCE_NAMES[key]}: ${files.length} file(s), ${keptRows[key].toLocaleString('en')} rows kept`);
     const summary = await summarise(conn, table);
@@ -184,6 +196,59 @@ export async function validateSources(
     throw new InputError(messages.badInput(problems.length, rows), problems.map((p) => messages.problem(p)));
   }
   return { problems, quarantined, duplicates, keptRows };
+}
+
+/** The numbers of the persons table (the key of the big sources' semi-join), as a set shareable with workers. */
+async function personKeys(conn: DuckDBConnection): Promise<KeySet> {
+  const count = Number((await conn.runAndReadAll('SELECT count(DISTINCT n) AS c FROM persons')).getRowObjects()[0]!.c);
+  const keys = KeySet.from([], count);
+  const result = await conn.run('SELECT DISTINCT n FROM persons WHERE n IS NOT NULL');
+  for await (const chunk of result) for (const n of chunk.getColumnValues(0)) keys.add(Number(n));
+  return keys;
+}
+
+/**
+ * Decode .sav files into their tables (PreparedFile.table), `threads` files at a time, each in a worker thread.
+ * With `keys` (GBA, HOOGSTEOPLTAB) only the rows that may link to one of those persons, or whose key is not clean;
+ * an HOOGSTEOPLTAB file of a year after the background period links no one (education_rows.sql), so only its
+ * unclean keys are kept.
+ */
+async function loadSavFiles(
+  conn: DuckDBConnection,
+  loadSav: SavLoader | undefined,
+  jobs: { key: SourceKey; f: PreparedFile }[],
+  config: Config,
+  periods: Periods,
+  keys: KeySet | null,
+  onStage: (stage: string) => void,
+): Promise<void> {
+  if (jobs.length === 0) return;
+  if (!loadSav) throw new InputError(`${jobs[0]!.f.file.name}: SPSS .sav files are not supported in this build`);
+  const bgEndYear = Number(periods.background.end.slice(0, 4));
+  const specs = new Map<SourceKey, ReturnType<typeof columnSpecs>>();
+  const queue = [...jobs];
+  const errors: unknown[] = [];
+  const worker = async () => {
+    for (let job = queue.shift(); job !== undefined && errors.length === 0; job = queue.shift()) {
+      const { key, f } = job;
+      if (!specs.has(key)) specs.set(key, columnSpecs(key, config));
+      const columns = [...new Set(specs.get(key)!.map((s) => f.columns[s.alias]!))];
+      let filter: SavRowFilter | undefined;
+      if (keys) {
+        const linkable = key === 'gba' || (f.year !== undefined && f.year <= bgEndYear);
+        filter = { rinpersoons: f.columns.rs!, rinpersoon: f.columns.rn!, keys: linkable ? keys.buffer : null };
+      }
+      try {
+        const r = await loadSav.load(conn, f.file.path, f.table!, columns, filter);
+        f.rowCount = r.rows;
+        onStage(`decoded ${f.file.name}: ${r.rows.toLocaleString('en')} rows, ${r.kept.toLocaleString('en')} kept`);
+      } catch (e) {
+        errors.push(savFault(f.file.name, e));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(config.duckdb.threads, jobs.length)) }, worker));
+  if (errors.length > 0) throw errors[0];
 }
 
 /** Query aliases → standard column aliases (p_col values are the standard aliases, or config field names for GBA). */

@@ -1,26 +1,28 @@
 /**
  * Stream an SPSS system file (.sav, bytecode-compressed or not, or .zsav) into a new DuckDB table.
  *
- * Memory stays bounded: the file is read in 4 MB pieces (zlib: one block of ~4 MB at a time) and rows are appended
- * in DuckDB vectors of 2048. See savChunkWriter.ts for how rows get into DuckDB and why.
+ * Decoding (decodeSav.ts) runs on the main thread or in a worker thread (savWorker.ts); either way rows arrive in
+ * chunks in DuckDB's vector layout and are appended here (savChunkWriter.ts), so memory does not grow with the
+ * file. With a key filter only rows that may link to a candidate person (or whose key is not clean) are kept,
+ * each with its case number; see savKeyFilter.ts.
  *
  * Measured with bench/savBench.mjs (2 vCPUs shared with other jobs, load 5–8; Node 20, DuckDB 1.5.6), 24M-row
- * GBAPERSOONTAB-like file, bytecode-compressed:
+ * GBAPERSOONTAB-like file, bytecode-compressed, no filter:
  *   6 string columns (1.5 GB): readSav 0.91M rows/s (26.5 s, 18.1 CPU-s), readstat → CSV 0.68M rows/s (35.2 s, 22.6 CPU-s)
  *   6 numeric columns (0.5 GB): readSav 1.80M rows/s (13.4 s, 8.8 CPU-s), readstat → CSV 0.15M rows/s (157 s)
- * Peak JS heap + buffers 14–16 MB at 1M and 24M rows alike; process RSS ~1.5 GB is DuckDB's in-memory table.
  */
-import { open } from 'node:fs/promises';
-import { promisify } from 'node:util';
-import { inflate } from 'node:zlib';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { InputError } from '../core/errors.js';
+import { InputError, InternalError } from '../core/errors.js';
 import { sqlIdentifier } from '../core/sql.js';
-import { BytecodeDecoder, UncompressedDecoder, type CaseDecoder } from './savCaseDecoder.js';
-import { SavChunkWriter } from './savChunkWriter.js';
-import { corrupt, readSavDictionary, SavFileSource, truncated, type SavDictionary, type SavVariable } from './savDictionary.js';
-
-const inflateAsync = promisify(inflate);
+import { decodeSav, openSav, type DecodeSavOptions } from './decodeSav.js';
+import { kindOf, type SavChunk } from './savChunkBuilder.js';
+import { SavChunkWriter, sqlTypeOfKind, vectorSize } from './savChunkWriter.js';
+import type { SavKeyFilterSpec } from './savKeyFilter.js';
+import { readSavDictionary, SavFileSource, type SavVariable } from './savDictionary.js';
+import type { SavWorkerData, SavWorkerMessage } from './savWorker.js';
 
 export interface SavMetadata {
   encoding: string;
@@ -31,207 +33,164 @@ export interface SavMetadata {
 
 export interface ReadSavOptions {
   /** Case-insensitive subset of variables to load (file order is kept). A name not in the file is an InputError. */
-  columns?: string[];
-  /** Called with the number of rows loaded so far, every 2048 rows or so. */
-  onProgress?: (rows: number) => void;
+  columns?: string[] | undefined;
+  /** Called with the number of rows loaded so far, every 64k rows or so, and at the end. */
+  onProgress?: ((rows: number) => void) | undefined;
+  /** Keep only the rows that may link to a candidate person, or whose key is not clean (savKeyFilter.ts). */
+  filter?: SavKeyFilterSpec | undefined;
+  /** Add a last BIGINT column of this name with each row's 1-based case number in the file. */
+  rowNumberColumn?: string | undefined;
+  /** Decode in a worker thread (the main thread only appends to DuckDB). */
+  worker?: boolean | undefined;
 }
 
-const SQL_TYPE: Record<SavVariable['type'], string> = { numeric: 'DOUBLE', string: 'VARCHAR', date: 'DATE', datetime: 'TIMESTAMP' };
+/**
+ * Files may load in parallel into one connection (pipeline/validate.ts). A DuckDB connection must not be used from
+ * two threads at once, and conn.run works on a libuv thread while an append runs on this one: so every use of the
+ * connection here (create, append, close, drop) takes this per-connection lock.
+ */
+const locks = new WeakMap<DuckDBConnection, Promise<unknown>>();
+function withConnection<T>(conn: DuckDBConnection, fn: () => T | Promise<T>): Promise<T> {
+  const prev = locks.get(conn) ?? Promise.resolve();
+  const next = prev.then(fn, fn);
+  locks.set(conn, next.catch(() => undefined));
+  return next;
+}
+
+const variableInfo = (v: SavVariable) => ({
+  name: v.name, type: v.type, format: v.format,
+  ...(v.label !== undefined ? { label: v.label } : {}),
+  ...(v.valueLabels !== undefined ? { valueLabels: v.valueLabels } : {}),
+});
 
 /**
  * Create table `table` from the SPSS file `file`: one column per (selected) variable under its long name, rows in
  * file order. System- and user-missing values become NULL. Returns the dictionary (selected variables only);
- * `rowCount` is the number of rows loaded.
+ * `rowCount` is the number of cases in the file, `keptRows` the number of rows loaded.
  */
-export async function readSav(conn: DuckDBConnection, file: string, table: string, options: ReadSavOptions = {}): Promise<SavMetadata> {
-  const fh = await open(file, 'r').catch((err: NodeJS.ErrnoException) => {
-    throw new InputError(`${file}: cannot open SPSS file (${err.code ?? err.message})`);
-  });
+export async function readSav(conn: DuckDBConnection, file: string, table: string, options: ReadSavOptions = {}): Promise<SavMetadata & { keptRows: number }> {
   let created = false;
-  const src = new SavFileSource(fh, file);
+  let writer: SavChunkWriter | undefined;
+  let appender: import('@duckdb/node-api').DuckDBAppender | undefined;
+  let lastProgress = 0;
+  const onDictionary = async (info: { encoding: string; compression: SavMetadata['compression'] }, selected: SavVariable[]) => {
+    const cols = selected.map((v) => `${sqlIdentifier(v.name)} ${sqlTypeOfKind(kindOf(v))}`);
+    if (options.rowNumberColumn) cols.push(`${sqlIdentifier(options.rowNumberColumn)} BIGINT`);
+    await withConnection(conn, async () => {
+      await conn.run(`CREATE TABLE ${sqlIdentifier(table)} (${cols.join(', ')})`);
+      created = true;
+      appender = await conn.createAppender(table);
+    });
+    writer = new SavChunkWriter(appender!, selected.map(kindOf), Boolean(options.rowNumberColumn));
+    meta = { encoding: info.encoding, compression: info.compression, rowCount: null, variables: selected.map(variableInfo) };
+  };
+  const onChunk = (chunk: SavChunk) => {
+    writer!.append(chunk);
+    if (options.onProgress && writer!.rows - lastProgress >= 65536) {
+      lastProgress = writer!.rows;
+      options.onProgress(writer!.rows);
+    }
+  };
+  let meta: SavMetadata | undefined;
+  const decodeOptions: DecodeSavOptions = { columns: options.columns, filter: options.filter, capacity: vectorSize() };
   try {
-    const dict = await readSavDictionary(src);
-    const selected = selectVariables(dict, options.columns);
-    await conn.run(`CREATE TABLE ${sqlIdentifier(table)} (${selected.map((v) => `${sqlIdentifier(v.name)} ${SQL_TYPE[v.type]}`).join(', ')})`);
-    created = true;
-    const appender = await conn.createAppender(table);
-    let rows: number;
-    try {
-      rows = await readData(src, dict, selected, appender, options.onProgress);
-      appender.closeSync();
-    } catch (err) {
+    const script = options.worker ? workerScript() : undefined;
+    // (on this thread the decoder calls onChunk synchronously: no other use of the connection can come between)
+    const r = script
+      ? await decodeInWorker(script, file, decodeOptions, onDictionary, (chunk) => withConnection(conn, () => onChunk(chunk)))
+      : await decodeSav(file, decodeOptions, onDictionary, onChunk);
+    await withConnection(conn, () => appender!.closeSync());
+    appender = undefined;
+    if (options.onProgress && lastProgress !== writer!.rows) options.onProgress(writer!.rows);
+    return { ...meta!, rowCount: r.rows, keptRows: r.kept };
+  } catch (err) {
+    await withConnection(conn, async () => {
       try {
-        appender.closeSync();
+        appender?.closeSync();
       } catch {
         // the original error matters more
       }
-      throw err;
-    }
-    return {
-      encoding: dict.encoding,
-      compression: dict.compression,
-      rowCount: rows,
-      variables: selected.map((v) => ({
-        name: v.name, type: v.type, format: v.format,
-        ...(v.label !== undefined ? { label: v.label } : {}),
-        ...(v.valueLabels !== undefined ? { valueLabels: v.valueLabels } : {}),
-      })),
-    };
-  } catch (err) {
-    if (created) await conn.run(`DROP TABLE IF EXISTS ${sqlIdentifier(table)}`).catch(() => undefined);
+      if (created) await conn.run(`DROP TABLE IF EXISTS ${sqlIdentifier(table)}`).catch(() => undefined);
+    });
     throw err;
-  } finally {
-    await src.settle();
-    await fh.close();
   }
+}
+
+/** The compiled worker: next to this module, or (running from the TypeScript sources, as tests do) in dist/. */
+function workerScript(): URL | undefined {
+  for (const rel of ['./savWorker.js', '../dist/sav/savWorker.js']) {
+    const url = new URL(rel, import.meta.url);
+    if (existsSync(fileURLToPath(url))) return url;
+  }
+  return undefined;
+}
+
+/** decodeSav in a worker thread; the callbacks run on this thread, in order. */
+function decodeInWorker(
+  script: URL,
+  file: string,
+  options: DecodeSavOptions,
+  onDictionary: (info: { encoding: string; compression: SavMetadata['compression'] }, selected: SavVariable[]) => Promise<void>,
+  onChunk: (chunk: SavChunk) => Promise<void>,
+): Promise<{ rows: number; kept: number }> {
+  const flow = new SharedArrayBuffer(8);
+  const counters = new Int32Array(flow);
+  const data: SavWorkerData = { file, options, flow };
+  const worker = new Worker(script, { workerData: data });
+  return new Promise((resolve, reject) => {
+    let chain: Promise<unknown> = Promise.resolve();
+    let failed = false;
+    let finished = false;
+    const fail = (err: unknown) => {
+      if (failed) return;
+      failed = true;
+      void worker.terminate();
+      reject(err);
+    };
+    worker.on('message', (m: SavWorkerMessage) => {
+      chain = chain.then(async () => {
+        if (failed) return;
+        switch (m.type) {
+          case 'dictionary':
+            await onDictionary(m, m.selected);
+            break;
+          case 'chunk':
+            await onChunk(m.chunk);
+            Atomics.add(counters, 1, 1);
+            Atomics.notify(counters, 1);
+            break;
+          case 'done':
+            finished = true;
+            resolve({ rows: m.rows, kept: m.kept });
+            break;
+          case 'error': {
+            const e = m.input ? new InputError(m.message, m.details) : new InternalError(`${file}: ${m.message}`);
+            if (m.stack && !m.input) e.stack = m.stack;
+            fail(e);
+          }
+        }
+      }).catch(fail);
+    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      void chain.then(() => {
+        if (!failed && !finished) fail(new InternalError(`${file}: decoding worker stopped (exit ${code})`));
+      });
+    });
+  });
 }
 
 /** Read only the dictionary (variables, labels, encoding, header row count) of an SPSS file. */
 export async function readSavMetadata(file: string): Promise<SavMetadata> {
-  const fh = await open(file, 'r').catch((err: NodeJS.ErrnoException) => {
-    throw new InputError(`${file}: cannot open SPSS file (${err.code ?? err.message})`);
-  });
+  const fh = await openSav(file);
   try {
     const dict = await readSavDictionary(new SavFileSource(fh, file, 1 << 16));
     return {
       encoding: dict.encoding, compression: dict.compression, rowCount: dict.caseCount,
-      variables: dict.variables.map((v) => ({
-        name: v.name, type: v.type, format: v.format,
-        ...(v.label !== undefined ? { label: v.label } : {}),
-        ...(v.valueLabels !== undefined ? { valueLabels: v.valueLabels } : {}),
-      })),
+      variables: dict.variables.map(variableInfo),
     };
   } finally {
     await fh.close();
   }
 }
 
-function selectVariables(dict: SavDictionary, columns: string[] | undefined): SavVariable[] {
-  if (!columns) return dict.variables;
-  const wanted = new Set<string>();
-  const byName = new Map(dict.variables.map((v) => [v.name.toUpperCase(), v]));
-  for (const c of columns) {
-    if (!byName.has(c.toUpperCase())) {
-      throw new InputError(`${dict.file}: column '${c}' not found in SPSS file (it has: ${dict.variables.map((v) => v.name).join(', ')})`);
-    }
-    wanted.add(c.toUpperCase());
-  }
-  return dict.variables.filter((v) => wanted.has(v.name.toUpperCase()));
-}
-
-async function readData(
-  src: SavFileSource,
-  dict: SavDictionary,
-  selected: SavVariable[],
-  appender: import('@duckdb/node-api').DuckDBAppender,
-  onProgress: ((rows: number) => void) | undefined,
-): Promise<number> {
-  const { file } = dict;
-  let cases = 0;
-  let writer: SavChunkWriter | undefined;
-  const emit = () => {
-    cases++;
-    if (dict.caseCount !== null && cases > dict.caseCount) {
-      throw corrupt(file, src.offset, `more cases than the ${dict.caseCount} announced in the file header`);
-    }
-    writer!.addCase();
-  };
-  const decoder: CaseDecoder =
-    dict.compression === 'none'
-      ? new UncompressedDecoder(dict.unitIsNumeric, dict.littleEndian, emit)
-      : new BytecodeDecoder(dict.unitIsNumeric, dict.littleEndian, dict.bias, emit);
-  let lastProgress = 0;
-  writer = new SavChunkWriter(file, selected, decoder.caseBytes, dict.decoder, appender, (rows) => {
-    if (onProgress && rows - lastProgress >= 65536) {
-      lastProgress = rows;
-      onProgress(rows);
-    }
-  });
-
-  let endOffset: number;
-  if (dict.compression === 'zlib') {
-    endOffset = await readZlibData(src, dict, decoder);
-  } else {
-    for (;;) {
-      src.pos = decoder.run(src.buf, src.pos, src.end);
-      if (decoder.done) break;
-      if ((await src.refill()) === 0 && src.eof) break;
-    }
-    endOffset = src.offset;
-    const pending = decoder.pending();
-    if (pending) throw truncated(file, endOffset, pending);
-  }
-  writer.flush();
-  if (dict.caseCount !== null && cases < dict.caseCount) {
-    throw truncated(file, endOffset, `${dict.caseCount} cases as announced in the file header, found only ${cases}`);
-  }
-  if (onProgress && lastProgress !== writer.rows) onProgress(writer.rows);
-  return writer.rows;
-}
-
-/** ZLIB data: header (zheader_ofs, ztrailer_ofs, ztrailer_len), blocks, trailer with one descriptor per block. */
-async function readZlibData(src: SavFileSource, dict: SavDictionary, decoder: CaseDecoder): Promise<number> {
-  const { file, littleEndian: le } = dict;
-  const headerAt = src.offset;
-  await src.need(24, 'the ZLIB data header');
-  const i64 = (view: DataView, at: number) => Number(view.getBigInt64(at, le));
-  const zheaderOfs = i64(src.view, src.pos);
-  const ztrailerOfs = i64(src.view, src.pos + 8);
-  const ztrailerLen = i64(src.view, src.pos + 16);
-  if (zheaderOfs !== headerAt) throw corrupt(file, headerAt, `ZLIB header says it is at offset ${zheaderOfs}`);
-  if (ztrailerLen < 24 || (ztrailerLen - 24) % 24 !== 0 || ztrailerOfs < headerAt + 24) {
-    throw corrupt(file, headerAt + 8, `bad ZLIB trailer position ${ztrailerOfs} / length ${ztrailerLen}`);
-  }
-  const trailer = new Uint8Array(ztrailerLen);
-  const { bytesRead } = await src.fh.read(trailer, 0, ztrailerLen, ztrailerOfs);
-  if (bytesRead < ztrailerLen) throw truncated(file, ztrailerOfs + bytesRead, 'the ZLIB trailer', ztrailerLen);
-  const tv = new DataView(trailer.buffer);
-  const nBlocks = tv.getInt32(20, le);
-  if (nBlocks !== (ztrailerLen - 24) / 24) throw corrupt(file, ztrailerOfs + 20, `ZLIB trailer has ${nBlocks} blocks but length ${ztrailerLen}`);
-  const blocks: { cofs: number; usize: number; csize: number; at: number }[] = [];
-  let expectC = headerAt + 24;
-  for (let k = 0; k < nBlocks; k++) {
-    const at = 24 + k * 24;
-    const cofs = i64(tv, at + 8);
-    const usize = tv.getInt32(at + 16, le);
-    const csize = tv.getInt32(at + 20, le);
-    if (cofs !== expectC || csize <= 0 || usize < 0) throw corrupt(file, ztrailerOfs + at, `bad ZLIB block descriptor ${k + 1}`);
-    expectC += csize;
-    blocks.push({ cofs, usize, csize, at });
-  }
-  if (expectC !== ztrailerOfs) throw corrupt(file, ztrailerOfs, `ZLIB blocks end at ${expectC}, not at the trailer`);
-
-  const loadBlock = async (k: number): Promise<Uint8Array> => {
-    const b = blocks[k]!;
-    const comp = new Uint8Array(b.csize);
-    const r = await src.fh.read(comp, 0, b.csize, b.cofs);
-    if (r.bytesRead < b.csize) throw truncated(file, b.cofs + r.bytesRead, `ZLIB block ${k + 1} of ${nBlocks}`, b.csize);
-    let out: Uint8Array;
-    try {
-      out = await inflateAsync(comp);
-    } catch (err) {
-      throw corrupt(file, b.cofs, `ZLIB block ${k + 1} of ${nBlocks} does not decompress (${(err as Error).message})`);
-    }
-    if (out.length !== b.usize) throw corrupt(file, b.cofs, `ZLIB block ${k + 1} decompresses to ${out.length} bytes, trailer says ${b.usize}`);
-    return out;
-  };
-
-  let carry = new Uint8Array(0);
-  let next: Promise<Uint8Array> | undefined = nBlocks > 0 ? loadBlock(0) : undefined;
-  for (let k = 0; k < nBlocks && !decoder.done; k++) {
-    const block = await next!;
-    next = k + 1 < nBlocks ? loadBlock(k + 1) : undefined;
-    next?.catch(() => undefined); // surfaced when awaited
-    let buf: Uint8Array = block;
-    if (carry.length > 0) {
-      buf = new Uint8Array(carry.length + block.length);
-      buf.set(carry);
-      buf.set(block, carry.length);
-    }
-    const pos = decoder.run(buf, 0, buf.length);
-    carry = buf.slice(pos);
-  }
-  const pending = decoder.pending();
-  if (pending) throw truncated(file, ztrailerOfs, `${pending} in the ZLIB-compressed data`);
-  return ztrailerOfs;
-}

@@ -88,8 +88,12 @@ export interface PreparedFile {
   index: number;
   /** alias → the file's actual column name */
   columns: Record<string, string>;
-  /** For .sav: the DuckDB table holding it. */
+  /** For .sav: the DuckDB table it is loaded into (during validation, see loadSavFiles in pipeline/validate.ts). */
   table?: string;
+  /** For .sav: each variable's type (numeric, string, date, datetime), by name. */
+  savTypes?: Record<string, string>;
+  /** For .sav, once loaded: the number of cases in the file (the table may hold fewer: the semi-join). */
+  rowCount?: number;
   /** For HOOGSTEOPLTAB: the year from the file name. */
   year?: number;
   /** For CSV whose header was read directly: its delimiter, passed to DuckDB so it need not sniff it. */
@@ -101,8 +105,38 @@ export interface PreparedFile {
 /** Reads the first line of a text file (injected: this stage does no file I/O of its own). */
 export type FirstLineReader = (path: string) => Promise<string>;
 
-/** Loads an SPSS file into a DuckDB table (provided by the .sav reader; injected so this stage has no file I/O of its own). */
-export type SavLoader = (conn: DuckDBConnection, path: string, table: string, columns: string[]) => Promise<void>;
+/** The name of the column of a loaded .sav table that holds each row's 1-based case number ('#' starts no SPSS variable name that can be saved). */
+export const SAV_ROW_COLUMN = '#row';
+
+/** Which rows of a big source's .sav file to load: see sav/savKeyFilter.ts (mirrored here so sources/ need not import sav/). */
+export interface SavRowFilter {
+  rinpersoons: string;
+  rinpersoon: string;
+  /** KeySet buffer of the candidate person numbers, or null when no row of the file can link. */
+  keys: SharedArrayBuffer | ArrayBuffer | null;
+}
+
+/** Reads SPSS files (provided by the .sav reader; injected so this stage has no file I/O of its own). */
+export interface SavLoader {
+  /** The file's variables and their types (dictionary only). */
+  columns(path: string): Promise<{ name: string; type: 'numeric' | 'string' | 'date' | 'datetime' }[]>;
+  /**
+   * Load the given variables into a new table, plus SAV_ROW_COLUMN; with a filter only the rows that may link or
+   * whose key is not clean. Returns the file's number of cases and the number of rows loaded.
+   */
+  load(conn: DuckDBConnection, path: string, table: string, columns: string[], filter?: SavRowFilter): Promise<{ rows: number; kept: number }>;
+}
+
+/**
+ * The .sav reader failing on a file (truncated, corrupt) is the file's fault: bad input naming it, with long digit runs
+ * masked (a key never reaches a message); our own faults stay InternalError.
+ */
+export function savFault(file: string, e: unknown): unknown {
+  if (e instanceof InternalError) return e;
+  if (e instanceof InputError) return new InputError(maskNumbers(e.message), e.details.map(maskNumbers));
+  const typed = translateDuckDBError(e, { file });
+  return typed instanceof InputError ? typed : new InputError(messages.unreadable(file, duckdbDetail(e)));
+}
 
 /** A DuckDB error while reading the file(s) becomes bad input naming them (by error type: core/duckdbErrors.ts). */
 export function readError(file: string, err: unknown): unknown {
@@ -132,30 +166,24 @@ interface ColumnInfo {
   type: string;
 }
 
-async function describeColumns(conn: DuckDBConnection, file: InputFile, table: string | undefined, diagnose?: CsvDiagnoser): Promise<ColumnInfo[]> {
-  const src =
-    file.format === 'csv'
-      ? 'read_csv($f, all_varchar = true, header = true)'
-      : file.format === 'parquet'
-        ? 'read_parquet($f)'
-        : sqlIdentifier(table!);
+async function describeColumns(conn: DuckDBConnection, file: InputFile, diagnose?: CsvDiagnoser): Promise<ColumnInfo[]> {
+  const src = file.format === 'csv' ? 'read_csv($f, all_varchar = true, header = true)' : 'read_parquet($f)';
   try {
-    const reader = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${src}`, file.format === 'sav' ? {} : { f: file.path });
+    const reader = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${src}`, { f: file.path });
     return reader.getRowObjects().map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
   } catch (e) {
     throw await fileFault([{ file, index: 0, columns: {} }], e, diagnose);
   }
 }
 
-/** Whether the file has no data rows (0 bytes, a CSV with a header only, a Parquet or .sav file without rows). */
-async function isEmptyFile(conn: DuckDBConnection, file: InputFile, table: string | undefined, firstLine: string | undefined): Promise<boolean> {
+/** Whether the file has no data rows (0 bytes, a CSV with a header only, a Parquet file without rows). */
+async function isEmptyFile(conn: DuckDBConnection, file: InputFile, firstLine: string | undefined): Promise<boolean> {
   if (file.size === 0) return true;
   try {
     if (file.format === 'csv') return firstLine !== undefined && file.size - Buffer.byteLength(firstLine) <= 2;
-    const r =
-      file.format === 'parquet'
-        ? await conn.runAndReadAll(loadQuery('parquet_file_rows'), { f: file.path })
-        : await conn.runAndReadAll(loadQuery('table_rows', { table: table! }));
+    // a .sav file is decoded only during validation (its cases are counted then)
+    if (file.format === 'sav') return false;
+    const r = await conn.runAndReadAll(loadQuery('parquet_file_rows'), { f: file.path });
     return Number(r.getRowObjects()[0]!.n) === 0;
   } catch (e) {
     throw readError(file.name, e);
@@ -199,18 +227,18 @@ export async function prepareSource(
   for (const [i, file] of files.entries()) {
     const index = firstIndex + i;
     let table: string | undefined;
+    let savColumns: string[] | undefined;
+    let savTypes: Record<string, string> | undefined;
     if (file.format === 'sav') {
       if (!loadSav) throw new InputError(`${file.name}: SPSS .sav files are not supported in this build`);
       table = `sav_${key}_${index}`;
-      const wanted = specs.flatMap((s) => s.names);
+      // only the dictionary now: the data is decoded during validation, when the semi-join's keys are known
       try {
-        await loadSav(conn, file.path, table, wanted);
+        const vars = await loadSav.columns(file.path);
+        savColumns = vars.map((v) => v.name);
+        savTypes = Object.fromEntries(vars.map((v) => [v.name, v.type]));
       } catch (e) {
-        // the reader failing on a file (truncated, corrupt) is the file's fault; our own faults stay InternalError
-        if (e instanceof InternalError) throw e;
-        if (e instanceof InputError) throw new InputError(maskNumbers(e.message), e.details.map(maskNumbers));
-        const typed = translateDuckDBError(e, { file: file.name });
-        throw typed instanceof InputError ? typed : new InputError(messages.unreadable(file.name, duckdbDetail(e)));
+        throw savFault(file.name, e);
       }
     }
     let firstLine: string | undefined;
@@ -221,14 +249,14 @@ export async function prepareSource(
       if (code === undefined) throw e;
       throw new InputError(messages.unreadable(file.name, code));
     }
-    if (await isEmptyFile(conn, file, table, firstLine)) {
+    if (await isEmptyFile(conn, file, firstLine)) {
       empty.push(file.name);
       continue;
     }
     const raw = firstLine !== undefined ? rawCsvHeader(firstLine) : undefined;
     const header = firstLine !== undefined ? parseCsvHeader(firstLine) : undefined;
-    const described = header ? undefined : await describeColumns(conn, file, table, diagnose);
-    const available = header ? header.columns : described!.map((c) => c.name);
+    const described = header || savColumns ? undefined : await describeColumns(conn, file, diagnose);
+    const available = header ? header.columns : (savColumns ?? described!.map((c) => c.name));
     const written = raw ? raw.columns : available;
     const byUpper = new Map(available.map((c) => [c.toUpperCase(), c]));
     const columns: Record<string, string> = {};
@@ -257,6 +285,7 @@ export async function prepareSource(
       columns,
       ...(types ? { types } : {}),
       ...(table ? { table } : {}),
+      ...(savTypes ? { savTypes } : {}),
       ...(year !== undefined ? { year } : {}),
       ...(header ? { delim: header.delim } : {}),
     });
@@ -268,12 +297,25 @@ export async function prepareSource(
 }
 
 /**
- * A column as text for the value rules. A TIMESTAMP WITH TIME ZONE is an instant: it is read in UTC, so a date stored
- * as midnight UTC reads as that date and any other time of day is refused by the date rule (not shifted a day).
+ * A column as text for the value rules. CSV is text already; Parquet columns are cast. A TIMESTAMP WITH TIME ZONE is
+ * an instant: it is read in UTC, so a date stored as midnight UTC reads as that date and any other time of day is
+ * refused by the date rule (not shifted a day). A .sav DATE becomes YYYYMMDD (the rules' fast path; 'YYYY-MM-DD' is
+ * the same date by the same rules but parses ~5× slower), a positive whole number stored as an SPSS numeric its digits
+ * without the ".0". Same values by the same rules, so the same tables.
  */
-function asText(column: string, type: string | undefined): string {
-  if (type === 'TIMESTAMP WITH TIME ZONE') return `strftime(timezone('UTC', ${column}), '%Y-%m-%d %H:%M:%S')`;
-  return `CAST(${column} AS VARCHAR)`;
+function asText(pf: PreparedFile, alias: string): string {
+  const name = pf.columns[alias]!;
+  const c = sqlIdentifier(name);
+  if (pf.types?.[alias] === 'TIMESTAMP WITH TIME ZONE') return `strftime(timezone('UTC', ${c}), '%Y-%m-%d %H:%M:%S')`;
+  switch (pf.savTypes?.[name]) {
+    case 'date':
+      return `CASE WHEN year(${c}) BETWEEN 1000 AND 9999 THEN strftime(${c}, '%Y%m%d') ELSE CAST(${c} AS VARCHAR) END`;
+    case 'numeric':
+      // (from 1 up: "-5.0", "0.0" and "-0.0" keep their text, which the rules do not read as digits)
+      return `CASE WHEN ${c} >= 1 AND ${c} < 1e15 AND ${c} = trunc(${c}) THEN CAST(CAST(${c} AS BIGINT) AS VARCHAR) ELSE CAST(${c} AS VARCHAR) END`;
+    default:
+      return `CAST(${c} AS VARCHAR)`;
+  }
 }
 
 export interface Relation {
@@ -291,7 +333,7 @@ export function sourceRelation(key: SourceKey, files: readonly PreparedFile[], c
   const params: Record<string, string | number> = {};
   const parts = files.map((pf) => {
     const p = `f${pf.index}`;
-    const cols = specs.map((s) => `${asText(sqlIdentifier(pf.columns[s.alias]!), pf.types?.[s.alias])} AS ${s.alias}`).join(', ');
+    const cols = specs.map((s) => `${asText(pf, s.alias)} AS ${s.alias}`).join(', ');
     params[`i${pf.index}`] = pf.index;
     let year = '';
     if (pf.year !== undefined) {
@@ -315,7 +357,7 @@ export function sourceRelation(key: SourceKey, files: readonly PreparedFile[], c
         params[p] = pf.file.path;
         return `SELECT ${idx}, file_row_number + 1 AS row_nr, ${cols}${year} FROM read_parquet($${p}, file_row_number = true)`;
       case 'sav':
-        return `SELECT ${idx}, rowid + 1 AS row_nr, ${cols}${year} FROM ${sqlIdentifier(pf.table!)}`;
+        return `SELECT ${idx}, ${sqlIdentifier(SAV_ROW_COLUMN)} AS row_nr, ${cols}${year} FROM ${sqlIdentifier(pf.table!)}`;
     }
   });
   const rel = { sql: parts.join('\nUNION ALL\n'), params };

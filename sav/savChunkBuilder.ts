@@ -1,0 +1,321 @@
+/**
+ * Lays out decoded SPSS cases in DuckDB's vector format, in plain JS buffers (no DuckDB here, so it runs in the
+ * decoding worker threads): DOUBLE as float64, DATE as int32 days, TIMESTAMP as int64 µs, VARCHAR as 16-byte
+ * `duckdb_string_t` entries (public C API layout: uint32 length + 12 inline bytes) for strings of at most 12 UTF-8
+ * bytes; longer strings travel separately and are assigned one by one (savChunkWriter.ts). Every chunk also
+ * carries the 1-based case number of each row (BIGINT), so rows keep their file position after filtering.
+ *
+ * With a key filter (savKeyFilter.ts) a case whose key is clean and links to no candidate person is dropped before
+ * any of its values are copied.
+ */
+import { InputError } from '../core/errors.js';
+import { KeySet, type SavKeyFilterSpec } from './savKeyFilter.js';
+import { SPSS_EPOCH_OFFSET_DAYS, SPSS_EPOCH_OFFSET_SECONDS, SYSMIS, type SavVariable } from './savDictionary.js';
+
+export const KIND_DOUBLE = 0;
+export const KIND_DATE = 1;
+export const KIND_TIMESTAMP = 2;
+export const KIND_STRING = 3;
+
+export function kindOf(v: Pick<SavVariable, 'type'>): number {
+  return v.type === 'string' ? KIND_STRING : v.type === 'date' ? KIND_DATE : v.type === 'datetime' ? KIND_TIMESTAMP : KIND_DOUBLE;
+}
+
+export function bytesPerValue(kind: number): number {
+  return kind === KIND_STRING ? 16 : kind === KIND_DATE ? 4 : 8;
+}
+
+/** One column of a chunk, ready for copy_data_to_vector. */
+export interface SavChunkColumn {
+  data: ArrayBuffer;
+  /** Validity bitmask (1 = valid), or null when every value is valid. */
+  valid: ArrayBuffer | null;
+  /** Rows whose string is longer than 12 bytes, and their UTF-8 bytes. */
+  longRows: number[];
+  longValues: Uint8Array[];
+}
+
+export interface SavChunk {
+  n: number;
+  /** BIGINT case numbers (int64 little-endian). */
+  rowNumbers: ArrayBuffer;
+  columns: SavChunkColumn[];
+}
+
+interface Column {
+  name: string;
+  kind: number;
+  at: number;
+  width: number;
+  segments: [number, number][];
+  missingValues: number[];
+  missingLo: number;
+  missingHi: number;
+  missingStrings: Uint8Array[];
+  data: Uint8Array<ArrayBuffer>;
+  f64: Float64Array;
+  i32: Int32Array;
+  i64: BigInt64Array;
+  u32: Uint32Array;
+  simple: boolean;
+  valid: Uint8Array<ArrayBuffer>;
+  anyNull: boolean;
+  longRows: number[];
+  longValues: Uint8Array[];
+  joined: Uint8Array;
+}
+
+interface KeyColumn {
+  string: boolean;
+  at: number;
+  width: number;
+  /** Very long or a date: never clean. */
+  unusable: boolean;
+  missingValues: number[];
+  missingLo: number;
+  missingHi: number;
+  missingStrings: Uint8Array[];
+}
+
+function keyColumn(v: SavVariable): KeyColumn {
+  return {
+    string: v.type === 'string',
+    at: v.unit * 8,
+    width: v.width,
+    unusable: v.type === 'date' || v.type === 'datetime' || (v.type === 'string' && v.segments.length !== 1),
+    missingValues: v.missingValues,
+    missingLo: v.missingRange ? v.missingRange[0] : Number.NaN,
+    missingHi: v.missingRange ? v.missingRange[1] : Number.NaN,
+    missingStrings: v.missingStrings,
+  };
+}
+
+function numericMissing(k: Pick<KeyColumn, 'missingValues' | 'missingLo' | 'missingHi'>, v: number): boolean {
+  return v === SYSMIS || v !== v || (k.missingValues.length > 0 && k.missingValues.includes(v)) || (v >= k.missingLo && v <= k.missingHi);
+}
+
+export class SavChunkBuilder {
+  private readonly columns: Column[];
+  private n = 0;
+  private rowNumbers!: Int32Array<ArrayBuffer>;
+  private readonly encoder = new TextEncoder();
+  private readonly caseF64: Float64Array;
+  private readonly rs: KeyColumn | undefined;
+  private readonly rn: KeyColumn | undefined;
+  private readonly keys: KeySet | null = null;
+  /** Rows handed on (after filtering). */
+  kept = 0;
+
+  constructor(
+    private readonly file: string,
+    variables: SavVariable[],
+    private readonly caseBytes: Uint8Array,
+    private readonly decoder: TextDecoder,
+    readonly capacity: number,
+    private readonly onChunk: (chunk: SavChunk) => void,
+    filter?: { spec: SavKeyFilterSpec; rinpersoons: SavVariable; rinpersoon: SavVariable },
+  ) {
+    this.caseF64 = new Float64Array(caseBytes.buffer, caseBytes.byteOffset, caseBytes.byteLength / 8);
+    this.columns = variables.map((v) => {
+      const kind = kindOf(v);
+      return {
+        name: v.name, kind, at: v.unit * 8, width: v.width, segments: v.segments, missingValues: v.missingValues,
+        missingLo: v.missingRange ? v.missingRange[0] : Number.NaN, missingHi: v.missingRange ? v.missingRange[1] : Number.NaN,
+        missingStrings: v.missingStrings,
+        simple: kind === KIND_STRING && v.segments.length === 1 && v.width <= 12 && v.missingStrings.length === 0,
+        anyNull: false, longRows: [], longValues: [],
+        joined: new Uint8Array(v.segments.length > 1 ? v.segments.length * 256 : 0),
+        ...SavChunkBuilder.buffers(kind, capacity),
+      };
+    });
+    this.fresh();
+    if (filter) {
+      this.rs = keyColumn(filter.rinpersoons);
+      this.rn = keyColumn(filter.rinpersoon);
+      this.keys = filter.spec.keys ? new KeySet(filter.spec.keys) : null;
+    }
+  }
+
+  private static buffers(kind: number, cap: number) {
+    const data = new Uint8Array(cap * bytesPerValue(kind));
+    return {
+      data, f64: new Float64Array(kind === KIND_DOUBLE ? data.buffer : new ArrayBuffer(0)),
+      i32: new Int32Array(kind === KIND_DATE ? data.buffer : new ArrayBuffer(0)),
+      i64: new BigInt64Array(kind === KIND_TIMESTAMP ? data.buffer : new ArrayBuffer(0)), u32: new Uint32Array(kind === KIND_STRING ? data.buffer : new ArrayBuffer(0)),
+      valid: new Uint8Array(cap / 8).fill(0xff),
+    };
+  }
+
+  /** New buffers for the next chunk (the previous ones were handed on, possibly to another thread). */
+  private fresh(): void {
+    this.rowNumbers = new Int32Array(this.capacity * 2);
+    for (const col of this.columns) Object.assign(col, SavChunkBuilder.buffers(col.kind, this.capacity));
+  }
+
+  /** The person number of the current case if its key is clean, else -1 (see savKeyFilter.ts). */
+  private cleanKey(): number {
+    const rs = this.rs!;
+    const rn = this.rn!;
+    if (rs.unusable || rn.unusable) return -1;
+    const bytes = this.caseBytes;
+    if (rs.string) {
+      let e = rs.at + rs.width;
+      while (e > rs.at && (bytes[e - 1] === 32 || bytes[e - 1] === 0)) e--;
+      if (e === rs.at) return -1;
+      for (let k = rs.at; k < e; k++) {
+        const x = bytes[k]!;
+        if (x < 0x21 || x > 0x7e) return -1;
+      }
+      if (rs.missingStrings.length > 0 && isMissingString(bytes, rs.at, e - rs.at, rs.missingStrings)) return -1;
+    } else if (numericMissing(rs, this.caseF64[rs.at >> 3]!)) return -1;
+    if (rn.string) {
+      let e = rn.at + rn.width;
+      while (e > rn.at && (bytes[e - 1] === 32 || bytes[e - 1] === 0)) e--;
+      const len = e - rn.at;
+      if (len === 0 || len > 9) return -1;
+      let n = 0;
+      for (let k = rn.at; k < e; k++) {
+        const d = bytes[k]! - 48;
+        if (d < 0 || d > 9) return -1;
+        n = n * 10 + d;
+      }
+      if (n === 0) return -1;
+      if (rn.missingStrings.length > 0 && isMissingString(bytes, rn.at, len, rn.missingStrings)) return -1;
+      return n;
+    }
+    const v = this.caseF64[rn.at >> 3]!;
+    if (numericMissing(rn, v) || !Number.isInteger(v) || v < 1 || v > 999999999) return -1;
+    return v;
+  }
+
+  /** Take the case currently in `caseBytes`; `caseNumber` is its 1-based position in the file. */
+  addCase(caseNumber: number): void {
+    if (this.rn) {
+      const n = this.cleanKey();
+      if (n > 0 && (this.keys === null || !this.keys.has(n))) return;
+    }
+    const row = this.n;
+    const bytes = this.caseBytes;
+    const f64 = this.caseF64;
+    const cols = this.columns;
+    this.rowNumbers[row * 2] = caseNumber;
+    for (let c = 0; c < cols.length; c++) {
+      const col = cols[c]!;
+      if (col.kind !== KIND_STRING) {
+        const v = f64[col.at >> 3]!;
+        if (numericMissing(col, v)) {
+          col.valid[row >> 3]! &= ~(1 << (row & 7));
+          col.anyNull = true;
+          continue;
+        }
+        if (col.kind === KIND_DOUBLE) col.f64[row] = v;
+        else if (col.kind === KIND_DATE) {
+          const days = Math.floor(v / 86400) - SPSS_EPOCH_OFFSET_DAYS;
+          if (!(days >= -2147483647 && days <= 2147483647)) this.badValue(col, caseNumber, 'is not a valid date');
+          col.i32[row] = days;
+        } else {
+          const micros = Math.round((v - SPSS_EPOCH_OFFSET_SECONDS) * 1e6);
+          if (!(micros >= -9.2e18 && micros <= 9.2e18)) this.badValue(col, caseNumber, 'is not a valid date-time');
+          col.i64[row] = BigInt(micros);
+        }
+        continue;
+      }
+      if (col.simple) {
+        // Common case: one segment of at most 12 bytes, no user-missing strings. Copy while checking for ASCII.
+        const start = col.at;
+        let e = start + col.width;
+        while (e > start && (bytes[e - 1] === 32 || bytes[e - 1] === 0)) e--;
+        const len = e - start;
+        const o = row * 16;
+        const data = col.data;
+        let ascii = 0;
+        for (let k = 0; k < len; k++) {
+          const x = bytes[start + k]!;
+          ascii |= x;
+          data[o + 4 + k] = x;
+        }
+        if (ascii < 0x80) {
+          col.u32[row * 4] = len;
+          continue;
+        }
+        for (let k = 0; k < 12; k++) data[o + 4 + k] = 0;
+      }
+      // String: find the bytes, drop trailing spaces (and NULs).
+      let src = bytes;
+      let start = col.at;
+      let e: number;
+      if (col.segments.length === 1) {
+        e = start + col.width;
+      } else {
+        src = col.joined;
+        start = 0;
+        let len = 0;
+        for (const [unit, w] of col.segments) {
+          const take = Math.min(w, 255);
+          src.set(bytes.subarray(unit * 8, unit * 8 + take), len);
+          len += take;
+        }
+        e = Math.min(len, col.width);
+      }
+      while (e > start && (src[e - 1] === 32 || src[e - 1] === 0)) e--;
+      const len = e - start;
+      if (col.missingStrings.length > 0 && isMissingString(src, start, len, col.missingStrings)) {
+        col.valid[row >> 3]! &= ~(1 << (row & 7));
+        col.anyNull = true;
+        continue;
+      }
+      let ascii = 0;
+      for (let k = start; k < e; k++) ascii |= src[k]!;
+      const o = row * 16;
+      const data = col.data;
+      if (ascii < 0x80 && len <= 12) {
+        col.u32[row * 4] = len;
+        for (let k = 0; k < len; k++) data[o + 4 + k] = src[start + k]!;
+        continue;
+      }
+      const utf8 = ascii < 0x80 ? src.slice(start, e) : this.encoder.encode(this.decoder.decode(src.subarray(start, e)));
+      if (utf8.length <= 12) {
+        col.u32[row * 4] = utf8.length;
+        for (let k = 0; k < utf8.length; k++) data[o + 4 + k] = utf8[k]!;
+      } else {
+        // Placeholder entry (empty string, buffers start zeroed); the real value is assigned after the bulk copy.
+        col.longRows.push(row);
+        col.longValues.push(utf8);
+      }
+    }
+    if (++this.n === this.capacity) this.flush();
+  }
+
+  private badValue(col: Column, caseNumber: number, what: string): never {
+    throw new InputError(`${this.file}: variable ${col.name}, row ${caseNumber}: value ${what}`);
+  }
+
+  /** Hand on the buffered rows. */
+  flush(): void {
+    const n = this.n;
+    if (n === 0) return;
+    const chunk: SavChunk = {
+      n,
+      rowNumbers: this.rowNumbers.buffer,
+      columns: this.columns.map((c) => ({ data: c.data.buffer, valid: c.anyNull ? c.valid.buffer : null, longRows: c.longRows, longValues: c.longValues })),
+    };
+    for (const c of this.columns) {
+      c.longRows = [];
+      c.longValues = [];
+      c.anyNull = false;
+    }
+    this.kept += n;
+    this.n = 0;
+    this.fresh();
+    this.onChunk(chunk);
+  }
+}
+
+function isMissingString(src: Uint8Array, start: number, len: number, missing: Uint8Array[]): boolean {
+  outer: for (const m of missing) {
+    if (m.length !== len) continue;
+    for (let k = 0; k < len; k++) if (m[k] !== src[start + k]) continue outer;
+    return true;
+  }
+  return false;
+}

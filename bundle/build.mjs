@@ -69,8 +69,9 @@ function main() {
   add('app/package.json', `${JSON.stringify(runtimePackageJson(pkg), null, 2)}\n`);
   add('app/bin/multigebruik.js', readFileSync(join(ROOT, 'bin', 'multigebruik.js')));
   for (const f of listFiles(compiled)) if (f.endsWith('.js')) add(`app/build/${f}`, readFileSync(join(compiled, f)));
-  for (const [dir, ext] of [['queries', '.sql'], ['schemas', '.json'], ['reports', '.json']])
-    for (const f of listFiles(join(ROOT, dir))) if (f.endsWith(ext) && !f.includes('/')) add(`app/${dir}/${f}`, readFileSync(join(ROOT, dir, f)));
+  // (queries/ with its sub-folders; model/tables.json: the shipped table declarations)
+  for (const [dir, ext] of [['queries', '.sql'], ['schemas', '.json'], ['model', '.json']])
+    for (const f of listFiles(join(ROOT, dir))) if (f.endsWith(ext)) add(`app/${dir}/${f}`, readFileSync(join(ROOT, dir, f)));
   const buildInfo = { name: 'multigebruik', version: pkg.version, commit: git.commit, platform, node: `v${PINS.node}` };
   add('app/build-info.json', `${JSON.stringify(buildInfo, null, 2)}\n`);
   const modules = join(stage, 'node_modules');

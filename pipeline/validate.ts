@@ -1,7 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../schemas/config.js';
 import { InputError } from '../core/errors.js';
-import { sqlIdentifier } from '../core/sql.js';
 import { loadQuery } from '../core/loadQuery.js';
 import { messages } from '../core/messages.js';
 import { DERIVED_SETS, bitOf } from '../model/personSets.js';
@@ -70,11 +69,14 @@ function queryParams(key: SourceKey, p: Periods): Record<string, string | number
   }
 }
 
+/** An absent optional source: an empty table of the right shape. */
+const EMPTY: Record<SourceKey, string> = { srg: 'empty_provision_rows', uwv: 'empty_provision_rows', wmo: 'empty_provision_rows', gba: 'empty_gba_rows', education: 'empty_education_rows' };
+
 async function build(conn: DuckDBConnection, key: SourceKey, files: PreparedFile[], config: Config, periods: Periods, target: string, located?: Map<number, string>, diagnose?: CsvDiagnoser) {
   const rel = sourceRelation(key, files, config, located);
   const sql = loadQuery(QUERY[key], {}, { relation: rel.sql });
   try {
-    await conn.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdentifier(target)} AS ${sql}`, { ...rel.params, ...queryParams(key, periods) });
+    await conn.run(loadQuery('create_table_as', { target }, { select: sql }), { ...rel.params, ...queryParams(key, periods) });
   } catch (e) {
     throw await fileFault(files, e, diagnose);
   }
@@ -114,7 +116,7 @@ export async function validateSources(
   const quarantined: QuarantinedRow[] = [];
   const duplicates: Record<string, number> = {};
   const keptRows = {} as Record<SourceKey, number>;
-  await conn.run('CREATE OR REPLACE TABLE study_keys (s VARCHAR, n INTEGER)');
+  await conn.run(loadQuery('study_keys_table'));
   for (const key of SOURCE_KEYS) {
     if (key === 'wmo') await conn.run(loadQuery('study_keys'), { study_mask: studyMasks().study });
     if (key === 'gba') {
@@ -129,13 +131,13 @@ export async function validateSources(
     const table = TABLE[key];
     if (files.length === 0) {
       // an optional source that is absent: an empty table of the right shape
-      await conn.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdentifier(table)} AS SELECT * FROM (${emptyShape(key)}) WHERE false`);
+      await conn.run(loadQuery(EMPTY[key], { table }));
       keptRows[key] = 0;
       continue;
     }
     await build(conn, key, files, config, periods, table, undefined, diagnose);
-    for (const f of files) if (f.file.format === 'sav') await conn.run(`DROP TABLE IF EXISTS ${sqlIdentifier(f.table!)}`);
-    keptRows[key] = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM ${sqlIdentifier(table)}`)).getRowObjects()[0]!.n);
+    for (const f of files) if (f.file.format === 'sav') await conn.run(loadQuery('drop_table', { table: f.table! }));
+    keptRows[key] = Number((await conn.runAndReadAll(loadQuery('table_rows', { table }))).getRowObjects()[0]!.n);
     onStage(`read ${SOURCE_NAMES[key]}: ${files.length} file(s), ${keptRows[key].toLocaleString('en')} rows kept`);
     const summary = await summarise(conn, table);
     if (summary.length === 0) continue;
@@ -146,17 +148,17 @@ export async function validateSources(
     if (csvWithProblems.length > 0) {
       const located = new Map<number, string>();
       // rowid = row - 1 only when DuckDB keeps the file's order (off elsewhere: faster, and no query needs it)
-      await conn.run('SET preserve_insertion_order = true');
+      await conn.run(loadQuery('keep_insertion_order'));
       for (const f of csvWithProblems) {
         const t = `located_${key}_${f.index}`;
-        await conn.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdentifier(t)} AS SELECT * FROM read_csv($f, all_varchar = true, header = true)`, { f: f.file.path });
+        await conn.run(loadQuery('located_csv', { table: t }), { f: f.file.path });
         located.set(f.index, t);
       }
-      await conn.run('SET preserve_insertion_order = false');
+      await conn.run(loadQuery('free_insertion_order'));
       rowsTable = `${table}_located`;
       await build(conn, key, csvWithProblems, config, periods, rowsTable, located);
-      await conn.run(`DELETE FROM ${sqlIdentifier(rowsTable)} WHERE p_kind IS NULL`);
-      for (const t of located.values()) await conn.run(`DROP TABLE ${sqlIdentifier(t)}`);
+      await conn.run(loadQuery('located_problems', { table: rowsTable }));
+      for (const t of located.values()) await conn.run(loadQuery('drop_table', { table: t }));
     }
     const located = rowsTable === table ? summary : [...summary.filter((s) => byFile.get(s.file_idx)!.file.format !== 'csv'), ...(await summarise(conn, rowsTable))];
     const specs = columnSpecs(key, config);
@@ -185,7 +187,7 @@ export async function validateSources(
         }
       }
     }
-    if (rowsTable !== table) await conn.run(`DROP TABLE ${sqlIdentifier(rowsTable)}`);
+    if (rowsTable !== table) await conn.run(loadQuery('drop_table', { table: rowsTable }));
   }
   for (const key of ['srg', 'uwv', 'wmo'] as const) {
     const r = await conn.runAndReadAll(loadQuery('duplicate_records', { table: TABLE[key] }));
@@ -200,9 +202,9 @@ export async function validateSources(
 
 /** The numbers of the persons table (the key of the big sources' semi-join), as a set shareable with workers. */
 async function personKeys(conn: DuckDBConnection): Promise<KeySet> {
-  const count = Number((await conn.runAndReadAll('SELECT count(DISTINCT n) AS c FROM persons')).getRowObjects()[0]!.c);
+  const count = Number((await conn.runAndReadAll(loadQuery('person_key_count'))).getRowObjects()[0]!.c);
   const keys = KeySet.from([], count);
-  const result = await conn.run('SELECT DISTINCT n FROM persons WHERE n IS NOT NULL');
+  const result = await conn.run(loadQuery('person_keys'));
   for await (const chunk of result) for (const n of chunk.getColumnValues(0)) keys.add(Number(n));
   return keys;
 }
@@ -292,15 +294,3 @@ async function summarise(conn: DuckDBConnection, table: string): Promise<Summary
   }));
 }
 
-function emptyShape(key: SourceKey): string {
-  switch (key) {
-    case 'srg':
-    case 'wmo':
-    case 'uwv':
-      return `SELECT 0::INTEGER AS file_idx, 0::BIGINT AS row_nr, ''::VARCHAR AS s, 0::INTEGER AS n, 0::INTEGER AS mask, NULL::DATE AS b, NULL::DATE AS e, ''::VARCHAR AS p_kind, ''::VARCHAR AS p_col, ''::VARCHAR AS p_val`;
-    case 'gba':
-      return `SELECT 0::INTEGER AS file_idx, 0::BIGINT AS row_nr, ''::VARCHAR AS s, 0::INTEGER AS n, ''::VARCHAR AS gender, 0::INTEGER AS byear, 0::INTEGER AS bmonth, ''::VARCHAR AS p_kind, ''::VARCHAR AS p_col, ''::VARCHAR AS p_val`;
-    case 'education':
-      return `SELECT 0::INTEGER AS file_idx, 0::BIGINT AS row_nr, 0::INTEGER AS year, ''::VARCHAR AS s, 0::INTEGER AS n, ''::VARCHAR AS education, ''::VARCHAR AS p_kind, ''::VARCHAR AS p_col, ''::VARCHAR AS p_val`;
-  }
-}

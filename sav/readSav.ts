@@ -17,6 +17,7 @@ import { Worker } from 'node:worker_threads';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError, InternalError } from '../core/errors.js';
 import { sqlIdentifier } from '../core/sql.js';
+import { loadQuery } from '../core/loadQuery.js';
 import { decodeSav, openSav, type DecodeSavOptions } from './decodeSav.js';
 import { kindOf, type SavChunk } from './savChunkBuilder.js';
 import { SavChunkWriter, sqlTypeOfKind, vectorSize } from './savChunkWriter.js';
@@ -77,7 +78,7 @@ export async function readSav(conn: DuckDBConnection, file: string, table: strin
     const cols = selected.map((v) => `${sqlIdentifier(v.name)} ${sqlTypeOfKind(kindOf(v))}`);
     if (options.rowNumberColumn) cols.push(`${sqlIdentifier(options.rowNumberColumn)} BIGINT`);
     await withConnection(conn, async () => {
-      await conn.run(`CREATE TABLE ${sqlIdentifier(table)} (${cols.join(', ')})`);
+      await conn.run(loadQuery('sav_table', { table }, { columns: cols.join(', ') }));
       created = true;
       appender = await conn.createAppender(table);
     });
@@ -110,7 +111,7 @@ export async function readSav(conn: DuckDBConnection, file: string, table: strin
       } catch {
         // the original error matters more
       }
-      if (created) await conn.run(`DROP TABLE IF EXISTS ${sqlIdentifier(table)}`).catch(() => undefined);
+      if (created) await conn.run(loadQuery('drop_table', { table })).catch(() => undefined);
     });
     throw err;
   }

@@ -12,6 +12,7 @@ import { deflate } from 'node:zlib';
 import duckdb from '@duckdb/node-bindings';
 import { DuckDBTypeId, type DuckDBConnection, type DuckDBDataChunk, type DuckDBValue } from '@duckdb/node-api';
 import { InputError } from '../core/errors.js';
+import { loadQuery } from '../core/loadQuery.js';
 import { SPSS_EPOCH_OFFSET_DAYS, SYSMIS } from './savDictionary.js';
 
 const deflateAsync = promisify(deflate);
@@ -527,7 +528,7 @@ export async function writeSavFromQuery(
   if (needWidth.length > 0) {
     const aliases = vars.map((_, i) => `c${i}`);
     const exprs = vars.flatMap((v, i) => (v.type === 'string' && v.width === undefined ? [`max(strlen(CAST(c${i} AS VARCHAR)))`] : []));
-    const r = await conn.runAndReadAll(`SELECT ${exprs.join(', ')} FROM (${sql}) AS _q(${aliases.join(', ')})`, params);
+    const r = await conn.runAndReadAll(loadQuery('sav_write_select', {}, { exprs: exprs.join(', '), query: sql, aliases: aliases.join(', ') }), params);
     const row = r.getRows()[0] ?? [];
     needWidth.forEach((v, k) => {
       v.width = Math.max(1, Number(row[k] ?? 1));

@@ -167,9 +167,8 @@ interface ColumnInfo {
 }
 
 async function describeColumns(conn: DuckDBConnection, file: InputFile, diagnose?: CsvDiagnoser): Promise<ColumnInfo[]> {
-  const src = file.format === 'csv' ? 'read_csv($f, all_varchar = true, header = true)' : 'read_parquet($f)';
   try {
-    const reader = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${src}`, { f: file.path });
+    const reader = await conn.runAndReadAll(loadQuery(file.format === 'csv' ? 'describe_csv' : 'describe_parquet'), { f: file.path });
     return reader.getRowObjects().map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
   } catch (e) {
     throw await fileFault([{ file, index: 0, columns: {} }], e, diagnose);
@@ -341,8 +340,9 @@ export function sourceRelation(key: SourceKey, files: readonly PreparedFile[], c
       year = `, CAST($y${pf.index} AS INTEGER) AS year`;
     }
     const idx = `CAST($i${pf.index} AS INTEGER) AS file_idx`;
+    const fragments = { idx, cols, year };
     const locTable = located.get(pf.index);
-    if (locTable) return `SELECT ${idx}, rowid + 1 AS row_nr, ${cols}${year} FROM ${sqlIdentifier(locTable)}`;
+    if (locTable) return loadQuery('source_part_located', { table: locTable }, fragments);
     switch (pf.file.format) {
       case 'csv': {
         params[p] = pf.file.path;
@@ -351,13 +351,13 @@ export function sourceRelation(key: SourceKey, files: readonly PreparedFile[], c
           params[`d${pf.index}`] = pf.delim;
           delim = `, delim = $d${pf.index}`;
         }
-        return `SELECT ${idx}, CAST(NULL AS BIGINT) AS row_nr, ${cols}${year} FROM read_csv($${p}, all_varchar = true, header = true${delim})`;
+        return loadQuery('source_part_csv', {}, { ...fragments, path: `$${p}`, delim });
       }
       case 'parquet':
         params[p] = pf.file.path;
-        return `SELECT ${idx}, file_row_number + 1 AS row_nr, ${cols}${year} FROM read_parquet($${p}, file_row_number = true)`;
+        return loadQuery('source_part_parquet', {}, { ...fragments, path: `$${p}` });
       case 'sav':
-        return `SELECT ${idx}, ${sqlIdentifier(SAV_ROW_COLUMN)} AS row_nr, ${cols}${year} FROM ${sqlIdentifier(pf.table!)}`;
+        return loadQuery('source_part_sav', { table: pf.table!, rowColumn: SAV_ROW_COLUMN }, fragments);
     }
   });
   const rel = { sql: parts.join('\nUNION ALL\n'), params };

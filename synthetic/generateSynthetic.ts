@@ -108,7 +108,7 @@ const SAV_WIDTHS: Record<string, number> = {
 };
 
 async function savVariables(conn: DuckDBConnection, select: string, params: Record<string, DuckDBValue>): Promise<SavWriteVariable[]> {
-  const reader = await conn.runAndReadAll(`SELECT * FROM (${select}) LIMIT 0`, params);
+  const reader = await conn.runAndReadAll(loadQuery('synthetic/columns_of', {}, { select }), params);
   return reader.columnNames().map((name): SavWriteVariable => {
     if (name.includes('DATUM')) return { name, type: 'date' };
     const width = SAV_WIDTHS[name];
@@ -180,7 +180,7 @@ export async function generateSynthetic(conn: DuckDBConnection, options: Generat
   };
 
   const count = async (table: string) =>
-    Number((await conn.runAndReadAll(loadQuery('synthetic_count', { table }))).getRows()[0]?.[0] ?? 0);
+    Number((await conn.runAndReadAll(loadQuery('synthetic/count', { table }))).getRows()[0]?.[0] ?? 0);
 
   const files: { name: string; rows: number }[] = [];
   const ext = format;
@@ -196,7 +196,7 @@ export async function generateSynthetic(conn: DuckDBConnection, options: Generat
       options.onProgress?.(name, rows);
       return;
     }
-    const sql = loadQuery('synthetic_copy', {}, { query: query.trim().replace(/;$/, ''), file: sqlString(join(outDir, name)), options: copyOptions });
+    const sql = loadQuery('synthetic/copy', {}, { query: query.trim().replace(/;$/, ''), file: sqlString(join(outDir, name)), options: copyOptions });
     const reader = await conn.runAndReadAll(sql, paramsFor(sql, { ...all, ...extra }));
     const rows = Number(reader.getRows()[0]?.[0] ?? 0);
     files.push({ name, rows });
@@ -204,8 +204,8 @@ export async function generateSynthetic(conn: DuckDBConnection, options: Generat
   };
 
   try {
-    await conn.run(loadQuery('synthetic_macros'));
-    await conn.run(loadQuery('synthetic_tables'));
+    await conn.run(loadQuery('synthetic/macros'));
+    await conn.run(loadQuery('synthetic/tables'));
     const profiles = await conn.createAppender('syn_profiles', 'main', 'temp');
     counts.forEach((c, i) => {
       profiles.appendInteger(i);
@@ -223,24 +223,24 @@ export async function generateSynthetic(conn: DuckDBConnection, options: Generat
     }
     segments.closeSync();
 
-    await run(loadQuery('synthetic_persons'));
+    await run(loadQuery('synthetic/persons'));
     options.onProgress?.('persons', studyPersons);
-    await run(loadQuery('synthetic_srg'), { noiseStart: BigInt(srgNoiseStart), noiseEnd: BigInt(srgNoiseStart + srgNoise) });
-    await run(loadQuery('synthetic_uwv'), { noiseStart: BigInt(uwvNoiseStart), noiseEnd: BigInt(uwvNoiseStart + uwvNoise) });
-    await run(loadQuery('synthetic_wmo_study'));
-    await run(loadQuery('synthetic_wmo_general'), { start: BigInt(wmoStart), persons: BigInt(wmoOnly) });
+    await run(loadQuery('synthetic/srg'), { noiseStart: BigInt(srgNoiseStart), noiseEnd: BigInt(srgNoiseStart + srgNoise) });
+    await run(loadQuery('synthetic/uwv'), { noiseStart: BigInt(uwvNoiseStart), noiseEnd: BigInt(uwvNoiseStart + uwvNoise) });
+    await run(loadQuery('synthetic/wmo_study'));
+    await run(loadQuery('synthetic/wmo_general'), { start: BigInt(wmoStart), persons: BigInt(wmoOnly) });
     options.onProgress?.('records', await count('syn_srg') + await count('syn_uwv') + await count('syn_wmo'));
-    await run(loadQuery('synthetic_demographics'));
+    await run(loadQuery('synthetic/demographics'));
 
-    await write('GBAPERSOON2022TABV1', loadQuery('synthetic_gba'));
+    await write('GBAPERSOON2022TABV1', loadQuery('synthetic/gba'));
     for (const year of EDUCATION_YEARS) {
-      await write(`HOOGSTEOPL${year}TABV1`, loadQuery('synthetic_hoogsteopl', { levelColumn: EDUCATION_COLUMN(year) }), { year });
+      await write(`HOOGSTEOPL${year}TABV1`, loadQuery('synthetic/hoogsteopl', { levelColumn: EDUCATION_COLUMN(year) }), { year });
     }
-    await write('PWETSRGVOORZIENINGTAB', loadQuery('synthetic_srg_file'));
-    for (const year of WMO_YEARS) await write(`WMO${year}BUSV1`, loadQuery('synthetic_wmo_file'), { year });
-    await write('UWVVOORZIENING', loadQuery('synthetic_uwv_file'));
+    await write('PWETSRGVOORZIENINGTAB', loadQuery('synthetic/srg_file'));
+    for (const year of WMO_YEARS) await write(`WMO${year}BUSV1`, loadQuery('synthetic/wmo_file'), { year });
+    await write('UWVVOORZIENING', loadQuery('synthetic/uwv_file'));
   } finally {
-    await conn.run(loadQuery('synthetic_cleanup'));
+    await conn.run(loadQuery('synthetic/cleanup'));
   }
   return { files, totalRows: files.reduce((s, f) => s + f.rows, 0) };
 }

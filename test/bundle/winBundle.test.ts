@@ -89,7 +89,7 @@ describe('the win32-x64 bundle', () => {
   });
 
   it('holds the program and the files it reads at run time', () => {
-    for (const p of ['app/bin/multigebruik.js', 'app/build/bin/cli.js', 'app/build/core/sql.js', 'app/schemas/default.config.json', 'app/reports/labels.en.json', 'app/queries/atoms.sql'])
+    for (const p of ['app/bin/multigebruik.js', 'app/build/bin/cli.js', 'app/build/core/sql.js', 'app/schemas/default.config.json', 'app/model/tables.json', 'app/queries/atoms.sql', 'app/queries/synthetic/gba.sql'])
       expect(file(p), p).toBeDefined();
     expect(Object.keys(files).some((p) => p.includes('/test/') && !p.includes('/node_modules/'))).toBe(false);
     expect(JSON.parse(text('app/build-info.json'))).toEqual({ name: 'multigebruik', version: PKG.version, commit: checkoutCommit(), platform: PLATFORM, node: `v${PINS.node}` });

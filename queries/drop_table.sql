@@ -1,0 +1,2 @@
+-- A work table no longer needed.
+DROP TABLE IF EXISTS {{table}}

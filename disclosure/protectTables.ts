@@ -2,6 +2,7 @@ import type { Atom } from '../model/atom.js';
 import { InputError, InternalError } from '../core/errors.js';
 import type { TableDeclaration } from '../model/tableDeclarations.js';
 import { type ExportCell, type ExportTable, type ExportTables, type InternalTables, SUPPRESSED } from '../schemas/tablesJson.js';
+import { ATOMS_FILE, atomsFileText } from './atomsFile.js';
 import { attackerModelFile, buildAttackerModel, type CellRef } from './attackerModel.js';
 import { cellIntervals } from './cellIntervals.js';
 import { checkerNote } from './checkerNote.js';
@@ -139,6 +140,7 @@ export async function protectTables({ internal, atoms, declarations, params }: P
     internalFiles: {
       [SUPPRESSION_AUDIT_FILE]: `${JSON.stringify(audit, null, 2)}\n`,
       [ATTACKER_MODEL_FILE]: `${JSON.stringify(attackerModelFile(model))}\n`,
+      [ATOMS_FILE]: atomsFileText(atoms),
     },
     checkerNote: checkerNote(params, { passed: true, suppressedCells: auditCells.length }),
     marks,

@@ -46,9 +46,11 @@ async function main(argv: string[]): Promise<number> {
     .option('--period <start..end>', 'analysis period, e.g. 2017-01-01..2022-12-31')
     .option('--quarantine', 'set bad rows aside (internal/quarantine.csv) instead of stopping')
     .option('--force', 'replace a non-empty output folder')
+    .option('--previous <dir>', 'output folder of an export already published: protect jointly with it (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .action(async (o) => {
-      await runCommand(o);
+      const r = await runCommand(o);
       process.stdout.write(`Wrote ${o.out} (export/, internal/, manifest.json).\n`);
+      process.stdout.write(`${r.previous.length === 0 ? messages.noPrevious() : messages.previousTaken(r.previous.join(', '))}\n`);
     });
 
   program

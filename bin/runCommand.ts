@@ -10,6 +10,9 @@ import { packageRoot } from '../core/packageRoot.js';
 import { type PipelineResult, runPipeline, validateInputs } from '../pipeline/runPipeline.js';
 import type { DirectoryEntry } from '../sources/sourceFiles.js';
 import { type Facts, hashInputs } from './hashInputs.js';
+import type { EarlierExport } from '../disclosure/acrossReleases.js';
+import { readPreviousExport } from '../disclosure/previousExports.js';
+import { linkPersons } from '../pipeline/link.js';
 import { readFirstLine } from './readFirstLine.js';
 import { checkOutputFolder, withOutputFolder } from './outputFolder.js';
 import { endProgress, makeProgress } from './progress.js';
@@ -22,6 +25,8 @@ export interface RunOptions {
   period?: string | undefined;
   force?: boolean | undefined;
   quarantine?: boolean | undefined;
+  /** Earlier exports (output folders), repeatable; added to the config's `previous`. */
+  previous?: string[] | undefined;
 }
 
 export function listInput(dir: string): DirectoryEntry[] {
@@ -60,10 +65,12 @@ export async function validateCommand(opts: { input: string; config?: string | u
   }
 }
 
-export async function runCommand(opts: RunOptions): Promise<PipelineResult> {
+export async function runCommand(opts: RunOptions): Promise<PipelineResult & { previous: string[] }> {
   const config = loadRunConfig(opts);
+  for (const d of opts.previous ?? []) if (!config.previous.includes(d)) config.previous.push(d);
   const entries = listInput(opts.input);
   checkOutputFolder(opts.out, Boolean(opts.force));
+  const earlier = await readEarlierExports(config, entries, opts.input);
   const db = await openInputDatabase(config);
   const progress = makeProgress();
   const started = performance.now();
@@ -77,7 +84,7 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult> {
       inputDir: opts.input,
       loadSav: savLoader,
       readFirstLine,
-      protect: protectStage,
+      protect: (input) => protectStage({ ...input, previous: earlier }),
       now: () => performance.now(),
       onStage: (stage) => {
         progress(stage);
@@ -94,10 +101,10 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult> {
       const rows = await rowCounts(db.connection, result);
       const facts = await startHashing();
       const hashed = entries.map((e) => ({ e, facts: facts.get(e.path)! }));
-      writeJson(join(dir, 'manifest.json'), manifest(config, result, hashed, rows, Math.round(performance.now() - started)));
+      writeJson(join(dir, 'manifest.json'), manifest(earlier, config, result, hashed, rows, Math.round(performance.now() - started)));
     });
     endProgress();
-    return result;
+    return { ...result, previous: earlier.map((e) => e.record.dir) };
   } finally {
     db.close();
   }
@@ -142,6 +149,7 @@ async function rowCounts(conn: import('@duckdb/node-api').DuckDBConnection, r: P
 }
 
 function manifest(
+  earlier: readonly EarlierExport[],
   config: Config,
   r: PipelineResult,
   facts: { e: DirectoryEntry; facts: { sha256: string; lines: number } }[],
@@ -170,8 +178,34 @@ function manifest(
     rowsKept: r.validation.keptRows,
     duplicateRecords: r.validation.duplicates,
     quarantinedRows: r.validation.quarantined.length,
+    previous: earlier.map((e) => ({ ...e.record })),
     persons: r.atoms.reduce((a, x) => a + x.n, 0) > 0 ? 'see internal/tables.json' : 'none',
     stageMs: r.stageMs,
     totalMs,
   };
+}
+
+/**
+ * The earlier exports of `config.previous`, each with its atoms recomputed from this input for its own period
+ * (a second pass of validate and link) when its period differs from this run's; null for the same period.
+ */
+async function readEarlierExports(config: Config, entries: DirectoryEntry[], inputDir: string): Promise<EarlierExport[]> {
+  const out: EarlierExport[] = [];
+  for (const dir of config.previous) {
+    const e = readPreviousExport(dir, config.period);
+    if (e.relation === 'same') {
+      out.push({ ...e, atoms: null });
+      continue;
+    }
+    const earlierConfig: Config = { ...config, period: e.record.period, backgroundPeriod: e.exported.backgroundPeriod ?? null, previous: [] };
+    const db = await openInputDatabase(earlierConfig);
+    try {
+      const fx = { conn: db.connection, entries, inputDir, loadSav: savLoader, readFirstLine, now: () => performance.now() };
+      await validateInputs(earlierConfig, fx);
+      out.push({ ...e, atoms: await linkPersons(db.connection) });
+    } finally {
+      db.close();
+    }
+  }
+  return out;
 }

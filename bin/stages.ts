@@ -4,6 +4,7 @@ import type { Config } from '../schemas/config.js';
 import { readSav, readSavMetadata } from '../sav/readSav.js';
 import type { PipelineResult, Protect } from '../pipeline/runPipeline.js';
 import type { SavLoader } from '../sources/sourceRelation.js';
+import type { EarlierExport } from '../disclosure/acrossReleases.js';
 
 /**
  * The real effects wired into the pipeline: protection, rendering, the .sav loader. The heavy modules (HiGHS in
@@ -22,7 +23,7 @@ export function preloadStages(): void {
   void auditPageModule();
 }
 
-export const protectStage: Protect = async (input) => {
+export const protectStage = async (input: Parameters<Protect>[0] & { previous?: readonly EarlierExport[] }): ReturnType<Protect> => {
   const r = await (await protectModule()).protectTables(input);
   return { exported: r.exported, internalFiles: r.internalFiles, checkerNote: r.checkerNote, marks: r.marks };
 };

@@ -44,6 +44,8 @@ export function isMonotoneCell(terms: readonly CellTerm[]): boolean {
 export interface JointBound {
   value: number;
   rowDual: Float64Array | null;
+  /** The optimal point (variable values). */
+  x: Float64Array | null;
 }
 
 export class JointLp {
@@ -157,7 +159,7 @@ export class JointLp {
   }
 
   bound(target: readonly number[], sense: 'min' | 'max'): JointBound {
-    if (target.length === 0) return { value: 0, rowDual: new Float64Array(this.rowLower.length) };
+    if (target.length === 0) return { value: 0, rowDual: new Float64Array(this.rowLower.length), x: null };
     this.cost.fill(0);
     for (const k of target) this.cost[k] = 1;
     const { objectiveSense, modelStatus } = this.highs.constants;
@@ -167,7 +169,8 @@ export class JointLp {
     const optimum = (m: Model): JointBound | null => {
       if (m.getModelStatus() !== modelStatus.optimal) return null;
       const value = m.getObjectiveValue();
-      return { value: sense === 'max' && value >= BIG / 2 ? Infinity : value, rowDual: m.getSolution().rowDual };
+      const sol = m.getSolution();
+      return { value: sense === 'max' && value >= BIG / 2 ? Infinity : value, rowDual: sol.rowDual, x: sol.colValue };
     };
     this.model.run();
     let r = optimum(this.model);
@@ -216,6 +219,31 @@ const MAX_TRIES = 8;
 const IMPROVE_EPS = 1e-7;
 
 /**
+ * Optimal points found so far. While the pattern only grows (suppressing relaxes the LP), every one of them
+ * stays feasible, so a point at which a target already reaches its need proves that side without an LP.
+ */
+export class JointPoints {
+  private readonly points: Float64Array[] = [];
+  hits = 0;
+  add(x: Float64Array | null): void {
+    if (x) this.points.push(x);
+  }
+  reaches(vars: readonly number[], side: 'min' | 'max', need: Need): boolean {
+    for (let k = this.points.length - 1; k >= 0; k--) {
+      const x = this.points[k]!;
+      let s = 0;
+      for (const v of vars) s += x[v]!;
+      const [lo, hi] = integerInterval(side === 'min' ? s : 0, side === 'max' ? s : 0);
+      if (side === 'min' ? lo <= need.lo : hi >= need.hi) {
+        this.hits++;
+        return true;
+      }
+    }
+    return false;
+  }
+}
+
+/**
  * Secondary suppression against the joint attacker, in the new export only (earlier exports are fixed):
  * for every target side that fails, the published new cells with a non-zero dual pin the bound; they are
  * tried cheapest first and the first whose suppression moves the bound is taken (after MAX_TRIES the cheapest).
@@ -226,6 +254,7 @@ export function jointSuppression(
   lp: JointLp,
   targets: readonly JointTarget[],
   cost: readonly number[],
+  points: JointPoints = new JointPoints(),
 ): { added: Map<number, number[]>; unprotectable: JointTarget | null } {
   const added = new Map<number, number[]>();
   const byCost = (a: number, b: number) => cost[a]! - cost[b]! || a - b;
@@ -236,7 +265,9 @@ export function jointSuppression(
   for (let ti = 0; ti < targets.length; ti++) {
     const t = targets[ti]!;
     for (const side of ['min', 'max'] as const) {
+      if (points.reaches(t.vars, side, t.need)) continue;
       let b = lp.bound(t.vars, side);
+      points.add(b.x);
       while (!passes(t, side, b.value)) {
         const candidates: number[] = [];
         for (let r = 0; r < lp.newRows.length; r++) if (lp.isNewPublished(r) && Math.abs(b.rowDual?.[r] ?? 0) > 1e-9) candidates.push(r);
@@ -247,6 +278,7 @@ export function jointSuppression(
         for (const r of candidates.slice(0, MAX_TRIES)) {
           lp.setNewPublished(r, false);
           const nb = lp.bound(t.vars, side);
+          points.add(nb.x);
           const moved = passes(t, side, nb.value) || (side === 'min' ? nb.value < b.value - IMPROVE_EPS : nb.value > b.value + IMPROVE_EPS);
           if (moved) {
             chosen = r;
@@ -259,6 +291,7 @@ export function jointSuppression(
           chosen = candidates[0]!;
           lp.setNewPublished(chosen, false);
           next = lp.bound(t.vars, side);
+          points.add(next.x);
         }
         added.set(chosen, [...(added.get(chosen) ?? []), ti]);
         b = next;

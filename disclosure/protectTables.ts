@@ -5,7 +5,7 @@ import type { TableDeclaration } from '../model/tableDeclarations.js';
 import { type ExportCell, type ExportTable, type ExportTables, type InternalTables, SUPPRESSED } from '../schemas/tablesJson.js';
 import { ATOMS_FILE, atomsFileText } from './atomsFile.js';
 import { earlierBlock, earlierDemands, type EarlierExport } from './acrossReleases.js';
-import { JointLp, type JointTarget, jointSuppression, meetsNeed } from './jointAttacker.js';
+import { JointLp, JointPoints, type JointTarget, jointSuppression, meetsNeed } from './jointAttacker.js';
 import type { Highs } from 'highs';
 import type { AttackerModel } from './attackerModel.js';
 import type { Need } from './secondarySuppression.js';
@@ -213,9 +213,10 @@ function jointProtection(
     ...parts.flatMap((p, b) => p.primaries.map((x) => ({ vars: lp.varsOf(b, x.row), need: x.need, label: x.label, newRow: -1 }))),
   ];
   const lp = new JointLp(highs, model.variables.length, rows, suppressed.map((s) => !s), blocks);
+  const points = new JointPoints();
   try {
     const targets = targetsOf(lp);
-    const r = jointSuppression(lp, targets, cost);
+    const r = jointSuppression(lp, targets, cost, points);
     if (r.unprotectable) throw new InputError(messages.previousUnprotectable(r.unprotectable.label.split(' table ')[0]!, r.unprotectable.label));
     for (const [row, ts] of r.added) {
       suppressed[row] = true;
@@ -225,12 +226,19 @@ function jointProtection(
   } finally {
     lp.dispose();
   }
-  // Check with a fresh model: every target of both releases reaches its interval.
+  // Check with a fresh model: every target of both releases reaches its interval (a side is proved by a point
+  // found under a pattern that suppressed no more than the final one, or by an LP of the fresh model).
   const check = new JointLp(highs, model.variables.length, rows, suppressed.map((s) => !s), blocks);
   try {
     const targets = targetsOf(check);
     for (const t of targets) {
-      if (!meetsNeed(check.interval(t.vars), t.need)) throw new InternalError(`protect: joint audit failed for ${t.label}`);
+      for (const side of ['min', 'max'] as const) {
+        if (points.reaches(t.vars, side, t.need)) continue;
+        const b = check.bound(t.vars, side);
+        points.add(b.x);
+        const [lo, hi] = integerInterval(side === 'min' ? b.value : 0, side === 'max' ? b.value : 0);
+        if (side === 'min' ? lo > t.need.lo : hi < t.need.hi) throw new InternalError(`protect: joint audit failed for ${t.label}`);
+      }
     }
     return { protects, earlierPrimaries: targets.length - model.canonical.filter((c) => primary[c.id]).length };
   } finally {

@@ -125,13 +125,13 @@ export async function protectTables({ internal, atoms, declarations, params, pre
     const [lo, hi] = intervals.get(c.id)!;
     const entry: SuppressedCellAudit = { ...ref, value: c.value, kind, interval: [lo, hi === Infinity ? null : hi] };
     if (kind === 'primary') entry.protection = protectionLevel(c.value, params);
+    else entry.protects = (protects.get(c.id) ?? []).flatMap((p) => canonical[p]!.occurrences.map((o): CellRef => ({ ...cells[o]! })));
     const why = reasons.get(c.id);
     if (why) {
       entry.reason = why.map((d) => `differencing with ${d}`).join('; ');
       const need = needs[c.id]!;
       entry.needs = [need.lo, need.hi];
     }
-    else entry.protects = (protects.get(c.id) ?? []).flatMap((p) => canonical[p]!.occurrences.map((o): CellRef => ({ ...cells[o]! })));
     auditCells.push(entry);
   });
   for (const id of PERCENTAGE_TABLES) {

@@ -264,7 +264,7 @@ describe('protectTables', () => {
     const allowed = new Set([0, 1, 2, 3, 9, 10, 30, 0.3, 3.1, 3.3, 5, suppressed]);
     for (const n of numbers) expect(allowed.has(n), `number ${n} in the checker note`).toBe(true);
     expect(result.checkerNote).toContain('PASSED');
-    expect(Object.keys(result.internalFiles).sort()).toEqual(['attacker-model.json', 'suppression-audit.json']);
+    expect(Object.keys(result.internalFiles).sort()).toEqual(['atoms.json', 'attacker-model.json', 'suppression-audit.json']);
   });
 });
 

@@ -209,7 +209,10 @@ function jointProtection(
   const targetsOf = (lp: JointLp): JointTarget[] => [
     ...model.canonical
       .filter((c) => primary[c.id])
-      .map((c) => ({ vars: c.vars, need: needOf(c.value, params, needs[c.id]), label: `canonical ${c.id}`, newRow: c.id })),
+      .map((c) => {
+        const r = model.cells[c.occurrences[0]!]!;
+        return { vars: c.vars, need: needOf(c.value, params, needs[c.id]), label: `table ${r.table} ${r.row}/${r.column} of this export`, newRow: c.id };
+      }),
     ...parts.flatMap((p, b) => p.primaries.map((x) => ({ vars: lp.varsOf(b, x.row), need: x.need, label: x.label, newRow: -1 }))),
   ];
   const lp = new JointLp(highs, model.variables.length, rows, suppressed.map((s) => !s), blocks);
@@ -217,7 +220,7 @@ function jointProtection(
   try {
     const targets = targetsOf(lp);
     const r = jointSuppression(lp, targets, cost, points);
-    if (r.unprotectable) throw new InputError(messages.previousUnprotectable(r.unprotectable.label.split(' table ')[0]!, r.unprotectable.label));
+    if (r.unprotectable) throw new InputError(messages.previousUnprotectable(withAtoms.map((e) => e.record.dir).join(', '), r.unprotectable.label));
     for (const [row, ts] of r.added) {
       suppressed[row] = true;
       const news = ts.map((t) => (targets[t] as JointTarget & { newRow: number }).newRow).filter((x) => x >= 0);

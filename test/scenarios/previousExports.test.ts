@@ -134,4 +134,25 @@ describe('run --previous (CLI, about 3,000 persons)', () => {
     expect(r.stderr).toContain('withdraw or replace');
     expect(readdirSync(root)).not.toContain('corrected-3');
   });
+
+  it('a corrected snapshot with 12 persons removed and --previous runs, and (a) and (b) hold against a 12-person attacker', async () => {
+    const out = join(root, 'corrected-12');
+    const r = cli(['run', '--input', correctedInput(12), '--out', out, '--previous', join(root, 'alone')]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const before = release(join(root, 'alone'));
+    const after = release(out);
+    expect(before.atoms.reduce((s, a) => s + a.n, 0) - after.atoms.reduce((s, a) => s + a.n, 0)).toBe(12);
+    expect(smallDifferences(before.exported, after.exported)).toEqual([]);
+    expect(unprotectedPrimaries(await loadSolver(), TABLE_DECLARATIONS, before, after, { kind: 'changed', k: 12 })).toEqual([]);
+  });
+
+  it('reads the config list `previous` too: a folder that is not an earlier export is bad input (exit 1), named', () => {
+    const config = join(root, 'previous-config.json');
+    writeFileSync(config, JSON.stringify({ previous: [join(root, 'no-such-export')] }));
+    const r = cli(['run', '--input', input, '--out', join(root, 'from-config'), '--config', config]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(join(root, 'no-such-export'));
+    expect(r.stderr).toContain('export/tables.json');
+  });
 });

@@ -8,6 +8,9 @@ import type { Atom } from '../model/atom.js';
  */
 export const ATOMS_FILE = 'atoms.json';
 
+/** The atoms of the k-th earlier export (0-based, order of manifest `previous`), recomputed from this run's input for its period. */
+export const earlierAtomsFile = (k: number) => `earlier-atoms-${k + 1}.json`;
+
 export const AtomsFileSchema = z.object({
   format: z.literal('multigebruik-atoms/1'),
   description: z.string(),

@@ -10,13 +10,21 @@ import { tabulate } from '../pipeline/tabulate.js';
 import { writeExport } from '../reports/writeExport.js';
 import { ConfigSchema } from '../schemas/config.js';
 import { ExportTablesSchema, InternalTablesSchema } from '../schemas/tablesJson.js';
-import { AtomsFileSchema, ATOMS_FILE } from './atomsFile.js';
+import { AtomsFileSchema, ATOMS_FILE, earlierAtomsFile } from './atomsFile.js';
 import { attackerModelFile, buildAttackerModel } from './attackerModel.js';
 import { cellIntervals } from './cellIntervals.js';
 import { declarationsOf } from './declarations.js';
 import { loadSolver } from './loadSolver.js';
 import { percentages, PERCENTAGE_TABLES } from './percentages.js';
-import { isUnsafeDifference, PreviousRecordSchema, sha256, sharedCells } from './previousExports.js';
+import { isUnsafeDifference, periodRelation, PreviousRecordSchema, sha256, sharedCells } from './previousExports.js';
+import { earlierBlock, earlierDemands, type EarlierExport } from './acrossReleases.js';
+import { type AttackerModel } from './attackerModel.js';
+import { JointLp, meetsNeed } from './jointAttacker.js';
+import { needOf } from './secondarySuppression.js';
+import type { Highs } from 'highs';
+import type { TableDeclaration } from '../model/tableDeclarations.js';
+import type { InternalTables } from '../schemas/tablesJson.js';
+import type { Atom } from '../model/atom.js';
 import { ATTACKER_MODEL_FILE, SUPPRESSION_AUDIT_FILE, validateParams } from './protectTables.js';
 import { type DisclosureParams, integerInterval, isPrimaryUnsafe, meetsRule, protectionLevel } from './protectionRule.js';
 import { zeroCellAtoms } from './zeroCellAtoms.js';
@@ -244,7 +252,8 @@ export async function auditRun(outDir: string): Promise<AuditReport> {
   for (const { t, r, c, row } of cellsInOrder) {
     if (cellStatus.get(key(t, r, c))?.published === false && rowPublished[row]) fail(`table ${t} ${r}/${c}: suppressed here but the same count is published in another cell`);
   }
-  const expectedModel = `${JSON.stringify(attackerModelFile(buildAttackerModel(allAtoms, declarations)))}\n`;
+  const merged = buildAttackerModel(allAtoms, declarations);
+  const expectedModel = `${JSON.stringify(attackerModelFile(merged))}\n`;
   if (readText(outDir, `internal/${ATTACKER_MODEL_FILE}`) !== expectedModel) fail(`internal/${ATTACKER_MODEL_FILE} is not the attacker model of internal/${ATOMS_FILE}`);
   lines.push(`attacker: ${allAtoms.length} atom variables, ${rows.length} distinct counts`);
 
@@ -302,7 +311,8 @@ export async function auditRun(outDir: string): Promise<AuditReport> {
   // 6. Earlier exports taken into account.
   const previous = manifest.previous ?? [];
   if (JSON.stringify(auditFile.previous ?? []) !== JSON.stringify(previous)) fail(`internal/${SUPPRESSION_AUDIT_FILE} lists other earlier exports than manifest.json`);
-  for (const p of previous) {
+  const earlierList: EarlierExport[] = [];
+  for (const [k, p] of previous.entries()) {
     const dir = locatePrevious(p.dir, outDir);
     let tablesText: string;
     let prevManifest: string;
@@ -316,7 +326,18 @@ export async function auditRun(outDir: string): Promise<AuditReport> {
     if (sha256(tablesText) !== p.tablesSha256) fail(`earlier export ${p.dir}: export/tables.json is not the one this run was protected with (SHA-256 differs)`);
     if (sha256(prevManifest) !== p.manifestSha256) fail(`earlier export ${p.dir}: manifest.json is not the one this run was protected with (SHA-256 differs)`);
     const earlier = ExportTablesSchema.safeParse(JSON.parse(tablesText));
-    if (!earlier.success) continue;
+    if (!earlier.success) {
+      fail(`earlier export ${p.dir}: export/tables.json does not have the expected shape`);
+      continue;
+    }
+    const relation = periodRelation(p.period, period);
+    let earlierAtoms: EarlierExport['atoms'] = null;
+    if (relation !== 'same') {
+      const rel = `internal/${earlierAtomsFile(k)}`;
+      if (!existsSync(join(outDir, rel))) fail(`earlier export ${p.dir}: ${rel} (its atoms, recomputed by the run) is missing`);
+      else earlierAtoms = readJson(outDir, rel, AtomsFileSchema).atoms;
+    }
+    earlierList.push({ record: p, exported: earlier.data, threshold: null, relation, atoms: earlierAtoms });
     let shared = 0;
     for (const s of sharedCells(earlier.data, exported)) {
       if (typeof s.earlier !== 'number' || typeof s.now !== 'number') continue;
@@ -327,9 +348,71 @@ export async function auditRun(outDir: string): Promise<AuditReport> {
     lines.push(`earlier export ${p.dir}: ${shared} cells shown in both, SHA-256 checked`);
   }
   if (previous.length === 0) lines.push('earlier exports: none taken into account');
+  if (earlierList.some((e) => e.atoms !== null)) jointCheck(highs, merged, declarations, counts, earlierList, params, cellStatus, key, fail, lines);
 
   lines.push(...failures);
   const ok = failures.length === 0;
   lines.push(ok ? 'audit PASSED' : 'audit FAILED');
   return { ok, lines };
+}
+
+/**
+ * The joint attacker of the run's earlier exports whose atoms the run recomputed (internal/earlier-atoms-k.json):
+ * the earlier atoms must give every count the earlier export shows; then every primary of this export (and
+ * every cell suppressed for differencing, with the interval it must reach) and every primary of those earlier
+ * exports must keep its interval against the joint LP built from what the exports show.
+ */
+function jointCheck(
+  highs: Highs,
+  model: AttackerModel,
+  declarations: readonly TableDeclaration[],
+  counts: InternalTables,
+  earlier: readonly EarlierExport[],
+  params: DisclosureParams,
+  cellStatus: Map<string, { value: number; published: boolean }>,
+  key: (t: string, r: string, c: string) => string,
+  fail: (msg: string) => void,
+  lines: string[],
+): void {
+  let demands;
+  const withAtoms = earlier.filter((e): e is EarlierExport & { atoms: readonly Atom[] } => e.atoms !== null);
+  let parts;
+  try {
+    demands = earlierDemands(model, declarations, counts, earlier, params);
+    parts = withAtoms.map((e) => earlierBlock(model, declarations, counts, e, params));
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    fail(`earlier exports: ${e.message}`);
+    return;
+  }
+  const published = model.canonical.map((c) => c.occurrences.some((o) => cellStatus.get(key(model.cells[o]!.table, model.cells[o]!.row, model.cells[o]!.column))?.published === true));
+  const lp = new JointLp(
+    highs,
+    model.variables.length,
+    model.canonical.map((c) => ({ vars: c.vars, value: c.value })),
+    published,
+    parts.map((p) => p.block),
+  );
+  try {
+    let own = 0;
+    let theirs = 0;
+    for (const c of model.canonical) {
+      if (published[c.id] || !(isPrimaryUnsafe(c.value, params) || demands.needs[c.id])) continue;
+      own++;
+      const need = needOf(c.value, params, demands.needs[c.id]);
+      const iv = lp.interval(c.vars);
+      const r = model.cells[c.occurrences[0]!]!;
+      if (!meetsNeed(iv, need)) fail(`table ${r.table} ${r.row}/${r.column}: the joint attacker (with the earlier exports) narrows it to [${iv[0]}, ${iv[1]}], it must reach [${need.lo}, ${need.hi}]`);
+    }
+    parts.forEach((p, b) => {
+      for (const x of p.primaries) {
+        theirs++;
+        const iv = lp.interval(lp.varsOf(b, x.row));
+        if (!meetsNeed(iv, x.need)) fail(`${x.label}: an earlier primary cell, narrowed by the joint attacker to [${iv[0]}, ${iv[1]}], must reach [${x.need.lo}, ${x.need.hi}]`);
+      }
+    });
+    lines.push(`joint attacker: ${own} suppressed cell(s) of this export and ${theirs} primary cell(s) of ${withAtoms.length} earlier export(s) checked`);
+  } finally {
+    lp.dispose();
+  }
 }

@@ -3,7 +3,7 @@ import { InputError, InternalError } from '../core/errors.js';
 import { messages } from '../core/messages.js';
 import type { TableDeclaration } from '../model/tableDeclarations.js';
 import { type ExportCell, type ExportTable, type ExportTables, type InternalTables, SUPPRESSED } from '../schemas/tablesJson.js';
-import { ATOMS_FILE, atomsFileText } from './atomsFile.js';
+import { ATOMS_FILE, atomsFileText, earlierAtomsFile } from './atomsFile.js';
 import { earlierBlock, earlierDemands, type EarlierExport } from './acrossReleases.js';
 import { JointLp, JointPoints, type JointTarget, jointSuppression, meetsNeed } from './jointAttacker.js';
 import type { Highs } from 'highs';
@@ -176,6 +176,7 @@ export async function protectTables({ internal, atoms, declarations, params, pre
       [SUPPRESSION_AUDIT_FILE]: `${JSON.stringify(audit, null, 2)}\n`,
       [ATTACKER_MODEL_FILE]: `${JSON.stringify(attackerModelFile(model))}\n`,
       [ATOMS_FILE]: atomsFileText(atoms),
+      ...Object.fromEntries(previous.flatMap((e, k) => (e.atoms ? [[earlierAtomsFile(k), atomsFileText(e.atoms)]] : []))),
     },
     checkerNote: checkerNote(params, { passed: true, suppressedCells: auditCells.length }),
     marks,

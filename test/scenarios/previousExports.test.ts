@@ -114,6 +114,21 @@ describe('run --previous (CLI, about 3,000 persons)', () => {
     const ok = await auditRun(join(root, 'new'));
     expect(ok.lines.filter((l) => l.startsWith('FAIL'))).toEqual([]);
     expect(ok.ok).toBe(true);
+    expect(ok.lines.some((l) => /^joint attacker: \d+ suppressed cell\(s\) of this export and [1-9]\d* primary cell\(s\) of 1 earlier/.test(l))).toBe(true);
+    // the earlier atoms the run recomputed must give what the earlier export shows
+    const atomsPath = join(root, 'new', 'internal', 'earlier-atoms-1.json');
+    const atomsText = readFileSync(atomsPath, 'utf8');
+    const atoms = JSON.parse(atomsText) as { atoms: { n: number }[] };
+    atoms.atoms[atoms.atoms.length - 1]!.n += 1;
+    writeFileSync(atomsPath, JSON.stringify(atoms));
+    const r0 = await auditRun(join(root, 'new'));
+    expect(r0.ok).toBe(false);
+    expect(r0.lines.some((l) => l.startsWith('FAIL earlier exports:') && l.includes('does not reproduce'))).toBe(true);
+    rmSync(atomsPath);
+    const r1 = await auditRun(join(root, 'new'));
+    expect(r1.ok).toBe(false);
+    expect(r1.lines.some((l) => l.startsWith('FAIL') && l.includes('earlier-atoms-1.json (its atoms, recomputed by the run) is missing'))).toBe(true);
+    writeFileSync(atomsPath, atomsText);
     const copy = join(root, 'old-copy');
     cpSync(join(root, 'old'), copy, { recursive: true });
     const path = join(root, 'old', 'export', 'tables.json');

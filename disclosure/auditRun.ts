@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../core/errors.js';
+import { packageRoot } from '../core/packageRoot.js';
 import { compileCell } from '../model/cellTerm.js';
 import { cellTerms } from '../model/tableDeclarations.js';
 import { tabulate } from '../pipeline/tabulate.js';
@@ -287,6 +288,9 @@ export async function auditRun(outDir: string): Promise<AuditReport> {
 
   // 5. Every export file against export/tables.json: rendered again, byte for byte.
   const exportDir = join(outDir, 'export');
+  const ownVersion = (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  if (ownVersion !== manifest.software.version)
+    lines.push(`note: the run was made with multigebruik ${manifest.software.version}, this audit is ${ownVersion}; export files are rendered with this version's renderer`);
   const scratch = mkdtempSync(join(tmpdir(), 'multigebruik-audit-'));
   try {
     const rendered = await writeExport(scratch, exported, { lang: config.language, checkerNote: note, version: manifest.software.version });

@@ -52,10 +52,12 @@ async function main(argv: string[]): Promise<number> {
     .option('--quarantine', 'set bad rows aside (internal/quarantine.csv) instead of stopping')
     .option('--force', 'replace an earlier output of multigebruik')
     .option('--allow-empty', 'go on (with a warning) when a source file has no data rows')
+    .option('--previous <dir>', 'output folder of an export already published: protect jointly with it (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .action(async (o) => {
       const { runCommand, summaryLines } = await runModule();
       const r = await runCommand(o);
       for (const line of summaryLines(r.summary, o.out)) process.stdout.write(`${line}\n`);
+      process.stdout.write(`${r.previous.length === 0 ? messages.noPrevious() : messages.previousTaken(r.previous.join(', '))}\n`);
     });
 
   program
@@ -132,9 +134,7 @@ async function main(argv: string[]): Promise<number> {
     .argument('<out>', 'output folder of a run')
     .action(async (out: string) => {
       const { auditCommand } = await import('./auditCommand.js');
-      const r = await auditCommand(out);
-      for (const line of r.lines) process.stdout.write(`${line}\n`);
-      if (!r.ok) throw new InputError(messages.auditFailed(out));
+      await auditCommand(out);
     });
 
   program

@@ -11,6 +11,8 @@ import { preloadRender } from '../pipeline/render.js';
 import { type PipelineResult, runPipeline } from '../pipeline/runPipeline.js';
 import { type DirectoryEntry, formatOf } from '../sources/sourceFiles.js';
 import { type Facts, hashInputs } from './hashInputs.js';
+import type { EarlierExport } from '../disclosure/acrossReleases.js';
+import { readPreviousExport } from '../disclosure/previousExports.js';
 import { readFirstLine } from './readFirstLine.js';
 import { diagnoseCsv } from './diagnoseCsv.js';
 import { freeBytes, reserveOutput, writeFiles } from './outputFolder.js';
@@ -37,6 +39,8 @@ export interface RunOptions {
   /** Called at each stage instead of the terminal progress line (demo in a pipe prints plain lines). */
   onStage?: ((stage: string) => void) | undefined;
   allowEmpty?: boolean | undefined;
+  /** Earlier exports (output folders), repeatable; added to the config's `previous`. */
+  previous?: string[] | undefined;
 }
 
 export function listInput(dir: string): DirectoryEntry[] {
@@ -103,9 +107,12 @@ export async function validateCommand(opts: { input: string; config?: string | u
   }
 }
 
-export async function runCommand(opts: RunOptions): Promise<PipelineResult & { summary: RunSummary }> {
+export async function runCommand(opts: RunOptions): Promise<PipelineResult & { summary: RunSummary; previous: string[] }> {
   const config = loadRunConfig(opts);
+  for (const d of opts.previous ?? []) if (!config.previous.includes(d)) config.previous.push(d);
   const entries = listInput(opts.input);
+  // earlier exports (--previous): read and checked, their atoms recomputed from this input for their own period
+  const earlier = await readEarlierExports(config, entries, opts.input);
   // refuses an unsafe --out, takes the lock, clears stale temp folders; released in the finally below
   const slot = reserveOutput(opts.out, Boolean(opts.force), [opts.input]);
   let db;
@@ -131,6 +138,7 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult & { s
       readFirstLine,
       inputFacts,
       software: softwareInfo(),
+      previous: earlier,
       now: () => performance.now(),
       onStage: (stage) => {
         progress(stage);
@@ -142,11 +150,36 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult & { s
     await slot.commit((dir) => writeFiles(dir, result.output ?? {}));
     if (!opts.onStage) endProgress();
     if (!result.summary) throw new InternalError('run: the pipeline returned no summary');
-    return { ...result, summary: result.summary };
+    return { ...result, summary: result.summary, previous: earlier.map((e) => e.record.dir) };
   } catch (e) {
     throw translateDuckDBError(e, { memoryLimit: config.duckdb.memoryLimit, spill: { dir: slot.spill, freeBytes: () => freeBytes(dirname(slot.spill)) } });
   } finally {
     db.close();
     slot.release();
   }
+}
+
+/**
+ * The earlier exports of `config.previous`, each with its atoms recomputed from this input for its own period
+ * (a second pass of validate and link) when its period differs from this run's; null for the same period.
+ */
+async function readEarlierExports(config: Config, entries: DirectoryEntry[], inputDir: string): Promise<EarlierExport[]> {
+  const out: EarlierExport[] = [];
+  for (const dir of config.previous) {
+    const e = readPreviousExport(dir, config.period);
+    if (e.relation === 'same') {
+      out.push({ ...e, atoms: null });
+      continue;
+    }
+    const earlierConfig: Config = { ...config, period: e.record.period, backgroundPeriod: e.exported.backgroundPeriod ?? null, previous: [] };
+    const db = await openInputDatabase(earlierConfig);
+    try {
+      const fx = { conn: db.connection, entries, inputDir, loadSav: savLoader, readFirstLine, now: () => performance.now(), diagnoseCsv };
+      const r = await runPipeline(earlierConfig, fx, 'link');
+      out.push({ ...e, atoms: r.atoms! });
+    } finally {
+      db.close();
+    }
+  }
+  return out;
 }

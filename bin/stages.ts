@@ -1,6 +1,3 @@
-import { basename, join } from 'node:path';
-import { InputError } from '../core/errors.js';
-import { messages } from '../core/messages.js';
 import { readSav, readSavMetadata } from '../sav/readSav.js';
 import { SAV_ROW_COLUMN, type SavLoader } from '../sources/sourceRelation.js';
 

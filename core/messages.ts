@@ -121,6 +121,18 @@ const en = {
     `${row === 0 ? 'the header' : `row ${row}`} is not UTF-8 text (the file may be Latin-1 or Windows-1252: save it as UTF-8)`,
   csvFieldCount: (row: number, found: number, expected: number) => `row ${row} has ${found} fields where the header has ${expected}`,
   csvOpenQuote: (row: number) => `a quote opened at or after row ${row} is never closed`,
+  previousUnreadable: (dir: string, file: string) =>
+    `Earlier export ${dir} (--previous): cannot read ${file}, or it is not the file a multigebruik run writes. Give the output folder of an earlier run (it needs export/tables.json and manifest.json).`,
+  previousCorrection: (dir: string, table: string, row: string, column: string, persons: number, threshold: number) =>
+    `This run covers the same period as the earlier export ${dir}, and its total ${table} ${row}/${column} differs from it by only ${persons} person(s) (fewer than ${threshold}). ` +
+    `Publishing both would reveal those persons, and suppression cannot prevent it short of hiding every total. ` +
+    `Do not publish this correction as a new export: withdraw or replace ${dir} instead, or wait until at least ${threshold} persons differ, or (if ${dir} was never published) run without --previous ${dir}.`,
+  previousDifferentData: (dir: string, table: string, row: string, column: string) =>
+    `Earlier export ${dir} covers another period, but this input does not reproduce its shown count ${table} ${row}/${column} for that period: it was made from other data, so the joint protection cannot be computed. Run on the input ${dir} was made from (extended with the new years).`,
+  previousUnprotectable: (dir: string, detail: string) =>
+    `Together with the earlier export ${dir}, a suppressed count cannot be protected by suppressing cells of the new export (${detail}). Choose a period that contains the earlier one, or contact the output checker.`,
+  noPrevious: () => 'No earlier export was taken into account (run --previous DIR to protect jointly with exports already published).',
+  previousTaken: (dirs: string) => `Protected jointly with the earlier export(s): ${dirs}.`,
   internal: (what: string) => `Internal error in multigebruik (please report): ${what}`,
   demoLookFirst: (report: string, figure: string, table: string, suppressed: number, audit: string) =>
     `Look first at ${report}: ${figure} (a chart), then ${table} (${suppressed} cells shown as **: protection at work); ` +
@@ -246,6 +258,18 @@ const nl: Messages = {
     `${row === 0 ? 'de kopregel' : `rij ${row}`} is geen UTF-8-tekst (het bestand is misschien Latin-1 of Windows-1252: sla het op als UTF-8)`,
   csvFieldCount: (row, found, expected) => `rij ${row} heeft ${found} velden waar de kopregel er ${expected} heeft`,
   csvOpenQuote: (row) => `een aanhalingsteken geopend in of na rij ${row} wordt nooit gesloten`,
+  previousUnreadable: (dir, file) =>
+    `Eerdere export ${dir} (--previous): ${file} is niet te lezen, of is niet het bestand dat een multigebruik-run schrijft. Geef de uitvoermap van een eerdere run (met export/tables.json en manifest.json).`,
+  previousCorrection: (dir, table, row, column, persons, threshold) =>
+    `Deze run beslaat dezelfde periode als de eerdere export ${dir}, en het totaal ${table} ${row}/${column} verschilt daarvan maar ${persons} persoon/personen (minder dan ${threshold}). ` +
+    `Beide publiceren onthult die personen, en onderdrukken kan dat alleen voorkomen door alle totalen te verbergen. ` +
+    `Publiceer deze correctie niet als nieuwe export: trek ${dir} in of vervang haar, of wacht tot minstens ${threshold} personen verschillen, of draai (als ${dir} nooit is gepubliceerd) zonder --previous ${dir}.`,
+  previousDifferentData: (dir, table, row, column) =>
+    `De eerdere export ${dir} beslaat een andere periode, maar deze invoer geeft voor die periode niet haar getoonde aantal ${table} ${row}/${column}: ze is van andere gegevens gemaakt, dus de gezamenlijke beveiliging is niet te berekenen. Draai op de invoer waarvan ${dir} is gemaakt (aangevuld met de nieuwe jaren).`,
+  previousUnprotectable: (dir, detail) =>
+    `Samen met de eerdere export ${dir} is een onderdrukt aantal niet te beschermen door cellen van de nieuwe export te onderdrukken (${detail}). Kies een periode die de eerdere omvat, of overleg met de outputcontroleur.`,
+  noPrevious: () => 'Er is geen eerdere export meegenomen (draai met --previous MAP om samen met al gepubliceerde exports te beveiligen).',
+  previousTaken: (dirs) => `Samen beveiligd met de eerdere export(s): ${dirs}.`,
   internal: (what) => `Interne fout in multigebruik (meld dit alstublieft): ${what}`,
   demoLookFirst: (report, figure, table, suppressed, audit) =>
     `Kijk eerst in ${report}: ${figure} (een grafiek), dan ${table} (${suppressed} cellen als **: de beveiliging in actie); ` +

@@ -1,15 +1,22 @@
 import type { Atom } from '../model/atom.js';
 import { InputError, InternalError } from '../core/errors.js';
+import { messages } from '../core/messages.js';
 import { hasPercentages, type TableDeclaration } from '../model/tableDeclarations.js';
 import { type ExportCell, type ExportTable, type ExportTables, type InternalTables, SUPPRESSED } from '../schemas/tablesJson.js';
+import { ATOMS_FILE, atomsFileText, earlierAtomsFile } from './atomsFile.js';
+import { earlierBlock, earlierDemands, type EarlierExport } from './acrossReleases.js';
+import { JointLp, JointPoints, type JointTarget, jointSuppression, meetsNeed } from './jointAttacker.js';
+import type { Highs } from 'highs';
+import type { AttackerModel } from './attackerModel.js';
+import type { Need } from './secondarySuppression.js';
 import { attackerModelFile, buildAttackerModel, type CellRef } from './attackerModel.js';
 import { cellIntervals } from './cellIntervals.js';
 import { checkerNote, groupDisclosureLines, tableCellCounts } from './checkerNote.js';
 import { loadSolver } from './loadSolver.js';
 import { percentages } from './percentages.js';
-import { type DisclosureParams, integerInterval, isPrimaryUnsafe, meetsRule, protectionLevel } from './protectionRule.js';
-import { secondarySuppression } from './secondarySuppression.js';
-import { ATTACKER_TEXT, RULE_TEXT, type SuppressedCellAudit, type SuppressionAudit } from './suppressionAudit.js';
+import { type DisclosureParams, integerInterval, isPrimaryUnsafe, protectionLevel } from './protectionRule.js';
+import { needOf, secondarySuppression } from './secondarySuppression.js';
+import { ATTACKER_TEXT, JOINT_ATTACKER_TEXT, RULE_TEXT, type SuppressedCellAudit, type SuppressionAudit } from './suppressionAudit.js';
 import { suppressionCost } from './suppressionCost.js';
 import { zeroCellAtoms } from './zeroCellAtoms.js';
 
@@ -35,6 +42,8 @@ export interface ProtectInput {
   atoms: readonly Atom[];
   declarations: readonly TableDeclaration[];
   params: DisclosureParams;
+  /** Exports already published (run --previous): protected jointly with them; new suppressions go only into this export. */
+  previous?: readonly EarlierExport[] | undefined;
 }
 
 export const SUPPRESSION_AUDIT_FILE = 'suppression-audit.json';
@@ -50,7 +59,7 @@ export function validateParams(params: DisclosureParams): void {
  * of disclosure.md, followed by an independent audit of the result (decomposed LP). Throws InternalError
  * when the audit does not pass (it never publishes an unproven pattern).
  */
-export async function protectTables({ internal, atoms, declarations, params }: ProtectInput): Promise<ProtectResult> {
+export async function protectTables({ internal, atoms, declarations, params, previous = [] }: ProtectInput): Promise<ProtectResult> {
   validateParams(params);
   const highs = await loadSolver();
   const allAtoms = params.zeroUnsafe ? [...atoms, ...zeroCellAtoms(atoms, declarations)] : atoms;
@@ -63,9 +72,19 @@ export async function protectTables({ internal, atoms, declarations, params }: P
     if (v !== canonical[cellCanonical[k]!]!.value) throw new InternalError(`protect: table ${ref.table} cell ${ref.row}/${ref.column} differs from its atoms`);
   });
 
-  const primary = canonical.map((c) => isPrimaryUnsafe(c.value, params));
+  // Earlier exports: cells suppressed for differencing, and what they must reach.
+  const { needs, reasons } = earlierDemands(model, declarations, internal, previous, params);
+  const ruleUnsafe = canonical.map((c) => isPrimaryUnsafe(c.value, params));
+  const primary = canonical.map((c) => ruleUnsafe[c.id]! || needs[c.id] !== null);
   const cost = suppressionCost(model, declarations, params.threshold);
-  const { suppressed, protects } = secondarySuppression(highs, model, primary, cost, params);
+  const { suppressed, protects } = secondarySuppression(highs, model, primary, cost, params, needs);
+
+  // Joint attacker over this export and every earlier one whose atoms are known: more secondaries in this export only.
+  const joint = jointProtection(highs, model, declarations, internal, previous, params, primary, needs, suppressed, cost);
+  for (const [row, ps] of joint.protects) {
+    const set = new Set([...(protects.get(row) ?? []), ...ps]);
+    protects.set(row, [...set].sort((a, b) => a - b));
+  }
 
   // Final audit: decomposed LP over the canonical cells, independent of the search's model.
   const targets = canonical.filter((c) => suppressed[c.id]).map((c) => c.id);
@@ -76,7 +95,7 @@ export async function protectTables({ internal, atoms, declarations, params }: P
   );
   const intervals = new Map<number, [number, number]>();
   for (const [id, [lo, hi]] of raw) intervals.set(id, integerInterval(lo, hi));
-  const failing = canonical.filter((c) => primary[c.id] && !meetsRule(c.value, intervals.get(c.id)!, params));
+  const failing = canonical.filter((c) => primary[c.id] && !meetsNeed(intervals.get(c.id)!, needOf(c.value, params, needs[c.id])));
   if (failing.length > 0) {
     const r = cells[failing[0]!.occurrences[0]!]!;
     throw new InternalError(`protect: audit failed for ${failing.length} cell(s), e.g. table ${r.table} ${r.row}/${r.column}`);
@@ -107,6 +126,12 @@ export async function protectTables({ internal, atoms, declarations, params }: P
     const entry: SuppressedCellAudit = { ...ref, value: c.value, kind, interval: [lo, hi === Infinity ? null : hi] };
     if (kind === 'primary') entry.protection = protectionLevel(c.value, params);
     else entry.protects = (protects.get(c.id) ?? []).flatMap((p) => canonical[p]!.occurrences.map((o): CellRef => ({ ...cells[o]! })));
+    const why = reasons.get(c.id);
+    if (why) {
+      entry.reason = why.map((d) => `differencing with ${d}`).join('; ');
+      const need = needs[c.id]!;
+      entry.needs = [need.lo, need.hi];
+    }
     auditCells.push(entry);
   });
   for (const d of declarations.filter(hasPercentages)) {
@@ -131,6 +156,17 @@ export async function protectTables({ internal, atoms, declarations, params }: P
       attackerVariables: model.variables.length,
     },
     cells: auditCells,
+    previous: previous.map((e) => ({ ...e.record })),
+    ...(previous.length > 0
+      ? {
+          acrossReleases: {
+            attacker: JOINT_ATTACKER_TEXT,
+            differencing: auditCells.filter((c) => c.reason).length,
+            jointSecondary: [...joint.protects.keys()].reduce((a, r) => a + canonical[r]!.occurrences.length, 0),
+            earlierPrimariesChecked: joint.earlierPrimaries,
+          },
+        }
+      : {}),
   };
   const exported: ExportTables = { period: internal.period, ...(internal.backgroundPeriod ? { backgroundPeriod: internal.backgroundPeriod } : {}), tables: exportedTables };
   return {
@@ -139,6 +175,8 @@ export async function protectTables({ internal, atoms, declarations, params }: P
     internalFiles: {
       [SUPPRESSION_AUDIT_FILE]: `${JSON.stringify(audit, null, 2)}\n`,
       [ATTACKER_MODEL_FILE]: `${JSON.stringify(attackerModelFile(model))}\n`,
+      [ATOMS_FILE]: atomsFileText(atoms),
+      ...Object.fromEntries(previous.flatMap((e, k) => (e.atoms ? [[earlierAtomsFile(k), atomsFileText(e.atoms)]] : []))),
     },
     // the sources are not known here: the run composes the complete note (with them) when it renders
     checkerNote: checkerNote({
@@ -153,4 +191,71 @@ export async function protectTables({ internal, atoms, declarations, params }: P
     }, 'en'),
     marks,
   };
+}
+
+/**
+ * Secondary suppression against the joint attacker (jointAttacker.ts) for the earlier exports whose atoms are
+ * known; marks the added cells in `suppressed`. Every primary of the new export and every primary of those
+ * earlier exports must reach its interval; InputError when no suppression in the new export can give it.
+ * The pattern is then checked again with a fresh model.
+ */
+function jointProtection(
+  highs: Highs,
+  model: AttackerModel,
+  declarations: readonly TableDeclaration[],
+  internal: InternalTables,
+  previous: readonly EarlierExport[],
+  params: DisclosureParams,
+  primary: readonly boolean[],
+  needs: readonly (Need | null)[],
+  suppressed: boolean[],
+  cost: readonly number[],
+): { protects: Map<number, number[]>; earlierPrimaries: number } {
+  const withAtoms = previous.filter((e): e is EarlierExport & { atoms: readonly Atom[] } => e.atoms !== null);
+  const protects = new Map<number, number[]>();
+  if (withAtoms.length === 0) return { protects, earlierPrimaries: 0 };
+  const parts = withAtoms.map((e) => earlierBlock(model, declarations, internal, e, params));
+  const rows = model.canonical.map((c) => ({ vars: c.vars, value: c.value }));
+  const blocks = parts.map((p) => p.block);
+  const targetsOf = (lp: JointLp): JointTarget[] => [
+    ...model.canonical
+      .filter((c) => primary[c.id])
+      .map((c) => {
+        const r = model.cells[c.occurrences[0]!]!;
+        return { vars: c.vars, need: needOf(c.value, params, needs[c.id]), label: `table ${r.table} ${r.row}/${r.column} of this export`, newRow: c.id };
+      }),
+    ...parts.flatMap((p, b) => p.primaries.map((x) => ({ vars: lp.varsOf(b, x.row), need: x.need, label: x.label, newRow: -1 }))),
+  ];
+  const lp = new JointLp(highs, model.variables.length, rows, suppressed.map((s) => !s), blocks);
+  const points = new JointPoints();
+  try {
+    const targets = targetsOf(lp);
+    const r = jointSuppression(lp, targets, cost, points);
+    if (r.unprotectable) throw new InputError(messages.previousUnprotectable(withAtoms.map((e) => e.record.dir).join(', '), r.unprotectable.label));
+    for (const [row, ts] of r.added) {
+      suppressed[row] = true;
+      const news = ts.map((t) => (targets[t] as JointTarget & { newRow: number }).newRow).filter((x) => x >= 0);
+      protects.set(row, [...new Set(news)].sort((a, b) => a - b));
+    }
+  } finally {
+    lp.dispose();
+  }
+  // Check with a fresh model: every target of both releases reaches its interval (a side is proved by a point
+  // found under a pattern that suppressed no more than the final one, or by an LP of the fresh model).
+  const check = new JointLp(highs, model.variables.length, rows, suppressed.map((s) => !s), blocks);
+  try {
+    const targets = targetsOf(check);
+    for (const t of targets) {
+      for (const side of ['min', 'max'] as const) {
+        if (points.reaches(t.vars, side, t.need)) continue;
+        const b = check.bound(t.vars, side);
+        points.add(b.x);
+        const [lo, hi] = integerInterval(side === 'min' ? b.value : 0, side === 'max' ? b.value : 0);
+        if (side === 'min' ? lo > t.need.lo : hi < t.need.hi) throw new InternalError(`protect: joint audit failed for ${t.label}`);
+      }
+    }
+    return { protects, earlierPrimaries: targets.length - model.canonical.filter((c) => primary[c.id]).length };
+  } finally {
+    check.dispose();
+  }
 }

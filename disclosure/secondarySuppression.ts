@@ -16,6 +16,19 @@ export interface SecondaryResult {
 
 type Side = 'min' | 'max';
 
+/** The interval a suppressed cell must reach: lo ≤ need.lo and hi ≥ need.hi. */
+export interface Need {
+  lo: number;
+  hi: number;
+}
+
+/** A primary's need: the given one, or the rule's v − p … v + p. */
+export function needOf(value: number, params: DisclosureParams, need: Need | null | undefined): Need {
+  if (need) return need;
+  const p = protectionLevel(value, params);
+  return { lo: Math.max(0, value - p), hi: value + p };
+}
+
 /** How many cheapest candidates are tried for one under-protected side before the cheapest is taken anyway. */
 const MAX_TRIES = 8;
 const IMPROVE_EPS = 1e-7;
@@ -46,6 +59,8 @@ export function secondarySuppression(
   primary: readonly boolean[],
   cost: readonly number[],
   params: DisclosureParams,
+  /** Per canonical cell: the interval a primary must reach (lo ≤ need.lo, hi ≥ need.hi) when it is not the rule's ±p around its value (cells suppressed for differencing with an earlier export). */
+  needs: readonly (Need | null)[] = [],
 ): SecondaryResult {
   const canon = model.canonical;
   const suppressed = [...primary];
@@ -69,11 +84,10 @@ export function secondarySuppression(
   let released = 0;
   /** Does a bound value meet this side of the rule for primary c? */
   const reaches = (c: number, side: Side) => {
-    const v = canon[c]!.value;
-    const p = protectionLevel(v, params);
+    const need = needOf(canon[c]!.value, params, needs[c]);
     return (value: number): boolean => {
       const [lo, hi] = integerInterval(side === 'min' ? value : 0, side === 'max' ? value : 0);
-      return side === 'min' ? lo <= Math.max(0, v - p) : hi >= v + p;
+      return side === 'min' ? lo <= need.lo : hi >= need.hi;
     };
   };
   /** Does side `side` of primary c pass under the current pattern? `bound` is the LP optimum when one was solved. */

@@ -1,4 +1,5 @@
 import type { CellRef } from './attackerModel.js';
+import type { PreviousRecord } from './previousExports.js';
 import type { DisclosureParams } from './protectionRule.js';
 
 /** One suppressed table cell in `internal/suppression-audit.json`. */
@@ -12,6 +13,10 @@ export interface SuppressedCellAudit extends CellRef {
   interval: [number, number | null];
   /** Primary only: the protection p the rule demands (interval must reach v − p … v + p). */
   protection?: number;
+  /** Suppressed for an earlier export: "differencing with <export>" (one per export, "; "-separated). */
+  reason?: string;
+  /** With `reason`: the interval [lo, hi] the cell's attacker interval had to reach (lo ≤ needs[0], hi ≥ needs[1]). */
+  needs?: [number, number];
 }
 
 /** `internal/suppression-audit.json`: what a CBS output checker reads. */
@@ -35,6 +40,18 @@ export interface SuppressionAudit {
   };
   /** Every suppressed cell, in table order. */
   cells: SuppressedCellAudit[];
+  /** Earlier exports taken into account (run --previous); the same records as manifest.json `previous`. */
+  previous: PreviousRecord[];
+  /** With earlier exports: the joint attacker and what protecting against it cost. */
+  acrossReleases?: {
+    attacker: string;
+    /** Table cells suppressed for differencing with an earlier export (they carry `reason`). */
+    differencing: number;
+    /** Table cells suppressed as secondaries for the joint attacker (after the single-release search). */
+    jointSecondary: number;
+    /** Primary cells of earlier exports whose interval was checked against the joint attacker (all reached it). */
+    earlierPrimariesChecked: number;
+  };
 }
 
 export const RULE_TEXT =
@@ -47,3 +64,9 @@ export const ATTACKER_TEXT =
   'classes; empty n = 0 atoms are added for zero cells when zeroUnsafe), atoms in exactly the same cells merged. ' +
   'Constraints: every published cell equals its value. Interval of a suppressed cell: LP minimum and maximum of its ' +
   'atom sum (HiGHS), solved per connected component, lo rounded up and hi rounded down to whole numbers.';
+
+export const JOINT_ATTACKER_TEXT =
+  'Joint attacker over this export and the earlier ones: the atom variables of every release whose atoms can be recomputed ' +
+  '(earlier periods inside this one or containing it), each release\'s shown cells as equalities, and for every cell that only ' +
+  'asks for memberships: count over the shorter period <= count over the longer one. Shown cells shown in both releases differ ' +
+  'by 0 or at least the threshold; every primary cell of every release keeps its interval.';

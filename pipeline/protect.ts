@@ -3,12 +3,15 @@ import type { ExportTables, InternalTables } from '../schemas/tablesJson.js';
 import type { Atom } from '../model/atom.js';
 import type { TableDeclaration } from '../model/tableDeclarations.js';
 import { messagesFor } from '../core/messages.js';
+import type { EarlierExport } from '../disclosure/acrossReleases.js';
 
 export interface ProtectInput {
   internal: InternalTables;
   atoms: readonly Atom[];
   declarations: readonly TableDeclaration[];
   params: Config['disclosure'];
+  /** Exports already published (run --previous): protected jointly with them; new suppressions go only into this export. */
+  previous?: readonly EarlierExport[] | undefined;
 }
 export interface ProtectOutput {
   exported: ExportTables;

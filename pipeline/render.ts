@@ -48,7 +48,7 @@ export interface RenderInput {
 
 interface AuditFile {
   passed?: boolean;
-  cells?: (AuditedCell & { differencing?: unknown; reason?: unknown })[];
+  cells?: (AuditedCell & { reason?: string })[];
 }
 
 function auditFile(protection: ProtectOutput): AuditFile {
@@ -61,7 +61,8 @@ function checkerFacts(config: Config, r: RenderInput): CheckerFacts {
   const order = tableOrder(Object.keys(r.internal.tables), r.declarations);
   const audit = auditFile(r.protection);
   const previous = r.previous && r.previous.length > 0 ? r.previous : undefined;
-  const differencing = (audit.cells ?? []).filter((c) => (c.kind as string) === 'differencing' || c.reason === 'differencing' || c.differencing !== undefined).length;
+  // cells suppressed for differencing with an earlier export carry a reason (disclosure/suppressionAudit.ts)
+  const differencing = (audit.cells ?? []).filter((c) => typeof c.reason === 'string' && c.reason.startsWith('differencing')).length;
   return {
     period: r.period,
     backgroundPeriod: r.backgroundPeriod,

@@ -14,6 +14,7 @@ import { type Protect, type ProtectOutput, protect } from './protect.js';
 import { type ReadResult, read } from './read.js';
 import { render, rowCounts, summaryOf } from './render.js';
 import type { RunSummary } from '../reports/runSummary.js';
+import type { EarlierExport } from '../disclosure/acrossReleases.js';
 import { tabulate } from './tabulate.js';
 import { type ValidationResult, validateSources } from './validate.js';
 
@@ -39,6 +40,8 @@ export interface PipelineEffects {
   onStage?: (stage: string) => void;
   /** Finds the row at fault in a CSV file DuckDB could not read (only called after a failure). */
   diagnoseCsv?: CsvDiagnoser | undefined;
+  /** Exports already published (run --previous), read and checked by the caller: protected jointly with them. */
+  previous?: readonly EarlierExport[] | undefined;
   /** Warnings for the terminal (e.g. an empty source file with --allow-empty). */
   warn?: (message: string) => void;
 }
@@ -90,7 +93,7 @@ export const STAGES = [
   {
     name: 'protect',
     run: async (s, config, fx) => {
-      const input = { internal: need(s, 'internal'), atoms: need(s, 'atoms'), declarations: s.declarations, params: config.disclosure };
+      const input = { internal: need(s, 'internal'), atoms: need(s, 'atoms'), declarations: s.declarations, params: config.disclosure, previous: fx.previous ?? [] };
       return { protection: await protect(input, need(s, 'validation').quarantined.length, config.language, fx.protect) };
     },
   },
@@ -105,6 +108,7 @@ export const STAGES = [
         protection: need(s, 'protection'),
         quarantined: need(s, 'validation').quarantined,
         inputs,
+        previous: previousRecords(fx),
         declarations: s.declarations,
         version: fx.software?.version ?? '',
       });
@@ -159,6 +163,11 @@ async function inputRecords(files: ReadResult['files'], fx: PipelineEffects): Pr
   );
 }
 
+/** The earlier exports as the manifest records them: folder, period, SHA-256 of their tables.json and manifest.json. */
+function previousRecords(fx: PipelineEffects) {
+  return (fx.previous ?? []).map((e) => ({ ...e.record }));
+}
+
 function manifest(s: RunState, config: Config, fx: PipelineEffects, stageMs: Record<string, number>, totalMs: number, summary: RunSummary) {
   const r = need(s, 'read');
   const v = need(s, 'validation');
@@ -172,6 +181,7 @@ function manifest(s: RunState, config: Config, fx: PipelineEffects, stageMs: Rec
     rowsKept: v.keptRows,
     duplicateRecords: v.duplicates,
     quarantinedRows: v.quarantined.length,
+    previous: previousRecords(fx),
     anyPersons: need(s, 'atoms').reduce((a, x) => a + x.n, 0) > 0,
     stageMs,
     totalMs,

@@ -171,6 +171,8 @@ export const ConfigSchema = z
       })
       .strict()
       .default({ memoryLimit: '4GB', threads: 2, tempDirectory: null }),
+    /** Output folders of exports already published (as `run --previous DIR`): the new export is protected jointly with them. */
+    previous: z.array(z.string().min(1)).default([]),
   })
   .strict();
 

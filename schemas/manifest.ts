@@ -26,6 +26,8 @@ export interface ManifestInput {
   rowsKept: Record<string, number>;
   duplicateRecords: Record<string, number>;
   quarantinedRows: number;
+  /** Exports already published that this one was protected jointly with (run --previous). */
+  previous: { dir: string; period: Period; tablesSha256: string; manifestSha256: string }[];
   /** Whether any study person was found (the count itself is in internal/tables.json only). */
   anyPersons: boolean;
   stageMs: Record<string, number>;
@@ -67,6 +69,7 @@ export function buildManifest(m: ManifestInput) {
     rowsKept: m.rowsKept,
     duplicateRecords: m.duplicateRecords,
     quarantinedRows: m.quarantinedRows,
+    previous: m.previous,
     persons: m.anyPersons ? 'see internal/tables.json' : 'none',
     stageMs: m.stageMs,
     totalMs: m.totalMs,

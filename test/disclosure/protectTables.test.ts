@@ -283,7 +283,7 @@ describe('protectTables', () => {
     const allowed = new Set([0, 1, 3, 9, 10, 12, 256, 0.3, 3.1, 3.3]); // parameters, "12 hex digits", SHA-256, "figures 3.1-3.3"
     for (const n of numbers) expect(allowed.has(n), `number ${n} in the checker note`).toBe(true);
     expect(result.checkerNote).toContain('PASSED');
-    expect(Object.keys(result.internalFiles).sort()).toEqual(['attacker-model.json', 'suppression-audit.json']);
+    expect(Object.keys(result.internalFiles).sort()).toEqual(['atoms.json', 'attacker-model.json', 'suppression-audit.json']);
   });
 });
 

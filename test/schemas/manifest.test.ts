@@ -19,6 +19,7 @@ const input = (over: Partial<ManifestInput> = {}): ManifestInput => ({
   rowsKept: { srg: 500 },
   duplicateRecords: { srg: 2 },
   quarantinedRows: 0,
+  previous: [],
   anyPersons: true,
   stageMs: { read: 1, validate: 2 },
   totalMs: 3,

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import type { Atom } from '../model/atom.js';
+
+/**
+ * `internal/atoms.json`: the exact atom counts of a run (persons per combination of memberships and classes;
+ * aggregated, never a person key). Everything the audit recomputes — every table count, which cells each atom
+ * lies in, the attacker LP — follows from these and the table declarations.
+ */
+export const ATOMS_FILE = 'atoms.json';
+
+/** The atoms of the k-th earlier export (0-based, order of manifest `previous`), recomputed from this run's input for its period. */
+export const earlierAtomsFile = (k: number) => `earlier-atoms-${k + 1}.json`;
+
+export const AtomsFileSchema = z.object({
+  format: z.literal('multigebruik-atoms/1'),
+  description: z.string(),
+  atoms: z.array(
+    z.object({
+      bits: z.number().int().nonnegative(),
+      bitsBg: z.number().int().nonnegative(),
+      age: z.string(),
+      gender: z.string(),
+      education: z.string(),
+      n: z.number().int().positive(),
+    }),
+  ),
+});
+
+/** The file text: one atom per line, in a canonical order (independent of the order the link stage returned). */
+export function atomsFileText(atoms: readonly Atom[]): string {
+  const rows = atoms
+    .map((a) => ({ bits: a.bits, bitsBg: a.bitsBg, age: a.age, gender: a.gender, education: a.education, n: a.n }))
+    .filter((a) => a.n > 0)
+    .sort((x, y) => x.bits - y.bits || x.bitsBg - y.bitsBg || cmp(x.age, y.age) || cmp(x.gender, y.gender) || cmp(x.education, y.education) || x.n - y.n);
+  const head = {
+    format: 'multigebruik-atoms/1',
+    description:
+      'Exact atom counts: persons per combination of base-set memberships in the period (bits) and background period ' +
+      '(bitsBg) and background classes. Aggregated counts only; no person keys. Stays inside the secure environment.',
+  };
+  const body = rows.map((r) => `    ${JSON.stringify(r)}`).join(',\n');
+  return `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "atoms": [\n${body}\n  ]\n}\n`;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,302 @@
+import type { Highs, Model } from 'highs';
+import { InternalError } from '../core/errors.js';
+import type { CellTerm } from '../model/cellTerm.js';
+import type { LpRow } from './attackerLp.js';
+import { FALLBACK_SOLVER_OPTIONS, SOLVER_OPTIONS } from './loadSolver.js';
+import { integerInterval } from './protectionRule.js';
+import type { Need } from './secondarySuppression.js';
+
+/**
+ * The joint attacker across releases (docs/disclosure.md, "Across releases"): one LP over the atom variables
+ * of the new run and of every earlier export whose atoms can be recomputed (its period is inside the new one,
+ * or contains it), linked by coupling rows.
+ *
+ * - New rows: every canonical cell of the new run; published = `row = value`, suppressed = free.
+ * - Earlier rows: every canonical cell of an earlier export; fixed: shown = `row = value`, `**` = free.
+ * - Coupling: for every cell declared in both whose terms only ask for memberships (a monotone cell: set
+ *   and at-least terms), memberships in the shorter period imply memberships in the longer one, so the
+ *   count over the shorter period is at most the count over the longer: X_new(c) − X_earlier(c) ≥ 0 when the
+ *   earlier period lies inside the new one (≤ 0 the other way round, = 0 for the same period).
+ *
+ * Every variable has the upper bound BIG (far above any population), so every bound has an optimum; a
+ * maximum at BIG is read as unbounded.
+ */
+
+/** Upper bound of every variable; a maximum reaching half of it is unbounded. */
+export const BIG = 1e7;
+
+export type CouplingSense = 'newAtLeast' | 'newAtMost' | 'equal';
+
+export interface JointBlock {
+  /** The earlier export (folder as given). */
+  label: string;
+  numVars: number;
+  rows: readonly LpRow[];
+  published: readonly boolean[];
+  coupling: readonly { newRow: number; oldRow: number; sense: CouplingSense }[];
+}
+
+/** Is a cell monotone in memberships (more memberships never take a person out of it)? */
+export function isMonotoneCell(terms: readonly CellTerm[]): boolean {
+  return terms.every((t) => 'set' in t || 'atLeast' in t);
+}
+
+export interface JointBound {
+  value: number;
+  rowDual: Float64Array | null;
+  /** The optimal point (variable values). */
+  x: Float64Array | null;
+}
+
+export class JointLp {
+  private readonly model: Model;
+  private readonly cost: Float64Array;
+  readonly numVars: number;
+  /** Variable offset of each block (the new run's variables come first). */
+  readonly offsets: number[];
+  private readonly newPublished: boolean[];
+  private readonly rowLower: number[] = [];
+  private readonly rowUpper: number[] = [];
+  private readonly starts: number[] = [0];
+  private readonly indices: number[] = [];
+  private readonly values: number[] = [];
+
+  constructor(
+    private readonly highs: Highs,
+    readonly numNew: number,
+    readonly newRows: readonly LpRow[],
+    newPublished: readonly boolean[],
+    readonly blocks: readonly JointBlock[],
+  ) {
+    const inf = highs.infinity;
+    this.newPublished = [...newPublished];
+    this.offsets = [];
+    let off = numNew;
+    for (const b of blocks) {
+      this.offsets.push(off);
+      off += b.numVars;
+    }
+    this.numVars = off;
+    const addRow = (vars: readonly number[], coef: number, lo: number, hi: number, more: [readonly number[], number][] = []) => {
+      for (const v of vars) {
+        this.indices.push(v);
+        this.values.push(coef);
+      }
+      for (const [vs, c] of more)
+        for (const v of vs) {
+          this.indices.push(v);
+          this.values.push(c);
+        }
+      this.starts.push(this.indices.length);
+      this.rowLower.push(lo);
+      this.rowUpper.push(hi);
+    };
+    newRows.forEach((r, k) => addRow(r.vars, 1, this.newPublished[k] ? r.value : -inf, this.newPublished[k] ? r.value : inf));
+    blocks.forEach((b, bi) => {
+      const o = this.offsets[bi]!;
+      b.rows.forEach((r, k) =>
+        addRow(
+          r.vars.map((v) => v + o),
+          1,
+          b.published[k] ? r.value : -inf,
+          b.published[k] ? r.value : inf,
+        ),
+      );
+    });
+    blocks.forEach((b, bi) => {
+      const o = this.offsets[bi]!;
+      for (const c of b.coupling) {
+        const lo = c.sense === 'newAtMost' ? -inf : 0;
+        const hi = c.sense === 'newAtLeast' ? inf : 0;
+        addRow(newRows[c.newRow]!.vars, 1, lo, hi, [[b.rows[c.oldRow]!.vars.map((v) => v + o), -1]]);
+      }
+    });
+    this.cost = new Float64Array(this.numVars);
+    this.model = highs.createModel(this.modelData());
+    this.model.options.set(SOLVER_OPTIONS);
+  }
+
+  private modelData() {
+    const numRows = this.rowLower.length;
+    return {
+      numCols: this.numVars,
+      numRows,
+      colCost: this.cost,
+      colLower: new Float64Array(this.numVars),
+      colUpper: new Float64Array(this.numVars).fill(BIG),
+      rowLower: [...this.rowLower],
+      rowUpper: [...this.rowUpper],
+      matrix: {
+        format: 'csr' as const,
+        numRows,
+        numCols: this.numVars,
+        starts: new Int32Array(this.starts),
+        indices: new Int32Array(this.indices),
+        values: new Float64Array(this.values),
+      },
+    };
+  }
+
+  /** Global variable indices of a row of block `b` (−1 = the new run). */
+  varsOf(b: number, row: number): number[] {
+    if (b < 0) return [...this.newRows[row]!.vars];
+    const o = this.offsets[b]!;
+    return this.blocks[b]!.rows[row]!.vars.map((v) => v + o);
+  }
+
+  isNewPublished(row: number): boolean {
+    return this.newPublished[row]!;
+  }
+
+  setNewPublished(row: number, published: boolean): void {
+    if (this.newPublished[row] === published) return;
+    this.newPublished[row] = published;
+    const inf = this.highs.infinity;
+    const v = this.newRows[row]!.value;
+    this.rowLower[row] = published ? v : -inf;
+    this.rowUpper[row] = published ? v : inf;
+    this.model.changeRowBounds(row, this.rowLower[row]!, this.rowUpper[row]!);
+  }
+
+  bound(target: readonly number[], sense: 'min' | 'max'): JointBound {
+    if (target.length === 0) return { value: 0, rowDual: new Float64Array(this.rowLower.length), x: null };
+    this.cost.fill(0);
+    for (const k of target) this.cost[k] = 1;
+    const { objectiveSense, modelStatus } = this.highs.constants;
+    const objSense = sense === 'min' ? objectiveSense.minimize : objectiveSense.maximize;
+    this.model.changeColsCost({ kind: 'range', from: 0, to: this.numVars - 1 }, this.cost);
+    this.model.changeObjectiveSense(objSense);
+    const optimum = (m: Model): JointBound | null => {
+      if (m.getModelStatus() !== modelStatus.optimal) return null;
+      const value = m.getObjectiveValue();
+      const sol = m.getSolution();
+      return { value: sense === 'max' && value >= BIG / 2 ? Infinity : value, rowDual: sol.rowDual, x: sol.colValue };
+    };
+    this.model.run();
+    let r = optimum(this.model);
+    if (r) return r;
+    const statuses = [this.model.getModelStatus()];
+    this.model.clearSolver();
+    this.model.run();
+    r = optimum(this.model);
+    if (r) return r;
+    statuses.push(this.model.getModelStatus());
+    this.model.clearSolver();
+    const fresh = this.highs.createModel({ ...this.modelData(), sense: objSense });
+    try {
+      fresh.options.set(FALLBACK_SOLVER_OPTIONS);
+      fresh.run();
+      r = optimum(fresh);
+      if (r) return r;
+      statuses.push(fresh.getModelStatus());
+    } finally {
+      fresh.dispose();
+    }
+    throw new InternalError(`joint attacker LP: no optimum (${this.numVars} variables); solver status ${statuses.join(' / ')}`);
+  }
+
+  /** The whole-number interval of a sum of variables. */
+  interval(target: readonly number[]): [number, number] {
+    return integerInterval(this.bound(target, 'min').value, this.bound(target, 'max').value);
+  }
+
+  dispose(): void {
+    this.model.dispose();
+  }
+}
+
+/** A cell the joint attacker must not narrow: its variables (global) and the interval it must reach. */
+export interface JointTarget {
+  vars: readonly number[];
+  need: Need;
+  /** Which release and cell (for messages). */
+  label: string;
+}
+
+export const meetsNeed = (interval: readonly [number, number], need: Need) => interval[0] <= need.lo && interval[1] >= need.hi;
+
+const MAX_TRIES = 8;
+const IMPROVE_EPS = 1e-7;
+
+/**
+ * Optimal points found so far. While the pattern only grows (suppressing relaxes the LP), every one of them
+ * stays feasible, so a point at which a target already reaches its need proves that side without an LP.
+ */
+export class JointPoints {
+  private readonly points: Float64Array[] = [];
+  hits = 0;
+  add(x: Float64Array | null): void {
+    if (x) this.points.push(x);
+  }
+  reaches(vars: readonly number[], side: 'min' | 'max', need: Need): boolean {
+    for (let k = this.points.length - 1; k >= 0; k--) {
+      const x = this.points[k]!;
+      let s = 0;
+      for (const v of vars) s += x[v]!;
+      const [lo, hi] = integerInterval(side === 'min' ? s : 0, side === 'max' ? s : 0);
+      if (side === 'min' ? lo <= need.lo : hi >= need.hi) {
+        this.hits++;
+        return true;
+      }
+    }
+    return false;
+  }
+}
+
+/**
+ * Secondary suppression against the joint attacker, in the new export only (earlier exports are fixed):
+ * for every target side that fails, the published new cells with a non-zero dual pin the bound; they are
+ * tried cheapest first and the first whose suppression moves the bound is taken (after MAX_TRIES the cheapest).
+ * Returns the new rows suppressed, each with the targets it was chosen for; `unprotectable` names a target no
+ * suppression in the new export can protect.
+ */
+export function jointSuppression(
+  lp: JointLp,
+  targets: readonly JointTarget[],
+  cost: readonly number[],
+  points: JointPoints = new JointPoints(),
+): { added: Map<number, number[]>; unprotectable: JointTarget | null } {
+  const added = new Map<number, number[]>();
+  const byCost = (a: number, b: number) => cost[a]! - cost[b]! || a - b;
+  const passes = (t: JointTarget, side: 'min' | 'max', value: number) => {
+    const [lo, hi] = integerInterval(side === 'min' ? value : 0, side === 'max' ? value : 0);
+    return side === 'min' ? lo <= t.need.lo : hi >= t.need.hi;
+  };
+  for (let ti = 0; ti < targets.length; ti++) {
+    const t = targets[ti]!;
+    for (const side of ['min', 'max'] as const) {
+      if (points.reaches(t.vars, side, t.need)) continue;
+      let b = lp.bound(t.vars, side);
+      points.add(b.x);
+      while (!passes(t, side, b.value)) {
+        const candidates: number[] = [];
+        for (let r = 0; r < lp.newRows.length; r++) if (lp.isNewPublished(r) && Math.abs(b.rowDual?.[r] ?? 0) > 1e-9) candidates.push(r);
+        candidates.sort(byCost);
+        if (candidates.length === 0) return { added, unprotectable: t };
+        let chosen = -1;
+        let next = b;
+        for (const r of candidates.slice(0, MAX_TRIES)) {
+          lp.setNewPublished(r, false);
+          const nb = lp.bound(t.vars, side);
+          points.add(nb.x);
+          const moved = passes(t, side, nb.value) || (side === 'min' ? nb.value < b.value - IMPROVE_EPS : nb.value > b.value + IMPROVE_EPS);
+          if (moved) {
+            chosen = r;
+            next = nb;
+            break;
+          }
+          lp.setNewPublished(r, true);
+        }
+        if (chosen < 0) {
+          chosen = candidates[0]!;
+          lp.setNewPublished(chosen, false);
+          next = lp.bound(t.vars, side);
+          points.add(next.x);
+        }
+        added.set(chosen, [...(added.get(chosen) ?? []), ti]);
+        b = next;
+      }
+    }
+  }
+  return { added, unprotectable: null };
+}

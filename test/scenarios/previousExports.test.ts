@@ -1,0 +1,173 @@
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditRun } from '../../disclosure/auditRun.js';
+import { loadSolver } from '../../disclosure/loadSolver.js';
+import type { Atom } from '../../model/atom.js';
+import { TABLE_DECLARATIONS } from '../../model/tableDeclarations.js';
+import type { ExportTables } from '../../schemas/tablesJson.js';
+import { cli } from '../support/cli.js';
+import { smallDifferences, unprotectedPrimaries } from '../support/jointAttacker.js';
+
+/**
+ * `run --previous` through the CLI on generated data (about 3,000 persons): 2017-2021, then 2017-2022 with and
+ * without the earlier export; a corrected snapshot of 2017-2022 with a few persons removed.
+ */
+
+let root: string;
+let input: string;
+const P21 = '2017-01-01..2021-12-31';
+
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
+const release = (out: string) => ({
+  atoms: readJson<{ atoms: Atom[] }>(join(out, 'internal', 'atoms.json')).atoms,
+  exported: readJson<ExportTables>(join(out, 'export', 'tables.json')),
+});
+const suppressed = (e: ExportTables) => Object.values(e.tables).reduce((s, t) => s + t.cells.flat().filter((c) => c === '**').length, 0);
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'mg-previous-'));
+  input = join(root, 'input');
+  expect(cli(['generate', '--out', input, '--scale', '0.02', '--seed', '11']).code).toBe(0);
+  for (const [out, extra] of [
+    ['old', ['--period', P21]],
+    ['new', ['--previous', join(root, 'old')]],
+    ['alone', []],
+  ] as const) {
+    const r = cli(['run', '--input', input, '--out', join(root, out), ...extra]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  }
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** CSV rows (no quoting in generated files). */
+const rowsOf = (path: string) => readFileSync(path, 'utf8').split('\n').filter((l) => l.length > 0).map((l) => l.split(','));
+
+/**
+ * A corrected copy of the input without `n` persons who use only Pwet provisions of the tables' categories
+ * (no LKS, no UWV, no Wmo) during 2017-2022: only |work| and |pwet| among the grand totals change, by n.
+ */
+function correctedInput(n: number): string {
+  const dir = join(root, `input-minus-${n}`);
+  mkdirSync(dir);
+  const files = readdirSync(input);
+  const srg = files.find((f) => f.startsWith('PWETSRG'))!;
+  const others = new Set<string>();
+  for (const f of files.filter((x) => x.startsWith('UWV') || x.startsWith('WMO'))) for (const r of rowsOf(join(input, f)).slice(1)) others.add(r[1]!);
+  const srgRows = rowsOf(join(input, srg));
+  const plain = new Set(['30', '31', '59', '57', '69', '12', '13', '14', '19']);
+  const byPerson = new Map<string, string[][]>();
+  for (const r of srgRows.slice(1)) byPerson.set(r[1]!, [...(byPerson.get(r[1]!) ?? []), r]);
+  const chosen: string[] = [];
+  for (const [p, rs] of byPerson) {
+    if (chosen.length === n) break;
+    if (others.has(p) || !rs.every((r) => plain.has(r[2]!))) continue;
+    if (rs.some((r) => r[3]! <= '20221231' && (r[4] === '' || r[4]! >= '20170101'))) chosen.push(p);
+  }
+  expect(chosen).toHaveLength(n);
+  const gone = new Set(chosen);
+  for (const f of files) {
+    if (f === srg) writeFileSync(join(dir, f), `${srgRows.filter((r, k) => k === 0 || !gone.has(r[1]!)).map((r) => r.join(',')).join('\n')}\n`);
+    else cpSync(join(input, f), join(dir, f));
+  }
+  return dir;
+}
+
+describe('run --previous (CLI, about 3,000 persons)', () => {
+  it('2017-2021 then 2017-2022: with --previous (a) and (b) hold; without, the pair fails', async () => {
+    const old = release(join(root, 'old'));
+    const now = release(join(root, 'new'));
+    const alone = release(join(root, 'alone'));
+    const persons = now.atoms.reduce((s, a) => s + a.n, 0);
+    expect(persons).toBeGreaterThan(2500);
+    expect(persons).toBeLessThan(4000);
+    expect(smallDifferences(old.exported, now.exported)).toEqual([]);
+    const highs = await loadSolver();
+    expect(unprotectedPrimaries(highs, TABLE_DECLARATIONS, old, now, { kind: 'nested' })).toEqual([]);
+    const a = smallDifferences(old.exported, alone.exported);
+    const b = a.length > 0 ? [] : unprotectedPrimaries(highs, TABLE_DECLARATIONS, old, alone, { kind: 'nested' });
+    expect(a.length + b.length).toBeGreaterThan(0);
+    console.log(
+      `3k (seed 11): ${a.length} cells differ by 1..9 without --previous; suppressed ${suppressed(alone.exported)} alone, ${suppressed(now.exported)} with --previous (+${suppressed(now.exported) - suppressed(alone.exported)})`,
+    );
+  });
+
+  it('records the earlier export in manifest.json and suppression-audit.json, and says so', () => {
+    const manifest = readJson<{ previous: unknown[] }>(join(root, 'new', 'manifest.json'));
+    expect(manifest.previous).toEqual([
+      {
+        dir: join(root, 'old'),
+        period: { start: '2017-01-01', end: '2021-12-31' },
+        tablesSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        manifestSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
+    ]);
+    expect(readJson<{ previous: unknown[] }>(join(root, 'alone', 'manifest.json')).previous).toEqual([]);
+    const audit = readJson<{ previous: unknown[]; cells: { reason?: string }[] }>(join(root, 'new', 'internal', 'suppression-audit.json'));
+    expect(audit.previous).toEqual(manifest.previous);
+    expect(audit.cells.filter((c) => c.reason === `differencing with ${join(root, 'old')}`).length).toBeGreaterThan(0);
+  });
+
+  it('audit passes, and fails once the earlier export named in the manifest is altered', async () => {
+    const ok = await auditRun(join(root, 'new'));
+    expect(ok.lines.filter((l) => l.startsWith('FAIL'))).toEqual([]);
+    expect(ok.ok).toBe(true);
+    expect(ok.lines.some((l) => /^joint attacker: \d+ suppressed cell\(s\) of this export and [1-9]\d* primary cell\(s\) of 1 earlier/.test(l))).toBe(true);
+    // the earlier atoms the run recomputed must give what the earlier export shows
+    const atomsPath = join(root, 'new', 'internal', 'earlier-atoms-1.json');
+    const atomsText = readFileSync(atomsPath, 'utf8');
+    const atoms = JSON.parse(atomsText) as { atoms: { n: number }[] };
+    atoms.atoms[atoms.atoms.length - 1]!.n += 1;
+    writeFileSync(atomsPath, JSON.stringify(atoms));
+    const r0 = await auditRun(join(root, 'new'));
+    expect(r0.ok).toBe(false);
+    expect(r0.lines.some((l) => l.startsWith('FAIL earlier exports:') && l.includes('does not reproduce'))).toBe(true);
+    rmSync(atomsPath);
+    const r1 = await auditRun(join(root, 'new'));
+    expect(r1.ok).toBe(false);
+    expect(r1.lines.some((l) => l.startsWith('FAIL') && l.includes('earlier-atoms-1.json (its atoms, recomputed by the run) is missing'))).toBe(true);
+    writeFileSync(atomsPath, atomsText);
+    const copy = join(root, 'old-copy');
+    cpSync(join(root, 'old'), copy, { recursive: true });
+    const path = join(root, 'old', 'export', 'tables.json');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"**"', '"**" '));
+    const r = await auditRun(join(root, 'new'));
+    expect(r.ok).toBe(false);
+    expect(r.lines.some((l) => l.startsWith('FAIL') && l.includes('export/tables.json is not the one this run was protected with'))).toBe(true);
+    rmSync(join(root, 'old'), { recursive: true });
+    cpSync(copy, join(root, 'old'), { recursive: true });
+  });
+
+  it('a corrected snapshot with 3 persons removed and --previous stops with exit 1 and says why', () => {
+    const out = join(root, 'corrected-3');
+    const r = cli(['run', '--input', correctedInput(3), '--out', out, '--previous', join(root, 'alone')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(join(root, 'alone'));
+    expect(r.stderr).toMatch(/only 3 person\(s\)/);
+    expect(r.stderr).toContain('withdraw or replace');
+    expect(readdirSync(root)).not.toContain('corrected-3');
+  });
+
+  it('a corrected snapshot with 12 persons removed and --previous runs, and (a) and (b) hold against a 12-person attacker', async () => {
+    const out = join(root, 'corrected-12');
+    const r = cli(['run', '--input', correctedInput(12), '--out', out, '--previous', join(root, 'alone')]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const before = release(join(root, 'alone'));
+    const after = release(out);
+    expect(before.atoms.reduce((s, a) => s + a.n, 0) - after.atoms.reduce((s, a) => s + a.n, 0)).toBe(12);
+    expect(smallDifferences(before.exported, after.exported)).toEqual([]);
+    expect(unprotectedPrimaries(await loadSolver(), TABLE_DECLARATIONS, before, after, { kind: 'changed', k: 12 })).toEqual([]);
+  });
+
+  it('reads the config list `previous` too: a folder that is not an earlier export is bad input (exit 1), named', () => {
+    const config = join(root, 'previous-config.json');
+    writeFileSync(config, JSON.stringify({ previous: [join(root, 'no-such-export')] }));
+    const r = cli(['run', '--input', input, '--out', join(root, 'from-config'), '--config', config]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(join(root, 'no-such-export'));
+    expect(r.stderr).toContain('export/tables.json');
+  });
+});

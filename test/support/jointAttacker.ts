@@ -1,0 +1,185 @@
+import type { Highs } from 'highs';
+import type { Atom } from '../../model/atom.js';
+import { type CellTerm, cellMatches } from '../../model/cellTerm.js';
+import { cellTerms, type TableDeclaration } from '../../model/tableDeclarations.js';
+import type { ExportTables } from '../../schemas/tablesJson.js';
+
+/**
+ * A joint attacker holding two releases, for the tests, written apart from disclosure/: one variable per
+ * atom of each release (no merging), one equality per number shown in each export (duplicates kept), and the
+ * link between the releases:
+ * - `nested`: the earlier period lies inside the later one, so for every cell that only asks for
+ *   memberships, the earlier count is at most the later count;
+ * - `changed`: the same period, at most k persons differ, so every cell differs by at most k.
+ * The model is built once and handed to HiGHS (presolve off, otherwise default options); each bound only changes
+ * the objective.
+ */
+export interface Release {
+  atoms: readonly Atom[];
+  exported: ExportTables;
+}
+
+export type Link = { kind: 'nested' } | { kind: 'changed'; k: number };
+
+/** Only membership terms (more memberships never remove a person from the cell)? */
+const onlyMemberships = (terms: readonly CellTerm[]) => terms.every((t) => 'set' in t || 'atLeast' in t);
+
+export class JointAttacker {
+  private readonly model;
+  private readonly numCols: number;
+  private readonly offset: number;
+
+  constructor(
+    private readonly highs: Highs,
+    private readonly declarations: readonly TableDeclaration[],
+    private readonly earlier: Release,
+    private readonly later: Release,
+    link: Link,
+  ) {
+    this.offset = earlier.atoms.length;
+    this.numCols = earlier.atoms.length + later.atoms.length;
+    const rows: { cols: number[]; coefs: number[]; lo: number; hi: number }[] = [];
+    const inf = highs.infinity;
+    for (const decl of declarations) {
+      decl.rows.forEach((_, i) =>
+        decl.columns.forEach((_, j) => {
+          const terms = cellTerms(decl, i, j);
+          if (terms === null) return;
+          const e = this.members(0, decl, i, j);
+          const l = this.members(1, decl, i, j);
+          for (const [rel, cols] of [
+            [earlier, e],
+            [later, l],
+          ] as const) {
+            const shown = rel.exported.tables[decl.id]!.cells[i]![j];
+            if (typeof shown === 'number') rows.push({ cols, coefs: cols.map(() => 1), lo: shown, hi: shown });
+          }
+          const diff = { cols: [...l, ...e], coefs: [...l.map(() => 1), ...e.map(() => -1)] };
+          if (link.kind === 'nested' && onlyMemberships(terms)) rows.push({ ...diff, lo: 0, hi: inf });
+          if (link.kind === 'changed') rows.push({ ...diff, lo: -link.k, hi: link.k });
+        }),
+      );
+    }
+    const starts = [0];
+    const indices: number[] = [];
+    const values: number[] = [];
+    for (const r of rows) {
+      indices.push(...r.cols);
+      values.push(...r.coefs);
+      starts.push(indices.length);
+    }
+    this.model = highs.createModel({
+      numCols: this.numCols,
+      numRows: rows.length,
+      colCost: new Float64Array(this.numCols),
+      colLower: new Float64Array(this.numCols),
+      colUpper: new Float64Array(this.numCols).fill(inf),
+      rowLower: rows.map((r) => r.lo),
+      rowUpper: rows.map((r) => r.hi),
+      matrix: { format: 'csr', numRows: rows.length, numCols: this.numCols, starts: new Int32Array(starts), indices: new Int32Array(indices), values: new Float64Array(values) },
+    });
+    // presolve off, primal simplex: each bound warm-starts from the previous basis (only the objective changes)
+    this.model.options.set({ output_flag: false, presolve: 'off', simplex_strategy: 4 });
+  }
+
+  /** Column indices of the atoms of release 0 (earlier) or 1 (later) in a cell. */
+  private members(release: 0 | 1, decl: TableDeclaration, i: number, j: number): number[] {
+    const terms = cellTerms(decl, i, j)!;
+    const atoms = release === 0 ? this.earlier.atoms : this.later.atoms;
+    const out: number[] = [];
+    atoms.forEach((a, k) => {
+      if (cellMatches(terms, a, decl.basis)) out.push(k + (release === 0 ? 0 : this.offset));
+    });
+    return out;
+  }
+
+  /** The whole-number interval of cell (i, j) of table `table` in release 0 or 1 (Infinity = unbounded). */
+  interval(release: 0 | 1, table: string, i: number, j: number): [number, number] {
+    const decl = this.declarations.find((d) => d.id === table)!;
+    const cols = this.members(release, decl, i, j);
+    if (cols.length === 0) return [0, 0];
+    const cost = new Float64Array(this.numCols);
+    for (const c of cols) cost[c] = 1;
+    this.model.changeColsCost({ kind: 'range', from: 0, to: this.numCols - 1 }, cost);
+    const { objectiveSense, modelStatus } = this.highs.constants;
+    const solve = (sense: 'min' | 'max') => {
+      this.model.changeObjectiveSense(sense === 'min' ? objectiveSense.minimize : objectiveSense.maximize);
+      this.model.run();
+      const s = this.model.getModelStatus();
+      if (s === modelStatus.optimal) return this.model.getObjectiveValue();
+      if (sense === 'max' && (s === modelStatus.unbounded || s === modelStatus.unboundedOrInfeasible)) return Infinity;
+      throw new Error(`joint attacker: solver status ${s}`);
+    };
+    const lo = solve('min');
+    const hi = solve('max');
+    return [Math.max(0, Math.ceil(lo - 1e-6)), hi === Infinity ? Infinity : Math.floor(hi + 1e-6)];
+  }
+
+  dispose(): void {
+    this.model.dispose();
+  }
+}
+
+/** The rule, written out again: p = max(1, ceil(0.3 v)); the interval must reach max(0, v − p) and v + p. */
+export function protectedByRule(v: number, [lo, hi]: [number, number], safetyRange = 0.3): boolean {
+  const p = Math.max(1, Math.ceil(v * safetyRange - 1e-9));
+  return lo <= Math.max(0, v - p) && hi >= v + p;
+}
+
+/** Exact counts of every cell of a release (for its primaries), from its atoms. */
+function trueValue(declarations: readonly TableDeclaration[], atoms: readonly Atom[], table: string, i: number, j: number): number {
+  const decl = declarations.find((d) => d.id === table)!;
+  const terms = cellTerms(decl, i, j)!;
+  return atoms.reduce((s, a) => s + (cellMatches(terms, a, decl.basis) ? a.n : 0), 0);
+}
+
+/** Every primary cell (true value 1 … threshold − 1, shown as **) of both releases that the joint attacker narrows below the rule. */
+export function unprotectedPrimaries(
+  highs: Highs,
+  declarations: readonly TableDeclaration[],
+  earlier: Release,
+  later: Release,
+  link: Link,
+  threshold = 10,
+): { release: 0 | 1; table: string; i: number; j: number; value: number; interval: [number, number] }[] {
+  const attacker = new JointAttacker(highs, declarations, earlier, later, link);
+  const out: ReturnType<typeof unprotectedPrimaries> = [];
+  try {
+    for (const release of [0, 1] as const) {
+      const rel = release === 0 ? earlier : later;
+      for (const decl of declarations) {
+        rel.exported.tables[decl.id]!.cells.forEach((row, i) =>
+          row.forEach((shown, j) => {
+            if (shown !== '**') return;
+            const v = trueValue(declarations, rel.atoms, decl.id, i, j);
+            if (v < 1 || v >= threshold) return;
+            const interval = attacker.interval(release, decl.id, i, j);
+            if (!protectedByRule(v, interval)) out.push({ release, table: decl.id, i, j, value: v, interval });
+          }),
+        );
+      }
+    }
+  } finally {
+    attacker.dispose();
+  }
+  return out;
+}
+
+/** Cells shown in both exports (same table, row key, column key) that differ by 1 … threshold − 1. */
+export function smallDifferences(earlier: ExportTables, later: ExportTables, threshold = 10): { table: string; row: string; column: string; earlier: number; later: number }[] {
+  const out: ReturnType<typeof smallDifferences> = [];
+  for (const [id, t] of Object.entries(later.tables)) {
+    const e = earlier.tables[id];
+    if (!e) continue;
+    t.rows.forEach((row, i) =>
+      t.columns.forEach((col, j) => {
+        const a = e.cells[e.rows.findIndex((h) => h.key === row.key)]?.[e.columns.findIndex((h) => h.key === col.key)];
+        const b = t.cells[i]![j];
+        if (typeof a !== 'number' || typeof b !== 'number') return;
+        const d = Math.abs(a - b);
+        if (d >= 1 && d < threshold) out.push({ table: id, row: row.key, column: col.key, earlier: a, later: b });
+      }),
+    );
+  }
+  return out;
+}

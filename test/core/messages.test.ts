@@ -24,7 +24,20 @@ const SAMPLES: Partial<Record<keyof Messages, unknown[]>> = {
   auditFailed: ['/out/dirQ'],
   unreadable: ['fileQ.csv', 'WHYQ'],
   internal: ['WHATQ'],
+  summaryAudit: [true],
+  summaryStep: ['export/report.html'],
+  summaryQuarantine: [4321],
+  compareProtected: [true],
+  outputLocked: ['/out/dirQ', 4321],
+  tableUnknownKey: ['KEYQ', ['VALID1', 'VALID2']],
+  tableUnknownList: ['LISTQ', ['VALID1', 'VALID2']],
+  tableUnknownSet: ['SETQ', ['VALID1', 'VALID2']],
+  tableUnknownValue: ['DIMQ', 'VALQ', ['VALID1', 'VALID2']],
+  tableIdUnknown: ['PATQ', ['VALID1', 'VALID2']],
 };
+
+/** Messages whose parameter chooses the sentence instead of appearing in it. */
+const CHOOSERS = new Set<string>(['summaryStep']);
 
 function argsFor(key: string, fn: (...a: never[]) => string): unknown[] {
   return SAMPLES[key as keyof Messages] ?? Array.from({ length: fn.length }, (_, i) => `ARG${i}Q`);
@@ -64,7 +77,7 @@ describe('core/messages', () => {
         expect(typeof text, lang).toBe('string');
         expect(text.trim().length, lang).toBeGreaterThan(0);
         expect(text, lang).not.toMatch(/undefined|\[object Object\]|NaN/);
-        for (const value of printed(args)) expect(text, `${lang} ${key} shows ${value}`).toContain(value);
+        if (!CHOOSERS.has(key)) for (const value of printed(args)) expect(text, `${lang} ${key} shows ${value}`).toContain(value);
       }
     });
   }
@@ -74,8 +87,8 @@ describe('core/messages', () => {
       const args = argsFor(k, en[k as keyof Messages] as never);
       return call(en, k, args) === call(nl, k, args);
     });
-    // a message made only of its parameters could be identical; none in the catalogue is
-    expect(same).toEqual([]);
+    // a message made only of its parameters is identical: only demoStage (the stage name and an ellipsis)
+    expect(same).toEqual(['demoStage']);
   });
 
   it('no literal disclosure threshold in the prose: "fewer than" follows its parameter', () => {

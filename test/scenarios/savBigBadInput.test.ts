@@ -58,7 +58,7 @@ describe(`a ${ROWS.toLocaleString('en')}-row GBAPERSOONTAB .sav with bad rows at
       [ROWS, ['R', '000000007', '2', '19x0', '12', '01']],
     ]);
     const dir = await folderWithBigGba(bad);
-    const out = join(dir, 'out');
+    const out = `${dir}-out`;
     const r = cli(['run', '--input', dir, '--out', out]);
     expect(r.code).toBe(1);
     const lines = r.stderr.split('\n');
@@ -72,7 +72,7 @@ describe(`a ${ROWS.toLocaleString('en')}-row GBAPERSOONTAB .sav with bad rows at
 
   it('the same file without the bad rows runs (exit 0) and its manifest counts every row of it', async () => {
     const dir = await folderWithBigGba(new Map());
-    const out = join(dir, 'out');
+    const out = `${dir}-out`;
     const r = cli(['run', '--input', dir, '--out', out]);
     expect([r.code, r.stderr]).toEqual([0, '']);
     const manifest = (await import('node:fs')).readFileSync(join(out, 'manifest.json'), 'utf8');
@@ -83,7 +83,7 @@ describe(`a ${ROWS.toLocaleString('en')}-row GBAPERSOONTAB .sav with bad rows at
   it('with --quarantine the bad rows are set aside with their file, row and variable (a small file will do)', async () => {
     const rows = 5000;
     const dir = await folderWithBigGba(new Map([[rows - 1, ['R', 'X1234567', '1', '1980', '01', '--']], [rows, ['R', '000000002', '2', '2000', '13', '--']]]), rows);
-    const out = join(dir, 'out');
+    const out = `${dir}-out`;
     const r = cli(['run', '--input', dir, '--out', out, '--quarantine']);
     expect([r.code, r.stderr]).toEqual([0, '']);
     const q = (await import('node:fs')).readFileSync(join(out, 'internal', 'quarantine.csv'), 'utf8');

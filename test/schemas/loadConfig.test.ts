@@ -40,7 +40,7 @@ describe('schemas/loadConfig', () => {
   });
 
   it('not JSON, or not an object: a ConfigError naming the file', () => {
-    expect(configError('{ nope').message).toMatch(/^Config file my\.json: not valid JSON/);
+    expect(configError('{ nope').message).toMatch(/^Config file my\.json, line 1: not valid JSON/);
     expect(configError('[1, 2]').message).toBe('Config file my.json: expected a JSON object');
     expect(configError('null').message).toBe('Config file my.json: expected a JSON object');
   });

@@ -34,7 +34,7 @@ describe('sources/sourceRelation', () => {
     const e = readError('SRG.csv', new Error('Invalid Input Error: CSV Error on Line: 12\nOriginal Line: R,123456789,57'));
     expect(e).toBeInstanceOf(InputError);
     expect((e as Error).message).toBe('SRG.csv: cannot be read (CSV Error on Line: 12)');
-    for (const msg of ['Conversion Error: Could not convert', 'IO Error: No files found', 'Parquet magic bytes missing', 'Binder Error: Referenced column "X" not found']) {
+    for (const msg of ['Conversion Error: Could not convert', 'IO Error: No files found', 'Invalid Error: No magic bytes found at end of file', 'Binder Error: Referenced column "X" not found']) {
       expect(readError('f', new Error(msg)), msg).toBeInstanceOf(InputError);
     }
   });

@@ -24,22 +24,22 @@ describe('bin/hashInputs', () => {
     expect(paths.map((p) => facts.get(p)!.lines)).toEqual([1, 4, 7]);
   });
 
-  it('from dist/ (the compiled worker exists): the same facts, from the worker thread', async () => {
-    const compiled = (await import(join(packageRoot(), 'dist', 'bin', 'hashInputs.js'))) as { hashInputs: HashInputs };
+  it('from build/ (the compiled worker exists): the same facts, from the worker thread', async () => {
+    const compiled = (await import(join(packageRoot(), 'build', 'bin', 'hashInputs.js'))) as { hashInputs: HashInputs };
     const facts = await compiled.hashInputs(paths);
     expect(facts).toEqual(await hashInputs(paths));
   });
 
   it('no paths: an empty map (both ways)', async () => {
     expect((await hashInputs([])).size).toBe(0);
-    const compiled = (await import(join(packageRoot(), 'dist', 'bin', 'hashInputs.js'))) as { hashInputs: HashInputs };
+    const compiled = (await import(join(packageRoot(), 'build', 'bin', 'hashInputs.js'))) as { hashInputs: HashInputs };
     expect((await compiled.hashInputs([])).size).toBe(0);
   });
 
   it('a missing file rejects (both ways)', async () => {
     const missing = [join(dir, 'nope.csv')];
     await expect(hashInputs(missing)).rejects.toThrow(/ENOENT/);
-    const compiled = (await import(join(packageRoot(), 'dist', 'bin', 'hashInputs.js'))) as { hashInputs: HashInputs };
+    const compiled = (await import(join(packageRoot(), 'build', 'bin', 'hashInputs.js'))) as { hashInputs: HashInputs };
     await expect(compiled.hashInputs(missing)).rejects.toThrow(/ENOENT/);
   });
 });

@@ -11,8 +11,8 @@ describe('core/packageRoot', () => {
     expect(existsSync(join(root, 'queries', 'atoms.sql'))).toBe(true);
   });
 
-  it('finds the same root from the compiled copy in dist/ (dist has no queries/ of its own)', async () => {
-    const compiled = join(packageRoot(), 'dist', 'core', 'packageRoot.js');
+  it('finds the same root from the compiled copy in build/ (build has no queries/ of its own)', async () => {
+    const compiled = join(packageRoot(), 'build', 'core', 'packageRoot.js');
     expect(existsSync(compiled)).toBe(true); // built by test/globalSetup.ts
     const mod = (await import(compiled)) as { packageRoot: () => string };
     expect(mod.packageRoot()).toBe(packageRoot());

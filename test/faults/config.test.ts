@@ -73,7 +73,7 @@ describe('config file', () => {
 
 describe('--period', () => {
   it('an impossible day is named as such (not blamed on an input file)', () => {
-    expect(fails(() => loadRunConfig({ period: '2017-02-30..2018-12-31' }))).toMatch(/"2017-02-30" is not a real date/);
+    expect(fails(() => loadRunConfig({ period: '2017-02-30..2018-12-31' }))).toMatch(/2017-02-30 has day 30, which month 02 does not have/);
   });
   it('outside 1980–2099 is refused at load (validate and run agree)', () => {
     expect(fails(() => loadRunConfig({ period: '1970-01-01..1975-12-31' }))).toMatch(/within 1980-01-01\.\.2099-12-31/);

@@ -294,6 +294,7 @@ export async function auditRun(outDir: string): Promise<AuditReport> {
   const noteInLanguage = config.language === 'nl' && leesmij !== undefined ? leesmij : note;
   const rendered = await renderExport(exported, {
     lang: config.language,
+    threshold: params.threshold,
     checkerNote: note,
     leesmij,
     summary: noteInLanguage.replace(/\n$/, '').split('\n'),

@@ -88,6 +88,7 @@ export async function render(config: Config, r: RenderInput): Promise<FileMap> {
   const files: FileMap = {};
   const exported = await renderExport(r.protection.exported, {
     lang: config.language,
+    threshold: config.disclosure.threshold,
     checkerNote: checkerNote(note, 'en'),
     leesmij: checkerNote(note, 'nl'),
     summary: checkerNoteLines(note, config.language),

@@ -27,7 +27,7 @@ export interface AuditMeta {
   /** Rules and parameters as text lines; when absent and `params` is given, the page states them in its language. */
   rules?: string[];
   /** The rule's parameters (threshold, zero handling, safety range). */
-  params?: { threshold: number; zeroUnsafe: boolean; safetyRange: number };
+  params: { threshold: number; zeroUnsafe: boolean; safetyRange: number };
   /** Per suppressed cell its proven interval, protection requirement and (secondary) the primaries it protects. */
   cells?: AuditedCell[];
   /** Per table and cell, an explanation shown as a tooltip; by default composed from `cells`. */
@@ -122,8 +122,8 @@ export function meetsRequirement(c: AuditedCell): boolean {
 export function auditHtml(internal: InternalTables, marks: Record<string, SuppressionMark[][]>, meta: AuditMeta): string {
   const lang = meta.lang;
   const tx = TEXT[lang];
-  const maxUnsafe = meta.params ? meta.params.threshold - 1 : 9;
-  const kindText = { primary: fill(meta.params?.zeroUnsafe ? tx.primaryZero! : tx.primary!, { max: maxUnsafe }), secondary: tx.secondary! };
+  const maxUnsafe = meta.params.threshold - 1;
+  const kindText = { primary: fill(meta.params.zeroUnsafe ? tx.primaryZero! : tx.primary!, { max: maxUnsafe }), secondary: tx.secondary! };
   const label = (ref: { table: string; row: string; column: string }): string => {
     const t = internal.tables[ref.table];
     const r = t?.rows.find((h) => h.key === ref.row)?.label ?? ref.row;
@@ -148,13 +148,11 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
   const body: string[] = [];
   body.push(`<h1>${escapeHtml(tx.title)}</h1>`);
   body.push(`<p class="meta"><strong>${escapeHtml(tx.warning)}</strong><br>${escapeHtml(`${tx.period}: ${periodText(internal.period, lang)}`)}</p>`);
-  const rules = meta.rules ?? (meta.params
-    ? [
-        fill(tx.ruleThreshold!, { threshold: meta.params.threshold, max: maxUnsafe, zero: meta.params.zeroUnsafe ? tx.ruleZero! : '' }),
-        fill(tx.ruleP!, { safety: String(meta.params.safetyRange).replace('.', lang === 'nl' ? ',' : '.') }),
-        tx.ruleS!,
-      ]
-    : []);
+  const rules = meta.rules ?? [
+    fill(tx.ruleThreshold!, { threshold: meta.params.threshold, max: maxUnsafe, zero: meta.params.zeroUnsafe ? tx.ruleZero! : '' }),
+    fill(tx.ruleP!, { safety: String(meta.params.safetyRange).replace('.', lang === 'nl' ? ',' : '.') }),
+    tx.ruleS!,
+  ];
   if (rules.length > 0) {
     body.push(`<h3>${escapeHtml(tx.rules)}</h3><ul class="notes">`);
     for (const r of rules) body.push(`<li>${escapeHtml(r)}</li>`);
@@ -217,7 +215,7 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
     sections.push(`<h2><span class="caption">${escapeHtml(caption(id, lang, meta.declarations))}.</span> ${escapeHtml(t.title)}</h2>`);
     sections.push(`<p class="meta">${escapeHtml(fill(tx.tableTotals!, count))}</p>`);
     sections.push(`<p class="verdict${bad > 0 ? ' bad' : ''}"><strong>${escapeHtml(verdict)}</strong></p>`);
-    sections.push(tableHtml({ caption: capt, rows: t.rows, columns: t.columns, sections: [{ cells }], footnotes: footnotes(asPublished, lang) }));
+    sections.push(tableHtml({ caption: capt, rows: t.rows, columns: t.columns, sections: [{ cells }], footnotes: footnotes(asPublished, lang, meta.params.threshold) }));
     if (listed.length > 0) sections.push(`<h3>${escapeHtml(tx.cellsHeading)}</h3><ul class="cells">`, ...listed, '</ul>');
     sections.push('</section>');
   }

@@ -7,16 +7,16 @@ export interface Footnote {
   text: string;
 }
 
-const TEXT: Record<Lang, Record<Footnote['marker'], string>> = {
+const TEXT: Record<Lang, Record<'*' | '~', string> & { '**': (threshold: number) => string }> = {
   nl: {
     '*': 'Vanaf 2019 is deze categorie opgenomen in de dataset.',
     '~': 'Vanaf 2019 is deze categorie niet meer opgenomen in de dataset.',
-    '**': 'Te weinig waarnemingen om te kunnen laten zien (minder dan 10 personen, of nodig om zo’n aantal af te schermen).',
+    '**': (threshold) => `Te weinig waarnemingen om te kunnen laten zien (minder dan ${threshold} personen, of nodig om zo’n aantal af te schermen).`,
   },
   en: {
     '*': 'This category is in the data from 2019 onwards.',
     '~': 'This category is no longer in the data from 2019 onwards.',
-    '**': 'Too few observations to show (fewer than 10 persons, or hidden to protect such a count).',
+    '**': (threshold) => `Too few observations to show (fewer than ${threshold} persons, or hidden to protect such a count).`,
   },
 };
 
@@ -28,19 +28,23 @@ export function labelMarker(label: string): '*' | '~' | null {
 
 /**
  * The footnotes a table needs, in the report's order (`*`, `~`, `**`): a marker is explained when a
- * row or column label carries it, `**` when any cell or percentage is suppressed.
+ * row or column label carries it, `**` when any cell or percentage is suppressed (with the run's threshold).
  */
-export function footnotes(table: ExportTable, lang: Lang): Footnote[] {
+export function footnotes(table: ExportTable, lang: Lang, threshold: number): Footnote[] {
   const labels = [...table.rows, ...table.columns].map((h) => labelMarker(h.label));
   const suppressed = [...table.cells, ...(table.percentages ?? [])].some((r) => r.some((c) => c === '**'));
   const out: Footnote[] = [];
   if (labels.includes('*')) out.push({ marker: '*', text: TEXT[lang]['*'] });
   if (labels.includes('~')) out.push({ marker: '~', text: TEXT[lang]['~'] });
-  if (suppressed) out.push({ marker: '**', text: TEXT[lang]['**'] });
+  if (suppressed) out.push({ marker: '**', text: TEXT[lang]['**'](threshold) });
   return out;
 }
 
 /** All three explanations, for places that explain the markers once (README, page legend). */
-export function allFootnotes(lang: Lang): Footnote[] {
-  return (['*', '~', '**'] as const).map((marker) => ({ marker, text: TEXT[lang][marker] }));
+export function allFootnotes(lang: Lang, threshold: number): Footnote[] {
+  return [
+    { marker: '*', text: TEXT[lang]['*'] },
+    { marker: '~', text: TEXT[lang]['~'] },
+    { marker: '**', text: TEXT[lang]['**'](threshold) },
+  ];
 }

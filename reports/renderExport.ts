@@ -12,6 +12,8 @@ import { translateTables } from './translateTables.js';
 
 export interface RenderExportOptions {
   lang: Lang;
+  /** The disclosure threshold, for the explanation of `**`. */
+  threshold: number;
   /** The note for the output checker (README.txt, English), composed by the disclosure code; written as given. */
   checkerNote: string;
   /** The same note in Dutch (LEESMIJ.txt); written when given. */
@@ -75,7 +77,7 @@ export async function renderExport(tables: ExportTables, options: RenderExportOp
   await put('tables.json', exportTablesJson(t, decls));
   for (const id of ids) await put(`tables/${id}.csv`, tableCsv(t.tables[id]!));
   for (const id of ids) await put(`tables-nl/${id}.csv`, tableCsvNl(t.tables[id]!));
-  await put('tables.xlsx', await tablesXlsx(t, { lang: options.lang, summary: options.summary, declarations: decls }));
+  await put('tables.xlsx', await tablesXlsx(t, { lang: options.lang, threshold: options.threshold, summary: options.summary, declarations: decls }));
 
   const svgs: Record<string, string> = {};
   for (const id of ids) {
@@ -89,7 +91,7 @@ export async function renderExport(tables: ExportTables, options: RenderExportOp
     await put(`charts/${id}.svg`, svg);
     await put(`charts/${id}.png`, png);
   }
-  await put('report.html', reportHtml(t, svgs, { lang: options.lang, declarations: decls, ...(options.version ? { version: options.version } : {}) }));
+  await put('report.html', reportHtml(t, svgs, { lang: options.lang, threshold: options.threshold, declarations: decls, ...(options.version ? { version: options.version } : {}) }));
   await put('README.txt', options.checkerNote);
   if (options.leesmij !== undefined) await put('LEESMIJ.txt', options.leesmij);
   return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -8,6 +8,8 @@ import type { TableDeclaration } from '../model/tableDeclarations.js';
 
 export interface ReportMeta {
   lang: Lang;
+  /** The disclosure threshold, for the explanation of `**`. */
+  threshold: number;
   /** Page heading; a default per language. */
   title?: string;
   /** Software version shown under the heading (no dates: output must be reproducible). */
@@ -74,12 +76,12 @@ export function anchor(id: string): string {
 }
 
 /** The sections of one table: the counts, and for F3.1–F3.3 the percentages. */
-function exportTableBody(t: ExportTable, lang: Lang, capt: string): string {
+function exportTableBody(t: ExportTable, lang: Lang, capt: string, threshold: number): string {
   const sections: TableSection[] = [{ cells: t.cells.map((r) => r.map((c) => countCell(c, lang))) }];
   if (t.percentages) {
     sections.push({ heading: TEXT[lang].pct, cells: t.percentages.map((r) => r.map((c) => percentCell(c, lang))) });
   }
-  return tableHtml({ caption: capt, rows: t.rows, columns: t.columns, sections, footnotes: footnotes(t, lang) });
+  return tableHtml({ caption: capt, rows: t.rows, columns: t.columns, sections, footnotes: footnotes(t, lang, threshold) });
 }
 
 /**
@@ -103,7 +105,7 @@ export function reportHtml(tables: ExportTables, charts: Record<string, string>,
   const note = ids.map((id) => tables.tables[id]!.note).find((n) => n);
   if (note) body.push(`<p class="note">${escapeHtml(note)}</p>`);
   body.push(`<h3>${escapeHtml(tx.markers)}</h3><ul class="notes">`);
-  for (const n of allFootnotes(lang)) body.push(`<li><b>${escapeHtml(n.marker)}</b> ${escapeHtml(n.text)}</li>`);
+  for (const n of allFootnotes(lang, meta.threshold)) body.push(`<li><b>${escapeHtml(n.marker)}</b> ${escapeHtml(n.text)}</li>`);
   body.push('</ul>');
   body.push(`<nav><h3>${escapeHtml(tx.contents)}</h3><ol>`);
   for (const id of ids) body.push(`<li><a href="#${anchor(id)}">${escapeHtml(caption(id, lang, decls))}</a></li>`);
@@ -120,7 +122,7 @@ export function reportHtml(tables: ExportTables, charts: Record<string, string>,
         ? `<figure data-figure-id="${escapeHtml(id)}" role="img" aria-label="${escapeHtml(capt)}">${scopeSvgIds(svg, anchor(id))}</figure>`
         : `<p class="meta">${escapeHtml(tx.noChart)}</p>`);
     }
-    body.push(exportTableBody(t, lang, capt));
+    body.push(exportTableBody(t, lang, capt, meta.threshold));
     body.push('</section>');
   }
   return htmlPage(lang, title, body.join('\n'));

@@ -7,6 +7,8 @@ import type { TableDeclaration } from '../model/tableDeclarations.js';
 
 export interface TablesXlsxOptions {
   lang: Lang;
+  /** The disclosure threshold, for the explanation of `**`. */
+  threshold: number;
   /** The checker's note as lines: the first sheet ("Samenvatting"/"Summary"), followed by the legend of the markers. */
   summary?: string[] | undefined;
   /** The run's table declarations (order, caption); default the shipped ones. */
@@ -59,18 +61,18 @@ export async function tablesXlsx(tables: ExportTables, options: TablesXlsxOption
   wb.modified = none;
   wb.lastPrinted = none;
   const taken = new Set<string>();
-  if (options.summary) addSummary(wb, sheetName(SUMMARY[options.lang].sheet, taken), options.summary, options.lang);
+  if (options.summary) addSummary(wb, sheetName(SUMMARY[options.lang].sheet, taken), options.summary, options.lang, options.threshold);
   for (const id of tableOrder(Object.keys(tables.tables), options.declarations)) {
     const capt = caption(id, options.lang, options.declarations);
-    addSheet(wb, sheetName(capt, taken), capt, tables.tables[id]!, options.lang);
+    addSheet(wb, sheetName(capt, taken), capt, tables.tables[id]!, options.lang, options.threshold);
   }
   const raw = new Uint8Array(await wb.xlsx.writeBuffer());
   return Buffer.from(rezip(raw, ZIP_TIME));
 }
 
-function addSummary(wb: ExcelJS.Workbook, name: string, lines: string[], lang: Lang): void {
+function addSummary(wb: ExcelJS.Workbook, name: string, lines: string[], lang: Lang, threshold: number): void {
   const ws = wb.addWorksheet(name);
-  const all = [...lines, '', SUMMARY[lang].legend, ...allFootnotes(lang).map((n) => `${n.marker} ${n.text}`)];
+  const all = [...lines, '', SUMMARY[lang].legend, ...allFootnotes(lang, threshold).map((n) => `${n.marker} ${n.text}`)];
   all.forEach((line, i) => {
     const cell = ws.getCell(i + 1, 1);
     cell.value = line;
@@ -79,7 +81,7 @@ function addSummary(wb: ExcelJS.Workbook, name: string, lines: string[], lang: L
   ws.getColumn(1).width = 140;
 }
 
-function addSheet(wb: ExcelJS.Workbook, name: string, capt: string, t: ExportTable, lang: Lang): void {
+function addSheet(wb: ExcelJS.Workbook, name: string, capt: string, t: ExportTable, lang: Lang, threshold: number): void {
   const ws = wb.addWorksheet(name);
   const titleCell = ws.getCell(1, 1);
   titleCell.value = `${capt}. ${t.title}`;
@@ -128,7 +130,7 @@ function addSheet(wb: ExcelJS.Workbook, name: string, capt: string, t: ExportTab
     headerRow(PCT_HEADING[lang]);
     bodyRows(t.percentages, '0.0');
   }
-  const notes = footnotes(t, lang);
+  const notes = footnotes(t, lang, threshold);
   if (notes.length > 0) r++;
   for (const n of notes) {
     ws.getCell(r, 1).value = `${n.marker} ${n.text}`;

@@ -25,7 +25,7 @@ const marks: Record<string, SuppressionMark[][]> = {
 };
 
 describe('auditHtml', () => {
-  const html = auditHtml(internal, marks, { lang: 'nl', rules: ['Drempel: 10', 'Veiligheidsmarge: 30%'], notes: { '3.5': [[null, 'interval [0, 31]'], [null, null]] } });
+  const html = auditHtml(internal, marks, { lang: 'nl', params: { threshold: 10, zeroUnsafe: false, safetyRange: 0.3 }, rules: ['Drempel: 10', 'Veiligheidsmarge: 30%'], notes: { '3.5': [[null, 'interval [0, 31]'], [null, null]] } });
 
   it('shows suppressed cells by kind with their true value', () => {
     expect(html).toContain('<td class="primary" title="interval [0, 31]">** (7) [P]</td>');
@@ -71,6 +71,6 @@ describe('auditHtml', () => {
   });
 
   it('rejects marks of the wrong shape', () => {
-    expect(() => auditHtml(internal, { '3.5': [[null]] }, { lang: 'nl' })).toThrow(InternalError);
+    expect(() => auditHtml(internal, { '3.5': [[null]] }, { lang: 'nl', params: { threshold: 10, zeroUnsafe: false, safetyRange: 0.3 } })).toThrow(InternalError);
   });
 });

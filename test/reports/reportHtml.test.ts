@@ -15,7 +15,7 @@ const skip = !existsSync(CHROMIUM) && !process.env.CI;
 
 describe('reportHtml (string)', () => {
   it('is one self-contained page: no scripts, no external references', () => {
-    const html = reportHtml(sampleExport(), { 'F3.4': '<svg xmlns="http://www.w3.org/2000/svg"><g id="a"><rect fill="url(#a)"/></g></svg>' }, { lang: 'nl' });
+    const html = reportHtml(sampleExport(), { 'F3.4': '<svg xmlns="http://www.w3.org/2000/svg"><g id="a"><rect fill="url(#a)"/></g></svg>' }, { lang: 'nl', threshold: 10 });
     expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|https?:\/\/(?!www\.w3\.org)/i);
     expect(html).toContain('id="t-F3-4-a"'); // ids inside inline SVGs are scoped per figure
     expect(html).toContain('url(#t-F3-4-a)');
@@ -38,7 +38,7 @@ describe.skipIf(skip)('report.html in headless Chromium', () => {
   it('shows every table and figure, without console errors or network requests', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mg-report-'));
     const s = sampleExport();
-    await writeExport(dir, s, { lang: 'nl', checkerNote: 'x\n' });
+    await writeExport(dir, s, { lang: 'nl', threshold: 10, checkerNote: 'x\n' });
     const url = pathToFileURL(join(dir, 'report.html')).href;
 
     const page = await browser.newPage();
@@ -91,7 +91,7 @@ describe.skipIf(skip)('report.html in headless Chromium', () => {
       // F4.3 with only ** and 0: the chart must say so instead of drawing an empty plot
       s.tables['F4.3']!.cells = s.tables['F4.3']!.cells.map((r, i) => r.map(() => (i < 2 ? '**' : 0)));
       for (const t of Object.values(s.tables)) t.note = '12 invoerrij(en) met fouten zijn terzijde gelegd (quarantaine) en niet meegeteld.';
-      await writeExport(dir, s, { lang: 'nl', checkerNote: 'x\n' });
+      await writeExport(dir, s, { lang: 'nl', threshold: 10, checkerNote: 'x\n' });
       const page = await browser.newPage({ viewport: { width, height: 900 } });
       await page.goto(pathToFileURL(join(dir, 'report.html')).href, { waitUntil: 'load' });
 

@@ -47,7 +47,7 @@ async function readManifest(outDir: string): Promise<ManifestFacts> {
 }
 
 /** The run folder (a folder with manifest.json and export/) that `dir` is in or is, if any. */
-export function enclosingRun(dir: string): string | undefined {
+function enclosingRun(dir: string): string | undefined {
   let d = resolve(dir);
   for (;;) {
     if (existsSync(join(d, 'manifest.json')) && existsSync(join(d, 'export'))) return d;

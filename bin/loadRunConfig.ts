@@ -28,7 +28,7 @@ export function loadRunConfig(opts: { config?: string | undefined; period?: stri
  * `--period START..END` with ISO dates. A wrong period says which part is wrong and how to write it: the Dutch
  * order (31-12-2021) gets the ISO form back, an impossible month or day is named, a start after the end is named.
  */
-export function parsePeriod(text: string): Period {
+function parsePeriod(text: string): Period {
   const parts = text.trim().split('..');
   if (parts.length !== 2 || parts.some((p) => p.trim() === '')) throw new ConfigError(messages.periodShape(text));
   const [a, b] = parts.map((p) => p.trim()) as [string, string];

@@ -18,7 +18,7 @@ import { messages } from '../core/messages.js';
 export type Recognise = (dir: string) => boolean;
 
 /** A run's output folder: it has our manifest.json. */
-export const isRunOutput: Recognise = (dir) => {
+const isRunOutput: Recognise = (dir) => {
   try {
     const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { software?: { name?: string } };
     return m?.software?.name === 'multigebruik';
@@ -28,7 +28,7 @@ export const isRunOutput: Recognise = (dir) => {
 };
 
 /** The real path of `p`, resolving symlinks of the part that exists (the rest appended as given). */
-export function realPathOf(p: string): string {
+function realPathOf(p: string): string {
   let head = resolve(p);
   const tail: string[] = [];
   while (!existsSync(head)) {
@@ -76,7 +76,7 @@ export function checkOutputFolder(out: string, force: boolean, inputs: readonly 
   if (!force) throw new InputError(messages.outputExists(out));
 }
 
-export const isAlive = (pid: number): boolean => {
+const isAlive = (pid: number): boolean => {
   if (!Number.isSafeInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
@@ -236,14 +236,14 @@ function folderBytes(dir: string): number {
 }
 
 /** A full disk while writing becomes bad input naming the folder and an estimate of the space needed. */
-export function translateNoSpace(e: unknown, where: string, writtenBytes: number): unknown {
+function translateNoSpace(e: unknown, where: string, writtenBytes: number): unknown {
   const code = (e as NodeJS.ErrnoException)?.code;
   if (code !== 'ENOSPC' && code !== 'EDQUOT') return e;
   return new InputError(messages.noSpace(where, neededMb(writtenBytes)));
 }
 
 /** Roughly what a write needs, from what it had written when the disk filled (at least 1 MB). */
-export function neededMb(writtenBytes: number): number {
+function neededMb(writtenBytes: number): number {
   return Math.max(1, Math.ceil((writtenBytes * 2) / 1e6));
 }
 

@@ -16,7 +16,7 @@ export interface SoftwareInfo {
 }
 
 /** Written next to package.json by bundle/build.mjs: the commit a bundle was built from (a bundle has no .git). */
-export const BUILD_INFO_FILE = 'build-info.json';
+const BUILD_INFO_FILE = 'build-info.json';
 
 /** The commit of a git checkout at `root` (only when `root` itself is one, never a repository around it), or undefined. */
 function gitCommit(root: string): string | undefined {

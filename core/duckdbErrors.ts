@@ -8,7 +8,7 @@ import { messages } from './messages.js';
  */
 
 /** DuckDB's exception types (the names it prints). */
-export const DUCKDB_ERROR_TYPES = [
+const DUCKDB_ERROR_TYPES = [
   'Invalid', 'Out of Range', 'Conversion', 'Unknown Type', 'Decimal', 'Mismatch Type', 'Divide by Zero', 'Object Size',
   'Invalid type', 'Serialization', 'TransactionContext', 'Not implemented', 'Expression', 'Catalog', 'Parser', 'Binder',
   'Planner', 'Scheduler', 'Executor', 'Constraint', 'Index', 'Stat', 'Connection', 'Syntax', 'Settings', 'Optimizer',
@@ -16,12 +16,12 @@ export const DUCKDB_ERROR_TYPES = [
   'Parameter Not Resolved', 'Parameter Not Allowed', 'Dependency', 'HTTP', 'Missing Extension', 'Auto-load', 'Sequence',
   'INVALID_CONFIGURATION',
 ] as const;
-export type DuckDBErrorType = (typeof DUCKDB_ERROR_TYPES)[number];
+type DuckDBErrorType = (typeof DUCKDB_ERROR_TYPES)[number];
 
 const BY_NAME = new Map<string, DuckDBErrorType>(DUCKDB_ERROR_TYPES.map((t) => [t.toLowerCase(), t]));
 
 /** The exception type of a DuckDB error, or undefined for any other error. */
-export function duckdbErrorType(err: unknown): DuckDBErrorType | undefined {
+function duckdbErrorType(err: unknown): DuckDBErrorType | undefined {
   if (!(err instanceof Error) || (err as NodeJS.ErrnoException).code !== undefined) return undefined;
   const i = err.message.indexOf(' Error: ');
   if (i <= 0) return undefined;

@@ -23,7 +23,7 @@ export interface CellRef {
   column: string;
 }
 
-export interface CanonicalCell {
+interface CanonicalCell {
   /** Index in `AttackerModel.canonical` (declaration order of the first occurrence). */
   id: number;
   /** True count. */
@@ -34,7 +34,7 @@ export interface CanonicalCell {
   vars: number[];
 }
 
-export interface AttackerVariable {
+interface AttackerVariable {
   /** Number of persons in the merged atoms. */
   n: number;
   /** Canonical cells that contain these atoms, ascending. */
@@ -136,7 +136,7 @@ export function buildAttackerModel(atoms: readonly Atom[], declarations: readonl
   return { cells, positions, cellCanonical, canonical, variables };
 }
 
-export function compareLex(a: readonly number[], b: readonly number[]): number {
+function compareLex(a: readonly number[], b: readonly number[]): number {
   const n = Math.min(a.length, b.length);
   for (let k = 0; k < n; k++) if (a[k] !== b[k]) return a[k]! - b[k]!;
   return a.length - b.length;

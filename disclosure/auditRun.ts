@@ -90,7 +90,7 @@ function readJson<T>(dir: string, rel: string, schema: z.ZodType<T>): T {
 }
 
 /** The parameters stated in the checker's note (README.txt), or null when it states none. */
-export function paramsInNote(note: string): DisclosureParams | null {
+function paramsInNote(note: string): DisclosureParams | null {
   const m = /threshold = (\d+), zero unsafe = (yes|no), safety range = ([0-9]+(?:\.[0-9]+)?)/.exec(note);
   if (!m) return null;
   return { threshold: Number(m[1]), zeroUnsafe: m[2] === 'yes', safetyRange: Number(m[3]) };

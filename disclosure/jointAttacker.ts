@@ -23,7 +23,7 @@ import type { Need } from './secondarySuppression.js';
  */
 
 /** Upper bound of every variable; a maximum reaching half of it is unbounded. */
-export const BIG = 1e7;
+const BIG = 1e7;
 
 export type CouplingSense = 'newAtLeast' | 'newAtMost' | 'equal';
 

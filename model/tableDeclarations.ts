@@ -10,7 +10,7 @@ import { type AxisItem, type Label, type TableSpec, type TablesFile, shippedTabl
  * (tabulate, protect, render, audit) and every renderer reads a table's metadata from.
  */
 
-export interface Axis {
+interface Axis {
   key: string;
   /** Published (Dutch) label. */
   label: string;

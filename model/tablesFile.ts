@@ -10,10 +10,10 @@ import { packageRoot } from '../core/packageRoot.js';
  * shipped one. The declarations are expanded into `TableDeclaration`s by `model/tableDeclarations.ts`.
  */
 
-export const LabelSchema = z.object({ nl: z.string().min(1), en: z.string().min(1).optional() }).strict();
+const LabelSchema = z.object({ nl: z.string().min(1), en: z.string().min(1).optional() }).strict();
 export type Label = z.infer<typeof LabelSchema>;
 
-export const CellTermSchema = z.union([
+const CellTermSchema = z.union([
   z.object({ set: z.string().min(1) }).strict(),
   z.object({ dim: z.enum(['age', 'gender', 'education']), value: z.string().min(1) }).strict(),
   z.object({ countOf: z.enum(['pwet', 'uwv', 'wmo']), n: z.number().int().min(0) }).strict(),
@@ -23,7 +23,7 @@ export const CellTermSchema = z.union([
 const overrides = { key: z.string().regex(/^[A-Za-z0-9_]+$/, 'a key is letters, digits and _').optional(), label: LabelSchema.optional() };
 
 /** One entry of `rows` or `columns`; see the `_comment` of model/tables.json. */
-export const AxisItemSchema = z.union([
+const AxisItemSchema = z.union([
   z.string().min(1),
   z.object({ ref: z.string().min(1), ...overrides }).strict(),
   z.object({ each: z.string().min(1) }).strict(),
@@ -53,7 +53,7 @@ export type TableSpec = z.infer<typeof TableSpecSchema>;
 
 const CategorySchema = z.object({ key: z.string().min(1), label: LabelSchema, terms: z.array(CellTermSchema).optional() }).strict();
 
-export const TablesFileSchema = z
+const TablesFileSchema = z
   .object({
     _comment: z.string().optional(),
     categories: z.record(

@@ -32,7 +32,7 @@ export function preloadProtect(): void {
 }
 
 /** The real protection: primary and secondary suppression against the atom attacker, proven by an audit. */
-export const protectTables: Protect = async (input) => {
+const protectTables: Protect = async (input) => {
   const r = await (await protectModule()).protectTables(input);
   return { exported: r.exported, internalFiles: r.internalFiles, checkerNote: r.checkerNote, marks: r.marks };
 };

@@ -18,7 +18,6 @@ import type { EarlierExport } from '../disclosure/acrossReleases.js';
 import { tabulate } from './tabulate.js';
 import { type ValidationResult, validateSources } from './validate.js';
 
-export type { Protect, ProtectInput, ProtectOutput } from './protect.js';
 
 /** Everything from outside: the input listing, the DuckDB connection, the clock, and optional hooks. */
 export interface PipelineEffects {
@@ -47,7 +46,7 @@ export interface PipelineEffects {
 }
 
 /** What the stages have made so far; each stage adds its part. */
-export interface RunState {
+interface RunState {
   period: Period;
   backgroundPeriod: Period;
   /** The tables of this run (shipped ones kept by the config, plus the config's own), for tabulate, protect and render. */
@@ -72,7 +71,7 @@ function need<K extends keyof RunState>(s: RunState, key: K): NonNullable<RunSta
 }
 
 /** The flow, stated once and iterated by `runPipeline`: read → validate → link → tabulate → protect → render. */
-export const STAGES = [
+const STAGES = [
   { name: 'read', run: async (_s, config, fx) => ({ read: await read(config, fx) }) },
   {
     name: 'validate',
@@ -125,7 +124,7 @@ export interface PipelineResult extends RunState {
   summary?: RunSummary;
 }
 
-export function periodsOf(config: Config): { period: Period; backgroundPeriod: Period } {
+function periodsOf(config: Config): { period: Period; backgroundPeriod: Period } {
   return { period: config.period, backgroundPeriod: config.backgroundPeriod ?? config.period };
 }
 

@@ -8,7 +8,7 @@ import { KeySet } from '../sav/savKeyFilter.js';
 import { type CsvDiagnoser, type PreparedFile, type SavLoader, type SavRowFilter, columnSpecs, fileFault, savFault, sourceRelation } from '../sources/sourceRelation.js';
 import { SOURCE_KEYS, SOURCE_NAMES, type SourceKey } from '../sources/sourceFiles.js';
 
-export interface Problem {
+interface Problem {
   source: SourceKey;
   file: string;
   /** The file's column name. */
@@ -46,7 +46,7 @@ export interface Periods {
 const TABLE: Record<SourceKey, string> = { srg: 'srg_rows', uwv: 'uwv_rows', wmo: 'wmo_rows', gba: 'gba_rows', education: 'education_rows' };
 const QUERY: Record<SourceKey, string> = { srg: 'coded_records', wmo: 'coded_records', uwv: 'uwv_records', gba: 'gba_rows', education: 'education_rows' };
 
-export function studyMasks() {
+function studyMasks() {
   const work = DERIVED_SETS.work!;
   return { work, study: work | (1 << bitOf('lks')) };
 }

@@ -7,7 +7,7 @@ import { csvRecord } from './tableCsv.js';
 import { tableHtml, type CellView } from './tableHtml.js';
 import { caption, tableOrder } from './tableOrder.js';
 
-export type Presence = 'both' | 'old-only' | 'new-only';
+type Presence = 'both' | 'old-only' | 'new-only';
 
 /**
  * One line of a comparison. `scope: 'cell'` compares one cell present in both runs. A table, row or

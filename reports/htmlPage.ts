@@ -6,7 +6,7 @@ export function escapeHtml(s: string): string {
 }
 
 /** Styles shared by report.html and the audit page: plain, printable, Windows fonts first. */
-export const PAGE_CSS = `
+const PAGE_CSS = `
 :root { color-scheme: light; }
 body { font-family: "Segoe UI", Arial, "DejaVu Sans", sans-serif; font-size: 15px; line-height: 1.45; color: #1a1a1a; background: #fff; margin: 0; }
 main { max-width: 1100px; margin: 0 auto; padding: 24px 28px 64px; }

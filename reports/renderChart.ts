@@ -8,7 +8,7 @@ import { CHART_FONT } from './chartSpec.js';
 const require = createRequire(import.meta.url);
 
 /** The DejaVu Sans files from the dejavu-fonts-ttf package (regular, bold, oblique). */
-export function chartFontFiles(): string[] {
+function chartFontFiles(): string[] {
   const dir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
   return ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSans-BoldOblique.ttf'].map((f) => join(dir, f));
 }

@@ -41,7 +41,7 @@ const TEXT: Record<Lang, { title: string; period: string; bgPeriod: string; cont
   },
 };
 
-export function countCell(c: ExportCell | undefined, lang: Lang): CellView {
+function countCell(c: ExportCell | undefined, lang: Lang): CellView {
   if (c === null || c === undefined) return { text: '', kind: 'empty' };
   if (c === '**') return { text: '**', kind: 'suppressed' };
   return { text: formatCount(c, lang) };

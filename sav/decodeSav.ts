@@ -43,7 +43,7 @@ export async function openSav(file: string) {
   return fh;
 }
 
-export function selectVariables(dict: SavDictionary, columns: string[] | undefined): SavVariable[] {
+function selectVariables(dict: SavDictionary, columns: string[] | undefined): SavVariable[] {
   if (!columns) return dict.variables;
   const wanted = new Set<string>();
   const byName = new Map(dict.variables.map((v) => [v.name.toUpperCase(), v]));

@@ -12,7 +12,7 @@ import { InputError } from '../core/errors.js';
 import { KeySet, type SavKeyFilterSpec } from './savKeyFilter.js';
 import { SPSS_EPOCH_OFFSET_DAYS, SPSS_EPOCH_OFFSET_SECONDS, SYSMIS, type SavVariable } from './savDictionary.js';
 
-export const KIND_DOUBLE = 0;
+const KIND_DOUBLE = 0;
 export const KIND_DATE = 1;
 export const KIND_TIMESTAMP = 2;
 export const KIND_STRING = 3;
@@ -26,7 +26,7 @@ export function bytesPerValue(kind: number): number {
 }
 
 /** One column of a chunk, ready for copy_data_to_vector. */
-export interface SavChunkColumn {
+interface SavChunkColumn {
   data: ArrayBuffer;
   /** Validity bitmask (1 = valid), or null when every value is valid. */
   valid: ArrayBuffer | null;

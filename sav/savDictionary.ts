@@ -15,20 +15,20 @@ export const SPSS_EPOCH_OFFSET_SECONDS = 12219379200;
 export const SPSS_EPOCH_OFFSET_DAYS = 141428;
 
 /** Format type codes (print/write formats), from the format spec table. */
-export const FORMAT_NAMES: Record<number, string> = {
+const FORMAT_NAMES: Record<number, string> = {
   1: 'A', 2: 'AHEX', 3: 'COMMA', 4: 'DOLLAR', 5: 'F', 6: 'IB', 7: 'PIBHEX', 8: 'P', 9: 'PIB', 10: 'PK', 11: 'RB',
   12: 'RBHEX', 15: 'Z', 16: 'N', 17: 'E', 20: 'DATE', 21: 'TIME', 22: 'DATETIME', 23: 'ADATE', 24: 'JDATE',
   25: 'DTIME', 26: 'WKDAY', 27: 'MONTH', 28: 'MOYR', 29: 'QYR', 30: 'WKYR', 31: 'PCT', 32: 'DOT', 33: 'CCA',
   34: 'CCB', 35: 'CCC', 36: 'CCD', 37: 'CCE', 38: 'EDATE', 39: 'SDATE', 40: 'MTIME', 41: 'YMDHMS',
 };
 /** Formats whose values are calendar dates (seconds since 1582-10-14 at midnight). */
-export const DATE_FORMATS = new Set([20, 23, 24, 28, 29, 30, 38, 39]);
+const DATE_FORMATS = new Set([20, 23, 24, 28, 29, 30, 38, 39]);
 /** Formats whose values are date + time of day. */
-export const DATETIME_FORMATS = new Set([22, 41]);
+const DATETIME_FORMATS = new Set([22, 41]);
 /** Numeric formats shown with decimals ("F8.2"). */
 const DECIMAL_FORMATS = new Set([3, 4, 5, 8, 10, 15, 16, 17, 31, 32, 33, 34, 35, 36, 37, 6, 9, 11]);
 
-export type SavCompression = 'none' | 'bytecode' | 'zlib';
+type SavCompression = 'none' | 'bytecode' | 'zlib';
 
 /** One variable as the pipeline sees it (very long strings already joined from their segments). */
 export interface SavVariable {

@@ -173,14 +173,13 @@ function buildDictionary(variables: SavWriteVariable[], compression: 0 | 1 | 2):
 }
 
 /** Writes cases one at a time; `needsFlush` tells the caller to await `flush()`. */
-export class SavWriter {
+class SavWriter {
   private fh!: FileHandle;
   private readonly layouts: Layout[];
   private readonly units: number;
   private readonly dictBytes: Uint8Array;
   private readonly mode: 0 | 1 | 2;
   private out = new Uint8Array(FLUSH_AT + (1 << 16));
-  private outView = new DataView(this.out.buffer);
   private len = 0;
   private cmdAt = -1;
   private ci = 8;
@@ -299,7 +298,6 @@ export class SavWriter {
     const bigger = new Uint8Array(Math.max(this.out.length * 2, this.len + n));
     bigger.set(this.out.subarray(0, this.len));
     this.out = bigger;
-    this.outView = new DataView(bigger.buffer);
   }
 
   private append(b: Uint8Array, from: number, to: number): void {

@@ -12,7 +12,7 @@ export const FIRST_YEAR = 1980;
 export const LAST_YEAR = 2099;
 
 /** Whether `text` is a real calendar date YYYY-MM-DD (2017-02-30 is not). */
-export function isRealDate(text: string): boolean {
+function isRealDate(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
@@ -26,7 +26,7 @@ const isoDate = z
   .refine((d) => Number(d.slice(0, 4)) >= FIRST_YEAR && Number(d.slice(0, 4)) <= LAST_YEAR, {
     message: `a period must lie within ${FIRST_YEAR}-01-01..${LAST_YEAR}-12-31`,
   });
-export const PeriodConfigSchema = z
+const PeriodConfigSchema = z
   .object({ start: isoDate, end: isoDate })
   .strict()
   .refine((p) => p.start <= p.end, { message: 'start must not be after end' });
@@ -177,4 +177,3 @@ export const ConfigSchema = z
   .strict();
 
 export type Config = z.infer<typeof ConfigSchema>;
-export type ConfigInput = z.input<typeof ConfigSchema>;

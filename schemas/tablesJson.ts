@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 export const SUPPRESSED = '**' as const;
 
-export const HeaderSchema = z.object({ key: z.string(), label: z.string() });
+const HeaderSchema = z.object({ key: z.string(), label: z.string() });
 export type Header = z.infer<typeof HeaderSchema>;
 
 export const PeriodSchema = z.object({
@@ -15,7 +15,7 @@ export type Period = z.infer<typeof PeriodSchema>;
 
 const count = z.number().int().nonnegative();
 
-export const InternalTableSchema = z.object({
+const InternalTableSchema = z.object({
   title: z.string(),
   rows: z.array(HeaderSchema),
   columns: z.array(HeaderSchema),
@@ -28,7 +28,7 @@ export type InternalTable = z.infer<typeof InternalTableSchema>;
 export const ExportCellSchema = z.union([count, z.literal(SUPPRESSED), z.null()]);
 export type ExportCell = z.infer<typeof ExportCellSchema>;
 
-export const ExportTableSchema = z.object({
+const ExportTableSchema = z.object({
   title: z.string(),
   rows: z.array(HeaderSchema),
   columns: z.array(HeaderSchema),

@@ -83,14 +83,14 @@ const COPY_MARK = /(\s*-\s*(KOPIE|COPY)(\s*\(\d+\))?|\s*\(\d+\)|[\s_.-]+(KOPIE|C
  * the Parquet of one file), copy marks, and a trailing version (HOOGSTEOPL2019TABV1 and …V2). Two files of one source
  * with the same stem are candidates for the same data: reading both would count it twice.
  */
-export function canonicalStem(name: string): string {
+function canonicalStem(name: string): string {
   let s = name.replace(/\.[^.]*$/, '').toUpperCase().trim();
   while (COPY_MARK.test(s)) s = s.replace(COPY_MARK, '');
   return s.replace(/[\s_.-]*V\d+$/, '');
 }
 
 /** GBAPERSOONKTAB, the restricted variant of GBAPERSOONTAB with the same key and fields. */
-export const isGbaRestricted = (name: string) => /^GBAPERSOON\d*KTAB/i.test(name);
+const isGbaRestricted = (name: string) => /^GBAPERSOON\d*KTAB/i.test(name);
 
 /** Ambiguous candidates for one source stop the run, listing them (the user keeps one; nothing is guessed). */
 function checkAmbiguous(files: Record<SourceKey, InputFile[]>): void {

@@ -50,7 +50,7 @@ export const DEFAULT_SCALE = 0.02;
 export const DEMO_SETTINGS = { scale: 0.3, populationScale: 0.005, seed: 2 } as const;
 
 /** National volumes at scale 1 (besides the calibrated study persons). */
-export const NATIONAL_VOLUMES = {
+const NATIONAL_VOLUMES = {
   /** Everyone in GBAPERSOONTAB. */
   population: 24_200_000,
   /** Wmo users without a work provision (≈ 4.5 records each over 2015–2023). */
@@ -62,7 +62,7 @@ export const NATIONAL_VOLUMES = {
 } as const;
 
 /** The default period the generated records are placed around (inputs: default config). */
-export const SYNTHETIC_PERIOD = { start: '2017-01-01', end: '2022-12-31' } as const;
+const SYNTHETIC_PERIOD = { start: '2017-01-01', end: '2022-12-31' } as const;
 
 /** HOOGSTEOPLTAB years written: each person's record comes from the latest file ≤ the end year; 2023 must be ignored. */
 export const EDUCATION_YEARS = [2016, 2018, 2019, 2021, 2022, 2023] as const;
@@ -130,7 +130,7 @@ function paramsFor(sql: string, all: Record<string, DuckDBValue>): Record<string
 
 /** The largest population scale (1 = national size): above it the generator's own tables outgrow its memory limit. */
 export const MAX_SCALE = 4;
-export const FORMATS = ['csv', 'parquet', 'sav'] as const;
+const FORMATS = ['csv', 'parquet', 'sav'] as const;
 
 function checkOptions(o: GenerateOptions): void {
   if (!Number.isFinite(o.scale) || o.scale <= 0 || o.scale > MAX_SCALE) {

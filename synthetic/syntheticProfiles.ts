@@ -48,7 +48,7 @@ export const SUPPRESSED_GUESS = 5;
  * "een groot deel" of the Pwet users (Bijlage 5); we assume a third. The rest of the 54,907 LKS users then have
  * LKS without any work provision (LKS-only persons).
  */
-export const ASSUMED_TARGETS: { sets: string[]; target: number }[] = [{ sets: ['lks', 'pwet'], target: 24_000 }];
+const ASSUMED_TARGETS: { sets: string[]; target: number }[] = [{ sets: ['lks', 'pwet'], target: 24_000 }];
 
 /** Exponent of the update for a soft target (1 = as strong as a published cell). */
 const SOFT_DAMPING = 0.2;
@@ -65,7 +65,7 @@ const LKS_BIT = bit('lks');
 const TOLK_BIT = bit('tolk');
 const VIS_BIT = bit('visueel');
 const orAll = (xs: number[]) => xs.reduce((a, b) => a | b, 0);
-export const PROFILE_MASKS = {
+const PROFILE_MASKS = {
   pwet: orAll(PWET_BITS),
   uwvType: orAll(UWV_TYPE_BITS),
   uwvBackground: orAll(UWV_BG_BITS),
@@ -294,7 +294,7 @@ function isValid(bits: number): boolean {
   return true;
 }
 
-export interface FitOptions {
+interface FitOptions {
   published?: PublishedTables;
   /** Prior candidates per segment (more = smoother fit, slower). */
   candidatesPerSegment?: number;
@@ -306,7 +306,7 @@ export interface FitOptions {
 }
 
 /** Fit profile weights to the published tables. Deterministic (fixed internal seed). */
-export function fitProfiles(options: FitOptions = {}): FitResult {
+function fitProfiles(options: FitOptions = {}): FitResult {
   const published = options.published ?? PUBLISHED_TABLES;
   const perSegment = options.candidatesPerSegment ?? 8000;
   const forcedPer = options.forcedPerTarget ?? 16;

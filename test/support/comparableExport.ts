@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
  * and SHA-256 prefixes differ between the CSV, Parquet and .sav versions of the same data, and nothing else does.
  * This masks exactly that: a file name's extension, 12-hex-digit hash prefixes, and the column padding around them.
  */
-export function maskInputNames(text: string): string {
+function maskInputNames(text: string): string {
   return text
     .replace(/\.(csv|parquet|z?sav)\b/gi, '.*')
     .replace(/\b[0-9a-f]{12}\b/g, 'HASH')

@@ -24,7 +24,7 @@ export type Link = { kind: 'nested' } | { kind: 'changed'; k: number };
 /** Only membership terms (more memberships never remove a person from the cell)? */
 const onlyMemberships = (terms: readonly CellTerm[]) => terms.every((t) => 'set' in t || 'atLeast' in t);
 
-export class JointAttacker {
+class JointAttacker {
   private readonly model;
   private readonly numCols: number;
   private readonly offset: number;
@@ -121,7 +121,7 @@ export class JointAttacker {
 }
 
 /** The rule, written out again: p = max(1, ceil(0.3 v)); the interval must reach max(0, v − p) and v + p. */
-export function protectedByRule(v: number, [lo, hi]: [number, number], safetyRange = 0.3): boolean {
+function protectedByRule(v: number, [lo, hi]: [number, number], safetyRange = 0.3): boolean {
   const p = Math.max(1, Math.ceil(v * safetyRange - 1e-9));
   return lo <= Math.max(0, v - p) && hi >= v + p;
 }

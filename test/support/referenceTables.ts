@@ -3,11 +3,11 @@
  * code (no atoms, no declarations, no SQL): a person is "S|NNNNNNNNN", sets are JS Sets of such keys.
  */
 
-export interface SrgRec { s: string; n: string; code: string; begin: string; end: string }
-export interface UwvRec { s: string; n: string; type: string; bg: string; product: string; begin: string; end: string }
-export interface WmoRec { s: string; n: string; code: string; begin: string; end: string }
+interface SrgRec { s: string; n: string; code: string; begin: string; end: string }
+interface UwvRec { s: string; n: string; type: string; bg: string; product: string; begin: string; end: string }
+interface WmoRec { s: string; n: string; code: string; begin: string; end: string }
 export interface GbaRec { s: string; n: string; gender: string; year: string; month: string }
-export interface EduRec { s: string; n: string; level: string; fileYear: number }
+interface EduRec { s: string; n: string; level: string; fileYear: number }
 export interface RawData { srg: SrgRec[]; uwv: UwvRec[]; wmo: WmoRec[]; gba: GbaRec[]; edu: EduRec[] }
 
 const SRG: Record<string, string> = { '30': 'ondersteuning_werkplek', '31': 'ondersteuning_werkplek', '59': 'overig_faciliterend', '57': 'vervoer', '69': 'overig', '23': 'ignore', '29': 'ignore', '40': 'lks', '41': 'lks', '42': 'lks', '12': 'begeleiding_jobcoach', '13': 'vervoer', '14': 'overig', '19': 'overig', '16': 'lks', '11': 'ignore' };
@@ -16,10 +16,10 @@ const TYPES: Record<string, string> = { INTERMEDIAIR: 'intermediair', JOBCOACH: 
 const BGS: Record<string, string> = { WAJONG: 'wajong', WAJONG_OUD: 'wajong_tot_2015', WAO: 'wao', WAZ: 'waz', WGA: 'wga', ONDERWIJS: 'onderwijs', TOLK_WMO: 'tolk_wmo', TOLK_PWET: 'tolk_pwet' };
 const TOLK = ['TOLK_GEBAREN', 'TOLK_SCHRIJF'];
 const VIS = ['BRAILLELEESREGEL', 'VERGROTINGSSOFTWARE', 'SCREENREADER', 'BEELDSCHERMLOEP', 'VOORLEESHULP'];
-export const PC = ['ondersteuning_werkplek', 'begeleiding_jobcoach', 'overig_faciliterend', 'vervoer', 'overig'];
-export const UT = ['intermediair', 'jobcoach', 'meeneembaar', 'startkrediet', 'vervoer'];
-export const BG = ['wajong', 'wajong_tot_2015', 'wao', 'waz', 'wga', 'onderwijs', 'tolk_wmo', 'tolk_pwet'];
-export const WC = ['huishouden', 'ondersteuning_thuis', 'hulpmiddelen_diensten', 'verblijf_opvang', 'overig'];
+const PC = ['ondersteuning_werkplek', 'begeleiding_jobcoach', 'overig_faciliterend', 'vervoer', 'overig'];
+const UT = ['intermediair', 'jobcoach', 'meeneembaar', 'startkrediet', 'vervoer'];
+const BG = ['wajong', 'wajong_tot_2015', 'wao', 'waz', 'wga', 'onderwijs', 'tolk_wmo', 'tolk_pwet'];
+const WC = ['huishouden', 'ondersteuning_thuis', 'hulpmiddelen_diensten', 'verblijf_opvang', 'overig'];
 
 const key = (s: string, n: string) => `${s.trim()}|${String(Number(n)).padStart(9, '0')}`;
 const iso = (d: string) => (d.length === 8 && !d.includes('-') ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : d);

@@ -57,11 +57,11 @@ const LONG3 = `${'y'.repeat(255)}${'z'.repeat(45)}`;
  * discrete and range user-missing values, string user-missing values, non-ASCII text, a very long string (300),
  * a long variable name, fractions.
  */
-export const KNOWN_VARIABLES =
+const KNOWN_VARIABLES =
   'RINPERSOONS (A1) RINPERSOON (A9) NUMKEY (F9.0) GEBDAT (DATE11) TS (DATETIME20) CODE_S (A2) CODE_N (F3.0) ' +
   'RANGE_N (F5.1) STRMIS (A4) NAAM (A20) LANG (A300) OPLNIVSOI2021AGG4HBmetNIRWO (A4) FRAC (F12.4)';
 
-export const KNOWN_INPUT: string[][] = [
+const KNOWN_INPUT: string[][] = [
   ['R', '089711863', '89711863', '15-MAR-1980', '15-MAR-1980 13:45:10', '01', '1', '2.5', '----', 'café', LONG1, '2111', '3.14159'],
   ['R', '000000001', '1', '01-JAN-1900', '', '1', '30', '95', '9999', 'Zoë', 'kort', '', '-10000000000'],
   ['', '123456789', '', '', '', '', '99', '-1', 'abc', 'Ærø', LONG3, '----', '.5'],

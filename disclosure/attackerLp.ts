@@ -1,6 +1,6 @@
 import type { Highs, Model } from 'highs';
 import { InternalError } from '../core/errors.js';
-import { FALLBACK_SOLVER_OPTIONS, SOLVER_OPTIONS } from './loadSolver.js';
+import { SOLVER_OPTIONS, setSumObjective, solveWithRetries } from './loadSolver.js';
 
 /** A row of the attacker LP: the variables a cell sums, and its true value. */
 export interface LpRow {
@@ -130,62 +130,30 @@ export class AttackerLp {
       this.paths.none++;
       return { value: Infinity, x: null, rowDual: null, rowValue: null };
     }
-    this.cost.fill(0);
-    for (const k of target) this.cost[k] = 1;
-    const { objectiveSense, modelStatus } = this.highs.constants;
-    const objSense = sense === 'min' ? objectiveSense.minimize : objectiveSense.maximize;
-    this.model.changeColsCost({ kind: 'range', from: 0, to: this.numVars - 1 }, this.cost);
-    this.model.changeObjectiveSense(objSense);
+    const objSense = setSumObjective(this.highs, this.model, this.cost, target, sense);
+    const { modelStatus } = this.highs.constants;
     const optimum = (m: Model): LpBound | null => {
       if (m.getModelStatus() !== modelStatus.optimal) return null;
       const sol = m.getSolution();
       return { value: m.getObjectiveValue(), x: sol.colValue, rowDual: sol.rowDual, rowValue: sol.rowValue };
     };
-    const statuses: number[] = [];
-
-    if (!this.solved && this.warmStrategy !== undefined) {
-      // Cold start from the slack basis: the dual simplex is about 2× faster here (measured on national-size
-      // atoms); every later solve warm-starts with the configured (primal) strategy.
-      this.model.options.set('simplex_strategy', COLD_SIMPLEX_STRATEGY);
-      this.model.run();
-      this.model.options.set('simplex_strategy', this.warmStrategy);
-    } else {
-      this.model.run();
-    }
-    this.solved = true;
-    let r = optimum(this.model);
-    if (r) {
-      this.paths.warm++;
-      return r;
-    }
-    statuses.push(this.model.getModelStatus());
-
-    // Cold restart of the same model: drop the basis (and any solver state) that the warm start went wrong from.
-    this.model.clearSolver();
-    this.model.run();
-    r = optimum(this.model);
-    if (r) {
-      this.paths.cold++;
-      return r;
-    }
-    statuses.push(this.model.getModelStatus());
-    // Leave the persistent model without the failed state for the next bound.
-    this.model.clearSolver();
-
-    // Fresh model, HiGHS defaults (presolve on, default tolerances).
-    const fresh = this.highs.createModel({ ...this.modelData(), sense: objSense });
-    try {
-      fresh.options.set(FALLBACK_SOLVER_OPTIONS);
-      fresh.run();
-      r = optimum(fresh);
-      if (r) {
-        this.paths.fresh++;
-        return r;
+    const solved = solveWithRetries(this.highs, this.model, () => ({ ...this.modelData(), sense: objSense }), optimum, () => {
+      if (!this.solved && this.warmStrategy !== undefined) {
+        // Cold start from the slack basis: the dual simplex is about 2× faster here (measured on national-size
+        // atoms); every later solve warm-starts with the configured (primal) strategy.
+        this.model.options.set('simplex_strategy', COLD_SIMPLEX_STRATEGY);
+        this.model.run();
+        this.model.options.set('simplex_strategy', this.warmStrategy);
+      } else {
+        this.model.run();
       }
-      statuses.push(fresh.getModelStatus());
-    } finally {
-      fresh.dispose();
+      this.solved = true;
+    });
+    if ('result' in solved) {
+      this.paths[solved.path === 'first' ? 'warm' : solved.path]++;
+      return solved.result;
     }
+    const statuses = solved.statuses;
     throw new InternalError(
       `attacker LP: no optimum for a ${sense} bound over ${target.length} variable(s) (${this.numVars} variables, ${this.rows.length} rows); ` +
         `solver status ${statuses.join(' / ')} (warm / cold / fresh with defaults)`,

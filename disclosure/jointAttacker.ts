@@ -2,7 +2,7 @@ import type { Highs, Model } from 'highs';
 import { InternalError } from '../core/errors.js';
 import type { CellTerm } from '../model/cellTerm.js';
 import type { LpRow } from './attackerLp.js';
-import { FALLBACK_SOLVER_OPTIONS, SOLVER_OPTIONS } from './loadSolver.js';
+import { SOLVER_OPTIONS, setSumObjective, solveWithRetries } from './loadSolver.js';
 import { integerInterval } from './protectionRule.js';
 import type { Need } from './secondarySuppression.js';
 
@@ -160,38 +160,17 @@ export class JointLp {
 
   bound(target: readonly number[], sense: 'min' | 'max'): JointBound {
     if (target.length === 0) return { value: 0, rowDual: new Float64Array(this.rowLower.length), x: null };
-    this.cost.fill(0);
-    for (const k of target) this.cost[k] = 1;
-    const { objectiveSense, modelStatus } = this.highs.constants;
-    const objSense = sense === 'min' ? objectiveSense.minimize : objectiveSense.maximize;
-    this.model.changeColsCost({ kind: 'range', from: 0, to: this.numVars - 1 }, this.cost);
-    this.model.changeObjectiveSense(objSense);
+    const objSense = setSumObjective(this.highs, this.model, this.cost, target, sense);
+    const { modelStatus } = this.highs.constants;
     const optimum = (m: Model): JointBound | null => {
       if (m.getModelStatus() !== modelStatus.optimal) return null;
       const value = m.getObjectiveValue();
       const sol = m.getSolution();
       return { value: sense === 'max' && value >= BIG / 2 ? Infinity : value, rowDual: sol.rowDual, x: sol.colValue };
     };
-    this.model.run();
-    let r = optimum(this.model);
-    if (r) return r;
-    const statuses = [this.model.getModelStatus()];
-    this.model.clearSolver();
-    this.model.run();
-    r = optimum(this.model);
-    if (r) return r;
-    statuses.push(this.model.getModelStatus());
-    this.model.clearSolver();
-    const fresh = this.highs.createModel({ ...this.modelData(), sense: objSense });
-    try {
-      fresh.options.set(FALLBACK_SOLVER_OPTIONS);
-      fresh.run();
-      r = optimum(fresh);
-      if (r) return r;
-      statuses.push(fresh.getModelStatus());
-    } finally {
-      fresh.dispose();
-    }
+    const solved = solveWithRetries(this.highs, this.model, () => ({ ...this.modelData(), sense: objSense }), optimum);
+    if ('result' in solved) return solved.result;
+    const statuses = solved.statuses;
     throw new InternalError(`joint attacker LP: no optimum (${this.numVars} variables); solver status ${statuses.join(' / ')}`);
   }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { replaceFiles } from './outputFolder.js';
 import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { messages } from '../core/messages.js';
@@ -82,17 +83,11 @@ export async function compareCommand(oldDir: string, newDir: string, outDir: str
   const oldSha = createHash('sha256').update(await readFile(join(oldDir, 'export', 'tables.json'))).digest('hex');
   const protectedAgainstOld = newManifest.previous ? newManifest.previous.some((p) => p.tablesSha256 === oldSha) : false;
   const rows = compareRuns(oldExport, newExport, threshold);
-  await mkdir(outDir, { recursive: true });
   const periods = { old: oldExport.period, new: newExport.period };
-  const files: [string, string][] = [
-    ['comparison.csv', comparisonCsv(rows, periods)],
-    ['comparison.html', comparisonHtml(rows, { lang: 'nl', oldName: oldDir, newName: newDir, oldPeriod: periods.old, newPeriod: periods.new, threshold, protectedAgainstOld })],
-  ];
-  for (const [name, content] of files) {
-    const tmp = join(outDir, `.${name}.tmp-${process.pid}`);
-    await writeFile(tmp, content);
-    await rename(tmp, join(outDir, name));
-  }
+  await replaceFiles(outDir, {
+    'comparison.csv': comparisonCsv(rows, periods),
+    'comparison.html': comparisonHtml(rows, { lang: 'nl', oldName: oldDir, newName: newDir, oldPeriod: periods.old, newPeriod: periods.new, threshold, protectedAgainstOld }),
+  });
   const cells = rows.filter((r) => r.scope === 'cell');
   const y = (p: typeof periods.old) => periodYears(p).toFixed(1);
   const lines = [

@@ -278,3 +278,16 @@ export async function writeFiles(dir: string, files: Record<string, string | Uin
     await writeFile(path, content);
   }
 }
+
+/**
+ * Files into a folder of the user's that may hold other files (the comparison of `compare`): each written under a
+ * temporary name and renamed over the old one, so a reader sees the old file or the new one, never half of one.
+ */
+export async function replaceFiles(dir: string, files: Record<string, string | Uint8Array>): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const [name, content] of Object.entries(files)) {
+    const tmp = join(dir, `.${name}.tmp-${process.pid}`);
+    await writeFile(tmp, content);
+    renameSync(tmp, join(dir, name));
+  }
+}

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkOutputFolder, withOutputFolder, writeFiles } from '../../bin/outputFolder.js';
+import { checkOutputFolder, replaceFiles, withOutputFolder, writeFiles } from '../../bin/outputFolder.js';
 import { InputError } from '../../core/errors.js';
 
 const root = mkdtempSync(join(tmpdir(), 'mg-outfolder-'));
@@ -82,5 +82,15 @@ describe('bin/outputFolder', () => {
     const dir = fresh();
     await writeFiles(dir, { 'a/b/c.txt': 'c' });
     expect(readFileSync(join(dir, 'a', 'b', 'c.txt'), 'utf8')).toBe('c');
+  });
+  it('replaceFiles: named files replaced, the folder\'s other files kept, no temporary file left', async () => {
+    const dir = fresh();
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'mine.txt'), 'keep');
+    writeFileSync(join(dir, 'comparison.csv'), 'old');
+    await replaceFiles(dir, { 'comparison.csv': 'new', 'comparison.html': '<p>' });
+    expect(readdirSync(dir).sort()).toEqual(['comparison.csv', 'comparison.html', 'mine.txt']);
+    expect(readFileSync(join(dir, 'comparison.csv'), 'utf8')).toBe('new');
+    expect(readFileSync(join(dir, 'mine.txt'), 'utf8')).toBe('keep');
   });
 });

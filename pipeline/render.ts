@@ -1,7 +1,5 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../schemas/config.js';
 import type { InternalTables, Period } from '../schemas/tablesJson.js';
-import { loadQuery } from '../core/loadQuery.js';
 import {
   type CheckerFacts,
   type NoteSource,
@@ -119,17 +117,9 @@ export function summaryOf(r: { period: Period; declarations: readonly TableDecla
   });
 }
 
-/** Rows per input file known exactly (Parquet metadata, the `.sav` decoder's case count); CSV rows come from the hashing pass. */
-export async function rowCounts(conn: DuckDBConnection, files: Record<SourceKey, PreparedFile[]>): Promise<Map<string, number>> {
+/** Rows per input file known exactly (Parquet metadata read by the read stage, the `.sav` decoder's case count); CSV rows come from the hashing pass. */
+export function rowCounts(files: Record<SourceKey, PreparedFile[]>): Map<string, number> {
   const m = new Map<string, number>();
-  for (const list of Object.values(files))
-    for (const f of list) {
-      if (f.file.format === 'parquet') {
-        const x = await conn.runAndReadAll(loadQuery('parquet_file_rows'), { f: f.file.path });
-        m.set(f.file.name, Number(x.getRowObjects()[0]!.n));
-      } else if (f.file.format === 'sav' && f.rowCount !== undefined) {
-        m.set(f.file.name, f.rowCount); // the cases decoded (its table held only the rows that could link)
-      }
-    }
+  for (const list of Object.values(files)) for (const f of list) if (f.rowCount !== undefined) m.set(f.file.name, f.rowCount);
   return m;
 }

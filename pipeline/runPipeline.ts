@@ -154,7 +154,7 @@ export async function runPipeline(config: Config, fx: PipelineEffects, until: St
 /** The input files used, with SHA-256 and rows (the hashing ran in a worker during protection). */
 async function inputRecords(files: ReadResult['files'], fx: PipelineEffects): Promise<ManifestInputFile[]> {
   const facts = fx.inputFacts ? await fx.inputFacts() : new Map<string, InputFacts>();
-  const rows = await rowCounts(fx.conn, files);
+  const rows = rowCounts(files);
   return manifestInputs(
     Object.entries(files).flatMap(([source, list]) =>
       list.map((f) => ({ source, name: f.file.name, bytes: f.file.size, facts: facts.get(f.file.path) ?? { sha256: '', lines: 0 }, rows: rows.get(f.file.name) })),

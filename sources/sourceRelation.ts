@@ -92,7 +92,7 @@ export interface PreparedFile {
   table?: string;
   /** For .sav: each variable's type (numeric, string, date, datetime), by name. */
   savTypes?: Record<string, string>;
-  /** For .sav, once loaded: the number of cases in the file (the table may hold fewer: the semi-join). */
+  /** Parquet: its rows (from its metadata, read once here); .sav, once loaded: its cases (the table may hold fewer: the semi-join). */
   rowCount?: number;
   /** For HOOGSTEOPLTAB: the year from the file name. */
   year?: number;
@@ -175,15 +175,11 @@ async function describeColumns(conn: DuckDBConnection, file: InputFile, diagnose
   }
 }
 
-/** Whether the file has no data rows (0 bytes, a CSV with a header only, a Parquet file without rows). */
-async function isEmptyFile(conn: DuckDBConnection, file: InputFile, firstLine: string | undefined): Promise<boolean> {
-  if (file.size === 0) return true;
+/** A Parquet file's rows, from its metadata (no scan). */
+async function parquetRows(conn: DuckDBConnection, file: InputFile): Promise<number> {
   try {
-    if (file.format === 'csv') return firstLine !== undefined && file.size - Buffer.byteLength(firstLine) <= 2;
-    // a .sav file is decoded only during validation (its cases are counted then)
-    if (file.format === 'sav') return false;
     const r = await conn.runAndReadAll(loadQuery('parquet_file_rows'), { f: file.path });
-    return Number(r.getRowObjects()[0]!.n) === 0;
+    return Number(r.getRowObjects()[0]!.n);
   } catch (e) {
     throw readError(file.name, e);
   }
@@ -248,7 +244,11 @@ export async function prepareSource(
       if (code === undefined) throw e;
       throw new InputError(messages.unreadable(file.name, code));
     }
-    if (await isEmptyFile(conn, file, firstLine)) {
+    // a file without data rows: 0 bytes, a CSV with a header only, a Parquet file without rows (a .sav file is
+    // decoded only during validation, where its cases are counted)
+    const rows = file.format === 'parquet' && file.size > 0 ? await parquetRows(conn, file) : undefined;
+    const csvEmpty = file.format === 'csv' && firstLine !== undefined && file.size - Buffer.byteLength(firstLine) <= 2;
+    if (file.size === 0 || rows === 0 || csvEmpty) {
       empty.push(file.name);
       continue;
     }
@@ -285,6 +285,7 @@ export async function prepareSource(
       ...(types ? { types } : {}),
       ...(table ? { table } : {}),
       ...(savTypes ? { savTypes } : {}),
+      ...(rows !== undefined ? { rowCount: rows } : {}),
       ...(year !== undefined ? { year } : {}),
       ...(header ? { delim: header.delim } : {}),
     });

@@ -6,8 +6,6 @@ import { type RunSummary, runSummaryLines } from '../reports/runSummary.js';
 import { loadRunConfig } from './loadRunConfig.js';
 import { messages } from '../core/messages.js';
 import { openDatabase } from '../core/openDatabase.js';
-import { preloadProtect } from '../pipeline/protect.js';
-import { preloadRender } from '../pipeline/render.js';
 import { type PipelineResult, runPipeline } from '../pipeline/runPipeline.js';
 import { type DirectoryEntry, formatOf } from '../sources/sourceFiles.js';
 import { type Facts, hashInputs } from './hashInputs.js';
@@ -123,8 +121,6 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult & { s
     throw e;
   }
   const progress = opts.onStage ?? makeProgress();
-  preloadProtect();
-  preloadRender();
   try {
     let hashing: Promise<Facts> | undefined;
     const inputFacts = () => (hashing ??= hashInputs(entries.map((e) => e.path)));

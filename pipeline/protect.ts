@@ -25,12 +25,6 @@ export type Protect = (input: ProtectInput) => Promise<ProtectOutput>;
 
 const protectModule = () => import('../disclosure/protectTables.js');
 
-/** Start loading the solver (HiGHS in WebAssembly) while DuckDB scans: it is then ready when protection starts. */
-export function preloadProtect(): void {
-  void protectModule();
-  void import('../disclosure/loadSolver.js').then((m) => m.loadSolver());
-}
-
 /** The real protection: primary and secondary suppression against the atom attacker, proven by an audit. */
 const protectTables: Protect = async (input) => {
   const r = await (await protectModule()).protectTables(input);

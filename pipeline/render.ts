@@ -24,12 +24,6 @@ import type { QuarantinedRow } from './validate.js';
 const exportModule = () => import('../reports/renderExport.js');
 const auditPageModule = () => import('../reports/auditHtml.js');
 
-/** Start loading the renderers (Vega, ExcelJS, resvg) while DuckDB scans. */
-export function preloadRender(): void {
-  void exportModule();
-  void auditPageModule();
-}
-
 export interface RenderInput {
   period: Period;
   backgroundPeriod: Period;

@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { type DuckDBConnection, type DuckDBValue, listValue } from '@duckdb/node-api';
 import type { Config } from '../schemas/config.js';
 import { InputError, InternalError } from '../core/errors.js';
 import { sqlIdentifier } from '../core/sql.js';
@@ -98,6 +98,8 @@ export interface PreparedFile {
   year?: number;
   /** For CSV whose header was read directly: its delimiter, passed to DuckDB so it need not sniff it. */
   delim?: string;
+  /** For CSV whose header was read directly: every column name in order (files with the same header are read together). */
+  header?: readonly string[];
   /** For typed files (Parquet, .sav): alias → DuckDB type of the column. */
   types?: Record<string, string>;
 }
@@ -287,7 +289,7 @@ export async function prepareSource(
       ...(savTypes ? { savTypes } : {}),
       ...(rows !== undefined ? { rowCount: rows } : {}),
       ...(year !== undefined ? { year } : {}),
-      ...(header ? { delim: header.delim } : {}),
+      ...(header ? { delim: header.delim, header: header.columns } : {}),
     });
   }
   if (empty.length > 0 && !config.allowEmpty) throw new InputError(messages.emptyFile(empty[0]!), empty.slice(1).map((f) => messages.emptyFile(f)));
@@ -320,7 +322,24 @@ function asText(pf: PreparedFile, alias: string): string {
 
 export interface Relation {
   sql: string;
-  params: Record<string, string | number>;
+  params: Record<string, DuckDBValue>;
+}
+
+/**
+ * CSV files DuckDB can read as one multi-file scan: same header (names, order) and delimiter, and consecutive
+ * indexes. One scan of several files is about twice as fast as a union of one scan per file (the dialect is sniffed
+ * once, and the threads move on from file to file), which matters for the nine yearly WMOBUS files.
+ */
+function csvGroups(files: readonly PreparedFile[], located: Map<number, string>): PreparedFile[][] {
+  const groups: PreparedFile[][] = [];
+  const key = (pf: PreparedFile) => (pf.file.format === 'csv' && pf.header && !located.has(pf.index) ? JSON.stringify([pf.delim, pf.header]) : undefined);
+  for (const pf of files) {
+    const last = groups.at(-1);
+    const prev = last?.at(-1);
+    if (last && prev && key(pf) !== undefined && key(pf) === key(prev) && JSON.stringify(pf.columns) === JSON.stringify(prev.columns)) last.push(pf);
+    else groups.push([pf]);
+  }
+  return groups;
 }
 
 /**
@@ -330,10 +349,24 @@ export interface Relation {
  */
 export function sourceRelation(key: SourceKey, files: readonly PreparedFile[], config: Config, located: Map<number, string> = new Map()): Relation {
   const specs = columnSpecs(key, config);
-  const params: Record<string, string | number> = {};
-  const parts = files.map((pf) => {
+  const params: Record<string, DuckDBValue> = {};
+  const parts = csvGroups(files, located).map((group) => {
+    const pf = group[0]!;
     const p = `f${pf.index}`;
     const cols = specs.map((s) => `${asText(pf, s.alias)} AS ${s.alias}`).join(', ');
+    if (group.length > 1) {
+      // several CSV files in one scan: file_index (0-based in the list) gives each row its file's index and year
+      params[p] = listValue(group.map((g) => g.file.path));
+      params[`i${pf.index}`] = listValue(group.map((g) => g.index));
+      params[`d${pf.index}`] = pf.delim!;
+      let year = '';
+      if (pf.year !== undefined) {
+        params[`y${pf.index}`] = listValue(group.map((g) => g.year!));
+        year = `, CAST(list_extract($y${pf.index}, CAST(file_index AS BIGINT) + 1) AS INTEGER) AS year`;
+      }
+      const idx = `CAST(list_extract($i${pf.index}, CAST(file_index AS BIGINT) + 1) AS INTEGER) AS file_idx`;
+      return loadQuery('source_part_csv', {}, { idx, cols, year, path: `$${p}`, delim: `, delim = $d${pf.index}` });
+    }
     params[`i${pf.index}`] = pf.index;
     let year = '';
     if (pf.year !== undefined) {

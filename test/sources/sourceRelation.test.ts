@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../core/openDatabase.js';
 import { InputError } from '../../core/errors.js';
 import { SOURCE_KEYS } from '../../sources/sourceFiles.js';
-import { columnSpecs, readError } from '../../sources/sourceRelation.js';
+import { type PreparedFile, columnSpecs, readError, sourceRelation } from '../../sources/sourceRelation.js';
 import { defaultConfig } from '../support/runOnFolder.js';
 
 describe('sources/sourceRelation', () => {
@@ -50,4 +54,44 @@ describe('sources/sourceRelation', () => {
     expect(readError('f', bug)).toBe(bug);
     expect(readError('f', 'a string')).toBe('a string');
   });
+
+  it('sourceRelation: CSV files with the same header and delimiter are one scan; each row keeps its file index and year', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mg-rel-'));
+    const db = await openDatabase({ memoryLimit: '500MB', threads: 2 });
+    try {
+      const config = defaultConfig();
+      const level = config.sources.education.columns.level;
+      const file = (name: string, header: string[], rows: string[], delim = ',', year?: number, index = 0): PreparedFile => {
+        const path = join(dir, name);
+        writeFileSync(path, `${[header.join(delim), ...rows.map((r) => r.replaceAll(',', delim))].join('\n')}\n`);
+        const columns = { rs: header[0]!, rn: header[1]!, level: header[2]! };
+        return { file: { name, path, size: 1, format: 'csv' }, index, columns, delim, header, ...(year !== undefined ? { year } : {}) } as PreparedFile;
+      };
+      const h1 = ['RINPERSOONS', 'RINPERSOON', level[0]!];
+      const h2 = ['RINPERSOONS', 'RINPERSOON', level[1] ?? 'OTHERLEVEL'];
+      const files = [
+        file("HOOGSTEOPL2016TABV1 O'Brien.csv", h1, ['R,1,1111', 'R,2,2222'], ',', 2016, 3),
+        file('HOOGSTEOPL2018TABV1.csv', h1, ['R,3,3333'], ',', 2018, 4),
+        file('HOOGSTEOPL2019TABV1.csv', h2, ['R,4,4444'], ',', 2019, 5),
+        file('HOOGSTEOPL2020TABV1.csv', h2, ['R,5,5555'], ';', 2020, 6),
+        file('HOOGSTEOPL2021TABV1.csv', h2, ['R,6,6666'], ';', 2021, 8),
+      ];
+      const rel = sourceRelation('education', files, config);
+      // one scan per run of consecutive files with one header and delimiter: [3,4], [5], [6,8]
+      expect(rel.sql.match(/read_csv\(/g)!.length).toBe(3);
+      const r = await db.connection.runAndReadAll(`SELECT file_idx, year, rn, level FROM (${rel.sql}) ORDER BY rn`, rel.params);
+      expect(r.getRows()).toEqual([
+        [3, 2016, '1', '1111'],
+        [3, 2016, '2', '2222'],
+        [4, 2018, '3', '3333'],
+        [5, 2019, '4', '4444'],
+        [6, 2020, '5', '5555'],
+        [8, 2021, '6', '6666'],
+      ]);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
+

@@ -40,6 +40,15 @@ describe('bin/fileFacts', () => {
     expect(await fileFacts(file(content))).toEqual({ sha256: sha(content), lines: 30_001 });
   });
 
+  it('blank lines and a line end exactly at a 1 MiB block boundary: each record counted once', async () => {
+    const block = 1 << 20;
+    // block 1 ends with "…x\n", block 2 starts with "\n" (a blank line: no record), then lines and a blank run
+    const first = Buffer.concat([Buffer.from('h\n'), Buffer.alloc(block - 3, 0x61), Buffer.from('\n')]);
+    const content = Buffer.concat([first, Buffer.from('\nb\n\n\nc\n'), Buffer.alloc(block, 0x62), Buffer.from('\n')]);
+    // records: "h", the long line, "b", "c", the last long line
+    expect(await fileFacts(file(content))).toEqual({ sha256: sha(content), lines: 5 });
+  });
+
   it('a missing file rejects', async () => {
     await expect(fileFacts(join(dir, 'nope'))).rejects.toThrow(/ENOENT/);
   });

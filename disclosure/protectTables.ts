@@ -10,7 +10,7 @@ import type { Highs } from 'highs';
 import type { AttackerModel } from './attackerModel.js';
 import type { Need } from './secondarySuppression.js';
 import { attackerModelFile, buildAttackerModel, type CellRef } from './attackerModel.js';
-import { cellIntervals } from './cellIntervals.js';
+import { type IntervalHelper, startIntervalHelper } from './parallelIntervals.js';
 import { checkerNote, groupDisclosureLines, tableCellCounts } from './checkerNote.js';
 import { loadSolver } from './loadSolver.js';
 import { percentages } from './percentages.js';
@@ -62,6 +62,16 @@ export function validateParams(params: DisclosureParams): void {
 export async function protectTables({ internal, atoms, declarations, params, previous = [] }: ProtectInput): Promise<ProtectResult> {
   validateParams(params);
   const highs = await loadSolver();
+  // the final audit's helper thread loads its solver while the search below runs
+  const helper = startIntervalHelper();
+  try {
+    return await protectWith(highs, helper, { internal, atoms, declarations, params, previous });
+  } finally {
+    helper.stop();
+  }
+}
+
+async function protectWith(highs: Highs, helper: IntervalHelper, { internal, atoms, declarations, params, previous = [] }: ProtectInput): Promise<ProtectResult> {
   const allAtoms = params.zeroUnsafe ? [...atoms, ...zeroCellAtoms(atoms, declarations)] : atoms;
   const model = buildAttackerModel(allAtoms, declarations);
   const { canonical, cells, cellCanonical } = model;
@@ -88,7 +98,7 @@ export async function protectTables({ internal, atoms, declarations, params, pre
 
   // Final audit: decomposed LP over the canonical cells, independent of the search's model.
   const targets = canonical.filter((c) => suppressed[c.id]).map((c) => c.id);
-  const raw = cellIntervals(
+  const raw = await helper.solve(
     highs,
     { numVars: model.variables.length, rows: canonical.map((c) => ({ vars: c.vars, value: c.value })), published: suppressed.map((s) => !s) },
     targets,

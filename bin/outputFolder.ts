@@ -1,4 +1,4 @@
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, statfsSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, statfsSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { InputError } from '../core/errors.js';
@@ -86,7 +86,8 @@ const isAlive = (pid: number): boolean => {
   }
 };
 
-const TEMP_KINDS = ['partial', 'spill', 'old'] as const;
+/** Temp names `.OUT.KIND-PID` next to OUT: staging folder, DuckDB spill, OUT moved aside, the lock's PID file before it is linked. */
+const TEMP_KINDS = ['partial', 'spill', 'old', 'locktmp'] as const;
 type TempKind = (typeof TEMP_KINDS)[number];
 
 /** A reserved output: the lock is held; temp folders of this run are known and removed on exit or signal. */
@@ -148,7 +149,7 @@ export function reserveOutput(out: string, force: boolean, inputs: readonly stri
   // handlers first, then the lock: a signal from the moment the lock exists finds them in place
   for (const s of SIGNALS) process.on(s, onSignal);
   try {
-    takeLock(lock, out);
+    takeLock(lock, temp('locktmp'), out);
   } catch (e) {
     release();
     throw e;
@@ -185,17 +186,9 @@ export function reserveOutput(out: string, force: boolean, inputs: readonly stri
   };
 }
 
-function takeLock(lock: string, out: string): void {
+function takeLock(lock: string, tmp: string, out: string): void {
   for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const fd = openSync(lock, 'wx');
-      writeSync(fd, `${process.pid}\n`);
-      closeSync(fd);
-      return;
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') throw new InputError(messages.outputUnusable(out, code ?? String(e)));
-    }
+    if (createLock(lock, tmp, out)) return;
     let pid = NaN;
     try {
       pid = Number(readFileSync(lock, 'utf8').trim());
@@ -209,9 +202,46 @@ function takeLock(lock: string, out: string): void {
   throw new InputError(messages.outputLocked(out, NaN));
 }
 
+/** File-system errors that mean "no hard links here" (some network and FAT drives): the lock is then created in place. */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
+
+/**
+ * Create the lock holding this PID; false when a lock exists. The lock never exists without its PID: the PID is
+ * written to `tmp` first and the lock made as a hard link to it (atomic, fails when the lock exists) — a lock created
+ * empty and written afterwards could be read, empty, by a second run, which would take it for a dead run's.
+ */
+function createLock(lock: string, tmp: string, out: string): boolean {
+  const fail = (e: unknown) => new InputError(messages.outputUnusable(out, (e as NodeJS.ErrnoException).code ?? String(e)));
+  try {
+    writeFileSync(tmp, `${process.pid}\n`);
+  } catch (e) {
+    throw fail(e);
+  }
+  try {
+    linkSync(tmp, lock);
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code === undefined || !NO_LINKS.has(code)) throw fail(e);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+  // no hard links on this drive: exclusive create, then the PID (a second run could see it empty for a moment)
+  try {
+    const fd = openSync(lock, 'wx');
+    writeSync(fd, `${process.pid}\n`);
+    closeSync(fd);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw fail(e);
+  }
+}
+
 /** Remove `.NAME.partial-PID` etc. of runs that are gone; restore an OUT that was moved aside but never replaced. */
 function removeStale(parent: string, name: string, dir: string): void {
-  const re = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(partial|spill|old)-(\\d+)$`);
+  const re = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(${TEMP_KINDS.join('|')})-(\\d+)$`);
   for (const entry of readdirSync(parent)) {
     const m = re.exec(entry);
     if (!m) continue;

@@ -75,6 +75,7 @@ describe('--out is checked before any work, even with --force', () => {
     mkdirSync(join(parent, `.out.partial-${dead}`, 'internal'), { recursive: true });
     writeFileSync(join(parent, `.out.partial-${dead}`, 'internal', 'tables.json'), '{}');
     mkdirSync(join(parent, `.out.spill-${dead}`));
+    writeFileSync(join(parent, `.out.locktmp-${dead}`), `${dead}\n`); // killed before its lock was linked
     mkdirSync(join(parent, `.other.partial-${dead}`));
     const slot = reserveOutput(out, false);
     try {
@@ -84,6 +85,19 @@ describe('--out is checked before any work, even with --force', () => {
       slot.release();
     }
     expect(readdirSync(parent)).toEqual([`.other.partial-${dead}`]);
+  });
+  it('the lock holds its PID from the moment it exists (a hard link to a written PID file, which is then removed)', () => {
+    // (the race this closes: a lock created empty and written afterwards was read, empty, by a second run, which took
+    // it for a dead run's and took over: seen in "a second run on the same --out fails at once" below)
+    const parent = mkdtempSync(join(tmpdir(), 'mg-lockpid-'));
+    const slot = reserveOutput(join(parent, 'out'), false);
+    try {
+      expect(readFileSync(join(parent, '.out.lock'), 'utf8')).toBe(`${process.pid}\n`);
+      expect(readdirSync(parent)).toEqual(['.out.lock']);
+    } finally {
+      slot.release();
+    }
+    expect(readdirSync(parent)).toEqual([]);
   });
   it('an old output moved aside by a run killed between its two renames is put back', () => {
     const parent = mkdtempSync(join(tmpdir(), 'mg-old-'));

@@ -5,6 +5,7 @@ import { loadQuery } from '../core/loadQuery.js';
 import { messages } from '../core/messages.js';
 import { DERIVED_SETS, bitOf } from '../model/personSets.js';
 import { KeySet } from '../sav/savKeyFilter.js';
+import { codeMapRows } from '../sources/codeMapTable.js';
 import { type CsvDiagnoser, type PreparedFile, type SavLoader, type SavRowFilter, columnSpecs, fileFault, savFault, sourceRelation } from '../sources/sourceRelation.js';
 import { SOURCE_KEYS, SOURCE_NAMES, type SourceKey } from '../sources/sourceFiles.js';
 
@@ -111,20 +112,26 @@ export async function validateSources(
 ): Promise<ValidationResult> {
   const problems: Problem[] = [];
   const savFiles = (keys: SourceKey[]) => keys.flatMap((k) => prepared[k].filter((f) => f.file.format === 'sav').map((f) => ({ key: k, f })));
-  // .sav: the provision sources are decoded in full first (every row gets the date and code rules) ...
-  await loadSavFiles(conn, loadSav, savFiles(['srg', 'uwv', 'wmo']), config, periods, null, onStage);
+  // .sav: SRG and UWV are decoded in full first (they define the study population) ...
+  await loadSavFiles(conn, loadSav, savFiles(['srg', 'uwv']), config, periods, null, onStage);
   const quarantined: QuarantinedRow[] = [];
   const duplicates: Record<string, number> = {};
   const keptRows = {} as Record<SourceKey, number>;
   await conn.run(loadQuery('study_keys_table'));
   for (const key of SOURCE_KEYS) {
-    if (key === 'wmo') await conn.run(loadQuery('study_keys'), { study_mask: studyMasks().study });
+    if (key === 'wmo') {
+      await conn.run(loadQuery('study_keys'), { study_mask: studyMasks().study });
+      // ... WMOBUS once the candidate study persons are known: a row of nobody among them whose key, code and
+      // dates are clean is dropped while decoding (coded_records.sql would drop it without a problem)
+      const wmo = savFiles(['wmo']);
+      if (wmo.length > 0) await loadSavFiles(conn, loadSav, wmo, config, periods, await personKeys(conn, 'study_keys'), onStage, wmoCodes(config));
+    }
     if (key === 'gba') {
       await buildPersons(conn, periods);
       // ... the big ones only now, keeping rows that may link to a person (the semi-join of gba_rows.sql and
       // education_rows.sql, applied while decoding, on both cores)
       const big = savFiles(['gba', 'education']);
-      if (big.length > 0) await loadSavFiles(conn, loadSav, big, config, periods, await personKeys(conn), onStage);
+      if (big.length > 0) await loadSavFiles(conn, loadSav, big, config, periods, await personKeys(conn, 'persons'), onStage);
     }
     onStage(`read ${SOURCE_NAMES[key]}`);
     const files = prepared[key];
@@ -200,18 +207,24 @@ export async function validateSources(
   return { problems, quarantined, duplicates, keptRows };
 }
 
-/** The numbers of the persons table (the key of the big sources' semi-join), as a set shareable with workers. */
-async function personKeys(conn: DuckDBConnection): Promise<KeySet> {
-  const count = Number((await conn.runAndReadAll(loadQuery('person_key_count'))).getRowObjects()[0]!.c);
+/** The WMOBUS codes the config maps (normalised as in code_map, "ignore" included): a code not among them is a problem. */
+function wmoCodes(config: Config): string[] {
+  return codeMapRows(config).filter((r) => r.domain === 'wmo').map((r) => r.code);
+}
+
+/** The numbers of a persons table (the key of a .sav file's semi-join while decoding), as a set shareable with workers. */
+async function personKeys(conn: DuckDBConnection, table: 'persons' | 'study_keys'): Promise<KeySet> {
+  const count = Number((await conn.runAndReadAll(loadQuery('person_key_count', { table }))).getRowObjects()[0]!.c);
   const keys = KeySet.from([], count);
-  const result = await conn.run(loadQuery('person_keys'));
+  const result = await conn.run(loadQuery('person_keys', { table }));
   for await (const chunk of result) for (const n of chunk.getColumnValues(0)) keys.add(Number(n));
   return keys;
 }
 
 /**
  * Decode .sav files into their tables (PreparedFile.table), `threads` files at a time, each in a worker thread.
- * With `keys` (GBA, HOOGSTEOPLTAB) only the rows that may link to one of those persons, or whose key is not clean;
+ * With `keys` (WMOBUS, GBA, HOOGSTEOPLTAB) only the rows that may link to one of those persons, or whose key is not clean
+ * (WMOBUS: or whose code or dates are not clean);
  * an HOOGSTEOPLTAB file of a year after the background period links no one (education_rows.sql), so only its
  * unclean keys are kept.
  */
@@ -223,6 +236,8 @@ async function loadSavFiles(
   periods: Periods,
   keys: KeySet | null,
   onStage: (stage: string) => void,
+  /** WMOBUS: the mapped codes; rows are then dropped only when their values are clean too (SavRowFilter.values). */
+  codes?: string[],
 ): Promise<void> {
   if (jobs.length === 0) return;
   if (!loadSav) throw new InputError(`${jobs[0]!.f.file.name}: SPSS .sav files are not supported in this build`);
@@ -237,8 +252,9 @@ async function loadSavFiles(
       const columns = [...new Set(specs.get(key)!.map((s) => f.columns[s.alias]!))];
       let filter: SavRowFilter | undefined;
       if (keys) {
-        const linkable = key === 'gba' || (f.year !== undefined && f.year <= bgEndYear);
+        const linkable = key !== 'education' || (f.year !== undefined && f.year <= bgEndYear);
         filter = { rinpersoons: f.columns.rs!, rinpersoon: f.columns.rn!, keys: linkable ? keys.buffer : null };
+        if (codes) filter.values = { begin: f.columns.begin_raw!, end: f.columns.end_raw!, code: f.columns.code!, codes };
       }
       try {
         const r = await loadSav.load(conn, f.file.path, f.table!, columns, filter);

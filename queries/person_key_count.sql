@@ -1,2 +1,2 @@
--- How many distinct person numbers the study has (to size the .sav decoder's key set).
-SELECT count(DISTINCT n) AS c FROM persons
+-- How many distinct person numbers a set of persons has (to size the .sav decoder's key set).
+SELECT count(DISTINCT n) AS c FROM {{table}}

@@ -1,2 +1,3 @@
--- The distinct person numbers of the study (the key of the big sources' semi-join while decoding .sav).
-SELECT DISTINCT n FROM persons WHERE n IS NOT NULL
+-- The distinct person numbers of a set of persons (`persons`, or `study_keys` before WMOBUS): the key of a .sav
+-- file's semi-join while it is decoded.
+SELECT DISTINCT n FROM {{table}} WHERE n IS NOT NULL

@@ -74,7 +74,13 @@ export async function decodeSav(
     let filter: ConstructorParameters<typeof SavChunkBuilder>[6];
     if (options.filter) {
       const find = (name: string) => selectVariables(dict, [name])[0]!;
-      filter = { spec: options.filter, rinpersoons: find(options.filter.rinpersoons), rinpersoon: find(options.filter.rinpersoon) };
+      const v = options.filter.values;
+      filter = {
+        spec: options.filter,
+        rinpersoons: find(options.filter.rinpersoons),
+        rinpersoon: find(options.filter.rinpersoon),
+        ...(v ? { values: { begin: find(v.begin), end: find(v.end), code: find(v.code), codes: new Set(v.codes) } } : {}),
+      };
     }
     await onDictionary(dict, selected);
     let cases = 0;

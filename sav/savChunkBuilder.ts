@@ -90,6 +90,59 @@ function keyColumn(v: SavVariable): KeyColumn {
   };
 }
 
+/** A value column of the WMOBUS filter (SavKeyFilterSpec.values). */
+interface ValueColumn {
+  kind: SavVariable['type'];
+  at: number;
+  width: number;
+  /** A string of one segment without user-missing strings (its bytes are the value). */
+  simple: boolean;
+  /** Any user-missing value declared (then a missing value is not simply "empty"). */
+  declaresMissing: boolean;
+  missingValues: number[];
+  missingLo: number;
+  missingHi: number;
+}
+
+function valueColumn(v: SavVariable): ValueColumn {
+  return {
+    kind: v.type,
+    at: v.unit * 8,
+    width: v.width,
+    simple: v.type === 'string' && v.segments.length === 1 && v.missingStrings.length === 0,
+    declaresMissing: v.missingValues.length > 0 || v.missingRange !== undefined || v.missingStrings.length > 0,
+    missingValues: v.missingValues,
+    missingLo: v.missingRange ? v.missingRange[0] : Number.NaN,
+    missingHi: v.missingRange ? v.missingRange[1] : Number.NaN,
+  };
+}
+
+/** YYYYMMDD when `v` is a valid date of a year 1000–9999 written so, else -1. */
+export function validYmd(v: number): number {
+  if (!Number.isInteger(v) || !(v >= 10000101 && v <= 99991231)) return -1;
+  const y = Math.floor(v / 10000);
+  const m = Math.floor(v / 100) % 100;
+  const d = v % 100;
+  if (m < 1 || m > 12 || d < 1) return -1;
+  const dim = m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return d <= dim ? v : -1;
+}
+
+/** YYYYMMDD of a day number (days since 1970-01-01) when its year is 1000–9999, else -1 (civil-from-days). */
+export function ymdOfDays(days: number): number {
+  if (!Number.isFinite(days)) return -1;
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return y >= 1000 && y <= 9999 ? y * 10000 + m * 100 + d : -1;
+}
+
 function numericMissing(k: Pick<KeyColumn, 'missingValues' | 'missingLo' | 'missingHi'>, v: number): boolean {
   return v === SYSMIS || v !== v || (k.missingValues.length > 0 && k.missingValues.includes(v)) || (v >= k.missingLo && v <= k.missingHi);
 }
@@ -113,7 +166,7 @@ export class SavChunkBuilder {
     private readonly decoder: TextDecoder,
     readonly capacity: number,
     private readonly onChunk: (chunk: SavChunk) => void,
-    filter?: { spec: SavKeyFilterSpec; rinpersoons: SavVariable; rinpersoon: SavVariable },
+    filter?: { spec: SavKeyFilterSpec; rinpersoons: SavVariable; rinpersoon: SavVariable; values?: { begin: SavVariable; end: SavVariable; code: SavVariable; codes: Set<string> } },
   ) {
     this.caseF64 = new Float64Array(caseBytes.buffer, caseBytes.byteOffset, caseBytes.byteLength / 8);
     this.columns = variables.map((v) => {
@@ -133,7 +186,73 @@ export class SavChunkBuilder {
       this.rs = keyColumn(filter.rinpersoons);
       this.rn = keyColumn(filter.rinpersoon);
       this.keys = filter.spec.keys ? new KeySet(filter.spec.keys) : null;
+      if (filter.values) {
+        const { begin, end, code, codes } = filter.values;
+        this.values = { begin: valueColumn(begin), end: valueColumn(end), code: valueColumn(code), codes };
+      }
     }
+  }
+
+  private readonly values: { begin: ValueColumn; end: ValueColumn; code: ValueColumn; codes: Set<string> } | undefined;
+
+  /** A numeric value of the current case, or NaN when missing in any way (system- or user-missing). */
+  private number(c: ValueColumn): number {
+    const v = this.caseF64[c.at >> 3]!;
+    return numericMissing(c, v) ? Number.NaN : v;
+  }
+
+  /** The plain ASCII text of a simple string value (trailing blanks dropped), or null when it is not that. */
+  private text(c: ValueColumn): string | null {
+    if (!c.simple) return null;
+    const bytes = this.caseBytes;
+    let e = c.at + c.width;
+    while (e > c.at && (bytes[e - 1] === 32 || bytes[e - 1] === 0)) e--;
+    let t = '';
+    for (let k = c.at; k < e; k++) {
+      const x = bytes[k]!;
+      if (x < 0x21 || x > 0x7e) return null;
+      t += String.fromCharCode(x);
+    }
+    return t;
+  }
+
+  /**
+   * A date of the current case as YYYYMMDD when it is certainly a valid date in the form the value rules read fast
+   * (SPSS DATE of a year 1000–9999, a whole number YYYYMMDD, or 8 digits), 0 when empty (system-missing or a blank
+   * string, no user-missing values declared), or -1 when not certain (the query decides).
+   */
+  private date(c: ValueColumn): number {
+    if (c.kind === 'numeric' || c.kind === 'date') {
+      const raw = this.caseF64[c.at >> 3]!;
+      if ((raw === SYSMIS || raw !== raw) && !c.declaresMissing) return 0;
+      const v = this.number(c);
+      if (v !== v) return -1;
+      if (c.kind === 'date') return ymdOfDays(Math.floor(v / 86400) - SPSS_EPOCH_OFFSET_DAYS);
+      return validYmd(v);
+    }
+    if (c.kind !== 'string') return -1;
+    const t = this.text(c);
+    if (t === '') return c.declaresMissing ? -1 : 0;
+    if (t === null || t.length !== 8 || !/^[0-9]{8}$/.test(t)) return -1;
+    return validYmd(Number(t));
+  }
+
+  /** Are the current case's code and dates clean (see SavKeyFilterSpec.values)? */
+  private cleanValues(): boolean {
+    const { begin, end, code, codes } = this.values!;
+    let key: string | null = null;
+    if (code.kind === 'numeric') {
+      const v = this.number(code);
+      if (Number.isInteger(v) && v >= 1 && v < 1e15) key = String(v);
+    } else if (code.kind === 'string') {
+      const t = this.text(code);
+      if (t !== null && /^[0-9]{1,15}$/.test(t)) key = String(Number(t));
+    }
+    if (key === null || !codes.has(key)) return false;
+    const b = this.date(begin);
+    if (b <= 0) return false;
+    const e = this.date(end);
+    return e === 0 || e >= b;
   }
 
   private static buffers(kind: number, cap: number) {
@@ -192,7 +311,7 @@ export class SavChunkBuilder {
   addCase(caseNumber: number): void {
     if (this.rn) {
       const n = this.cleanKey();
-      if (n > 0 && (this.keys === null || !this.keys.has(n))) return;
+      if (n > 0 && (this.keys === null || !this.keys.has(n)) && (this.values === undefined || this.cleanValues())) return;
     }
     const row = this.n;
     const bytes = this.caseBytes;

@@ -90,4 +90,11 @@ export interface SavKeyFilterSpec {
    * file of a year after the background period): then only rows with an unclean key are kept.
    */
   keys: SharedArrayBuffer | ArrayBuffer | null;
+  /**
+   * WMOBUS: a row of nobody in `keys` with a clean key is dropped only when its values are clean too — the code one
+   * of `codes` (normalised as the config's), the begin date a valid date, the end date empty or a valid date not
+   * before it, each in its usual form. Any other row is kept and the query's exact rules decide (coded_records.sql
+   * checks every WMOBUS row's dates and code), so a bad value is still reported with its row number.
+   */
+  values?: { begin: string; end: string; code: string; codes: string[] };
 }

@@ -116,6 +116,8 @@ export interface SavRowFilter {
   rinpersoon: string;
   /** KeySet buffer of the candidate person numbers, or null when no row of the file can link. */
   keys: SharedArrayBuffer | ArrayBuffer | null;
+  /** WMOBUS: the variables and mapped codes whose clean values let a row of nobody in `keys` be dropped. */
+  values?: { begin: string; end: string; code: string; codes: string[] };
 }
 
 /** Reads SPSS files (provided by the .sav reader; injected so this stage has no file I/O of its own). */

@@ -113,3 +113,62 @@ describe('readSav with a key filter', () => {
     }
   });
 });
+
+describe('readSav with a WMOBUS value filter (a row of nobody in the set is dropped only when its code and dates are clean)', () => {
+  // [RINPERSOON, code (numeric), begin (numeric YYYYMMDD or null), end (string), begin2 (SPSS date), expected kept?]
+  const rows: [string, number | null, number | null, string, string | null, boolean, string][] = [
+    ['000000011', 1, 20190101, '', '2019-01-01', true, 'a member: always kept'],
+    ['000000012', 1, 20190101, '', '2019-01-01', false, 'clean, open end'],
+    ['000000013', 1, 20190101, '20191231', '2019-01-01', false, 'clean, closed'],
+    ['000000014', 1, 20190505, '20190101', '2019-01-01', true, 'end before begin'],
+    ['000000015', 77, 20190101, '', '2019-01-01', true, 'code not mapped'],
+    ['000000016', 1, 20190230, '', '2019-01-01', true, 'begin no date'],
+    ['000000017', 1, 20190101, '2019-06-01', '2019-01-01', true, 'end in another form'],
+    ['000000018', 1, null, '', '2019-01-01', true, 'begin missing'],
+    ['000000019', 1.5, 20190101, '', '2019-01-01', true, 'code a fraction'],
+    ['000000020', 1, 20240229, '2024-02-29', null, true, 'end with dashes, begin2 missing'],
+    ['000000021', 1, 20240229, '20240301', '2024-02-29', false, 'leap day, clean'],
+    ['000000022', 1, 20230229, '', '2023-03-01', true, 'no leap day in 2023'],
+    ['000000023', null, 20190101, '', '2019-01-01', true, 'code missing'],
+    ['000000024', 1, 9990101, '', '2019-01-01', true, 'begin 7 digits'],
+  ];
+  const file = () => join(dir, 'wmo.sav');
+  beforeAll(async () => {
+    await writeSav(
+      file(),
+      [
+        { name: 'RINPERSOONS', type: 'string', width: 1 },
+        { name: 'RINPERSOON', type: 'string', width: 9 },
+        { name: 'CODE', type: 'numeric', decimals: 0 },
+        { name: 'BEGIN', type: 'numeric', decimals: 0 },
+        { name: 'EINDE', type: 'string', width: 10 },
+        { name: 'BEGIN2', type: 'date' },
+      ],
+      rows.map(([n, c, b, e, b2]) => ['R', n, c, b, e, b2]),
+      { compression: 'bytecode' },
+    );
+  });
+  const load = async (begin: string, worker: boolean) => {
+    const db = await memoryDb();
+    try {
+      const keys = KeySet.from([11], 1).buffer;
+      const values = { begin, end: 'EINDE', code: 'CODE', codes: ['1', '2', '3'] };
+      await readSav(db.conn, file(), 't', { filter: { rinpersoons: 'RINPERSOONS', rinpersoon: 'RINPERSOON', keys, values }, rowNumberColumn: '#row', worker });
+      return (await tableRows(db.conn, 't')).map((r) => Number(r['#row']));
+    } finally {
+      db.close();
+    }
+  };
+  for (const worker of [false, true])
+    it(`numeric YYYYMMDD begin, string end (${worker ? 'worker thread' : 'main thread'})`, async () => {
+      expect(await load('BEGIN', worker)).toEqual(rows.flatMap((r, i) => (r[5] ? [i + 1] : [])));
+    });
+
+  it('an SPSS DATE begin: a valid date is clean, a missing one is not', async () => {
+    // BEGIN2 is a valid date where BEGIN was a bad or missing number (rows 6, 8, 12, 14: now clean, dropped); row 4
+    // ends on its begin day (clean); row 10 has no BEGIN2
+    const kept = await load('BEGIN2', true);
+    expect(kept).toEqual([1, 5, 7, 9, 10, 13]);
+  });
+});
+

@@ -53,9 +53,10 @@ CREATE OR REPLACE MACRO mg_date_slow(x) AS CASE
   WHEN regexp_full_match(mg_digits(x), '[1-9][0-9]{7}') THEN CAST(try_strptime(mg_digits(x), '%Y%m%d') AS DATE)
   WHEN regexp_full_match(trim(x), '[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}( 00:00:00(\.0+)?)?') THEN TRY_CAST(left(trim(x), 10) AS DATE)
   END;
-CREATE OR REPLACE MACRO mg_ymd(i) AS CASE
-  WHEN i BETWEEN 10000101 AND 99991231 THEN try(make_date(i // 10000, i // 100 % 100, i % 100)) END;
-CREATE OR REPLACE MACRO mg_date(x) AS coalesce(CASE WHEN length(x) = 8 THEN mg_ymd(TRY_CAST(x AS INTEGER)) END, mg_date_slow(x));
+-- (One CASE for the length and the range: a CASE per test cost DuckDB twice as much on 10 M WMOBUS dates.)
+CREATE OR REPLACE MACRO mg_ymd8(x, i) AS CASE
+  WHEN i BETWEEN 10000101 AND 99991231 AND length(x) = 8 THEN try(make_date(i // 10000, i // 100 % 100, i % 100)) END;
+CREATE OR REPLACE MACRO mg_date(x) AS coalesce(mg_ymd8(x, TRY_CAST(x AS INTEGER)), mg_date_slow(x));
 
 -- Text that should hold a date but holds something else (d = mg_date(x), computed once by the caller).
 CREATE OR REPLACE MACRO mg_date_bad(x, d) AS (d IS NULL AND x IS NOT NULL AND trim(x) <> '');

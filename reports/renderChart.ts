@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, renderAsync } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { CHART_FONT } from './chartSpec.js';
@@ -42,20 +42,28 @@ export interface SvgToPngOptions {
  * depend on the machine.
  */
 export function svgToPng(svg: string, options: SvgToPngOptions = {}): { png: Buffer; width: number; height: number; pixels: Buffer } {
+  const img = new Resvg(svg, resvgOptions(options)).render();
+  return { png: img.asPng(), width: img.width, height: img.height, pixels: img.pixels };
+}
+
+function resvgOptions(options: SvgToPngOptions) {
   const fonts = options.fonts ?? true;
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: options.scale ?? 2 },
+  return {
+    fitTo: { mode: 'zoom' as const, value: options.scale ?? 2 },
     background: '#ffffff',
     font: fonts
       ? { fontFiles: chartFontFiles(), loadSystemFonts: false, defaultFontFamily: CHART_FONT, sansSerifFamily: CHART_FONT }
       : { fontFiles: [], loadSystemFonts: false },
-  });
-  const img = resvg.render();
-  return { png: img.asPng(), width: img.width, height: img.height, pixels: img.pixels };
+  };
+}
+
+/** The same PNG as `svgToPng`, rasterised on a libuv worker thread: several figures at once, while this thread goes on. */
+export async function svgToPngAsync(svg: string): Promise<Buffer> {
+  return (await renderAsync(svg, resvgOptions({}))).asPng();
 }
 
 /** A figure as SVG and PNG (export/charts/<id>.svg, .png). */
 export async function renderChart(spec: TopLevelSpec): Promise<RenderedChart> {
   const svg = await chartSvg(spec);
-  return { svg, png: svgToPng(svg).png };
+  return { svg, png: await svgToPngAsync(svg) };
 }

@@ -3,7 +3,7 @@ import type { ExportTable, ExportTables } from '../schemas/tablesJson.js';
 import { TABLE_DECLARATIONS, type TableDeclaration } from '../model/tableDeclarations.js';
 import { chartSpec } from './chartSpec.js';
 import type { Lang } from './footnotes.js';
-import { renderChart } from './renderChart.js';
+import { chartSvg, svgToPngAsync } from './renderChart.js';
 import { reportHtml } from './reportHtml.js';
 import { tableCsv, tableCsvNl } from './tableCsv.js';
 import { chartKind, tableOrder } from './tableOrder.js';
@@ -74,23 +74,30 @@ export async function renderExport(tables: ExportTables, options: RenderExportOp
     files[rel] = data;
   };
 
+  // the figures' PNGs are rasterised on worker threads (resvg) while this thread writes the tables and the workbook
+  const figures: { id: string; spec: ReturnType<typeof chartSpec>; svg: string }[] = [];
+  for (const id of ids) {
+    const chart = chartKind(id, decls);
+    if (!chart) continue;
+    const spec = chartSpec(id, t.tables[id]!, options.lang, chart, decls);
+    figures.push({ id, spec, svg: await chartSvg(spec) });
+  }
+  const pngs = Promise.all(figures.map((f) => svgToPngAsync(f.svg)));
+  pngs.catch(() => {}); // awaited below; a failure there is the one reported
+
   await put('tables.json', exportTablesJson(t, decls));
   for (const id of ids) await put(`tables/${id}.csv`, tableCsv(t.tables[id]!));
   for (const id of ids) await put(`tables-nl/${id}.csv`, tableCsvNl(t.tables[id]!));
   await put('tables.xlsx', await tablesXlsx(t, { lang: options.lang, threshold: options.threshold, summary: options.summary, declarations: decls }));
 
   const svgs: Record<string, string> = {};
-  for (const id of ids) {
-    const table = t.tables[id]!;
-    const chart = chartKind(id, decls);
-    if (!chart) continue;
-    const spec = chartSpec(id, table, options.lang, chart, decls);
-    const { svg, png } = await renderChart(spec);
-    svgs[id] = svg;
-    await put(`charts/${id}.vl.json`, JSON.stringify(spec, null, 2) + '\n');
-    await put(`charts/${id}.svg`, svg);
-    await put(`charts/${id}.png`, png);
-  }
+  const png = await pngs;
+  figures.forEach((f, k) => {
+    svgs[f.id] = f.svg;
+    files[`charts/${f.id}.vl.json`] = JSON.stringify(f.spec, null, 2) + '\n';
+    files[`charts/${f.id}.svg`] = f.svg;
+    files[`charts/${f.id}.png`] = png[k]!;
+  });
   await put('report.html', reportHtml(t, svgs, { lang: options.lang, threshold: options.threshold, declarations: decls, ...(options.version ? { version: options.version } : {}) }));
   await put('README.txt', options.checkerNote);
   if (options.leesmij !== undefined) await put('LEESMIJ.txt', options.leesmij);

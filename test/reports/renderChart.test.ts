@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHART_FONT, chartSpec } from '../../reports/chartSpec.js';
-import { chartSvg, renderChart, svgToPng } from '../../reports/renderChart.js';
+import { chartSvg, renderChart, svgToPng, svgToPngAsync } from '../../reports/renderChart.js';
 import { sampleExport } from '../support/sampleExport.js';
 
 /** Dark pixels (all channels < 100) in a rectangle of an RGBA image. */
@@ -45,4 +45,12 @@ describe('renderChart', () => {
     expect(a.png.equals(b.png)).toBe(true);
     expect(a.png.subarray(1, 4).toString('latin1')).toBe('PNG');
   });
+
+  it('the PNG rasterised on a worker thread is the same bytes as on this thread (several at once)', async () => {
+    const specs = ['F3.1', 'F3.2', 'F3.3'].map((id) => chartSpec(id, sampleExport().tables[id]!, 'nl'));
+    const svgs = await Promise.all(specs.map((s) => chartSvg(s)));
+    const async = await Promise.all(svgs.map((svg) => svgToPngAsync(svg)));
+    svgs.forEach((svg, k) => expect(async[k]!.equals(svgToPng(svg).png), specs[k]!.title?.toString()).toBe(true));
+  });
 });
+

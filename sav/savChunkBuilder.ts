@@ -90,31 +90,29 @@ function keyColumn(v: SavVariable): KeyColumn {
   };
 }
 
-/** A value column of the WMOBUS filter (SavKeyFilterSpec.values). */
-interface ValueColumn {
+/** A value column of the WMOBUS filter (SavKeyFilterSpec.values): a key column's layout, plus its type. */
+interface ValueColumn extends KeyColumn {
   kind: SavVariable['type'];
-  at: number;
-  width: number;
   /** A string of one segment without user-missing strings (its bytes are the value). */
   simple: boolean;
   /** Any user-missing value declared (then a missing value is not simply "empty"). */
   declaresMissing: boolean;
-  missingValues: number[];
-  missingLo: number;
-  missingHi: number;
 }
 
 function valueColumn(v: SavVariable): ValueColumn {
   return {
+    ...keyColumn(v),
     kind: v.type,
-    at: v.unit * 8,
-    width: v.width,
     simple: v.type === 'string' && v.segments.length === 1 && v.missingStrings.length === 0,
     declaresMissing: v.missingValues.length > 0 || v.missingRange !== undefined || v.missingStrings.length > 0,
-    missingValues: v.missingValues,
-    missingLo: v.missingRange ? v.missingRange[0] : Number.NaN,
-    missingHi: v.missingRange ? v.missingRange[1] : Number.NaN,
   };
+}
+
+/** The end of a string value at `at` of `width` bytes once trailing blanks and NULs (SPSS padding) are dropped. */
+function valueEnd(bytes: Uint8Array, at: number, width: number): number {
+  let e = at + width;
+  while (e > at && (bytes[e - 1] === 32 || bytes[e - 1] === 0)) e--;
+  return e;
 }
 
 /** YYYYMMDD when `v` is a valid date of a year 1000–9999 written so, else -1. */
@@ -205,8 +203,7 @@ export class SavChunkBuilder {
   private text(c: ValueColumn): string | null {
     if (!c.simple) return null;
     const bytes = this.caseBytes;
-    let e = c.at + c.width;
-    while (e > c.at && (bytes[e - 1] === 32 || bytes[e - 1] === 0)) e--;
+    const e = valueEnd(bytes, c.at, c.width);
     let t = '';
     for (let k = c.at; k < e; k++) {
       const x = bytes[k]!;
@@ -278,8 +275,7 @@ export class SavChunkBuilder {
     if (rs.unusable || rn.unusable) return -1;
     const bytes = this.caseBytes;
     if (rs.string) {
-      let e = rs.at + rs.width;
-      while (e > rs.at && (bytes[e - 1] === 32 || bytes[e - 1] === 0)) e--;
+      const e = valueEnd(bytes, rs.at, rs.width);
       if (e === rs.at) return -1;
       for (let k = rs.at; k < e; k++) {
         const x = bytes[k]!;
@@ -288,8 +284,7 @@ export class SavChunkBuilder {
       if (rs.missingStrings.length > 0 && isMissingString(bytes, rs.at, e - rs.at, rs.missingStrings)) return -1;
     } else if (numericMissing(rs, this.caseF64[rs.at >> 3]!)) return -1;
     if (rn.string) {
-      let e = rn.at + rn.width;
-      while (e > rn.at && (bytes[e - 1] === 32 || bytes[e - 1] === 0)) e--;
+      const e = valueEnd(bytes, rn.at, rn.width);
       const len = e - rn.at;
       if (len === 0 || len > 9) return -1;
       let n = 0;
@@ -342,8 +337,7 @@ export class SavChunkBuilder {
       if (col.simple) {
         // Common case: one segment of at most 12 bytes, no user-missing strings. Copy while checking for ASCII.
         const start = col.at;
-        let e = start + col.width;
-        while (e > start && (bytes[e - 1] === 32 || bytes[e - 1] === 0)) e--;
+        const e = valueEnd(bytes, start, col.width);
         const len = e - start;
         const o = row * 16;
         const data = col.data;

@@ -3,7 +3,7 @@ import type { ExportTable, ExportTables } from '../schemas/tablesJson.js';
 import { TABLE_DECLARATIONS, type TableDeclaration } from '../model/tableDeclarations.js';
 import { chartSpec } from './chartSpec.js';
 import type { Lang } from './footnotes.js';
-import { chartSvg, svgToPngAsync } from './renderChart.js';
+import { renderChart } from './renderChart.js';
 import { reportHtml } from './reportHtml.js';
 import { tableCsv, tableCsvNl } from './tableCsv.js';
 import { chartKind, tableOrder } from './tableOrder.js';
@@ -74,16 +74,13 @@ export async function renderExport(tables: ExportTables, options: RenderExportOp
     files[rel] = data;
   };
 
-  // the figures' PNGs are rasterised on worker threads (resvg) while this thread writes the tables and the workbook
-  const figures: { id: string; spec: ReturnType<typeof chartSpec>; svg: string }[] = [];
-  for (const id of ids) {
+  // every figure at once: their PNGs are rasterised on worker threads (resvg) while the tables and workbook are written
+  const figures = ids.flatMap((id) => {
     const chart = chartKind(id, decls);
-    if (!chart) continue;
-    const spec = chartSpec(id, t.tables[id]!, options.lang, chart, decls);
-    figures.push({ id, spec, svg: await chartSvg(spec) });
-  }
-  const pngs = Promise.all(figures.map((f) => svgToPngAsync(f.svg)));
-  pngs.catch(() => {}); // awaited below; a failure there is the one reported
+    return chart ? [{ id, spec: chartSpec(id, t.tables[id]!, options.lang, chart, decls) }] : [];
+  });
+  const rendered = Promise.all(figures.map((f) => renderChart(f.spec)));
+  rendered.catch(() => {}); // awaited below; a failure there is the one reported
 
   await put('tables.json', exportTablesJson(t, decls));
   for (const id of ids) await put(`tables/${id}.csv`, tableCsv(t.tables[id]!));
@@ -91,12 +88,13 @@ export async function renderExport(tables: ExportTables, options: RenderExportOp
   await put('tables.xlsx', await tablesXlsx(t, { lang: options.lang, threshold: options.threshold, summary: options.summary, declarations: decls }));
 
   const svgs: Record<string, string> = {};
-  const png = await pngs;
+  const charts = await rendered;
   figures.forEach((f, k) => {
-    svgs[f.id] = f.svg;
+    const { svg, png } = charts[k]!;
+    svgs[f.id] = svg;
     files[`charts/${f.id}.vl.json`] = JSON.stringify(f.spec, null, 2) + '\n';
-    files[`charts/${f.id}.svg`] = f.svg;
-    files[`charts/${f.id}.png`] = png[k]!;
+    files[`charts/${f.id}.svg`] = svg;
+    files[`charts/${f.id}.png`] = png;
   });
   await put('report.html', reportHtml(t, svgs, { lang: options.lang, threshold: options.threshold, declarations: decls, ...(options.version ? { version: options.version } : {}) }));
   await put('README.txt', options.checkerNote);

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { chartSpec } from '../../reports/chartSpec.js';
+import { chartSvg } from '../../reports/renderChart.js';
+import type { ExportTable } from '../../schemas/tablesJson.js';
 import { FIGURE_IDS } from '../../reports/tableOrder.js';
 import { sampleExport } from '../support/sampleExport.js';
 
@@ -68,5 +70,63 @@ describe('chartSpec', () => {
     const scale = spec.layer[0]!.encoding.color!.scale!;
     expect(scale.domain).toEqual(['Laag opgeleid', 'Middelbaar opgeleid', 'Hoog opgeleid', 'onbekend']);
     expect(scale.range[3]).toBe('#bfbfbf');
+  });
+
+  describe('a bars figure with several columns (a user figure)', () => {
+    const table: ExportTable = {
+      title: 'Personen per groep en jaar',
+      rows: [
+        { key: 'uwv', label: 'UWV' },
+        { key: 'wmo', label: 'Wmo' },
+      ],
+      columns: [
+        { key: 'y2021', label: '2021' },
+        { key: 'y2022', label: '2022' },
+        { key: 'onbekend', label: 'onbekend' },
+      ],
+      cells: [
+        [1200, 1350, '**'],
+        ['**', 40, 0],
+      ],
+    };
+    const spec = chartSpec('U9', table, 'nl', 'bars');
+
+    it('validates against the Vega-Lite JSON schema', () => {
+      expect(validate(spec)).toBe(true);
+    });
+
+    it('draws every column of every row, a suppressed one without a bar length', () => {
+      const values = dataOf(spec);
+      expect(values.map((v) => [v.key, v.seriesKey, v.persons, v.label])).toEqual([
+        ['uwv', 'y2021', 1200, '1.200'],
+        ['uwv', 'y2022', 1350, '1.350'],
+        ['uwv', 'onbekend', null, '**'],
+        ['wmo', 'y2021', null, '**'],
+        ['wmo', 'y2022', 40, '40'],
+        ['wmo', 'onbekend', 0, '0'],
+      ]);
+      for (const v of values.filter((d) => d.suppressed)) expect(v).toMatchObject({ persons: null, labelY: 0 });
+    });
+
+    it('colours the columns (onbekend grey) with a legend, and notes **', () => {
+      const s = spec as unknown as { title: { subtitle?: string }; layer: { encoding: { color?: { scale: { domain: string[]; range: string[] } } } }[] };
+      expect(s.layer[0]!.encoding.color!.scale.domain).toEqual(['2021', '2022', 'onbekend']);
+      expect(s.layer[0]!.encoding.color!.scale.range[2]).toBe('#bfbfbf');
+      expect(new Set(s.layer[0]!.encoding.color!.scale.range).size).toBe(3);
+      expect(s.title.subtitle).toMatch(/\*\*/);
+    });
+
+    it('renders: one bar per shown value, the column labels in the legend', async () => {
+      const svg = await chartSvg(spec);
+      // bars are paths with role graphics-symbol inside the mark group; 4 values are numbers (one of them 0)
+      expect((svg.match(/aria-roledescription="bar"/g) ?? []).length).toBe(4);
+      for (const label of ['2021', '2022', 'onbekend', '1.350']) expect(svg).toContain(`>${label}<`);
+    });
+
+    it('a one-column bars figure keeps its single-series form', () => {
+      const one = chartSpec('U9', { ...table, columns: [table.columns[0]!], cells: table.cells.map((r) => [r[0]!]) }, 'nl', 'bars');
+      expect(JSON.stringify(one)).not.toContain('xOffset');
+      expect(dataOf(one)).toHaveLength(2);
+    });
   });
 });

@@ -14,7 +14,7 @@ import { defaultConfig, runOnFolder } from '../support/runOnFolder.js';
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
 const params = { threshold: 10, zeroUnsafe: false, safetyRange: 0.3 };
 
-/** U1: every Pwet provision by gender, without a total column; U2: a bar figure. Both new to the shipped tables. */
+/** U1: every Pwet provision by gender, without a total column; U2: a bar figure; U3: U1 as a bar figure (a group of bars per row). All new to the shipped tables. */
 const USER_CONFIG = {
   tables: {
     add: [
@@ -33,6 +33,14 @@ const USER_CONFIG = {
         base: [{ set: 'pwet.vervoer' }],
         rows: [{ count: 'wmo', from: 0, to: 3 }],
         columns: ['users'],
+      },
+      {
+        id: 'U3',
+        kind: 'figure',
+        chart: 'bars',
+        title: { nl: 'Pwet-voorzieningen naar geslacht, {period}.', en: 'Pwet provisions by gender, {period}.' },
+        rows: [{ each: 'pwet' }],
+        columns: [{ each: 'gender' }],
       },
     ],
   },
@@ -107,8 +115,8 @@ describe('a table added through the config', () => {
   it('appears in every output format: tables.json, tables/, tables-nl/, tables.xlsx, report.html, charts/, audit.html', async () => {
     const exp = join(out, 'export');
     const ids = Object.keys(readJson<ExportTables>(join(exp, 'tables.json')).tables);
-    expect(ids.slice(-2)).toEqual(['U1', 'U2']);
-    expect(ids).toHaveLength(30);
+    expect(ids.slice(-3)).toEqual(['U1', 'U2', 'U3']);
+    expect(ids).toHaveLength(31);
     for (const [dir, delimiter] of [['tables', ','], ['tables-nl', ';']] as const) {
       const records = parse(readFileSync(join(exp, dir, 'U1.csv'), 'utf8'), { bom: true, delimiter }) as string[][];
       expect(records[0]).toEqual(['', 'man', 'vrouw', 'onbekend']);
@@ -116,7 +124,7 @@ describe('a table added through the config', () => {
     }
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(exp, 'tables.xlsx'));
-    expect(wb.worksheets.map((w) => w.name).slice(-2)).toEqual(['Tabel U1', 'Figuur U2']);
+    expect(wb.worksheets.map((w) => w.name).slice(-3)).toEqual(['Tabel U1', 'Figuur U2', 'Figuur U3']);
     expect(String(wb.getWorksheet('Figuur U2')!.getCell(1, 1).value)).toMatch(/^Figuur U2\. /);
     const html = readFileSync(join(exp, 'report.html'), 'utf8');
     expect(html).toContain('data-table-id="U1"');
@@ -124,6 +132,22 @@ describe('a table added through the config', () => {
     for (const ext of ['vl.json', 'svg', 'png']) expect(existsSync(join(exp, 'charts', `U2.${ext}`)), ext).toBe(true);
     expect(existsSync(join(exp, 'charts', 'U1.svg'))).toBe(false);
     expect(readFileSync(join(out, 'internal', 'audit.html'), 'utf8')).toContain('Tabel U1.');
+  });
+
+  it('a bars figure with several columns draws every cell: a bar per number, "**" without a length', () => {
+    const exp = join(out, 'export');
+    const u3 = readJson<ExportTables>(join(exp, 'tables.json')).tables['U3']!;
+    const values = readJson<{ data: { values: { key: string; seriesKey: string; persons: number | null; label: string }[] } }>(join(exp, 'charts', 'U3.vl.json')).data.values;
+    expect(values).toHaveLength(u3.rows.length * u3.columns.length);
+    u3.rows.forEach((r, i) =>
+      u3.columns.forEach((c, j) => {
+        const d = values.find((v) => v.key === r.key && v.seriesKey === c.key)!;
+        const cell = u3.cells[i]![j];
+        expect(d.persons).toBe(cell === '**' ? null : cell);
+        if (cell === '**') expect(d.label).toBe('**');
+      }),
+    );
+    expect(u3.cells.flat()).toContain('**');
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * The message catalogue: every user-facing sentence, in English and Dutch, with its parameters filled in by the
- * caller (thresholds and counts are parameters, never literals in the prose). Messages name files, columns, rows and
+ * caller (thresholds and counts are parameters, never literals in the prose): terminal messages and errors first,
+ * then the texts inside the output files (pages, workbook, charts, the checker's note), at the end of this file. Messages name files, columns, rows and
  * values so a researcher can fix the input, but never print a RINPERSOON value: key problems are described, not
  * quoted. The terminal speaks English (`messages`); texts that go into outputs take the run's language
  * (`messagesFor(config.language)`). The Dutch catalogue must have every key of the English one (typechecked).
@@ -297,3 +298,300 @@ export function messagesFor(lang: Language): Messages {
 
 /** Terminal messages (English). */
 export const messages: Messages = en;
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Texts inside the output files (export/ and internal/ pages, the workbook, the charts, the checker's note), in both
+// languages; the files follow the run's `language` (the checker's note is written in both). Placeholders in braces
+// ({max}, {n}, …) are filled by the page that uses them; thresholds and counts are always parameters.
+// ---------------------------------------------------------------------------------------------------------------------
+
+/** The rule's parameters and an earlier export as the checker's note states them. */
+interface NoteParams {
+  threshold: number;
+  zeroUnsafe: boolean;
+  safetyRange: number;
+}
+interface NotePrevious {
+  dir: string;
+  period: { start: string; end: string };
+  tablesSha256: string;
+  manifestSha256: string;
+}
+
+/** "Tabel 3.1" / "Figuur 3.4" (nl), "Table 3.1" / "Figure 3.4" (en): a figure's id loses its leading "F". */
+export function captionText(id: string, figure: boolean, lang: Language): string {
+  if (figure) return `${lang === 'nl' ? 'Figuur' : 'Figure'} ${id.replace(/^F/, '')}`;
+  return `${lang === 'nl' ? 'Tabel' : 'Table'} ${id}`;
+}
+
+/** chartSpec: see reports/chartSpec.ts. */
+export const chartText: Record<Language, { suppressed: string; note: string; persons: string; share: string; empty: string }> = {
+  nl: {
+    empty: 'Alle waarden afgeschermd (**) of nul: niets te tekenen.',
+    suppressed: '** te weinig waarnemingen',
+    note: '** Te weinig waarnemingen om te kunnen laten zien.',
+    persons: 'Aantal personen',
+    share: 'Aandeel van de groep',
+  },
+  en: {
+    empty: 'All values suppressed (**) or zero: nothing to draw.',
+    suppressed: '** too few observations',
+    note: '** Too few observations to show.',
+    persons: 'Number of persons',
+    share: 'Share of the group',
+  },
+};
+
+/** auditHtml: see reports/auditHtml.ts. */
+export const auditPageText: Record<Language, Record<string, string>> = {
+  nl: {
+    title: 'Controle van de afscherming (alleen intern)',
+    warning: 'Dit bestand bevat exacte aantallen, ook van afgeschermde cellen. Het hoort in internal/ en mag de beveiligde omgeving niet verlaten.',
+    period: 'Analyseperiode',
+    rules: 'Regels en parameters',
+    legend: 'Legenda',
+    primary: 'primair afgeschermd: 1 t/m {max} personen (onder de drempel)',
+    primaryZero: 'primair afgeschermd: 0 t/m {max} personen (onder de drempel)',
+    secondary: 'secundair afgeschermd: beschermt een primaire cel',
+    totals: 'Cellen getoond: {published}; primair afgeschermd: {primary}; secundair afgeschermd: {secondary}.',
+    tableTotals: 'getoond {published}, primair {primary}, secundair {secondary}',
+    ruleThreshold: 'Drempel {threshold}: aantallen van 1 t/m {max} worden afgeschermd (primair){zero}.',
+    ruleZero: '; ook 0',
+    ruleP: 'Vereiste bescherming: het interval [lo, hi] dat een aanvaller uit alles wat getoond wordt kan afleiden, moet reiken tot lo ≤ max(0, v − p) en hi ≥ v + p, met p = max(1, ⌈v × {safety}⌉) (veiligheidsmarge).',
+    ruleS: 'Secundaire afscherming: meer cellen worden afgeschermd tot elke primaire cel aan die eis voldoet; een aantal dat in meer tabellen staat, is overal afgeschermd of nergens.',
+    cellsHeading: 'Afgeschermde cellen',
+    cellPrimary: '{value}, primair; vereist [{needLo}, {needHi}] (p = {p}); bewezen interval [{lo}, {hi}]',
+    cellSecondary: '{value}, secundair; bewezen interval [{lo}, {hi}]; beschermt {protects}',
+    ok: 'voldoet',
+    notOk: 'VOLDOET NIET',
+    verdictNone: 'Oordeel: geen afgeschermde cellen.',
+    verdictOk: 'Oordeel: alle {primary} primaire cel(len) voldoen aan de vereiste bescherming; {secondary} secundaire cel(len) beschermen ze.',
+    verdictOkElsewhere: 'Oordeel: alle {primary} primaire cel(len) voldoen aan de vereiste bescherming (door afscherming in deze en andere tabellen).',
+    verdictSecondaryOnly: 'Oordeel: geen primaire cellen; {secondary} secundaire cel(len) beschermen primaire cellen in andere tabellen.',
+    verdictBad: 'Oordeel: {bad} primaire cel(len) VOLDOEN NIET aan de vereiste bescherming.',
+    verdictUnknown: 'Oordeel: geen audit-gegevens voor deze tabel.',
+    more: 'en nog {n}',
+    overallOk: 'Oordeel over de hele run: alle {primary} primaire cel(len) in alle tabellen voldoen aan de vereiste bescherming.',
+    overallBad: 'Oordeel over de hele run: {bad} primaire cel(len) VOLDOEN NIET aan de vereiste bescherming; deze export niet vrijgeven.',
+  },
+  en: {
+    title: 'Disclosure control audit (internal only)',
+    warning: 'This file holds exact counts, also of suppressed cells. It belongs in internal/ and must not leave the secure environment.',
+    period: 'Analysis period',
+    rules: 'Rules and parameters',
+    legend: 'Legend',
+    primary: 'primary suppression: 1 to {max} persons (below the threshold)',
+    primaryZero: 'primary suppression: 0 to {max} persons (below the threshold)',
+    secondary: 'secondary suppression: protects a primary cell',
+    totals: 'Cells shown: {published}; primary suppressed: {primary}; secondary suppressed: {secondary}.',
+    tableTotals: 'shown {published}, primary {primary}, secondary {secondary}',
+    ruleThreshold: 'Threshold {threshold}: counts from 1 to {max} are suppressed (primary){zero}.',
+    ruleZero: '; 0 too',
+    ruleP: 'Required protection: the interval [lo, hi] an attacker can derive from everything shown must reach lo ≤ max(0, v − p) and hi ≥ v + p, with p = max(1, ⌈v × {safety}⌉) (safety range).',
+    ruleS: 'Secondary suppression: further cells are suppressed until every primary cell meets that requirement; a count that appears in several tables is suppressed everywhere or nowhere.',
+    cellsHeading: 'Suppressed cells',
+    cellPrimary: '{value}, primary; required [{needLo}, {needHi}] (p = {p}); proven interval [{lo}, {hi}]',
+    cellSecondary: '{value}, secondary; proven interval [{lo}, {hi}]; protects {protects}',
+    ok: 'meets the rule',
+    notOk: 'DOES NOT MEET THE RULE',
+    verdictNone: 'Verdict: no suppressed cells.',
+    verdictOk: 'Verdict: all {primary} primary cell(s) have the required protection; {secondary} secondary cell(s) protect them.',
+    verdictOkElsewhere: 'Verdict: all {primary} primary cell(s) have the required protection (by suppression in this and other tables).',
+    verdictSecondaryOnly: 'Verdict: no primary cells; {secondary} secondary cell(s) protect primary cells in other tables.',
+    verdictBad: 'Verdict: {bad} primary cell(s) DO NOT have the required protection.',
+    verdictUnknown: 'Verdict: no audit data for this table.',
+    more: 'and {n} more',
+    overallOk: 'Verdict for the whole run: all {primary} primary cell(s) in all tables have the required protection.',
+    overallBad: 'Verdict for the whole run: {bad} primary cell(s) DO NOT have the required protection; do not release this export.',
+  },
+};
+
+/** compareRuns: see reports/compareRuns.ts. */
+export const comparisonPageText = {
+  nl: {
+    title: 'Vergelijking van twee runs',
+    summary: 'Cellen vergeleken: {cells}; gewijzigd: {changed}; afscherming gewijzigd: {supp}; alleen in de oude run: {oldOnly}; alleen in de nieuwe run: {newOnly}.',
+    none: 'Geen verschillen.',
+    cols: ['Oud', 'Nieuw', 'Verschil', 'Relatief', 'Opmerking'],
+    notes: { supp: 'afscherming gewijzigd', 'old-only': 'alleen in de oude run', 'new-only': 'alleen in de nieuwe run', table: 'tabel', row: 'rij', column: 'kolom' },
+    heading: 'Verschillen',
+    period: 'periode {start} t/m {end} ({years} jaar)',
+    lengthWarning: 'Let op: de perioden zijn niet even lang ({oldYears} tegen {newYears} jaar). Een verschil is dus geen verandering per jaar: een langere periode telt meer personen.',
+    small: 'Cellen met een verschil van 1 t/m {max}: {n}. Zo’n verschil telt te weinig personen om te publiceren; de outputcontrole beoordeelt deze cellen (gemarkeerd).',
+    smallNote: 'klein verschil: controleren',
+    protectedYes: 'De nieuwe run is samen met de oude beschermd (--previous): verschillen tussen beide zijn meegenomen in de afscherming.',
+    protectedNo: 'De nieuwe run is niet met --previous tegen de oude beschermd: kleine verschillen tussen beide kunnen personen onthullen.',
+  },
+  en: {
+    title: 'Comparison of two runs',
+    summary: 'Cells compared: {cells}; changed: {changed}; suppression changed: {supp}; only in the old run: {oldOnly}; only in the new run: {newOnly}.',
+    none: 'No differences.',
+    cols: ['Old', 'New', 'Change', 'Relative', 'Note'],
+    notes: { supp: 'suppression changed', 'old-only': 'only in the old run', 'new-only': 'only in the new run', table: 'table', row: 'row', column: 'column' },
+    heading: 'Differences',
+    period: 'period {start} to {end} ({years} years)',
+    lengthWarning: 'Note: the periods differ in length ({oldYears} against {newYears} years). A difference is therefore not a change per year: a longer period counts more persons.',
+    small: 'Cells with a difference of 1 to {max}: {n}. Such a difference counts too few persons to publish; the output checker judges these cells (marked).',
+    smallNote: 'small difference: check',
+    protectedYes: 'The new run was protected jointly with the old one (--previous): differences between them were taken into account.',
+    protectedNo: 'The new run was not protected with --previous against the old one: small differences between them may disclose persons.',
+  },
+} as const;
+
+/** footnotes: see reports/footnotes.ts. */
+export const footnoteText: Record<Language, Record<'*' | '~', string> & { '**': (threshold: number) => string }> = {
+  nl: {
+    '*': 'Vanaf 2019 is deze categorie opgenomen in de dataset.',
+    '~': 'Vanaf 2019 is deze categorie niet meer opgenomen in de dataset.',
+    '**': (threshold) => `Te weinig waarnemingen om te kunnen laten zien (minder dan ${threshold} personen, of nodig om zo’n aantal af te schermen).`,
+  },
+  en: {
+    '*': 'This category is in the data from 2019 onwards.',
+    '~': 'This category is no longer in the data from 2019 onwards.',
+    '**': (threshold) => `Too few observations to show (fewer than ${threshold} persons, or hidden to protect such a count).`,
+  },
+};
+
+/** reportHtml: see reports/reportHtml.ts. */
+export const reportPageText: Record<Language, { title: string; period: string; bgPeriod: string; contents: string; markers: string; pct: string; version: string; noChart: string }> = {
+  nl: {
+    title: 'Multigebruik van voorzieningen: tabellen en figuren',
+    period: 'Analyseperiode',
+    bgPeriod: 'achtergrondkenmerken (figuur 3.1–3.3)',
+    contents: 'Inhoud',
+    markers: 'Tekens in de tabellen',
+    pct: 'Percentage van het groepstotaal',
+    version: 'Gemaakt met multigebruik',
+    noChart: 'Figuur niet beschikbaar.',
+  },
+  en: {
+    title: 'Multiple use of provisions: tables and figures',
+    period: 'Analysis period',
+    bgPeriod: 'background characteristics (figures 3.1–3.3)',
+    contents: 'Contents',
+    markers: 'Symbols in the tables',
+    pct: 'Percentage of the group total',
+    version: 'Made with multigebruik',
+    noChart: 'Figure not available.',
+  },
+};
+
+/** tablesXlsx: see reports/tablesXlsx.ts. */
+export const workbookSummaryText: Record<Language, { sheet: string; legend: string }> = {
+  nl: { sheet: 'Samenvatting', legend: 'Tekens in de tabellen' },
+  en: { sheet: 'Summary', legend: 'Symbols in the tables' },
+};
+
+/** tablesXlsx: see reports/tablesXlsx.ts. */
+export const workbookPercentHeading: Record<Language, string> = {
+  nl: 'Percentage van het groepstotaal (%)',
+  en: 'Percentage of the group total (%)',
+};
+
+/** checkerNote: see disclosure/checkerNote.ts. */
+export const checkerNoteText = {
+  en: {
+    title: 'multigebruik — note for the CBS output checker',
+    other: 'The same note in Dutch: LEESMIJ.txt; also the first sheet ("Summary") of tables.xlsx.',
+    what: 'What this is',
+    whatText: [
+      'Tables and figures on multiple use of provisions (UWV, Pwet, Wmo). Every number is a count of unique persons,',
+      'or a percentage derived from shown counts (figures 3.1-3.3). Files: tables.json, tables/<id>.csv, tables.xlsx,',
+      'report.html, charts/. No file holds a person key or a count that is not in the tables.',
+    ],
+    period: 'Period',
+    range: (start: string, end: string) => `${start} to ${end}`,
+    bgPeriod: 'background characteristics',
+    sources: 'Sources (input files: rows, first 12 hex digits of the SHA-256)',
+    noSources: '(not recorded)',
+    rows: 'rows',
+    rule: 'Rule and parameters',
+    primary: (t: number, zero: boolean) => `- Primary suppression: a count from 1 to ${t - 1} is shown as **${zero ? '; zero counts are treated as unsafe too.' : '; zero counts are shown.'}`,
+    pct: (t: number) => `- Percentages are shown only when their count is shown and their base is shown and at least ${t}.`,
+    secondary: [
+      '- Secondary suppression: further cells are shown as ** so that no suppressed count can be worked back.',
+      '  The attacker knows every published number, the table definitions, and that counts are whole numbers >= 0;',
+      '  every count is a sum of atom counts (persons with one combination of memberships and classes), and the',
+      '  attacker bounds each suppressed cell by linear programming over all tables at once.',
+    ],
+    ruleLine: (s: number) => `- For every primary-suppressed count v the attacker interval [lo, hi] must reach lo <= max(0, v - p) and hi >= v + p, p = max(1, ceil(v * ${s})).`,
+    consistency: '- A count that appears in several tables is suppressed in all of them or in none.',
+    params: (p: NoteParams) => `Parameters: threshold = ${p.threshold}, zero unsafe = ${p.zeroUnsafe ? 'yes' : 'no'}, safety range = ${p.safetyRange}.`,
+    cells: 'Cells per table (shown / primary suppressed / secondary suppressed)',
+    total: 'All tables',
+    audit: 'Audit',
+    passed: 'PASSED — every primary-suppressed cell is protected by the rule above (proven by linear programming).',
+    failed: 'FAILED — do not release this export.',
+    auditWhere: 'Per suppressed cell its interval and what it protects: internal/audit.html and internal/suppression-audit.json (they stay inside); `multigebruik audit OUT` recomputes them.',
+    quarantine: 'Quarantine',
+    quarantined: (n: string) => `${n} input row(s) with errors were set aside and not counted (internal/quarantine.csv); every table notes this.`,
+    noQuarantine: 'No input rows were set aside.',
+    fewer: (t: number) => `fewer than ${t}`,
+    beyond: 'Checks beyond the threshold',
+    dominance: '- Dominance (p% or (n,k) rules): not applicable. Every cell counts persons; no cell is a sum of amounts to which one person could contribute most.',
+    group: '- Group (class) disclosure: the threshold does not prevent a table from showing that (nearly) all persons of a group share a characteristic. Lines where all shown persons fall in one category (judge these):',
+    groupNone: '- Group (class) disclosure: no row or column has all its shown persons in one category.',
+    more: (n: number) => `  … and ${n} more`,
+    diff: 'Differencing against earlier exports',
+    diffNone: [
+      '- No earlier export was taken into account (the run had no --previous). An attacker who holds an earlier export of an',
+      '  overlapping period may subtract it from this one; compare them with `multigebruik compare OLD NEW --out DIR`, which flags',
+      '  changes too small to publish.',
+    ],
+    diffSome: '- Protected jointly with these earlier exports (--previous):',
+    diffPrev: (p: NotePrevious) => `  ${p.dir}: period ${p.period.start} to ${p.period.end}, tables.json SHA-256 ${p.tablesSha256.slice(0, 12)}, manifest ${p.manifestSha256.slice(0, 12)}`,
+    diffCells: (n: number | undefined) => `- Cells suppressed against differencing: ${n && n > 0 ? n : 'none'}.`,
+  },
+  nl: {
+    title: 'multigebruik — toelichting voor de CBS-outputcontrole',
+    other: 'Dezelfde toelichting in het Engels: README.txt; ook het eerste werkblad ("Samenvatting") van tables.xlsx.',
+    what: 'Wat dit is',
+    whatText: [
+      'Tabellen en figuren over multigebruik van voorzieningen (UWV, Pwet, Wmo). Elk getal is een aantal unieke personen,',
+      'of een percentage berekend uit getoonde aantallen (figuur 3.1-3.3). Bestanden: tables.json, tables/<id>.csv, tables.xlsx,',
+      'report.html, charts/. Geen bestand bevat een persoonssleutel of een aantal dat niet in de tabellen staat.',
+    ],
+    period: 'Periode',
+    range: (start: string, end: string) => `${start} t/m ${end}`,
+    bgPeriod: 'achtergrondkenmerken',
+    sources: 'Bronnen (invoerbestanden: rijen, eerste 12 hexadecimale tekens van de SHA-256)',
+    noSources: '(niet vastgelegd)',
+    rows: 'rijen',
+    rule: 'Regel en parameters',
+    primary: (t: number, zero: boolean) => `- Primaire afscherming: een aantal van 1 tot en met ${t - 1} wordt getoond als **${zero ? '; ook nullen gelden als onveilig.' : '; nullen worden getoond.'}`,
+    pct: (t: number) => `- Percentages worden alleen getoond als hun aantal getoond wordt en hun noemer getoond wordt en minstens ${t} is.`,
+    secondary: [
+      '- Secundaire afscherming: meer cellen worden als ** getoond, zodat geen afgeschermd aantal terug te rekenen is.',
+      '  De aanvaller kent elk gepubliceerd getal, de tabeldefinities, en weet dat aantallen gehele getallen >= 0 zijn;',
+      '  elk aantal is een som van atomen (personen met één combinatie van lidmaatschappen en klassen), en de aanvaller',
+      '  begrenst elke afgeschermde cel met lineair programmeren over alle tabellen tegelijk.',
+    ],
+    ruleLine: (s: number) => `- Voor elk primair afgeschermd aantal v moet het aanvalsinterval [lo, hi] reiken tot lo <= max(0, v - p) en hi >= v + p, p = max(1, ceil(v * ${s})).`,
+    consistency: '- Een aantal dat in meer tabellen voorkomt, is in alle of in geen ervan afgeschermd.',
+    params: (p: NoteParams) => `Parameters: drempel = ${p.threshold}, nul onveilig = ${p.zeroUnsafe ? 'ja' : 'nee'}, veiligheidsmarge = ${p.safetyRange}.`,
+    cells: 'Cellen per tabel (getoond / primair afgeschermd / secundair afgeschermd)',
+    total: 'Alle tabellen',
+    audit: 'Audit',
+    passed: 'GESLAAGD — elke primair afgeschermde cel is beschermd volgens de regel hierboven (bewezen met lineair programmeren).',
+    failed: 'MISLUKT — deze export niet vrijgeven.',
+    auditWhere: 'Per afgeschermde cel het interval en wat ze beschermt: internal/audit.html en internal/suppression-audit.json (blijven binnen); `multigebruik audit OUT` rekent ze opnieuw na.',
+    quarantine: 'Quarantaine',
+    quarantined: (n: string) => `${n} invoerrij(en) met fouten zijn terzijde gelegd en niet meegeteld (internal/quarantine.csv); elke tabel vermeldt dit.`,
+    noQuarantine: 'Er zijn geen invoerrijen terzijde gelegd.',
+    fewer: (t: number) => `minder dan ${t}`,
+    beyond: 'Controles naast de drempel',
+    dominance: '- Dominantie (p%- of (n,k)-regel): niet van toepassing. Elke cel telt personen; geen cel is een som van bedragen waaraan één persoon het meeste kan bijdragen.',
+    group: '- Groepsonthulling: de drempel voorkomt niet dat een tabel laat zien dat (bijna) alle personen van een groep één kenmerk delen. Regels waarin alle getoonde personen in één categorie vallen (beoordeel deze):',
+    groupNone: '- Groepsonthulling: geen rij of kolom heeft al haar getoonde personen in één categorie.',
+    more: (n: number) => `  … en nog ${n}`,
+    diff: 'Verschillen met eerdere exports',
+    diffNone: [
+      '- Er is geen eerdere export meegenomen (de run had geen --previous). Wie een eerdere export over een overlappende periode',
+      '  heeft, kan die van deze aftrekken; vergelijk ze met `multigebruik compare OUD NIEUW --out MAP`, dat te kleine',
+      '  verschillen markeert.',
+    ],
+    diffSome: '- Samen beschermd met deze eerdere exports (--previous):',
+    diffPrev: (p: NotePrevious) => `  ${p.dir}: periode ${p.period.start} t/m ${p.period.end}, tables.json SHA-256 ${p.tablesSha256.slice(0, 12)}, manifest ${p.manifestSha256.slice(0, 12)}`,
+    diffCells: (n: number | undefined) => `- Cellen afgeschermd tegen verschillen: ${n && n > 0 ? n : 'geen'}.`,
+  },
+};

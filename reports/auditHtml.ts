@@ -7,6 +7,7 @@ import { anchor, periodText } from './reportHtml.js';
 import { tableHtml, type CellView } from './tableHtml.js';
 import { caption, tableOrder } from './tableOrder.js';
 import type { TableDeclaration } from '../model/tableDeclarations.js';
+import { auditPageText as TEXT } from '../core/messages.js';
 
 export type SuppressionMark = 'primary' | 'secondary' | null;
 
@@ -35,69 +36,6 @@ export interface AuditMeta {
   /** The run's table declarations (order, caption); default the shipped ones. */
   declarations?: readonly TableDeclaration[];
 }
-
-const TEXT: Record<Lang, Record<string, string>> = {
-  nl: {
-    title: 'Controle van de afscherming (alleen intern)',
-    warning: 'Dit bestand bevat exacte aantallen, ook van afgeschermde cellen. Het hoort in internal/ en mag de beveiligde omgeving niet verlaten.',
-    period: 'Analyseperiode',
-    rules: 'Regels en parameters',
-    legend: 'Legenda',
-    primary: 'primair afgeschermd: 1 t/m {max} personen (onder de drempel)',
-    primaryZero: 'primair afgeschermd: 0 t/m {max} personen (onder de drempel)',
-    secondary: 'secundair afgeschermd: beschermt een primaire cel',
-    totals: 'Cellen getoond: {published}; primair afgeschermd: {primary}; secundair afgeschermd: {secondary}.',
-    tableTotals: 'getoond {published}, primair {primary}, secundair {secondary}',
-    ruleThreshold: 'Drempel {threshold}: aantallen van 1 t/m {max} worden afgeschermd (primair){zero}.',
-    ruleZero: '; ook 0',
-    ruleP: 'Vereiste bescherming: het interval [lo, hi] dat een aanvaller uit alles wat getoond wordt kan afleiden, moet reiken tot lo ≤ max(0, v − p) en hi ≥ v + p, met p = max(1, ⌈v × {safety}⌉) (veiligheidsmarge).',
-    ruleS: 'Secundaire afscherming: meer cellen worden afgeschermd tot elke primaire cel aan die eis voldoet; een aantal dat in meer tabellen staat, is overal afgeschermd of nergens.',
-    cellsHeading: 'Afgeschermde cellen',
-    cellPrimary: '{value}, primair; vereist [{needLo}, {needHi}] (p = {p}); bewezen interval [{lo}, {hi}]',
-    cellSecondary: '{value}, secundair; bewezen interval [{lo}, {hi}]; beschermt {protects}',
-    ok: 'voldoet',
-    notOk: 'VOLDOET NIET',
-    verdictNone: 'Oordeel: geen afgeschermde cellen.',
-    verdictOk: 'Oordeel: alle {primary} primaire cel(len) voldoen aan de vereiste bescherming; {secondary} secundaire cel(len) beschermen ze.',
-    verdictOkElsewhere: 'Oordeel: alle {primary} primaire cel(len) voldoen aan de vereiste bescherming (door afscherming in deze en andere tabellen).',
-    verdictSecondaryOnly: 'Oordeel: geen primaire cellen; {secondary} secundaire cel(len) beschermen primaire cellen in andere tabellen.',
-    verdictBad: 'Oordeel: {bad} primaire cel(len) VOLDOEN NIET aan de vereiste bescherming.',
-    verdictUnknown: 'Oordeel: geen audit-gegevens voor deze tabel.',
-    more: 'en nog {n}',
-    overallOk: 'Oordeel over de hele run: alle {primary} primaire cel(len) in alle tabellen voldoen aan de vereiste bescherming.',
-    overallBad: 'Oordeel over de hele run: {bad} primaire cel(len) VOLDOEN NIET aan de vereiste bescherming; deze export niet vrijgeven.',
-  },
-  en: {
-    title: 'Disclosure control audit (internal only)',
-    warning: 'This file holds exact counts, also of suppressed cells. It belongs in internal/ and must not leave the secure environment.',
-    period: 'Analysis period',
-    rules: 'Rules and parameters',
-    legend: 'Legend',
-    primary: 'primary suppression: 1 to {max} persons (below the threshold)',
-    primaryZero: 'primary suppression: 0 to {max} persons (below the threshold)',
-    secondary: 'secondary suppression: protects a primary cell',
-    totals: 'Cells shown: {published}; primary suppressed: {primary}; secondary suppressed: {secondary}.',
-    tableTotals: 'shown {published}, primary {primary}, secondary {secondary}',
-    ruleThreshold: 'Threshold {threshold}: counts from 1 to {max} are suppressed (primary){zero}.',
-    ruleZero: '; 0 too',
-    ruleP: 'Required protection: the interval [lo, hi] an attacker can derive from everything shown must reach lo ≤ max(0, v − p) and hi ≥ v + p, with p = max(1, ⌈v × {safety}⌉) (safety range).',
-    ruleS: 'Secondary suppression: further cells are suppressed until every primary cell meets that requirement; a count that appears in several tables is suppressed everywhere or nowhere.',
-    cellsHeading: 'Suppressed cells',
-    cellPrimary: '{value}, primary; required [{needLo}, {needHi}] (p = {p}); proven interval [{lo}, {hi}]',
-    cellSecondary: '{value}, secondary; proven interval [{lo}, {hi}]; protects {protects}',
-    ok: 'meets the rule',
-    notOk: 'DOES NOT MEET THE RULE',
-    verdictNone: 'Verdict: no suppressed cells.',
-    verdictOk: 'Verdict: all {primary} primary cell(s) have the required protection; {secondary} secondary cell(s) protect them.',
-    verdictOkElsewhere: 'Verdict: all {primary} primary cell(s) have the required protection (by suppression in this and other tables).',
-    verdictSecondaryOnly: 'Verdict: no primary cells; {secondary} secondary cell(s) protect primary cells in other tables.',
-    verdictBad: 'Verdict: {bad} primary cell(s) DO NOT have the required protection.',
-    verdictUnknown: 'Verdict: no audit data for this table.',
-    more: 'and {n} more',
-    overallOk: 'Verdict for the whole run: all {primary} primary cell(s) in all tables have the required protection.',
-    overallBad: 'Verdict for the whole run: {bad} primary cell(s) DO NOT have the required protection; do not release this export.',
-  },
-};
 
 function fill(s: string, v: Record<string, number | string>): string {
   return s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ''));
@@ -128,7 +66,7 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
     const t = internal.tables[ref.table];
     const r = t?.rows.find((h) => h.key === ref.row)?.label ?? ref.row;
     const c = t?.columns.find((h) => h.key === ref.column)?.label ?? ref.column;
-    return `${caption(ref.table, lang)} ${r} × ${c}`;
+    return `${caption(ref.table, lang, meta.declarations)} ${r} × ${c}`;
   };
   const n = (v: number | null): string => (v === null ? '∞' : formatCount(v, lang));
   const cellLine = (c: AuditedCell): string => {

@@ -4,26 +4,10 @@ import type { Lang } from './footnotes.js';
 import { formatCount, formatPercent } from './formatNumber.js';
 import { caption, chartKind } from './tableOrder.js';
 import { type ChartKind, TABLE_DECLARATIONS, type TableDeclaration } from '../model/tableDeclarations.js';
+import { chartText as TEXT } from '../core/messages.js';
 
 /** The font every chart asks for; renderChart loads exactly this font into resvg. */
 export const CHART_FONT = 'DejaVu Sans';
-
-const TEXT: Record<Lang, { suppressed: string; note: string; persons: string; share: string; empty: string }> = {
-  nl: {
-    empty: 'Alle waarden afgeschermd (**) of nul: niets te tekenen.',
-    suppressed: '** te weinig waarnemingen',
-    note: '** Te weinig waarnemingen om te kunnen laten zien.',
-    persons: 'Aantal personen',
-    share: 'Aandeel van de groep',
-  },
-  en: {
-    empty: 'All values suppressed (**) or zero: nothing to draw.',
-    suppressed: '** too few observations',
-    note: '** Too few observations to show.',
-    persons: 'Number of persons',
-    share: 'Share of the group',
-  },
-};
 
 /** Class colours in column order (dark to light, colour-blind safe); "onbekend" is always grey. */
 const PALETTE = ['#1f4e79', '#5b9bd5', '#a9d18e', '#f4b183', '#ffd966', '#c00000'];

@@ -6,6 +6,8 @@ import { escapeHtml, htmlPage } from './htmlPage.js';
 import { csvRecord } from './tableCsv.js';
 import { tableHtml, type CellView } from './tableHtml.js';
 import { caption, tableOrder } from './tableOrder.js';
+import { DEFAULT_DISCLOSURE_PARAMS } from '../disclosure/protectionRule.js';
+import { comparisonPageText as TEXT } from '../core/messages.js';
 
 type Presence = 'both' | 'old-only' | 'new-only';
 
@@ -38,7 +40,7 @@ export interface ComparisonRow {
 }
 
 /** Default threshold of the disclosure rule (the config's `disclosure.threshold`). */
-const DEFAULT_THRESHOLD = 10;
+const DEFAULT_THRESHOLD = DEFAULT_DISCLOSURE_PARAMS.threshold;
 
 function merge(a: Header[], b: Header[]): { key: string; label: string; inOld: boolean; inNew: boolean }[] {
   const out = b.map((h) => ({ key: h.key, label: h.label, inOld: a.some((x) => x.key === h.key), inNew: true }));
@@ -138,37 +140,6 @@ export interface ComparisonMeta {
   protectedAgainstOld?: boolean | undefined;
 }
 
-const TEXT = {
-  nl: {
-    title: 'Vergelijking van twee runs',
-    summary: 'Cellen vergeleken: {cells}; gewijzigd: {changed}; afscherming gewijzigd: {supp}; alleen in de oude run: {oldOnly}; alleen in de nieuwe run: {newOnly}.',
-    none: 'Geen verschillen.',
-    cols: ['Oud', 'Nieuw', 'Verschil', 'Relatief', 'Opmerking'],
-    notes: { supp: 'afscherming gewijzigd', 'old-only': 'alleen in de oude run', 'new-only': 'alleen in de nieuwe run', table: 'tabel', row: 'rij', column: 'kolom' },
-    heading: 'Verschillen',
-    period: 'periode {start} t/m {end} ({years} jaar)',
-    lengthWarning: 'Let op: de perioden zijn niet even lang ({oldYears} tegen {newYears} jaar). Een verschil is dus geen verandering per jaar: een langere periode telt meer personen.',
-    small: 'Cellen met een verschil van 1 t/m {max}: {n}. Zo’n verschil telt te weinig personen om te publiceren; de outputcontrole beoordeelt deze cellen (gemarkeerd).',
-    smallNote: 'klein verschil: controleren',
-    protectedYes: 'De nieuwe run is samen met de oude beschermd (--previous): verschillen tussen beide zijn meegenomen in de afscherming.',
-    protectedNo: 'De nieuwe run is niet met --previous tegen de oude beschermd: kleine verschillen tussen beide kunnen personen onthullen.',
-  },
-  en: {
-    title: 'Comparison of two runs',
-    summary: 'Cells compared: {cells}; changed: {changed}; suppression changed: {supp}; only in the old run: {oldOnly}; only in the new run: {newOnly}.',
-    none: 'No differences.',
-    cols: ['Old', 'New', 'Change', 'Relative', 'Note'],
-    notes: { supp: 'suppression changed', 'old-only': 'only in the old run', 'new-only': 'only in the new run', table: 'table', row: 'row', column: 'column' },
-    heading: 'Differences',
-    period: 'period {start} to {end} ({years} years)',
-    lengthWarning: 'Note: the periods differ in length ({oldYears} against {newYears} years). A difference is therefore not a change per year: a longer period counts more persons.',
-    small: 'Cells with a difference of 1 to {max}: {n}. Such a difference counts too few persons to publish; the output checker judges these cells (marked).',
-    smallNote: 'small difference: check',
-    protectedYes: 'The new run was protected jointly with the old one (--previous): differences between them were taken into account.',
-    protectedNo: 'The new run was not protected with --previous against the old one: small differences between them may disclose persons.',
-  },
-} as const;
-
 /** comparison.html: a summary and one table of every difference (unchanged cells are only counted). */
 export function comparisonHtml(rows: ComparisonRow[], meta: ComparisonMeta): string {
   const lang = meta.lang;
@@ -187,7 +158,7 @@ export function comparisonHtml(rows: ComparisonRow[], meta: ComparisonMeta): str
   const per = (p: Period | undefined) => (p ? ` — ${fill(tx.period, { start: p.start, end: p.end, years: years(p) })}` : '');
   const body: string[] = [
     `<h1>${escapeHtml(tx.title)}</h1>`,
-    `<p class="meta">${escapeHtml(lang === 'nl' ? 'Oud' : 'Old')}: ${escapeHtml(meta.oldName + per(meta.oldPeriod))}<br>${escapeHtml(lang === 'nl' ? 'Nieuw' : 'New')}: ${escapeHtml(meta.newName + per(meta.newPeriod))}</p>`,
+    `<p class="meta">${escapeHtml(tx.cols[0])}: ${escapeHtml(meta.oldName + per(meta.oldPeriod))}<br>${escapeHtml(tx.cols[1])}: ${escapeHtml(meta.newName + per(meta.newPeriod))}</p>`,
   ];
   if (meta.oldPeriod && meta.newPeriod && periodYears(meta.oldPeriod) !== periodYears(meta.newPeriod)) {
     body.push(`<p class="note warning"><strong>${escapeHtml(fill(tx.lengthWarning, { oldYears: years(meta.oldPeriod), newYears: years(meta.newPeriod) }))}</strong></p>`);

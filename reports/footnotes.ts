@@ -1,24 +1,13 @@
 import type { ExportTable } from '../schemas/tablesJson.js';
+import { footnoteText as TEXT, type Language } from '../core/messages.js';
 
-export type Lang = 'nl' | 'en';
+/** The language of an output file. */
+export type Lang = Language;
 
 export interface Footnote {
   marker: '*' | '~' | '**';
   text: string;
 }
-
-const TEXT: Record<Lang, Record<'*' | '~', string> & { '**': (threshold: number) => string }> = {
-  nl: {
-    '*': 'Vanaf 2019 is deze categorie opgenomen in de dataset.',
-    '~': 'Vanaf 2019 is deze categorie niet meer opgenomen in de dataset.',
-    '**': (threshold) => `Te weinig waarnemingen om te kunnen laten zien (minder dan ${threshold} personen, of nodig om zo’n aantal af te schermen).`,
-  },
-  en: {
-    '*': 'This category is in the data from 2019 onwards.',
-    '~': 'This category is no longer in the data from 2019 onwards.',
-    '**': (threshold) => `Too few observations to show (fewer than ${threshold} persons, or hidden to protect such a count).`,
-  },
-};
 
 /** A label's trailing footnote marker (`*` or `~`, as published: "… werkplek *", "…/jobcoach~"), if any. */
 export function labelMarker(label: string): '*' | '~' | null {

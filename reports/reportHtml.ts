@@ -5,6 +5,7 @@ import { escapeHtml, htmlPage } from './htmlPage.js';
 import { tableHtml, type CellView, type TableSection } from './tableHtml.js';
 import { caption, isFigure, tableOrder } from './tableOrder.js';
 import type { TableDeclaration } from '../model/tableDeclarations.js';
+import { reportPageText as TEXT } from '../core/messages.js';
 
 export interface ReportMeta {
   lang: Lang;
@@ -17,29 +18,6 @@ export interface ReportMeta {
   /** The run's table declarations (order, figure or table); default the shipped ones. */
   declarations?: readonly TableDeclaration[];
 }
-
-const TEXT: Record<Lang, { title: string; period: string; bgPeriod: string; contents: string; markers: string; pct: string; version: string; noChart: string }> = {
-  nl: {
-    title: 'Multigebruik van voorzieningen: tabellen en figuren',
-    period: 'Analyseperiode',
-    bgPeriod: 'achtergrondkenmerken (figuur 3.1–3.3)',
-    contents: 'Inhoud',
-    markers: 'Tekens in de tabellen',
-    pct: 'Percentage van het groepstotaal',
-    version: 'Gemaakt met multigebruik',
-    noChart: 'Figuur niet beschikbaar.',
-  },
-  en: {
-    title: 'Multiple use of provisions: tables and figures',
-    period: 'Analysis period',
-    bgPeriod: 'background characteristics (figures 3.1–3.3)',
-    contents: 'Contents',
-    markers: 'Symbols in the tables',
-    pct: 'Percentage of the group total',
-    version: 'Made with multigebruik',
-    noChart: 'Figure not available.',
-  },
-};
 
 function countCell(c: ExportCell | undefined, lang: Lang): CellView {
   if (c === null || c === undefined) return { text: '', kind: 'empty' };

@@ -1,4 +1,5 @@
 import { type ChartKind, publishedOrder, TABLE_DECLARATIONS, type TableDeclaration } from '../model/tableDeclarations.js';
+import { captionText } from '../core/messages.js';
 
 /**
  * Order, kind and caption of a table, read from its declaration (model/tables.json, plus the tables a config adds).
@@ -43,7 +44,5 @@ export function tableOrder(ids: Iterable<string>, declarations: Decls = TABLE_DE
 /** "Tabel 3.1" / "Figuur 3.4" (nl), "Table 3.1" / "Figure 3.4" (en): a figure's id loses its leading "F". */
 export function caption(id: string, lang: 'nl' | 'en', declarations: Decls = TABLE_DECLARATIONS): string {
   const d = find(id, declarations);
-  const figure = d ? d.kind === 'figure' : /^F/.test(id);
-  if (figure) return `${lang === 'nl' ? 'Figuur' : 'Figure'} ${id.replace(/^F/, '')}`;
-  return `${lang === 'nl' ? 'Tabel' : 'Table'} ${id}`;
+  return captionText(id, d ? d.kind === 'figure' : /^F/.test(id), lang);
 }

@@ -4,6 +4,8 @@ import type { ExportTable, ExportTables } from '../schemas/tablesJson.js';
 import { allFootnotes, footnotes, type Lang } from './footnotes.js';
 import { caption, tableOrder } from './tableOrder.js';
 import type { TableDeclaration } from '../model/tableDeclarations.js';
+import { workbookSummaryText as SUMMARY } from '../core/messages.js';
+import { workbookPercentHeading as PCT_HEADING } from '../core/messages.js';
 
 export interface TablesXlsxOptions {
   lang: Lang;
@@ -15,18 +17,8 @@ export interface TablesXlsxOptions {
   declarations?: readonly TableDeclaration[];
 }
 
-const SUMMARY: Record<Lang, { sheet: string; legend: string }> = {
-  nl: { sheet: 'Samenvatting', legend: 'Tekens in de tabellen' },
-  en: { sheet: 'Summary', legend: 'Symbols in the tables' },
-};
-
 /** Zip entry time: the DOS epoch, i.e. "no date" (a zip entry must carry one). */
 const ZIP_TIME = new Date('1980-01-01T00:00:00Z');
-
-const PCT_HEADING: Record<Lang, string> = {
-  nl: 'Percentage van het groepstotaal (%)',
-  en: 'Percentage of the group total (%)',
-};
 
 /** Excel's sheet-name rules: no : \ / ? * [ ], at most 31 characters, not starting or ending with ', unique ignoring case. */
 export function sheetName(id: string, taken: Set<string>): string {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DIMENSIONS, PWET_CATS, UWV_BACKGROUNDS, UWV_TYPES, WMO_CATS } from '../model/personSets.js';
 import { TableSpecSchema } from '../model/tablesFile.js';
+import { DEFAULT_DISCLOSURE_PARAMS as D } from '../disclosure/protectionRule.js';
 
 /**
  * The configuration file: every column name, code and category mapping lives here, not in code.
@@ -139,12 +140,12 @@ export const ConfigSchema = z
       .strict(),
     disclosure: z
       .object({
-        threshold: z.number().int().min(1).default(10),
-        zeroUnsafe: z.boolean().default(false),
-        safetyRange: z.number().min(0).max(1).default(0.3),
+        threshold: z.number().int().min(1).default(D.threshold),
+        zeroUnsafe: z.boolean().default(D.zeroUnsafe),
+        safetyRange: z.number().min(0).max(1).default(D.safetyRange),
       })
       .strict()
-      .default({ threshold: 10, zeroUnsafe: false, safetyRange: 0.3 }),
+      .default({ ...D }),
     /**
      * Which tables are published: the shipped ones of model/tables.json (all, or those matching `keep`, minus `drop`;
      * ids, `*` matches any text) and the tables and figures `add` declares in the same form. All are protected jointly.

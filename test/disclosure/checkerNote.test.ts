@@ -19,6 +19,16 @@ const facts: CheckerFacts = {
 };
 
 describe('checkerNote', () => {
+  it('captions a user figure as a figure when the run names its figures (default: ids starting with F)', () => {
+    const withUser: CheckerFacts = { ...facts, tables: [...facts.tables, { id: 'U2', shown: 4, primary: 1, secondary: 1 }] };
+    expect(checkerNote(withUser, 'en')).toMatch(/\n {2}Table U2\s+4 \//);
+    const named = checkerNote({ ...withUser, figures: ['F3.1', 'U2'] }, 'nl');
+    expect(named).toMatch(/\n {2}Figuur U2\s+4 \//);
+    expect(named).toMatch(/\n {2}Figuur 3\.1\s+14 \//);
+    expect(named).toMatch(/\n {2}Tabel 3\.0\s+3 \//);
+    expect(named).toContain('Periode: 2017-01-01 t/m 2021-12-31');
+  });
+
   it('states period, sources with rows and hash prefix, rule, per-table counts, verdict and the checks beyond the threshold (English)', () => {
     const en = checkerNote(facts, 'en');
     expect(en).toContain('Period: 2017-01-01 to 2021-12-31');

@@ -132,6 +132,11 @@ describe('a table added through the config', () => {
     for (const ext of ['vl.json', 'svg', 'png']) expect(existsSync(join(exp, 'charts', `U2.${ext}`)), ext).toBe(true);
     expect(existsSync(join(exp, 'charts', 'U1.svg'))).toBe(false);
     expect(readFileSync(join(out, 'internal', 'audit.html'), 'utf8')).toContain('Tabel U1.');
+    // the checker's note captions a user figure as a figure, like every other file
+    const note = readFileSync(join(exp, 'README.txt'), 'utf8');
+    expect(note).toMatch(/\n {2}Table U1 /);
+    expect(note).toMatch(/\n {2}Figure U2 /);
+    expect(readFileSync(join(exp, 'LEESMIJ.txt'), 'utf8')).toMatch(/\n {2}Figuur U3 /);
   });
 
   it('a bars figure with several columns draws every cell: a bar per number, "**" without a length', () => {

@@ -1,47 +1,5 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import ExcelJS from 'exceljs';
-
 /**
- * The checker's note (README.txt, LEESMIJ.txt and the first sheet of tables.xlsx) names the input files: their names
- * and SHA-256 prefixes differ between the CSV, Parquet and .sav versions of the same data, and nothing else does.
- * This masks exactly that: a file name's extension, 12-hex-digit hash prefixes, and the column padding around them.
+ * What "the same output" means between the CSV, Parquet and .sav versions of the same data: one definition, in plain
+ * JavaScript under bench/ so that `npm run bench` checks exactly what the tests check (docs/decisions.md).
  */
-function maskInputNames(text: string): string {
-  return text
-    .replace(/\.(csv|parquet|z?sav)\b/gi, '.*')
-    .replace(/\b[0-9a-f]{12}\b/g, 'HASH')
-    .replace(/[ \t]{2,}/g, ' ');
-}
-
-async function xlsxDump(path: string): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  const lines: string[] = [];
-  for (const ws of wb.worksheets) {
-    lines.push(`# ${ws.name} ${JSON.stringify(ws.views)}`);
-    ws.eachRow({ includeEmpty: true }, (row, r) => row.eachCell({ includeEmpty: false }, (cell, c) => lines.push(`${r},${c} ${JSON.stringify(cell.value)} ${cell.numFmt ?? ''}`)));
-  }
-  return maskInputNames(lines.join('\n'));
-}
-
-/**
- * Every file of OUT/export/ (and internal/tables.json) as comparable text: bytes (base64) for all files except the
- * checker's note files, which are compared with the input file names masked (tables.xlsx cell by cell).
- */
-export async function comparableExport(out: string): Promise<Map<string, string>> {
-  const m = new Map<string, string>();
-  const walk = async (d: string): Promise<void> => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      const rel = relative(out, p).split(sep).join('/');
-      if (e.isDirectory()) await walk(p);
-      else if (rel === 'export/README.txt' || rel === 'export/LEESMIJ.txt') m.set(rel, maskInputNames(readFileSync(p, 'utf8')));
-      else if (rel === 'export/tables.xlsx') m.set(rel, await xlsxDump(p));
-      else m.set(rel, readFileSync(p).toString('base64'));
-    }
-  };
-  await walk(join(out, 'export'));
-  m.set('internal/tables.json', readFileSync(join(out, 'internal', 'tables.json'), 'utf8'));
-  return m;
-}
+export { comparableExport } from '../../bench/comparableExport.mjs';

@@ -9,7 +9,6 @@ import { openDatabase } from '../core/openDatabase.js';
 import { type PipelineResult, runPipeline } from '../pipeline/runPipeline.js';
 import { type DirectoryEntry, formatOf } from '../sources/sourceFiles.js';
 import { type Facts, hashInputs } from './hashInputs.js';
-import { startRenderWorker } from './renderThread.js';
 import type { EarlierExport } from '../disclosure/acrossReleases.js';
 import { readPreviousExport } from '../disclosure/previousExports.js';
 import { readFirstLine } from './readFirstLine.js';
@@ -122,11 +121,9 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult & { s
     throw e;
   }
   const progress = opts.onStage ?? makeProgress();
-  let renderer: ReturnType<typeof startRenderWorker> | undefined;
   try {
     let hashing: Promise<Facts> | undefined;
     const inputFacts = () => (hashing ??= hashInputs(entries.map((e) => e.path)));
-    const renderThread = () => (renderer ??= startRenderWorker());
     const result = await runPipeline(config, {
       warn: (w) => process.stderr.write(`multigebruik: ${w}\n`),
       diagnoseCsv,
@@ -136,7 +133,6 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult & { s
       loadSav: savLoader,
       readFirstLine,
       inputFacts,
-      render: (c, input) => renderThread().render(c, input),
       software: softwareInfo(),
       previous: earlier,
       now: () => performance.now(),
@@ -144,8 +140,6 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult & { s
         progress(stage);
         // DuckDB's scans are done: hash the inputs on the idle core while protection runs
         if (stage === 'link') void inputFacts();
-        // and load the renderers there too (the search of protection is single-threaded)
-        if (stage === 'protect') renderThread();
       },
     });
     // the single writer: every file into a fresh sibling folder, renamed into place only when all are written
@@ -156,7 +150,6 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult & { s
   } catch (e) {
     throw translateDuckDBError(e, { memoryLimit: config.duckdb.memoryLimit, spill: { dir: slot.spill, freeBytes: () => freeBytes(dirname(slot.spill)) } });
   } finally {
-    renderer?.stop();
     db.close();
     slot.release();
   }

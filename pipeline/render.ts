@@ -24,14 +24,6 @@ import type { QuarantinedRow } from './validate.js';
 const exportModule = () => import('../reports/renderExport.js');
 const auditPageModule = () => import('../reports/auditHtml.js');
 
-/** Load the renderers (and with them Vega, ExcelJS and resvg) ahead of `render`, e.g. on a thread of their own. */
-export async function preloadRender(): Promise<void> {
-  await Promise.all([exportModule(), auditPageModule()]);
-}
-
-/** The render stage as an effect: in this thread (`render`), or on a worker thread started earlier (bin/). */
-export type Render = (config: Config, input: RenderInput) => Promise<FileMap>;
-
 export interface RenderInput {
   period: Period;
   backgroundPeriod: Period;

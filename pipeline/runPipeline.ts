@@ -12,7 +12,7 @@ import type { CsvDiagnoser, FirstLineReader, SavLoader } from '../sources/source
 import { linkPersons } from './link.js';
 import { type Protect, type ProtectOutput, protect } from './protect.js';
 import { type ReadResult, read } from './read.js';
-import { type Render, render, rowCounts, summaryOf } from './render.js';
+import { render, rowCounts, summaryOf } from './render.js';
 import type { RunSummary } from '../reports/runSummary.js';
 import type { EarlierExport } from '../disclosure/acrossReleases.js';
 import { tabulate } from './tabulate.js';
@@ -30,8 +30,6 @@ export interface PipelineEffects {
   readFirstLine?: FirstLineReader | undefined;
   /** Protection; the real one unless a test gives a faster one. */
   protect?: Protect | undefined;
-  /** Rendering; in this thread unless the caller gives one that runs elsewhere (a worker that loaded the renderers early). */
-  render?: Render | undefined;
   /** SHA-256 and line count of every input file (started by the caller when the scans are done). */
   inputFacts?: (() => Promise<Map<string, InputFacts>>) | undefined;
   /** Which software runs (version, commit, Node), for the report and the manifest. */
@@ -102,7 +100,7 @@ const STAGES = [
     name: 'render',
     run: async (s, config, fx) => {
       const inputs = await inputRecords(need(s, 'read').files, fx);
-      const files = await (fx.render ?? render)(config, {
+      const files = await render(config, {
         period: s.period,
         backgroundPeriod: s.backgroundPeriod,
         internal: need(s, 'internal'),

@@ -22,8 +22,7 @@ const BAR = '#2e75b6';
  * - F3.1–F3.3: one 100 % stacked horizontal bar per group, the published `percentages` per class,
  *   classes coloured ("onbekend" grey), segment labels "38%" where the segment is wide enough.
  * - F3.4, F3.5, F4.1, F4.3, F4.4: vertical bars of persons per number of categories, value above.
- * - A `bars` figure with several columns (a user figure): a group of bars per row, one per column (see
- *   groupedCountSpec).
+ * - A `bars` figure with several columns (a user figure): a group of bars per row, one per column.
  *
  * Suppressed numbers are never drawn as a length. A count bar that is `**` has no bar: the text "**"
  * stands on the zero line. In a share bar, the suppressed classes of a group are drawn together as
@@ -191,75 +190,22 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-function countSpec(capt: string, table: ExportTable, lang: Lang): TopLevelSpec {
-  if (table.columns.length > 1) return groupedCountSpec(capt, table, lang);
-  const t = TEXT[lang];
-  const values = table.rows.map((row, i) => {
-    const v = table.cells[i]?.[0] ?? null;
-    return {
-      category: row.label,
-      key: row.key,
-      persons: typeof v === 'number' ? v : null,
-      suppressed: v === '**',
-      label: typeof v === 'number' ? formatCount(v, lang) : v === '**' ? '**' : '',
-      labelY: typeof v === 'number' ? v : 0,
-    };
-  });
-  const anySuppressed = values.some((v) => v.suppressed);
-  // only ** and 0: an empty plot with a lone "0" tick says nothing; say so instead
-  const nothing = !values.some((v) => (v.persons ?? 0) > 0);
-  const emptyLayer = nothing ? [{ data: { values: [{}] }, mark: { type: 'text', fontSize: 14, color: '#444444', align: 'center', baseline: 'middle' }, encoding: { x: { value: { expr: 'width / 2' } }, y: { value: { expr: 'height / 2' } }, text: { value: t.empty } } }] : [];
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: titleLines(capt, table), ...(anySuppressed ? { subtitle: t.note } : {}) },
-    width: { step: 110 },
-    height: 260,
-    data: { values },
-    encoding: {
-      x: { field: 'category', type: 'nominal', sort: table.rows.map((r) => r.label), title: null,
-        axis: { labelAngle: 0, labelLimit: 0, ticks: false } },
-    },
-    layer: [
-      {
-        transform: [{ filter: 'isValid(datum.persons)' }],
-        mark: { type: 'bar', color: BAR, width: { band: 0.65 } },
-        encoding: {
-          y: { field: 'persons', type: 'quantitative', title: t.persons, axis: nothing ? null : { format: ',d', grid: true, tickMinStep: 1 } },
-          tooltip: [{ field: 'category', title: ' ' }, { field: 'persons', title: t.persons, format: ',d' }],
-        },
-      },
-      {
-        mark: { type: 'text', baseline: 'bottom', dy: -3, fontSize: 12, color: '#222222' },
-        encoding: {
-          // nothing drawn: the "**" and "0" labels sit on the axis, clear of the message
-          y: { field: 'labelY', type: 'quantitative', ...(nothing ? { scale: { domain: [0, 1] } } : {}) },
-          text: { field: 'label' },
-        },
-      },
-      ...emptyLayer,
-    ],
-    config: config(lang),
-  } as TopLevelSpec;
-}
-
 /**
- * A `bars` figure with more than one column (a user figure, e.g. persons per group and year): per row a group of
- * bars, one per column, coloured by column (PALETTE order, "onbekend" grey) with a legend; each bar's value above it.
- * A suppressed count has no bar, its "**" stands on the zero line, as in the one-column figure.
+ * Bars of persons, the value above each bar. One column: a bar per row. Several columns (a user figure, e.g. persons
+ * per group and year): per row a group of bars, one per column, coloured by column (PALETTE order, "onbekend" grey)
+ * with a legend. A suppressed count has no bar: its "**" stands on the zero line.
  */
-function groupedCountSpec(capt: string, table: ExportTable, lang: Lang): TopLevelSpec {
+function countSpec(capt: string, table: ExportTable, lang: Lang): TopLevelSpec {
   const t = TEXT[lang];
-  const colorOf = new Map<string, string>();
-  let k = 0;
-  for (const c of table.columns) colorOf.set(c.label, c.key === 'onbekend' ? UNKNOWN : PALETTE[k++ % PALETTE.length]!);
+  const grouped = table.columns.length > 1;
+  const columns = grouped ? table.columns : [table.columns[0]];
   const values = table.rows.flatMap((row, i) =>
-    table.columns.map((column, j) => {
+    columns.map((column, j) => {
       const v = table.cells[i]?.[j] ?? null;
       return {
         category: row.label,
         key: row.key,
-        series: column.label,
-        seriesKey: column.key,
+        ...(grouped && column ? { series: column.label, seriesKey: column.key } : {}),
         persons: typeof v === 'number' ? v : null,
         suppressed: v === '**',
         label: typeof v === 'number' ? formatCount(v, lang) : v === '**' ? '**' : '',
@@ -268,35 +214,42 @@ function groupedCountSpec(capt: string, table: ExportTable, lang: Lang): TopLeve
     }),
   );
   const anySuppressed = values.some((v) => v.suppressed);
+  // only ** and 0: an empty plot with a lone "0" tick says nothing; say so instead
   const nothing = !values.some((v) => (v.persons ?? 0) > 0);
   const emptyLayer = nothing ? [{ data: { values: [{}] }, mark: { type: 'text', fontSize: 14, color: '#444444', align: 'center', baseline: 'middle' }, encoding: { x: { value: { expr: 'width / 2' } }, y: { value: { expr: 'height / 2' } }, text: { value: t.empty } } }] : [];
+  const colorOf = new Map<string, string>();
+  let k = 0;
+  for (const c of grouped ? table.columns : []) colorOf.set(c.label, c.key === 'onbekend' ? UNKNOWN : PALETTE[k++ % PALETTE.length]!);
   const domain = [...colorOf.keys()];
   const series = { field: 'series', type: 'nominal', sort: domain } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: titleLines(capt, table), ...(anySuppressed ? { subtitle: t.note } : {}) },
-    width: { step: 34, for: 'offset' },
+    width: grouped ? { step: 34, for: 'offset' } : { step: 110 },
     height: 260,
     data: { values },
     encoding: {
       x: { field: 'category', type: 'nominal', sort: table.rows.map((r) => r.label), title: null,
-        scale: { paddingInner: 0.25 }, axis: { labelAngle: 0, labelLimit: 0, ticks: false } },
-      xOffset: series,
+        ...(grouped ? { scale: { paddingInner: 0.25 } } : {}), axis: { labelAngle: 0, labelLimit: 0, ticks: false } },
+      ...(grouped ? { xOffset: series } : {}),
     },
     layer: [
       {
         transform: [{ filter: 'isValid(datum.persons)' }],
-        mark: { type: 'bar' },
+        mark: grouped ? { type: 'bar' } : { type: 'bar', color: BAR, width: { band: 0.65 } },
         encoding: {
           y: { field: 'persons', type: 'quantitative', title: t.persons, axis: nothing ? null : { format: ',d', grid: true, tickMinStep: 1 } },
-          color: { ...series, scale: { domain, range: [...colorOf.values()] },
-            legend: { orient: 'bottom', title: null, direction: 'horizontal', columns: domain.length <= 4 ? domain.length : 3, labelLimit: 260 } },
-          tooltip: [{ field: 'category', title: ' ' }, { field: 'series', title: '  ' }, { field: 'persons', title: t.persons, format: ',d' }],
+          ...(grouped
+            ? { color: { ...series, scale: { domain, range: [...colorOf.values()] },
+                legend: { orient: 'bottom', title: null, direction: 'horizontal', columns: domain.length <= 4 ? domain.length : 3, labelLimit: 260 } } }
+            : {}),
+          tooltip: [{ field: 'category', title: ' ' }, ...(grouped ? [{ field: 'series', title: '  ' }] : []), { field: 'persons', title: t.persons, format: ',d' }],
         },
       },
       {
-        mark: { type: 'text', baseline: 'bottom', dy: -3, fontSize: 10, color: '#222222' },
+        mark: { type: 'text', baseline: 'bottom', dy: -3, fontSize: grouped ? 10 : 12, color: '#222222' },
         encoding: {
+          // nothing drawn: the "**" and "0" labels sit on the axis, clear of the message
           y: { field: 'labelY', type: 'quantitative', ...(nothing ? { scale: { domain: [0, 1] } } : {}) },
           text: { field: 'label' },
         },

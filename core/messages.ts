@@ -318,6 +318,11 @@ interface NotePrevious {
   manifestSha256: string;
 }
 
+/** Texts in both languages, the Dutch with exactly the keys (and types) of the English: a missing or extra key does not compile. */
+function bilingual<T>(texts: { en: T; nl: NoInfer<T> }): Record<Language, T> {
+  return texts;
+}
+
 /** "Tabel 3.1" / "Figuur 3.4" (nl), "Table 3.1" / "Figure 3.4" (en): a figure's id loses its leading "F". */
 export function captionText(id: string, figure: boolean, lang: Language): string {
   if (figure) return `${lang === 'nl' ? 'Figuur' : 'Figure'} ${id.replace(/^F/, '')}`;
@@ -343,7 +348,7 @@ export const chartText: Record<Language, { suppressed: string; note: string; per
 };
 
 /** auditHtml: see reports/auditHtml.ts. */
-export const auditPageText: Record<Language, Record<string, string>> = {
+export const auditPageText = bilingual({
   nl: {
     title: 'Controle van de afscherming (alleen intern)',
     warning: 'Dit bestand bevat exacte aantallen, ook van afgeschermde cellen. Het hoort in internal/ en mag de beveiligde omgeving niet verlaten.',
@@ -404,10 +409,10 @@ export const auditPageText: Record<Language, Record<string, string>> = {
     overallOk: 'Verdict for the whole run: all {primary} primary cell(s) in all tables have the required protection.',
     overallBad: 'Verdict for the whole run: {bad} primary cell(s) DO NOT have the required protection; do not release this export.',
   },
-};
+});
 
 /** compareRuns: see reports/compareRuns.ts. */
-export const comparisonPageText = {
+export const comparisonPageText = bilingual({
   nl: {
     title: 'Vergelijking van twee runs',
     summary: 'Cellen vergeleken: {cells}; gewijzigd: {changed}; afscherming gewijzigd: {supp}; alleen in de oude run: {oldOnly}; alleen in de nieuwe run: {newOnly}.',
@@ -436,7 +441,7 @@ export const comparisonPageText = {
     protectedYes: 'The new run was protected jointly with the old one (--previous): differences between them were taken into account.',
     protectedNo: 'The new run was not protected with --previous against the old one: small differences between them may disclose persons.',
   },
-} as const;
+});
 
 /** footnotes: see reports/footnotes.ts. */
 export const footnoteText: Record<Language, Record<'*' | '~', string> & { '**': (threshold: number) => string }> = {
@@ -489,7 +494,7 @@ export const workbookPercentHeading: Record<Language, string> = {
 };
 
 /** checkerNote: see disclosure/checkerNote.ts. */
-export const checkerNoteText = {
+export const checkerNoteText = bilingual({
   en: {
     title: 'multigebruik — note for the CBS output checker',
     other: 'The same note in Dutch: LEESMIJ.txt; also the first sheet ("Summary") of tables.xlsx.',
@@ -594,4 +599,4 @@ export const checkerNoteText = {
     diffPrev: (p: NotePrevious) => `  ${p.dir}: periode ${p.period.start} t/m ${p.period.end}, tables.json SHA-256 ${p.tablesSha256.slice(0, 12)}, manifest ${p.manifestSha256.slice(0, 12)}`,
     diffCells: (n: number | undefined) => `- Cellen afgeschermd tegen verschillen: ${n && n > 0 ? n : 'geen'}.`,
   },
-};
+});

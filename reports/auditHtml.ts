@@ -61,7 +61,7 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
   const lang = meta.lang;
   const tx = TEXT[lang];
   const maxUnsafe = meta.params.threshold - 1;
-  const kindText = { primary: fill(meta.params.zeroUnsafe ? tx.primaryZero! : tx.primary!, { max: maxUnsafe }), secondary: tx.secondary! };
+  const kindText = { primary: fill(meta.params.zeroUnsafe ? tx.primaryZero : tx.primary, { max: maxUnsafe }), secondary: tx.secondary };
   const label = (ref: { table: string; row: string; column: string }): string => {
     const t = internal.tables[ref.table];
     const r = t?.rows.find((h) => h.key === ref.row)?.label ?? ref.row;
@@ -73,12 +73,12 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
     const [lo, hi] = c.interval;
     if (c.kind === 'primary') {
       const p = c.protection ?? 1;
-      const text = fill(tx.cellPrimary!, { value: n(c.value), needLo: n(Math.max(0, c.value - p)), needHi: n(c.value + p), p: n(p), lo: n(lo), hi: n(hi) });
+      const text = fill(tx.cellPrimary, { value: n(c.value), needLo: n(Math.max(0, c.value - p)), needHi: n(c.value + p), p: n(p), lo: n(lo), hi: n(hi) });
       return `${text}: ${meetsRequirement(c) ? tx.ok : tx.notOk}`;
     }
     const prot = c.protects ?? [];
     const shown = prot.slice(0, 3).map(label).join('; ');
-    return fill(tx.cellSecondary!, { value: n(c.value), lo: n(lo), hi: n(hi), protects: prot.length > 3 ? `${shown}; ${fill(tx.more!, { n: prot.length - 3 })}` : shown || '—' });
+    return fill(tx.cellSecondary, { value: n(c.value), lo: n(lo), hi: n(hi), protects: prot.length > 3 ? `${shown}; ${fill(tx.more, { n: prot.length - 3 })}` : shown || '—' });
   };
   const byCell = new Map<string, AuditedCell>();
   for (const c of meta.cells ?? []) byCell.set(`${c.table}\u0000${c.row}\u0000${c.column}`, c);
@@ -87,9 +87,9 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
   body.push(`<h1>${escapeHtml(tx.title)}</h1>`);
   body.push(`<p class="meta"><strong>${escapeHtml(tx.warning)}</strong><br>${escapeHtml(`${tx.period}: ${periodText(internal.period, lang)}`)}</p>`);
   const rules = meta.rules ?? [
-    fill(tx.ruleThreshold!, { threshold: meta.params.threshold, max: maxUnsafe, zero: meta.params.zeroUnsafe ? tx.ruleZero! : '' }),
-    fill(tx.ruleP!, { safety: String(meta.params.safetyRange).replace('.', lang === 'nl' ? ',' : '.') }),
-    tx.ruleS!,
+    fill(tx.ruleThreshold, { threshold: meta.params.threshold, max: maxUnsafe, zero: meta.params.zeroUnsafe ? tx.ruleZero : '' }),
+    fill(tx.ruleP, { safety: String(meta.params.safetyRange).replace('.', lang === 'nl' ? ',' : '.') }),
+    tx.ruleS,
   ];
   if (rules.length > 0) {
     body.push(`<h3>${escapeHtml(tx.rules)}</h3><ul class="notes">`);
@@ -139,28 +139,28 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
     const asPublished = { ...t, cells: t.cells.map((r, i) => r.map((v, j) => (v !== null && m?.[i]?.[j] ? ('**' as const) : v))) };
     const suppressed = count.primary + count.secondary;
     const verdict = suppressed === 0
-      ? tx.verdictNone!
+      ? tx.verdictNone
       : meta.cells === undefined || missing > 0
-        ? tx.verdictUnknown!
+        ? tx.verdictUnknown
         : bad > 0
-          ? fill(tx.verdictBad!, { bad })
+          ? fill(tx.verdictBad, { bad })
           : count.primary === 0
-            ? fill(tx.verdictSecondaryOnly!, { secondary: count.secondary })
+            ? fill(tx.verdictSecondaryOnly, { secondary: count.secondary })
             : count.secondary === 0
-              ? fill(tx.verdictOkElsewhere!, { primary: count.primary })
-              : fill(tx.verdictOk!, { primary: count.primary, secondary: count.secondary });
+              ? fill(tx.verdictOkElsewhere, { primary: count.primary })
+              : fill(tx.verdictOk, { primary: count.primary, secondary: count.secondary });
     sections.push(`<section id="${anchor(id)}" data-table-id="${escapeHtml(id)}">`);
     sections.push(`<h2><span class="caption">${escapeHtml(caption(id, lang, meta.declarations))}.</span> ${escapeHtml(t.title)}</h2>`);
-    sections.push(`<p class="meta">${escapeHtml(fill(tx.tableTotals!, count))}</p>`);
+    sections.push(`<p class="meta">${escapeHtml(fill(tx.tableTotals, count))}</p>`);
     sections.push(`<p class="verdict${bad > 0 ? ' bad' : ''}"><strong>${escapeHtml(verdict)}</strong></p>`);
     sections.push(tableHtml({ caption: capt, rows: t.rows, columns: t.columns, sections: [{ cells }], footnotes: footnotes(asPublished, lang, meta.params.threshold) }));
     if (listed.length > 0) sections.push(`<h3>${escapeHtml(tx.cellsHeading)}</h3><ul class="cells">`, ...listed, '</ul>');
     sections.push('</section>');
   }
-  body.push(`<p>${escapeHtml(fill(tx.totals!, total))}</p>`);
+  body.push(`<p>${escapeHtml(fill(tx.totals, total))}</p>`);
   if (meta.cells) {
-    body.push(`<p class="verdict${totalBad > 0 ? ' bad' : ''}"><strong>${escapeHtml(totalBad > 0 ? fill(tx.overallBad!, { bad: totalBad }) : fill(tx.overallOk!, { primary: total.primary }))}</strong></p>`);
+    body.push(`<p class="verdict${totalBad > 0 ? ' bad' : ''}"><strong>${escapeHtml(totalBad > 0 ? fill(tx.overallBad, { bad: totalBad }) : fill(tx.overallOk, { primary: total.primary }))}</strong></p>`);
   }
   body.push(...sections);
-  return htmlPage(lang, tx.title!, body.join('\n'));
+  return htmlPage(lang, tx.title, body.join('\n'));
 }

@@ -7,6 +7,7 @@ import { compareCommand } from '../../bin/compareCommand.js';
 import { InputError } from '../../core/errors.js';
 import type { ExportTables } from '../../schemas/tablesJson.js';
 import { tinyExport } from '../support/tinyExport.js';
+import { defaultConfig } from '../support/runOnFolder.js';
 
 function run(root: string, name: string, tables: unknown): string {
   const dir = join(root, name);
@@ -59,6 +60,28 @@ describe('compareCommand', () => {
     const again = await compareCommand(oldDir, newDir, target);
     expect(again.lines).toContain('  NEW was protected jointly with OLD (run --previous OLD).');
     expect(again.lines).toContain('  Cells with a difference of 1 to 4 (for the output checker): 1.');
+  });
+
+  it('captions a user figure as a figure when the manifests tell (its kind is not in tables.json), else by the F rule', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'mg-compare-'));
+    const withU2 = (cell: number): ExportTables => {
+      const t = structuredClone(tinyExport());
+      t.tables['U2'] = structuredClone(t.tables['3.3']!);
+      t.tables['U2'].cells[0]![0] = cell;
+      return t;
+    };
+    const oldDir = run(root, 'old', withU2(2075));
+    const newDir = run(root, 'new', withU2(2100));
+    await compareCommand(oldDir, newDir, join(root, 'plain'));
+    expect(readFileSync(join(root, 'plain', 'comparison.html'), 'utf8')).toContain('Tabel U2 — ');
+    const config = defaultConfig({
+      tables: { add: [{ id: 'U2', kind: 'figure', chart: 'bars', title: { nl: 'U {period}.', en: 'U {period}.' }, rows: [{ each: 'pwet' }], columns: ['users'] }] },
+    });
+    for (const dir of [oldDir, newDir]) writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ config: { value: config } }));
+    await compareCommand(oldDir, newDir, join(root, 'told'));
+    const html = readFileSync(join(root, 'told', 'comparison.html'), 'utf8');
+    expect(html).toContain('Figuur U2 — ');
+    expect(html).not.toContain('Tabel U2');
   });
 
   it('names the file when tables.json is missing, not JSON, or the wrong shape', async () => {

@@ -9,7 +9,7 @@ import { DEFAULT_DISCLOSURE_PARAMS } from '../disclosure/protectionRule.js';
 import { periodYears } from '../reports/runSummary.js';
 import { ExportTablesSchema, type ExportTables } from '../schemas/tablesJson.js';
 import { ConfigSchema } from '../schemas/config.js';
-import { declarationsFor } from '../model/tableDeclarations.js';
+import { declarationsFor, type TableDeclaration } from '../model/tableDeclarations.js';
 import { compareRuns, comparisonCsv, comparisonHtml } from '../reports/compareRuns.js';
 
 async function readExport(outDir: string): Promise<ExportTables> {
@@ -38,16 +38,19 @@ async function readExport(outDir: string): Promise<ExportTables> {
 interface ManifestFacts {
   threshold?: number;
   previous?: { tablesSha256?: string }[];
-  /** The ids of the run's figures (shipped and the config's own), when its config could be read. */
-  figures?: string[];
+  /** The run's table declarations (shipped and the config's own), when its config could be read. */
+  declarations?: TableDeclaration[];
 }
 
 async function readManifest(outDir: string): Promise<ManifestFacts> {
   try {
     const m = JSON.parse(await readFile(join(outDir, 'manifest.json'), 'utf8')) as { config?: { value?: { disclosure?: { threshold?: number } } }; previous?: { tablesSha256?: string }[] };
     const config = ConfigSchema.safeParse(m.config?.value);
-    const figures = config.success ? declarationsFor(config.data).filter((d) => d.kind === 'figure').map((d) => d.id) : undefined;
-    return { threshold: m.config?.value?.disclosure?.threshold, previous: Array.isArray(m.previous) ? m.previous : undefined, ...(figures ? { figures } : {}) } as ManifestFacts;
+    return {
+      threshold: m.config?.value?.disclosure?.threshold,
+      previous: Array.isArray(m.previous) ? m.previous : undefined,
+      ...(config.success ? { declarations: declarationsFor(config.data) } : {}),
+    } as ManifestFacts;
   } catch {
     return {};
   }
@@ -87,14 +90,14 @@ export async function compareCommand(oldDir: string, newDir: string, outDir: str
   const [oldManifest, newManifest] = [await readManifest(oldDir), await readManifest(newDir)];
   const threshold = newManifest.threshold ?? oldManifest.threshold ?? DEFAULT_DISCLOSURE_PARAMS.threshold;
   // a table's kind is not in tables.json: the manifests' configs tell which ids are figures
-  const figures = oldManifest.figures || newManifest.figures ? [...new Set([...(oldManifest.figures ?? []), ...(newManifest.figures ?? [])])] : undefined;
+  const declarations = oldManifest.declarations || newManifest.declarations ? [...(newManifest.declarations ?? []), ...(oldManifest.declarations ?? [])] : undefined;
   const oldSha = createHash('sha256').update(await readFile(join(oldDir, 'export', 'tables.json'))).digest('hex');
   const protectedAgainstOld = newManifest.previous ? newManifest.previous.some((p) => p.tablesSha256 === oldSha) : false;
   const rows = compareRuns(oldExport, newExport, threshold);
   const periods = { old: oldExport.period, new: newExport.period };
   await replaceFiles(outDir, {
     'comparison.csv': comparisonCsv(rows, periods),
-    'comparison.html': comparisonHtml(rows, { lang: 'nl', oldName: oldDir, newName: newDir, oldPeriod: periods.old, newPeriod: periods.new, threshold, protectedAgainstOld, figures }),
+    'comparison.html': comparisonHtml(rows, { lang: 'nl', oldName: oldDir, newName: newDir, oldPeriod: periods.old, newPeriod: periods.new, threshold, protectedAgainstOld, declarations }),
   });
   const cells = rows.filter((r) => r.scope === 'cell');
   const y = (p: typeof periods.old) => periodYears(p).toFixed(1);

@@ -1,7 +1,9 @@
 import type { ExportTables, Period } from '../schemas/tablesJson.js';
 import type { DisclosureParams } from './protectionRule.js';
-import { captionText, checkerNoteText as T, type Language } from '../core/messages.js';
+import { checkerNoteText as T, type Language } from '../core/messages.js';
+import type { TableDeclaration } from '../model/tableDeclarations.js';
 import { formatCount } from '../reports/formatNumber.js';
+import { caption } from '../reports/tableOrder.js';
 
 export type NoteLang = Language;
 
@@ -45,8 +47,8 @@ export interface CheckerFacts {
   previous?: PreviousExport[] | undefined;
   /** Cells suppressed against differencing with the earlier exports (from internal/suppression-audit.json). */
   differencingCells?: number | undefined;
-  /** The ids that are figures (captioned "Figure …"); default: the ids starting with F (the shipped figures). */
-  figures?: readonly string[] | undefined;
+  /** The run's table declarations (a figure is captioned "Figure …"); default the shipped ones. */
+  declarations?: readonly TableDeclaration[] | undefined;
 }
 
 
@@ -124,12 +126,11 @@ export function checkerNoteLines(f: CheckerFacts, lang: NoteLang): string[] {
   L.push('');
   L.push(t.rule, t.primary(f.params.threshold, f.params.zeroUnsafe), t.pct(f.params.threshold), ...t.secondary, t.ruleLine(f.params.safetyRange), t.consistency, t.params(f.params), '');
   L.push(t.cells);
-  const caption = (id: string) => captionText(id, f.figures ? f.figures.includes(id) : /^F/.test(id), lang);
   const tot = totalCounts(f.tables);
-  const iw = Math.max(t.total.length, ...f.tables.map((x) => caption(x.id).length));
+  const iw = Math.max(t.total.length, ...f.tables.map((x) => caption(x.id, lang, f.declarations).length));
   const row = (name: string, c: { shown: number; primary: number; secondary: number }) =>
     `  ${name.padEnd(iw)}  ${String(c.shown).padStart(4)} / ${String(c.primary).padStart(3)} / ${String(c.secondary).padStart(3)}`;
-  for (const x of f.tables) L.push(row(caption(x.id), x));
+  for (const x of f.tables) L.push(row(caption(x.id, lang, f.declarations), x));
   L.push(row(t.total, tot), '');
   L.push(`${t.audit}: ${f.passed ? t.passed : t.failed}`, t.auditWhere, '');
   const q = f.quarantinedRows;
@@ -138,7 +139,7 @@ export function checkerNoteLines(f: CheckerFacts, lang: NoteLang): string[] {
   if (f.groupDisclosure.length === 0) L.push(t.groupNone);
   else {
     L.push(t.group);
-    for (const g of f.groupDisclosure.slice(0, GROUP_LIMIT)) L.push(`  ${caption(g.table)}: ${g.label}`);
+    for (const g of f.groupDisclosure.slice(0, GROUP_LIMIT)) L.push(`  ${caption(g.table, lang, f.declarations)}: ${g.label}`);
     if (f.groupDisclosure.length > GROUP_LIMIT) L.push(t.more(f.groupDisclosure.length - GROUP_LIMIT));
   }
   L.push('', t.diff);

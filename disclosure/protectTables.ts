@@ -198,7 +198,7 @@ async function protectWith(highs: Highs, helper: IntervalHelper, { internal, ato
       passed: true,
       quarantinedRows: 0,
       groupDisclosure: groupDisclosureLines(exported, Object.keys(exportedTables)),
-      figures: declarations.filter((d) => d.kind === 'figure').map((d) => d.id),
+      declarations,
     }, 'en'),
     marks,
   };

@@ -66,7 +66,7 @@ function checkerFacts(config: Config, r: RenderInput): CheckerFacts {
     groupDisclosure: groupDisclosureLines(r.protection.exported, order),
     previous,
     differencingCells: previous ? differencing : undefined,
-    figures: r.declarations.filter((d) => d.kind === 'figure').map((d) => d.id),
+    declarations: r.declarations,
   };
 }
 

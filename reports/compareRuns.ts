@@ -5,9 +5,10 @@ import { formatCount, formatPercent } from './formatNumber.js';
 import { escapeHtml, htmlPage } from './htmlPage.js';
 import { csvRecord } from './tableCsv.js';
 import { tableHtml, type CellView } from './tableHtml.js';
-import { tableOrder } from './tableOrder.js';
+import { caption, tableOrder } from './tableOrder.js';
+import type { TableDeclaration } from '../model/tableDeclarations.js';
 import { DEFAULT_DISCLOSURE_PARAMS } from '../disclosure/protectionRule.js';
-import { captionText, comparisonPageText as TEXT } from '../core/messages.js';
+import { comparisonPageText as TEXT } from '../core/messages.js';
 
 type Presence = 'both' | 'old-only' | 'new-only';
 
@@ -138,8 +139,8 @@ export interface ComparisonMeta {
   threshold?: number;
   /** Whether NEW was protected jointly with OLD (`run --previous OLD`); undefined when unknown. */
   protectedAgainstOld?: boolean | undefined;
-  /** The ids that are figures in either run (from their manifests); default: the ids starting with F. */
-  figures?: readonly string[] | undefined;
+  /** The table declarations of the two runs (from their manifests), for the captions; default the shipped ones. */
+  declarations?: readonly TableDeclaration[] | undefined;
 }
 
 /** comparison.html: a summary and one table of every difference (unchanged cells are only counted). */
@@ -175,8 +176,7 @@ export function comparisonHtml(rows: ComparisonRow[], meta: ComparisonMeta): str
     const num = (c: ExportCell): CellView => (c === null ? { text: '', kind: 'empty' } : c === '**' ? { text: '**', kind: 'suppressed' } : { text: formatCount(c, lang) });
     const labels = diffs.map((r, i) => {
       const where = r.scope === 'cell' ? `${r.rowLabel} × ${r.columnLabel}` : r.scope === 'table' ? '' : `${tx.notes[r.scope]}: ${r.rowLabel ?? r.columnLabel}`;
-      const capt = captionText(r.table, meta.figures ? meta.figures.includes(r.table) : /^F/.test(r.table), lang);
-      return { key: String(i), label: `${capt}${where ? ` — ${where}` : ''}` };
+      return { key: String(i), label: `${caption(r.table, lang, meta.declarations)}${where ? ` — ${where}` : ''}` };
     });
     const cellRows: CellView[][] = diffs.map((r) => {
       const note = r.presence !== 'both' ? tx.notes[r.presence] : r.suppressionChanged ? tx.notes.supp : r.smallChange ? tx.smallNote : '';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type CheckerFacts, checkerNote, checkerNoteLines, groupDisclosureLines, tableCellCounts } from '../../disclosure/checkerNote.js';
 import type { ExportTables } from '../../schemas/tablesJson.js';
+import { TABLE_DECLARATIONS } from '../../model/tableDeclarations.js';
 
 const facts: CheckerFacts = {
   period: { start: '2017-01-01', end: '2021-12-31' },
@@ -19,10 +20,11 @@ const facts: CheckerFacts = {
 };
 
 describe('checkerNote', () => {
-  it('captions a user figure as a figure when the run names its figures (default: ids starting with F)', () => {
+  it('captions a user figure as a figure when the run gives its declarations (default: the shipped ones, then ids starting with F)', () => {
     const withUser: CheckerFacts = { ...facts, tables: [...facts.tables, { id: 'U2', shown: 4, primary: 1, secondary: 1 }] };
     expect(checkerNote(withUser, 'en')).toMatch(/\n {2}Table U2\s+4 \//);
-    const named = checkerNote({ ...withUser, figures: ['F3.1', 'U2'] }, 'nl');
+    const u2 = { ...TABLE_DECLARATIONS.find((d) => d.id === 'F3.4')!, id: 'U2' };
+    const named = checkerNote({ ...withUser, declarations: [...TABLE_DECLARATIONS, u2] }, 'nl');
     expect(named).toMatch(/\n {2}Figuur U2\s+4 \//);
     expect(named).toMatch(/\n {2}Figuur 3\.1\s+14 \//);
     expect(named).toMatch(/\n {2}Tabel 3\.0\s+3 \//);

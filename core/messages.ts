@@ -96,8 +96,17 @@ const en = {
     `Output folder ${out} is not empty and was not made by multigebruik (it has no manifest.json of a run); choose an empty or new folder (--force replaces only an earlier output).`,
   outputUnusable: (out: string, why: string) => `Output folder ${out} cannot be used (${why}).`,
   outputBelowFile: (out: string, file: string) => `Output folder ${out} cannot be made: ${file} is a file, not a folder.`,
-  outputLocked: (out: string, pid: number) =>
-    `Another multigebruik run${Number.isFinite(pid) ? ` (process ${pid})` : ''} is writing to ${out}; wait for it to finish or choose another output folder.`,
+  outputLocked: (out: string, pid: number, lock: string) =>
+    `Another multigebruik run${Number.isFinite(pid) ? ` (process ${pid})` : ''} is writing to ${out} (lock file ${lock}); wait for it to finish or choose another output folder. ` +
+    `If no multigebruik run is going on, delete ${lock}.`,
+  outputMountPoint: (out: string) =>
+    `Output folder ${out} is a mount point (a disk of its own), which cannot be replaced as a whole; give a new folder inside it as --out (nothing was changed).`,
+  outputNotReplaced: (out: string, why: string) =>
+    `Output folder ${out} could not be written or replaced (${why}); check that you may write there and that no program has it open, or choose another output folder. The earlier output, if any, was kept.`,
+  outputInsideRun: (out: string, run: string) =>
+    `Output folder ${out} lies inside the output of an earlier run, ${run}; choose a folder outside it (writing there would change that run's export).`,
+  outputIsPrevious: (out: string, previous: string) =>
+    `Output folder ${out} is, contains or lies inside the earlier export ${previous} (--previous) that this run is protected against; write the new run to another folder (nothing was changed).`,
   noSpace: (where: string, mb: number) => `No space left on the disk of ${where} (needs about ${mb} MB); free some space or choose another output folder. Nothing was written.`,
   outOfMemory: (limit: string) => `DuckDB ran out of memory within duckdb.memoryLimit ${limit} and could not spill to disk; raise duckdb.memoryLimit or free disk space next to the output folder.`,
   ambiguousSource: (source: string) => `More than one candidate file for ${source}; keep one of them in the input folder (move or rename the others, e.g. old copies):`,
@@ -233,8 +242,17 @@ const nl: Messages = {
     `Uitvoermap ${out} is niet leeg en niet door multigebruik gemaakt (er staat geen manifest.json van een run in); kies een lege of nieuwe map (--force vervangt alleen een eerdere uitvoer).`,
   outputUnusable: (out, why) => `Uitvoermap ${out} is niet te gebruiken (${why}).`,
   outputBelowFile: (out, file) => `Uitvoermap ${out} kan niet worden gemaakt: ${file} is een bestand, geen map.`,
-  outputLocked: (out, pid) =>
-    `Een andere multigebruik-run${Number.isFinite(pid) ? ` (proces ${pid})` : ''} schrijft naar ${out}; wacht tot die klaar is of kies een andere uitvoermap.`,
+  outputLocked: (out, pid, lock) =>
+    `Een andere multigebruik-run${Number.isFinite(pid) ? ` (proces ${pid})` : ''} schrijft naar ${out} (slotbestand ${lock}); wacht tot die klaar is of kies een andere uitvoermap. ` +
+    `Loopt er geen multigebruik-run, verwijder dan ${lock}.`,
+  outputMountPoint: (out) =>
+    `Uitvoermap ${out} is een koppelpunt (een eigen schijf) en kan niet als geheel worden vervangen; geef een nieuwe map daarbinnen als --out (er is niets veranderd).`,
+  outputNotReplaced: (out, why) =>
+    `Uitvoermap ${out} kon niet worden geschreven of vervangen (${why}); controleer of u daar mag schrijven en of geen programma haar open heeft, of kies een andere uitvoermap. De eerdere uitvoer, als die er was, is bewaard.`,
+  outputInsideRun: (out, run) =>
+    `Uitvoermap ${out} ligt in de uitvoer van een eerdere run, ${run}; kies een map daarbuiten (schrijven daarin zou de export van die run veranderen).`,
+  outputIsPrevious: (out, previous) =>
+    `Uitvoermap ${out} is, bevat of ligt in de eerdere export ${previous} (--previous) waartegen deze run wordt beschermd; schrijf de nieuwe run naar een andere map (er is niets veranderd).`,
   noSpace: (where, mb) => `Geen ruimte meer op de schijf van ${where} (nodig: ongeveer ${mb} MB); maak ruimte vrij of kies een andere uitvoermap. Er is niets geschreven.`,
   outOfMemory: (limit) => `DuckDB had te weinig geheugen binnen duckdb.memoryLimit ${limit} en kon niet naar schijf uitwijken; verhoog duckdb.memoryLimit of maak schijfruimte vrij naast de uitvoermap.`,
   ambiguousSource: (source) => `Meer dan één kandidaat-bestand voor ${source}; houd er één in de invoermap (verplaats of hernoem de andere, bijv. oude kopieën):`,

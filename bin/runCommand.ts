@@ -13,7 +13,7 @@ import type { EarlierExport } from '../disclosure/acrossReleases.js';
 import { readPreviousExport } from '../disclosure/previousExports.js';
 import { readFirstLine } from './readFirstLine.js';
 import { diagnoseCsv } from './diagnoseCsv.js';
-import { freeBytes, reserveOutput, writeFiles } from './outputFolder.js';
+import { checkNotPrevious, freeBytes, reserveOutput, writeFiles } from './outputFolder.js';
 import { softwareInfo } from './version.js';
 import { translateDuckDBError } from '../core/duckdbErrors.js';
 import { endProgress, makeProgress } from './progress.js';
@@ -41,7 +41,10 @@ export interface RunOptions {
   previous?: string[] | undefined;
 }
 
-export function listInput(dir: string): DirectoryEntry[] {
+/** A listed input file; size and mtime are checked again when it is hashed (bin/fileFacts.ts). */
+export type ListedEntry = DirectoryEntry & { mtimeMs: number };
+
+export function listInput(dir: string): ListedEntry[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(messages.inputDirMissing(dir));
   let listing;
   try {
@@ -49,7 +52,7 @@ export function listInput(dir: string): DirectoryEntry[] {
   } catch (e) {
     throw new InputError(messages.inputUnlistable(dir, (e as NodeJS.ErrnoException).code ?? String(e)));
   }
-  const entries: DirectoryEntry[] = [];
+  const entries: ListedEntry[] = [];
   for (const d of listing) {
     const path = resolve(dir, d.name);
     // symbolic links are followed (a linked file counts like a copied one); a dangling link is an error
@@ -60,7 +63,7 @@ export function listInput(dir: string): DirectoryEntry[] {
       if (d.isSymbolicLink() && formatOf(d.name) !== undefined) throw new InputError(messages.brokenLink(d.name));
       continue;
     }
-    if (st.isFile()) entries.push({ name: d.name, path, size: st.size });
+    if (st.isFile()) entries.push({ name: d.name, path, size: st.size, mtimeMs: st.mtimeMs });
   }
   return entries;
 }
@@ -108,6 +111,8 @@ export async function validateCommand(opts: { input: string; config?: string | u
 export async function runCommand(opts: RunOptions): Promise<PipelineResult & { summary: RunSummary; previous: string[] }> {
   const config = loadRunConfig(opts);
   for (const d of opts.previous ?? []) if (!config.previous.includes(d)) config.previous.push(d);
+  // no output may replace (or lie in) an earlier export the run is protected against: refused before any work
+  checkNotPrevious(opts.out, config.previous);
   const entries = listInput(opts.input);
   // earlier exports (--previous): read and checked, their atoms recomputed from this input for their own period
   const earlier = await readEarlierExports(config, entries, opts.input);
@@ -123,7 +128,15 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult & { s
   const progress = opts.onStage ?? makeProgress();
   try {
     let hashing: Promise<Facts> | undefined;
-    const inputFacts = () => (hashing ??= hashInputs(entries.map((e) => e.path)));
+    const inputFacts = () => {
+      if (!hashing) {
+        // each file checked against its listing (size, mtime): the manifest describes what the scans read
+        hashing = hashInputs(entries);
+        // started early and awaited later: a rejection (an input changed meanwhile) must not count as unhandled
+        hashing.catch(() => undefined);
+      }
+      return hashing;
+    };
     const result = await runPipeline(config, {
       warn: (w) => process.stderr.write(`multigebruik: ${w}\n`),
       diagnoseCsv,

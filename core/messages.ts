@@ -125,6 +125,10 @@ const en = {
   periodRange: (first: number, last: number) => `a period must lie within ${first}-01-01..${last}-12-31`,
   keyAsValue: (column: string) => `column "${column}" is a key column (RINPERSOONS/RINPERSOON) of this source and cannot be used as a value column`,
   inputUnlistable: (dir: string, why: string) => `Input folder ${dir} cannot be listed (${why}).`,
+  inputChanged: (file: string) =>
+    `${file} changed while the run was reading it (its size or modification time is not what it was when the input folder was listed), so the tables and the manifest could disagree; nothing was written. Run again when no program is writing to the input folder.`,
+  inputVanished: (file: string) => `${file} was removed or renamed while the run was reading it; nothing was written. Run again when no program is changing the input folder.`,
+  inputUnreadable: (file: string, why: string) => `${file} cannot be read (${why}); check that you may read it and that no program holds it locked. Nothing was written.`,
   brokenLink: (file: string) => `${file}: a symbolic link whose target does not exist or cannot be read.`,
   duckdbFailed: (what: string) => `the database engine stopped (${what})`,
   csvNotUtf8: (row: number) =>
@@ -271,6 +275,10 @@ const nl: Messages = {
   periodRange: (first, last) => `een periode moet binnen ${first}-01-01..${last}-12-31 liggen`,
   keyAsValue: (column) => `kolom "${column}" is een sleutelkolom (RINPERSOONS/RINPERSOON) van deze bron en kan geen waardekolom zijn`,
   inputUnlistable: (dir, why) => `Invoermap ${dir} kan niet worden gelezen (${why}).`,
+  inputChanged: (file) =>
+    `${file} is veranderd terwijl de run het las (grootte of wijzigingstijd is niet meer wat die was toen de invoermap werd gelezen), dus tabellen en manifest zouden kunnen verschillen; er is niets geschreven. Draai opnieuw als geen programma meer naar de invoermap schrijft.`,
+  inputVanished: (file) => `${file} is verwijderd of hernoemd terwijl de run het las; er is niets geschreven. Draai opnieuw als geen programma de invoermap meer verandert.`,
+  inputUnreadable: (file, why) => `${file} is niet te lezen (${why}); controleer of u het mag lezen en of geen programma het vergrendeld houdt. Er is niets geschreven.`,
   brokenLink: (file) => `${file}: een symbolische koppeling waarvan het doel niet bestaat of niet te lezen is.`,
   duckdbFailed: (what) => `de database-engine stopte (${what})`,
   csvNotUtf8: (row) =>

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Config } from '../schemas/config.js';
 import { InputError, InternalError } from '../core/errors.js';
 import { type RunSummary, runSummaryLines } from '../reports/runSummary.js';
@@ -115,7 +115,7 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult & { s
   checkNotPrevious(opts.out, config.previous);
   const entries = listInput(opts.input);
   // earlier exports (--previous): read and checked, their atoms recomputed from this input for their own period
-  const earlier = await readEarlierExports(config, entries, opts.input);
+  const earlier = await readEarlierExports(config, entries, opts.input, opts.out);
   // refuses an unsafe --out, takes the lock, clears stale temp folders; released in the finally below
   const slot = reserveOutput(opts.out, Boolean(opts.force), [opts.input]);
   let db;
@@ -159,7 +159,7 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult & { s
     await slot.commit((dir) => writeFiles(dir, result.output ?? {}));
     if (!opts.onStage) endProgress();
     if (!result.summary) throw new InternalError('run: the pipeline returned no summary');
-    return { ...result, summary: result.summary, previous: earlier.map((e) => e.record.dir) };
+    return { ...result, summary: result.summary, previous: [...config.previous] }; // as the user gave them
   } catch (e) {
     throw translateDuckDBError(e, { memoryLimit: config.duckdb.memoryLimit, spill: { dir: slot.spill, freeBytes: () => freeBytes(dirname(slot.spill)) } });
   } finally {
@@ -169,13 +169,23 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult & { s
 }
 
 /**
+ * How the manifest names an earlier export: an absolute path as given; a relative one (typed relative to the
+ * working folder) relative to the folder that holds OUT, with "/" — where `audit` looks for it, so the output can be
+ * audited from any folder and moved together with its earlier exports (docs/decisions.md).
+ */
+export function previousName(dir: string, outDir: string): string {
+  if (isAbsolute(dir)) return dir;
+  return relative(dirname(resolve(outDir)), resolve(dir)).split(sep).join('/') || '.';
+}
+
+/**
  * The earlier exports of `config.previous`, each with its atoms recomputed from this input for its own period
  * (a second pass of validate and link) when its period differs from this run's; null for the same period.
  */
-async function readEarlierExports(config: Config, entries: DirectoryEntry[], inputDir: string): Promise<EarlierExport[]> {
+async function readEarlierExports(config: Config, entries: DirectoryEntry[], inputDir: string, outDir: string): Promise<EarlierExport[]> {
   const out: EarlierExport[] = [];
   for (const dir of config.previous) {
-    const e = readPreviousExport(dir, config.period);
+    const e = readPreviousExport(dir, config.period, previousName(dir, outDir));
     if (e.relation === 'same') {
       out.push({ ...e, atoms: null });
       continue;

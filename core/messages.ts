@@ -79,6 +79,8 @@ const en = {
   compareOutRequired: () => 'compare needs --out DIR: a folder of its own for comparison.csv and comparison.html',
   compareInsideRun: (out: string, run: string) =>
     `--out ${out} is inside the run folder ${run}; a comparison gets a folder of its own (a later run --force of ${run} would delete it)`,
+  compareNotOurs: (file: string) =>
+    `${file} exists and was not written by multigebruik compare; compare does not overwrite it. Choose another --out folder, or move the file.`,
   compareWrote: (dir: string) => `Wrote ${dir}/comparison.csv and comparison.html.`,
   comparePeriod: (which: string, dir: string, start: string, end: string, years: string) => `${which} ${dir}: ${start} to ${end} (${years} years)`,
   compareOld: () => 'Old:',
@@ -136,7 +138,9 @@ const en = {
   csvFieldCount: (row: number, found: number, expected: number) => `row ${row} has ${found} fields where the header has ${expected}`,
   csvOpenQuote: (row: number) => `a quote opened at or after row ${row} is never closed`,
   previousUnreadable: (dir: string, file: string) =>
-    `Earlier export ${dir} (--previous): cannot read ${file}, or it is not the file a multigebruik run writes. Give the output folder of an earlier run (it needs export/tables.json and manifest.json).`,
+    `Earlier export ${dir} (--previous): cannot read ${file}, or it is not the file a multigebruik run writes. Give the output folder of an earlier run (it needs export/tables.json, manifest.json and internal/).`,
+  previousEdited: (dir: string, cell: string) =>
+    `Earlier export ${dir} (--previous): export/tables.json is not what its run wrote (${cell} differs from the run's internal/tables.json and suppression audit); it was changed afterwards. Give the earlier output folder exactly as it was published.`,
   previousCorrection: (dir: string, table: string, row: string, column: string, persons: number, threshold: number) =>
     `This run covers the same period as the earlier export ${dir}, and its total ${table} ${row}/${column} differs from it by only ${persons} person(s) (fewer than ${threshold}). ` +
     `Publishing both would reveal those persons, and suppression cannot prevent it short of hiding every total. ` +
@@ -229,6 +233,8 @@ const nl: Messages = {
   compareOutRequired: () => 'compare heeft --out MAP nodig: een eigen map voor comparison.csv en comparison.html',
   compareInsideRun: (out, run) =>
     `--out ${out} ligt in de runmap ${run}; een vergelijking krijgt een eigen map (een latere run --force van ${run} zou haar wissen)`,
+  compareNotOurs: (file) =>
+    `${file} bestaat en is niet door multigebruik compare geschreven; compare overschrijft het niet. Kies een andere --out-map, of verplaats het bestand.`,
   compareWrote: (dir) => `${dir}/comparison.csv en comparison.html geschreven.`,
   comparePeriod: (which, dir, start, end, years) => `${which} ${dir}: ${start} t/m ${end} (${years} jaar)`,
   compareOld: () => 'Oud:',
@@ -286,7 +292,9 @@ const nl: Messages = {
   csvFieldCount: (row, found, expected) => `rij ${row} heeft ${found} velden waar de kopregel er ${expected} heeft`,
   csvOpenQuote: (row) => `een aanhalingsteken geopend in of na rij ${row} wordt nooit gesloten`,
   previousUnreadable: (dir, file) =>
-    `Eerdere export ${dir} (--previous): ${file} is niet te lezen, of is niet het bestand dat een multigebruik-run schrijft. Geef de uitvoermap van een eerdere run (met export/tables.json en manifest.json).`,
+    `Eerdere export ${dir} (--previous): ${file} is niet te lezen, of is niet het bestand dat een multigebruik-run schrijft. Geef de uitvoermap van een eerdere run (met export/tables.json, manifest.json en internal/).`,
+  previousEdited: (dir, cell) =>
+    `Eerdere export ${dir} (--previous): export/tables.json is niet wat haar run schreef (${cell} wijkt af van internal/tables.json en de afschermingsaudit van die run); het is achteraf veranderd. Geef de eerdere uitvoermap precies zoals die is gepubliceerd.`,
   previousCorrection: (dir, table, row, column, persons, threshold) =>
     `Deze run beslaat dezelfde periode als de eerdere export ${dir}, en het totaal ${table} ${row}/${column} verschilt daarvan maar ${persons} persoon/personen (minder dan ${threshold}). ` +
     `Beide publiceren onthult die personen, en onderdrukken kan dat alleen voorkomen door alle totalen te verbergen. ` +

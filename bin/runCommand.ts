@@ -7,7 +7,7 @@ import { loadRunConfig } from './loadRunConfig.js';
 import { messages } from '../core/messages.js';
 import { openDatabase } from '../core/openDatabase.js';
 import { type PipelineResult, runPipeline } from '../pipeline/runPipeline.js';
-import { type DirectoryEntry, formatOf } from '../sources/sourceFiles.js';
+import { type DirectoryEntry, SOURCE_NAMES, type SourceKey, formatOf } from '../sources/sourceFiles.js';
 import { type Facts, hashInputs } from './hashInputs.js';
 import type { EarlierExport } from '../disclosure/acrossReleases.js';
 import { readPreviousExport } from '../disclosure/previousExports.js';
@@ -98,7 +98,7 @@ export async function validateCommand(opts: { input: string; config?: string | u
       throw translateDuckDBError(e, { memoryLimit: config.duckdb.memoryLimit });
     });
     endProgress();
-    const lines = [`${opts.input}: all sources valid.`];
+    const lines = [`${opts.input}: all sources valid.`, ...droppedSources(config, v)];
     for (const [key, files] of Object.entries(v.read!.files)) lines.push(`  ${key}: ${files.map((f) => f.file.name).join(', ') || '(none)'}`);
     if (v.read!.ignoredFiles.length > 0) lines.push(`  ignored (no source): ${v.read!.ignoredFiles.join(', ')}`);
     for (const [key, d] of Object.entries(v.validation!.duplicates)) if (d > 0) lines.push(`  ${key}: ${d} exact duplicate record(s) (harmless: persons are counted once)`);
@@ -155,6 +155,7 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult & { s
         if (stage === 'link') void inputFacts();
       },
     });
+    for (const line of droppedSources(config, result)) process.stderr.write(`multigebruik: ${line}\n`);
     // the single writer: every file into a fresh sibling folder, renamed into place only when all are written
     await slot.commit((dir) => writeFiles(dir, result.output ?? {}));
     if (!opts.onStage) endProgress();
@@ -166,6 +167,19 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult & { s
     db.close();
     slot.release();
   }
+}
+
+/**
+ * Run-level warnings for `--allow-empty`: a required source of which every file was left out (empty) is named once,
+ * with what it means for the tables (the per-file warnings alone are easy to miss in a long run).
+ */
+export function droppedSources(config: Config, result: Pick<PipelineResult, 'read'>): string[] {
+  if (!config.allowEmpty || !result.read) return [];
+  const out: string[] = [];
+  for (const [key, files] of Object.entries(result.read.files) as [SourceKey, unknown[]][]) {
+    if (files.length === 0 && config.sources[key].required) out.push(messages.requiredSourceDropped(SOURCE_NAMES[key]));
+  }
+  return out;
 }
 
 /**

@@ -118,6 +118,8 @@ const en = {
   ambiguousSource: (source: string) => `More than one candidate file for ${source}; keep one of them in the input folder (move or rename the others, e.g. old copies):`,
   gbaVariants: () => 'Both GBAPERSOONTAB and its restricted variant GBAPERSOONKTAB are in the input folder; keep only one of them:',
   emptyFile: (file: string) => `${file}: the file has no data rows (empty or header only); remove it, or run with --allow-empty to go on without it.`,
+  requiredSourceDropped: (source: string) =>
+    `warning: every file of the required source ${source} has no data rows and was left out (--allow-empty): the tables count no one from ${source}. Do not publish them as complete.`,
   emptyFileWarning: (file: string) => `warning: ${file} has no data rows (empty or header only); going on because of --allow-empty.`,
   duplicateColumn: (file: string, column: string, count: number) => `${file}: column "${column}" appears ${count} times; a column the config uses must appear once.`,
   floatColumn: (file: string, column: string, type: string) =>
@@ -276,6 +278,8 @@ const nl: Messages = {
   ambiguousSource: (source) => `Meer dan één kandidaat-bestand voor ${source}; houd er één in de invoermap (verplaats of hernoem de andere, bijv. oude kopieën):`,
   gbaVariants: () => 'Zowel GBAPERSOONTAB als de beperkte variant GBAPERSOONKTAB staan in de invoermap; houd er één van:',
   emptyFile: (file) => `${file}: het bestand heeft geen datarijen (leeg of alleen een kopregel); verwijder het, of draai met --allow-empty om zonder door te gaan.`,
+  requiredSourceDropped: (source) =>
+    `waarschuwing: elk bestand van de verplichte bron ${source} heeft geen gegevensrijen en is weggelaten (--allow-empty): de tabellen tellen niemand uit ${source}. Publiceer ze niet als volledig.`,
   emptyFileWarning: (file) => `waarschuwing: ${file} heeft geen datarijen (leeg of alleen een kopregel); er wordt doorgegaan vanwege --allow-empty.`,
   duplicateColumn: (file, column, count) => `${file}: kolom "${column}" komt ${count} keer voor; een kolom die de config gebruikt mag maar één keer voorkomen.`,
   floatColumn: (file, column, type) =>

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { replaceFiles } from './outputFolder.js';
 import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
-import { messages } from '../core/messages.js';
+import { comparisonPageText, messages } from '../core/messages.js';
 import { DEFAULT_DISCLOSURE_PARAMS } from '../disclosure/protectionRule.js';
 import { periodYears } from '../reports/runSummary.js';
 import { ExportTablesSchema, type ExportTables } from '../schemas/tablesJson.js';
@@ -67,6 +67,37 @@ function enclosingRun(dir: string): string | undefined {
   }
 }
 
+/** What compare writes, each recognised by how it begins: a file of that name that does not is the user's own. */
+const COMPARE_FILES: Record<string, (text: string) => boolean> = {
+  'comparison.csv': (text) => text.startsWith('\uFEFFtable,scope,presence,'),
+  'comparison.html': (text) => text.startsWith('<!DOCTYPE html>') && Object.values(comparisonPageText).some((t) => text.includes(`<title>${t.title}</title>`)),
+};
+
+/**
+ * DIR must be a folder (or not exist yet), and compare overwrites only a comparison.csv / comparison.html it wrote
+ * itself (an earlier comparison): a file of the user's with that name is refused, never replaced.
+ */
+function checkCompareOut(outDir: string): void {
+  let st;
+  try {
+    st = statSync(outDir);
+  } catch {
+    return; // made when written
+  }
+  if (!st.isDirectory()) throw new InputError(messages.outputNotFolder(outDir));
+  for (const [name, ours] of Object.entries(COMPARE_FILES)) {
+    const path = join(outDir, name);
+    if (!existsSync(path)) continue;
+    let head = '';
+    try {
+      if (statSync(path).isFile()) head = readFileSync(path, 'utf8').slice(0, 4096);
+    } catch {
+      /* unreadable: not recognised */
+    }
+    if (!ours(head)) throw new InputError(messages.compareNotOurs(path));
+  }
+}
+
 export interface CompareResult {
   /** The terminal summary. */
   lines: string[];
@@ -86,6 +117,7 @@ export async function compareCommand(oldDir: string, newDir: string, outDir: str
   if (!outDir) throw new InputError(messages.compareOutRequired());
   const run = enclosingRun(outDir);
   if (run) throw new InputError(messages.compareInsideRun(outDir, run));
+  checkCompareOut(outDir);
   const [oldExport, newExport] = [await readExport(oldDir), await readExport(newDir)];
   const [oldManifest, newManifest] = [await readManifest(oldDir), await readManifest(newDir)];
   const threshold = newManifest.threshold ?? oldManifest.threshold ?? DEFAULT_DISCLOSURE_PARAMS.threshold;
@@ -98,6 +130,9 @@ export async function compareCommand(oldDir: string, newDir: string, outDir: str
   await replaceFiles(outDir, {
     'comparison.csv': comparisonCsv(rows, periods),
     'comparison.html': comparisonHtml(rows, { lang: 'nl', oldName: oldDir, newName: newDir, oldPeriod: periods.old, newPeriod: periods.new, threshold, protectedAgainstOld, declarations }),
+  }).catch((e: unknown) => {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw code === undefined ? e : new InputError(messages.outputNotReplaced(outDir, code));
   });
   const cells = rows.filter((r) => r.scope === 'cell');
   const y = (p: typeof periods.old) => periodYears(p).toFixed(1);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../core/errors.js';
 import { messages } from '../core/messages.js';
-import { type ExportTables, ExportTablesSchema, type Period, PeriodSchema } from '../schemas/tablesJson.js';
+import { type ExportTables, ExportTablesSchema, type InternalTables, InternalTablesSchema, type Period, PeriodSchema, SUPPRESSED } from '../schemas/tablesJson.js';
 
 /**
  * Earlier exports (`run --previous DIR`, config `previous`): already published, so fixed. Only their
@@ -55,13 +55,16 @@ export function periodRelation(a: Period, b: Period): PeriodRelation {
   return 'other';
 }
 
-/** Reads an earlier export (InputError naming the folder and file when it is not one). */
-export function readPreviousExport(dir: string, newPeriod: Period): PreviousExport {
+/**
+ * Reads an earlier export (InputError naming the folder and file when it is not one, or when its export/tables.json
+ * is not what its run wrote). `dir` is where it is read; `recordAs` how the record names it (default `dir`).
+ */
+export function readPreviousExport(dir: string, newPeriod: Period, recordAs: string = dir): PreviousExport {
   const read = (rel: string): string => {
     try {
       return readFileSync(join(dir, rel), 'utf8');
     } catch {
-      throw new InputError(messages.previousUnreadable(dir, rel));
+      throw new InputError(messages.previousUnreadable(recordAs, rel));
     }
   };
   const tablesText = read(join('export', 'tables.json'));
@@ -79,13 +82,42 @@ export function readPreviousExport(dir: string, newPeriod: Period): PreviousExpo
   };
   const exported = parse(tablesText, 'export/tables.json', ExportTablesSchema);
   const manifest = parse(manifestText, 'manifest.json', ManifestHeadSchema);
+  // the export as its run wrote it: every cell its exact count (internal/tables.json) or `**` where the run's
+  // suppression audit lists the cell; a tables.json edited afterwards would protect against numbers never published
+  const internal = parse(read(join('internal', 'tables.json')), 'internal/tables.json', InternalTablesSchema);
+  const audit = parse(read(join('internal', 'suppression-audit.json')), 'internal/suppression-audit.json', AuditCellsSchema);
+  const edited = firstEditedCell(exported, internal, audit);
+  if (edited) throw new InputError(messages.previousEdited(recordAs, edited));
   const period = { start: manifest.period.start, end: manifest.period.end };
   return {
-    record: { dir, period, tablesSha256: sha256(tablesText), manifestSha256: sha256(manifestText) },
+    record: { dir: recordAs, period, tablesSha256: sha256(tablesText), manifestSha256: sha256(manifestText) },
     exported,
     threshold: manifest.config?.value?.disclosure?.threshold ?? null,
     relation: periodRelation(period, newPeriod),
   };
+}
+
+const AuditCellsSchema = z.object({ cells: z.array(z.object({ table: z.string(), row: z.string(), column: z.string() })) });
+
+/** The first cell (`table row/column`) of `exported` that is not its exact count or its run's `**`; undefined when none. */
+function firstEditedCell(exported: ExportTables, internal: InternalTables, audit: z.infer<typeof AuditCellsSchema>): string | undefined {
+  const suppressed = new Set(audit.cells.map((c) => `${c.table}\t${c.row}\t${c.column}`));
+  if (exported.period.start !== internal.period.start || exported.period.end !== internal.period.end) return 'period';
+  for (const [id, t] of Object.entries(exported.tables)) {
+    const exact = internal.tables[id];
+    if (!exact) return id;
+    const rows = new Map(exact.rows.map((h, k) => [h.key, k]));
+    const cols = new Map(exact.columns.map((h, k) => [h.key, k]));
+    for (const [i, row] of t.rows.entries())
+      for (const [j, col] of t.columns.entries()) {
+        const a = rows.get(row.key);
+        const b = cols.get(col.key);
+        const value = a === undefined || b === undefined ? undefined : exact.cells[a]?.[b];
+        const expected = value === undefined || value === null ? null : suppressed.has(`${id}\t${row.key}\t${col.key}`) ? SUPPRESSED : value;
+        if ((t.cells[i]?.[j] ?? null) !== expected) return `${id} ${row.key}/${col.key}`;
+      }
+  }
+  return undefined;
 }
 
 /** A cell shown in both exports: where, and both numbers. */

@@ -46,6 +46,23 @@ export function normaliseCode(code: string): string {
   return /^\d{1,18}$/.test(t) ? t.replace(/^0+(?=\d)/, '') : t;
 }
 
+/** The value at `path` in parsed JSON (undefined when there is none). */
+function valueAt(json: Json, path: readonly PropertyKey[]): unknown {
+  let v: unknown = json;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+/** A field's problem with the value found there, when it is a short scalar (`2017-02-30`); a config holds no keys of persons. */
+function withValue(why: string, value: unknown): string {
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return why;
+  const text = JSON.stringify(value);
+  return text.length > 80 ? why : messages.configFieldValue(why, text);
+}
+
 /**
  * Parse a config (already read text) against the schema, on top of the default config. Errors name the file and
  * the field. Pure apart from reading the bundled default.
@@ -64,9 +81,10 @@ export function parseConfig(text: string | undefined, file: string): Config {
     }
     if (user === null || typeof user !== 'object' || Array.isArray(user)) throw new ConfigError(messages.configRead(file, 'expected a JSON object'));
   }
-  const result = ConfigSchema.safeParse(merge(defaults, user, ''));
+  const merged = merge(defaults, user, '');
+  const result = ConfigSchema.safeParse(merged);
   if (!result.success) {
-    const issues = result.error.issues.map((i) => messages.configField(file, i.path.join('.') || '(top level)', i.message));
+    const issues = result.error.issues.map((i) => messages.configField(file, i.path.join('.') || '(top level)', withValue(i.message, valueAt(merged, i.path))));
     throw new ConfigError(issues[0]!, issues.slice(1));
   }
   const config = result.data;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../core/errors.js';
-import { checkOutputFolder, reserveOutput } from '../../bin/outputFolder.js';
+import { checkOutputFolder, lockContent, reserveOutput } from '../../bin/outputFolder.js';
 import { GOLDEN_FILES } from '../support/goldenFiles.js';
 import { writeFolder } from '../support/runOnFolder.js';
 import { cli } from '../support/cli.js';
@@ -68,7 +68,7 @@ describe('--out is checked before any work, even with --force', () => {
   it('a held lock of a live run refuses; a lock of a dead run is taken over and stale temp folders removed', () => {
     const parent = mkdtempSync(join(tmpdir(), 'mg-lock-'));
     const out = join(parent, 'out');
-    writeFileSync(join(parent, '.out.lock'), `${process.ppid}\n`);
+    writeFileSync(join(parent, '.out.lock'), lockContent(process.ppid));
     refused(() => reserveOutput(out, false), /Another multigebruik run \(process \d+\) is writing to/);
     const dead = deadPid();
     writeFileSync(join(parent, '.out.lock'), `${dead}\n`);
@@ -80,7 +80,7 @@ describe('--out is checked before any work, even with --force', () => {
     const slot = reserveOutput(out, false);
     try {
       expect(readdirSync(parent).sort()).toEqual(['.other.partial-' + dead, '.out.lock']);
-      expect(readFileSync(join(parent, '.out.lock'), 'utf8').trim()).toBe(String(process.pid));
+      expect(readFileSync(join(parent, '.out.lock'), 'utf8')).toBe(lockContent());
     } finally {
       slot.release();
     }
@@ -92,7 +92,7 @@ describe('--out is checked before any work, even with --force', () => {
     const parent = mkdtempSync(join(tmpdir(), 'mg-lockpid-'));
     const slot = reserveOutput(join(parent, 'out'), false);
     try {
-      expect(readFileSync(join(parent, '.out.lock'), 'utf8')).toBe(`${process.pid}\n`);
+      expect(readFileSync(join(parent, '.out.lock'), 'utf8')).toBe(lockContent());
       expect(readdirSync(parent)).toEqual(['.out.lock']);
     } finally {
       slot.release();

@@ -127,12 +127,10 @@ const en = {
     `${file}: looks like a ${source} file but its name does not start with "${prefix}" (a zero for an O, a typo?): rename it so that it does, or move it out of the input folder`,
   wmoYearsMissing: (years: number[], start: string, end: string) =>
     `WMOBUS: no file for ${years.join(', ')}, within the period ${start}..${end} (WMOBUS comes as one file per year, WMO<year>BUSV<n>): add the missing year(s), or choose a --period that the files cover. The WMOBUS files found:`,
-  wmoYearsOutside: (years: number[], start: string, end: string) =>
-    `WMOBUS: no file for ${years.join(', ')}, within the period ${start}..${end}; Wmo use in those years is not counted. Add the file(s), or choose a --period that the files cover, if that is not what you mean.`,
   csvUtf16: () => 'the file is UTF-16 text (as Excel\'s "Unicode text" writes it): save it as CSV UTF-8',
   csvNul: (row: number) => `${row === 0 ? 'the header' : `row ${row}`} holds a NUL byte (byte value 0): the file is not plain text (is it UTF-16, or damaged?)`,
   csvLongRow: (row: number, max: number) =>
-    `${row === 0 ? 'the header' : `row ${row}`} is longer than ${max.toLocaleString('en')} bytes, which no row of these sources needs (a damaged file, or a quote that is never closed?)`,
+    `${row === 0 ? 'the header' : `row ${row}`} is longer than ${max} bytes, which no row of these sources needs (a damaged file, or a quote that is never closed?)`,
   csvMixedLineEnds: (row: number, crlf: boolean) =>
     `row ${row} ends with ${crlf ? 'LF' : 'CRLF'} where the rows before it end with ${crlf ? 'CRLF' : 'LF'} (the file was edited on two systems): save it again with one kind of line ending`,
   previousUnreadable: (dir: string, file: string) =>
@@ -277,12 +275,10 @@ const nl: Messages = {
     `${file}: lijkt een ${source}-bestand, maar de naam begint niet met "${prefix}" (een nul voor een O, een tikfout?): geef het een naam die daarmee begint, of haal het uit de invoermap`,
   wmoYearsMissing: (years, start, end) =>
     `WMOBUS: geen bestand voor ${years.join(', ')}, binnen de periode ${start}..${end} (WMOBUS komt als één bestand per jaar, WMO<jaar>BUSV<n>): voeg de ontbrekende jaren toe, of kies een --period die de bestanden dekken. Gevonden WMOBUS-bestanden:`,
-  wmoYearsOutside: (years, start, end) =>
-    `WMOBUS: geen bestand voor ${years.join(', ')}, binnen de periode ${start}..${end}; Wmo-gebruik in die jaren wordt niet geteld. Voeg de bestanden toe, of kies een --period die de bestanden dekken, als dat niet de bedoeling is.`,
   csvUtf16: () => 'het bestand is UTF-16-tekst (zoals Excel "Unicode-tekst" opslaat): sla het op als CSV UTF-8',
   csvNul: (row) => `${row === 0 ? 'de kopregel' : `rij ${row}`} bevat een NUL-byte (bytewaarde 0): het bestand is geen platte tekst (is het UTF-16, of beschadigd?)`,
   csvLongRow: (row, max) =>
-    `${row === 0 ? 'de kopregel' : `rij ${row}`} is langer dan ${max.toLocaleString('nl')} bytes, wat geen rij van deze bronnen nodig heeft (een beschadigd bestand, of een aanhalingsteken dat nooit wordt gesloten?)`,
+    `${row === 0 ? 'de kopregel' : `rij ${row}`} is langer dan ${max} bytes, wat geen rij van deze bronnen nodig heeft (een beschadigd bestand, of een aanhalingsteken dat nooit wordt gesloten?)`,
   csvMixedLineEnds: (row, crlf) =>
     `rij ${row} eindigt met ${crlf ? 'LF' : 'CRLF'} waar de rijen ervoor eindigen met ${crlf ? 'CRLF' : 'LF'} (het bestand is op twee systemen bewerkt): sla het opnieuw op met één soort regeleinde`,
   previousUnreadable: (dir, file) =>

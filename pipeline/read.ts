@@ -1,5 +1,4 @@
 import type { Config } from '../schemas/config.js';
-import { messages } from '../core/messages.js';
 import { installCodeMap } from '../sources/codeMapTable.js';
 import { type SourceKey, SOURCE_KEYS, discoverSources } from '../sources/sourceFiles.js';
 import { type PreparedFile, prepareSource } from '../sources/sourceRelation.js';
@@ -16,7 +15,6 @@ export interface ReadResult {
  */
 export async function read(config: Config, fx: Pick<PipelineEffects, 'conn' | 'entries' | 'inputDir' | 'loadSav' | 'readFirstLine' | 'warn' | 'diagnoseCsv'>): Promise<ReadResult> {
   const discovered = discoverSources(fx.entries, config, fx.inputDir);
-  if (discovered.wmoYearsMissing.length > 0) fx.warn?.(messages.wmoYearsOutside(discovered.wmoYearsMissing, config.period.start, config.period.end));
   await installCodeMap(fx.conn, config);
   const files = {} as Record<SourceKey, PreparedFile[]>;
   let index = 0;

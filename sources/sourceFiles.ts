@@ -42,8 +42,6 @@ export interface DiscoveredSources {
   files: Record<SourceKey, InputFile[]>;
   /** Files in the folder that belong to no source (reported in the manifest). */
   ignored: string[];
-  /** Years of the period before the first or after the last yearly WMOBUS file (a warning: see checkWmoYears). */
-  wmoYearsMissing: number[];
 }
 
 /**
@@ -68,7 +66,7 @@ export function discoverSources(entries: readonly DirectoryEntry[], config: Conf
   }
   checkLookalikes(ignored, prefixes);
   checkAmbiguous(files);
-  const wmoYearsMissing = checkWmoYears(files.wmo, config.period);
+  checkWmoYears(files.wmo, config.period);
   const missing = SOURCE_KEYS.filter((k) => config.sources[k].required && files[k].length === 0);
   if (missing.length > 0) {
     throw new InputError(
@@ -76,7 +74,7 @@ export function discoverSources(entries: readonly DirectoryEntry[], config: Conf
       missing.map((k) => messages.missingSource(SOURCE_NAMES[k], config.sources[k].prefix)),
     );
   }
-  return { files, ignored, wmoYearsMissing };
+  return { files, ignored };
 }
 
 /** Characters a name may hold for the letter meant (a zero for an O, a one for an I or L …), folded to one form. */
@@ -130,22 +128,20 @@ const wmoYear = (name: string) => {
 
 /**
  * WMOBUS comes as one file per year, and a missing year lowers every Wmo count without a word. When every file is
- * named by its year: a year of the period P missing between the first and the last file's year (a gap: a file lost
- * or misnamed) stops the run; years of P before the first or after the last file (not delivered yet, or a study of
- * fewer years) are returned for a warning (docs/decisions.md). A WMOBUS file not named so (one file for all years)
- * cannot be checked and is taken as it is.
+ * named by its year, a year of the period P missing between the first and the last file's year (a gap: a file lost
+ * or misnamed) stops the run. Years of P before the first or after the last file (not delivered yet, or a study
+ * of fewer years) are taken as the user's choice (docs/decisions.md). A WMOBUS file not named so (one file for all
+ * years) cannot be checked and is taken as it is.
  */
-function checkWmoYears(files: readonly InputFile[], period: { start: string; end: string }): number[] {
+function checkWmoYears(files: readonly InputFile[], period: { start: string; end: string }): void {
   const years = files.map((f) => wmoYear(f.name));
-  if (years.length === 0 || years.some((y) => y === undefined)) return [];
+  if (years.length === 0 || years.some((y) => y === undefined)) return;
   const have = new Set(years as number[]);
   const first = Math.min(...have);
   const last = Math.max(...have);
   const gaps: number[] = [];
-  const edges: number[] = [];
-  for (let y = Number(period.start.slice(0, 4)); y <= Number(period.end.slice(0, 4)); y++) if (!have.has(y)) (y > first && y < last ? gaps : edges).push(y);
+  for (let y = Math.max(first, Number(period.start.slice(0, 4))); y <= Math.min(last, Number(period.end.slice(0, 4))); y++) if (!have.has(y)) gaps.push(y);
   if (gaps.length > 0) throw new InputError(messages.wmoYearsMissing(gaps, period.start, period.end), files.map((f) => f.name));
-  return edges;
 }
 
 /** Trailing marks of a copy that users leave next to the original ("X - kopie", "X (1)", "X_old", "X.bak"). */

@@ -156,15 +156,14 @@ describe('6. a file whose name nearly matches a source, a missing WMOBUS year', 
     const r = await run(withFiles({ 'WHO_codes.csv': 'a,b\n1,2\n', 'notes.csv': 'x,y\n1,2\n' }));
     expect(r.read!.ignoredFiles).toEqual(['WHO_codes.csv', 'notes.csv']);
   });
-  it('a WMOBUS year missing between others stops the run; years outside the files draw a warning', async () => {
+  it('a WMOBUS year missing between others stops the run; years of P outside the files do not', async () => {
     const wmo = (y: number) => GOLDEN_FILES[WMO].replaceAll('2019', String(y));
     const gap = withFiles({ 'WMO2018BUSV1.csv': wmo(2018), 'WMO2021BUSV1.csv': wmo(2021) });
     const text = await badInput(gap);
     expect(text).toMatch(/WMOBUS: no file for 2020, within the period 2017-01-01\.\.2022-12-31/);
     expect(text).toMatch(/WMO2018BUSV1\.csv/);
-    const warnings: string[] = [];
-    await run(writeFolder(GOLDEN_FILES), defaultConfig(), warnings);
-    expect(warnings).toEqual([expect.stringMatching(/^WMOBUS: no file for 2017, 2018, 2020, 2021, 2022, within the period/)]);
+    // the fixture's single WMOBUS year in a six-year period: taken as chosen, the clean tables
+    await sameTables(writeFolder(GOLDEN_FILES));
   });
 });
 
@@ -201,7 +200,7 @@ describe('Messages: a CSV DuckDB cannot read is named with its row and reason', 
   });
   it('a 10 MB field: its row and why', async () => {
     const text = await badInput(withFiles(append(UWV, `R,000000011,JOBCOACH,WAJONG,${'x'.repeat(10 << 20)},20190101,`)));
-    expect(text).toMatch(/UWVVOORZIENING\.csv: cannot be read \(row 5 is longer than 2,097,152 bytes/);
+    expect(text).toMatch(/UWVVOORZIENING\.csv: cannot be read \(row 5 is longer than 2097152 bytes/);
   });
   it('the CLI: exit 1, the reason, no stack trace, input untouched', () => {
     const lines = GOLDEN_FILES[SRG].trimEnd().split('\n');

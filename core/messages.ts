@@ -143,6 +143,17 @@ const en = {
     `${row === 0 ? 'the header' : `row ${row}`} is not UTF-8 text (the file may be Latin-1 or Windows-1252: save it as UTF-8)`,
   csvFieldCount: (row: number, found: number, expected: number) => `row ${row} has ${found} fields where the header has ${expected}`,
   csvOpenQuote: (row: number) => `a quote opened at or after row ${row} is never closed`,
+  nearlySourceNames: () => 'Input file(s) whose name nearly starts with a source prefix (left out, their rows would be missing from every table):',
+  nearlySource: (file: string, source: string, prefix: string) =>
+    `${file}: looks like a ${source} file but its name does not start with "${prefix}" (a zero for an O, a typo?): rename it so that it does, or move it out of the input folder`,
+  wmoYearsMissing: (years: number[], start: string, end: string) =>
+    `WMOBUS: no file for ${years.join(', ')}, within the period ${start}..${end} (WMOBUS comes as one file per year, WMO<year>BUSV<n>): add the missing year(s), or choose a --period that the files cover. The WMOBUS files found:`,
+  csvUtf16: () => 'the file is UTF-16 text (as Excel\'s "Unicode text" writes it): save it as CSV UTF-8',
+  csvNul: (row: number) => `${row === 0 ? 'the header' : `row ${row}`} holds a NUL byte (byte value 0): the file is not plain text (is it UTF-16, or damaged?)`,
+  csvLongRow: (row: number, max: number) =>
+    `${row === 0 ? 'the header' : `row ${row}`} is longer than ${max} bytes, which no row of these sources needs (a damaged file, or a quote that is never closed?)`,
+  csvMixedLineEnds: (row: number, crlf: boolean) =>
+    `row ${row} ends with ${crlf ? 'LF' : 'CRLF'} where the rows before it end with ${crlf ? 'CRLF' : 'LF'} (the file was edited on two systems): save it again with one kind of line ending`,
   previousUnreadable: (dir: string, file: string) =>
     `Earlier export ${dir} (--previous): cannot read ${file}, or it is not the file a multigebruik run writes. Give the output folder of an earlier run (it needs export/tables.json, manifest.json and internal/).`,
   previousEdited: (dir: string, cell: string) =>
@@ -303,6 +314,17 @@ const nl: Messages = {
     `${row === 0 ? 'de kopregel' : `rij ${row}`} is geen UTF-8-tekst (het bestand is misschien Latin-1 of Windows-1252: sla het op als UTF-8)`,
   csvFieldCount: (row, found, expected) => `rij ${row} heeft ${found} velden waar de kopregel er ${expected} heeft`,
   csvOpenQuote: (row) => `een aanhalingsteken geopend in of na rij ${row} wordt nooit gesloten`,
+  nearlySourceNames: () => 'Invoerbestand(en) waarvan de naam bijna met een bronvoorvoegsel begint (weggelaten zouden hun rijen in elke tabel ontbreken):',
+  nearlySource: (file, source, prefix) =>
+    `${file}: lijkt een ${source}-bestand, maar de naam begint niet met "${prefix}" (een nul voor een O, een tikfout?): geef het een naam die daarmee begint, of haal het uit de invoermap`,
+  wmoYearsMissing: (years, start, end) =>
+    `WMOBUS: geen bestand voor ${years.join(', ')}, binnen de periode ${start}..${end} (WMOBUS komt als één bestand per jaar, WMO<jaar>BUSV<n>): voeg de ontbrekende jaren toe, of kies een --period die de bestanden dekken. Gevonden WMOBUS-bestanden:`,
+  csvUtf16: () => 'het bestand is UTF-16-tekst (zoals Excel "Unicode-tekst" opslaat): sla het op als CSV UTF-8',
+  csvNul: (row) => `${row === 0 ? 'de kopregel' : `rij ${row}`} bevat een NUL-byte (bytewaarde 0): het bestand is geen platte tekst (is het UTF-16, of beschadigd?)`,
+  csvLongRow: (row, max) =>
+    `${row === 0 ? 'de kopregel' : `rij ${row}`} is langer dan ${max} bytes, wat geen rij van deze bronnen nodig heeft (een beschadigd bestand, of een aanhalingsteken dat nooit wordt gesloten?)`,
+  csvMixedLineEnds: (row, crlf) =>
+    `rij ${row} eindigt met ${crlf ? 'LF' : 'CRLF'} waar de rijen ervoor eindigen met ${crlf ? 'CRLF' : 'LF'} (het bestand is op twee systemen bewerkt): sla het opnieuw op met één soort regeleinde`,
   previousUnreadable: (dir, file) =>
     `Eerdere export ${dir} (--previous): ${file} is niet te lezen, of is niet het bestand dat een multigebruik-run schrijft. Geef de uitvoermap van een eerdere run (met export/tables.json, manifest.json en internal/).`,
   previousEdited: (dir, cell) =>

@@ -3,7 +3,7 @@
 -- study changes no number). A semi-join: the other ~24 million rows are scanned, never kept.
 -- The relation: file_idx, row_nr, rs, rn, gender, birth_year, birth_month.
 WITH r AS (
-  SELECT file_idx, row_nr, rs, rn, gender, birth_year, birth_month, mg_key_candidate(rn) AS n0
+  SELECT file_idx, row_nr, rs, rn, gender, birth_year, birth_month, mg_key_number(rn) AS n0
   FROM ({{!relation}})
 ), j AS (
   -- a semi-join on the person number (an integer hash probe; a correlated EXISTS plans as a slow delim join)
@@ -12,7 +12,7 @@ WITH r AS (
   SELECT *, mg_big_key_problem(rs, rn, n0, hit) AS key_problem FROM j
 ), kept AS (
   -- may keep rows of the same number under another RINPERSOONS: the final join on (s, n) in atoms.sql drops them
-  SELECT *, trim(rs) AS s, mg_key_number(rn) AS n FROM k WHERE key_problem IS NOT NULL OR hit
+  SELECT *, mg_rinpersoons(rs) AS s, n0 AS n FROM k WHERE key_problem IS NOT NULL OR hit
 ), v AS (
   SELECT kept.*,
     coalesce(g.target, 'onbekend') AS gender_class,

@@ -5,7 +5,7 @@ import { replaceFiles } from './outputFolder.js';
 import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { messages } from '../core/messages.js';
-import { DEFAULT_DISCLOSURE_PARAMS } from '../disclosure/protectionRule.js';
+import { DEFAULT_DISCLOSURE_PARAMS } from '../model/disclosureParams.js';
 import { periodYears } from '../reports/runSummary.js';
 import { ExportTablesSchema, type ExportTables } from '../schemas/tablesJson.js';
 import { ConfigSchema } from '../schemas/config.js';

@@ -2,7 +2,7 @@ import { InputError } from '../core/errors.js';
 import { messages } from '../core/messages.js';
 import type { Atom } from '../model/atom.js';
 import { cellTerms, type TableDeclaration } from '../model/tableDeclarations.js';
-import { tabulate } from '../pipeline/tabulate.js';
+import { tabulate } from '../model/tabulate.js';
 import type { InternalTables, Period } from '../schemas/tablesJson.js';
 import { type AttackerModel, buildAttackerModel } from './attackerModel.js';
 import { type CouplingSense, isMonotoneCell, type JointBlock } from './jointAttacker.js';

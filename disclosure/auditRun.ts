@@ -4,9 +4,8 @@ import { dirname, isAbsolute, join, relative } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../core/errors.js';
 import { packageRoot } from '../core/packageRoot.js';
-import { compileCell } from '../model/cellTerm.js';
-import { cellTerms } from '../model/tableDeclarations.js';
-import { tabulate } from '../pipeline/tabulate.js';
+import { cellAtoms } from '../model/cellAtoms.js';
+import { tabulate } from '../model/tabulate.js';
 import { renderExport } from '../reports/renderExport.js';
 import { ConfigSchema } from '../schemas/config.js';
 import { ExportTablesSchema, InternalTablesSchema } from '../schemas/tablesJson.js';
@@ -222,32 +221,19 @@ export async function auditRun(outDir: string): Promise<AuditReport> {
   const rows: { vars: number[]; value: number }[] = [];
   const rowPublished: boolean[] = [];
   const cellsInOrder: { t: string; r: string; c: string; row: number }[] = [];
-  for (const decl of declarations) {
-    decl.rows.forEach((rowAxis, i) =>
-      decl.columns.forEach((colAxis, j) => {
-        const terms = cellTerms(decl, i, j);
-        if (terms === null) return;
-        const matches = compileCell(terms, decl.basis);
-        const vars: number[] = [];
-        let value = 0;
-        allAtoms.forEach((a, k) => {
-          if (matches(a)) {
-            vars.push(k);
-            value += a.n;
-          }
-        });
-        const sig = vars.join(',');
-        let idx = rowIndex.get(sig);
-        if (idx === undefined) {
-          idx = rows.length;
-          rowIndex.set(sig, idx);
-          rows.push({ vars, value });
-          rowPublished.push(false);
-        }
-        cellsInOrder.push({ t: decl.id, r: rowAxis.key, c: colAxis.key, row: idx });
-        if (cellStatus.get(key(decl.id, rowAxis.key, colAxis.key))?.published) rowPublished[idx] = true;
-      }),
-    );
+  for (const { decl, row: i, column: j, members: vars, n: value } of cellAtoms(declarations, allAtoms)) {
+    const rowKey = decl.rows[i]!.key;
+    const colKey = decl.columns[j]!.key;
+    const sig = vars.join(',');
+    let idx = rowIndex.get(sig);
+    if (idx === undefined) {
+      idx = rows.length;
+      rowIndex.set(sig, idx);
+      rows.push({ vars, value });
+      rowPublished.push(false);
+    }
+    cellsInOrder.push({ t: decl.id, r: rowKey, c: colKey, row: idx });
+    if (cellStatus.get(key(decl.id, rowKey, colKey))?.published) rowPublished[idx] = true;
   }
   for (const { t, r, c, row } of cellsInOrder) {
     if (cellStatus.get(key(t, r, c))?.published === false && rowPublished[row]) fail(`table ${t} ${r}/${c}: suppressed here but the same count is published in another cell`);

@@ -19,7 +19,7 @@ import type { TableDeclaration } from '../model/tableDeclarations.js';
 import type { PreparedFile } from '../sources/sourceRelation.js';
 import type { SourceKey } from '../sources/sourceFiles.js';
 import type { ProtectOutput } from './protect.js';
-import type { QuarantinedRow } from './validate.js';
+import type { QuarantinedRow } from '../reports/quarantineCsv.js';
 
 const exportModule = () => import('../reports/renderExport.js');
 const auditPageModule = () => import('../reports/auditHtml.js');

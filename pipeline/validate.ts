@@ -8,6 +8,7 @@ import { KeySet } from '../sav/savKeyFilter.js';
 import { codeMapRows } from '../sources/codeMapTable.js';
 import { type CsvDiagnoser, type PreparedFile, type SavLoader, type SavRowFilter, columnSpecs, fileFault, savFault, sourceRelation } from '../sources/sourceRelation.js';
 import { SOURCE_KEYS, SOURCE_NAMES, type SourceKey } from '../sources/sourceFiles.js';
+import type { QuarantinedRow } from '../reports/quarantineCsv.js';
 
 interface Problem {
   source: SourceKey;
@@ -20,14 +21,6 @@ interface Problem {
   count: number;
   /** First rows (1-based data rows, header not counted). */
   rows: number[];
-}
-
-export interface QuarantinedRow {
-  file: string;
-  row: number;
-  column: string;
-  problem: string;
-  value: string | null;
 }
 
 export interface ValidationResult {

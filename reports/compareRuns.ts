@@ -7,7 +7,7 @@ import { csvRecord } from './tableCsv.js';
 import { tableHtml, type CellView } from './tableHtml.js';
 import { caption, tableOrder } from './tableOrder.js';
 import type { TableDeclaration } from '../model/tableDeclarations.js';
-import { DEFAULT_DISCLOSURE_PARAMS } from '../disclosure/protectionRule.js';
+import { DEFAULT_DISCLOSURE_PARAMS } from '../model/disclosureParams.js';
 import { comparisonPageText as TEXT } from '../core/messages.js';
 
 type Presence = 'both' | 'old-only' | 'new-only';

@@ -1,4 +1,11 @@
-import type { QuarantinedRow } from '../pipeline/validate.js';
+/** One row set aside by validation (`onBadRows: "quarantine"`): where it is and why; `value` is never a key column's. */
+export interface QuarantinedRow {
+  file: string;
+  row: number;
+  column: string;
+  problem: string;
+  value: string | null;
+}
 
 const field = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 

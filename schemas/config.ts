@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DIMENSIONS, PWET_CATS, UWV_BACKGROUNDS, UWV_TYPES, WMO_CATS } from '../model/personSets.js';
 import { TableSpecSchema } from '../model/tablesFile.js';
-import { DEFAULT_DISCLOSURE_PARAMS as D } from '../disclosure/protectionRule.js';
+import { DEFAULT_DISCLOSURE_PARAMS as D } from '../model/disclosureParams.js';
 
 /**
  * The configuration file: every column name, code and category mapping lives here, not in code.

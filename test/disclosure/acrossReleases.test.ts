@@ -7,7 +7,7 @@ import { type DisclosureParams, type ProtectResult, protectTables } from '../../
 import { InputError } from '../../core/errors.js';
 import type { Atom } from '../../model/atom.js';
 import { TABLE_DECLARATIONS } from '../../model/tableDeclarations.js';
-import { tabulate } from '../../pipeline/tabulate.js';
+import { tabulate } from '../../model/tabulate.js';
 import type { Period } from '../../schemas/tablesJson.js';
 import { type Link, smallDifferences, unprotectedPrimaries } from '../support/jointAttacker.js';
 import { nestedPopulation, withoutPersons } from '../support/nestedPopulation.js';

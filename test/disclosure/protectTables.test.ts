@@ -7,7 +7,7 @@ import { isPrimaryUnsafe, meetsRule } from '../../disclosure/protectionRule.js';
 import type { Atom } from '../../model/atom.js';
 import { BASE_SETS, bitOf, DIMENSIONS, PWET_CATS, UWV_TYPES } from '../../model/personSets.js';
 import { cellTerms, TABLE_DECLARATIONS, type TableDeclaration } from '../../model/tableDeclarations.js';
-import { tabulate } from '../../pipeline/tabulate.js';
+import { tabulate } from '../../model/tabulate.js';
 import { independentInterval } from '../support/independentAttacker.js';
 import { randomPopulation } from '../support/randomPopulation.js';
 

@@ -9,8 +9,7 @@ import { openDatabase } from '../core/openDatabase.js';
 import { type PipelineResult, runPipeline } from '../pipeline/runPipeline.js';
 import { type DirectoryEntry, formatOf } from '../sources/sourceFiles.js';
 import { type Facts, hashInputs } from './hashInputs.js';
-import type { EarlierExport } from '../disclosure/acrossReleases.js';
-import { readPreviousExport } from '../disclosure/previousExports.js';
+import { type EarlierExport, readEarlierExport } from '../disclosure/earlierExports.js';
 import { readFirstLine } from './readFirstLine.js';
 import { diagnoseCsv } from './diagnoseCsv.js';
 import { freeBytes, reserveOutput, writeFiles } from './outputFolder.js';
@@ -162,7 +161,7 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult & { s
 async function readEarlierExports(config: Config, entries: DirectoryEntry[], inputDir: string): Promise<EarlierExport[]> {
   const out: EarlierExport[] = [];
   for (const dir of config.previous) {
-    const e = readPreviousExport(dir, config.period);
+    const e = readEarlierExport(dir, config.period);
     if (e.relation === 'same') {
       out.push({ ...e, atoms: null });
       continue;

@@ -1,51 +1,35 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { InputError } from '../core/errors.js';
 import { messages } from '../core/messages.js';
-import { type ExportTables, ExportTablesSchema, type Period, PeriodSchema } from '../schemas/tablesJson.js';
+import type { Atom } from '../model/atom.js';
+import { type EarlierRecord, MANIFEST_FILE, manifestThreshold, readManifest } from '../schemas/manifest.js';
+import { type ExportTables, ExportTablesSchema, type Period } from '../schemas/tablesJson.js';
 
 /**
  * Earlier exports (`run --previous DIR`, config `previous`): already published, so fixed. Only their
  * `export/tables.json` and `manifest.json` are read.
  */
 
-/** One entry of manifest.json `previous` (and of suppression-audit.json `previous`). Other commands rely on these fields. */
-export interface PreviousRecord {
-  /** The folder as the user gave it. */
-  dir: string;
-  period: Period;
-  /** SHA-256 (hex) of its export/tables.json. */
-  tablesSha256: string;
-  /** SHA-256 (hex) of its manifest.json. */
-  manifestSha256: string;
-}
-
-export const PreviousRecordSchema = z.object({
-  dir: z.string(),
-  period: PeriodSchema,
-  tablesSha256: z.string().regex(/^[0-9a-f]{64}$/),
-  manifestSha256: z.string().regex(/^[0-9a-f]{64}$/),
-});
-
 /** How the earlier period relates to the new one. */
 export type PeriodRelation = 'same' | 'earlierInside' | 'newInside' | 'other';
 
-export interface PreviousExport {
-  record: PreviousRecord;
+/**
+ * An earlier export: its record (as manifest.json `previous` keeps it), its tables, its threshold, how its period
+ * relates to the new run's, and its atoms recomputed from this run's input for its period (null when not
+ * recomputable: the same period).
+ */
+export interface EarlierExport {
+  record: EarlierRecord;
   exported: ExportTables;
   /** Its disclosure threshold (from its manifest), when it records one. */
   threshold: number | null;
   relation: PeriodRelation;
+  atoms: readonly Atom[] | null;
 }
 
 export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
-
-const ManifestHeadSchema = z.object({
-  period: PeriodSchema,
-  config: z.object({ value: z.object({ disclosure: z.object({ threshold: z.number().int() }).partial().optional() }).passthrough() }).partial().optional(),
-});
 
 /** The relation of period `a` (earlier export) to `b` (new run). */
 export function periodRelation(a: Period, b: Period): PeriodRelation {
@@ -55,35 +39,31 @@ export function periodRelation(a: Period, b: Period): PeriodRelation {
   return 'other';
 }
 
-/** Reads an earlier export (InputError naming the folder and file when it is not one). */
-export function readPreviousExport(dir: string, newPeriod: Period): PreviousExport {
-  const read = (rel: string): string => {
-    try {
-      return readFileSync(join(dir, rel), 'utf8');
-    } catch {
-      throw new InputError(messages.previousUnreadable(dir, rel));
-    }
-  };
-  const tablesText = read(join('export', 'tables.json'));
-  const manifestText = read('manifest.json');
-  const parse = <T>(text: string, rel: string, schema: z.ZodType<T>): T => {
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      throw new InputError(messages.previousUnreadable(dir, rel));
-    }
-    const r = schema.safeParse(data);
-    if (!r.success) throw new InputError(messages.previousUnreadable(dir, rel));
-    return r.data;
-  };
-  const exported = parse(tablesText, 'export/tables.json', ExportTablesSchema);
-  const manifest = parse(manifestText, 'manifest.json', ManifestHeadSchema);
+/** Reads an earlier export, without its atoms (InputError naming the folder and file when it is not one). */
+export function readEarlierExport(dir: string, newPeriod: Period): Omit<EarlierExport, 'atoms'> {
+  const tablesRel = join('export', 'tables.json');
+  let tablesText: string;
+  try {
+    tablesText = readFileSync(join(dir, tablesRel), 'utf8');
+  } catch {
+    throw new InputError(messages.previousUnreadable(dir, tablesRel));
+  }
+  const manifestRead = readManifest(dir);
+  if (!manifestRead.ok) throw new InputError(messages.previousUnreadable(dir, MANIFEST_FILE));
+  const { manifest, text: manifestText } = manifestRead;
+  let data: unknown;
+  try {
+    data = JSON.parse(tablesText);
+  } catch {
+    throw new InputError(messages.previousUnreadable(dir, 'export/tables.json'));
+  }
+  const exported = ExportTablesSchema.safeParse(data);
+  if (!exported.success) throw new InputError(messages.previousUnreadable(dir, 'export/tables.json'));
   const period = { start: manifest.period.start, end: manifest.period.end };
   return {
     record: { dir, period, tablesSha256: sha256(tablesText), manifestSha256: sha256(manifestText) },
-    exported,
-    threshold: manifest.config?.value?.disclosure?.threshold ?? null,
+    exported: exported.data,
+    threshold: manifestThreshold(manifest) ?? null,
     relation: periodRelation(period, newPeriod),
   };
 }

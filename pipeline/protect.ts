@@ -3,7 +3,8 @@ import type { ExportTables, InternalTables } from '../schemas/tablesJson.js';
 import type { Atom } from '../model/atom.js';
 import type { TableDeclaration } from '../model/tableDeclarations.js';
 import { messagesFor } from '../core/messages.js';
-import type { EarlierExport } from '../disclosure/acrossReleases.js';
+import type { EarlierExport } from '../disclosure/earlierExports.js';
+import type { SuppressionAudit } from '../disclosure/suppressionAudit.js';
 
 export interface ProtectInput {
   internal: InternalTables;
@@ -17,8 +18,8 @@ export interface ProtectOutput {
   exported: ExportTables;
   /** Files for internal/ (audit detail), relative path → content. */
   internalFiles: Record<string, string>;
-  /** export/README.txt for the output checker. */
-  checkerNote: string;
+  /** The final audit's record (internal/suppression-audit.json); a test's stand-in protection may give none. */
+  audit?: SuppressionAudit | undefined;
   marks: Record<string, ('primary' | 'secondary' | null)[][]>;
 }
 export type Protect = (input: ProtectInput) => Promise<ProtectOutput>;
@@ -28,7 +29,7 @@ const protectModule = () => import('../disclosure/protectTables.js');
 /** The real protection: primary and secondary suppression against the atom attacker, proven by an audit. */
 const protectTables: Protect = async (input) => {
   const r = await (await protectModule()).protectTables(input);
-  return { exported: r.exported, internalFiles: r.internalFiles, checkerNote: r.checkerNote, marks: r.marks };
+  return { exported: r.exported, audit: r.audit, internalFiles: r.internalFiles, marks: r.marks };
 };
 
 /**

@@ -11,7 +11,7 @@ import { type Protect, type ProtectOutput, protect } from './protect.js';
 import { type ReadEffects, type ReadResult, read } from './read.js';
 import { render, rowCounts, summaryOf } from './render.js';
 import type { RunSummary } from '../reports/runSummary.js';
-import type { EarlierExport } from '../disclosure/acrossReleases.js';
+import type { EarlierExport } from '../disclosure/earlierExports.js';
 import { tabulate } from '../model/tabulate.js';
 import { type ValidationResult, validateSources } from './validate.js';
 

@@ -15,13 +15,12 @@ const input = (threshold = 10): ProtectInput => ({
   declarations: [],
   params: { threshold, zeroUnsafe: false, safetyRange: 0.3 },
 });
-const fake: Protect = async () => ({ exported: exported(), internalFiles: { 'x.json': '{}' }, checkerNote: 'note', marks: {} });
+const fake: Protect = async () => ({ exported: exported(), internalFiles: { 'x.json': '{}' }, marks: {} });
 
 describe('pipeline/protect', () => {
   it('no quarantined rows: the protection result as it is, no note', async () => {
     const out = await protect(input(), 0, 'nl', fake);
     expect(out.exported).toEqual(exported());
-    expect(out.checkerNote).toBe('note');
     expect(out.internalFiles).toEqual({ 'x.json': '{}' });
   });
 

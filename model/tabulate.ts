@@ -10,7 +10,10 @@ export interface TabulateInput {
   backgroundPeriod: Period;
 }
 
-/** Years of a period as used in titles: 2017-2022 (or 2022 for a single year). */
+/**
+ * Years of a period as used in titles: 2017-2022 (or 2022 for a single year).
+ * @internal exported for its test (and only used there)
+ */
 export function periodLabel(p: Period): string {
   const a = p.start.slice(0, 4);
   const b = p.end.slice(0, 4);

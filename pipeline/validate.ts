@@ -68,7 +68,10 @@ const EMPTY: Record<SourceKey, string> = { srg: 'empty_provision_rows', uwv: 'em
 
 async function build(conn: DuckDBConnection, key: SourceKey, files: PreparedFile[], config: Config, periods: Periods, target: string, located?: Map<number, string>, diagnose?: CsvDiagnoser) {
   const rel = sourceRelation(key, files, config, located);
-  const sql = loadQuery(QUERY[key], {}, { relation: rel.sql });
+  // the big sources start from the semi-join on the study persons' numbers (queries/keyed_rows.sql)
+  const raw: Record<string, string> = { relation: rel.sql };
+  if (key === 'gba' || key === 'education') raw.keyed = loadQuery('keyed_rows', {}, { relation: rel.sql });
+  const sql = loadQuery(QUERY[key], {}, raw);
   try {
     await conn.run(loadQuery('create_table_as', { target }, { select: sql }), { ...rel.params, ...queryParams(key, periods) });
   } catch (e) {

@@ -8,7 +8,7 @@ export interface CsvFormat {
 }
 
 /** RFC 4180: comma, CRLF. */
-export const RFC_4180: CsvFormat = { delimiter: ',', recordDelimiter: '\r\n' };
+const RFC_4180: CsvFormat = { delimiter: ',', recordDelimiter: '\r\n' };
 
 /**
  * The one CSV writer (csv-stringify): every record ends with the line end, the last one too; a field is quoted

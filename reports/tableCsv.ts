@@ -23,13 +23,20 @@ export function tableCsv(table: ExportTable): string {
   return csvText(table, CSV_DIALECT);
 }
 
-/** A CSV dialect: field separator and decimal mark of the percentages. */
+/**
+ * A CSV dialect: field separator and decimal mark of the percentages.
+ * @internal exported for its test (and only used there)
+ */
 export interface CsvDialect {
   delimiter: ',' | ';';
   decimal: '.' | ',';
 }
+/** @internal exported for its test (and only used there) */
 export const CSV_DIALECT: CsvDialect = { delimiter: ',', decimal: '.' };
-/** What Dutch Excel expects on a double-click: ";" between fields, a decimal comma ("38,2"). */
+/**
+ * What Dutch Excel expects on a double-click: ";" between fields, a decimal comma ("38,2").
+ * @internal exported for its test (and only used there)
+ */
 export const CSV_DIALECT_NL: CsvDialect = { delimiter: ';', decimal: ',' };
 
 /**

@@ -20,7 +20,10 @@ export interface TablesXlsxOptions {
 /** Zip entry time: the DOS epoch, i.e. "no date" (a zip entry must carry one). */
 const ZIP_TIME = new Date('1980-01-01T00:00:00Z');
 
-/** Excel's sheet-name rules: no : \ / ? * [ ], at most 31 characters, not starting or ending with ', unique ignoring case. */
+/**
+ * Excel's sheet-name rules: no : \ / ? * [ ], at most 31 characters, not starting or ending with ', unique ignoring case.
+ * @internal exported for its test (and only used there)
+ */
 export function sheetName(id: string, taken: Set<string>): string {
   let base = id.replace(/[:\\/?*[\]]/g, '_').replace(/^'+|'+$/g, '').slice(0, 31) || 'Tabel';
   let name = base;

@@ -7,6 +7,7 @@ import { messages } from '../core/messages.js';
 import { packageRoot } from '../core/packageRoot.js';
 import { DeclarationError, declarationsFor } from '../model/tableDeclarations.js';
 
+/** @internal exported for its test (and only used there) */
 export function defaultConfigPath(): string {
   return join(packageRoot(), 'schemas', 'default.config.json');
 }

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RFC_4180, csvRecords } from '../../reports/csv.js';
+import { csvRecords } from '../../reports/csv.js';
 
 /** The hand-written record writer the export's CSV files were made with before csv-stringify: the bytes must stay. */
 function handWritten(fields: readonly string[], delimiter: ',' | ';', end: string): string {
@@ -34,7 +34,7 @@ describe('reports/csv', () => {
       fc.property(records, (rs) => {
         const width = rs[0]!.length;
         const same = rs.map((r) => Array.from({ length: width }, (_, k) => r[k] ?? ''));
-        expect(parse(csvRecords(same, RFC_4180), { relax_column_count: false })).toEqual(same);
+        expect(parse(csvRecords(same, { delimiter: ',', recordDelimiter: '\r\n' }), { relax_column_count: false })).toEqual(same);
       }),
       { numRuns: 200 },
     );

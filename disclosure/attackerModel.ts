@@ -4,7 +4,7 @@ import { InternalError } from '../core/errors.js';
 import type { TableDeclaration } from '../model/tableDeclarations.js';
 
 /**
- * The attacker of disclosure.md, built from the observed atoms: every published count is a sum of atom
+ * The attacker of docs/spec/disclosure.md, built from the observed atoms: every published count is a sum of atom
  * counts, so the cells are linear forms over atom-count variables.
  *
  * Two exact reductions:

@@ -170,3 +170,54 @@ describe('layout: the import graph keeps the layer order and has no cycle', () =
     expect(layerOf('model/tabulate.ts')).toBeLessThan(layerOf('pipeline/runPipeline.ts'));
   });
 });
+
+/**
+ * References the repository cannot keep, allowed with the reason: a text inside an output file (changing it changes
+ * the output's bytes), and a test asserting a name does NOT appear.
+ */
+const REFERENCE_EXCEPTIONS: ReadonlySet<string> = new Set([
+  'disclosure/attackerModel.ts -> disclosure.md', // in the text of internal/attacker-model.json (golden hashes)
+  'test/disclosure/checkerNote.test.ts -> tables.md', // asserts the checker's note does not name it
+]);
+
+describe('layout: the repository stands alone', () => {
+  /** Tracked and untracked (not ignored) text files, this test aside (it names the exceptions). */
+  function trackedTextFiles(): string[] {
+    const out = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' });
+    return out
+      .split('\n')
+      .filter((f) => f !== '' && existsSync(join(ROOT, f)) && /\.(ts|mjs|js|sql|md|txt|json|cmd|sh)$/.test(f) && !f.endsWith('package-lock.json'))
+      .filter((f) => f !== 'test/layout.test.ts' && !f.startsWith('fixtures/') && statSync(join(ROOT, f)).size < 2_000_000);
+  }
+  const files = trackedTextFiles();
+
+  it('finds the documents and sources', () => {
+    expect(files).toContain('docs/spec/tables.md');
+    expect(files).toContain('core/errors.ts');
+  });
+
+  it('every document a file names (*.md) is in the repository, relative to the file or to the root', () => {
+    const missing: string[] = [];
+    for (const f of files) {
+      const text = readFileSync(join(ROOT, f), 'utf8');
+      for (const m of text.matchAll(/(?<![\w/.:-])((?:\.{1,2}\/)?[\w./-]*\w\.md)\b/g)) {
+        const ref = m[1]!;
+        if (text.slice(Math.max(0, m.index - 60), m.index).includes('://')) continue; // a web address
+        const found = [join(ROOT, dirname(f), ref), join(ROOT, ref)].some((p) => existsSync(p));
+        if (!found && !REFERENCE_EXCEPTIONS.has(`${f} -> ${ref}`)) missing.push(`${f} -> ${ref}`);
+      }
+    }
+    expect(missing, 'references to documents that are not in the repository').toEqual([]);
+  });
+
+  it('no absolute path of a developer machine in any file', () => {
+    const found = files.filter((f) => /(?<![\w.])\/(work|Users)\//.test(readFileSync(join(ROOT, f), 'utf8')));
+    expect(found).toEqual([]);
+  });
+
+  it('every test file that test/untested.json names exists', () => {
+    const named = Object.values(untested).flatMap((why) => [...why.matchAll(/\btest\/[\w/]+\.test\.ts\b/g)].map((m) => m[0]));
+    expect(named.length).toBeGreaterThan(5);
+    expect(named.filter((t) => !existsSync(join(ROOT, t)))).toEqual([]);
+  });
+});

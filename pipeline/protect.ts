@@ -1,19 +1,9 @@
 import type { Config } from '../schemas/config.js';
-import type { ExportTables, InternalTables } from '../schemas/tablesJson.js';
-import type { Atom } from '../model/atom.js';
-import type { TableDeclaration } from '../model/tableDeclarations.js';
+import type { ExportTables } from '../schemas/tablesJson.js';
 import { messagesFor } from '../core/messages.js';
-import type { EarlierExport } from '../disclosure/earlierExports.js';
+import type { ProtectInput } from '../disclosure/protectTables.js';
 import type { SuppressionAudit } from '../disclosure/suppressionAudit.js';
 
-export interface ProtectInput {
-  internal: InternalTables;
-  atoms: readonly Atom[];
-  declarations: readonly TableDeclaration[];
-  params: Config['disclosure'];
-  /** Exports already published (run --previous): protected jointly with them; new suppressions go only into this export. */
-  previous?: readonly EarlierExport[] | undefined;
-}
 export interface ProtectOutput {
   exported: ExportTables;
   /** Files for internal/ (audit detail), relative path → content. */

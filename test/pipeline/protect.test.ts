@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Protect, type ProtectInput, protect } from '../../pipeline/protect.js';
+import type { ProtectInput } from '../../disclosure/protectTables.js';
+import { type Protect, protect } from '../../pipeline/protect.js';
 import type { ExportTables } from '../../schemas/tablesJson.js';
 
 const exported = (): ExportTables => ({

@@ -5,10 +5,11 @@ import { replaceFiles } from './outputFolder.js';
 import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { comparisonPageText, messages } from '../core/messages.js';
-import { DEFAULT_DISCLOSURE_PARAMS } from '../disclosure/protectionRule.js';
+import { DEFAULT_DISCLOSURE_PARAMS } from '../model/disclosureParams.js';
 import { periodYears } from '../reports/runSummary.js';
 import { ExportTablesSchema, type ExportTables } from '../schemas/tablesJson.js';
 import { ConfigSchema } from '../schemas/config.js';
+import { type EarlierRecord, manifestThreshold, readManifest } from '../schemas/manifest.js';
 import { declarationsFor, type TableDeclaration } from '../model/tableDeclarations.js';
 import { compareRuns, comparisonCsv, comparisonHtml } from '../reports/compareRuns.js';
 
@@ -37,23 +38,23 @@ async function readExport(outDir: string): Promise<ExportTables> {
 
 interface ManifestFacts {
   threshold?: number;
-  previous?: { tablesSha256?: string }[];
+  previous?: EarlierRecord[];
   /** The run's table declarations (shipped and the config's own), when its config could be read. */
   declarations?: TableDeclaration[];
 }
 
-async function readManifest(outDir: string): Promise<ManifestFacts> {
-  try {
-    const m = JSON.parse(await readFile(join(outDir, 'manifest.json'), 'utf8')) as { config?: { value?: { disclosure?: { threshold?: number } } }; previous?: { tablesSha256?: string }[] };
-    const config = ConfigSchema.safeParse(m.config?.value);
-    return {
-      threshold: m.config?.value?.disclosure?.threshold,
-      previous: Array.isArray(m.previous) ? m.previous : undefined,
-      ...(config.success ? { declarations: declarationsFor(config.data) } : {}),
-    } as ManifestFacts;
-  } catch {
-    return {};
-  }
+/** What compare uses of a run's manifest; nothing when it cannot be read (an older or damaged run: defaults then). */
+function manifestFacts(outDir: string): ManifestFacts {
+  const read = readManifest(outDir);
+  if (!read.ok) return {};
+  const m = read.manifest;
+  const config = ConfigSchema.safeParse(m.config.value);
+  const threshold = manifestThreshold(m);
+  return {
+    ...(threshold !== undefined ? { threshold } : {}),
+    ...(m.previous ? { previous: m.previous } : {}),
+    ...(config.success ? { declarations: declarationsFor(config.data) } : {}),
+  };
 }
 
 /** The run folder (a folder with manifest.json and export/) that `dir` is in or is, if any. */
@@ -119,7 +120,7 @@ export async function compareCommand(oldDir: string, newDir: string, outDir: str
   if (run) throw new InputError(messages.compareInsideRun(outDir, run));
   checkCompareOut(outDir);
   const [oldExport, newExport] = [await readExport(oldDir), await readExport(newDir)];
-  const [oldManifest, newManifest] = [await readManifest(oldDir), await readManifest(newDir)];
+  const [oldManifest, newManifest] = [manifestFacts(oldDir), manifestFacts(newDir)];
   const threshold = newManifest.threshold ?? oldManifest.threshold ?? DEFAULT_DISCLOSURE_PARAMS.threshold;
   // a table's kind is not in tables.json: the manifests' configs tell which ids are figures
   const declarations = oldManifest.declarations || newManifest.declarations ? [...(newManifest.declarations ?? []), ...(oldManifest.declarations ?? [])] : undefined;

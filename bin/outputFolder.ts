@@ -3,6 +3,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { InputError } from '../core/errors.js';
 import { messages } from '../core/messages.js';
+import { readManifest } from '../schemas/manifest.js';
 
 /**
  * The single atomic writer. Everything is written into a hidden sibling folder `.OUT.partial-PID`, which replaces
@@ -18,14 +19,7 @@ import { messages } from '../core/messages.js';
 export type Recognise = (dir: string) => boolean;
 
 /** A run's output folder: it has our manifest.json. */
-const isRunOutput: Recognise = (dir) => {
-  try {
-    const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { software?: { name?: string } };
-    return m?.software?.name === 'multigebruik';
-  } catch {
-    return false;
-  }
-};
+const isRunOutput: Recognise = (dir) => readManifest(dir).ok;
 
 /** The real path of `p`, resolving symlinks of the part that exists (the rest appended as given). */
 function realPathOf(p: string): string {
@@ -240,6 +234,7 @@ export function reserveOutput(out: string, force: boolean, inputs: readonly stri
  * /proc/PID/stat field 22, clock ticks since boot; `-` where the system does not tell). A lock proves it belongs to a
  * live multigebruik run only when its PID is alive and that process started at START: a PID reused by another
  * program (after a reboot or a kill) does not block a run.
+ * @internal exported for the lock tests (test/faults/), which forge locks of other processes
  */
 export function lockContent(pid: number = process.pid): string {
   return `multigebruik ${pid} ${processStart(pid) ?? '-'}\n`;

@@ -9,8 +9,7 @@ import { openDatabase } from '../core/openDatabase.js';
 import { type PipelineResult, runPipeline } from '../pipeline/runPipeline.js';
 import { type DirectoryEntry, SOURCE_NAMES, type SourceKey, formatOf } from '../sources/sourceFiles.js';
 import { type Facts, hashInputs } from './hashInputs.js';
-import type { EarlierExport } from '../disclosure/acrossReleases.js';
-import { readPreviousExport } from '../disclosure/previousExports.js';
+import { type EarlierExport, readEarlierExport } from '../disclosure/earlierExports.js';
 import { readFirstLine } from './readFirstLine.js';
 import { diagnoseCsv } from './diagnoseCsv.js';
 import { checkNotPrevious, freeBytes, reserveOutput, writeFiles } from './outputFolder.js';
@@ -199,7 +198,7 @@ export function previousName(dir: string, outDir: string): string {
 async function readEarlierExports(config: Config, entries: DirectoryEntry[], inputDir: string, outDir: string): Promise<EarlierExport[]> {
   const out: EarlierExport[] = [];
   for (const dir of config.previous) {
-    const e = readPreviousExport(dir, config.period, previousName(dir, outDir));
+    const e = readEarlierExport(dir, config.period, previousName(dir, outDir));
     if (e.relation === 'same') {
       out.push({ ...e, atoms: null });
       continue;

@@ -2,11 +2,11 @@ import { InputError } from '../core/errors.js';
 import { messages } from '../core/messages.js';
 import type { Atom } from '../model/atom.js';
 import { cellTerms, type TableDeclaration } from '../model/tableDeclarations.js';
-import { tabulate } from '../pipeline/tabulate.js';
+import { tabulate } from '../model/tabulate.js';
 import type { InternalTables, Period } from '../schemas/tablesJson.js';
 import { type AttackerModel, buildAttackerModel } from './attackerModel.js';
 import { type CouplingSense, isMonotoneCell, type JointBlock } from './jointAttacker.js';
-import { isUnsafeDifference, periodRelation, type PeriodRelation, type PreviousExport } from './previousExports.js';
+import { type EarlierExport, isUnsafeDifference, periodRelation, type PeriodRelation } from './earlierExports.js';
 import { type DisclosureParams, isPrimaryUnsafe, protectionLevel } from './protectionRule.js';
 import { needOf, type Need } from './secondarySuppression.js';
 import { isGrandTotal } from './suppressionCost.js';
@@ -25,11 +25,6 @@ import { zeroCellAtoms } from './zeroCellAtoms.js';
  *   its value plus the number of changed persons k could bound that counterpart below the largest unsafe count
  *   plus its protection.
  */
-
-/** An earlier export with its atoms recomputed from this run's input for its period (null when not recomputable: same period). */
-export interface EarlierExport extends PreviousExport {
-  atoms: readonly Atom[] | null;
-}
 
 export interface EarlierDemands {
   /** Per new canonical cell: the interval it must reach when suppressed for an earlier export (null: none). */

@@ -8,6 +8,7 @@ import { KeySet } from '../sav/savKeyFilter.js';
 import { codeMapRows } from '../sources/codeMapTable.js';
 import { type CsvDiagnoser, type PreparedFile, type SavLoader, type SavRowFilter, columnSpecs, fileFault, savFault, sourceRelation } from '../sources/sourceRelation.js';
 import { SOURCE_KEYS, SOURCE_NAMES, type SourceKey } from '../sources/sourceFiles.js';
+import type { QuarantinedRow } from '../reports/quarantineCsv.js';
 
 interface Problem {
   source: SourceKey;
@@ -20,14 +21,6 @@ interface Problem {
   count: number;
   /** First rows (1-based data rows, header not counted). */
   rows: number[];
-}
-
-export interface QuarantinedRow {
-  file: string;
-  row: number;
-  column: string;
-  problem: string;
-  value: string | null;
 }
 
 export interface ValidationResult {
@@ -75,7 +68,10 @@ const EMPTY: Record<SourceKey, string> = { srg: 'empty_provision_rows', uwv: 'em
 
 async function build(conn: DuckDBConnection, key: SourceKey, files: PreparedFile[], config: Config, periods: Periods, target: string, located?: Map<number, string>, diagnose?: CsvDiagnoser) {
   const rel = sourceRelation(key, files, config, located);
-  const sql = loadQuery(QUERY[key], {}, { relation: rel.sql });
+  // the big sources start from the semi-join on the study persons' numbers (queries/keyed_rows.sql)
+  const raw: Record<string, string> = { relation: rel.sql };
+  if (key === 'gba' || key === 'education') raw.keyed = loadQuery('keyed_rows', {}, { relation: rel.sql });
+  const sql = loadQuery(QUERY[key], {}, raw);
   try {
     await conn.run(loadQuery('create_table_as', { target }, { select: sql }), { ...rel.params, ...queryParams(key, periods) });
   } catch (e) {

@@ -1,4 +1,4 @@
--- Value rules of inputs.md as DuckDB macros, created once per connection. Every input column arrives as VARCHAR
+-- Value rules of docs/spec/inputs.md as DuckDB macros, created once per connection. Every input column arrives as VARCHAR
 -- (CSV read with all_varchar; Parquet and .sav columns cast), so numbers may look like "89711863" or "89711863.0".
 -- Each macro has a fast path for the common, clean form (one anchored regex), so national files scan at read speed;
 -- the slow path (trimming, float forms) runs only on unusual values.
@@ -77,7 +77,7 @@ CREATE OR REPLACE MACRO mg_code(x) AS CASE
   WHEN regexp_full_match(x, '[0-9]{1,18}') THEN CAST(CAST(x AS UBIGINT) AS VARCHAR)
   ELSE mg_code_slow(x) END;
 
--- The first problem of a provision record, or NULL (inputs.md "Bad input"): key, begin date, end date, order, code.
+-- The first problem of a provision record, or NULL (docs/spec/inputs.md "Bad input"): key, begin date, end date, order, code.
 -- One cheap test for the clean case first (one CASE branch instead of six on every row).
 CREATE OR REPLACE MACRO mg_record_problem(key_problem, begin_raw, b, end_raw, e, unmapped) AS CASE
   WHEN key_problem IS NULL AND b IS NOT NULL AND NOT unmapped AND (e >= b OR (e IS NULL AND (end_raw IS NULL OR end_raw = ''))) THEN NULL

@@ -25,7 +25,10 @@ export interface TablesXlsxOptions {
  */
 const zipTime = () => new Date(1980, 0, 1, 0, 0, 0);
 
-/** Excel's sheet-name rules: no : \ / ? * [ ], at most 31 characters, not starting or ending with ', unique ignoring case. */
+/**
+ * Excel's sheet-name rules: no : \ / ? * [ ], at most 31 characters, not starting or ending with ', unique ignoring case.
+ * @internal exported for its test (and only used there)
+ */
 export function sheetName(id: string, taken: Set<string>): string {
   let base = id.replace(/[:\\/?*[\]]/g, '_').replace(/^'+|'+$/g, '').slice(0, 31) || 'Tabel';
   let name = base;

@@ -104,7 +104,10 @@ function valueEnd(bytes: Uint8Array, at: number, width: number): number {
   return e;
 }
 
-/** YYYYMMDD when `v` is a valid date of a year 1000–9999 written so, else -1. */
+/**
+ * YYYYMMDD when `v` is a valid date of a year 1000–9999 written so, else -1.
+ * @internal exported for its test (and only used there)
+ */
 export function validYmd(v: number): number {
   if (!Number.isInteger(v) || !(v >= 10000101 && v <= 99991231)) return -1;
   const y = Math.floor(v / 10000);
@@ -115,7 +118,10 @@ export function validYmd(v: number): number {
   return d <= dim ? v : -1;
 }
 
-/** YYYYMMDD of a day number (days since 1970-01-01) when its year is 1000–9999, else -1 (civil-from-days). */
+/**
+ * YYYYMMDD of a day number (days since 1970-01-01) when its year is 1000–9999, else -1 (civil-from-days).
+ * @internal exported for its test (and only used there)
+ */
 export function ymdOfDays(days: number): number {
   if (!Number.isFinite(days)) return -1;
   const z = days + 719468;

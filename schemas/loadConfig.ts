@@ -7,6 +7,7 @@ import { messages } from '../core/messages.js';
 import { packageRoot } from '../core/packageRoot.js';
 import { DeclarationError, declarationsFor } from '../model/tableDeclarations.js';
 
+/** @internal exported for its test (and only used there) */
 export function defaultConfigPath(): string {
   return join(packageRoot(), 'schemas', 'default.config.json');
 }
@@ -40,10 +41,15 @@ function merge(base: Json, over: Json, path: string): Json {
   return over;
 }
 
-/** Normalise a code as the SQL macro mg_code does: digit strings lose their leading zeros ("01" ≡ 1). */
+/**
+ * Normalise a code as the SQL macro mg_code (queries/macros.sql) does: digit strings, also as a whole float ("1.0"),
+ * lose their leading zeros ("01" ≡ 1); anything else is only trimmed. Trimmed as DuckDB's trim() does: of space
+ * characters (Unicode Zs: the space, the no-break space, …), not of tabs, line ends or a byte-order mark.
+ */
 export function normaliseCode(code: string): string {
-  const t = code.trim().replace(/^(\d+)\.0+$/, '$1');
-  return /^\d{1,18}$/.test(t) ? t.replace(/^0+(?=\d)/, '') : t;
+  const trimmed = code.replace(/^\p{Zs}+|\p{Zs}+$/gu, '');
+  const digits = trimmed.replace(/^(\d+)\.0+$/, '$1');
+  return /^\d{1,18}$/.test(digits) ? digits.replace(/^0+(?=\d)/, '') : trimmed;
 }
 
 /** The value at `path` in parsed JSON (undefined when there is none). */

@@ -142,7 +142,10 @@ export function savFault(file: string, e: unknown): unknown {
   return typed instanceof InputError ? typed : new InputError(messages.unreadable(file, duckdbDetail(e)));
 }
 
-/** A DuckDB error while reading the file(s) becomes bad input naming them (by error type: core/duckdbErrors.ts). */
+/**
+ * A DuckDB error while reading the file(s) becomes bad input naming them (by error type: core/duckdbErrors.ts).
+ * @internal exported for its test (and only used there)
+ */
 export function readError(file: string, err: unknown): unknown {
   return translateDuckDBError(err, { file });
 }

@@ -9,6 +9,7 @@ import { GOLDEN_FILES } from '../support/goldenFiles.js';
 import { writeFolder } from '../support/runOnFolder.js';
 import { cli } from '../support/cli.js';
 import { folderHashes } from '../support/faults.js';
+import { minimalManifest } from '../support/minimalManifest.js';
 
 /** Output safety: no input or unrelated file is ever deleted, whatever the flags; a concurrent run fails at once. */
 
@@ -61,7 +62,7 @@ describe('--out is checked before any work, even with --force', () => {
     refused(() => checkOutputFolder(dir, true), /not made by multigebruik/);
   });
   it('an earlier output is replaced only with --force', () => {
-    const dir = writeFolder({ 'manifest.json': '{"software": {"name": "multigebruik"}}' });
+    const dir = writeFolder({ 'manifest.json': minimalManifest() });
     refused(() => checkOutputFolder(dir, false), /use --force/);
     expect(() => checkOutputFolder(dir, true)).not.toThrow();
   });
@@ -103,7 +104,7 @@ describe('--out is checked before any work, even with --force', () => {
     const parent = mkdtempSync(join(tmpdir(), 'mg-old-'));
     const dead = deadPid();
     mkdirSync(join(parent, `.out.old-${dead}`));
-    writeFileSync(join(parent, `.out.old-${dead}`, 'manifest.json'), '{"software": {"name": "multigebruik"}}');
+    writeFileSync(join(parent, `.out.old-${dead}`, 'manifest.json'), minimalManifest());
     reserveOutput(join(parent, 'out'), true).release();
     expect(readdirSync(parent)).toEqual(['out']);
   });
@@ -173,7 +174,7 @@ describe('signals and concurrent runs (real child processes)', () => {
         const before = folderHashes(input);
         const parent = mkdtempSync(join(tmpdir(), 'mg-sig-'));
         const out = join(parent, 'out');
-        const old = { 'manifest.json': '{"software": {"name": "multigebruik"}, "earlier": true}\n' };
+        const old = { 'manifest.json': `${minimalManifest({ earlier: true })}\n` };
         mkdirSync(out);
         writeFileSync(join(out, 'manifest.json'), old['manifest.json']);
         const run = startRun(['run', '--input', input, '--out', out, '--force']);

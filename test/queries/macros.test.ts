@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../core/openDatabase.js';
 import { loadQuery } from '../../core/loadQuery.js';
 
-/** The date rule of inputs.md as the macros document it, in JavaScript: YYYY-MM-DD or null. */
+/** The date rule of docs/spec/inputs.md as the macros document it, in JavaScript: YYYY-MM-DD or null. */
 function reference(x: string | null): string | null {
   if (x === null) return null;
   const t = x.trim();

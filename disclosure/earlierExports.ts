@@ -4,48 +4,33 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../core/errors.js';
 import { messages } from '../core/messages.js';
-import { type ExportTables, ExportTablesSchema, type InternalTables, InternalTablesSchema, type Period, PeriodSchema, SUPPRESSED } from '../schemas/tablesJson.js';
+import type { Atom } from '../model/atom.js';
+import { type EarlierRecord, MANIFEST_FILE, manifestThreshold, readManifest } from '../schemas/manifest.js';
+import { type ExportTables, ExportTablesSchema, type InternalTables, InternalTablesSchema, type Period, SUPPRESSED } from '../schemas/tablesJson.js';
 
 /**
  * Earlier exports (`run --previous DIR`, config `previous`): already published, so fixed. Only their
  * `export/tables.json` and `manifest.json` are read.
  */
 
-/** One entry of manifest.json `previous` (and of suppression-audit.json `previous`). Other commands rely on these fields. */
-export interface PreviousRecord {
-  /** The folder as the user gave it. */
-  dir: string;
-  period: Period;
-  /** SHA-256 (hex) of its export/tables.json. */
-  tablesSha256: string;
-  /** SHA-256 (hex) of its manifest.json. */
-  manifestSha256: string;
-}
-
-export const PreviousRecordSchema = z.object({
-  dir: z.string(),
-  period: PeriodSchema,
-  tablesSha256: z.string().regex(/^[0-9a-f]{64}$/),
-  manifestSha256: z.string().regex(/^[0-9a-f]{64}$/),
-});
-
 /** How the earlier period relates to the new one. */
 export type PeriodRelation = 'same' | 'earlierInside' | 'newInside' | 'other';
 
-export interface PreviousExport {
-  record: PreviousRecord;
+/**
+ * An earlier export: its record (as manifest.json `previous` keeps it), its tables, its threshold, how its period
+ * relates to the new run's, and its atoms recomputed from this run's input for its period (null when not
+ * recomputable: the same period).
+ */
+export interface EarlierExport {
+  record: EarlierRecord;
   exported: ExportTables;
   /** Its disclosure threshold (from its manifest), when it records one. */
   threshold: number | null;
   relation: PeriodRelation;
+  atoms: readonly Atom[] | null;
 }
 
 export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
-
-const ManifestHeadSchema = z.object({
-  period: PeriodSchema,
-  config: z.object({ value: z.object({ disclosure: z.object({ threshold: z.number().int() }).partial().optional() }).passthrough() }).partial().optional(),
-});
 
 /** The relation of period `a` (earlier export) to `b` (new run). */
 export function periodRelation(a: Period, b: Period): PeriodRelation {
@@ -56,10 +41,11 @@ export function periodRelation(a: Period, b: Period): PeriodRelation {
 }
 
 /**
- * Reads an earlier export (InputError naming the folder and file when it is not one, or when its export/tables.json
- * is not what its run wrote). `dir` is where it is read; `recordAs` how the record names it (default `dir`).
+ * Reads an earlier export, without its atoms (InputError naming the folder and file when it is not one, or when its
+ * export/tables.json is not what its run wrote). `dir` is where it is read; `recordAs` how the record names it
+ * (default `dir`).
  */
-export function readPreviousExport(dir: string, newPeriod: Period, recordAs: string = dir): PreviousExport {
+export function readEarlierExport(dir: string, newPeriod: Period, recordAs: string = dir): Omit<EarlierExport, 'atoms'> {
   const read = (rel: string): string => {
     try {
       return readFileSync(join(dir, rel), 'utf8');
@@ -68,20 +54,21 @@ export function readPreviousExport(dir: string, newPeriod: Period, recordAs: str
     }
   };
   const tablesText = read(join('export', 'tables.json'));
-  const manifestText = read('manifest.json');
+  const manifestRead = readManifest(dir);
+  if (!manifestRead.ok) throw new InputError(messages.previousUnreadable(recordAs, MANIFEST_FILE));
+  const { manifest, text: manifestText } = manifestRead;
   const parse = <T>(text: string, rel: string, schema: z.ZodType<T>): T => {
     let data: unknown;
     try {
       data = JSON.parse(text);
     } catch {
-      throw new InputError(messages.previousUnreadable(dir, rel));
+      throw new InputError(messages.previousUnreadable(recordAs, rel));
     }
     const r = schema.safeParse(data);
-    if (!r.success) throw new InputError(messages.previousUnreadable(dir, rel));
+    if (!r.success) throw new InputError(messages.previousUnreadable(recordAs, rel));
     return r.data;
   };
   const exported = parse(tablesText, 'export/tables.json', ExportTablesSchema);
-  const manifest = parse(manifestText, 'manifest.json', ManifestHeadSchema);
   // the export as its run wrote it: every cell its exact count (internal/tables.json) or `**` where the run's
   // suppression audit lists the cell; a tables.json edited afterwards would protect against numbers never published
   const internal = parse(read(join('internal', 'tables.json')), 'internal/tables.json', InternalTablesSchema);
@@ -92,7 +79,7 @@ export function readPreviousExport(dir: string, newPeriod: Period, recordAs: str
   return {
     record: { dir: recordAs, period, tablesSha256: sha256(tablesText), manifestSha256: sha256(manifestText) },
     exported,
-    threshold: manifest.config?.value?.disclosure?.threshold ?? null,
+    threshold: manifestThreshold(manifest) ?? null,
     relation: periodRelation(period, newPeriod),
   };
 }

@@ -16,7 +16,7 @@ CREATE OR REPLACE MACRO mg_key_number(x) AS CASE
   WHEN regexp_full_match(mg_digits(x), '[0-9]+') AND length(ltrim(mg_digits(x), '0')) BETWEEN 1 AND 9
   THEN CAST(ltrim(mg_digits(x), '0') AS INTEGER) END;
 
--- RINPERSOONS in its one normal form: trimmed, upper case (inputs.md: "r" is "R").
+-- RINPERSOONS in its one normal form: trimmed, upper case (docs/spec/inputs.md: "r" is "R").
 CREATE OR REPLACE MACRO mg_rinpersoons(s) AS upper(trim(s));
 -- Is it a RINPERSOONS at all: one letter (any case, blanks around it allowed)?
 CREATE OR REPLACE MACRO mg_rinpersoons_ok(s) AS regexp_full_match(s, '\s*[A-Za-z]\s*');

@@ -8,7 +8,7 @@
  * With a key filter (savKeyFilter.ts) a case whose key is clean and links to no candidate person is dropped before
  * any of its values are copied.
  *
- * Values the file declares user-missing are read as the values they are, as readstat reports them (inputs.md: an end
+ * Values the file declares user-missing are read as the values they are, as readstat reports them (docs/spec/inputs.md: an end
  * date declared missing must not become an empty end date, "still running"); only system-missing is NULL. A string
  * cut inside a multi-byte UTF-8 character at the variable's width loses the incomplete character, as readstat does.
  */

@@ -5,7 +5,7 @@ rem code from Node.js, e.g. a crash, is reported as 2).
 rem Keep this file ASCII (cmd.exe reads it in the console code page). Exit codes are tested with
 rem "if errorlevel", which works on Windows and under Wine alike.
 setlocal
-"%~dp0node\node.exe" "%~dp0app\bin\multigebruik.js" %*
+"%~dp0node\node.exe" "%~dp0app\multigebruik.js" %*
 if errorlevel 2 exit /b 2
 if errorlevel 1 exit /b 1
 if not errorlevel 0 exit /b 2

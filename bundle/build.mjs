@@ -88,8 +88,6 @@ function main() {
   add('THIRD-PARTY-NOTICES.txt', text(thirdPartyNotices(modules, program.packages, shipped, nodeLicense(target))));
 
   // launcher and texts
-  if (win) add('multigebruik.cmd', text(readFileSync(join(HERE, 'multigebruik.cmd'), 'utf8')));
-  else add('multigebruik', readFileSync(join(HERE, 'multigebruik.sh')), 0o755);
   const vars = {
     VERSION: pkg.version,
     PLATFORM: platform,
@@ -100,6 +98,8 @@ function main() {
     EXAMPLE_IN: win ? 'H:\\Mijn project\\invoer' : '/home/onderzoeker/mijn project/invoer',
     EXAMPLE_OUT: win ? 'H:\\Mijn project\\uitvoer' : '/home/onderzoeker/mijn project/uitvoer',
   };
+  if (win) add('multigebruik.cmd', text(fill(readFileSync(join(HERE, 'multigebruik.cmd'), 'utf8'), vars)));
+  else add('multigebruik', readFileSync(join(HERE, 'multigebruik.sh')), 0o755);
   for (const t of ['LEESMIJ.txt', 'README.txt']) add(t, text(fill(readFileSync(join(HERE, t), 'utf8'), vars)));
   add(
     'BUILD.txt',

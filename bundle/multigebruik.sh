@@ -6,4 +6,4 @@ case "$0" in
   */*) here=${0%/*} ;;
   *) here=. ;;
 esac
-exec "$here/node/node" "$here/app/bin/multigebruik.js" "$@"
+exec "$here/node/node" "$here/app/multigebruik.js" "$@"

@@ -61,6 +61,7 @@ const en = {
   processOutOfMemory: () =>
     'Out of memory: the machine or a process limit (ulimit -v, a job limit) allows multigebruik too little. Raise the limit or run on a machine with more memory (a national run needs several GB). Nothing was written.',
   didYouMean: (option: string, suggestion: string) => `unknown option ${option}; did you mean ${suggestion}?`,
+  unquotedPath: (command: string) => `A path with spaces must be put in double quotes. With the path in quotes, the command is:\n  ${command}`,
   summaryWrote: (out: string, seconds: string) => `Wrote ${out} (export/, internal/, manifest.json) in ${seconds} s.`,
   summaryPeriod: (start: string, end: string, years: string) => `Period:      ${start} to ${end} (${years} years)`,
   summaryTables: (tables: number, cells: number, shown: number, primary: number, secondary: number) =>
@@ -232,6 +233,7 @@ const nl: Messages = {
   processOutOfMemory: () =>
     'Te weinig geheugen: de machine of een proceslimiet (ulimit -v, een joblimiet) staat multigebruik te weinig toe. Verhoog de limiet of draai op een machine met meer geheugen (een landelijke run heeft enkele GB nodig). Er is niets geschreven.',
   didYouMean: (option, suggestion) => `onbekende optie ${option}; bedoelt u ${suggestion}?`,
+  unquotedPath: (command) => `Een pad met spaties moet tussen dubbele aanhalingstekens staan. Met het pad tussen aanhalingstekens is de opdracht:\n  ${command}`,
   summaryWrote: (out, seconds) => `${out} geschreven (export/, internal/, manifest.json) in ${seconds} s.`,
   summaryPeriod: (start, end, years) => `Periode:     ${start} t/m ${end} (${years} jaar)`,
   summaryTables: (tables, cells, shown, primary, secondary) =>

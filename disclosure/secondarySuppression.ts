@@ -61,6 +61,8 @@ export function secondarySuppression(
   params: DisclosureParams,
   /** Per canonical cell: the interval a primary must reach (lo ≤ need.lo, hi ≥ need.hi) when it is not the rule's ±p around its value (cells suppressed for differencing with an earlier export). */
   needs: readonly (Need | null)[] = [],
+  /** Called with (primaries protected so far, all primaries) as the search goes (a terminal progress line). */
+  onProtected?: (done: number, total: number) => void,
 ): SecondaryResult {
   const canon = model.canonical;
   const suppressed = [...primary];
@@ -103,7 +105,8 @@ export function secondarySuppression(
 
   try {
     const primaries = canon.map((c) => c.id).filter((id) => primary[id]);
-    for (const c of primaries) {
+    onProtected?.(0, primaries.length);
+    for (const [k, c] of primaries.entries()) {
       for (const side of ['min', 'max'] as const) {
         let r = check(c, side);
         while (!r.pass) {
@@ -141,6 +144,7 @@ export function secondarySuppression(
           r = next;
         }
       }
+      onProtected?.(k + 1, primaries.length);
     }
 
     // Release pass: most expensive secondary first.

@@ -4,6 +4,9 @@ import type { Atom } from '../model/atom.js';
 import type { TableDeclaration } from '../model/tableDeclarations.js';
 import { messagesFor } from '../core/messages.js';
 import type { EarlierExport } from '../disclosure/acrossReleases.js';
+import type { ProtectProgress } from '../disclosure/protectTables.js';
+
+export type { ProtectProgress } from '../disclosure/protectTables.js';
 
 export interface ProtectInput {
   internal: InternalTables;
@@ -12,6 +15,8 @@ export interface ProtectInput {
   params: Config['disclosure'];
   /** Exports already published (run --previous): protected jointly with them; new suppressions go only into this export. */
   previous?: readonly EarlierExport[] | undefined;
+  /** Progress during protection (a terminal line): unsafe cells protected of all, then the final audit. */
+  onProgress?: ((p: ProtectProgress) => void) | undefined;
 }
 export interface ProtectOutput {
   exported: ExportTables;

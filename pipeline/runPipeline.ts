@@ -10,7 +10,7 @@ import type { FileMap } from '../reports/renderExport.js';
 import type { DirectoryEntry } from '../sources/sourceFiles.js';
 import type { CsvDiagnoser, FirstLineReader, SavLoader } from '../sources/sourceRelation.js';
 import { linkPersons } from './link.js';
-import { type Protect, type ProtectOutput, protect } from './protect.js';
+import { type Protect, type ProtectOutput, type ProtectProgress, protect } from './protect.js';
 import { type ReadResult, read } from './read.js';
 import { render, rowCounts, summaryOf } from './render.js';
 import type { RunSummary } from '../reports/runSummary.js';
@@ -37,6 +37,8 @@ export interface PipelineEffects {
   /** Monotonic clock in ms, for the per-stage timings of the manifest. */
   now: () => number;
   onStage?: (stage: string) => void;
+  /** Progress within the protect stage (a terminal progress line; not for plain-line logs, it is called per cell). */
+  onProtectProgress?: ((p: ProtectProgress) => void) | undefined;
   /** Finds the row at fault in a CSV file DuckDB could not read (only called after a failure). */
   diagnoseCsv?: CsvDiagnoser | undefined;
   /** Exports already published (run --previous), read and checked by the caller: protected jointly with them. */
@@ -92,7 +94,7 @@ const STAGES = [
   {
     name: 'protect',
     run: async (s, config, fx) => {
-      const input = { internal: need(s, 'internal'), atoms: need(s, 'atoms'), declarations: s.declarations, params: config.disclosure, previous: fx.previous ?? [] };
+      const input = { internal: need(s, 'internal'), atoms: need(s, 'atoms'), declarations: s.declarations, params: config.disclosure, previous: fx.previous ?? [], onProgress: fx.onProtectProgress };
       return { protection: await protect(input, need(s, 'validation').quarantined.length, config.language, fx.protect) };
     },
   },

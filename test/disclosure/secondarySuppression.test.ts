@@ -85,6 +85,19 @@ describe('disclosure/secondarySuppression', () => {
     expect(interval(highs, rows, 3, withTotal, 0)).toEqual([0, 3]); // min side passes, max side fails
   });
 
+  it('reports progress: primaries protected of all, from 0 up to all, one step per primary', () => {
+    const rows = tableRows([
+      [3, 40, 50],
+      [60, 4, 70],
+      [80, 90, 5],
+    ]);
+    const primary = rows.map((r, i) => i < 9 && isPrimaryUnsafe(r.value, PARAMS));
+    const seen: [number, number][] = [];
+    const r = secondarySuppression(highs, modelOf(rows, 9), primary, rows.map((x) => x.value), PARAMS, [], (done, total) => seen.push([done, total]));
+    expect(seen).toEqual([[0, 3], [1, 3], [2, 3], [3, 3]]);
+    expect(r.suppressed.filter(Boolean).length).toBeGreaterThan(3);
+  });
+
   it('nothing unsafe: nothing suppressed, no LP solved', () => {
     const rows = TWO_BY_TWO_ROWS;
     const r = secondarySuppression(highs, modelOf(rows, 4), rows.map(() => false), rows.map((x) => x.value), PARAMS);

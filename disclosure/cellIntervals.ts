@@ -15,11 +15,18 @@ const ENCLOSING_ROWS = 4;
  * other and from the part, the multipliers y = e_S − Σ e_Rᵢ are dual feasible (each variable of the part gets 1,
  * each other variable of S gets 1 or 0, every variable outside S gets 0), so the part's sum is at most
  * value(S) − Σ value(Rᵢ): "a row's total minus the published cells beside it". The smallest few S are tried, the
- * Rᵢ taken greedily by value. Infinity when no published row contains the part.
+ * Rᵢ taken greedily by value. Infinity when no published row contains the part. `rowsOf[v]`: the rows of variable v;
+ * `published`: which rows are published (default: all, as in a component of the audit).
  */
-function enclosingBound(rows: readonly LpRow[], rowsOf: readonly (readonly number[])[], part: readonly number[]): number {
+export function enclosingBound(
+  rows: readonly LpRow[],
+  rowsOf: readonly (readonly number[])[],
+  part: readonly number[],
+  published: (row: number) => boolean = () => true,
+): number {
+  if (part.length === 0) return 0;
   const inPart = new Set(part);
-  const enclosing = rowsOf[part[0]!]!.filter((r) => part.every((v) => rowsOf[v]!.includes(r)));
+  const enclosing = rowsOf[part[0]!]!.filter((r) => published(r) && part.every((v) => rowsOf[v]!.includes(r)));
   enclosing.sort((a, b) => rows[a]!.vars.length - rows[b]!.vars.length || a - b);
   let best = Infinity;
   for (const s of enclosing.slice(0, ENCLOSING_ROWS)) {
@@ -27,7 +34,7 @@ function enclosingBound(rows: readonly LpRow[], rowsOf: readonly (readonly numbe
     const hits = new Map<number, number>();
     for (const v of rows[s]!.vars) {
       if (inPart.has(v)) continue;
-      for (const r of rowsOf[v]!) if (r !== s) hits.set(r, (hits.get(r) ?? 0) + 1);
+      for (const r of rowsOf[v]!) if (r !== s && published(r)) hits.set(r, (hits.get(r) ?? 0) + 1);
     }
     const inside = [...hits].filter(([r, n]) => n === rows[r]!.vars.length).map(([r]) => r);
     inside.sort((a, b) => rows[b]!.value - rows[a]!.value || a - b);

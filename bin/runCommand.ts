@@ -7,6 +7,7 @@ import { loadRunConfig } from './loadRunConfig.js';
 import { messages } from '../core/messages.js';
 import { openDatabase } from '../core/openDatabase.js';
 import { type PipelineResult, runPipeline } from '../pipeline/runPipeline.js';
+import type { ProtectProgress } from '../pipeline/protect.js';
 import { type DirectoryEntry, SOURCE_NAMES, type SourceKey, formatOf } from '../sources/sourceFiles.js';
 import { type Facts, hashInputs } from './hashInputs.js';
 import { type EarlierExport, readEarlierExport } from '../disclosure/earlierExports.js';
@@ -153,6 +154,8 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult & { s
         // DuckDB's scans are done: hash the inputs on the idle core while protection runs
         if (stage === 'link') void inputFacts();
       },
+      // on a terminal only (a caller's own onStage prints plain lines): how far protection is, so a long one never looks stuck
+      ...(opts.onStage ? {} : { onProtectProgress: (p: ProtectProgress) => progress(p.phase === 'search' ? messages.protectProgress(p.done, p.total) : messages.protectAuditProgress(p.cells)) }),
     });
     for (const line of droppedSources(config, result)) process.stderr.write(`multigebruik: ${line}\n`);
     // the single writer: every file into a fresh sibling folder, renamed into place only when all are written

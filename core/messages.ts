@@ -81,6 +81,8 @@ const en = {
     } as Record<string, string>)[file] ?? '',
   demoGenerate: (dir: string) => `generate: synthetic input in ${dir}`,
   demoStage: (stage: string) => (stage.includes(':') ? stage : `${stage}…`),
+  protectProgress: (done: number, total: number) => `protect: ${done} of ${total} unsafe cells protected`,
+  protectAuditProgress: (cells: number) => `protect: final audit of ${cells} suppressed cells`,
   compareOutRequired: () => 'compare needs --out DIR: a folder of its own for comparison.csv and comparison.html',
   compareInsideRun: (out: string, run: string) =>
     `--out ${out} is inside the run folder ${run}; a comparison gets a folder of its own (a later run --force of ${run} would delete it)`,
@@ -253,6 +255,8 @@ const nl: Messages = {
     } as Record<string, string>)[file] ?? '',
   demoGenerate: (dir) => `genereren: synthetische invoer in ${dir}`,
   demoStage: (stage) => (stage.includes(':') ? stage : `${stage}…`),
+  protectProgress: (done, total) => `afschermen: ${done} van ${total} onveilige cellen beschermd`,
+  protectAuditProgress: (cells) => `afschermen: eindcontrole van ${cells} afgeschermde cellen`,
   compareOutRequired: () => 'compare heeft --out MAP nodig: een eigen map voor comparison.csv en comparison.html',
   compareInsideRun: (out, run) =>
     `--out ${out} ligt in de runmap ${run}; een vergelijking krijgt een eigen map (een latere run --force van ${run} zou haar wissen)`,

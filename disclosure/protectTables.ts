@@ -33,6 +33,8 @@ export interface ProtectResult {
   internalFiles: Record<string, string>;
   /** Per table id, same shape as its cells. */
   marks: Record<string, SuppressionMark[][]>;
+  /** Where the time went (for `npm run bench:protect`; never written): the search (with the joint attacker) and the final audit, in ms, and the search's LP count. */
+  timing: { searchMs: number; auditMs: number; lpSolves: number };
 }
 
 export interface ProtectInput {
@@ -42,7 +44,12 @@ export interface ProtectInput {
   params: DisclosureParams;
   /** Exports already published (run --previous): protected jointly with them; new suppressions go only into this export. */
   previous?: readonly EarlierExport[] | undefined;
+  /** Progress for a terminal line: unsafe cells protected by the search of all, then the final audit. */
+  onProgress?: ((p: ProtectProgress) => void) | undefined;
 }
+
+/** Where protection is: `done` of `total` unsafe (primary) cells protected by the search, or the final audit of `cells` suppressed cells. */
+export type ProtectProgress = { phase: 'search'; done: number; total: number } | { phase: 'audit'; cells: number };
 
 export const SUPPRESSION_AUDIT_FILE = 'suppression-audit.json';
 export const ATTACKER_MODEL_FILE = 'attacker-model.json';
@@ -57,19 +64,19 @@ export function validateParams(params: DisclosureParams): void {
  * of docs/spec/disclosure.md, followed by an independent audit of the result (decomposed LP). Throws InternalError
  * when the audit does not pass (it never publishes an unproven pattern).
  */
-export async function protectTables({ internal, atoms, declarations, params, previous = [] }: ProtectInput): Promise<ProtectResult> {
+export async function protectTables({ internal, atoms, declarations, params, previous = [], onProgress }: ProtectInput): Promise<ProtectResult> {
   validateParams(params);
   const highs = await loadSolver();
   // the final audit's helper thread loads its solver while the search below runs
   const helper = startIntervalHelper();
   try {
-    return await protectWith(highs, helper, { internal, atoms, declarations, params, previous });
+    return await protectWith(highs, helper, { internal, atoms, declarations, params, previous, onProgress });
   } finally {
     helper.stop();
   }
 }
 
-async function protectWith(highs: Highs, helper: IntervalHelper, { internal, atoms, declarations, params, previous = [] }: ProtectInput): Promise<ProtectResult> {
+async function protectWith(highs: Highs, helper: IntervalHelper, { internal, atoms, declarations, params, previous = [], onProgress }: ProtectInput): Promise<ProtectResult> {
   const allAtoms = params.zeroUnsafe ? [...atoms, ...zeroCellAtoms(atoms, declarations)] : atoms;
   const model = buildAttackerModel(allAtoms, declarations);
   const { canonical, cells, cellCanonical } = model;
@@ -85,7 +92,8 @@ async function protectWith(highs: Highs, helper: IntervalHelper, { internal, ato
   const ruleUnsafe = canonical.map((c) => isPrimaryUnsafe(c.value, params));
   const primary = canonical.map((c) => ruleUnsafe[c.id]! || needs[c.id] !== null);
   const cost = suppressionCost(model, declarations, params.threshold);
-  const { suppressed, protects } = secondarySuppression(highs, model, primary, cost, params, needs);
+  const searchStart = performance.now();
+  const { suppressed, protects, stats } = secondarySuppression(highs, model, primary, cost, params, needs, onProgress && ((done, total) => onProgress({ phase: 'search', done, total })));
 
   // Joint attacker over this export and every earlier one whose atoms are known: more secondaries in this export only.
   const joint = jointProtection(highs, model, declarations, internal, previous, params, primary, needs, suppressed, cost);
@@ -95,7 +103,9 @@ async function protectWith(highs: Highs, helper: IntervalHelper, { internal, ato
   }
 
   // Final audit: decomposed LP over the canonical cells, independent of the search's model.
+  const auditStart = performance.now();
   const targets = canonical.filter((c) => suppressed[c.id]).map((c) => c.id);
+  onProgress?.({ phase: 'audit', cells: targets.length });
   const raw = await helper.solve(
     highs,
     { numVars: model.variables.length, rows: canonical.map((c) => ({ vars: c.vars, value: c.value })), published: suppressed.map((s) => !s) },
@@ -108,6 +118,8 @@ async function protectWith(highs: Highs, helper: IntervalHelper, { internal, ato
     const r = cells[failing[0]!.occurrences[0]!]!;
     throw new InternalError(`protect: audit failed for ${failing.length} cell(s), e.g. table ${r.table} ${r.row}/${r.column}`);
   }
+
+  const timing = { searchMs: auditStart - searchStart, auditMs: performance.now() - auditStart, lpSolves: stats.lpSolves };
 
   // Export, marks, audit.
   const tableIndex = new Map(declarations.map((d, t) => [d.id, t]));
@@ -187,6 +199,7 @@ async function protectWith(highs: Highs, helper: IntervalHelper, { internal, ato
       ...Object.fromEntries(previous.flatMap((e, k) => (e.atoms ? [[earlierAtomsFile(k), atomsFileText(e.atoms)]] : []))),
     },
     marks,
+    timing,
   };
 }
 

@@ -2,6 +2,7 @@ import type { Highs } from 'highs';
 import { InternalError } from '../core/errors.js';
 import { AttackerLp, type LpBound } from './attackerLp.js';
 import type { AttackerModel } from './attackerModel.js';
+import { enclosingBound } from './cellIntervals.js';
 import { PointPool } from './pointPool.js';
 import { type DisclosureParams, integerInterval, protectionLevel } from './protectionRule.js';
 
@@ -10,8 +11,8 @@ export interface SecondaryResult {
   suppressed: boolean[];
   /** Per canonical cell chosen as secondary: the primary canonical cells it was chosen for (ascending). */
   protects: Map<number, number[]>;
-  /** Search statistics: LP solves, questions answered by a known feasible point instead, cells added and released. */
-  stats: { lpSolves: number; poolHits: number; added: number; released: number };
+  /** Search statistics: LP solves, questions answered by a known feasible point instead, cells added and released, releases refused without an LP. */
+  stats: { lpSolves: number; poolHits: number; added: number; released: number; cheapRejects: number };
 }
 
 type Side = 'min' | 'max';
@@ -61,6 +62,8 @@ export function secondarySuppression(
   params: DisclosureParams,
   /** Per canonical cell: the interval a primary must reach (lo ≤ need.lo, hi ≥ need.hi) when it is not the rule's ±p around its value (cells suppressed for differencing with an earlier export). */
   needs: readonly (Need | null)[] = [],
+  /** Called with (primaries protected so far, all primaries) as the search goes (a terminal progress line). */
+  onProtected?: (done: number, total: number) => void,
 ): SecondaryResult {
   const canon = model.canonical;
   const suppressed = [...primary];
@@ -82,6 +85,7 @@ export function secondarySuppression(
   let lpSolves = 0;
   let added = 0;
   let released = 0;
+  let cheapRejects = 0;
   /** Does a bound value meet this side of the rule for primary c? */
   const reaches = (c: number, side: Side) => {
     const need = needOf(canon[c]!.value, params, needs[c]);
@@ -100,10 +104,23 @@ export function secondarySuppression(
     return { pass: ok(bound.value), bound };
   };
   const byCost = (a: number, b: number) => cost[a]! - cost[b]! || a - b;
+  const rows = canon.map((c) => ({ vars: c.vars, value: c.value }));
+  const rowsOf = model.variables.map((v) => v.cells);
+  /** Tables of each canonical cell (position indices of its occurrences). */
+  const tablesOf = canon.map((c) => new Set(c.occurrences.map((o) => model.positions[o]![0])));
+  /**
+   * Is the maximum of primary c provably below its need without an LP? `enclosingBound` (LP duality) over the
+   * published rows is an upper bound of the LP maximum, so a bound below v + p (resp. need.hi) is a failing side.
+   */
+  const maxFailsCheaply = (c: number): boolean => {
+    const bound = enclosingBound(rows, rowsOf, canon[c]!.vars, (r) => lp.isPublished(r));
+    return bound !== Infinity && !reaches(c, 'max')(bound);
+  };
 
   try {
     const primaries = canon.map((c) => c.id).filter((id) => primary[id]);
-    for (const c of primaries) {
+    onProtected?.(0, primaries.length);
+    for (const [k, c] of primaries.entries()) {
       for (const side of ['min', 'max'] as const) {
         let r = check(c, side);
         while (!r.pass) {
@@ -141,6 +158,7 @@ export function secondarySuppression(
           r = next;
         }
       }
+      onProtected?.(k + 1, primaries.length);
     }
 
     // Release pass: most expensive secondary first.
@@ -148,7 +166,12 @@ export function secondarySuppression(
     secondaries.sort((a, b) => byCost(b, a));
     for (const row of secondaries) {
       setPublished(row, true);
-      const ok = primaries.every((c) => check(c, 'min').pass && check(c, 'max').pass);
+      // Before any LP: a primary sharing a table with the released cell whose maximum the published cells beside it
+      // now cap below its need fails for sure (its LP maximum is at most that cap), so the release cannot stand. The
+      // answer is the one the LPs below would give; only they would take longer.
+      const capped = primaries.some((c) => [...tablesOf[row]!].some((t) => tablesOf[c]!.has(t)) && maxFailsCheaply(c));
+      if (capped) cheapRejects++;
+      const ok = !capped && primaries.every((c) => check(c, 'min').pass && check(c, 'max').pass);
       if (ok) {
         suppressed[row] = false;
         protects.delete(row);
@@ -163,5 +186,5 @@ export function secondarySuppression(
   }
   const out = new Map<number, number[]>();
   for (const [r, set] of [...protects.entries()].sort(([a], [b]) => a - b)) out.set(r, [...set].sort((a, b) => a - b));
-  return { suppressed, protects: out, stats: { lpSolves, poolHits: pool.hits, added, released } };
+  return { suppressed, protects: out, stats: { lpSolves, poolHits: pool.hits, added, released, cheapRejects } };
 }

@@ -4,6 +4,8 @@ import { messagesFor } from '../core/messages.js';
 import type { ProtectInput } from '../disclosure/protectTables.js';
 import type { SuppressionAudit } from '../disclosure/suppressionAudit.js';
 
+export type { ProtectProgress } from '../disclosure/protectTables.js';
+
 export interface ProtectOutput {
   exported: ExportTables;
   /** Files for internal/ (audit detail), relative path → content. */

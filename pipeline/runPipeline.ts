@@ -7,7 +7,7 @@ import { InternalError } from '../core/errors.js';
 import { messagesFor } from '../core/messages.js';
 import type { FileMap } from '../reports/renderExport.js';
 import { linkPersons } from './link.js';
-import { type Protect, type ProtectOutput, protect } from './protect.js';
+import { type Protect, type ProtectOutput, type ProtectProgress, protect } from './protect.js';
 import { type ReadEffects, type ReadResult, read } from './read.js';
 import { render, rowCounts, summaryOf } from './render.js';
 import type { RunSummary } from '../reports/runSummary.js';
@@ -27,6 +27,8 @@ export interface PipelineEffects extends ReadEffects {
   /** Monotonic clock in ms, for the per-stage timings of the manifest. */
   now: () => number;
   onStage?: (stage: string) => void;
+  /** Progress within the protect stage (a terminal progress line; not for plain-line logs, it is called per cell). */
+  onProtectProgress?: ((p: ProtectProgress) => void) | undefined;
   /** Exports already published (run --previous), read and checked by the caller: protected jointly with them. */
   previous?: readonly EarlierExport[] | undefined;
 }
@@ -78,7 +80,7 @@ const STAGES = [
   {
     name: 'protect',
     run: async (s, config, fx) => {
-      const input = { internal: need(s, 'internal'), atoms: need(s, 'atoms'), declarations: s.declarations, params: config.disclosure, previous: fx.previous ?? [] };
+      const input = { internal: need(s, 'internal'), atoms: need(s, 'atoms'), declarations: s.declarations, params: config.disclosure, previous: fx.previous ?? [], onProgress: fx.onProtectProgress };
       return { protection: await protect(input, need(s, 'validation').quarantined.length, config.language, fx.protect) };
     },
   },

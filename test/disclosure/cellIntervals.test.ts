@@ -1,7 +1,39 @@
+import fc from 'fast-check';
+import type { Highs } from 'highs';
 import { describe, expect, it } from 'vitest';
 import { TWO_BY_TWO_ROWS } from '../support/twoByTwo.js';
 import { cellIntervals } from '../../disclosure/cellIntervals.js';
 import { loadSolver } from '../../disclosure/loadSolver.js';
+import { integerInterval } from '../../disclosure/protectionRule.js';
+
+/** The interval of row `target`, solved on another code path (CPLEX LP text through highs.solve, no decomposition, no shortcut). */
+function independent(highs: Highs, rows: readonly { vars: number[]; value: number }[], nVars: number, published: readonly boolean[], target: number): [number, number] {
+  const sum = (vars: number[]) => vars.map((v) => `x${v}`).join(' + ');
+  const cons = rows.flatMap((r, i) => (published[i] ? [` c${i}: ${sum(r.vars)} = ${r.value}`] : []));
+  const bounds = Array.from({ length: nVars }, (_, k) => ` x${k} >= 0`);
+  const side = (sense: 'Minimize' | 'Maximize') => {
+    const lp = [sense, ` obj: ${sum(rows[target]!.vars)}`, 'Subject To', ...(cons.length ? cons : [' c0: x0 >= 0']), 'Bounds', ...bounds, 'End'].join('\n');
+    const r = highs.solve(lp, { output_flag: false });
+    if (r.Status === 'Optimal') return r.ObjectiveValue;
+    if (sense === 'Maximize' && /Unbounded|unbounded/.test(r.Status)) return Infinity;
+    throw new Error(`LP ${r.Status}`);
+  };
+  return integerInterval(side('Minimize'), side('Maximize'));
+}
+
+/** A two-level table: k×m interior cells (the variables), row and column margins, subtotals of the first two rows, grand total. */
+function nestedTableRows(values: number[][]): { vars: number[]; value: number }[] {
+  const m = values[0]!.length;
+  const v = (i: number, j: number) => i * m + j;
+  const rows: { vars: number[]; value: number }[] = [];
+  const add = (cells: [number, number][]) => rows.push({ vars: cells.map(([i, j]) => v(i, j)), value: cells.reduce((a, [i, j]) => a + values[i]![j]!, 0) });
+  values.forEach((r, i) => r.forEach((_, j) => add([[i, j]])));
+  values.forEach((r, i) => add(r.map((_, j): [number, number] => [i, j])));
+  for (let j = 0; j < m; j++) add(values.map((_, i): [number, number] => [i, j]));
+  for (let j = 0; j < m; j++) add([[0, j], [1, j]]);
+  add(values.flatMap((r, i) => r.map((_, j): [number, number] => [i, j])));
+  return rows;
+}
 
 describe('cellIntervals', () => {
   it('hand-checked: a 2×2 table with margins, one interior cell published', async () => {
@@ -33,5 +65,46 @@ describe('cellIntervals', () => {
     expect(r.get(1)![0]).toBeCloseTo(0, 6);
     expect(r.get(1)![1]).toBeCloseTo(14, 6);
     expect(r.get(4)).toEqual([0, Infinity]);
+  });
+
+  it('a maximum proved without an LP: a known point reaches the row total minus the published cells beside the part', async () => {
+    const highs = await loadSolver();
+    // one row a + b + c = 30 (published), a = 4, b = 6 suppressed, c = 20 published
+    const rows = [
+      { vars: [0], value: 4 },
+      { vars: [1], value: 6 },
+      { vars: [2], value: 20 },
+      { vars: [0, 1, 2], value: 30 },
+    ];
+    const stats = { lps: 0, proved: 0 };
+    const r = cellIntervals(highs, { numVars: 3, rows, published: [false, false, true, true] }, [0, 1], stats);
+    expect(r.get(0)!.map((x) => Math.round(x * 1e6) / 1e6)).toEqual([0, 10]);
+    expect(r.get(1)!.map((x) => Math.round(x * 1e6) / 1e6)).toEqual([0, 10]);
+    // a: min and max by LP; the min of a leaves b = 10, so b's maximum (30 − 20) is proved and b's minimum 0 is
+    // proved by the max point of a (b = 0): two LPs, two bounds without one
+    expect(stats).toEqual({ lps: 2, proved: 2 });
+  });
+
+  it('property: every interval equals an independent LP, on nested tables with random patterns', async () => {
+    const highs = await loadSolver();
+    const arb = fc
+      .tuple(fc.integer({ min: 2, max: 4 }), fc.integer({ min: 2, max: 4 }))
+      .chain(([k, m]) =>
+        fc.tuple(
+          fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 10, max: 60 })), { minLength: m, maxLength: m }), { minLength: k, maxLength: k }),
+          fc.array(fc.boolean(), { minLength: k * m + k + 2 * m + 1, maxLength: k * m + k + 2 * m + 1 }),
+        ),
+      );
+    fc.assert(
+      fc.property(arb, ([values, shown]) => {
+        const rows = nestedTableRows(values);
+        const published = rows.map((_, i) => shown[i]!);
+        const targets = rows.flatMap((_, i) => (published[i] ? [] : [i]));
+        const nVars = values.length * values[0]!.length;
+        const r = cellIntervals(highs, { numVars: nVars, rows, published }, targets);
+        for (const t of targets) expect(integerInterval(...r.get(t)!)).toEqual(independent(highs, rows, nVars, published, t));
+      }),
+      { numRuns: 60, seed: 22 },
+    );
   });
 });

@@ -90,6 +90,12 @@ describe('protectTables', () => {
     const vervoer = result.audit.cells.find((c) => c.row === 'vervoer')!;
     expect(vervoer).toMatchObject({ value: 40, kind: 'secondary', interval: [0, 45], protects: [{ table: 'T', row: 'overig', column: 'users' }] });
     expect(result.audit.totals).toMatchObject({ cells: 3, published: 1, suppressed: 2, primary: 1, secondary: 1 });
+
+    // the same protection with a progress listener: the search counts its one primary, then the audit its two cells
+    const seen: unknown[] = [];
+    const again = await protectTables({ internal, atoms, declarations: [decl], params: DEFAULT, onProgress: (p) => seen.push(p) });
+    expect(seen).toEqual([{ phase: 'search', done: 0, total: 1 }, { phase: 'search', done: 1, total: 1 }, { phase: 'audit', cells: 2 }]);
+    expect(again.exported).toEqual(result.exported);
   });
 
   it('hand-checked: a small cell whose complement is already hidden needs no secondary', async () => {

@@ -81,8 +81,25 @@ describe('disclosure/secondarySuppression', () => {
     // a needs [2, 4]. With a + z published, a <= 3 whatever z is: the total must go; then z can be shown.
     expect(r.suppressed).toEqual([true, false, true, true, false]);
     expect(meetsRule(3, interval(highs, rows, 3, r.suppressed, 0), PARAMS)).toBe(true);
+    // publishing a + z again is refused without an LP (z = 0 published beside it: a + z caps a at 3 < 3 + 1), and so
+    // is publishing w (a + w = 43 with w = 40 beside it caps a at 3); z's release stands
+    expect(r.stats.cheapRejects).toBe(2);
+    expect(r.stats.released).toBe(1);
     const withTotal = [true, true, false, true, false];
     expect(interval(highs, rows, 3, withTotal, 0)).toEqual([0, 3]); // min side passes, max side fails
+  });
+
+  it('reports progress: primaries protected of all, from 0 up to all, one step per primary', () => {
+    const rows = tableRows([
+      [3, 40, 50],
+      [60, 4, 70],
+      [80, 90, 5],
+    ]);
+    const primary = rows.map((r, i) => i < 9 && isPrimaryUnsafe(r.value, PARAMS));
+    const seen: [number, number][] = [];
+    const r = secondarySuppression(highs, modelOf(rows, 9), primary, rows.map((x) => x.value), PARAMS, [], (done, total) => seen.push([done, total]));
+    expect(seen).toEqual([[0, 3], [1, 3], [2, 3], [3, 3]]);
+    expect(r.suppressed.filter(Boolean).length).toBeGreaterThan(3);
   });
 
   it('nothing unsafe: nothing suppressed, no LP solved', () => {

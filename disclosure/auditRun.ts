@@ -16,8 +16,8 @@ import { cellIntervals } from './cellIntervals.js';
 import { declarationsFor } from '../model/tableDeclarations.js';
 import { loadSolver } from './loadSolver.js';
 import { percentages, PERCENTAGE_TABLES } from './percentages.js';
-import { isUnsafeDifference, periodRelation, PreviousRecordSchema, sha256, sharedCells } from './previousExports.js';
-import { earlierBlock, earlierDemands, type EarlierExport } from './acrossReleases.js';
+import { earlierDetails, isUnsafeDifference, periodRelation, PreviousRecordSchema, sameInputs, sha256, sharedCells } from './previousExports.js';
+import { differenceIsGroup, earlierBlock, earlierDemands, type EarlierExport } from './acrossReleases.js';
 import { type AttackerModel } from './attackerModel.js';
 import { JointLp, meetsNeed } from './jointAttacker.js';
 import { needOf } from './secondarySuppression.js';
@@ -58,6 +58,7 @@ const ManifestSchema = z.object({
   period: z.object({ start: z.string(), end: z.string() }),
   backgroundPeriod: z.object({ start: z.string(), end: z.string() }).nullish(),
   config: z.object({ sha256: z.string(), value: z.unknown() }),
+  inputs: z.array(z.object({ sha256: z.string() }).passthrough()).optional(),
   previous: z.array(PreviousRecordSchema).optional(),
 });
 const AuditFileSchema = z.object({
@@ -338,17 +339,30 @@ export async function auditRun(outDir: string): Promise<AuditReport> {
       continue;
     }
     const relation = periodRelation(p.period, period);
-    let earlierAtoms: EarlierExport['atoms'] = null;
+    let details: ReturnType<typeof earlierDetails>;
+    try {
+      details = earlierDetails(p.dir, JSON.parse(prevManifest));
+    } catch {
+      fail(`earlier export ${p.dir}: its manifest.json does not say which tables it was made with`);
+      continue;
+    }
+    // same period, same input files (both manifests say so): one atom set, this run's
+    const sameData = relation === 'same' && sameInputs(details.inputsSha256, (manifest.inputs ?? []).map((f) => f.sha256));
+    let earlierAtoms: EarlierExport['atoms'] = sameData ? atoms : null;
     if (relation !== 'same') {
       const rel = `internal/${earlierAtomsFile(k)}`;
       if (!existsSync(join(outDir, rel))) fail(`earlier export ${p.dir}: ${rel} (its atoms, recomputed by the run) is missing`);
       else earlierAtoms = readJson(outDir, rel, AtomsFileSchema).atoms;
     }
-    earlierList.push({ record: p, exported: earlier.data, threshold: null, relation, atoms: earlierAtoms });
+    earlierList.push({ record: p, exported: earlier.data, threshold: null, relation, atoms: earlierAtoms, sameData, ...(details.declarations ? { declarations: details.declarations } : {}) });
     let shared = 0;
+    const pair = earlierList[earlierList.length - 1]!;
     for (const s of sharedCells(earlier.data, exported)) {
       if (typeof s.earlier !== 'number' || typeof s.now !== 'number') continue;
       shared++;
+      const decl = declarations.find((d) => d.id === s.table);
+      // rolling windows: a difference between windows that are not nested counts no group (docs/disclosure.md)
+      if (decl && !differenceIsGroup(decl, pair, { period, backgroundPeriod })) continue;
       if (isUnsafeDifference(s.earlier, s.now, params.threshold))
         fail(`table ${s.table} ${s.row}/${s.column}: shown as ${s.earlier} in ${p.dir} and ${s.now} here, a difference of fewer than ${params.threshold} persons`);
     }

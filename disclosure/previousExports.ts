@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../core/errors.js';
 import { messages } from '../core/messages.js';
+import { declarationsFor, type TableDeclaration } from '../model/tableDeclarations.js';
+import { ConfigSchema } from '../schemas/config.js';
 import { type ExportTables, ExportTablesSchema, type Period, PeriodSchema } from '../schemas/tablesJson.js';
 
 /**
@@ -38,14 +40,56 @@ export interface PreviousExport {
   /** Its disclosure threshold (from its manifest), when it records one. */
   threshold: number | null;
   relation: PeriodRelation;
+  /**
+   * The tables it was made with: the declarations of the config its manifest records (shipped tables kept by
+   * `keep`/`drop`, plus its own `add`). Absent: not recorded (an older manifest); this run's are used.
+   */
+  declarations?: readonly TableDeclaration[] | undefined;
+  /** SHA-256 of every input file its manifest records, sorted (absent: not recorded). */
+  inputsSha256?: readonly string[] | undefined;
 }
 
 export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 const ManifestHeadSchema = z.object({
   period: PeriodSchema,
-  config: z.object({ value: z.object({ disclosure: z.object({ threshold: z.number().int() }).partial().optional() }).passthrough() }).partial().optional(),
+  config: z
+    .object({ value: z.object({ disclosure: z.object({ threshold: z.number().int() }).partial().optional(), tables: z.unknown().optional() }).passthrough() })
+    .partial()
+    .optional(),
+  inputs: z.array(z.object({ sha256: z.string() }).passthrough()).optional(),
 });
+
+/**
+ * What an earlier export's manifest says about how it was made: its table declarations (null when the manifest
+ * records no config) and the SHA-256 of its input files, sorted (null when it records none). Throws
+ * InputError naming the folder when the recorded table selection is not one this version can declare.
+ */
+export function earlierDetails(dir: string, manifest: unknown): { declarations: TableDeclaration[] | null; inputsSha256: string[] | null } {
+  const head = ManifestHeadSchema.safeParse(manifest);
+  if (!head.success) throw new InputError(messages.previousUnreadable(dir, 'manifest.json'));
+  const value = head.data.config?.value;
+  let declarations: TableDeclaration[] | null = null;
+  if (value) {
+    const tables = ConfigSchema.shape.tables.safeParse(value.tables);
+    if (!tables.success) throw new InputError(messages.previousUnreadable(dir, 'manifest.json'));
+    try {
+      declarations = declarationsFor({ tables: tables.data });
+    } catch {
+      throw new InputError(messages.previousUnreadable(dir, 'manifest.json'));
+    }
+  }
+  const inputs = head.data.inputs;
+  return { declarations, inputsSha256: inputs ? inputs.map((f) => f.sha256).sort() : null };
+}
+
+/** Were both exports made from the same input files (same SHA-256 multiset, non-empty)? */
+export function sameInputs(a: readonly string[] | null | undefined, b: readonly string[] | null | undefined): boolean {
+  if (!a || !b || a.length === 0 || a.length !== b.length) return false;
+  const x = [...a].sort();
+  const y = [...b].sort();
+  return x.every((h, k) => h.length > 0 && h === y[k]);
+}
 
 /** The relation of period `a` (earlier export) to `b` (new run). */
 export function periodRelation(a: Period, b: Period): PeriodRelation {
@@ -80,11 +124,14 @@ export function readPreviousExport(dir: string, newPeriod: Period): PreviousExpo
   const exported = parse(tablesText, 'export/tables.json', ExportTablesSchema);
   const manifest = parse(manifestText, 'manifest.json', ManifestHeadSchema);
   const period = { start: manifest.period.start, end: manifest.period.end };
+  const details = earlierDetails(dir, JSON.parse(manifestText));
   return {
     record: { dir, period, tablesSha256: sha256(tablesText), manifestSha256: sha256(manifestText) },
     exported,
     threshold: manifest.config?.value?.disclosure?.threshold ?? null,
     relation: periodRelation(period, newPeriod),
+    ...(details.declarations ? { declarations: details.declarations } : {}),
+    ...(details.inputsSha256 ? { inputsSha256: details.inputsSha256 } : {}),
   };
 }
 

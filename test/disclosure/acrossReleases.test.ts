@@ -169,14 +169,14 @@ describe('same data, other tables (one atom set for both exports)', () => {
 
   it('without the earlier export, a same-data pair leaks: R2 shows what R1 hid', async () => {
     const highs = await loadSolver();
-    const atoms = randomPopulation(600, 3);
+    const atoms = randomPopulation(2000, 1);
     const d1 = TABLE_DECLARATIONS;
-    const d2 = declarationsFor({ tables: { add: [userTable('UX1', ['wmo'], 'pwet', 'gender')], drop: [] } });
+    const d2 = declarationsFor({ tables: { add: [userTable('UX1', [], 'groups', 'age')], drop: [] } });
     const r1 = await releaseWith(atoms, d1);
     const alone = await releaseWith(atoms, d2);
     const joint = await releaseWith(atoms, d2, [sameDataEarlier(r1, atoms, d1)]);
     const leaks = unprotectedPrimaries(highs, [], { atoms, exported: r1.exported, declarations: d1 }, { atoms, exported: alone.exported, declarations: d2 }, { kind: 'sameData' });
-    console.log(`same data, 600 persons: ${leaks.length} primary count(s) under-protected without --previous; suppressed ${alone.audit.totals.suppressed} alone, ${joint.audit.totals.suppressed} jointly`);
+    console.log(`same data, 2,000 persons, domain groups by age: ${leaks.length} primary count(s) under-protected without --previous; suppressed ${alone.audit.totals.suppressed} alone, ${joint.audit.totals.suppressed} jointly`);
     expect(leaks.length).toBeGreaterThan(0);
     expect(unprotectedPrimaries(highs, [], { atoms, exported: r1.exported, declarations: d1 }, { atoms, exported: joint.exported, declarations: d2 }, { kind: 'sameData' })).toEqual([]);
   });

@@ -12,7 +12,9 @@ import type { ExportTables } from '../../schemas/tablesJson.js';
  *   memberships, the earlier count is at most the later count;
  * - `changed`: the same period, at most k persons differ, so every cell differs by at most k;
  * - `sameData`: the same persons and the same period: ONE atom set (the later release's atoms are the
- *   earlier's variables), so every number either export shows is a sum over the same atoms.
+ *   earlier's variables), so every number either export shows is a sum over the same atoms;
+ * - `unlinked`: windows that overlap without either containing the other (rolling windows): neither the
+ *   union nor the intersection is published, so no count of one bounds a count of the other.
  * A cell is linked only to the cell of the other release with the same table, row and column keys and the
  * same definition.
  * The model is built once and handed to HiGHS (presolve off, otherwise default options); each bound only changes
@@ -25,7 +27,7 @@ export interface Release {
   declarations?: readonly TableDeclaration[];
 }
 
-export type Link = { kind: 'nested' } | { kind: 'changed'; k: number } | { kind: 'sameData' };
+export type Link = { kind: 'nested' } | { kind: 'changed'; k: number } | { kind: 'sameData' } | { kind: 'unlinked' };
 
 const sameTerms = (a: readonly CellTerm[] | null, b: readonly CellTerm[] | null) => a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b);
 

@@ -1,6 +1,7 @@
 import { InputError } from '../core/errors.js';
 import { messages } from '../core/messages.js';
 import type { Atom } from '../model/atom.js';
+import type { CellTerm } from '../model/cellTerm.js';
 import { cellTerms, type TableDeclaration } from '../model/tableDeclarations.js';
 import { tabulate } from '../pipeline/tabulate.js';
 import type { InternalTables, Period } from '../schemas/tablesJson.js';
@@ -68,10 +69,25 @@ export interface EarlierDemands {
 const senseOf = (rel: PeriodRelation): CouplingSense | null =>
   rel === 'earlierInside' ? 'newAtLeast' : rel === 'newInside' ? 'newAtMost' : rel === 'same' ? 'equal' : null;
 
+/**
+ * Is a cell linked across the two releases by what a person keeps? Membership terms (monotone in the period), and
+ * background classes: gender and education class are a person's own, and the age class (at the first day of use
+ * of a work provision in the background period, clipped to its start) is the same in both releases when their
+ * background periods start on the same day. Not "exactly n provisions" (not monotone).
+ */
+function isLinkedCell(terms: readonly CellTerm[], earlier: EarlierExport, now: InternalTables): boolean {
+  if (isMonotoneCell(terms)) return true;
+  const sameStart = (earlier.exported.backgroundPeriod ?? earlier.record.period).start === (now.backgroundPeriod ?? now.period).start;
+  return terms.every((t) => 'set' in t || 'atLeast' in t || ('dim' in t && (t.dim !== 'age' || sameStart)));
+}
+
+/** Does the coupling hold for the true counts (a background class the data did change, e.g. a corrected gender, is not linked)? */
+const holds = (sense: CouplingSense, now: number, earlier: number) => (sense === 'newAtLeast' ? now >= earlier : sense === 'newAtMost' ? now <= earlier : now === earlier);
+
 /** The coupling of a cell between an earlier export and the new run, or null when the joint attacker has none. */
 function couplingOf(decl: TableDeclaration, i: number, j: number, earlier: EarlierExport, now: InternalTables): CouplingSense | null {
   const terms = cellTerms(decl, i, j);
-  if (terms === null || !isMonotoneCell(terms)) return null;
+  if (terms === null || !isLinkedCell(terms, earlier, now)) return null;
   if (decl.basis === 'background') {
     const eBg = earlier.exported.backgroundPeriod ?? earlier.record.period;
     return senseOf(periodRelation(eBg, now.backgroundPeriod ?? now.period));
@@ -162,7 +178,7 @@ export function earlierDemands(
       // The earlier cell is suppressed.
       const sense = couplingOf(declarations[t]!, i, j, e, now);
       if (old.value !== null) {
-        if (!isPrimaryUnsafe(old.value, params) || sense === null) return;
+        if (!isPrimaryUnsafe(old.value, params) || sense === null || !holds(sense, w, old.value)) return;
         const p = protectionLevel(old.value, params);
         if ((sense === 'newAtLeast' || sense === 'equal') && w < old.value + p) add(c, { lo: w, hi: old.value + p }, dir);
         if ((sense === 'newAtMost' || sense === 'equal') && w > Math.max(0, old.value - p)) add(c, { lo: Math.max(0, old.value - p), hi: w }, dir);
@@ -236,6 +252,7 @@ export function earlierBlock(
     if (oq === undefined || sense === null) return;
     const newRow = model.cellCanonical[q]!;
     const oldRow = old.cellCanonical[oq]!;
+    if (!holds(sense, model.canonical[newRow]!.value, old.canonical[oldRow]!.value)) return;
     const key = `${newRow}:${oldRow}`;
     if (seen.has(key)) return;
     seen.add(key);

@@ -9,7 +9,9 @@ import type { ExportTables } from '../../schemas/tablesJson.js';
  * atom of each release (no merging), one equality per number shown in each export (duplicates kept), each
  * release's cells from its own declarations (its user tables, keep/drop), and the link between the releases:
  * - `nested`: the earlier period lies inside the later one, so for every cell that only asks for
- *   memberships, the earlier count is at most the later count;
+ *   memberships, the earlier count is at most the later count; with `classes` (same start date, so a person's
+ *   age class at first use, gender and education class are the same in both) also for cells that ask for
+ *   memberships and classes;
  * - `changed`: the same period, at most k persons differ, so every cell differs by at most k;
  * - `sameData`: the same persons and the same period: ONE atom set (the later release's atoms are the
  *   earlier's variables), so every number either export shows is a sum over the same atoms;
@@ -27,7 +29,7 @@ export interface Release {
   declarations?: readonly TableDeclaration[];
 }
 
-export type Link = { kind: 'nested' } | { kind: 'changed'; k: number } | { kind: 'sameData' } | { kind: 'unlinked' };
+export type Link = { kind: 'nested'; classes?: boolean } | { kind: 'changed'; k: number } | { kind: 'sameData' } | { kind: 'unlinked' };
 
 const sameTerms = (a: readonly CellTerm[] | null, b: readonly CellTerm[] | null) => a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b);
 
@@ -79,7 +81,8 @@ class JointAttacker {
             const e = this.members(0, old, oi, oj);
             const l = this.members(1, decl, i, j);
             const diff = { cols: [...l, ...e], coefs: [...l.map(() => 1), ...e.map(() => -1)] };
-            if (link.kind === 'nested' && onlyMemberships(terms)) rows.push({ ...diff, lo: 0, hi: inf });
+            const classes = link.kind === 'nested' && link.classes === true && terms.every((t) => !('countOf' in t));
+            if (link.kind === 'nested' && (onlyMemberships(terms) || classes)) rows.push({ ...diff, lo: 0, hi: inf });
             if (link.kind === 'changed') rows.push({ ...diff, lo: -link.k, hi: link.k });
           }),
         );

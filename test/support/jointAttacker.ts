@@ -11,7 +11,7 @@ import type { ExportTables } from '../../schemas/tablesJson.js';
  * - `nested`: the earlier period lies inside the later one, so for every cell that only asks for
  *   memberships, the earlier count is at most the later count; with `classes` (same start date, so a person's
  *   age class at first use, gender and education class are the same in both) also for cells that ask for
- *   memberships and classes;
+ *   memberships and known classes (not "onbekend": an unknown class may become known);
  * - `changed`: the same period, at most k persons differ, so every cell differs by at most k;
  * - `sameData`: the same persons and the same period: ONE atom set (the later release's atoms are the
  *   earlier's variables), so every number either export shows is a sum over the same atoms;
@@ -81,7 +81,8 @@ class JointAttacker {
             const e = this.members(0, old, oi, oj);
             const l = this.members(1, decl, i, j);
             const diff = { cols: [...l, ...e], coefs: [...l.map(() => 1), ...e.map(() => -1)] };
-            const classes = link.kind === 'nested' && link.classes === true && terms.every((t) => !('countOf' in t));
+            // a known class stays; "onbekend" may become known in the longer period
+            const classes = link.kind === 'nested' && link.classes === true && terms.every((t) => !('countOf' in t) && !('dim' in t && t.value === 'onbekend'));
             if (link.kind === 'nested' && (onlyMemberships(terms) || classes)) rows.push({ ...diff, lo: 0, hi: inf });
             if (link.kind === 'changed') rows.push({ ...diff, lo: -link.k, hi: link.k });
           }),

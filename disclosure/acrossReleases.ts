@@ -95,6 +95,10 @@ function couplingOf(decl: TableDeclaration, i: number, j: number, earlier: Earli
   return senseOf(earlier.relation);
 }
 
+/** Does the earlier export declare this run's cell (i, j) of `decl` the same way (same table, keys, definition)? */
+export const definedAlike = (e: PreviousExport, declarations: readonly TableDeclaration[], decl: TableDeclaration, i: number, j: number) =>
+  counterpart(declarationsOf(e, declarations), decl, i, j) !== null;
+
 /**
  * Does the difference between a cell and its earlier counterpart count an identifiable group? Yes when the
  * periods of the cell's basis (the analysis period, or the background period for F3.1–F3.3) are the same or

@@ -4,7 +4,7 @@ import { EXIT_INTERNAL, EXIT_OK, InputError, exitCodeOf } from '../core/errors.j
 import { messages } from '../core/messages.js';
 import { join as joinPath } from 'node:path';
 import { versionText } from './version.js';
-import { checkOptionSpelling } from './optionSpelling.js';
+import { checkOptionSpelling, checkRepeatedOptions } from './optionSpelling.js';
 
 // Everything heavy (DuckDB, the pipeline, HiGHS, Vega, ExcelJS) is imported inside the command that needs it, so
 // `--help` and `--version` answer without loading any of it.
@@ -15,7 +15,23 @@ const runModule = () => import('./runCommand.js');
  * Commands are imported when run, so `--version` and `--help` load no DuckDB.
  */
 
+/**
+ * Whether an error is the process running out of memory (a low `ulimit -v`, a small machine): a WebAssembly solver
+ * that cannot get its memory, a buffer that cannot be allocated, a worker that ran out. Then the user can act (raise
+ * the limit, use a bigger machine), so it is exit 1 with what to do, not an internal fault.
+ */
+function isOutOfMemory(err: unknown): boolean {
+  for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOMEM' || code === 'ERR_WORKER_OUT_OF_MEMORY' || code === 'ERR_MEMORY_ALLOCATION_FAILED') return true;
+    const text = e instanceof Error ? e.message : String(e);
+    if (/Out of memory|Cannot allocate Wasm memory|Array buffer allocation failed|Cannot enlarge memory|Aborted\(OOM\)/i.test(text)) return true;
+  }
+  return false;
+}
+
 function report(err: unknown): number {
+  if (!(err instanceof InputError) && isOutOfMemory(err)) err = new InputError(messages.processOutOfMemory());
   const code = exitCodeOf(err);
   if (err instanceof InputError) {
     process.stderr.write(`multigebruik: ${err.message}\n`);
@@ -35,7 +51,21 @@ function checkDemoFolder(dir: string, force: boolean) {
   if (entries.some((e) => e !== 'input' && e !== 'output')) throw new InputError(messages.outputExists(dir));
 }
 
+/**
+ * A reader that goes away (`run … | head`, `| true`) closes our stdout/stderr: the run's work is done or goes on
+ * regardless, so a broken pipe is not an error and prints no stack trace; whatever is still written is dropped.
+ */
+function quietOnBrokenPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') return;
+      throw e;
+    });
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
+  quietOnBrokenPipe();
   const program = new Command('multigebruik')
     .description('Tables on multiple use of provisions (UWV, Pwet, Wmo) from CBS microdata, with disclosure control.')
     .version(versionText(), '-V, --version', 'print the program version, git commit and Node.js version')
@@ -151,6 +181,7 @@ async function main(argv: string[]): Promise<number> {
 
   try {
     checkOptionSpelling(program, argv);
+    checkRepeatedOptions(program, argv);
     await program.parseAsync(argv, { from: 'user' });
     return EXIT_OK;
   } catch (err) {

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { replaceFiles } from './outputFolder.js';
 import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
-import { messages } from '../core/messages.js';
-import { DEFAULT_DISCLOSURE_PARAMS } from '../disclosure/protectionRule.js';
+import { comparisonPageText, messages } from '../core/messages.js';
+import { DEFAULT_DISCLOSURE_PARAMS } from '../model/disclosureParams.js';
 import { periodYears } from '../reports/runSummary.js';
 import { ExportTablesSchema, type ExportTables } from '../schemas/tablesJson.js';
 import { ConfigSchema } from '../schemas/config.js';
+import { type EarlierRecord, manifestThreshold, readManifest } from '../schemas/manifest.js';
 import { declarationsFor, type TableDeclaration } from '../model/tableDeclarations.js';
 import { compareRuns, comparisonCsv, comparisonHtml } from '../reports/compareRuns.js';
 
@@ -37,23 +38,23 @@ async function readExport(outDir: string): Promise<ExportTables> {
 
 interface ManifestFacts {
   threshold?: number;
-  previous?: { tablesSha256?: string }[];
+  previous?: EarlierRecord[];
   /** The run's table declarations (shipped and the config's own), when its config could be read. */
   declarations?: TableDeclaration[];
 }
 
-async function readManifest(outDir: string): Promise<ManifestFacts> {
-  try {
-    const m = JSON.parse(await readFile(join(outDir, 'manifest.json'), 'utf8')) as { config?: { value?: { disclosure?: { threshold?: number } } }; previous?: { tablesSha256?: string }[] };
-    const config = ConfigSchema.safeParse(m.config?.value);
-    return {
-      threshold: m.config?.value?.disclosure?.threshold,
-      previous: Array.isArray(m.previous) ? m.previous : undefined,
-      ...(config.success ? { declarations: declarationsFor(config.data) } : {}),
-    } as ManifestFacts;
-  } catch {
-    return {};
-  }
+/** What compare uses of a run's manifest; nothing when it cannot be read (an older or damaged run: defaults then). */
+function manifestFacts(outDir: string): ManifestFacts {
+  const read = readManifest(outDir);
+  if (!read.ok) return {};
+  const m = read.manifest;
+  const config = ConfigSchema.safeParse(m.config.value);
+  const threshold = manifestThreshold(m);
+  return {
+    ...(threshold !== undefined ? { threshold } : {}),
+    ...(m.previous ? { previous: m.previous } : {}),
+    ...(config.success ? { declarations: declarationsFor(config.data) } : {}),
+  };
 }
 
 /** The run folder (a folder with manifest.json and export/) that `dir` is in or is, if any. */
@@ -64,6 +65,37 @@ function enclosingRun(dir: string): string | undefined {
     const up = dirname(d);
     if (up === d) return undefined;
     d = up;
+  }
+}
+
+/** What compare writes, each recognised by how it begins: a file of that name that does not is the user's own. */
+const COMPARE_FILES: Record<string, (text: string) => boolean> = {
+  'comparison.csv': (text) => text.startsWith('\uFEFFtable,scope,presence,'),
+  'comparison.html': (text) => text.startsWith('<!DOCTYPE html>') && Object.values(comparisonPageText).some((t) => text.includes(`<title>${t.title}</title>`)),
+};
+
+/**
+ * DIR must be a folder (or not exist yet), and compare overwrites only a comparison.csv / comparison.html it wrote
+ * itself (an earlier comparison): a file of the user's with that name is refused, never replaced.
+ */
+function checkCompareOut(outDir: string): void {
+  let st;
+  try {
+    st = statSync(outDir);
+  } catch {
+    return; // made when written
+  }
+  if (!st.isDirectory()) throw new InputError(messages.outputNotFolder(outDir));
+  for (const [name, ours] of Object.entries(COMPARE_FILES)) {
+    const path = join(outDir, name);
+    if (!existsSync(path)) continue;
+    let head = '';
+    try {
+      if (statSync(path).isFile()) head = readFileSync(path, 'utf8').slice(0, 4096);
+    } catch {
+      /* unreadable: not recognised */
+    }
+    if (!ours(head)) throw new InputError(messages.compareNotOurs(path));
   }
 }
 
@@ -86,8 +118,9 @@ export async function compareCommand(oldDir: string, newDir: string, outDir: str
   if (!outDir) throw new InputError(messages.compareOutRequired());
   const run = enclosingRun(outDir);
   if (run) throw new InputError(messages.compareInsideRun(outDir, run));
+  checkCompareOut(outDir);
   const [oldExport, newExport] = [await readExport(oldDir), await readExport(newDir)];
-  const [oldManifest, newManifest] = [await readManifest(oldDir), await readManifest(newDir)];
+  const [oldManifest, newManifest] = [manifestFacts(oldDir), manifestFacts(newDir)];
   const threshold = newManifest.threshold ?? oldManifest.threshold ?? DEFAULT_DISCLOSURE_PARAMS.threshold;
   // a table's kind is not in tables.json: the manifests' configs tell which ids are figures
   const declarations = oldManifest.declarations || newManifest.declarations ? [...(newManifest.declarations ?? []), ...(oldManifest.declarations ?? [])] : undefined;
@@ -98,6 +131,9 @@ export async function compareCommand(oldDir: string, newDir: string, outDir: str
   await replaceFiles(outDir, {
     'comparison.csv': comparisonCsv(rows, periods),
     'comparison.html': comparisonHtml(rows, { lang: 'nl', oldName: oldDir, newName: newDir, oldPeriod: periods.old, newPeriod: periods.new, threshold, protectedAgainstOld, declarations }),
+  }).catch((e: unknown) => {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw code === undefined ? e : new InputError(messages.outputNotReplaced(outDir, code));
   });
   const cells = rows.filter((r) => r.scope === 'cell');
   const y = (p: typeof periods.old) => periodYears(p).toFixed(1);

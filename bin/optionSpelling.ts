@@ -35,3 +35,22 @@ export function checkOptionSpelling(program: Command, argv: readonly string[]): 
     if (best && bestD <= Math.max(1, Math.floor(name.length / 3))) throw new InputError(messages.didYouMean(name, best));
   }
 }
+
+/**
+ * An option that takes one value given twice (`run --period A --period B`) is refused: commander would keep the
+ * last one silently, and the run would not be the one the user meant. Repeatable options (`--previous`, whose
+ * default is a list) may be given any number of times; flags without a value repeated are harmless.
+ */
+export function checkRepeatedOptions(program: Command, argv: readonly string[]): void {
+  const sub = program.commands.find((c) => c.name() === argv[0]);
+  if (!sub) return;
+  const single = sub.options.filter((o) => (o.required || o.optional) && !Array.isArray(o.defaultValue) && o.long).map((o) => o.long!);
+  const seen = new Map<string, number>();
+  for (const arg of argv.slice(1)) {
+    if (arg === '--') return;
+    const name = arg.split('=')[0]!;
+    if (!single.includes(name)) continue;
+    seen.set(name, (seen.get(name) ?? 0) + 1);
+    if (seen.get(name) === 2) throw new InputError(messages.optionTwice(name));
+  }
+}

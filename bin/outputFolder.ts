@@ -3,6 +3,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { InputError } from '../core/errors.js';
 import { messages } from '../core/messages.js';
+import { readManifest } from '../schemas/manifest.js';
 
 /**
  * The single atomic writer. Everything is written into a hidden sibling folder `.OUT.partial-PID`, which replaces
@@ -18,14 +19,7 @@ import { messages } from '../core/messages.js';
 export type Recognise = (dir: string) => boolean;
 
 /** A run's output folder: it has our manifest.json. */
-const isRunOutput: Recognise = (dir) => {
-  try {
-    const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { software?: { name?: string } };
-    return m?.software?.name === 'multigebruik';
-  } catch {
-    return false;
-  }
-};
+const isRunOutput: Recognise = (dir) => readManifest(dir).ok;
 
 /** The real path of `p`, resolving symlinks of the part that exists (the rest appended as given). */
 function realPathOf(p: string): string {
@@ -57,6 +51,11 @@ export function checkOutputFolder(out: string, force: boolean, inputs: readonly 
     const inp = realPathOf(input);
     if (inside(dir, inp) || inside(inp, dir)) throw new InputError(messages.outputOverlapsInput(out, input));
   }
+  // inside an earlier run's folder (its export/ or internal/): replacing or adding files there changes that export
+  for (let up = dirname(dir); ; up = dirname(up)) {
+    if (isRunOutput(up)) throw new InputError(messages.outputInsideRun(out, up));
+    if (dirname(up) === up) break;
+  }
   let st;
   try {
     st = lstatSync(dir);
@@ -65,6 +64,8 @@ export function checkOutputFolder(out: string, force: boolean, inputs: readonly 
   }
   if (st.isSymbolicLink()) st = statSync(dir);
   if (!st.isDirectory()) throw new InputError(messages.outputNotFolder(out));
+  // a mount point (a disk of its own) cannot be renamed aside and replaced: found now, before any work
+  if (isMountPoint(dir)) throw new InputError(messages.outputMountPoint(out));
   let entries: string[];
   try {
     entries = readdirSync(dir);
@@ -74,6 +75,29 @@ export function checkOutputFolder(out: string, force: boolean, inputs: readonly 
   if (entries.length === 0) return;
   if (!isOurs(dir)) throw new InputError(messages.outputNotOurs(out));
   if (!force) throw new InputError(messages.outputExists(out));
+}
+
+/** True when `dir` is on another device than its parent (a mount point, or a drive's root). */
+function isMountPoint(dir: string): boolean {
+  const up = dirname(dir);
+  if (up === dir) return true;
+  try {
+    return statSync(dir).dev !== statSync(up).dev;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Refuse OUT when it is, contains or lies inside an earlier export the run is to be protected with (`--previous`):
+ * replacing OUT would replace (or change) the export the run protects against.
+ */
+export function checkNotPrevious(out: string, previous: readonly string[]): void {
+  const dir = realPathOf(out);
+  for (const p of previous) {
+    const prev = realPathOf(p);
+    if (inside(dir, prev) || inside(prev, dir)) throw new InputError(messages.outputIsPrevious(out, p));
+  }
 }
 
 const isAlive = (pid: number): boolean => {
@@ -157,6 +181,9 @@ export function reserveOutput(out: string, force: boolean, inputs: readonly stri
   locked = true;
   try {
     removeStale(parent, name, dir);
+    // again, now that an output moved aside by a killed run is back: it is an earlier output like any other
+    // (replaced only with --force), and the check is made under the lock
+    checkOutputFolder(out, force, inputs, isOurs);
   } catch (e) {
     release();
     throw e;
@@ -171,49 +198,103 @@ export function reserveOutput(out: string, force: boolean, inputs: readonly stri
       try {
         mkdirSync(staging, { recursive: true });
         const result = await write(staging);
+        const cannot = (e: unknown) => new InputError(messages.outputNotReplaced(out, (e as NodeJS.ErrnoException).code ?? String(e)));
         if (existsSync(dir)) {
-          renameSync(dir, temp('old'));
-          renameSync(staging, dir);
+          try {
+            renameSync(dir, temp('old'));
+          } catch (e) {
+            throw cannot(e); // OUT as it was
+          }
+          try {
+            renameSync(staging, dir);
+          } catch (e) {
+            renameSync(temp('old'), dir); // put the earlier output back
+            throw cannot(e);
+          }
           rmSync(temp('old'), { recursive: true, force: true });
-        } else renameSync(staging, dir);
+        } else {
+          try {
+            renameSync(staging, dir);
+          } catch (e) {
+            throw cannot(e);
+          }
+        }
         return result;
       } catch (e) {
         const written = folderBytes(staging);
         rmSync(staging, { recursive: true, force: true });
-        throw translateNoSpace(e, parent, written);
+        throw translateFsError(translateNoSpace(e, parent, written), out);
       }
     },
   };
 }
 
+/**
+ * The lock's content: `multigebruik PID START`, START the process's start time as the system records it (Linux:
+ * /proc/PID/stat field 22, clock ticks since boot; `-` where the system does not tell). A lock proves it belongs to a
+ * live multigebruik run only when its PID is alive and that process started at START: a PID reused by another
+ * program (after a reboot or a kill) does not block a run.
+ * @internal exported for the lock tests (test/faults/), which forge locks of other processes
+ */
+export function lockContent(pid: number = process.pid): string {
+  return `multigebruik ${pid} ${processStart(pid) ?? '-'}\n`;
+}
+
+/** The start time of process `pid` as the system records it; undefined where it cannot be read (not Linux, gone). */
+function processStart(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // "pid (comm) state ppid …": comm may hold spaces and parentheses, so count fields after the last ")"
+    const start = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    return start && /^\d+$/.test(start) ? start : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The PID of the live multigebruik run that holds a lock with this content; undefined when it proves no such run. */
+function lockHolder(content: string): number | undefined {
+  const m = /^multigebruik (\d+) (\d+|-)\n?$/.exec(content);
+  if (!m) return undefined; // empty, foreign, or a lock of a version that wrote only a PID: proves nothing
+  const pid = Number(m[1]);
+  if (pid === process.pid || !isAlive(pid)) return undefined;
+  const now = processStart(pid);
+  // where the system tells start times, a different one is another process that got the PID
+  if (m[2] !== '-' && now !== undefined && now !== m[2]) return undefined;
+  return pid;
+}
+
 function takeLock(lock: string, tmp: string, out: string): void {
   for (let attempt = 0; attempt < 3; attempt++) {
     if (createLock(lock, tmp, out)) return;
-    let pid = NaN;
+    let content = '';
     try {
-      pid = Number(readFileSync(lock, 'utf8').trim());
+      content = readFileSync(lock, 'utf8');
     } catch {
       /* vanished meanwhile: retry */
     }
-    if (isAlive(pid) && pid !== process.pid) throw new InputError(messages.outputLocked(out, pid));
-    // a lock of a run that is gone (killed): remove it and try again
+    const holder = lockHolder(content);
+    if (holder !== undefined) throw new InputError(messages.outputLocked(out, holder, lock));
+    // a lock of a run that is gone (killed), or not a multigebruik lock at all: remove it and try again
     rmSync(lock, { force: true });
   }
-  throw new InputError(messages.outputLocked(out, NaN));
+  throw new InputError(messages.outputLocked(out, NaN, lock));
 }
 
 /** File-system errors that mean "no hard links here" (some network and FAT drives): the lock is then created in place. */
 const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
 
 /**
- * Create the lock holding this PID; false when a lock exists. The lock never exists without its PID: the PID is
- * written to `tmp` first and the lock made as a hard link to it (atomic, fails when the lock exists) — a lock created
- * empty and written afterwards could be read, empty, by a second run, which would take it for a dead run's.
+ * Create the lock holding this run's token (lockContent); false when a lock exists. The lock never exists without
+ * its token: the token is written to `tmp` first and the lock made as a hard link to it (atomic, fails when the lock
+ * exists) — a lock created empty and written afterwards could be read, empty, by a second run, which would take it
+ * for a dead run's.
  */
 function createLock(lock: string, tmp: string, out: string): boolean {
   const fail = (e: unknown) => new InputError(messages.outputUnusable(out, (e as NodeJS.ErrnoException).code ?? String(e)));
+  const token = lockContent();
   try {
-    writeFileSync(tmp, `${process.pid}\n`);
+    writeFileSync(tmp, token);
   } catch (e) {
     throw fail(e);
   }
@@ -227,10 +308,10 @@ function createLock(lock: string, tmp: string, out: string): boolean {
   } finally {
     rmSync(tmp, { force: true });
   }
-  // no hard links on this drive: exclusive create, then the PID (a second run could see it empty for a moment)
+  // no hard links on this drive: exclusive create, then the token (a second run could see it empty for a moment)
   try {
     const fd = openSync(lock, 'wx');
-    writeSync(fd, `${process.pid}\n`);
+    writeSync(fd, token);
     closeSync(fd);
     return true;
   } catch (e) {
@@ -270,6 +351,16 @@ function translateNoSpace(e: unknown, where: string, writtenBytes: number): unkn
   const code = (e as NodeJS.ErrnoException)?.code;
   if (code !== 'ENOSPC' && code !== 'EDQUOT') return e;
   return new InputError(messages.noSpace(where, neededMb(writtenBytes)));
+}
+
+/** Errors of the file system while writing OUT that the user can act on (permissions, a read-only or busy drive). */
+const OUTPUT_FS_ERRORS = new Set(['EACCES', 'EPERM', 'EROFS', 'EBUSY', 'EXDEV', 'ENAMETOOLONG', 'EIO', 'ENOTDIR', 'EISDIR', 'EMFILE', 'ENFILE']);
+
+/** Such an error while writing becomes bad input naming OUT and the error code (nothing was replaced). */
+function translateFsError(e: unknown, out: string): unknown {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (e instanceof InputError || code === undefined || !OUTPUT_FS_ERRORS.has(code)) return e;
+  return new InputError(messages.outputNotReplaced(out, code));
 }
 
 /** Roughly what a write needs, from what it had written when the disk filled (at least 1 MB). */

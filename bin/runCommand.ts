@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Config } from '../schemas/config.js';
 import { InputError, InternalError } from '../core/errors.js';
 import { type RunSummary, runSummaryLines } from '../reports/runSummary.js';
@@ -7,13 +7,12 @@ import { loadRunConfig } from './loadRunConfig.js';
 import { messages } from '../core/messages.js';
 import { openDatabase } from '../core/openDatabase.js';
 import { type PipelineResult, runPipeline } from '../pipeline/runPipeline.js';
-import { type DirectoryEntry, formatOf } from '../sources/sourceFiles.js';
+import { type DirectoryEntry, SOURCE_NAMES, type SourceKey, formatOf } from '../sources/sourceFiles.js';
 import { type Facts, hashInputs } from './hashInputs.js';
-import type { EarlierExport } from '../disclosure/acrossReleases.js';
-import { readPreviousExport } from '../disclosure/previousExports.js';
+import { type EarlierExport, readEarlierExport } from '../disclosure/earlierExports.js';
 import { readFirstLine } from './readFirstLine.js';
 import { diagnoseCsv } from './diagnoseCsv.js';
-import { freeBytes, reserveOutput, writeFiles } from './outputFolder.js';
+import { checkNotPrevious, freeBytes, reserveOutput, writeFiles } from './outputFolder.js';
 import { softwareInfo } from './version.js';
 import { translateDuckDBError } from '../core/duckdbErrors.js';
 import { endProgress, makeProgress } from './progress.js';
@@ -41,7 +40,10 @@ export interface RunOptions {
   previous?: string[] | undefined;
 }
 
-export function listInput(dir: string): DirectoryEntry[] {
+/** A listed input file; size and mtime are checked again when it is hashed (bin/fileFacts.ts). */
+export type ListedEntry = DirectoryEntry & { mtimeMs: number };
+
+export function listInput(dir: string): ListedEntry[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(messages.inputDirMissing(dir));
   let listing;
   try {
@@ -49,7 +51,7 @@ export function listInput(dir: string): DirectoryEntry[] {
   } catch (e) {
     throw new InputError(messages.inputUnlistable(dir, (e as NodeJS.ErrnoException).code ?? String(e)));
   }
-  const entries: DirectoryEntry[] = [];
+  const entries: ListedEntry[] = [];
   for (const d of listing) {
     const path = resolve(dir, d.name);
     // symbolic links are followed (a linked file counts like a copied one); a dangling link is an error
@@ -60,7 +62,7 @@ export function listInput(dir: string): DirectoryEntry[] {
       if (d.isSymbolicLink() && formatOf(d.name) !== undefined) throw new InputError(messages.brokenLink(d.name));
       continue;
     }
-    if (st.isFile()) entries.push({ name: d.name, path, size: st.size });
+    if (st.isFile()) entries.push({ name: d.name, path, size: st.size, mtimeMs: st.mtimeMs });
   }
   return entries;
 }
@@ -95,7 +97,7 @@ export async function validateCommand(opts: { input: string; config?: string | u
       throw translateDuckDBError(e, { memoryLimit: config.duckdb.memoryLimit });
     });
     endProgress();
-    const lines = [`${opts.input}: all sources valid.`];
+    const lines = [`${opts.input}: all sources valid.`, ...droppedSources(config, v)];
     for (const [key, files] of Object.entries(v.read!.files)) lines.push(`  ${key}: ${files.map((f) => f.file.name).join(', ') || '(none)'}`);
     if (v.read!.ignoredFiles.length > 0) lines.push(`  ignored (no source): ${v.read!.ignoredFiles.join(', ')}`);
     for (const [key, d] of Object.entries(v.validation!.duplicates)) if (d > 0) lines.push(`  ${key}: ${d} exact duplicate record(s) (harmless: persons are counted once)`);
@@ -108,9 +110,11 @@ export async function validateCommand(opts: { input: string; config?: string | u
 export async function runCommand(opts: RunOptions): Promise<PipelineResult & { summary: RunSummary; previous: string[] }> {
   const config = loadRunConfig(opts);
   for (const d of opts.previous ?? []) if (!config.previous.includes(d)) config.previous.push(d);
+  // no output may replace (or lie in) an earlier export the run is protected against: refused before any work
+  checkNotPrevious(opts.out, config.previous);
   const entries = listInput(opts.input);
   // earlier exports (--previous): read and checked, their atoms recomputed from this input for their own period
-  const earlier = await readEarlierExports(config, entries, opts.input);
+  const earlier = await readEarlierExports(config, entries, opts.input, opts.out);
   // refuses an unsafe --out, takes the lock, clears stale temp folders; released in the finally below
   const slot = reserveOutput(opts.out, Boolean(opts.force), [opts.input]);
   let db;
@@ -123,7 +127,15 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult & { s
   const progress = opts.onStage ?? makeProgress();
   try {
     let hashing: Promise<Facts> | undefined;
-    const inputFacts = () => (hashing ??= hashInputs(entries.map((e) => e.path)));
+    const inputFacts = () => {
+      if (!hashing) {
+        // each file checked against its listing (size, mtime): the manifest describes what the scans read
+        hashing = hashInputs(entries);
+        // started early and awaited later: a rejection (an input changed meanwhile) must not count as unhandled
+        hashing.catch(() => undefined);
+      }
+      return hashing;
+    };
     const result = await runPipeline(config, {
       warn: (w) => process.stderr.write(`multigebruik: ${w}\n`),
       diagnoseCsv,
@@ -142,11 +154,12 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult & { s
         if (stage === 'link') void inputFacts();
       },
     });
+    for (const line of droppedSources(config, result)) process.stderr.write(`multigebruik: ${line}\n`);
     // the single writer: every file into a fresh sibling folder, renamed into place only when all are written
     await slot.commit((dir) => writeFiles(dir, result.output ?? {}));
     if (!opts.onStage) endProgress();
     if (!result.summary) throw new InternalError('run: the pipeline returned no summary');
-    return { ...result, summary: result.summary, previous: earlier.map((e) => e.record.dir) };
+    return { ...result, summary: result.summary, previous: [...config.previous] }; // as the user gave them
   } catch (e) {
     throw translateDuckDBError(e, { memoryLimit: config.duckdb.memoryLimit, spill: { dir: slot.spill, freeBytes: () => freeBytes(dirname(slot.spill)) } });
   } finally {
@@ -156,13 +169,36 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult & { s
 }
 
 /**
+ * Run-level warnings for `--allow-empty`: a required source of which every file was left out (empty) is named once,
+ * with what it means for the tables (the per-file warnings alone are easy to miss in a long run).
+ */
+export function droppedSources(config: Config, result: Pick<PipelineResult, 'read'>): string[] {
+  if (!config.allowEmpty || !result.read) return [];
+  const out: string[] = [];
+  for (const [key, files] of Object.entries(result.read.files) as [SourceKey, unknown[]][]) {
+    if (files.length === 0 && config.sources[key].required) out.push(messages.requiredSourceDropped(SOURCE_NAMES[key]));
+  }
+  return out;
+}
+
+/**
+ * How the manifest names an earlier export: an absolute path as given; a relative one (typed relative to the
+ * working folder) relative to the folder that holds OUT, with "/" — where `audit` looks for it, so the output can be
+ * audited from any folder and moved together with its earlier exports (docs/decisions.md).
+ */
+export function previousName(dir: string, outDir: string): string {
+  if (isAbsolute(dir)) return dir;
+  return relative(dirname(resolve(outDir)), resolve(dir)).split(sep).join('/') || '.';
+}
+
+/**
  * The earlier exports of `config.previous`, each with its atoms recomputed from this input for its own period
  * (a second pass of validate and link) when its period differs from this run's; null for the same period.
  */
-async function readEarlierExports(config: Config, entries: DirectoryEntry[], inputDir: string): Promise<EarlierExport[]> {
+async function readEarlierExports(config: Config, entries: DirectoryEntry[], inputDir: string, outDir: string): Promise<EarlierExport[]> {
   const out: EarlierExport[] = [];
   for (const dir of config.previous) {
-    const e = readPreviousExport(dir, config.period);
+    const e = readEarlierExport(dir, config.period, previousName(dir, outDir));
     if (e.relation === 'same') {
       out.push({ ...e, atoms: null });
       continue;

@@ -1,5 +1,6 @@
-/** Exit codes relied on by users' scripts (outputs.md). */
+/** Exit codes relied on by users' scripts (docs/spec/outputs.md). */
 export const EXIT_OK = 0;
+/** @internal exported for its test (and only used there) */
 export const EXIT_BAD_INPUT = 1;
 export const EXIT_INTERNAL = 2;
 

@@ -35,6 +35,7 @@ const en = {
   outputExists: (dir: string) => `Output folder ${dir} exists and is not empty; use --force to replace it.`,
   configRead: (file: string, why: string) => `Config file ${file}: ${why}`,
   configField: (file: string, field: string, why: string) => `Config file ${file}, field ${field}: ${why}`,
+  configFieldValue: (why: string, value: string) => `${why}; the file has ${value}`,
   badPeriod: (text: string) => `--period "${text}": expected YYYY-MM-DD..YYYY-MM-DD with start <= end`,
   inputDirMissing: (dir: string) => `Input folder ${dir} does not exist or is not a folder.`,
   quarantineNote: (rows: string) => `${rows} input row(s) with errors were set aside (quarantine) and not counted.`,
@@ -56,6 +57,9 @@ const en = {
   periodNotIso: () => 'is not written as YYYY-MM-DD',
   whichStart: () => 'start',
   whichEnd: () => 'end',
+  optionTwice: (option: string) => `${option} is given more than once; give it once (the run would otherwise silently use the last).`,
+  processOutOfMemory: () =>
+    'Out of memory: the machine or a process limit (ulimit -v, a job limit) allows multigebruik too little. Raise the limit or run on a machine with more memory (a national run needs several GB). Nothing was written.',
   didYouMean: (option: string, suggestion: string) => `unknown option ${option}; did you mean ${suggestion}?`,
   summaryWrote: (out: string, seconds: string) => `Wrote ${out} (export/, internal/, manifest.json) in ${seconds} s.`,
   summaryPeriod: (start: string, end: string, years: string) => `Period:      ${start} to ${end} (${years} years)`,
@@ -79,6 +83,8 @@ const en = {
   compareOutRequired: () => 'compare needs --out DIR: a folder of its own for comparison.csv and comparison.html',
   compareInsideRun: (out: string, run: string) =>
     `--out ${out} is inside the run folder ${run}; a comparison gets a folder of its own (a later run --force of ${run} would delete it)`,
+  compareNotOurs: (file: string) =>
+    `${file} exists and was not written by multigebruik compare; compare does not overwrite it. Choose another --out folder, or move the file.`,
   compareWrote: (dir: string) => `Wrote ${dir}/comparison.csv and comparison.html.`,
   comparePeriod: (which: string, dir: string, start: string, end: string, years: string) => `${which} ${dir}: ${start} to ${end} (${years} years)`,
   compareOld: () => 'Old:',
@@ -96,13 +102,24 @@ const en = {
     `Output folder ${out} is not empty and was not made by multigebruik (it has no manifest.json of a run); choose an empty or new folder (--force replaces only an earlier output).`,
   outputUnusable: (out: string, why: string) => `Output folder ${out} cannot be used (${why}).`,
   outputBelowFile: (out: string, file: string) => `Output folder ${out} cannot be made: ${file} is a file, not a folder.`,
-  outputLocked: (out: string, pid: number) =>
-    `Another multigebruik run${Number.isFinite(pid) ? ` (process ${pid})` : ''} is writing to ${out}; wait for it to finish or choose another output folder.`,
+  outputLocked: (out: string, pid: number, lock: string) =>
+    `Another multigebruik run${Number.isFinite(pid) ? ` (process ${pid})` : ''} is writing to ${out} (lock file ${lock}); wait for it to finish or choose another output folder. ` +
+    `If no multigebruik run is going on, delete ${lock}.`,
+  outputMountPoint: (out: string) =>
+    `Output folder ${out} is a mount point (a disk of its own), which cannot be replaced as a whole; give a new folder inside it as --out (nothing was changed).`,
+  outputNotReplaced: (out: string, why: string) =>
+    `Output folder ${out} could not be written or replaced (${why}); check that you may write there and that no program has it open, or choose another output folder. The earlier output, if any, was kept.`,
+  outputInsideRun: (out: string, run: string) =>
+    `Output folder ${out} lies inside the output of an earlier run, ${run}; choose a folder outside it (writing there would change that run's export).`,
+  outputIsPrevious: (out: string, previous: string) =>
+    `Output folder ${out} is, contains or lies inside the earlier export ${previous} (--previous) that this run is protected against; write the new run to another folder (nothing was changed).`,
   noSpace: (where: string, mb: number) => `No space left on the disk of ${where} (needs about ${mb} MB); free some space or choose another output folder. Nothing was written.`,
   outOfMemory: (limit: string) => `DuckDB ran out of memory within duckdb.memoryLimit ${limit} and could not spill to disk; raise duckdb.memoryLimit or free disk space next to the output folder.`,
   ambiguousSource: (source: string) => `More than one candidate file for ${source}; keep one of them in the input folder (move or rename the others, e.g. old copies):`,
   gbaVariants: () => 'Both GBAPERSOONTAB and its restricted variant GBAPERSOONKTAB are in the input folder; keep only one of them:',
   emptyFile: (file: string) => `${file}: the file has no data rows (empty or header only); remove it, or run with --allow-empty to go on without it.`,
+  requiredSourceDropped: (source: string) =>
+    `warning: every file of the required source ${source} has no data rows and was left out (--allow-empty): the tables count no one from ${source}. Do not publish them as complete.`,
   emptyFileWarning: (file: string) => `warning: ${file} has no data rows (empty or header only); going on because of --allow-empty.`,
   duplicateColumn: (file: string, column: string, count: number) => `${file}: column "${column}" appears ${count} times; a column the config uses must appear once.`,
   floatColumn: (file: string, column: string, type: string) =>
@@ -116,14 +133,31 @@ const en = {
   periodRange: (first: number, last: number) => `a period must lie within ${first}-01-01..${last}-12-31`,
   keyAsValue: (column: string) => `column "${column}" is a key column (RINPERSOONS/RINPERSOON) of this source and cannot be used as a value column`,
   inputUnlistable: (dir: string, why: string) => `Input folder ${dir} cannot be listed (${why}).`,
+  inputChanged: (file: string) =>
+    `${file} changed while the run was reading it (its size or modification time is not what it was when the input folder was listed), so the tables and the manifest could disagree; nothing was written. Run again when no program is writing to the input folder.`,
+  inputVanished: (file: string) => `${file} was removed or renamed while the run was reading it; nothing was written. Run again when no program is changing the input folder.`,
+  inputUnreadable: (file: string, why: string) => `${file} cannot be read (${why}); check that you may read it and that no program holds it locked. Nothing was written.`,
   brokenLink: (file: string) => `${file}: a symbolic link whose target does not exist or cannot be read.`,
   duckdbFailed: (what: string) => `the database engine stopped (${what})`,
   csvNotUtf8: (row: number) =>
     `${row === 0 ? 'the header' : `row ${row}`} is not UTF-8 text (the file may be Latin-1 or Windows-1252: save it as UTF-8)`,
   csvFieldCount: (row: number, found: number, expected: number) => `row ${row} has ${found} fields where the header has ${expected}`,
   csvOpenQuote: (row: number) => `a quote opened at or after row ${row} is never closed`,
+  nearlySourceNames: () => 'Input file(s) whose name nearly starts with a source prefix (left out, their rows would be missing from every table):',
+  nearlySource: (file: string, source: string, prefix: string) =>
+    `${file}: looks like a ${source} file but its name does not start with "${prefix}" (a zero for an O, a typo?): rename it so that it does, or move it out of the input folder`,
+  wmoYearsMissing: (years: number[], start: string, end: string) =>
+    `WMOBUS: no file for ${years.join(', ')}, within the period ${start}..${end} (WMOBUS comes as one file per year, WMO<year>BUSV<n>): add the missing year(s), or choose a --period that the files cover. The WMOBUS files found:`,
+  csvUtf16: () => 'the file is UTF-16 text (as Excel\'s "Unicode text" writes it): save it as CSV UTF-8',
+  csvNul: (row: number) => `${row === 0 ? 'the header' : `row ${row}`} holds a NUL byte (byte value 0): the file is not plain text (is it UTF-16, or damaged?)`,
+  csvLongRow: (row: number, max: number) =>
+    `${row === 0 ? 'the header' : `row ${row}`} is longer than ${max} bytes, which no row of these sources needs (a damaged file, or a quote that is never closed?)`,
+  csvMixedLineEnds: (row: number, crlf: boolean) =>
+    `row ${row} ends with ${crlf ? 'LF' : 'CRLF'} where the rows before it end with ${crlf ? 'CRLF' : 'LF'} (the file was edited on two systems): save it again with one kind of line ending`,
   previousUnreadable: (dir: string, file: string) =>
-    `Earlier export ${dir} (--previous): cannot read ${file}, or it is not the file a multigebruik run writes. Give the output folder of an earlier run (it needs export/tables.json and manifest.json).`,
+    `Earlier export ${dir} (--previous): cannot read ${file}, or it is not the file a multigebruik run writes. Give the output folder of an earlier run (it needs export/tables.json, manifest.json and internal/).`,
+  previousEdited: (dir: string, cell: string) =>
+    `Earlier export ${dir} (--previous): export/tables.json is not what its run wrote (${cell} differs from the run's internal/tables.json and suppression audit); it was changed afterwards. Give the earlier output folder exactly as it was published.`,
   previousCorrection: (dir: string, table: string, row: string, column: string, persons: number, threshold: number) =>
     `This run covers the same period as the earlier export ${dir}, and its total ${table} ${row}/${column} differs from it by only ${persons} person(s) (fewer than ${threshold}). ` +
     `Publishing both would reveal those persons, and suppression cannot prevent it short of hiding every total. ` +
@@ -176,6 +210,7 @@ const nl: Messages = {
   outputExists: (dir) => `Uitvoermap ${dir} bestaat en is niet leeg; gebruik --force om haar te vervangen.`,
   configRead: (file, why) => `Configbestand ${file}: ${why}`,
   configField: (file, field, why) => `Configbestand ${file}, veld ${field}: ${why}`,
+  configFieldValue: (why, value) => `${why}; het bestand heeft ${value}`,
   badPeriod: (text) => `--period "${text}": verwacht JJJJ-MM-DD..JJJJ-MM-DD met begin <= eind`,
   inputDirMissing: (dir) => `Invoermap ${dir} bestaat niet of is geen map.`,
   quarantineNote: (rows) => `${rows} invoerrij(en) met fouten zijn terzijde gelegd (quarantaine) en niet meegeteld.`,
@@ -197,6 +232,9 @@ const nl: Messages = {
   periodNotIso: () => 'is niet geschreven als JJJJ-MM-DD',
   whichStart: () => 'begin',
   whichEnd: () => 'eind',
+  optionTwice: (option) => `${option} is meer dan eens opgegeven; geef het één keer (anders zou de run stilzwijgend de laatste gebruiken).`,
+  processOutOfMemory: () =>
+    'Te weinig geheugen: de machine of een proceslimiet (ulimit -v, een joblimiet) staat multigebruik te weinig toe. Verhoog de limiet of draai op een machine met meer geheugen (een landelijke run heeft enkele GB nodig). Er is niets geschreven.',
   didYouMean: (option, suggestion) => `onbekende optie ${option}; bedoelt u ${suggestion}?`,
   summaryWrote: (out, seconds) => `${out} geschreven (export/, internal/, manifest.json) in ${seconds} s.`,
   summaryPeriod: (start, end, years) => `Periode:     ${start} t/m ${end} (${years} jaar)`,
@@ -220,6 +258,8 @@ const nl: Messages = {
   compareOutRequired: () => 'compare heeft --out MAP nodig: een eigen map voor comparison.csv en comparison.html',
   compareInsideRun: (out, run) =>
     `--out ${out} ligt in de runmap ${run}; een vergelijking krijgt een eigen map (een latere run --force van ${run} zou haar wissen)`,
+  compareNotOurs: (file) =>
+    `${file} bestaat en is niet door multigebruik compare geschreven; compare overschrijft het niet. Kies een andere --out-map, of verplaats het bestand.`,
   compareWrote: (dir) => `${dir}/comparison.csv en comparison.html geschreven.`,
   comparePeriod: (which, dir, start, end, years) => `${which} ${dir}: ${start} t/m ${end} (${years} jaar)`,
   compareOld: () => 'Oud:',
@@ -237,13 +277,24 @@ const nl: Messages = {
     `Uitvoermap ${out} is niet leeg en niet door multigebruik gemaakt (er staat geen manifest.json van een run in); kies een lege of nieuwe map (--force vervangt alleen een eerdere uitvoer).`,
   outputUnusable: (out, why) => `Uitvoermap ${out} is niet te gebruiken (${why}).`,
   outputBelowFile: (out, file) => `Uitvoermap ${out} kan niet worden gemaakt: ${file} is een bestand, geen map.`,
-  outputLocked: (out, pid) =>
-    `Een andere multigebruik-run${Number.isFinite(pid) ? ` (proces ${pid})` : ''} schrijft naar ${out}; wacht tot die klaar is of kies een andere uitvoermap.`,
+  outputLocked: (out, pid, lock) =>
+    `Een andere multigebruik-run${Number.isFinite(pid) ? ` (proces ${pid})` : ''} schrijft naar ${out} (slotbestand ${lock}); wacht tot die klaar is of kies een andere uitvoermap. ` +
+    `Loopt er geen multigebruik-run, verwijder dan ${lock}.`,
+  outputMountPoint: (out) =>
+    `Uitvoermap ${out} is een koppelpunt (een eigen schijf) en kan niet als geheel worden vervangen; geef een nieuwe map daarbinnen als --out (er is niets veranderd).`,
+  outputNotReplaced: (out, why) =>
+    `Uitvoermap ${out} kon niet worden geschreven of vervangen (${why}); controleer of u daar mag schrijven en of geen programma haar open heeft, of kies een andere uitvoermap. De eerdere uitvoer, als die er was, is bewaard.`,
+  outputInsideRun: (out, run) =>
+    `Uitvoermap ${out} ligt in de uitvoer van een eerdere run, ${run}; kies een map daarbuiten (schrijven daarin zou de export van die run veranderen).`,
+  outputIsPrevious: (out, previous) =>
+    `Uitvoermap ${out} is, bevat of ligt in de eerdere export ${previous} (--previous) waartegen deze run wordt beschermd; schrijf de nieuwe run naar een andere map (er is niets veranderd).`,
   noSpace: (where, mb) => `Geen ruimte meer op de schijf van ${where} (nodig: ongeveer ${mb} MB); maak ruimte vrij of kies een andere uitvoermap. Er is niets geschreven.`,
   outOfMemory: (limit) => `DuckDB had te weinig geheugen binnen duckdb.memoryLimit ${limit} en kon niet naar schijf uitwijken; verhoog duckdb.memoryLimit of maak schijfruimte vrij naast de uitvoermap.`,
   ambiguousSource: (source) => `Meer dan één kandidaat-bestand voor ${source}; houd er één in de invoermap (verplaats of hernoem de andere, bijv. oude kopieën):`,
   gbaVariants: () => 'Zowel GBAPERSOONTAB als de beperkte variant GBAPERSOONKTAB staan in de invoermap; houd er één van:',
   emptyFile: (file) => `${file}: het bestand heeft geen datarijen (leeg of alleen een kopregel); verwijder het, of draai met --allow-empty om zonder door te gaan.`,
+  requiredSourceDropped: (source) =>
+    `waarschuwing: elk bestand van de verplichte bron ${source} heeft geen gegevensrijen en is weggelaten (--allow-empty): de tabellen tellen niemand uit ${source}. Publiceer ze niet als volledig.`,
   emptyFileWarning: (file) => `waarschuwing: ${file} heeft geen datarijen (leeg of alleen een kopregel); er wordt doorgegaan vanwege --allow-empty.`,
   duplicateColumn: (file, column, count) => `${file}: kolom "${column}" komt ${count} keer voor; een kolom die de config gebruikt mag maar één keer voorkomen.`,
   floatColumn: (file, column, type) =>
@@ -257,14 +308,31 @@ const nl: Messages = {
   periodRange: (first, last) => `een periode moet binnen ${first}-01-01..${last}-12-31 liggen`,
   keyAsValue: (column) => `kolom "${column}" is een sleutelkolom (RINPERSOONS/RINPERSOON) van deze bron en kan geen waardekolom zijn`,
   inputUnlistable: (dir, why) => `Invoermap ${dir} kan niet worden gelezen (${why}).`,
+  inputChanged: (file) =>
+    `${file} is veranderd terwijl de run het las (grootte of wijzigingstijd is niet meer wat die was toen de invoermap werd gelezen), dus tabellen en manifest zouden kunnen verschillen; er is niets geschreven. Draai opnieuw als geen programma meer naar de invoermap schrijft.`,
+  inputVanished: (file) => `${file} is verwijderd of hernoemd terwijl de run het las; er is niets geschreven. Draai opnieuw als geen programma de invoermap meer verandert.`,
+  inputUnreadable: (file, why) => `${file} is niet te lezen (${why}); controleer of u het mag lezen en of geen programma het vergrendeld houdt. Er is niets geschreven.`,
   brokenLink: (file) => `${file}: een symbolische koppeling waarvan het doel niet bestaat of niet te lezen is.`,
   duckdbFailed: (what) => `de database-engine stopte (${what})`,
   csvNotUtf8: (row) =>
     `${row === 0 ? 'de kopregel' : `rij ${row}`} is geen UTF-8-tekst (het bestand is misschien Latin-1 of Windows-1252: sla het op als UTF-8)`,
   csvFieldCount: (row, found, expected) => `rij ${row} heeft ${found} velden waar de kopregel er ${expected} heeft`,
   csvOpenQuote: (row) => `een aanhalingsteken geopend in of na rij ${row} wordt nooit gesloten`,
+  nearlySourceNames: () => 'Invoerbestand(en) waarvan de naam bijna met een bronvoorvoegsel begint (weggelaten zouden hun rijen in elke tabel ontbreken):',
+  nearlySource: (file, source, prefix) =>
+    `${file}: lijkt een ${source}-bestand, maar de naam begint niet met "${prefix}" (een nul voor een O, een tikfout?): geef het een naam die daarmee begint, of haal het uit de invoermap`,
+  wmoYearsMissing: (years, start, end) =>
+    `WMOBUS: geen bestand voor ${years.join(', ')}, binnen de periode ${start}..${end} (WMOBUS komt als één bestand per jaar, WMO<jaar>BUSV<n>): voeg de ontbrekende jaren toe, of kies een --period die de bestanden dekken. Gevonden WMOBUS-bestanden:`,
+  csvUtf16: () => 'het bestand is UTF-16-tekst (zoals Excel "Unicode-tekst" opslaat): sla het op als CSV UTF-8',
+  csvNul: (row) => `${row === 0 ? 'de kopregel' : `rij ${row}`} bevat een NUL-byte (bytewaarde 0): het bestand is geen platte tekst (is het UTF-16, of beschadigd?)`,
+  csvLongRow: (row, max) =>
+    `${row === 0 ? 'de kopregel' : `rij ${row}`} is langer dan ${max} bytes, wat geen rij van deze bronnen nodig heeft (een beschadigd bestand, of een aanhalingsteken dat nooit wordt gesloten?)`,
+  csvMixedLineEnds: (row, crlf) =>
+    `rij ${row} eindigt met ${crlf ? 'LF' : 'CRLF'} waar de rijen ervoor eindigen met ${crlf ? 'CRLF' : 'LF'} (het bestand is op twee systemen bewerkt): sla het opnieuw op met één soort regeleinde`,
   previousUnreadable: (dir, file) =>
-    `Eerdere export ${dir} (--previous): ${file} is niet te lezen, of is niet het bestand dat een multigebruik-run schrijft. Geef de uitvoermap van een eerdere run (met export/tables.json en manifest.json).`,
+    `Eerdere export ${dir} (--previous): ${file} is niet te lezen, of is niet het bestand dat een multigebruik-run schrijft. Geef de uitvoermap van een eerdere run (met export/tables.json, manifest.json en internal/).`,
+  previousEdited: (dir, cell) =>
+    `Eerdere export ${dir} (--previous): export/tables.json is niet wat haar run schreef (${cell} wijkt af van internal/tables.json en de afschermingsaudit van die run); het is achteraf veranderd. Geef de eerdere uitvoermap precies zoals die is gepubliceerd.`,
   previousCorrection: (dir, table, row, column, persons, threshold) =>
     `Deze run beslaat dezelfde periode als de eerdere export ${dir}, en het totaal ${table} ${row}/${column} verschilt daarvan maar ${persons} persoon/personen (minder dan ${threshold}). ` +
     `Beide publiceren onthult die personen, en onderdrukken kan dat alleen voorkomen door alle totalen te verbergen. ` +

@@ -13,6 +13,7 @@ export interface DatabaseOptions {
   preserveInsertionOrder?: boolean;
 }
 
+/** @internal exported for its test (and only used there) */
 export const DEFAULT_DATABASE_OPTIONS: DatabaseOptions = { memoryLimit: '4GB', threads: 2 };
 
 export interface Database {

@@ -3,11 +3,11 @@ import { messages } from '../core/messages.js';
 import type { Atom } from '../model/atom.js';
 import type { CellTerm } from '../model/cellTerm.js';
 import { cellTerms, type TableDeclaration } from '../model/tableDeclarations.js';
-import { tabulate } from '../pipeline/tabulate.js';
+import { tabulate } from '../model/tabulate.js';
 import type { InternalTables, Period } from '../schemas/tablesJson.js';
 import { type AttackerModel, buildAttackerModel } from './attackerModel.js';
 import { type CouplingSense, isMonotoneCell, type JointBlock } from './jointAttacker.js';
-import { isUnsafeDifference, periodRelation, type PeriodRelation, type PreviousExport } from './previousExports.js';
+import { type EarlierExport, isUnsafeDifference, periodRelation, type PeriodRelation } from './earlierExports.js';
 import { type DisclosureParams, isPrimaryUnsafe, protectionLevel } from './protectionRule.js';
 import { needOf, type Need } from './secondarySuppression.js';
 import { isGrandTotal } from './suppressionCost.js';
@@ -27,19 +27,8 @@ import { zeroCellAtoms } from './zeroCellAtoms.js';
  *   plus its protection.
  */
 
-/**
- * An earlier export with its atoms: recomputed from this run's input for its period, or — `sameData` — this
- * run's own atoms (same period, and its manifest records input files with the same SHA-256 as this run's);
- * null when not known (same period, other data: a corrected snapshot).
- */
-export interface EarlierExport extends PreviousExport {
-  atoms: readonly Atom[] | null;
-  /** Made from the same input files for the same period: one atom set for both exports. */
-  sameData?: boolean | undefined;
-}
-
 /** The declarations an earlier export was made with: its own (its manifest), else this run's. */
-const declarationsOf = (e: PreviousExport, declarations: readonly TableDeclaration[]) => e.declarations ?? declarations;
+const declarationsOf = (e: EarlierExport, declarations: readonly TableDeclaration[]) => e.declarations ?? declarations;
 
 /** Do two declared cells count the same persons by definition (same basis, same terms)? */
 function sameDefinition(a: TableDeclaration, i: number, j: number, b: TableDeclaration, k: number, l: number): boolean {
@@ -96,7 +85,7 @@ function couplingOf(decl: TableDeclaration, i: number, j: number, earlier: Earli
 }
 
 /** Does the earlier export declare this run's cell (i, j) of `decl` the same way (same table, keys, definition)? */
-export const definedAlike = (e: PreviousExport, declarations: readonly TableDeclaration[], decl: TableDeclaration, i: number, j: number) =>
+export const definedAlike = (e: EarlierExport, declarations: readonly TableDeclaration[], decl: TableDeclaration, i: number, j: number) =>
   counterpart(declarationsOf(e, declarations), decl, i, j) !== null;
 
 /**
@@ -105,7 +94,7 @@ export const definedAlike = (e: PreviousExport, declarations: readonly TableDecl
  * nested (the persons who joined in the extra months); no for other overlaps (rolling windows): without a link
  * between the windows any pairing of their persons is possible, so the difference is no one's count.
  */
-export function differenceIsGroup(decl: TableDeclaration, e: PreviousExport, now: { period: Period; backgroundPeriod?: Period | null | undefined }): boolean {
+export function differenceIsGroup(decl: TableDeclaration, e: EarlierExport, now: { period: Period; backgroundPeriod?: Period | null | undefined }): boolean {
   if (decl.basis !== 'background') return e.relation !== 'other';
   return periodRelation(e.exported.backgroundPeriod ?? e.record.period, now.backgroundPeriod ?? now.period) !== 'other';
 }

@@ -1,10 +1,10 @@
 import type { Atom } from '../model/atom.js';
-import { compileCell } from '../model/cellTerm.js';
+import { cellAtoms as cellsWithAtoms } from '../model/cellAtoms.js';
 import { InternalError } from '../core/errors.js';
-import { cellTerms, type TableDeclaration } from '../model/tableDeclarations.js';
+import type { TableDeclaration } from '../model/tableDeclarations.js';
 
 /**
- * The attacker of disclosure.md, built from the observed atoms: every published count is a sum of atom
+ * The attacker of docs/spec/disclosure.md, built from the observed atoms: every published count is a sum of atom
  * counts, so the cells are linear forms over atom-count variables.
  *
  * Two exact reductions:
@@ -67,20 +67,11 @@ export function buildAttackerModel(atoms: readonly Atom[], declarations: readonl
   const positions: [number, number, number][] = [];
   /** Atom indices (ascending) of each cell. */
   const cellAtoms: number[][] = [];
-  declarations.forEach((decl, t) => {
-    decl.rows.forEach((row, i) =>
-      decl.columns.forEach((column, j) => {
-        const terms = cellTerms(decl, i, j);
-        if (terms === null) return;
-        const members: number[] = [];
-        const matches = compileCell(terms, decl.basis);
-        for (let a = 0; a < atoms.length; a++) if (matches(atoms[a]!)) members.push(a);
-        cells.push({ table: decl.id, row: row.key, column: column.key });
-        positions.push([t, i, j]);
-        cellAtoms.push(members);
-      }),
-    );
-  });
+  for (const { decl, table: t, row: i, column: j, members } of cellsWithAtoms(declarations, atoms)) {
+    cells.push({ table: decl.id, row: decl.rows[i]!.key, column: decl.columns[j]!.key });
+    positions.push([t, i, j]);
+    cellAtoms.push(members);
+  }
 
   // Canonical cells: identical atom sets.
   const byHash = new Map<string, number[]>();

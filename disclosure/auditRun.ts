@@ -4,20 +4,21 @@ import { dirname, isAbsolute, join, relative } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../core/errors.js';
 import { packageRoot } from '../core/packageRoot.js';
-import { compileCell } from '../model/cellTerm.js';
-import { cellTerms } from '../model/tableDeclarations.js';
-import { tabulate } from '../pipeline/tabulate.js';
+import { cellAtoms } from '../model/cellAtoms.js';
+import { tabulate } from '../model/tabulate.js';
 import { renderExport } from '../reports/renderExport.js';
 import { ConfigSchema } from '../schemas/config.js';
 import { ExportTablesSchema, InternalTablesSchema } from '../schemas/tablesJson.js';
+import { EarlierRecordSchema, readManifest } from '../schemas/manifest.js';
 import { AtomsFileSchema, ATOMS_FILE, earlierAtomsFile } from './atomsFile.js';
 import { attackerModelFile, buildAttackerModel } from './attackerModel.js';
 import { cellIntervals } from './cellIntervals.js';
 import { declarationsFor } from '../model/tableDeclarations.js';
 import { loadSolver } from './loadSolver.js';
 import { percentages, PERCENTAGE_TABLES } from './percentages.js';
-import { earlierDetails, isUnsafeDifference, periodRelation, PreviousRecordSchema, sameInputs, sha256, sharedCells } from './previousExports.js';
-import { definedAlike, differenceIsGroup, earlierBlock, earlierDemands, type EarlierExport } from './acrossReleases.js';
+import { earlierDetails, isUnsafeDifference, periodRelation, sameInputs, sha256, sharedCells } from './earlierExports.js';
+import { definedAlike, differenceIsGroup, earlierBlock, earlierDemands } from './acrossReleases.js';
+import type { EarlierExport } from './earlierExports.js';
 import { type AttackerModel } from './attackerModel.js';
 import { JointLp, meetsNeed } from './jointAttacker.js';
 import { needOf } from './secondarySuppression.js';
@@ -53,18 +54,10 @@ export interface AuditReport {
   lines: string[];
 }
 
-const ManifestSchema = z.object({
-  software: z.object({ version: z.string() }).passthrough(),
-  period: z.object({ start: z.string(), end: z.string() }),
-  backgroundPeriod: z.object({ start: z.string(), end: z.string() }).nullish(),
-  config: z.object({ sha256: z.string(), value: z.unknown() }),
-  inputs: z.array(z.object({ sha256: z.string() }).passthrough()).optional(),
-  previous: z.array(PreviousRecordSchema).optional(),
-});
 const AuditFileSchema = z.object({
   params: z.object({ threshold: z.number(), zeroUnsafe: z.boolean(), safetyRange: z.number() }),
   cells: z.array(z.object({ table: z.string(), row: z.string(), column: z.string(), interval: z.tuple([z.number(), z.number().nullable()]) })),
-  previous: z.array(PreviousRecordSchema).optional(),
+  previous: z.array(EarlierRecordSchema).optional(),
 });
 
 function readText(dir: string, rel: string): string {
@@ -129,7 +122,12 @@ export async function auditRun(outDir: string): Promise<AuditReport> {
   };
 
   // 0. The rule's parameters: from the config recorded (and hashed) in the manifest.
-  const manifest = readJson(outDir, 'manifest.json', ManifestSchema);
+  const manifestRead = readManifest(outDir);
+  if (!manifestRead.ok) {
+    const { path, problem, detail } = manifestRead;
+    throw new InputError(problem === 'unreadable' ? `audit: cannot read ${path}` : problem === 'notJson' ? `audit: ${path} is not valid JSON` : `audit: ${path} does not have the expected shape: ${detail}`);
+  }
+  const { manifest } = manifestRead;
   const configJson = JSON.stringify(manifest.config.value);
   if (createHash('sha256').update(configJson).digest('hex') !== manifest.config.sha256) fail('manifest.json: the recorded config does not have the recorded SHA-256');
   const configParsed = ConfigSchema.safeParse(manifest.config.value);
@@ -223,32 +221,19 @@ export async function auditRun(outDir: string): Promise<AuditReport> {
   const rows: { vars: number[]; value: number }[] = [];
   const rowPublished: boolean[] = [];
   const cellsInOrder: { t: string; r: string; c: string; row: number }[] = [];
-  for (const decl of declarations) {
-    decl.rows.forEach((rowAxis, i) =>
-      decl.columns.forEach((colAxis, j) => {
-        const terms = cellTerms(decl, i, j);
-        if (terms === null) return;
-        const matches = compileCell(terms, decl.basis);
-        const vars: number[] = [];
-        let value = 0;
-        allAtoms.forEach((a, k) => {
-          if (matches(a)) {
-            vars.push(k);
-            value += a.n;
-          }
-        });
-        const sig = vars.join(',');
-        let idx = rowIndex.get(sig);
-        if (idx === undefined) {
-          idx = rows.length;
-          rowIndex.set(sig, idx);
-          rows.push({ vars, value });
-          rowPublished.push(false);
-        }
-        cellsInOrder.push({ t: decl.id, r: rowAxis.key, c: colAxis.key, row: idx });
-        if (cellStatus.get(key(decl.id, rowAxis.key, colAxis.key))?.published) rowPublished[idx] = true;
-      }),
-    );
+  for (const { decl, row: i, column: j, members: vars, n: value } of cellAtoms(declarations, allAtoms)) {
+    const rowKey = decl.rows[i]!.key;
+    const colKey = decl.columns[j]!.key;
+    const sig = vars.join(',');
+    let idx = rowIndex.get(sig);
+    if (idx === undefined) {
+      idx = rows.length;
+      rowIndex.set(sig, idx);
+      rows.push({ vars, value });
+      rowPublished.push(false);
+    }
+    cellsInOrder.push({ t: decl.id, r: rowKey, c: colKey, row: idx });
+    if (cellStatus.get(key(decl.id, rowKey, colKey))?.published) rowPublished[idx] = true;
   }
   for (const { t, r, c, row } of cellsInOrder) {
     if (cellStatus.get(key(t, r, c))?.published === false && rowPublished[row]) fail(`table ${t} ${r}/${c}: suppressed here but the same count is published in another cell`);
@@ -339,6 +324,12 @@ export async function auditRun(outDir: string): Promise<AuditReport> {
       continue;
     }
     const relation = periodRelation(p.period, period);
+    let ownInputs: string[] | null = null;
+    try {
+      ownInputs = earlierDetails(outDir, manifest).inputsSha256;
+    } catch {
+      // this run's config is checked above; no inputs recorded: not the same data
+    }
     let details: ReturnType<typeof earlierDetails>;
     try {
       details = earlierDetails(p.dir, JSON.parse(prevManifest));
@@ -347,7 +338,7 @@ export async function auditRun(outDir: string): Promise<AuditReport> {
       continue;
     }
     // same period, same input files (both manifests say so): one atom set, this run's
-    const sameData = relation === 'same' && sameInputs(details.inputsSha256, (manifest.inputs ?? []).map((f) => f.sha256));
+    const sameData = relation === 'same' && sameInputs(details.inputsSha256, ownInputs);
     let earlierAtoms: EarlierExport['atoms'] = sameData ? atoms : null;
     if (relation !== 'same') {
       const rel = `internal/${earlierAtomsFile(k)}`;

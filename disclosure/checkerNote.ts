@@ -1,4 +1,5 @@
 import type { ExportTables, Period } from '../schemas/tablesJson.js';
+import type { EarlierRecord } from '../schemas/manifest.js';
 import type { DisclosureParams } from './protectionRule.js';
 import { checkerNoteText as T, type Language } from '../core/messages.js';
 import type { TableDeclaration } from '../model/tableDeclarations.js';
@@ -23,14 +24,6 @@ export interface NoteSource {
   sha256: string;
 }
 
-/** An earlier export the run was protected against (`--previous`), as recorded in manifest.json. */
-export interface PreviousExport {
-  dir: string;
-  period: Period;
-  tablesSha256: string;
-  manifestSha256: string;
-}
-
 /** Everything the checker's note states. Every number in it is a parameter, a row count of an input file, or a count of cells. */
 export interface CheckerFacts {
   period: Period;
@@ -44,7 +37,8 @@ export interface CheckerFacts {
   /** Rows or columns of a table where every shown person falls in one category (group disclosure). */
   groupDisclosure: { table: string; label: string }[];
   /** Present when the run was given earlier exports (`--previous`). */
-  previous?: PreviousExport[] | undefined;
+  /** Earlier exports the run was protected against (`--previous`), as recorded in manifest.json. */
+  previous?: EarlierRecord[] | undefined;
   /** Cells suppressed against differencing with the earlier exports (from internal/suppression-audit.json). */
   differencingCells?: number | undefined;
   /** The run's table declarations (a figure is captioned "Figure …"); default the shipped ones. */

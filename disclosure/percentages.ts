@@ -1,7 +1,7 @@
 import { hasPercentages, TABLE_DECLARATIONS } from '../model/tableDeclarations.js';
 import { type ExportTable, SUPPRESSED } from '../schemas/tablesJson.js';
 
-/** The shipped figures that carry a `percentages` matrix in export/ (outputs.md): the `share` figures of model/tables.json. */
+/** The shipped figures that carry a `percentages` matrix in export/ (docs/spec/outputs.md): the `share` figures of model/tables.json. */
 export const PERCENTAGE_TABLES: readonly string[] = TABLE_DECLARATIONS.filter(hasPercentages).map((d) => d.id);
 
 /**

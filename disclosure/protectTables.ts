@@ -4,14 +4,14 @@ import { messages } from '../core/messages.js';
 import { hasPercentages, type TableDeclaration } from '../model/tableDeclarations.js';
 import { type ExportCell, type ExportTable, type ExportTables, type InternalTables, SUPPRESSED } from '../schemas/tablesJson.js';
 import { ATOMS_FILE, atomsFileText, earlierAtomsFile } from './atomsFile.js';
-import { earlierBlock, earlierDemands, type EarlierExport } from './acrossReleases.js';
+import { earlierBlock, earlierDemands } from './acrossReleases.js';
+import type { EarlierExport } from './earlierExports.js';
 import { JointLp, JointPoints, type JointTarget, jointSuppression, meetsNeed } from './jointAttacker.js';
 import type { Highs } from 'highs';
 import type { AttackerModel } from './attackerModel.js';
 import type { Need } from './secondarySuppression.js';
 import { attackerModelFile, buildAttackerModel, type CellRef } from './attackerModel.js';
 import { type IntervalHelper, startIntervalHelper } from './parallelIntervals.js';
-import { checkerNote, groupDisclosureLines, tableCellCounts } from './checkerNote.js';
 import { loadSolver } from './loadSolver.js';
 import { percentages } from './percentages.js';
 import { type DisclosureParams, integerInterval, isPrimaryUnsafe, protectionLevel } from './protectionRule.js';
@@ -31,8 +31,6 @@ export interface ProtectResult {
   audit: SuppressionAudit;
   /** Relative path under internal/ → file content. */
   internalFiles: Record<string, string>;
-  /** Text of export/README.txt. */
-  checkerNote: string;
   /** Per table id, same shape as its cells. */
   marks: Record<string, SuppressionMark[][]>;
 }
@@ -56,7 +54,7 @@ export function validateParams(params: DisclosureParams): void {
 
 /**
  * Stage "protect": primary and secondary suppression over all tables together, against the atom attacker
- * of disclosure.md, followed by an independent audit of the result (decomposed LP). Throws InternalError
+ * of docs/spec/disclosure.md, followed by an independent audit of the result (decomposed LP). Throws InternalError
  * when the audit does not pass (it never publishes an unproven pattern).
  */
 export async function protectTables({ internal, atoms, declarations, params, previous = [] }: ProtectInput): Promise<ProtectResult> {
@@ -189,18 +187,6 @@ async function protectWith(highs: Highs, helper: IntervalHelper, { internal, ato
       // same data: the earlier atoms are atoms.json itself
       ...Object.fromEntries(previous.flatMap((e, k) => (e.atoms && !e.sameData ? [[earlierAtomsFile(k), atomsFileText(e.atoms)]] : []))),
     },
-    // the sources are not known here: the run composes the complete note (with them) when it renders
-    checkerNote: checkerNote({
-      period: internal.period,
-      backgroundPeriod: internal.backgroundPeriod,
-      sources: [],
-      params: audit.params,
-      tables: tableCellCounts(exportedTables, marks, Object.keys(exportedTables)),
-      passed: true,
-      quarantinedRows: 0,
-      groupDisclosure: groupDisclosureLines(exported, Object.keys(exportedTables)),
-      declarations,
-    }, 'en'),
     marks,
   };
 }

@@ -1,18 +1,11 @@
 /**
- * The CBS rule of disclosure.md in numbers: which counts are unsafe, the protection level p they need,
+ * The CBS rule of docs/spec/disclosure.md in numbers: which counts are unsafe, the protection level p they need,
  * and whether an attacker interval protects them.
  */
 
-export interface DisclosureParams {
-  /** Counts 1 … threshold−1 are unsafe (default 10). */
-  threshold: number;
-  /** Treat 0 as unsafe too (default false: zeros are shown). */
-  zeroUnsafe: boolean;
-  /** Required relative protection (default 0.30). */
-  safetyRange: number;
-}
+import type { DisclosureParams } from '../model/disclosureParams.js';
 
-export const DEFAULT_DISCLOSURE_PARAMS: DisclosureParams = { threshold: 10, zeroUnsafe: false, safetyRange: 0.3 };
+export type { DisclosureParams };
 
 /** Is a count unsafe to show (primary suppression)? */
 export function isPrimaryUnsafe(value: number, params: DisclosureParams): boolean {

@@ -1,5 +1,5 @@
 import type { CellRef } from './attackerModel.js';
-import type { PreviousRecord } from './previousExports.js';
+import type { EarlierRecord } from '../schemas/manifest.js';
 import type { DisclosureParams } from './protectionRule.js';
 
 /** One suppressed table cell in `internal/suppression-audit.json`. */
@@ -41,7 +41,7 @@ export interface SuppressionAudit {
   /** Every suppressed cell, in table order. */
   cells: SuppressedCellAudit[];
   /** Earlier exports taken into account (run --previous); the same records as manifest.json `previous`. */
-  previous: PreviousRecord[];
+  previous: EarlierRecord[];
   /** With earlier exports: the joint attacker and what protecting against it cost. */
   acrossReleases?: {
     attacker: string;

@@ -16,9 +16,15 @@ export function isGrandTotal(terms: readonly CellTerm[]): boolean {
   return sets.size <= 1;
 }
 
-/** Extra weight of a marginal total (a cell in a `total` row or column) over an interior cell. */
+/**
+ * Extra weight of a marginal total (a cell in a `total` row or column) over an interior cell.
+ * @internal exported for its test (and only used there)
+ */
 export const TOTAL_WEIGHT = 5;
-/** Added to grand totals so that they are chosen only when nothing else protects. */
+/**
+ * Added to grand totals so that they are chosen only when nothing else protects.
+ * @internal exported for its test (and only used there)
+ */
 export const GRAND_TOTAL_PENALTY = 1e9;
 
 /**

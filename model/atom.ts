@@ -1,6 +1,6 @@
 /**
  * An atom: the persons with exactly one combination of set memberships and background classes, and how many
- * there are. Every published count is a sum of atom counts (disclosure.md), so the tabulate and protect stages
+ * there are. Every published count is a sum of atom counts (docs/spec/disclosure.md), so the tabulate and protect stages
  * both work on atoms: the only data that leaves DuckDB for JavaScript (aggregated; never a person key).
  */
 export interface Atom {

@@ -6,7 +6,7 @@ import { DERIVED_SETS, type Dimension, type Family, FAMILY_MASK, bitOf, inSet, p
  * Terms are data, so the disclosure model can read every cell as a sum of atoms.
  */
 export type CellTerm =
-  /** member of a person set (tables.md keys: pwet.vervoer, uwv, work, tolk, …) */
+  /** member of a person set (docs/spec/tables.md keys: pwet.vervoer, uwv, work, tolk, …) */
   | { set: string }
   /** background class */
   | { dim: Dimension; value: string }
@@ -18,6 +18,7 @@ export type CellTerm =
 /** Which membership bits a table reads: P, or P_bg for the background figures. */
 export type Basis = 'period' | 'background';
 
+/** @internal exported for its test (and only used there) */
 export function termMatches(term: CellTerm, atom: Atom, basis: Basis): boolean {
   const bits = basis === 'background' ? atom.bitsBg : atom.bits;
   if ('set' in term) return inSet(term.set, bits);

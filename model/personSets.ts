@@ -1,7 +1,7 @@
 import { categoryKeys, shippedTablesFile } from './tablesFile.js';
 
 /**
- * The person-level sets of tables.md. Every person in the study carries a bit mask of the base sets they
+ * The person-level sets of docs/spec/tables.md. Every person in the study carries a bit mask of the base sets they
  * belong to during a period; derived sets (pwet, uwv, wmo, work) are unions of base sets. The category lists
  * themselves are data: the `categories` of model/tables.json (one definition, with their published labels).
  */
@@ -65,7 +65,7 @@ export function popcount(x: number): number {
 
 export type Dimension = 'age' | 'gender' | 'education';
 
-/** Background characteristics (tables.md) with their published Dutch labels: [key, label] per class. */
+/** Background characteristics (docs/spec/tables.md) with their published Dutch labels: [key, label] per class. */
 export const DIMENSIONS: Readonly<Record<Dimension, readonly (readonly [string, string])[]>> = {
   age: dimension('age'),
   gender: dimension('gender'),

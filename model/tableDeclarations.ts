@@ -4,7 +4,7 @@ import { BASE_SETS, DERIVED_SETS, DIMENSIONS } from './personSets.js';
 import { type AxisItem, type Label, type TableSpec, type TablesFile, shippedTablesFile } from './tablesFile.js';
 
 /**
- * Every output table, declared as rows × columns of person sets (tables.md). A cell counts the persons that
+ * Every output table, declared as rows × columns of person sets (docs/spec/tables.md). A cell counts the persons that
  * satisfy the table's `base` terms, its row's terms and its column's terms. The declarations are data
  * (model/tables.json, plus the tables a config adds): this module expands them and is the one place every stage
  * (tabulate, protect, render, audit) and every renderer reads a table's metadata from.
@@ -134,6 +134,7 @@ function expandAxis(file: TablesFile, voc: ReturnType<typeof vocabulary>, items:
 /**
  * Expand table specs (model/tables.json or a config's `tables.add`) into declarations. `firstOrder` is the order
  * given to specs without one. Throws DeclarationError with the JSON path below `specs` on the first fault.
+ * @internal exported for its test (and only used there)
  */
 export function expandTables(specs: readonly TableSpec[], file: TablesFile = shippedTablesFile(), firstOrder = 0, taken: ReadonlySet<string> = new Set()): TableDeclaration[] {
   const voc = vocabulary(file);
@@ -166,7 +167,10 @@ export function expandTables(specs: readonly TableSpec[], file: TablesFile = shi
 
 let shipped: readonly TableDeclaration[] | undefined;
 
-/** The shipped tables and figures of model/tables.json, in computation order. */
+/**
+ * The shipped tables and figures of model/tables.json, in computation order.
+ * @internal exported for its test (and only used there)
+ */
 export function shippedDeclarations(): readonly TableDeclaration[] {
   shipped ??= expandTables(shippedTablesFile().tables);
   return shipped;

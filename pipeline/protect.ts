@@ -1,24 +1,15 @@
 import type { Config } from '../schemas/config.js';
-import type { ExportTables, InternalTables } from '../schemas/tablesJson.js';
-import type { Atom } from '../model/atom.js';
-import type { TableDeclaration } from '../model/tableDeclarations.js';
+import type { ExportTables } from '../schemas/tablesJson.js';
 import { messagesFor } from '../core/messages.js';
-import type { EarlierExport } from '../disclosure/acrossReleases.js';
+import type { ProtectInput } from '../disclosure/protectTables.js';
+import type { SuppressionAudit } from '../disclosure/suppressionAudit.js';
 
-export interface ProtectInput {
-  internal: InternalTables;
-  atoms: readonly Atom[];
-  declarations: readonly TableDeclaration[];
-  params: Config['disclosure'];
-  /** Exports already published (run --previous): protected jointly with them; new suppressions go only into this export. */
-  previous?: readonly EarlierExport[] | undefined;
-}
 export interface ProtectOutput {
   exported: ExportTables;
   /** Files for internal/ (audit detail), relative path → content. */
   internalFiles: Record<string, string>;
-  /** export/README.txt for the output checker. */
-  checkerNote: string;
+  /** The final audit's record (internal/suppression-audit.json); a test's stand-in protection may give none. */
+  audit?: SuppressionAudit | undefined;
   marks: Record<string, ('primary' | 'secondary' | null)[][]>;
 }
 export type Protect = (input: ProtectInput) => Promise<ProtectOutput>;
@@ -28,7 +19,7 @@ const protectModule = () => import('../disclosure/protectTables.js');
 /** The real protection: primary and secondary suppression against the atom attacker, proven by an audit. */
 const protectTables: Protect = async (input) => {
   const r = await (await protectModule()).protectTables(input);
-  return { exported: r.exported, internalFiles: r.internalFiles, checkerNote: r.checkerNote, marks: r.marks };
+  return { exported: r.exported, audit: r.audit, internalFiles: r.internalFiles, marks: r.marks };
 };
 
 /**

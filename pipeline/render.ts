@@ -1,16 +1,15 @@
 import type { Config } from '../schemas/config.js';
+import type { EarlierRecord } from '../schemas/manifest.js';
 import type { InternalTables, Period } from '../schemas/tablesJson.js';
 import {
   type CheckerFacts,
   type NoteSource,
-  type PreviousExport,
   checkerNote,
   checkerNoteLines,
   groupDisclosureLines,
   tableCellCounts,
   totalCounts,
 } from '../disclosure/checkerNote.js';
-import type { AuditedCell } from '../reports/auditHtml.js';
 import { quarantineCsv } from '../reports/quarantineCsv.js';
 import type { FileMap } from '../reports/renderExport.js';
 import { type RunSummary, runSummary } from '../reports/runSummary.js';
@@ -19,7 +18,7 @@ import type { TableDeclaration } from '../model/tableDeclarations.js';
 import type { PreparedFile } from '../sources/sourceRelation.js';
 import type { SourceKey } from '../sources/sourceFiles.js';
 import type { ProtectOutput } from './protect.js';
-import type { QuarantinedRow } from './validate.js';
+import type { QuarantinedRow } from '../reports/quarantineCsv.js';
 
 const exportModule = () => import('../reports/renderExport.js');
 const auditPageModule = () => import('../reports/auditHtml.js');
@@ -33,35 +32,27 @@ export interface RenderInput {
   /** The input files as recorded in the manifest (rows, SHA-256), for the checker's note. */
   inputs: NoteSource[];
   /** Earlier exports the run was protected against (`--previous`), as recorded in the manifest. */
-  previous?: PreviousExport[] | undefined;
+  previous?: EarlierRecord[] | undefined;
   declarations: readonly TableDeclaration[];
   version: string;
 }
 
-interface AuditFile {
-  passed?: boolean;
-  cells?: (AuditedCell & { reason?: string })[];
-}
-
-function auditFile(protection: ProtectOutput): AuditFile {
-  const text = protection.internalFiles['suppression-audit.json'];
-  return text ? (JSON.parse(text) as AuditFile) : {};
-}
+/** The audit's verdict: protection throws when its final audit fails, so a run that renders has passed it. */
+const auditPassed = (protection: ProtectOutput): boolean => protection.audit?.passed ?? true;
 
 /** The facts of the checker's note (README.txt, LEESMIJ.txt, the summary sheet of tables.xlsx). */
 function checkerFacts(config: Config, r: RenderInput): CheckerFacts {
   const order = tableOrder(Object.keys(r.internal.tables), r.declarations);
-  const audit = auditFile(r.protection);
   const previous = r.previous && r.previous.length > 0 ? r.previous : undefined;
   // cells suppressed for differencing with an earlier export carry a reason (disclosure/suppressionAudit.ts)
-  const differencing = (audit.cells ?? []).filter((c) => typeof c.reason === 'string' && c.reason.startsWith('differencing')).length;
+  const differencing = (r.protection.audit?.cells ?? []).filter((c) => typeof c.reason === 'string' && c.reason.startsWith('differencing')).length;
   return {
     period: r.period,
     backgroundPeriod: r.backgroundPeriod,
     sources: r.inputs,
     params: config.disclosure,
     tables: tableCellCounts(r.internal.tables, r.protection.marks, order),
-    passed: audit.passed !== false,
+    passed: auditPassed(r.protection),
     quarantinedRows: r.quarantined.length,
     groupDisclosure: groupDisclosureLines(r.protection.exported, order),
     previous,
@@ -91,7 +82,7 @@ export async function render(config: Config, r: RenderInput): Promise<FileMap> {
   for (const [rel, content] of Object.entries(exported)) files[`export/${rel}`] = content;
   files['internal/tables.json'] = `${JSON.stringify(r.internal, null, 2)}\n`;
   for (const [rel, content] of Object.entries(r.protection.internalFiles)) files[`internal/${rel}`] = content;
-  const cells = auditFile(r.protection).cells;
+  const cells = r.protection.audit?.cells;
   files['internal/audit.html'] = auditHtml(r.internal, r.protection.marks, { lang: config.language, params: config.disclosure, declarations: r.declarations, ...(cells ? { cells } : {}) });
   if (r.quarantined.length > 0) files['internal/quarantine.csv'] = quarantineCsv(r.quarantined);
   return files;
@@ -106,7 +97,7 @@ export function summaryOf(r: { period: Period; declarations: readonly TableDecla
     tables: order.length,
     cells: { published: t.shown, primary: t.primary, secondary: t.secondary },
     quarantinedRows: r.quarantinedRows,
-    passed: auditFile(r.protection).passed !== false,
+    passed: auditPassed(r.protection),
     totalMs: r.totalMs,
     stageMs: r.stageMs,
   });

@@ -1,4 +1,3 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../schemas/config.js';
 import { buildManifest, type InputFacts, type ManifestInputFile, manifestInputs, type Software } from '../schemas/manifest.js';
 import type { InternalTables, Period } from '../schemas/tablesJson.js';
@@ -7,28 +6,19 @@ import { declarationsFor, type TableDeclaration } from '../model/tableDeclaratio
 import { InternalError } from '../core/errors.js';
 import { messagesFor } from '../core/messages.js';
 import type { FileMap } from '../reports/renderExport.js';
-import type { DirectoryEntry } from '../sources/sourceFiles.js';
-import type { CsvDiagnoser, FirstLineReader, SavLoader } from '../sources/sourceRelation.js';
 import { linkPersons } from './link.js';
 import { type Protect, type ProtectOutput, protect } from './protect.js';
-import { type ReadResult, read } from './read.js';
+import { type ReadEffects, type ReadResult, read } from './read.js';
 import { render, rowCounts, summaryOf } from './render.js';
 import type { RunSummary } from '../reports/runSummary.js';
-import type { EarlierExport } from '../disclosure/acrossReleases.js';
-import { sameInputs } from '../disclosure/previousExports.js';
-import { tabulate } from './tabulate.js';
+import type { EarlierExport } from '../disclosure/earlierExports.js';
+import { tabulate } from '../model/tabulate.js';
+import { sameInputs } from '../disclosure/earlierExports.js';
 import { type ValidationResult, validateSources } from './validate.js';
 
 
-/** Everything from outside: the input listing, the DuckDB connection, the clock, and optional hooks. */
-export interface PipelineEffects {
-  conn: DuckDBConnection;
-  /** The listing of the input folder (names, paths, sizes). */
-  entries: readonly DirectoryEntry[];
-  inputDir: string;
-  loadSav?: SavLoader | undefined;
-  /** Reads a CSV file's first line (its header), so DuckDB need not sniff every file twice. */
-  readFirstLine?: FirstLineReader | undefined;
+/** Everything from outside: the input listing, the DuckDB connection (both as the read stage has them), the clock, and optional hooks. */
+export interface PipelineEffects extends ReadEffects {
   /** Protection; the real one unless a test gives a faster one. */
   protect?: Protect | undefined;
   /** SHA-256 and line count of every input file (started by the caller when the scans are done). */
@@ -38,12 +28,8 @@ export interface PipelineEffects {
   /** Monotonic clock in ms, for the per-stage timings of the manifest. */
   now: () => number;
   onStage?: (stage: string) => void;
-  /** Finds the row at fault in a CSV file DuckDB could not read (only called after a failure). */
-  diagnoseCsv?: CsvDiagnoser | undefined;
   /** Exports already published (run --previous), read and checked by the caller: protected jointly with them. */
   previous?: readonly EarlierExport[] | undefined;
-  /** Warnings for the terminal (e.g. an empty source file with --allow-empty). */
-  warn?: (message: string) => void;
 }
 
 /** What the stages have made so far; each stage adds its part. */

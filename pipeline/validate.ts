@@ -8,6 +8,7 @@ import { KeySet } from '../sav/savKeyFilter.js';
 import { codeMapRows } from '../sources/codeMapTable.js';
 import { type CsvDiagnoser, type PreparedFile, type SavLoader, type SavRowFilter, columnSpecs, fileFault, savFault, sourceRelation } from '../sources/sourceRelation.js';
 import { SOURCE_KEYS, SOURCE_NAMES, type SourceKey } from '../sources/sourceFiles.js';
+import type { QuarantinedRow } from '../reports/quarantineCsv.js';
 
 interface Problem {
   source: SourceKey;
@@ -15,19 +16,11 @@ interface Problem {
   /** The file's column name. */
   column: string;
   problem: string;
-  /** Offending value; null for key columns (a RINPERSOON is never shown). */
+  /** Offending value, key-like digits masked (shownValue); null for key columns (a RINPERSOON is never shown). */
   value: string | null;
   count: number;
   /** First rows (1-based data rows, header not counted). */
   rows: number[];
-}
-
-export interface QuarantinedRow {
-  file: string;
-  row: number;
-  column: string;
-  problem: string;
-  value: string | null;
 }
 
 export interface ValidationResult {
@@ -75,7 +68,10 @@ const EMPTY: Record<SourceKey, string> = { srg: 'empty_provision_rows', uwv: 'em
 
 async function build(conn: DuckDBConnection, key: SourceKey, files: PreparedFile[], config: Config, periods: Periods, target: string, located?: Map<number, string>, diagnose?: CsvDiagnoser) {
   const rel = sourceRelation(key, files, config, located);
-  const sql = loadQuery(QUERY[key], {}, { relation: rel.sql });
+  // the big sources start from the semi-join on the study persons' numbers (queries/keyed_rows.sql)
+  const raw: Record<string, string> = { relation: rel.sql };
+  if (key === 'gba' || key === 'education') raw.keyed = loadQuery('keyed_rows', {}, { relation: rel.sql });
+  const sql = loadQuery(QUERY[key], {}, raw);
   try {
     await conn.run(loadQuery('create_table_as', { target }, { select: sql }), { ...rel.params, ...queryParams(key, periods) });
   } catch (e) {
@@ -175,7 +171,7 @@ export async function validateSources(
     };
     for (const s of located.sort((a, b) => a.file_idx - b.file_idx || a.p_col.localeCompare(b.p_col) || a.p_kind.localeCompare(b.p_kind))) {
       const f = byFile.get(s.file_idx)!;
-      problems.push({ source: key, file: f.file.name, column: fileColumn(f, s.p_col), problem: s.p_kind, value: s.example, count: s.n, rows: s.rows.slice(0, 3) });
+      problems.push({ source: key, file: f.file.name, column: fileColumn(f, s.p_col), problem: s.p_kind, value: shownValue(s.example), count: s.n, rows: s.rows.slice(0, 3) });
     }
     if (config.onBadRows === 'quarantine') {
       const tables = rowsTable === table ? [table] : [table, rowsTable];
@@ -189,7 +185,7 @@ export async function validateSources(
             row: Number(row.row_nr),
             column: fileColumn(f, String(row.p_col)),
             problem: String(row.p_kind),
-            value: row.p_val === null ? null : String(row.p_val),
+            value: shownValue(row.p_val === null ? null : String(row.p_val)),
           });
         }
       }
@@ -205,6 +201,20 @@ export async function validateSources(
     throw new InputError(messages.badInput(problems.length, rows), problems.map((p) => messages.problem(p)));
   }
   return { problems, quarantined, duplicates, keptRows };
+}
+
+/**
+ * A value as shown in a message or written to quarantine: every run of 5 or more digits masked digit by digit
+ * ("#########"), since a key in a date or code column (a shifted row, a pasted column) must not be printed and a
+ * RINPERSOON whose leading zeros were lost may have fewer than 9 digits; the shape stays (a user sees "########.5" or
+ * "#########" and the row number, and finds the row); years, months and codes of up to 4 digits are shown. Control
+ * characters (a NUL byte) are written as \xNN, never raw.
+ */
+function shownValue(value: string | null): string | null {
+  if (value === null) return null;
+  return value
+    .replace(/\p{Nd}{5,}/gu, (d) => '#'.repeat([...d].length))
+    .replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 /** The WMOBUS codes the config maps (normalised as in code_map, "ignore" included): a code not among them is a problem. */
@@ -259,6 +269,8 @@ async function loadSavFiles(
       try {
         const r = await loadSav.load(conn, f.file.path, f.table!, columns, filter);
         f.rowCount = r.rows;
+        // a file whose header did not state its cases (sourceRelation.ts checks those that do): 0 cases is no data
+        if (r.rows === 0 && !config.allowEmpty) throw new InputError(messages.emptyFile(f.file.name));
         onStage(`decoded ${f.file.name}: ${r.rows.toLocaleString('en')} rows, ${r.kept.toLocaleString('en')} kept`);
       } catch (e) {
         errors.push(savFault(f.file.name, e));

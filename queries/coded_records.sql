@@ -3,14 +3,14 @@
 -- $study_only (WMOBUS: millions of rows, most of persons outside the study) only rows of persons in study_keys.
 -- The relation: the union of the source's files, with columns file_idx, row_nr, rs, rn, code, begin_raw, end_raw.
 WITH r AS (
-  SELECT file_idx, row_nr, rs, rn, CASE WHEN $study_only = 1 THEN mg_key_candidate(rn) ELSE mg_key_number(rn) END AS n0,
+  SELECT file_idx, row_nr, rs, rn, mg_key_number(rn) AS n0,
          code AS code_raw, mg_code(code) AS code, begin_raw, end_raw, mg_date(begin_raw) AS b, mg_date(end_raw) AS e
   FROM ({{!relation}})
 ), m AS (
   SELECT r.*, cm.bit, q.hit,
     -- SRG: the exact key rules on every row. WMOBUS ($study_only): exact where the row could link to a study person
-    -- or the key is not even a plausible number (see mg_key_candidate)
-    CASE WHEN $study_only = 0 THEN r.n0 WHEN q.hit THEN mg_key_number(r.rn) END AS n,
+    -- or the key is not even a plausible number (see mg_key_plausible)
+    CASE WHEN $study_only = 0 OR q.hit THEN r.n0 END AS n,
     CASE WHEN $study_only = 0 THEN mg_key_problem(r.rs, r.rn, r.n0) ELSE mg_big_key_problem(r.rs, r.rn, r.n0, q.hit) END AS key_problem
   FROM r
   LEFT JOIN code_map AS cm ON cm.domain = $domain AND cm.code = r.code
@@ -22,7 +22,7 @@ WITH r AS (
     mg_record_problem(key_problem, begin_raw, b, end_raw, e, bit IS NULL) AS p_kind
   FROM m
 )
-SELECT file_idx, row_nr, trim(rs) AS s, n,
+SELECT file_idx, row_nr, mg_rinpersoons(rs) AS s, n,
   -- a code mapped to "ignore" (bit -1) counts nowhere
   CASE WHEN bit >= 0 THEN 1 << bit END AS mask,
   b, e, p_kind,

@@ -1,16 +1,11 @@
 -- HOOGSTEOPLTAB rows of study persons from files whose year is at most the end year of P_bg, plus every row whose
--- key is no key (checked in every file). The relation: file_idx, row_nr, rs, rn, level, year (from the file name).
-WITH r AS (
-  SELECT file_idx, row_nr, year, rs, rn, level, mg_key_candidate(rn) AS n0
-  FROM ({{!relation}})
-), j AS (
-  -- a semi-join on the person number (an integer hash probe; a correlated EXISTS plans as a slow delim join)
-  SELECT r.*, q.hit FROM r LEFT JOIN (SELECT DISTINCT n, true AS hit FROM persons) AS q ON q.n = r.n0
-), k AS (
-  SELECT *, mg_big_key_problem(rs, rn, n0, hit) AS key_problem FROM j
+-- key is no key (checked in every file). The relation: file_idx, row_nr, rs, rn, level, year (from the file name);
+-- `keyed` is keyed_rows.sql over it.
+WITH k AS (
+  {{!keyed}}
 ), kept AS (
   -- may keep rows of the same number under another RINPERSOONS: the final join on (s, n) in atoms.sql drops them
-  SELECT *, trim(rs) AS s, mg_key_number(rn) AS n FROM k
+  SELECT *, mg_rinpersoons(rs) AS s, n0 AS n FROM k
   WHERE key_problem IS NOT NULL OR (year <= $bg_end_year AND hit)
 )
 SELECT file_idx, row_nr, year, s, n,

@@ -1,18 +1,12 @@
 -- GBAPERSOONTAB rows of study persons, plus every row whose key is no key. Every row's key is checked (a corrupted
 -- key could hide a study person); the other fields only for study persons (a bad birth year of someone outside the
 -- study changes no number). A semi-join: the other ~24 million rows are scanned, never kept.
--- The relation: file_idx, row_nr, rs, rn, gender, birth_year, birth_month.
-WITH r AS (
-  SELECT file_idx, row_nr, rs, rn, gender, birth_year, birth_month, mg_key_candidate(rn) AS n0
-  FROM ({{!relation}})
-), j AS (
-  -- a semi-join on the person number (an integer hash probe; a correlated EXISTS plans as a slow delim join)
-  SELECT r.*, q.hit FROM r LEFT JOIN (SELECT DISTINCT n, true AS hit FROM persons) AS q ON q.n = r.n0
-), k AS (
-  SELECT *, mg_big_key_problem(rs, rn, n0, hit) AS key_problem FROM j
+-- The relation: file_idx, row_nr, rs, rn, gender, birth_year, birth_month; `keyed` is keyed_rows.sql over it.
+WITH k AS (
+  {{!keyed}}
 ), kept AS (
   -- may keep rows of the same number under another RINPERSOONS: the final join on (s, n) in atoms.sql drops them
-  SELECT *, trim(rs) AS s, mg_key_number(rn) AS n FROM k WHERE key_problem IS NOT NULL OR hit
+  SELECT *, mg_rinpersoons(rs) AS s, n0 AS n FROM k WHERE key_problem IS NOT NULL OR hit
 ), v AS (
   SELECT kept.*,
     coalesce(g.target, 'onbekend') AS gender_class,

@@ -1,4 +1,4 @@
--- Value rules of inputs.md as DuckDB macros, created once per connection. Every input column arrives as VARCHAR
+-- Value rules of docs/spec/inputs.md as DuckDB macros, created once per connection. Every input column arrives as VARCHAR
 -- (CSV read with all_varchar; Parquet and .sav columns cast), so numbers may look like "89711863" or "89711863.0".
 -- Each macro has a fast path for the common, clean form (one anchored regex), so national files scan at read speed;
 -- the slow path (trimming, float forms) runs only on unusual values.
@@ -8,38 +8,44 @@ CREATE OR REPLACE MACRO mg_digits(x) AS CASE
   WHEN contains(x, '.') THEN regexp_replace(trim(x), '^([0-9]+)\.0+$', '\1')
   ELSE trim(x) END;
 
--- The 9-digit person number as an integer (left-padding to 9 digits is implied), NULL when no key.
+-- The 9-digit person number as an integer (left-padding to 9 digits is implied), NULL when no key. Fast path: plain
+-- digits only (a lenient integer cast would read "2.23249E+08", a key a spreadsheet rounded, as 223249000: some
+-- other person's key). Every other form takes the exact rules ("89711863.0" is 89711863; an exponent is no key).
 CREATE OR REPLACE MACRO mg_key_number(x) AS CASE
   WHEN regexp_full_match(x, '[0-9]{1,9}') THEN nullif(CAST(x AS INTEGER), 0)
   WHEN regexp_full_match(mg_digits(x), '[0-9]+') AND length(ltrim(mg_digits(x), '0')) BETWEEN 1 AND 9
   THEN CAST(ltrim(mg_digits(x), '0') AS INTEGER) END;
 
--- The person number by a plain integer cast: cheap, but lenient ("+12", "1.5" pass). Used only to find the rows of
--- a big source (GBA, HOOGSTEOPLTAB, WMOBUS) that could belong to a study person; those rows, and every row whose
--- key is not even a number from 1 to 999999999, then get the exact rules below. A row with an odd-looking number
--- that links to no study person cannot change any count.
-CREATE OR REPLACE MACRO mg_key_candidate(x) AS TRY_CAST(x AS INTEGER);
-CREATE OR REPLACE MACRO mg_key_plausible(s, n0) AS (s <> '' AND n0 BETWEEN 1 AND 999999999);
+-- RINPERSOONS in its one normal form: trimmed, upper case (inputs.md: "r" is "R").
+CREATE OR REPLACE MACRO mg_rinpersoons(s) AS upper(trim(s));
+-- Is it a RINPERSOONS at all: one letter (any case, blanks around it allowed)?
+CREATE OR REPLACE MACRO mg_rinpersoons_ok(s) AS regexp_full_match(s, '\s*[A-Za-z]\s*');
+
+-- A row of a big source (GBA, HOOGSTEOPLTAB, WMOBUS) whose key number n0 = mg_key_number(x) links to no study
+-- person needs no more checks: a row that links to nobody cannot change any count (a corrupted key of a study
+-- person has no number, or another one, and gets the exact rules below).
+CREATE OR REPLACE MACRO mg_key_plausible(s, n0) AS (s <> '' AND n0 IS NOT NULL);
 
 -- Why a (RINPERSOONS, RINPERSOON) pair is no key, or NULL when it is one (n = mg_key_number(x), computed once by
 -- the caller). Never echoes the value itself.
 CREATE OR REPLACE MACRO mg_key_problem(s, x, n) AS CASE
-  WHEN n IS NOT NULL AND s IS NOT NULL AND trim(s) <> '' THEN NULL
+  WHEN n IS NOT NULL AND mg_rinpersoons_ok(s) THEN NULL
   WHEN s IS NULL OR trim(s) = '' THEN 'empty RINPERSOONS'
+  WHEN NOT mg_rinpersoons_ok(s) THEN 'RINPERSOONS is not one letter'
   WHEN x IS NULL OR trim(x) = '' THEN 'empty RINPERSOON'
   WHEN NOT regexp_full_match(mg_digits(x), '[0-9]+') THEN 'RINPERSOON is not a string of digits'
   WHEN length(ltrim(mg_digits(x), '0')) > 9 THEN 'RINPERSOON has more than 9 digits'
   ELSE 'RINPERSOON 000000000 is no key'
   END;
 
--- The column a key problem is reported on (the same order of tests as mg_key_problem: an empty RINPERSOONS first).
-CREATE OR REPLACE MACRO mg_key_column(s) AS CASE WHEN s IS NULL OR trim(s) = '' THEN 'rinpersoons' ELSE 'rinpersoon' END;
+-- The column a key problem is reported on (the same order of tests as mg_key_problem: RINPERSOONS first).
+CREATE OR REPLACE MACRO mg_key_column(s) AS CASE WHEN s IS NULL OR NOT mg_rinpersoons_ok(s) THEN 'rinpersoons' ELSE 'rinpersoon' END;
 
 -- The key problem of a row of a big source, given its candidate number n0 and whether n0 belongs to a (candidate)
 -- study person: exact rules where the row could link to one, or where the key is not even a plausible number.
 CREATE OR REPLACE MACRO mg_big_key_problem(rs, rn, n0, hit) AS CASE
   WHEN hit IS NULL AND mg_key_plausible(rs, n0) THEN NULL
-  ELSE mg_key_problem(rs, rn, mg_key_number(rn)) END;
+  ELSE mg_key_problem(rs, rn, n0) END;
 
 -- A date from YYYYMMDD, YYYY-MM-DD (optionally with a midnight time, as Parquet/SPSS timestamps print), or NULL.
 -- One rule for CSV text and typed Parquet/.sav values alike: exactly 8 digits (a whole float "20170101.0", as a DOUBLE
@@ -71,7 +77,7 @@ CREATE OR REPLACE MACRO mg_code(x) AS CASE
   WHEN regexp_full_match(x, '[0-9]{1,18}') THEN CAST(CAST(x AS UBIGINT) AS VARCHAR)
   ELSE mg_code_slow(x) END;
 
--- The first problem of a provision record, or NULL (inputs.md "Bad input"): key, begin date, end date, order, code.
+-- The first problem of a provision record, or NULL (docs/spec/inputs.md "Bad input"): key, begin date, end date, order, code.
 -- One cheap test for the clean case first (one CASE branch instead of six on every row).
 CREATE OR REPLACE MACRO mg_record_problem(key_problem, begin_raw, b, end_raw, e, unmapped) AS CASE
   WHEN key_problem IS NULL AND b IS NOT NULL AND NOT unmapped AND (e >= b OR (e IS NULL AND (end_raw IS NULL OR end_raw = ''))) THEN NULL

@@ -1,4 +1,4 @@
--- Person-level sets (tables.md): for every person with a record in use during P (bits) or P_bg (bits_bg), the OR of
+-- Person-level sets (docs/spec/tables.md): for every person with a record in use during P (bits) or P_bg (bits_bg), the OR of
 -- the set bits of those records, and the first day of use of a work provision in P_bg (for the age class).
 -- Only persons in the study (a work provision or LKS in P, or a work provision in P_bg) are kept: Wmo-only persons
 -- are never counted.

@@ -2,7 +2,7 @@
 -- first problem of each row. Keeps rows that overlap [$window_start, $window_end] or have a problem.
 -- The relation: the union of the files, with columns file_idx, row_nr, rs, rn, type, background, product, begin_raw, end_raw.
 WITH r AS (
-  SELECT file_idx, row_nr, rs, rn, trim(rs) AS s, mg_key_number(rn) AS n,
+  SELECT file_idx, row_nr, rs, rn, mg_rinpersoons(rs) AS s, mg_key_number(rn) AS n,
          type AS type_raw, mg_code(type) AS type, background AS background_raw, mg_code(background) AS background,
          trim(product) AS product, begin_raw, end_raw, mg_date(begin_raw) AS b, mg_date(end_raw) AS e
   FROM ({{!relation}})

@@ -3,11 +3,11 @@ import { periodYears } from './runSummary.js';
 import type { Lang } from './footnotes.js';
 import { formatCount, formatPercent } from './formatNumber.js';
 import { escapeHtml, htmlPage } from './htmlPage.js';
-import { csvRecord } from './tableCsv.js';
+import { csvRecords } from './csv.js';
 import { tableHtml, type CellView } from './tableHtml.js';
 import { caption, tableOrder } from './tableOrder.js';
 import type { TableDeclaration } from '../model/tableDeclarations.js';
-import { DEFAULT_DISCLOSURE_PARAMS } from '../disclosure/protectionRule.js';
+import { DEFAULT_DISCLOSURE_PARAMS } from '../model/disclosureParams.js';
 import { comparisonPageText as TEXT } from '../core/messages.js';
 
 type Presence = 'both' | 'old-only' | 'new-only';
@@ -120,13 +120,13 @@ export function comparisonCsv(rows: ComparisonRow[], periods?: { old: Period; ne
   const p = (x: Period) => [`${x.start}..${x.end}`, periodYears(x).toFixed(1)];
   if (periods) header.push('old_period', 'old_years', 'new_period', 'new_years');
   const extra = periods ? [...p(periods.old), ...p(periods.new)] : [];
-  return '\uFEFF' + [header, ...rows.map((r) => [
+  return '\uFEFF' + csvRecords([header, ...rows.map((r) => [
     r.table, r.scope, r.presence, r.rowKey ?? '', r.rowLabel ?? '', r.columnKey ?? '', r.columnLabel ?? '',
     cellText(r.old), cellText(r.new),
     r.absoluteChange === null ? '' : String(r.absoluteChange),
     r.relativeChange === null ? '' : r.relativeChange.toFixed(6),
     r.suppressionChanged ? 'yes' : '', r.changed ? 'yes' : '', r.smallChange ? 'yes' : '', ...extra,
-  ])].map((r) => csvRecord(r)).join('');
+  ])]);
 }
 
 export interface ComparisonMeta {

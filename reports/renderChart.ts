@@ -18,7 +18,10 @@ export interface RenderedChart {
   png: Buffer;
 }
 
-/** Vega-Lite → Vega → SVG (headless, no canvas: text widths are Vega's estimate, so output is the same everywhere). */
+/**
+ * Vega-Lite → Vega → SVG (headless, no canvas: text widths are Vega's estimate, so output is the same everywhere).
+ * @internal exported for its test (and only used there)
+ */
 export async function chartSvg(spec: TopLevelSpec): Promise<string> {
   const vg = compile(spec).spec;
   const view = new vega.View(vega.parse(vg), { renderer: 'none' });
@@ -29,6 +32,7 @@ export async function chartSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
+/** @internal exported for its test (and only used there) */
 export interface SvgToPngOptions {
   /** Load DejaVu Sans (default true). `false` only exists to show what goes wrong without fonts. */
   fonts?: boolean;
@@ -40,6 +44,7 @@ export interface SvgToPngOptions {
  * SVG → PNG with resvg. Fonts are loaded explicitly from dejavu-fonts-ttf with system fonts off:
  * without a font resvg silently drops every text element, and system fonts would make the bytes
  * depend on the machine.
+ * @internal exported for its test (and only used there)
  */
 export function svgToPng(svg: string, options: SvgToPngOptions = {}): { png: Buffer; width: number; height: number; pixels: Buffer } {
   const img = new Resvg(svg, resvgOptions(options)).render();
@@ -57,7 +62,10 @@ function resvgOptions(options: SvgToPngOptions) {
   };
 }
 
-/** The same PNG as `svgToPng`, rasterised on a libuv worker thread: several figures at once, while this thread goes on. */
+/**
+ * The same PNG as `svgToPng`, rasterised on a libuv worker thread: several figures at once, while this thread goes on.
+ * @internal exported for its test (and only used there)
+ */
 export async function svgToPngAsync(svg: string): Promise<Buffer> {
   return (await renderAsync(svg, resvgOptions({}))).asPng();
 }

@@ -1,4 +1,5 @@
 import type { ExportCell, ExportTable } from '../schemas/tablesJson.js';
+import { csvRecords } from './csv.js';
 
 /**
  * One table as CSV (RFC 4180), the form `export/tables/<id>.csv` takes.
@@ -22,13 +23,20 @@ export function tableCsv(table: ExportTable): string {
   return csvText(table, CSV_DIALECT);
 }
 
-/** A CSV dialect: field separator and decimal mark of the percentages. */
+/**
+ * A CSV dialect: field separator and decimal mark of the percentages.
+ * @internal exported for its test (and only used there)
+ */
 export interface CsvDialect {
   delimiter: ',' | ';';
   decimal: '.' | ',';
 }
+/** @internal exported for its test (and only used there) */
 export const CSV_DIALECT: CsvDialect = { delimiter: ',', decimal: '.' };
-/** What Dutch Excel expects on a double-click: ";" between fields, a decimal comma ("38,2"). */
+/**
+ * What Dutch Excel expects on a double-click: ";" between fields, a decimal comma ("38,2").
+ * @internal exported for its test (and only used there)
+ */
 export const CSV_DIALECT_NL: CsvDialect = { delimiter: ';', decimal: ',' };
 
 /**
@@ -52,7 +60,7 @@ function csvText(table: ExportTable, dialect: CsvDialect): string {
   });
   // quarantined input rows: one last record, the note in the first field (scripts can drop it: it has no numbers in other fields)
   if (table.note) lines.push([table.note]);
-  return '\uFEFF' + lines.map((l) => csvRecord(l, dialect.delimiter)).join('');
+  return '\uFEFF' + csvRecords(lines, { delimiter: dialect.delimiter, recordDelimiter: '\r\n' });
 }
 
 function countField(cell: ExportCell | undefined): string {
@@ -63,10 +71,4 @@ function countField(cell: ExportCell | undefined): string {
 function percentField(cell: number | '**' | null | undefined, decimal: '.' | ','): string {
   if (cell === undefined || cell === null) return '';
   return typeof cell === 'number' ? cell.toFixed(1).replace('.', decimal) : cell;
-}
-
-/** One CSV record with the conventions above (quoting, separator, CRLF); no BOM. */
-export function csvRecord(fields: string[], delimiter: ',' | ';' = ','): string {
-  const special = delimiter === ',' ? /[",\r\n]/ : /[";\r\n]/;
-  return fields.map((f) => (special.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(delimiter) + '\r\n';
 }

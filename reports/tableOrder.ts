@@ -8,10 +8,16 @@ import { captionText } from '../core/messages.js';
  */
 type Decls = readonly TableDeclaration[];
 
-/** The shipped ids in published order (chapter 3, chapter 4, Bijlage 5). */
+/**
+ * The shipped ids in published order (chapter 3, chapter 4, Bijlage 5).
+ * @internal exported for its test (and only used there)
+ */
 export const PUBLISHED_ORDER: readonly string[] = publishedOrder(TABLE_DECLARATIONS).map((d) => d.id);
 
-/** The shipped ids drawn as a chart (outputs.md: charts/<id>.vl.json), in published order. */
+/**
+ * The shipped ids drawn as a chart (docs/spec/outputs.md: charts/<id>.vl.json), in published order.
+ * @internal exported for its test (and only used there)
+ */
 export const FIGURE_IDS: readonly string[] = publishedOrder(TABLE_DECLARATIONS).filter((d) => d.kind === 'figure').map((d) => d.id);
 
 function find(id: string, declarations: Decls): TableDeclaration | undefined {

@@ -17,10 +17,18 @@ export interface TablesXlsxOptions {
   declarations?: readonly TableDeclaration[];
 }
 
-/** Zip entry time: the DOS epoch, i.e. "no date" (a zip entry must carry one). */
-const ZIP_TIME = new Date('1980-01-01T00:00:00Z');
+/**
+ * Zip entry time: the DOS epoch 1980-01-01 00:00, i.e. "no date" (a zip entry must carry one). A zip stores local
+ * wall-clock fields and fflate reads them from the Date with the local getters, so the Date is built in local time
+ * (and at each call, as TZ may change): the same bytes in every time zone. (Built in UTC it was 1979 in New York —
+ * out of the zip's range — and 01:00 in Amsterdam.)
+ */
+const zipTime = () => new Date(1980, 0, 1, 0, 0, 0);
 
-/** Excel's sheet-name rules: no : \ / ? * [ ], at most 31 characters, not starting or ending with ', unique ignoring case. */
+/**
+ * Excel's sheet-name rules: no : \ / ? * [ ], at most 31 characters, not starting or ending with ', unique ignoring case.
+ * @internal exported for its test (and only used there)
+ */
 export function sheetName(id: string, taken: Set<string>): string {
   let base = id.replace(/[:\\/?*[\]]/g, '_').replace(/^'+|'+$/g, '').slice(0, 31) || 'Tabel';
   let name = base;
@@ -59,7 +67,7 @@ export async function tablesXlsx(tables: ExportTables, options: TablesXlsxOption
     addSheet(wb, sheetName(capt, taken), capt, tables.tables[id]!, options.lang, options.threshold);
   }
   const raw = new Uint8Array(await wb.xlsx.writeBuffer());
-  return Buffer.from(rezip(raw, ZIP_TIME));
+  return Buffer.from(rezip(raw, zipTime()));
 }
 
 function addSummary(wb: ExcelJS.Workbook, name: string, lines: string[], lang: Lang, threshold: number): void {

@@ -66,7 +66,8 @@ const variableInfo = (v: SavVariable) => ({
 
 /**
  * Create table `table` from the SPSS file `file`: one column per (selected) variable under its long name, rows in
- * file order. System- and user-missing values become NULL. Returns the dictionary (selected variables only);
+ * file order. System-missing values become NULL; user-missing values are read as the values they are (as readstat
+ * reports them). Returns the dictionary (selected variables only);
  * `rowCount` is the number of cases in the file, `keptRows` the number of rows loaded.
  */
 export async function readSav(conn: DuckDBConnection, file: string, table: string, options: ReadSavOptions = {}): Promise<SavMetadata & { keptRows: number }> {

@@ -7,6 +7,10 @@
  *
  * With a key filter (savKeyFilter.ts) a case whose key is clean and links to no candidate person is dropped before
  * any of its values are copied.
+ *
+ * Values the file declares user-missing are read as the values they are, as readstat reports them (inputs.md: an end
+ * date declared missing must not become an empty end date, "still running"); only system-missing is NULL. A string
+ * cut inside a multi-byte UTF-8 character at the variable's width loses the incomplete character, as readstat does.
  */
 import { InputError } from '../core/errors.js';
 import { KeySet, type SavKeyFilterSpec } from './savKeyFilter.js';
@@ -48,10 +52,6 @@ interface Column {
   at: number;
   width: number;
   segments: [number, number][];
-  missingValues: number[];
-  missingLo: number;
-  missingHi: number;
-  missingStrings: Uint8Array[];
   data: Uint8Array<ArrayBuffer>;
   f64: Float64Array;
   i32: Int32Array;
@@ -71,10 +71,6 @@ interface KeyColumn {
   width: number;
   /** Very long or a date: never clean. */
   unusable: boolean;
-  missingValues: number[];
-  missingLo: number;
-  missingHi: number;
-  missingStrings: Uint8Array[];
 }
 
 function keyColumn(v: SavVariable): KeyColumn {
@@ -83,28 +79,21 @@ function keyColumn(v: SavVariable): KeyColumn {
     at: v.unit * 8,
     width: v.width,
     unusable: v.type === 'date' || v.type === 'datetime' || (v.type === 'string' && v.segments.length !== 1),
-    missingValues: v.missingValues,
-    missingLo: v.missingRange ? v.missingRange[0] : Number.NaN,
-    missingHi: v.missingRange ? v.missingRange[1] : Number.NaN,
-    missingStrings: v.missingStrings,
   };
 }
 
 /** A value column of the WMOBUS filter (SavKeyFilterSpec.values): a key column's layout, plus its type. */
 interface ValueColumn extends KeyColumn {
   kind: SavVariable['type'];
-  /** A string of one segment without user-missing strings (its bytes are the value). */
+  /** A string of one segment (its bytes are the value). */
   simple: boolean;
-  /** Any user-missing value declared (then a missing value is not simply "empty"). */
-  declaresMissing: boolean;
 }
 
 function valueColumn(v: SavVariable): ValueColumn {
   return {
     ...keyColumn(v),
     kind: v.type,
-    simple: v.type === 'string' && v.segments.length === 1 && v.missingStrings.length === 0,
-    declaresMissing: v.missingValues.length > 0 || v.missingRange !== undefined || v.missingStrings.length > 0,
+    simple: v.type === 'string' && v.segments.length === 1,
   };
 }
 
@@ -115,7 +104,10 @@ function valueEnd(bytes: Uint8Array, at: number, width: number): number {
   return e;
 }
 
-/** YYYYMMDD when `v` is a valid date of a year 1000–9999 written so, else -1. */
+/**
+ * YYYYMMDD when `v` is a valid date of a year 1000–9999 written so, else -1.
+ * @internal exported for its test (and only used there)
+ */
 export function validYmd(v: number): number {
   if (!Number.isInteger(v) || !(v >= 10000101 && v <= 99991231)) return -1;
   const y = Math.floor(v / 10000);
@@ -126,7 +118,10 @@ export function validYmd(v: number): number {
   return d <= dim ? v : -1;
 }
 
-/** YYYYMMDD of a day number (days since 1970-01-01) when its year is 1000–9999, else -1 (civil-from-days). */
+/**
+ * YYYYMMDD of a day number (days since 1970-01-01) when its year is 1000–9999, else -1 (civil-from-days).
+ * @internal exported for its test (and only used there)
+ */
 export function ymdOfDays(days: number): number {
   if (!Number.isFinite(days)) return -1;
   const z = days + 719468;
@@ -141,8 +136,23 @@ export function ymdOfDays(days: number): number {
   return y >= 1000 && y <= 9999 ? y * 10000 + m * 100 + d : -1;
 }
 
-function numericMissing(k: Pick<KeyColumn, 'missingValues' | 'missingLo' | 'missingHi'>, v: number): boolean {
-  return v === SYSMIS || v !== v || (k.missingValues.length > 0 && k.missingValues.includes(v)) || (v >= k.missingLo && v <= k.missingHi);
+/** System-missing (user-missing values are values: see the top of this file). */
+function sysmis(v: number): boolean {
+  return v === SYSMIS || v !== v;
+}
+
+/**
+ * The end of a UTF-8 value in src[start, e) without an incomplete multi-byte character at its end (a string cut at the
+ * variable's byte width): readstat drops such a character where a decoder would make it U+FFFD.
+ */
+function completeUtf8End(src: Uint8Array, start: number, e: number): number {
+  let k = e;
+  // back over at most 3 continuation bytes to the lead byte of the last character
+  while (k > start && e - k < 3 && (src[k - 1]! & 0xc0) === 0x80) k--;
+  if (k === start) return e;
+  const lead = src[k - 1]!;
+  const need = lead >= 0xf0 && lead < 0xf8 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return lead >= 0xc0 && lead < 0xf8 && e - (k - 1) < need ? k - 1 : e;
 }
 
 export class SavChunkBuilder {
@@ -150,6 +160,8 @@ export class SavChunkBuilder {
   private n = 0;
   private rowNumbers!: Int32Array<ArrayBuffer>;
   private readonly encoder = new TextEncoder();
+  /** The file's strings are UTF-8 (then a character cut at the width is dropped, see completeUtf8End). */
+  private readonly utf8: boolean;
   private readonly caseF64: Float64Array;
   private readonly rs: KeyColumn | undefined;
   private readonly rn: KeyColumn | undefined;
@@ -167,13 +179,12 @@ export class SavChunkBuilder {
     filter?: { spec: SavKeyFilterSpec; rinpersoons: SavVariable; rinpersoon: SavVariable; values?: { begin: SavVariable; end: SavVariable; code: SavVariable; codes: Set<string> } },
   ) {
     this.caseF64 = new Float64Array(caseBytes.buffer, caseBytes.byteOffset, caseBytes.byteLength / 8);
+    this.utf8 = decoder.encoding === 'utf-8';
     this.columns = variables.map((v) => {
       const kind = kindOf(v);
       return {
-        name: v.name, kind, at: v.unit * 8, width: v.width, segments: v.segments, missingValues: v.missingValues,
-        missingLo: v.missingRange ? v.missingRange[0] : Number.NaN, missingHi: v.missingRange ? v.missingRange[1] : Number.NaN,
-        missingStrings: v.missingStrings,
-        simple: kind === KIND_STRING && v.segments.length === 1 && v.width <= 12 && v.missingStrings.length === 0,
+        name: v.name, kind, at: v.unit * 8, width: v.width, segments: v.segments,
+        simple: kind === KIND_STRING && v.segments.length === 1 && v.width <= 12,
         anyNull: false, longRows: [], longValues: [],
         joined: new Uint8Array(v.segments.length > 1 ? v.segments.length * 256 : 0),
         ...SavChunkBuilder.buffers(kind, capacity),
@@ -193,10 +204,10 @@ export class SavChunkBuilder {
 
   private readonly values: { begin: ValueColumn; end: ValueColumn; code: ValueColumn; codes: Set<string> } | undefined;
 
-  /** A numeric value of the current case, or NaN when missing in any way (system- or user-missing). */
+  /** A numeric value of the current case, or NaN when system-missing. */
   private number(c: ValueColumn): number {
     const v = this.caseF64[c.at >> 3]!;
-    return numericMissing(c, v) ? Number.NaN : v;
+    return sysmis(v) ? Number.NaN : v;
   }
 
   /** The plain ASCII text of a simple string value (trailing blanks dropped), or null when it is not that. */
@@ -216,20 +227,18 @@ export class SavChunkBuilder {
   /**
    * A date of the current case as YYYYMMDD when it is certainly a valid date in the form the value rules read fast
    * (SPSS DATE of a year 1000–9999, a whole number YYYYMMDD, or 8 digits), 0 when empty (system-missing or a blank
-   * string, no user-missing values declared), or -1 when not certain (the query decides).
+   * string), or -1 when not certain (the query decides).
    */
   private date(c: ValueColumn): number {
     if (c.kind === 'numeric' || c.kind === 'date') {
-      const raw = this.caseF64[c.at >> 3]!;
-      if ((raw === SYSMIS || raw !== raw) && !c.declaresMissing) return 0;
       const v = this.number(c);
-      if (v !== v) return -1;
+      if (v !== v) return 0;
       if (c.kind === 'date') return ymdOfDays(Math.floor(v / 86400) - SPSS_EPOCH_OFFSET_DAYS);
       return validYmd(v);
     }
     if (c.kind !== 'string') return -1;
     const t = this.text(c);
-    if (t === '') return c.declaresMissing ? -1 : 0;
+    if (t === '') return 0;
     if (t === null || t.length !== 8 || !/^[0-9]{8}$/.test(t)) return -1;
     return validYmd(Number(t));
   }
@@ -281,8 +290,7 @@ export class SavChunkBuilder {
         const x = bytes[k]!;
         if (x < 0x21 || x > 0x7e) return -1;
       }
-      if (rs.missingStrings.length > 0 && isMissingString(bytes, rs.at, e - rs.at, rs.missingStrings)) return -1;
-    } else if (numericMissing(rs, this.caseF64[rs.at >> 3]!)) return -1;
+    } else if (sysmis(this.caseF64[rs.at >> 3]!)) return -1;
     if (rn.string) {
       const e = valueEnd(bytes, rn.at, rn.width);
       const len = e - rn.at;
@@ -294,11 +302,10 @@ export class SavChunkBuilder {
         n = n * 10 + d;
       }
       if (n === 0) return -1;
-      if (rn.missingStrings.length > 0 && isMissingString(bytes, rn.at, len, rn.missingStrings)) return -1;
       return n;
     }
     const v = this.caseF64[rn.at >> 3]!;
-    if (numericMissing(rn, v) || !Number.isInteger(v) || v < 1 || v > 999999999) return -1;
+    if (sysmis(v) || !Number.isInteger(v) || v < 1 || v > 999999999) return -1;
     return v;
   }
 
@@ -317,7 +324,7 @@ export class SavChunkBuilder {
       const col = cols[c]!;
       if (col.kind !== KIND_STRING) {
         const v = f64[col.at >> 3]!;
-        if (numericMissing(col, v)) {
+        if (sysmis(v)) {
           col.valid[row >> 3]! &= ~(1 << (row & 7));
           col.anyNull = true;
           continue;
@@ -335,7 +342,7 @@ export class SavChunkBuilder {
         continue;
       }
       if (col.simple) {
-        // Common case: one segment of at most 12 bytes, no user-missing strings. Copy while checking for ASCII.
+        // Common case: one segment of at most 12 bytes. Copy while checking for ASCII.
         const start = col.at;
         const e = valueEnd(bytes, start, col.width);
         const len = e - start;
@@ -372,11 +379,6 @@ export class SavChunkBuilder {
       }
       while (e > start && (src[e - 1] === 32 || src[e - 1] === 0)) e--;
       const len = e - start;
-      if (col.missingStrings.length > 0 && isMissingString(src, start, len, col.missingStrings)) {
-        col.valid[row >> 3]! &= ~(1 << (row & 7));
-        col.anyNull = true;
-        continue;
-      }
       let ascii = 0;
       for (let k = start; k < e; k++) ascii |= src[k]!;
       const o = row * 16;
@@ -386,7 +388,7 @@ export class SavChunkBuilder {
         for (let k = 0; k < len; k++) data[o + 4 + k] = src[start + k]!;
         continue;
       }
-      const utf8 = ascii < 0x80 ? src.slice(start, e) : this.encoder.encode(this.decoder.decode(src.subarray(start, e)));
+      const utf8 = ascii < 0x80 ? src.slice(start, e) : this.encoder.encode(this.decoder.decode(src.subarray(start, this.utf8 ? completeUtf8End(src, start, e) : e)));
       if (utf8.length <= 12) {
         col.u32[row * 4] = utf8.length;
         for (let k = 0; k < utf8.length; k++) data[o + 4 + k] = utf8[k]!;
@@ -422,13 +424,4 @@ export class SavChunkBuilder {
     this.fresh();
     this.onChunk(chunk);
   }
-}
-
-function isMissingString(src: Uint8Array, start: number, len: number, missing: Uint8Array[]): boolean {
-  outer: for (const m of missing) {
-    if (m.length !== len) continue;
-    for (let k = 0; k < len; k++) if (m[k] !== src[start + k]) continue outer;
-    return true;
-  }
-  return false;
 }

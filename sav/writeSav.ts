@@ -481,6 +481,7 @@ function isAsyncIterable(x: unknown): x is AsyncIterable<unknown[]> {
 /**
  * Write `rows` (arrays of values in variable order) to `file`. Numbers: number/bigint/null; strings: any value
  * (String()), null → empty; dates: Date, {days} (DuckDB DATE), 'YYYY-MM-DD' or 'YYYYMMDD', null → system-missing.
+ * @internal exported for its test (and only used there)
  */
 export async function writeSav(
   file: string,

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { DIMENSIONS, PWET_CATS, UWV_BACKGROUNDS, UWV_TYPES, WMO_CATS } from '../model/personSets.js';
 import { TableSpecSchema } from '../model/tablesFile.js';
-import { DEFAULT_DISCLOSURE_PARAMS as D } from '../disclosure/protectionRule.js';
+import { DEFAULT_DISCLOSURE_PARAMS as D } from '../model/disclosureParams.js';
 
 /**
  * The configuration file: every column name, code and category mapping lives here, not in code.
- * `schemas/default.config.json` describes the default layout of inputs.md.
+ * `schemas/default.config.json` describes the default layout of docs/spec/inputs.md.
  */
 
 /** Periods must lie within these years (the register data start in the 1990s; a typo like 2107 is caught). */
@@ -47,7 +47,7 @@ const codedSource = z
   })
   .strict();
 /**
- * SRG may come wide (inputs.md): one period row per person with a count column per provision type. `wide.columns`
+ * SRG may come wide (docs/spec/inputs.md): one period row per person with a count column per provision type. `wide.columns`
  * maps each count column of the file to the SRG code it stands for (then `columns.code` is not read); the reader
  * turns every count above zero into one long-form row with that code, keeping the file's row number.
  */
@@ -70,14 +70,20 @@ const uwvSource = z
   })
   .strict();
 
-/** Category targets: a category key of tables.md, or "ignore". */
+/** Category targets: a category key of docs/spec/tables.md, or "ignore". */
 const target = (cats: readonly [string, ...string[]]) => z.enum([...cats, 'ignore'] as [string, ...string[]]);
 
 type Keys = readonly [string, ...string[]];
-/** The category lists of model/tables.json (SRG codes may also mean loonkostensubsidie). */
+/**
+ * The category lists of model/tables.json (SRG codes may also mean loonkostensubsidie).
+ * @internal exported for its test (and only used there)
+ */
 export const PWET_TARGETS = [...PWET_CATS, 'lks'] as unknown as Keys;
+/** @internal exported for its test (and only used there) */
 export const WMO_TARGETS = WMO_CATS as unknown as Keys;
+/** @internal exported for its test (and only used there) */
 export const UWV_TYPE_TARGETS = UWV_TYPES as unknown as Keys;
+/** @internal exported for its test (and only used there) */
 export const UWV_BACKGROUND_TARGETS = UWV_BACKGROUNDS as unknown as Keys;
 /** Known classes of a background dimension (model/tables.json), without "onbekend" (what no code maps to). */
 const known = (dim: 'gender' | 'education') => DIMENSIONS[dim].map(([k]) => k).filter((k) => k !== 'onbekend') as unknown as Keys;

@@ -7,6 +7,7 @@ import { messages } from '../core/messages.js';
 import { packageRoot } from '../core/packageRoot.js';
 import { DeclarationError, declarationsFor } from '../model/tableDeclarations.js';
 
+/** @internal exported for its test (and only used there) */
 export function defaultConfigPath(): string {
   return join(packageRoot(), 'schemas', 'default.config.json');
 }
@@ -40,10 +41,32 @@ function merge(base: Json, over: Json, path: string): Json {
   return over;
 }
 
-/** Normalise a code as the SQL macro mg_code does: digit strings lose their leading zeros ("01" ≡ 1). */
+/**
+ * Normalise a code as the SQL macro mg_code (queries/macros.sql) does: digit strings, also as a whole float ("1.0"),
+ * lose their leading zeros ("01" ≡ 1); anything else is only trimmed. Trimmed as DuckDB's trim() does: of space
+ * characters (Unicode Zs: the space, the no-break space, …), not of tabs, line ends or a byte-order mark.
+ */
 export function normaliseCode(code: string): string {
-  const t = code.trim().replace(/^(\d+)\.0+$/, '$1');
-  return /^\d{1,18}$/.test(t) ? t.replace(/^0+(?=\d)/, '') : t;
+  const trimmed = code.replace(/^\p{Zs}+|\p{Zs}+$/gu, '');
+  const digits = trimmed.replace(/^(\d+)\.0+$/, '$1');
+  return /^\d{1,18}$/.test(digits) ? digits.replace(/^0+(?=\d)/, '') : trimmed;
+}
+
+/** The value at `path` in parsed JSON (undefined when there is none). */
+function valueAt(json: Json, path: readonly PropertyKey[]): unknown {
+  let v: unknown = json;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+/** A field's problem with the value found there, when it is a short scalar (`2017-02-30`); a config holds no keys of persons. */
+function withValue(why: string, value: unknown): string {
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return why;
+  const text = JSON.stringify(value);
+  return text.length > 80 ? why : messages.configFieldValue(why, text);
 }
 
 /**
@@ -64,9 +87,10 @@ export function parseConfig(text: string | undefined, file: string): Config {
     }
     if (user === null || typeof user !== 'object' || Array.isArray(user)) throw new ConfigError(messages.configRead(file, 'expected a JSON object'));
   }
-  const result = ConfigSchema.safeParse(merge(defaults, user, ''));
+  const merged = merge(defaults, user, '');
+  const result = ConfigSchema.safeParse(merged);
   if (!result.success) {
-    const issues = result.error.issues.map((i) => messages.configField(file, i.path.join('.') || '(top level)', i.message));
+    const issues = result.error.issues.map((i) => messages.configField(file, i.path.join('.') || '(top level)', withValue(i.message, valueAt(merged, i.path))));
     throw new ConfigError(issues[0]!, issues.slice(1));
   }
   const config = result.data;

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
 import type { Config } from './config.js';
-import type { Period } from './tablesJson.js';
+import { type Period, PeriodSchema } from './tablesJson.js';
+
+/** The manifest's file name in a run's output folder. */
+export const MANIFEST_FILE = 'manifest.json';
 
 export interface InputFacts {
   sha256: string;
@@ -27,13 +33,28 @@ export interface ManifestInput {
   duplicateRecords: Record<string, number>;
   quarantinedRows: number;
   /** Exports already published that this one was protected jointly with (run --previous). */
-  previous: { dir: string; period: Period; tablesSha256: string; manifestSha256: string }[];
+  previous: EarlierRecord[];
   /** Whether any study person was found (the count itself is in internal/tables.json only). */
   anyPersons: boolean;
   stageMs: Record<string, number>;
   totalMs: number;
   summary: unknown;
 }
+
+/**
+ * An earlier export (`run --previous DIR`, config `previous`) as manifest.json `previous` and
+ * internal/suppression-audit.json `previous` record it. Other commands (audit, compare) rely on these fields.
+ */
+export const EarlierRecordSchema = z.object({
+  /** The folder as the user gave it. */
+  dir: z.string(),
+  period: PeriodSchema,
+  /** SHA-256 (hex) of its export/tables.json. */
+  tablesSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** SHA-256 (hex) of its manifest.json. */
+  manifestSha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type EarlierRecord = z.infer<typeof EarlierRecordSchema>;
 
 export interface ManifestInputFile {
   source: string;
@@ -75,4 +96,54 @@ export function buildManifest(m: ManifestInput) {
     totalMs: m.totalMs,
     summary: m.summary,
   };
+}
+
+/**
+ * manifest.json as read back (audit, earlier exports, compare, recognising a run's output folder): the fields those
+ * readers use, checked; the rest kept as it is. The config is checked by its own schema where it is needed.
+ */
+const ManifestSchema = z
+  .object({
+    software: z.object({ name: z.literal('multigebruik'), version: z.string() }).passthrough(),
+    period: PeriodSchema,
+    backgroundPeriod: PeriodSchema.nullish(),
+    config: z.object({ sha256: z.string(), value: z.unknown() }),
+    previous: z.array(EarlierRecordSchema).optional(),
+  })
+  .passthrough();
+export type Manifest = z.infer<typeof ManifestSchema>;
+
+/** A manifest read from a folder, with its exact text (for its SHA-256); or why it could not be. */
+export type ManifestRead =
+  | { ok: true; manifest: Manifest; text: string }
+  | { ok: false; problem: 'unreadable' | 'notJson' | 'shape'; path: string; detail: string };
+
+/** The one reader of manifest.json: `dir/manifest.json` read, parsed and checked against ManifestSchema. Never throws. */
+export function readManifest(dir: string): ManifestRead {
+  const path = join(dir, MANIFEST_FILE);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    return { ok: false, problem: 'unreadable', path, detail: (e as NodeJS.ErrnoException).code ?? 'read error' };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, problem: 'notJson', path, detail: 'not valid JSON' };
+  }
+  const parsed = ManifestSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, problem: 'shape', path, detail: `${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? ''}` };
+  }
+  return { ok: true, manifest: parsed.data, text };
+}
+
+/** The disclosure threshold a manifest's config records, when it records one. */
+export function manifestThreshold(m: Pick<Manifest, 'config'>): number | undefined {
+  const value = m.config.value as { disclosure?: { threshold?: unknown } } | null;
+  const t = value?.disclosure?.threshold;
+  return typeof t === 'number' && Number.isInteger(t) ? t : undefined;
 }

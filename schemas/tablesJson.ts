@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The shape of `internal/tables.json` and `export/tables.json` (outputs.md). */
+/** The shape of `internal/tables.json` and `export/tables.json` (docs/spec/outputs.md). */
 
 export const SUPPRESSED = '**' as const;
 
@@ -25,6 +25,7 @@ const InternalTableSchema = z.object({
 });
 export type InternalTable = z.infer<typeof InternalTableSchema>;
 
+/** @internal exported for its test (and only used there) */
 export const ExportCellSchema = z.union([count, z.literal(SUPPRESSED), z.null()]);
 export type ExportCell = z.infer<typeof ExportCellSchema>;
 

@@ -64,7 +64,9 @@ export function discoverSources(entries: readonly DirectoryEntry[], config: Conf
     }
     files[match[0]].push({ path: e.path, name: e.name, size: e.size, format });
   }
+  checkLookalikes(ignored, prefixes);
   checkAmbiguous(files);
+  checkWmoYears(files.wmo, config.period);
   const missing = SOURCE_KEYS.filter((k) => config.sources[k].required && files[k].length === 0);
   if (missing.length > 0) {
     throw new InputError(
@@ -73,6 +75,73 @@ export function discoverSources(entries: readonly DirectoryEntry[], config: Conf
     );
   }
   return { files, ignored };
+}
+
+/** Characters a name may hold for the letter meant (a zero for an O, a one for an I or L …), folded to one form. */
+const LOOKALIKE: Record<string, string> = { '0': 'O', '1': 'I', L: 'I', '5': 'S', '8': 'B' };
+const fold = (s: string) => s.replace(/[0158L]/g, (c) => LOOKALIKE[c]!);
+
+/** Optimal string alignment distance (one edit: a letter added, dropped, changed, or two swapped), capped at 2. */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 1) return 2;
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  return Math.min(d[a.length]![b.length]!, 2);
+}
+
+/**
+ * The source whose prefix a file name nearly starts with, or undefined: with look-alike characters folded
+ * (`WM02020BUSV1.csv`, a zero for the O), or, for prefixes of 6 letters or more, one edit away (`GBAPERSON2022TAB…`).
+ * Short prefixes (WMO) allow only look-alikes: "WHO" or "UWW" are other names, not typos of them.
+ */
+function nearlyPrefixed(name: string, prefixes: readonly (readonly [SourceKey, string])[]): SourceKey | undefined {
+  const upper = name.toUpperCase();
+  for (const [key, p] of prefixes) {
+    if (fold(upper).startsWith(fold(p))) return key;
+    if (p.length >= 6 && [-1, 0, 1].some((k) => editDistance(upper.slice(0, p.length + k), p) <= 1)) return key;
+  }
+  return undefined;
+}
+
+/**
+ * A file of a source's format whose name nearly starts with a source's prefix is not ignored silently: left out,
+ * its rows would be missing from every table without a word. The run stops naming it (docs/decisions.md).
+ */
+function checkLookalikes(ignored: readonly string[], prefixes: readonly (readonly [SourceKey, string])[]): void {
+  const near = ignored.flatMap((name) => {
+    const key = formatOf(name) ? nearlyPrefixed(name, prefixes) : undefined;
+    return key ? [{ name, key }] : [];
+  });
+  if (near.length > 0) throw new InputError(messages.nearlySourceNames(), near.map(({ name, key }) => messages.nearlySource(name, SOURCE_NAMES[key], prefixes.find(([k]) => k === key)![1])));
+}
+
+/** The year of a WMOBUS file named as CBS names them (WMO<YYYY>BUSV<n>), else undefined. */
+const wmoYear = (name: string) => {
+  const m = /^WMO(\d{4})BUS/i.exec(name);
+  return m ? Number(m[1]) : undefined;
+};
+
+/**
+ * WMOBUS comes as one file per year, and a missing year lowers every Wmo count without a word. When every file is
+ * named by its year, a year of the period P missing between the first and the last file's year (a gap: a file lost
+ * or misnamed) stops the run. Years of P before the first or after the last file (not delivered yet, or a study
+ * of fewer years) are taken as the user's choice (docs/decisions.md). A WMOBUS file not named so (one file for all
+ * years) cannot be checked and is taken as it is.
+ */
+function checkWmoYears(files: readonly InputFile[], period: { start: string; end: string }): void {
+  const years = files.map((f) => wmoYear(f.name));
+  if (years.length === 0 || years.some((y) => y === undefined)) return;
+  const have = new Set(years as number[]);
+  const first = Math.min(...have);
+  const last = Math.max(...have);
+  const gaps: number[] = [];
+  for (let y = Math.max(first, Number(period.start.slice(0, 4))); y <= Math.min(last, Number(period.end.slice(0, 4))); y++) if (!have.has(y)) gaps.push(y);
+  if (gaps.length > 0) throw new InputError(messages.wmoYearsMissing(gaps, period.start, period.end), files.map((f) => f.name));
 }
 
 /** Trailing marks of a copy that users leave next to the original ("X - kopie", "X (1)", "X_old", "X.bak"). */

@@ -122,8 +122,8 @@ export interface SavRowFilter {
 
 /** Reads SPSS files (provided by the .sav reader; injected so this stage has no file I/O of its own). */
 export interface SavLoader {
-  /** The file's variables and their types (dictionary only). */
-  columns(path: string): Promise<{ name: string; type: 'numeric' | 'string' | 'date' | 'datetime' }[]>;
+  /** The file's variables and their types, and its number of cases when the header states it (dictionary only). */
+  columns(path: string): Promise<{ variables: { name: string; type: 'numeric' | 'string' | 'date' | 'datetime' }[]; cases: number | null }>;
   /**
    * Load the given variables into a new table, plus SAV_ROW_COLUMN; with a filter only the rows that may link or
    * whose key is not clean. Returns the file's number of cases and the number of rows loaded.
@@ -142,7 +142,10 @@ export function savFault(file: string, e: unknown): unknown {
   return typed instanceof InputError ? typed : new InputError(messages.unreadable(file, duckdbDetail(e)));
 }
 
-/** A DuckDB error while reading the file(s) becomes bad input naming them (by error type: core/duckdbErrors.ts). */
+/**
+ * A DuckDB error while reading the file(s) becomes bad input naming them (by error type: core/duckdbErrors.ts).
+ * @internal exported for its test (and only used there)
+ */
 export function readError(file: string, err: unknown): unknown {
   return translateDuckDBError(err, { file });
 }
@@ -189,6 +192,29 @@ async function parquetRows(conn: DuckDBConnection, file: InputFile): Promise<num
   }
 }
 
+/** Data parts of at most this many bytes are looked at: blank lines only (a header, CRLF and an empty line) is no data. */
+const SMALL_DATA_PART = 4096;
+
+/**
+ * Does a CSV file hold no data row: nothing after its header but line ends and blanks? (DuckDB's reader skips blank
+ * lines, so such a file reads as 0 rows.) Only a file whose data part is small is read; a bigger one has data.
+ */
+async function csvWithoutData(conn: DuckDBConnection, file: InputFile, firstLine: string): Promise<boolean> {
+  const rest = file.size - Buffer.byteLength(firstLine);
+  if (rest > SMALL_DATA_PART) return false;
+  let bytes: Uint8Array;
+  try {
+    const r = await conn.runAndReadAll(loadQuery('file_bytes'), { f: file.path });
+    bytes = (r.getRows()[0]![0] as { bytes: Uint8Array }).bytes;
+  } catch (e) {
+    throw readError(file.name, e);
+  }
+  const nl = bytes.indexOf(0x0a);
+  if (nl < 0) return true;
+  for (let k = nl + 1; k < bytes.length; k++) if (![0x0a, 0x0d, 0x20, 0x09].includes(bytes[k]!)) return false;
+  return true;
+}
+
 /** Aliases whose values are keys or dates: a 32-bit float cannot hold them exactly (123456789 reads as 123456792). */
 const EXACT_ALIASES = new Set(['rs', 'rn', 'begin_raw', 'end_raw', 'birth_year', 'birth_month', 'code', 'type', 'background', 'product', 'level', 'gender']);
 
@@ -228,14 +254,16 @@ export async function prepareSource(
     let table: string | undefined;
     let savColumns: string[] | undefined;
     let savTypes: Record<string, string> | undefined;
+    let savCases: number | null = null;
     if (file.format === 'sav') {
       if (!loadSav) throw new InputError(`${file.name}: SPSS .sav files are not supported in this build`);
       table = `sav_${key}_${index}`;
       // only the dictionary now: the data is decoded during validation, when the semi-join's keys are known
       try {
-        const vars = await loadSav.columns(file.path);
-        savColumns = vars.map((v) => v.name);
-        savTypes = Object.fromEntries(vars.map((v) => [v.name, v.type]));
+        const dict = await loadSav.columns(file.path);
+        savColumns = dict.variables.map((v) => v.name);
+        savTypes = Object.fromEntries(dict.variables.map((v) => [v.name, v.type]));
+        savCases = dict.cases;
       } catch (e) {
         throw savFault(file.name, e);
       }
@@ -248,11 +276,15 @@ export async function prepareSource(
       if (code === undefined) throw e;
       throw new InputError(messages.unreadable(file.name, code));
     }
-    // a file without data rows: 0 bytes, a CSV with a header only, a Parquet file without rows (a .sav file is
-    // decoded only during validation, where its cases are counted)
+    // UTF-16 (Excel's "Unicode text"): a byte-order mark read as UTF-8, or a NUL byte beside every ASCII letter
+    if (firstLine !== undefined && (firstLine.startsWith('\uFFFD\uFFFD') || firstLine.includes('\u0000'))) {
+      throw new InputError(messages.unreadable(file.name, firstLine.startsWith('\uFFFD\uFFFD') || /[^\u0000]\u0000[^\u0000]\u0000/.test(firstLine) ? messages.csvUtf16() : messages.csvNul(0)));
+    }
+    // a file without data rows: 0 bytes, a CSV with a header only (and blank lines), a Parquet file without rows, a
+    // .sav file whose header says 0 cases (one that does not say is checked once decoded: emptySavFiles)
     const rows = file.format === 'parquet' && file.size > 0 ? await parquetRows(conn, file) : undefined;
-    const csvEmpty = file.format === 'csv' && firstLine !== undefined && file.size - Buffer.byteLength(firstLine) <= 2;
-    if (file.size === 0 || rows === 0 || csvEmpty) {
+    const csvEmpty = file.format === 'csv' && firstLine !== undefined && (await csvWithoutData(conn, file, firstLine));
+    if (file.size === 0 || rows === 0 || csvEmpty || savCases === 0) {
       empty.push(file.name);
       continue;
     }

@@ -11,7 +11,7 @@ import { segmentDemographics } from './syntheticDemographics.js';
 import { defaultProfileFit, integerizeProfiles, mulberry32, segmentOf } from './syntheticProfiles.js';
 
 /**
- * The synthetic data generator: a complete input directory in the default layout and default codes of inputs.md,
+ * The synthetic data generator: a complete input directory in the default layout and default codes of docs/spec/inputs.md,
  * generated inside DuckDB and deterministic per seed (hash-based pseudo-randomness, rows in a fixed order, so the
  * same seed gives the same bytes whatever the thread count).
  *
@@ -64,8 +64,12 @@ const NATIONAL_VOLUMES = {
 /** The default period the generated records are placed around (inputs: default config). */
 const SYNTHETIC_PERIOD = { start: '2017-01-01', end: '2022-12-31' } as const;
 
-/** HOOGSTEOPLTAB years written: each person's record comes from the latest file ≤ the end year; 2023 must be ignored. */
+/**
+ * HOOGSTEOPLTAB years written: each person's record comes from the latest file ≤ the end year; 2023 must be ignored.
+ * @internal exported for its test (and only used there)
+ */
 export const EDUCATION_YEARS = [2016, 2018, 2019, 2021, 2022, 2023] as const;
+/** @internal exported for its test (and only used there) */
 export const WMO_YEARS = [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023] as const;
 
 const EDUCATION_COLUMN = (year: number) => (year <= 2018 ? 'OPLNIVSOI2016AGG4HBMETNIRWO' : 'OPLNIVSOI2021AGG4HBmetNIRWO');

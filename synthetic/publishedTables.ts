@@ -1,6 +1,7 @@
 /**
- * The cells published in the 2023 report (real population 2017–2022), copied from seeds/published-tables.json:
- * the calibration targets of the synthetic generator. Keys as in spec/tables.md; cells published as `**` (1–9)
+ * The cells published in the 2023 report (real population 2017–2022), transcribed once from the report's tables
+ * (this literal is the repository's only copy): the calibration targets of the synthetic generator. Keys as in
+ * docs/spec/tables.md; cells published as `**` (1–9)
  * and the garbled row "Wajong (tot 2015)" of table 3.9 are absent. `shares` holds the published gender and
  * education shares of figures F3.2 and F3.3 (fractions of the persons with a known value).
  */

@@ -15,6 +15,7 @@ import { TABLE_DECLARATIONS, cellTerms } from '../model/tableDeclarations.js';
  * fractional weights in persons at scale 1); `integerizeProfiles` turns it into whole person counts at a scale.
  */
 
+/** @internal exported for its test (and only used there) */
 export interface FitTarget {
   /** Canonical key: the sets of the intersection, sorted, joined with `&`. */
   key: string;
@@ -40,7 +41,10 @@ export interface FitResult {
   iterations: number;
 }
 
-/** Value assumed for a published `**` cell (1–9). */
+/**
+ * Value assumed for a published `**` cell (1–9).
+ * @internal exported for its test (and only used there)
+ */
 export const SUPPRESSED_GUESS = 5;
 
 /**
@@ -75,7 +79,10 @@ const PROFILE_MASKS = {
   visueel: VIS_BIT,
 } as const;
 
-/** The sets of an intersection without the ones implied by the others (pwet.x implies pwet, tolk implies uwv, …). */
+/**
+ * The sets of an intersection without the ones implied by the others (pwet.x implies pwet, tolk implies uwv, …).
+ * @internal exported for its test (and only used there)
+ */
 export function canonicalSets(sets: readonly string[]): string[] {
   const s = new Set(sets);
   const any = (pred: (k: string) => boolean) => [...s].some(pred);
@@ -93,6 +100,7 @@ export function canonicalSets(sets: readonly string[]): string[] {
  * a published row is a `**` cell and gets the soft target SUPPRESSED_GUESS; rows missing altogether (the garbled
  * row of 3.9) and tables that were not published are left free. The same intersection published in several tables
  * gets the mean of its published values.
+ * @internal exported for its test (and only used there)
  */
 export function calibrationTargets(published: PublishedTables = PUBLISHED_TABLES): FitTarget[] {
   const acc = new Map<string, { sets: string[]; hard: number[]; soft: number[]; sources: string[] }>();
@@ -135,7 +143,10 @@ export function calibrationTargets(published: PublishedTables = PUBLISHED_TABLES
   return out;
 }
 
-/** Is a person with profile `bits` in every set of `sets`? */
+/**
+ * Is a person with profile `bits` in every set of `sets`?
+ * @internal exported for its test (and only used there)
+ */
 export function profileInAll(bits: number, sets: readonly string[]): boolean {
   for (const s of sets) if (!inSet(s, bits)) return false;
   return true;

@@ -8,6 +8,7 @@ import { InputError } from '../../core/errors.js';
 import type { ExportTables } from '../../schemas/tablesJson.js';
 import { tinyExport } from '../support/tinyExport.js';
 import { defaultConfig } from '../support/runOnFolder.js';
+import { minimalManifest } from '../support/minimalManifest.js';
 
 function run(root: string, name: string, tables: unknown): string {
   const dir = join(root, name);
@@ -56,7 +57,7 @@ describe('compareCommand', () => {
     ]);
     // NEW's manifest lists OLD's export (by the SHA-256 of its tables.json) among its --previous exports
     const sha = createHash('sha256').update(readFileSync(join(oldDir, 'export', 'tables.json'))).digest('hex');
-    writeFileSync(join(newDir, 'manifest.json'), JSON.stringify({ config: { value: { disclosure: { threshold: 5 } } }, previous: [{ dir: oldDir, period: before.period, tablesSha256: sha, manifestSha256: 'x' }] }));
+    writeFileSync(join(newDir, 'manifest.json'), minimalManifest({ config: { sha256: '0'.repeat(64), value: { disclosure: { threshold: 5 } } }, previous: [{ dir: oldDir, period: before.period, tablesSha256: sha, manifestSha256: 'f'.repeat(64) }] }));
     const again = await compareCommand(oldDir, newDir, target);
     expect(again.lines).toContain('  NEW was protected jointly with OLD (run --previous OLD).');
     expect(again.lines).toContain('  Cells with a difference of 1 to 4 (for the output checker): 1.');
@@ -77,7 +78,7 @@ describe('compareCommand', () => {
     const config = defaultConfig({
       tables: { add: [{ id: 'U2', kind: 'figure', chart: 'bars', title: { nl: 'U {period}.', en: 'U {period}.' }, rows: [{ each: 'pwet' }], columns: ['users'] }] },
     });
-    for (const dir of [oldDir, newDir]) writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ config: { value: config } }));
+    for (const dir of [oldDir, newDir]) writeFileSync(join(dir, 'manifest.json'), minimalManifest({ config: { sha256: '0'.repeat(64), value: config } }));
     await compareCommand(oldDir, newDir, join(root, 'told'));
     const html = readFileSync(join(root, 'told', 'comparison.html'), 'utf8');
     expect(html).toContain('Figuur U2 — ');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -49,8 +49,19 @@ describe('bin/fileFacts', () => {
     expect(await fileFacts(file(content))).toEqual({ sha256: sha(content), lines: 5 });
   });
 
-  it('a missing file rejects', async () => {
-    await expect(fileFacts(join(dir, 'nope'))).rejects.toThrow(/ENOENT/);
+  it('a missing file rejects with bad input naming it', async () => {
+    await expect(fileFacts(join(dir, 'nope'))).rejects.toThrow(/nope was removed or renamed while the run was reading it/);
+  });
+
+  it('with the listing: a file of another size or mtime than listed is refused, the listed one hashed', async () => {
+    const p = file('h\n1\n');
+    const st = statSync(p);
+    expect(await fileFacts(p, { size: st.size, mtimeMs: st.mtimeMs })).toEqual({ sha256: sha('h\n1\n'), lines: 2 });
+    await expect(fileFacts(p, { size: st.size - 1, mtimeMs: st.mtimeMs })).rejects.toThrow(/changed while the run was reading it/);
+    // same size, rewritten later (another mtime): refused too
+    writeFileSync(p, 'h\n2\n');
+    utimesSync(p, new Date(2020, 0, 1), new Date(2020, 0, 1));
+    await expect(fileFacts(p, { size: st.size, mtimeMs: st.mtimeMs })).rejects.toThrow(/changed while the run was reading it/);
   });
 });
 

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkOutputFolder, replaceFiles, withOutputFolder, writeFiles } from '../../bin/outputFolder.js';
 import { InputError } from '../../core/errors.js';
+import { minimalManifest } from '../support/minimalManifest.js';
 
 const root = mkdtempSync(join(tmpdir(), 'mg-outfolder-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 let k = 0;
 /** What a run writes: its files through the atomic folder; a manifest.json marks the folder as ours. */
-const MANIFEST = { 'manifest.json': JSON.stringify({ software: { name: 'multigebruik' } }) };
+const MANIFEST = { 'manifest.json': minimalManifest() };
 const writeOutput = (out: string, force: boolean, files: Record<string, string | Uint8Array>) =>
   withOutputFolder(out, force, (dir) => writeFiles(dir, { ...MANIFEST, ...files }));
 const fresh = () => join(root, `out${k++}`);

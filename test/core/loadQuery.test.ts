@@ -47,8 +47,11 @@ describe('core/loadQuery', () => {
   });
 
   it('every shipped query is loadable from queries/ (placeholders aside)', () => {
-    const text = readFileSync(join(packageRoot(), 'queries', 'gba_rows.sql'), 'utf8');
+    const text = readFileSync(join(packageRoot(), 'queries', 'keyed_rows.sql'), 'utf8');
     expect(text).toContain('{{!relation}}');
-    expect(loadQuery('gba_rows', {}, { relation: 'SELECT 1' })).not.toContain('{{');
+    const keyed = loadQuery('keyed_rows', {}, { relation: 'SELECT 1' });
+    expect(keyed).not.toContain('{{');
+    expect(loadQuery('gba_rows', {}, { keyed })).toContain('FROM (SELECT 1)');
+    expect(() => loadQuery('gba_rows', {}, { relation: 'SELECT 1' })).toThrow(/no SQL fragment for \{\{!keyed\}\}/);
   });
 });

@@ -34,6 +34,9 @@ const SAMPLES: Partial<Record<keyof Messages, unknown[]>> = {
   tableUnknownSet: ['SETQ', ['VALID1', 'VALID2']],
   tableUnknownValue: ['DIMQ', 'VALQ', ['VALID1', 'VALID2']],
   tableIdUnknown: ['PATQ', ['VALID1', 'VALID2']],
+  wmoYearsMissing: [[2031, 2032], '2017-01-01', '2022-12-31'],
+  csvMixedLineEnds: [4321, true],
+  csvLongRow: [4321, 2_097_152],
 };
 
 /** Messages whose parameter chooses the sentence instead of appearing in it. */

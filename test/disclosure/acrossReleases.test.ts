@@ -1,14 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { EarlierExport } from '../../disclosure/acrossReleases.js';
 import { loadSolver } from '../../disclosure/loadSolver.js';
-import { periodRelation } from '../../disclosure/previousExports.js';
+import { type EarlierExport, periodRelation } from '../../disclosure/earlierExports.js';
 import { type DisclosureParams, type ProtectResult, protectTables } from '../../disclosure/protectTables.js';
 import { InputError } from '../../core/errors.js';
 import type { Atom } from '../../model/atom.js';
 import { declarationsFor, TABLE_DECLARATIONS, type TableDeclaration } from '../../model/tableDeclarations.js';
 import type { TableSpec } from '../../model/tablesFile.js';
-import { tabulate } from '../../pipeline/tabulate.js';
+import { tabulate } from '../../model/tabulate.js';
 import type { Period } from '../../schemas/tablesJson.js';
 import { type Link, smallDifferences, unprotectedPrimaries } from '../support/jointAttacker.js';
 import { nestedPopulation, shorterPeriod, withoutPersons } from '../support/nestedPopulation.js';

@@ -5,7 +5,7 @@ import { loadSolver, SOLVER_OPTIONS } from '../../disclosure/loadSolver.js';
 import { protectTables } from '../../disclosure/protectTables.js';
 import { meetsRule } from '../../disclosure/protectionRule.js';
 import { TABLE_DECLARATIONS } from '../../model/tableDeclarations.js';
-import { tabulate } from '../../pipeline/tabulate.js';
+import { tabulate } from '../../model/tabulate.js';
 import { randomPopulation } from '../support/randomPopulation.js';
 
 const rows = TWO_BY_TWO_ROWS;

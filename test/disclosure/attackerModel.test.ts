@@ -3,7 +3,7 @@ import { attackerModelFile, buildAttackerModel } from '../../disclosure/attacker
 import type { Atom } from '../../model/atom.js';
 import { bitOf } from '../../model/personSets.js';
 import { TABLE_DECLARATIONS } from '../../model/tableDeclarations.js';
-import { tabulate } from '../../pipeline/tabulate.js';
+import { tabulate } from '../../model/tabulate.js';
 import { randomPopulation } from '../support/randomPopulation.js';
 
 const period = { start: '2017-01-01', end: '2022-12-31' };

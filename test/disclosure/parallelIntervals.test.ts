@@ -51,10 +51,15 @@ describe('disclosure/parallelIntervals', () => {
     expect(two.get(3)![0]).toBeCloseTo(17, 6);
   });
 
-  it('a helper never asked is stopped without an error', async () => {
+  it('a helper never asked is stopped without an error (twice is harmless); a single target is then solved on this thread, the same interval', async () => {
+    const highs = await loadSolver();
     const compiled = (await import(join(packageRoot(), 'build', 'disclosure', 'parallelIntervals.js'))) as { startIntervalHelper: Start };
     const helper = compiled.startIntervalHelper();
     helper.stop();
     helper.stop();
+    const { p, targets } = problem();
+    const one = [targets[2]!];
+    const r = await helper.solve(highs, p, one);
+    expect(r).toEqual(cellIntervals(highs, p, one));
   });
 });

@@ -55,8 +55,11 @@ describe('config file', () => {
   it('a config path that is a folder', () => {
     expect(fails(() => loadRunConfig({ config: mkdtempSync(join(tmpdir(), 'mg-cfgdir-')) }))).toMatch(/is a folder, not a file/);
   });
-  it('backgroundPeriod 2017-02-30 is no date', () => {
-    expect(fails(() => parseConfig('{"backgroundPeriod": {"start": "2017-02-30", "end": "2018-12-31"}}', 'cfg.json'))).toMatch(/field backgroundPeriod\.start: not a real date/);
+  it('backgroundPeriod 2017-02-30 is no date, and the message shows the value found', () => {
+    expect(fails(() => parseConfig('{"backgroundPeriod": {"start": "2017-02-30", "end": "2018-12-31"}}', 'cfg.json'))).toBe(
+      'Config file cfg.json, field backgroundPeriod.start: not a real date (YYYY-MM-DD); the file has "2017-02-30"',
+    );
+    expect(fails(() => parseConfig('{"period": {"start": "2017-01-01", "end": "31-12-2021"}}', 'cfg.json'))).toMatch(/field period\.end: expected a date YYYY-MM-DD; the file has "31-12-2021"/);
   });
   it('a period outside the supported years', () => {
     expect(fails(() => parseConfig('{"period": {"start": "1970-01-01", "end": "2018-12-31"}}', 'cfg.json'))).toMatch(/field period\.start: a period must lie within 1980-01-01\.\.2099-12-31/);

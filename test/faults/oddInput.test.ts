@@ -114,7 +114,9 @@ describe('one rule per concept: dates, keys, birth years', () => {
   for (const date of ['20170100.5', '2.0190805e7', '2016_12_31', '00000101', '0000-01-01'])
     it(`begin date "${date}" is an unparseable date`, async () => {
       const text = await badInput(writeFolder(srgWith(`R,000000011,30,${date},`)));
-      expect(text).toMatch(new RegExp(`SRGDATUMAANVANG: unparseable date value "${date.replace('.', '\\.')}" at row 8`));
+      // a run of 5 or more digits could be a key: masked digit by digit (the shape and the row stay)
+      const shown = date.replace(/\d{5,}/g, (d) => '#'.repeat(d.length));
+      expect(text).toMatch(new RegExp(`SRGDATUMAANVANG: unparseable date value "${shown.replace('.', '\\.')}" at row 8`));
     });
 
   it('birth year 0000 is an unparseable birth year', async () => {
@@ -144,7 +146,7 @@ describe('one rule per concept: dates, keys, birth years', () => {
   });
   it('a Parquet DOUBLE date with a fraction is an unparseable date', async () => {
     const dir = await parquetSrg(typed('CAST(RINPERSOON AS DOUBLE)', "CAST(replace(SRGDATUMAANVANG, '-', '') AS DOUBLE) + 0.5"));
-    expect(await badInput(dir)).toMatch(/PWETSRGVOORZIENINGTAB\.parquet, column SRGDATUMAANVANG: unparseable date value "20190101\.5"/);
+    expect(await badInput(dir)).toMatch(/PWETSRGVOORZIENINGTAB\.parquet, column SRGDATUMAANVANG: unparseable date value "########\.5"/);
   });
   it('Parquet TIMESTAMPTZ dates at midnight UTC give the CSV tables; another time of day is refused', async () => {
     const at = (tz: string) => `CAST(strptime(replace(SRGDATUMAANVANG, '-', ''), '%Y%m%d') AS VARCHAR) || '${tz}'`;

@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../core/errors.js';
-import { checkOutputFolder, reserveOutput } from '../../bin/outputFolder.js';
+import { checkOutputFolder, lockContent, reserveOutput } from '../../bin/outputFolder.js';
 import { GOLDEN_FILES } from '../support/goldenFiles.js';
 import { writeFolder } from '../support/runOnFolder.js';
 import { cli } from '../support/cli.js';
 import { folderHashes } from '../support/faults.js';
+import { minimalManifest } from '../support/minimalManifest.js';
 
 /** Output safety: no input or unrelated file is ever deleted, whatever the flags; a concurrent run fails at once. */
 
@@ -61,14 +62,14 @@ describe('--out is checked before any work, even with --force', () => {
     refused(() => checkOutputFolder(dir, true), /not made by multigebruik/);
   });
   it('an earlier output is replaced only with --force', () => {
-    const dir = writeFolder({ 'manifest.json': '{"software": {"name": "multigebruik"}}' });
+    const dir = writeFolder({ 'manifest.json': minimalManifest() });
     refused(() => checkOutputFolder(dir, false), /use --force/);
     expect(() => checkOutputFolder(dir, true)).not.toThrow();
   });
   it('a held lock of a live run refuses; a lock of a dead run is taken over and stale temp folders removed', () => {
     const parent = mkdtempSync(join(tmpdir(), 'mg-lock-'));
     const out = join(parent, 'out');
-    writeFileSync(join(parent, '.out.lock'), `${process.ppid}\n`);
+    writeFileSync(join(parent, '.out.lock'), lockContent(process.ppid));
     refused(() => reserveOutput(out, false), /Another multigebruik run \(process \d+\) is writing to/);
     const dead = deadPid();
     writeFileSync(join(parent, '.out.lock'), `${dead}\n`);
@@ -80,7 +81,7 @@ describe('--out is checked before any work, even with --force', () => {
     const slot = reserveOutput(out, false);
     try {
       expect(readdirSync(parent).sort()).toEqual(['.other.partial-' + dead, '.out.lock']);
-      expect(readFileSync(join(parent, '.out.lock'), 'utf8').trim()).toBe(String(process.pid));
+      expect(readFileSync(join(parent, '.out.lock'), 'utf8')).toBe(lockContent());
     } finally {
       slot.release();
     }
@@ -92,7 +93,7 @@ describe('--out is checked before any work, even with --force', () => {
     const parent = mkdtempSync(join(tmpdir(), 'mg-lockpid-'));
     const slot = reserveOutput(join(parent, 'out'), false);
     try {
-      expect(readFileSync(join(parent, '.out.lock'), 'utf8')).toBe(`${process.pid}\n`);
+      expect(readFileSync(join(parent, '.out.lock'), 'utf8')).toBe(lockContent());
       expect(readdirSync(parent)).toEqual(['.out.lock']);
     } finally {
       slot.release();
@@ -103,7 +104,7 @@ describe('--out is checked before any work, even with --force', () => {
     const parent = mkdtempSync(join(tmpdir(), 'mg-old-'));
     const dead = deadPid();
     mkdirSync(join(parent, `.out.old-${dead}`));
-    writeFileSync(join(parent, `.out.old-${dead}`, 'manifest.json'), '{"software": {"name": "multigebruik"}}');
+    writeFileSync(join(parent, `.out.old-${dead}`, 'manifest.json'), minimalManifest());
     reserveOutput(join(parent, 'out'), true).release();
     expect(readdirSync(parent)).toEqual(['out']);
   });
@@ -173,7 +174,7 @@ describe('signals and concurrent runs (real child processes)', () => {
         const before = folderHashes(input);
         const parent = mkdtempSync(join(tmpdir(), 'mg-sig-'));
         const out = join(parent, 'out');
-        const old = { 'manifest.json': '{"software": {"name": "multigebruik"}, "earlier": true}\n' };
+        const old = { 'manifest.json': `${minimalManifest({ earlier: true })}\n` };
         mkdirSync(out);
         writeFileSync(join(out, 'manifest.json'), old['manifest.json']);
         const run = startRun(['run', '--input', input, '--out', out, '--force']);

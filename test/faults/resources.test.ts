@@ -7,6 +7,7 @@ import { GOLDEN_FILES } from '../support/goldenFiles.js';
 import { writeFolder } from '../support/runOnFolder.js';
 import { cli } from '../support/cli.js';
 import { folderHashes } from '../support/faults.js';
+import { minimalManifest } from '../support/minimalManifest.js';
 
 /**
  * Resource faults: a full disk and a memory limit too small end as exit 1 with a clear message and nothing
@@ -36,7 +37,7 @@ describe('resource faults', () => {
     expect(readdirSync(mnt)).toEqual([]);
     // an earlier output on the full disk is kept as it was
     mkdirSync(join(mnt, 'out'));
-    writeFileSync(join(mnt, 'out', 'manifest.json'), '{"software": {"name": "multigebruik"}}');
+    writeFileSync(join(mnt, 'out', 'manifest.json'), minimalManifest());
     const again = cli(['run', '--input', input, '--out', join(mnt, 'out'), '--force']);
     expect(again.code).toBe(1);
     expect(readdirSync(mnt)).toEqual(['out']);

@@ -99,7 +99,7 @@ const AGES = ['lt18', '18_27', '28_55', 'gt55', 'onbekend'];
 const GROUPS = ['uwv_pwet', 'pwet_wmo', 'uwv_wmo', 'uwv_pwet_wmo'];
 const n = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `n${from + i}`);
 
-/** Rows and columns of every table, transcribed from tables.md ("The tables"). */
+/** Rows and columns of every table, transcribed from docs/spec/tables.md ("The tables"). */
 const SPEC: Record<string, [string[], string[]]> = {
   '3.0': [['work', 'multi', 'uwv_pwet_wmo'], ['users']],
   '3.1': [['pwet', 'uwv', 'wmo'], ['total', 'pwet', 'uwv', 'wmo']],
@@ -139,7 +139,7 @@ const person = (...keys: string[]) => {
 };
 
 describe('model/tableDeclarations', () => {
-  it('the tables of tables.md, each with its row and column keys, ids unique', () => {
+  it('the tables of docs/spec/tables.md, each with its row and column keys, ids unique', () => {
     expect(TABLE_DECLARATIONS.map((d) => d.id).sort()).toEqual(Object.keys(SPEC).sort());
     for (const d of TABLE_DECLARATIONS) {
       expect([d.rows.map((r) => r.key), d.columns.map((c) => c.key)], d.id).toEqual(SPEC[d.id]);
@@ -171,7 +171,7 @@ describe('model/tableDeclarations', () => {
     expect(cellTerms(decl('4.2'), 0, 0)).toEqual([{ set: 'tolk' }, { set: 'pwet' }]);
   });
 
-  it('cells mean what tables.md says (checked on single persons)', () => {
+  it('cells mean what docs/spec/tables.md says (checked on single persons)', () => {
     const inCell = (id: string, row: string, col: string, p: ReturnType<typeof person>) => {
       const d = decl(id);
       const terms = cellTerms(d, d.rows.findIndex((r) => r.key === row), d.columns.findIndex((c) => c.key === col))!;
@@ -197,7 +197,7 @@ describe('model/tableDeclarations', () => {
     expect(inCell('A', 'lks', 'total', person('lks'))).toBe(true);
   });
 
-  it('labels carry the report\'s footnote markers where tables.md has them (Pwet categories from 2019)', () => {
+  it('labels carry the report\'s footnote markers where docs/spec/tables.md has them (Pwet categories from 2019)', () => {
     const labels = Object.fromEntries(decl('3.3').rows.map((r) => [r.key, r.label]));
     expect(labels.ondersteuning_werkplek).toMatch(/\*$/);
     expect(labels.overig_faciliterend).toMatch(/\*$/);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Protect, type ProtectInput, protect } from '../../pipeline/protect.js';
+import type { ProtectInput } from '../../disclosure/protectTables.js';
+import { type Protect, protect } from '../../pipeline/protect.js';
 import type { ExportTables } from '../../schemas/tablesJson.js';
 
 const exported = (): ExportTables => ({
@@ -15,13 +16,12 @@ const input = (threshold = 10): ProtectInput => ({
   declarations: [],
   params: { threshold, zeroUnsafe: false, safetyRange: 0.3 },
 });
-const fake: Protect = async () => ({ exported: exported(), internalFiles: { 'x.json': '{}' }, checkerNote: 'note', marks: {} });
+const fake: Protect = async () => ({ exported: exported(), internalFiles: { 'x.json': '{}' }, marks: {} });
 
 describe('pipeline/protect', () => {
   it('no quarantined rows: the protection result as it is, no note', async () => {
     const out = await protect(input(), 0, 'nl', fake);
     expect(out.exported).toEqual(exported());
-    expect(out.checkerNote).toBe('note');
     expect(out.internalFiles).toEqual({ 'x.json': '{}' });
   });
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../core/openDatabase.js';
 import { loadQuery } from '../../core/loadQuery.js';
 
-/** The date rule of inputs.md as the macros document it, in JavaScript: YYYY-MM-DD or null. */
+/** The date rule of docs/spec/inputs.md as the macros document it, in JavaScript: YYYY-MM-DD or null. */
 function reference(x: string | null): string | null {
   if (x === null) return null;
   const t = x.trim();
@@ -83,5 +83,48 @@ describe('queries/macros.sql: mg_date', () => {
       }),
       { seed: 17, numRuns: 60 },
     );
+  });
+});
+
+describe('queries/macros.sql: the key rules', () => {
+  async function keys(pairs: [string | null, string | null][]): Promise<[string | null, number | null, string | null, string | null][]> {
+    const lit = (v: string | null) => (v === null ? 'NULL' : `'${v.replaceAll("'", "''")}'`);
+    const rows = pairs.map(([s, x]) => `(${lit(s)}, ${lit(x)})`).join(', ');
+    const r = await db.connection.runAndReadAll(
+      `SELECT mg_rinpersoons(s), mg_key_number(x), mg_key_problem(s, x, mg_key_number(x)), mg_big_key_problem(s, x, mg_key_number(x), NULL) FROM (VALUES ${rows}) AS t(s, x)`,
+    );
+    return r.getRows().map((row) => [row[0] as string | null, row[1] === null ? null : Number(row[1]), row[2] as string | null, row[3] as string | null]);
+  }
+
+  it('only plain digits take the fast path: a key in spreadsheet notation is refused, never rounded into another key', async () => {
+    const got = await keys([
+      ['R', '223249000'],
+      ['R', '089711863'],
+      ['R', '89711863'],
+      ['R', '89711863.0'],
+      ['R', '2.23249E+08'],
+      ['R', '2.23249e8'],
+      ['R', '+12'],
+      ['R', '1.5'],
+      ['R', '0x1F'],
+    ]);
+    expect(got.map((g) => g[1])).toEqual([223249000, 89711863, 89711863, 89711863, null, null, null, null, null]);
+    expect(got.map((g) => g[2])).toEqual([null, null, null, null, ...Array(5).fill('RINPERSOON is not a string of digits')]);
+    // a big source's row of nobody: no further check only when the key is clean; otherwise the exact rules
+    expect(got.map((g) => g[3])).toEqual(got.map((g) => g[2]));
+  });
+
+  it('RINPERSOONS in one normal form (upper case, trimmed); anything but one letter is refused', async () => {
+    const got = await keys([
+      ['r', '000000001'],
+      [' R ', '000000001'],
+      ['b', '000000001'],
+      ['RR', '000000001'],
+      ['1', '000000001'],
+      ['', '000000001'],
+      ['é', '000000001'],
+    ]);
+    expect(got.map((g) => g[0])).toEqual(['R', 'R', 'B', 'RR', '1', '', 'É']);
+    expect(got.map((g) => g[2])).toEqual([null, null, null, 'RINPERSOONS is not one letter', 'RINPERSOONS is not one letter', 'empty RINPERSOONS', 'RINPERSOONS is not one letter']);
   });
 });

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { QuarantinedRow } from '../../pipeline/validate.js';
+import type { QuarantinedRow } from '../../reports/quarantineCsv.js';
 import { quarantineCsv } from '../../reports/quarantineCsv.js';
 
 describe('reports/quarantineCsv', () => {

@@ -95,6 +95,25 @@ describe('tablesXlsx', () => {
     expect(a.equals(b)).toBe(true);
   });
 
+  it('is byte-identical in every time zone, with every zip entry dated 1980-01-01 00:00 (the DOS epoch)', async () => {
+    const saved = process.env.TZ;
+    const bytes: Buffer[] = [];
+    try {
+      for (const tz of ['UTC', 'Europe/Amsterdam', 'America/New_York', 'Pacific/Kiritimati']) {
+        process.env.TZ = tz;
+        bytes.push(await tablesXlsx(tinyExport(), { lang: 'nl', threshold: 10 }));
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+    for (const b of bytes.slice(1)) expect(b.equals(bytes[0]!)).toBe(true);
+    // local file headers (PK\x03\x04): DOS time at offset 10, date at 12; 1980-01-01 00:00 is time 0, date (0<<9)|(1<<5)|1
+    const stamps = new Set<string>();
+    for (let i = bytes[0]!.indexOf('PK\x03\x04'); i !== -1; i = bytes[0]!.indexOf('PK\x03\x04', i + 4)) stamps.add(`${bytes[0]!.readUInt16LE(i + 10)}/${bytes[0]!.readUInt16LE(i + 12)}`);
+    expect([...stamps]).toEqual(['0/33']);
+  });
+
   it('makes legal, unique sheet names', () => {
     const taken = new Set<string>();
     expect(sheetName('a/b:c*d?e[f]g\\h', taken)).toBe('a_b_c_d_e_f_g_h');

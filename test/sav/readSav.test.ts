@@ -91,9 +91,10 @@ describe.skipIf(!hasPspp)('readSav on files written by PSPP', () => {
     const db = await memoryDb();
     try {
       // ReadStat keeps values, labels and numeric user-missing values, but writes every numeric as F8.2 (so
-      // dates stay SPSS seconds since 1582-10-14) and drops string user-missing values.
+      // dates stay SPSS seconds since 1582-10-14) and drops string user-missing declarations (values read as stored
+      // either way).
       const seconds = (iso: unknown) => (iso === null ? null : Date.parse(`${String(iso).replace(' ', 'T')}Z`) / 1000 + 12219379200);
-      const expected = KNOWN_EXPECTED.map((r, i) => ({ ...r, GEBDAT: seconds(r.GEBDAT), TS: seconds(r.TS), STRMIS: ['----', '9999', 'abc', ''][i] }));
+      const expected = KNOWN_EXPECTED.map((r) => ({ ...r, GEBDAT: seconds(r.GEBDAT), TS: seconds(r.TS) }));
       for (const f of ['rs.sav', 'rs.zsav']) {
         const table = f.replace('.', '_');
         const meta = await readSav(db.conn, join(dir, f), table);
@@ -101,6 +102,41 @@ describe.skipIf(!hasPspp)('readSav on files written by PSPP', () => {
         expect(meta.variables.find((v) => v.name === 'CODE_N')?.valueLabels).toEqual({ '1': 'een', '30': 'dertig' });
         expect(await tableRows(db.conn, table)).toEqual(expected);
       }
+    } finally {
+      db.close();
+    }
+  });
+
+  it('reads user-missing values (discrete, range, string, an end date) as stored and drops a character cut at the width, as readstat does', async () => {
+    if (!hasReadstat) return expect(process.env.CI).toBeFalsy();
+    pspp(dir, [
+      "SET LOCALE='UTF-8'.",
+      'DATA LIST LIST (",") /RINPERSOONS (A1) RINPERSOON (A9) CODE (F3.0) EINDE (F8.0) R (F5.1) S (A4) T (A5) U (A300).',
+      'BEGIN DATA',
+      // T (5 bytes) cuts తెలుగు after one 3-byte character and two bytes of the next; U after 299 bytes
+      `R,000000001,99,99999999,95,----,తెలుగు,${'x'.repeat(299)}é`,
+      'R,000000002,98,20190101,-1,9999,ab,kort',
+      'R,000000003,1,,90,abc,é,',
+      'END DATA.',
+      'MISSING VALUES CODE (99, 98) /EINDE (99999999) /R (90 THRU 99, -1).',
+      "MISSING VALUES S ('----', '9999').",
+      `SAVE OUTFILE='${join(dir, 'missing.sav')}' /COMPRESSED.`,
+      '',
+    ].join('\n'));
+    run('readstat', [join(dir, 'missing.sav'), join(dir, 'missing.csv')], dir);
+    const [head, ...lines] = readFileSync(join(dir, 'missing.csv'), 'utf8').trimEnd().split('\n');
+    const names = head!.split(',').map((h) => JSON.parse(h) as string);
+    // readstat's CSV: strings quoted, numbers bare, system-missing empty
+    const byReadstat = lines.map((l) => Object.fromEntries(l.split(',').map((f, i) => [names[i], f === '' ? null : f.startsWith('"') ? (JSON.parse(f) as string) : Number(f)])));
+    const db = await memoryDb();
+    try {
+      await readSav(db.conn, join(dir, 'missing.sav'), 'missing');
+      const ours = await tableRows(db.conn, 'missing');
+      expect(ours).toEqual(byReadstat);
+      // what the statement above means, spelled out
+      expect(ours[0]).toMatchObject({ CODE: 99, EINDE: 99999999, R: 95, S: '----', T: 'త', U: 'x'.repeat(299) });
+      expect(ours[1]).toMatchObject({ CODE: 98, R: -1, S: '9999' });
+      expect(ours[2]).toMatchObject({ EINDE: null, R: 90 });
     } finally {
       db.close();
     }

@@ -20,8 +20,8 @@ function assertNoKeys(text: string, extra: string[] = []) {
 
 describe('bad input: exit 1, file/column/row/value named, nothing written, no RINPERSOON', () => {
   const cases: [string, Record<string, string>, RegExp[], string[]][] = [
-    ['unparseable date', srgWith('R,000000011,30,20171340,'), [/PWETSRGVOORZIENINGTAB\.csv/, /SRGDATUMAANVANG/, /unparseable date/, /"20171340"/, /row 8\b/, /1 row with this problem/], []],
-    ['end before begin', srgWith('R,000000011,30,20190101,20180101'), [/SRGDATUMEINDE/, /end date before begin date/, /"20180101"/, /row 8\b/], []],
+    ['unparseable date', srgWith('R,000000011,30,20171340,'), [/PWETSRGVOORZIENINGTAB\.csv/, /SRGDATUMAANVANG/, /unparseable date/, /"########"/, /row 8\b/, /1 row with this problem/], []],
+    ['end before begin', srgWith('R,000000011,30,20190101,20180101'), [/SRGDATUMEINDE/, /end date before begin date/, /"########"/, /row 8\b/], []],
     ['unmapped code', srgWith('R,000000011,99,20190101,\nR,000000012,99,20190101,'), [/SRGVOORZIENING/, /code not mapped in the config/, /"99"/, /row 8, 9/, /2 rows with this problem/], []],
     ['invalid key', srgWith('R,1234567890,30,20190101,'), [/RINPERSOON/, /more than 9 digits/, /row 8\b/], ['1234567890']],
     ['non-numeric key', srgWith('R,12AB45,30,20190101,'), [/RINPERSOON is not a string of digits/, /row 8\b/], ['12AB45']],

@@ -55,7 +55,9 @@ describe('golden hashes of export/ and internal/', () => {
     demoOut = join(base, 'demo', 'output');
     actual.demo = hashes(demoOut);
 
-    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(GOLDEN)) writeFileSync(GOLDEN, `${JSON.stringify(actual, null, 2)}\n`);
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(GOLDEN, `${JSON.stringify(actual, null, 2)}\n`);
+    // a missing file is a failure (CI must not record whatever it gets); only UPDATE_GOLDEN=1 writes it
+    expect(existsSync(GOLDEN), `${GOLDEN} is missing: regenerate it with UPDATE_GOLDEN=1`).toBe(true);
     const expected = JSON.parse(readFileSync(GOLDEN, 'utf8')) as typeof actual;
     for (const run of Object.keys(expected)) expect(Object.keys(expected[run]!).length).toBeGreaterThan(40);
     expect(actual).toEqual(expected);

@@ -5,7 +5,7 @@ import { csv, defaultConfig, tablesOf } from '../support/runOnFolder.js';
 
 /**
  * Property: on random small populations with the awkward traits of real files, every cell of internal/tables.json
- * equals the independent reference computation of tables.md.
+ * equals the independent reference computation of docs/spec/tables.md.
  */
 
 const DATES = ['20161231', '20170101', '2017-01-01', '20180615', '2019-03-01', '20201231', '20221231', '2022-12-31', '20230101', '20150101'];
@@ -37,7 +37,7 @@ const rawData = fc.record({
 const key = (n: number, padded: boolean) => (padded ? String(n).padStart(9, '0') : String(n));
 
 describe('pipeline = independent reference (property)', () => {
-  it('matches tables.md on random populations', async () => {
+  it('matches docs/spec/tables.md on random populations', async () => {
     await fc.assert(
       fc.asyncProperty(rawData, async (d) => {
         const raw: RawData = {

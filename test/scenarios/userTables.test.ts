@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { protectTables } from '../../disclosure/protectTables.js';
 import { declarationsFor } from '../../model/tableDeclarations.js';
-import { tabulate } from '../../pipeline/tabulate.js';
+import { tabulate } from '../../model/tabulate.js';
 import type { ExportTables, InternalTables } from '../../schemas/tablesJson.js';
 import { cli } from '../support/cli.js';
 import { defaultConfig, runOnFolder } from '../support/runOnFolder.js';

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
-import { type ManifestInput, buildManifest, manifestInputs } from '../../schemas/manifest.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type ManifestInput, buildManifest, manifestInputs, manifestThreshold, readManifest } from '../../schemas/manifest.js';
 import { defaultConfig } from '../support/runOnFolder.js';
 
 const used = () => [
@@ -70,5 +73,47 @@ describe('schemas/manifest', () => {
     expect(m.stageMs).toEqual({ read: 1, validate: 2 });
     expect(m.summary).toEqual({ audit: 'passed' });
     expect(JSON.stringify(buildManifest(input()))).toBe(JSON.stringify(m));
+  });
+
+  describe('readManifest: the one reader', () => {
+    const root = mkdtempSync(join(tmpdir(), 'mg-manifest-'));
+    afterAll(() => rmSync(root, { recursive: true, force: true }));
+    let k = 0;
+    const folder = (text?: string) => {
+      const dir = mkdtempSync(join(root, `m${k++}-`));
+      if (text !== undefined) writeFileSync(join(dir, 'manifest.json'), text);
+      return dir;
+    };
+    const previous = [{ dir: 'out-2021', period: { start: '2017-01-01', end: '2021-12-31' }, tablesSha256: 'a'.repeat(64), manifestSha256: 'b'.repeat(64) }];
+
+    it('reads back what buildManifest writes, with its exact text', () => {
+      const text = `${JSON.stringify(buildManifest(input({ previous })), null, 2)}\n`;
+      const r = readManifest(folder(text));
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(r.text).toBe(text);
+      expect(r.manifest.software.version).toBe('9.9.9');
+      expect(r.manifest.period).toEqual({ start: '2017-01-01', end: '2022-12-31' });
+      expect(r.manifest.previous).toEqual(previous);
+      expect(manifestThreshold(r.manifest)).toBe(10);
+    });
+
+    it('says why it cannot: no file, not JSON, another shape (naming the field)', () => {
+      const missing = readManifest(folder());
+      expect(missing).toMatchObject({ ok: false, problem: 'unreadable', detail: 'ENOENT' });
+      expect(readManifest(folder('{"software": '))).toMatchObject({ ok: false, problem: 'notJson' });
+      const foreign = readManifest(folder(JSON.stringify({ ...buildManifest(input()), software: { name: 'other', version: '1' } })));
+      expect(foreign).toMatchObject({ ok: false, problem: 'shape' });
+      if (!foreign.ok) expect(foreign.detail).toMatch(/^software\.name: /);
+      const badEarlier = buildManifest(input({ previous: [{ ...previous[0]!, tablesSha256: 'not a hash' }] }));
+      expect(readManifest(folder(JSON.stringify(badEarlier)))).toMatchObject({ ok: false, problem: 'shape' });
+    });
+
+    it('manifestThreshold: only a whole number from the config', () => {
+      const m = (value: unknown) => ({ ...buildManifest(input()), config: { sha256: '', value } });
+      expect(manifestThreshold(m({ disclosure: { threshold: 5 } }))).toBe(5);
+      expect(manifestThreshold(m({ disclosure: { threshold: '5' } }))).toBeUndefined();
+      expect(manifestThreshold(m(null))).toBeUndefined();
+    });
   });
 });

@@ -3,7 +3,7 @@ import {
   ExportCellSchema, ExportTablesSchema, InternalTablesSchema, PeriodSchema, SUPPRESSED,
 } from '../../schemas/tablesJson.js';
 
-/** The example of outputs.md ("tables.json"), without its ellipses. */
+/** The example of docs/spec/outputs.md ("tables.json"), without its ellipses. */
 const specExample = () => ({
   period: { start: '2017-01-01', end: '2022-12-31' },
   tables: {
@@ -21,7 +21,7 @@ describe('schemas/tablesJson', () => {
     expect(SUPPRESSED).toBe('**');
   });
 
-  it('the shape of outputs.md is valid for both internal and export', () => {
+  it('the shape of docs/spec/outputs.md is valid for both internal and export', () => {
     expect(InternalTablesSchema.safeParse(specExample()).success).toBe(true);
     expect(ExportTablesSchema.safeParse(specExample()).success).toBe(true);
   });

@@ -60,12 +60,15 @@ describe('sources/codeMapTable', () => {
       const code = fc.oneof(
         fc.stringMatching(/^ {0,2}0{0,3}[0-9]{0,6}(\.0{1,2})? {0,2}$/),
         fc.string({ unit: fc.constantFrom('0', '1', '9', ' ', '.', 'A', '-'), maxLength: 8 }),
-        fc.stringMatching(/^[0-9]{17,20}$/),
+        // other white space than the space: a tab from a TSV export, a no-break space from a spreadsheet, …
+        fc.string({ unit: fc.constantFrom('0', '5', ' ', '.', '\t', '\n', '\r', '\u00a0', '\u2003', '\u3000', '\u2028', '\ufeff', '\u200b'), maxLength: 6 }),
+        fc.stringMatching(/^[0-9]{17,20}(\.0)?$/),
       );
       await fc.assert(
         fc.asyncProperty(code, async (x) => {
-          const r = await db.connection.runAndReadAll('SELECT mg_code($x) AS c', { x });
-          expect(r.getRowObjects()[0]!.c, JSON.stringify(x)).toBe(normaliseCode(x));
+          // compared inside DuckDB: reading a string back into JavaScript drops a leading byte-order mark
+          const r = await db.connection.runAndReadAll('SELECT mg_code($x) = $y AS same', { x, y: normaliseCode(x) });
+          expect(r.getRowObjects()[0]!.same, JSON.stringify([x, normaliseCode(x)])).toBe(true);
         }),
         { numRuns: 300 },
       );

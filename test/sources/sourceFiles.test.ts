@@ -72,4 +72,38 @@ describe('sources/sourceFiles', () => {
     expect(yearFromFileName('HOOGSTEOPLTAB.csv')).toBeUndefined();
     expect(yearFromFileName('HOOGSTEOPL1899.csv')).toBeUndefined();
   });
+  it('a file of a source format whose name nearly starts with a prefix is refused; other names are ignored', () => {
+    const refused = (name: string) => {
+      try {
+        discoverSources([...ALL, name].map((n) => entry(n)), defaultConfig(), '/in');
+        return undefined;
+      } catch (e) {
+        expect(e).toBeInstanceOf(InputError);
+        return (e as InputError).details.join('\n');
+      }
+    };
+    expect(refused('WM02020BUSV1.csv')).toMatch(/^WM02020BUSV1\.csv: looks like a WMOBUS file but its name does not start with "WMO"/);
+    expect(refused('GBAPERS00N2022TABV1.sav')).toMatch(/looks like a GBAPERSOONTAB file/);
+    expect(refused('GBAPERSON2022TABV1.csv')).toMatch(/looks like a GBAPERSOONTAB file/);
+    expect(refused('UWV_VOORZIENING.csv')).toMatch(/looks like a UWV extract/);
+    expect(refused('H0OGSTEOPL2019TABV1.csv')).toMatch(/looks like a HOOGSTEOPLTAB file/);
+    // short prefixes allow look-alike characters only; other extensions are never sources
+    for (const name of ['WHO_codes.csv', 'UWW.csv', 'notes.csv', 'WM0.txt', 'GBAPERSOON.xlsx']) expect(refused(name), name).toBeUndefined();
+  });
+
+  it('WMOBUS years: a year of P missing between the yearly files is refused; years of P outside them are not', () => {
+    const run = (names: string[], period = { start: '2017-01-01', end: '2022-12-31' }) => {
+      const config = defaultConfig();
+      config.period = period;
+      return discoverSources([...ALL.filter((n) => !n.startsWith('WMO')), ...names].map((n) => entry(n)), config, '/in');
+    };
+    const years = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => `WMO${from + k}BUSV1.csv`);
+    expect(run(years(2015, 2023)).files.wmo).toHaveLength(9);
+    expect(run(years(2019, 2021)).files.wmo).toHaveLength(3);
+    expect(() => run(years(2015, 2023).filter((n) => !n.includes('2020')))).toThrow(/WMOBUS: no file for 2020, within the period 2017-01-01\.\.2022-12-31/);
+    expect(() => run(['WMO2017BUSV1.csv', 'WMO2022BUSV1.csv'])).toThrow(/WMOBUS: no file for 2018, 2019, 2020, 2021,/);
+    // a gap outside P is no gap of this run; a file for all years cannot be checked
+    expect(run(years(2015, 2023).filter((n) => !n.includes('2016'))).files.wmo).toHaveLength(8);
+    expect(run(['WMOBUS.csv', 'WMO2019BUSV1.csv']).files.wmo).toHaveLength(2);
+  });
 });

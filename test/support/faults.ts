@@ -46,7 +46,7 @@ export async function runInProcess(dir: string, config: Config = defaultConfig()
       now: () => 0,
       warn: (w) => warnings.push(w),
       diagnoseCsv,
-      protect: async ({ internal, params }) => ({ exported: protectPrimary(internal, params.threshold, params.zeroUnsafe), internalFiles: {}, checkerNote: '', marks: {} }),
+      protect: async ({ internal, params }) => ({ exported: protectPrimary(internal, params.threshold, params.zeroUnsafe), internalFiles: {}, marks: {} }),
     });
   } finally {
     db.close();

@@ -1,7 +1,7 @@
 import { csv } from './runOnFolder.js';
 
 /**
- * A hand-checked fixture: every trait below was worked out by hand from tables.md.
+ * A hand-checked fixture: every trait below was worked out by hand from docs/spec/tables.md.
  * R1: Pwet 30 (2019) and 12 (from 2017, open), UWV jobcoach/Wajong on exactly 2017-01-01, Wmo 01 → in all three.
  * R2 (key written unpadded "2"): Pwet 57 starting exactly on 2022-12-31.  R3: LKS only.  R4: ignored SRG code only.
  * R5: Pwet record in 2016 only (outside P).  R6: UWV vervoer/WGA ending exactly 2017-01-01.

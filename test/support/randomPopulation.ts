@@ -4,7 +4,7 @@ import { bitOf, DIMENSIONS, PWET_CATS, UWV_BACKGROUNDS, UWV_TYPES, WMO_CATS } fr
 
 /**
  * Synthetic atoms for the disclosure tests and benchmarks: persons are sampled one by one with
- * roughly the proportions of the 2023 report (tables.md "Reference values"), then aggregated into
+ * roughly the proportions of the 2023 report (docs/spec/tables.md "Reference values"), then aggregated into
  * atoms. Deterministic for a given seed. Not a replacement for the real generator: just enough
  * structure (most persons in one category, small overlaps) to make realistic suppression problems.
  */

@@ -1,5 +1,5 @@
 /**
- * An independent reference computation of tables.md, straight from raw records, written without any pipeline
+ * An independent reference computation of docs/spec/tables.md, straight from raw records, written without any pipeline
  * code (no atoms, no declarations, no SQL): a person is "S|NNNNNNNNN", sets are JS Sets of such keys.
  */
 

@@ -40,7 +40,6 @@ export async function runPipelineWithSav(dir: string, loadSav: SavLoader | undef
       protect: async ({ internal, params }) => ({
         exported: protectPrimary(internal, params.threshold, params.zeroUnsafe),
         internalFiles: {},
-        checkerNote: '',
         marks: {},
       }),
     }, 'protect');

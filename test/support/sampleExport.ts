@@ -2,7 +2,7 @@ import type { ExportCell, ExportTable, ExportTables, Header } from '../../schema
 
 /**
  * A realistic protected `ExportTables` with all 28 tables, for renderer tests and for looking at the
- * output. Magnitudes from /work/shared/seeds/published-tables.json (the 2023 report, 2017–2022); cells
+ * output. Magnitudes from synthetic/publishedTables.ts (the 2023 report, 2017–2022); cells
  * the report shows as `**` are `**` here too, plus a few more so every renderer meets suppression.
  * Hand-made: the numbers are plausible, not a consistent population.
  */

@@ -4,7 +4,7 @@ import type { Atom } from '../../model/atom.js';
 import { cellMatches } from '../../model/cellTerm.js';
 import { BASE_SETS, DIMENSIONS, bitOf } from '../../model/personSets.js';
 import { TABLE_DECLARATIONS, type TableDeclaration, cellTerms } from '../../model/tableDeclarations.js';
-import { periodLabel, tabulate } from '../../pipeline/tabulate.js';
+import { periodLabel, tabulate } from '../../model/tabulate.js';
 import { randomPopulation } from '../support/randomPopulation.js';
 
 const P = { start: '2017-01-01', end: '2022-12-31' };
@@ -44,7 +44,7 @@ const ATOMS: Atom[] = [
   atom(b('uwv.intermediair'), 7, { gender: 'vrouw', bitsBg: b('pwet.vervoer') }),
 ];
 
-describe('pipeline/tabulate', () => {
+describe('model/tabulate', () => {
   it('periodLabel: the years of the period, one year once', () => {
     expect(periodLabel(P)).toBe('2017-2022');
     expect(periodLabel(BG)).toBe('2022');

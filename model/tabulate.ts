@@ -1,7 +1,7 @@
 import type { InternalTable, InternalTables, Period } from '../schemas/tablesJson.js';
-import type { Atom } from '../model/atom.js';
-import { compileCell } from '../model/cellTerm.js';
-import { cellTerms, type TableDeclaration } from '../model/tableDeclarations.js';
+import type { Atom } from './atom.js';
+import { cellAtoms } from './cellAtoms.js';
+import type { TableDeclaration } from './tableDeclarations.js';
 
 export interface TabulateInput {
   atoms: readonly Atom[];
@@ -10,35 +10,31 @@ export interface TabulateInput {
   backgroundPeriod: Period;
 }
 
-/** Years of a period as used in titles: 2017-2022 (or 2022 for a single year). */
+/**
+ * Years of a period as used in titles: 2017-2022 (or 2022 for a single year).
+ * @internal exported for its test (and only used there)
+ */
 export function periodLabel(p: Period): string {
   const a = p.start.slice(0, 4);
   const b = p.end.slice(0, 4);
   return a === b ? a : `${a}-${b}`;
 }
 
-/** Stage "tabulate": atoms → every declared table with exact counts. Pure. */
+/** Stage "tabulate" (run by pipeline/runPipeline.ts): atoms → every declared table with exact counts. Pure. */
 export function tabulate({ atoms, declarations, period, backgroundPeriod }: TabulateInput): InternalTables {
+  const counts = declarations.map((decl) => decl.rows.map(() => decl.columns.map((): number | null => null)));
+  for (const { table, row, column, n } of cellAtoms(declarations, atoms)) counts[table]![row]![column] = n;
   const tables: Record<string, InternalTable> = {};
-  for (const decl of declarations) {
+  declarations.forEach((decl, t) => {
     const p = decl.basis === 'background' ? backgroundPeriod : period;
-    const cells = decl.rows.map((_, i) =>
-      decl.columns.map((_, j) => {
-        const terms = cellTerms(decl, i, j);
-        if (terms === null) return null;
-        const matches = compileCell(terms, decl.basis);
-        let n = 0;
-        for (const a of atoms) if (matches(a)) n += a.n;
-        return n;
-      }),
-    );
+    const cells = counts[t]!;
     tables[decl.id] = {
       title: decl.title.replaceAll('{period}', periodLabel(p)),
       rows: decl.rows.map(({ key, label }) => ({ key, label })),
       columns: decl.columns.map(({ key, label }) => ({ key, label })),
       cells,
     };
-  }
+  });
   const same = period.start === backgroundPeriod.start && period.end === backgroundPeriod.end;
   return same ? { period, tables } : { period, backgroundPeriod, tables };
 }

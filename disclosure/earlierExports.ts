@@ -4,42 +4,39 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../core/errors.js';
 import { messages } from '../core/messages.js';
+import type { Atom } from '../model/atom.js';
 import { declarationsFor, type TableDeclaration } from '../model/tableDeclarations.js';
 import { ConfigSchema } from '../schemas/config.js';
-import { type ExportTables, ExportTablesSchema, type Period, PeriodSchema } from '../schemas/tablesJson.js';
+import { type EarlierRecord, MANIFEST_FILE, manifestThreshold, readManifest } from '../schemas/manifest.js';
+import { type ExportTables, ExportTablesSchema, type InternalTables, InternalTablesSchema, type Period, SUPPRESSED } from '../schemas/tablesJson.js';
 
 /**
  * Earlier exports (`run --previous DIR`, config `previous`): already published, so fixed. Only their
  * `export/tables.json` and `manifest.json` are read.
  */
 
-/** One entry of manifest.json `previous` (and of suppression-audit.json `previous`). Other commands rely on these fields. */
-export interface PreviousRecord {
-  /** The folder as the user gave it. */
-  dir: string;
-  period: Period;
-  /** SHA-256 (hex) of its export/tables.json. */
-  tablesSha256: string;
-  /** SHA-256 (hex) of its manifest.json. */
-  manifestSha256: string;
-}
-
-export const PreviousRecordSchema = z.object({
-  dir: z.string(),
-  period: PeriodSchema,
-  tablesSha256: z.string().regex(/^[0-9a-f]{64}$/),
-  manifestSha256: z.string().regex(/^[0-9a-f]{64}$/),
-});
-
 /** How the earlier period relates to the new one. */
 export type PeriodRelation = 'same' | 'earlierInside' | 'newInside' | 'other';
 
-export interface PreviousExport {
-  record: PreviousRecord;
+/**
+ * An earlier export: its record (as manifest.json `previous` keeps it), its tables, its threshold, how its period
+ * relates to the new run's, and its atoms recomputed from this run's input for its period (null when not
+ * recomputable: the same period).
+ */
+export interface EarlierExport {
+  record: EarlierRecord;
   exported: ExportTables;
   /** Its disclosure threshold (from its manifest), when it records one. */
   threshold: number | null;
   relation: PeriodRelation;
+  /**
+   * Its atoms: recomputed from this run's input for its period, or — `sameData` — this run's own atoms (same period,
+   * and its manifest records input files with the same SHA-256 as this run's); null when not known (same period,
+   * other data: a corrected snapshot).
+   */
+  atoms: readonly Atom[] | null;
+  /** Made from the same input files for the same period: one atom set for both exports. */
+  sameData?: boolean | undefined;
   /**
    * The tables it was made with: the declarations of the config its manifest records (shipped tables kept by
    * `keep`/`drop`, plus its own `add`). Absent: not recorded (an older manifest); this run's are used.
@@ -51,12 +48,8 @@ export interface PreviousExport {
 
 export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
-const ManifestHeadSchema = z.object({
-  period: PeriodSchema,
-  config: z
-    .object({ value: z.object({ disclosure: z.object({ threshold: z.number().int() }).partial().optional(), tables: z.unknown().optional() }).passthrough() })
-    .partial()
-    .optional(),
+const ManifestDetailsSchema = z.object({
+  config: z.object({ value: z.object({ tables: z.unknown().optional() }).passthrough() }).partial().optional(),
   inputs: z.array(z.object({ sha256: z.string() }).passthrough()).optional(),
 });
 
@@ -66,17 +59,17 @@ const ManifestHeadSchema = z.object({
  * InputError naming the folder when the recorded table selection is not one this version can declare.
  */
 export function earlierDetails(dir: string, manifest: unknown): { declarations: TableDeclaration[] | null; inputsSha256: string[] | null } {
-  const head = ManifestHeadSchema.safeParse(manifest);
-  if (!head.success) throw new InputError(messages.previousUnreadable(dir, 'manifest.json'));
+  const head = ManifestDetailsSchema.safeParse(manifest);
+  if (!head.success) throw new InputError(messages.previousUnreadable(dir, MANIFEST_FILE));
   const value = head.data.config?.value;
   let declarations: TableDeclaration[] | null = null;
   if (value) {
     const tables = ConfigSchema.shape.tables.safeParse(value.tables);
-    if (!tables.success) throw new InputError(messages.previousUnreadable(dir, 'manifest.json'));
+    if (!tables.success) throw new InputError(messages.previousUnreadable(dir, MANIFEST_FILE));
     try {
       declarations = declarationsFor({ tables: tables.data });
     } catch {
-      throw new InputError(messages.previousUnreadable(dir, 'manifest.json'));
+      throw new InputError(messages.previousUnreadable(dir, MANIFEST_FILE));
     }
   }
   const inputs = head.data.inputs;
@@ -99,40 +92,74 @@ export function periodRelation(a: Period, b: Period): PeriodRelation {
   return 'other';
 }
 
-/** Reads an earlier export (InputError naming the folder and file when it is not one). */
-export function readPreviousExport(dir: string, newPeriod: Period): PreviousExport {
+/**
+ * Reads an earlier export, without its atoms (InputError naming the folder and file when it is not one, or when its
+ * export/tables.json is not what its run wrote). `dir` is where it is read; `recordAs` how the record names it
+ * (default `dir`).
+ */
+export function readEarlierExport(dir: string, newPeriod: Period, recordAs: string = dir): Omit<EarlierExport, 'atoms'> {
   const read = (rel: string): string => {
     try {
       return readFileSync(join(dir, rel), 'utf8');
     } catch {
-      throw new InputError(messages.previousUnreadable(dir, rel));
+      throw new InputError(messages.previousUnreadable(recordAs, rel));
     }
   };
   const tablesText = read(join('export', 'tables.json'));
-  const manifestText = read('manifest.json');
+  const manifestRead = readManifest(dir);
+  if (!manifestRead.ok) throw new InputError(messages.previousUnreadable(recordAs, MANIFEST_FILE));
+  const { manifest, text: manifestText } = manifestRead;
   const parse = <T>(text: string, rel: string, schema: z.ZodType<T>): T => {
     let data: unknown;
     try {
       data = JSON.parse(text);
     } catch {
-      throw new InputError(messages.previousUnreadable(dir, rel));
+      throw new InputError(messages.previousUnreadable(recordAs, rel));
     }
     const r = schema.safeParse(data);
-    if (!r.success) throw new InputError(messages.previousUnreadable(dir, rel));
+    if (!r.success) throw new InputError(messages.previousUnreadable(recordAs, rel));
     return r.data;
   };
   const exported = parse(tablesText, 'export/tables.json', ExportTablesSchema);
-  const manifest = parse(manifestText, 'manifest.json', ManifestHeadSchema);
+  // the export as its run wrote it: every cell its exact count (internal/tables.json) or `**` where the run's
+  // suppression audit lists the cell; a tables.json edited afterwards would protect against numbers never published
+  const internal = parse(read(join('internal', 'tables.json')), 'internal/tables.json', InternalTablesSchema);
+  const audit = parse(read(join('internal', 'suppression-audit.json')), 'internal/suppression-audit.json', AuditCellsSchema);
+  const edited = firstEditedCell(exported, internal, audit);
+  if (edited) throw new InputError(messages.previousEdited(recordAs, edited));
   const period = { start: manifest.period.start, end: manifest.period.end };
-  const details = earlierDetails(dir, JSON.parse(manifestText));
+  const details = earlierDetails(recordAs, manifest);
   return {
-    record: { dir, period, tablesSha256: sha256(tablesText), manifestSha256: sha256(manifestText) },
+    record: { dir: recordAs, period, tablesSha256: sha256(tablesText), manifestSha256: sha256(manifestText) },
     exported,
-    threshold: manifest.config?.value?.disclosure?.threshold ?? null,
+    threshold: manifestThreshold(manifest) ?? null,
     relation: periodRelation(period, newPeriod),
     ...(details.declarations ? { declarations: details.declarations } : {}),
     ...(details.inputsSha256 ? { inputsSha256: details.inputsSha256 } : {}),
   };
+}
+
+const AuditCellsSchema = z.object({ cells: z.array(z.object({ table: z.string(), row: z.string(), column: z.string() })) });
+
+/** The first cell (`table row/column`) of `exported` that is not its exact count or its run's `**`; undefined when none. */
+function firstEditedCell(exported: ExportTables, internal: InternalTables, audit: z.infer<typeof AuditCellsSchema>): string | undefined {
+  const suppressed = new Set(audit.cells.map((c) => `${c.table}\t${c.row}\t${c.column}`));
+  if (exported.period.start !== internal.period.start || exported.period.end !== internal.period.end) return 'period';
+  for (const [id, t] of Object.entries(exported.tables)) {
+    const exact = internal.tables[id];
+    if (!exact) return id;
+    const rows = new Map(exact.rows.map((h, k) => [h.key, k]));
+    const cols = new Map(exact.columns.map((h, k) => [h.key, k]));
+    for (const [i, row] of t.rows.entries())
+      for (const [j, col] of t.columns.entries()) {
+        const a = rows.get(row.key);
+        const b = cols.get(col.key);
+        const value = a === undefined || b === undefined ? undefined : exact.cells[a]?.[b];
+        const expected = value === undefined || value === null ? null : suppressed.has(`${id}\t${row.key}\t${col.key}`) ? SUPPRESSED : value;
+        if ((t.cells[i]?.[j] ?? null) !== expected) return `${id} ${row.key}/${col.key}`;
+      }
+  }
+  return undefined;
 }
 
 /** A cell shown in both exports: where, and both numbers. */

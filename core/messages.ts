@@ -169,6 +169,10 @@ const en = {
     `Earlier export ${dir} covers another period, but this input does not reproduce its shown count ${table} ${row}/${column} for that period: it was made from other data, so the joint protection cannot be computed. Run on the input ${dir} was made from (extended with the new years).`,
   previousUnprotectable: (dir: string, detail: string) =>
     `Together with the earlier export ${dir}, a suppressed count cannot be protected by suppressing cells of the new export (${detail}). Choose a period that contains the earlier one, or contact the output checker.`,
+  previousSameDataOtherCounts: (dir: string, table: string, row: string, column: string) =>
+    `Earlier export ${dir} was made from the same input files for the same period, but this run does not reproduce its shown count ${table} ${row}/${column}: it was made with other settings (code lists or columns in the config), so the joint protection cannot be computed. Run with the config ${dir} was made with (its manifest.json records it), adding only tables.`,
+  previousSameDataUnprotectable: (dir: string, detail: string) =>
+    `The earlier export ${dir} was made from the same input files for the same period, and what it shows already narrows a count this run must suppress (${detail}) below the rule: no suppression in the new export can protect it. Leave that table out of this run (tables.keep/drop in the config), or contact the output checker.`,
   noPrevious: () => 'No earlier export was taken into account (run --previous DIR to protect jointly with exports already published).',
   previousTaken: (dirs: string) => `Protected jointly with the earlier export(s): ${dirs}.`,
   internal: (what: string) => `Internal error in multigebruik (please report): ${what}`,
@@ -343,6 +347,10 @@ const nl: Messages = {
     `De eerdere export ${dir} beslaat een andere periode, maar deze invoer geeft voor die periode niet haar getoonde aantal ${table} ${row}/${column}: ze is van andere gegevens gemaakt, dus de gezamenlijke beveiliging is niet te berekenen. Draai op de invoer waarvan ${dir} is gemaakt (aangevuld met de nieuwe jaren).`,
   previousUnprotectable: (dir, detail) =>
     `Samen met de eerdere export ${dir} is een onderdrukt aantal niet te beschermen door cellen van de nieuwe export te onderdrukken (${detail}). Kies een periode die de eerdere omvat, of overleg met de outputcontroleur.`,
+  previousSameDataOtherCounts: (dir, table, row, column) =>
+    `De eerdere export ${dir} is van dezelfde invoerbestanden over dezelfde periode gemaakt, maar deze run geeft niet haar getoonde aantal ${table} ${row}/${column}: ze is met andere instellingen gemaakt (codelijsten of kolommen in de config), dus de gezamenlijke beveiliging is niet te berekenen. Draai met de config waarmee ${dir} is gemaakt (haar manifest.json vermeldt die) en voeg alleen tabellen toe.`,
+  previousSameDataUnprotectable: (dir, detail) =>
+    `De eerdere export ${dir} is van dezelfde invoerbestanden over dezelfde periode gemaakt, en wat zij toont begrenst een aantal dat deze run moet onderdrukken (${detail}) al nauwer dan de regel toestaat: geen onderdrukking in de nieuwe export kan het beschermen. Laat die tabel weg uit deze run (tables.keep/drop in de config), of overleg met de outputcontroleur.`,
   noPrevious: () => 'Er is geen eerdere export meegenomen (draai met --previous MAP om samen met al gepubliceerde exports te beveiligen).',
   previousTaken: (dirs) => `Samen beveiligd met de eerdere export(s): ${dirs}.`,
   internal: (what) => `Interne fout in multigebruik (meld dit alstublieft): ${what}`,

@@ -1,6 +1,7 @@
 import { InputError } from '../core/errors.js';
 import { messages } from '../core/messages.js';
 import type { Atom } from '../model/atom.js';
+import type { CellTerm } from '../model/cellTerm.js';
 import { cellTerms, type TableDeclaration } from '../model/tableDeclarations.js';
 import { tabulate } from '../model/tabulate.js';
 import type { InternalTables, Period } from '../schemas/tablesJson.js';
@@ -26,6 +27,27 @@ import { zeroCellAtoms } from './zeroCellAtoms.js';
  *   plus its protection.
  */
 
+/** The declarations an earlier export was made with: its own (its manifest), else this run's. */
+const declarationsOf = (e: EarlierExport, declarations: readonly TableDeclaration[]) => e.declarations ?? declarations;
+
+/** Do two declared cells count the same persons by definition (same basis, same terms)? */
+function sameDefinition(a: TableDeclaration, i: number, j: number, b: TableDeclaration, k: number, l: number): boolean {
+  if (a.basis !== b.basis) return false;
+  const x = cellTerms(a, i, j);
+  const y = cellTerms(b, k, l);
+  return x !== null && y !== null && JSON.stringify(x) === JSON.stringify(y);
+}
+
+/** The earlier export's cell with the same table id, row key and column key, when it is defined the same way. */
+function counterpart(own: readonly TableDeclaration[], decl: TableDeclaration, i: number, j: number): { decl: TableDeclaration; i: number; j: number } | null {
+  const d = own.find((x) => x.id === decl.id);
+  if (!d) return null;
+  const k = d.rows.findIndex((h) => h.key === decl.rows[i]!.key);
+  const l = d.columns.findIndex((h) => h.key === decl.columns[j]!.key);
+  if (k < 0 || l < 0 || !sameDefinition(decl, i, j, d, k, l)) return null;
+  return { decl: d, i: k, j: l };
+}
+
 export interface EarlierDemands {
   /** Per new canonical cell: the interval it must reach when suppressed for an earlier export (null: none). */
   needs: (Need | null)[];
@@ -36,10 +58,25 @@ export interface EarlierDemands {
 const senseOf = (rel: PeriodRelation): CouplingSense | null =>
   rel === 'earlierInside' ? 'newAtLeast' : rel === 'newInside' ? 'newAtMost' : rel === 'same' ? 'equal' : null;
 
+/**
+ * Is a cell linked across the two releases by what a person keeps? Membership terms (monotone in the period), and
+ * background classes: gender and education class are a person's own, and the age class (at the first day of use
+ * of a work provision in the background period, clipped to its start) is the same in both releases when their
+ * background periods start on the same day. Not "exactly n provisions" (not monotone).
+ */
+function isLinkedCell(terms: readonly CellTerm[], earlier: EarlierExport, now: InternalTables): boolean {
+  if (isMonotoneCell(terms)) return true;
+  const sameStart = (earlier.exported.backgroundPeriod ?? earlier.record.period).start === (now.backgroundPeriod ?? now.period).start;
+  return terms.every((t) => 'set' in t || 'atLeast' in t || ('dim' in t && (t.dim !== 'age' || sameStart)));
+}
+
+/** Does the coupling hold for the true counts (a background class the data did change, e.g. a corrected gender, is not linked)? */
+const holds = (sense: CouplingSense, now: number, earlier: number) => (sense === 'newAtLeast' ? now >= earlier : sense === 'newAtMost' ? now <= earlier : now === earlier);
+
 /** The coupling of a cell between an earlier export and the new run, or null when the joint attacker has none. */
 function couplingOf(decl: TableDeclaration, i: number, j: number, earlier: EarlierExport, now: InternalTables): CouplingSense | null {
   const terms = cellTerms(decl, i, j);
-  if (terms === null || !isMonotoneCell(terms)) return null;
+  if (terms === null || !isLinkedCell(terms, earlier, now)) return null;
   if (decl.basis === 'background') {
     const eBg = earlier.exported.backgroundPeriod ?? earlier.record.period;
     return senseOf(periodRelation(eBg, now.backgroundPeriod ?? now.period));
@@ -47,11 +84,26 @@ function couplingOf(decl: TableDeclaration, i: number, j: number, earlier: Earli
   return senseOf(earlier.relation);
 }
 
-/** The earlier export's exact counts (when its atoms are known). */
+/** Does the earlier export declare this run's cell (i, j) of `decl` the same way (same table, keys, definition)? */
+export const definedAlike = (e: EarlierExport, declarations: readonly TableDeclaration[], decl: TableDeclaration, i: number, j: number) =>
+  counterpart(declarationsOf(e, declarations), decl, i, j) !== null;
+
+/**
+ * Does the difference between a cell and its earlier counterpart count an identifiable group? Yes when the
+ * periods of the cell's basis (the analysis period, or the background period for F3.1–F3.3) are the same or
+ * nested (the persons who joined in the extra months); no for other overlaps (rolling windows): without a link
+ * between the windows any pairing of their persons is possible, so the difference is no one's count.
+ */
+export function differenceIsGroup(decl: TableDeclaration, e: EarlierExport, now: { period: Period; backgroundPeriod?: Period | null | undefined }): boolean {
+  if (decl.basis !== 'background') return e.relation !== 'other';
+  return periodRelation(e.exported.backgroundPeriod ?? e.record.period, now.backgroundPeriod ?? now.period) !== 'other';
+}
+
+/** The earlier export's exact counts (when its atoms are known), from its own declarations. */
 function earlierCounts(e: EarlierExport, declarations: readonly TableDeclaration[]): InternalTables | null {
   if (!e.atoms) return null;
   const period: Period = e.record.period;
-  return tabulate({ atoms: e.atoms, declarations, period, backgroundPeriod: e.exported.backgroundPeriod ?? period });
+  return tabulate({ atoms: e.atoms, declarations: declarationsOf(e, declarations), period, backgroundPeriod: e.exported.backgroundPeriod ?? period });
 }
 
 export function earlierDemands(
@@ -78,20 +130,24 @@ export function earlierDemands(
   for (const e of earlier) {
     const dir = e.record.dir;
     const counts = earlierCounts(e, declarations);
-    const lookup = (table: string, row: string, column: string) => {
-      const t = e.exported.tables[table];
-      if (!t) return undefined;
-      const i = t.rows.findIndex((h) => h.key === row);
-      const j = t.columns.findIndex((h) => h.key === column);
-      if (i < 0 || j < 0) return undefined;
-      return { shown: t.cells[i]?.[j], value: counts?.tables[table]?.cells[i]?.[j] ?? null };
+    const own = declarationsOf(e, declarations);
+    // the earlier cell of the same table, row and column, only when it is defined the same way
+    const lookup = (t: number, i: number, j: number) => {
+      const decl = declarations[t]!;
+      const c = counterpart(own, decl, i, j);
+      const x = e.exported.tables[decl.id];
+      if (!c || !x) return undefined;
+      const a = x.rows.findIndex((h) => h.key === decl.rows[i]!.key);
+      const b = x.columns.findIndex((h) => h.key === decl.columns[j]!.key);
+      if (a < 0 || b < 0) return undefined;
+      return { shown: x.cells[a]?.[b], value: counts?.tables[decl.id]?.cells[c.i]?.[c.j] ?? null };
     };
     // Same period: the number of changed persons the attacker reads from the grand totals.
     let k = 0;
     if (e.relation === 'same') {
       cells.forEach((ref, q) => {
         const [t, i, j] = positions[q]!;
-        const u = lookup(ref.table, ref.row, ref.column)?.shown;
+        const u = lookup(t, i, j)?.shown;
         const w = canonical[cellCanonical[q]!]!.value;
         if (typeof u !== 'number' || !isGrandTotal(cellTerms(declarations[t]!, i, j)!)) return;
         const d = Math.abs(w - u);
@@ -103,10 +159,10 @@ export function earlierDemands(
       const c = cellCanonical[q]!;
       const w = canonical[c]!.value;
       const [t, i, j] = positions[q]!;
-      const old = lookup(ref.table, ref.row, ref.column);
+      const old = lookup(t, i, j);
       if (!old || old.shown === null || old.shown === undefined) return;
       if (typeof old.shown === 'number') {
-        if (isUnsafeDifference(old.shown, w, th)) {
+        if (isUnsafeDifference(old.shown, w, th) && differenceIsGroup(declarations[t]!, e, now)) {
           const p = protectionLevel(Math.abs(w - old.shown), params);
           add(c, { lo: Math.max(0, w - p), hi: w + p }, dir);
         }
@@ -115,7 +171,7 @@ export function earlierDemands(
       // The earlier cell is suppressed.
       const sense = couplingOf(declarations[t]!, i, j, e, now);
       if (old.value !== null) {
-        if (!isPrimaryUnsafe(old.value, params) || sense === null) return;
+        if (!isPrimaryUnsafe(old.value, params) || sense === null || !holds(sense, w, old.value)) return;
         const p = protectionLevel(old.value, params);
         if ((sense === 'newAtLeast' || sense === 'equal') && w < old.value + p) add(c, { lo: w, hi: old.value + p }, dir);
         if ((sense === 'newAtMost' || sense === 'equal') && w > Math.max(0, old.value - p)) add(c, { lo: Math.max(0, old.value - p), hi: w }, dir);
@@ -133,6 +189,19 @@ export interface EarlierBlock {
   primaries: { row: number; need: Need; label: string }[];
 }
 
+/** Table ids of this run's declarations inside a same-data block (an earlier export may declare its own FX1). */
+const NEW_PREFIX = '\u0000new:';
+
+/**
+ * An earlier export as a block of the joint LP: its atoms with its own declarations (its manifest's user tables
+ * and keep/drop), its shown cells fixed, its primaries to protect.
+ *
+ * - Same data (`sameData`): the block's atoms are this run's, and the block also holds this run's cells (ids
+ *   prefixed); every cell of this run equals its copy in the block. So both exports are sums over one atom set:
+ *   every cell shown in either is a constraint on the same persons.
+ * - Other periods: a cell declared the same way in both (same table, row and column, same terms) is coupled by
+ *   what the periods imply (couplingOf).
+ */
 export function earlierBlock(
   model: AttackerModel,
   declarations: readonly TableDeclaration[],
@@ -140,39 +209,52 @@ export function earlierBlock(
   e: EarlierExport & { atoms: readonly Atom[] },
   params: DisclosureParams,
 ): EarlierBlock {
-  const atoms = params.zeroUnsafe ? [...e.atoms, ...zeroCellAtoms(e.atoms, declarations)] : e.atoms;
-  const old = buildAttackerModel(atoms, declarations);
+  const own = declarationsOf(e, declarations);
+  const blockDeclarations = e.sameData ? [...own, ...declarations.map((d) => ({ ...d, id: `${NEW_PREFIX}${d.id}` }))] : own;
+  const atoms = params.zeroUnsafe ? [...e.atoms, ...zeroCellAtoms(e.atoms, blockDeclarations)] : e.atoms;
+  const old = buildAttackerModel(atoms, blockDeclarations);
   const published = old.canonical.map(() => false);
+  const isOwn = (oq: number) => old.positions[oq]![0] < own.length;
   const oldCellIndex = new Map(old.cells.map((r, q) => [`${r.table}\u0000${r.row}\u0000${r.column}`, q]));
   old.cells.forEach((ref, q) => {
+    if (!isOwn(q)) return;
     const t = e.exported.tables[ref.table];
     const i = t?.rows.findIndex((h) => h.key === ref.row) ?? -1;
     const j = t?.columns.findIndex((h) => h.key === ref.column) ?? -1;
     const shown = i >= 0 && j >= 0 ? t!.cells[i]?.[j] : undefined;
     if (typeof shown !== 'number') return;
     const c = old.cellCanonical[q]!;
-    if (shown !== old.canonical[c]!.value) throw new InputError(messages.previousDifferentData(e.record.dir, ref.table, ref.row, ref.column));
+    if (shown !== old.canonical[c]!.value)
+      throw new InputError((e.sameData ? messages.previousSameDataOtherCounts : messages.previousDifferentData)(e.record.dir, ref.table, ref.row, ref.column));
     published[c] = true;
   });
   const coupling: JointBlock['coupling'][number][] = [];
   const seen = new Set<string>();
   model.cells.forEach((ref, q) => {
-    const oq = oldCellIndex.get(`${ref.table}\u0000${ref.row}\u0000${ref.column}`);
-    if (oq === undefined) return;
     const [t, i, j] = model.positions[q]!;
-    const sense = couplingOf(declarations[t]!, i, j, e, now);
-    if (sense === null) return;
+    let oq: number | undefined;
+    let sense: CouplingSense | null;
+    if (e.sameData) {
+      oq = oldCellIndex.get(`${NEW_PREFIX}${ref.table}\u0000${ref.row}\u0000${ref.column}`);
+      sense = 'equal';
+    } else {
+      const c = counterpart(own, declarations[t]!, i, j);
+      oq = c ? oldCellIndex.get(`${c.decl.id}\u0000${c.decl.rows[c.i]!.key}\u0000${c.decl.columns[c.j]!.key}`) : undefined;
+      sense = couplingOf(declarations[t]!, i, j, e, now);
+    }
+    if (oq === undefined || sense === null) return;
     const newRow = model.cellCanonical[q]!;
     const oldRow = old.cellCanonical[oq]!;
+    if (!holds(sense, model.canonical[newRow]!.value, old.canonical[oldRow]!.value)) return;
     const key = `${newRow}:${oldRow}`;
     if (seen.has(key)) return;
     seen.add(key);
     coupling.push({ newRow, oldRow, sense });
   });
   const primaries = old.canonical
-    .filter((c) => !published[c.id] && isPrimaryUnsafe(c.value, params))
+    .filter((c) => !published[c.id] && isPrimaryUnsafe(c.value, params) && c.occurrences.some(isOwn))
     .map((c) => {
-      const r = old.cells[c.occurrences[0]!]!;
+      const r = old.cells[c.occurrences.find(isOwn)!]!;
       return { row: c.id, need: needOf(c.value, params, null), label: `${e.record.dir} table ${r.table} ${r.row}/${r.column}` };
     });
   return {

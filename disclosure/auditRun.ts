@@ -16,8 +16,8 @@ import { cellIntervals } from './cellIntervals.js';
 import { declarationsFor } from '../model/tableDeclarations.js';
 import { loadSolver } from './loadSolver.js';
 import { percentages, PERCENTAGE_TABLES } from './percentages.js';
-import { isUnsafeDifference, periodRelation, sha256, sharedCells } from './earlierExports.js';
-import { earlierBlock, earlierDemands } from './acrossReleases.js';
+import { earlierDetails, isUnsafeDifference, periodRelation, sameInputs, sha256, sharedCells } from './earlierExports.js';
+import { definedAlike, differenceIsGroup, earlierBlock, earlierDemands } from './acrossReleases.js';
 import type { EarlierExport } from './earlierExports.js';
 import { type AttackerModel } from './attackerModel.js';
 import { JointLp, meetsNeed } from './jointAttacker.js';
@@ -324,17 +324,38 @@ export async function auditRun(outDir: string): Promise<AuditReport> {
       continue;
     }
     const relation = periodRelation(p.period, period);
-    let earlierAtoms: EarlierExport['atoms'] = null;
+    let ownInputs: string[] | null = null;
+    try {
+      ownInputs = earlierDetails(outDir, manifest).inputsSha256;
+    } catch {
+      // this run's config is checked above; no inputs recorded: not the same data
+    }
+    let details: ReturnType<typeof earlierDetails>;
+    try {
+      details = earlierDetails(p.dir, JSON.parse(prevManifest));
+    } catch {
+      fail(`earlier export ${p.dir}: its manifest.json does not say which tables it was made with`);
+      continue;
+    }
+    // same period, same input files (both manifests say so): one atom set, this run's
+    const sameData = relation === 'same' && sameInputs(details.inputsSha256, ownInputs);
+    let earlierAtoms: EarlierExport['atoms'] = sameData ? atoms : null;
     if (relation !== 'same') {
       const rel = `internal/${earlierAtomsFile(k)}`;
       if (!existsSync(join(outDir, rel))) fail(`earlier export ${p.dir}: ${rel} (its atoms, recomputed by the run) is missing`);
       else earlierAtoms = readJson(outDir, rel, AtomsFileSchema).atoms;
     }
-    earlierList.push({ record: p, exported: earlier.data, threshold: null, relation, atoms: earlierAtoms });
+    earlierList.push({ record: p, exported: earlier.data, threshold: null, relation, atoms: earlierAtoms, sameData, ...(details.declarations ? { declarations: details.declarations } : {}) });
     let shared = 0;
+    const pair = earlierList[earlierList.length - 1]!;
     for (const s of sharedCells(earlier.data, exported)) {
       if (typeof s.earlier !== 'number' || typeof s.now !== 'number') continue;
       shared++;
+      const decl = declarations.find((d) => d.id === s.table);
+      // rolling windows: a difference between windows that are not nested counts no group (docs/disclosure.md)
+      if (decl && !differenceIsGroup(decl, pair, { period, backgroundPeriod })) continue;
+      // a table of the same id declared otherwise in the earlier export (a user table) is another table
+      if (decl && !definedAlike(pair, declarations, decl, s.i, s.j)) continue;
       if (isUnsafeDifference(s.earlier, s.now, params.threshold))
         fail(`table ${s.table} ${s.row}/${s.column}: shown as ${s.earlier} in ${p.dir} and ${s.now} here, a difference of fewer than ${params.threshold} persons`);
     }

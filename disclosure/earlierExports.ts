@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { InputError } from '../core/errors.js';
 import { messages } from '../core/messages.js';
 import type { Atom } from '../model/atom.js';
+import { declarationsFor, type TableDeclaration } from '../model/tableDeclarations.js';
+import { ConfigSchema } from '../schemas/config.js';
 import { type EarlierRecord, MANIFEST_FILE, manifestThreshold, readManifest } from '../schemas/manifest.js';
 import { type ExportTables, ExportTablesSchema, type InternalTables, InternalTablesSchema, type Period, SUPPRESSED } from '../schemas/tablesJson.js';
 
@@ -27,10 +29,60 @@ export interface EarlierExport {
   /** Its disclosure threshold (from its manifest), when it records one. */
   threshold: number | null;
   relation: PeriodRelation;
+  /**
+   * Its atoms: recomputed from this run's input for its period, or — `sameData` — this run's own atoms (same period,
+   * and its manifest records input files with the same SHA-256 as this run's); null when not known (same period,
+   * other data: a corrected snapshot).
+   */
   atoms: readonly Atom[] | null;
+  /** Made from the same input files for the same period: one atom set for both exports. */
+  sameData?: boolean | undefined;
+  /**
+   * The tables it was made with: the declarations of the config its manifest records (shipped tables kept by
+   * `keep`/`drop`, plus its own `add`). Absent: not recorded (an older manifest); this run's are used.
+   */
+  declarations?: readonly TableDeclaration[] | undefined;
+  /** SHA-256 of every input file its manifest records, sorted (absent: not recorded). */
+  inputsSha256?: readonly string[] | undefined;
 }
 
 export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+const ManifestDetailsSchema = z.object({
+  config: z.object({ value: z.object({ tables: z.unknown().optional() }).passthrough() }).partial().optional(),
+  inputs: z.array(z.object({ sha256: z.string() }).passthrough()).optional(),
+});
+
+/**
+ * What an earlier export's manifest says about how it was made: its table declarations (null when the manifest
+ * records no config) and the SHA-256 of its input files, sorted (null when it records none). Throws
+ * InputError naming the folder when the recorded table selection is not one this version can declare.
+ */
+export function earlierDetails(dir: string, manifest: unknown): { declarations: TableDeclaration[] | null; inputsSha256: string[] | null } {
+  const head = ManifestDetailsSchema.safeParse(manifest);
+  if (!head.success) throw new InputError(messages.previousUnreadable(dir, MANIFEST_FILE));
+  const value = head.data.config?.value;
+  let declarations: TableDeclaration[] | null = null;
+  if (value) {
+    const tables = ConfigSchema.shape.tables.safeParse(value.tables);
+    if (!tables.success) throw new InputError(messages.previousUnreadable(dir, MANIFEST_FILE));
+    try {
+      declarations = declarationsFor({ tables: tables.data });
+    } catch {
+      throw new InputError(messages.previousUnreadable(dir, MANIFEST_FILE));
+    }
+  }
+  const inputs = head.data.inputs;
+  return { declarations, inputsSha256: inputs ? inputs.map((f) => f.sha256).sort() : null };
+}
+
+/** Were both exports made from the same input files (same SHA-256 multiset, non-empty)? */
+export function sameInputs(a: readonly string[] | null | undefined, b: readonly string[] | null | undefined): boolean {
+  if (!a || !b || a.length === 0 || a.length !== b.length) return false;
+  const x = [...a].sort();
+  const y = [...b].sort();
+  return x.every((h, k) => h.length > 0 && h === y[k]);
+}
 
 /** The relation of period `a` (earlier export) to `b` (new run). */
 export function periodRelation(a: Period, b: Period): PeriodRelation {
@@ -76,11 +128,14 @@ export function readEarlierExport(dir: string, newPeriod: Period, recordAs: stri
   const edited = firstEditedCell(exported, internal, audit);
   if (edited) throw new InputError(messages.previousEdited(recordAs, edited));
   const period = { start: manifest.period.start, end: manifest.period.end };
+  const details = earlierDetails(recordAs, manifest);
   return {
     record: { dir: recordAs, period, tablesSha256: sha256(tablesText), manifestSha256: sha256(manifestText) },
     exported,
     threshold: manifestThreshold(manifest) ?? null,
     relation: periodRelation(period, newPeriod),
+    ...(details.declarations ? { declarations: details.declarations } : {}),
+    ...(details.inputsSha256 ? { inputsSha256: details.inputsSha256 } : {}),
   };
 }
 

@@ -196,7 +196,8 @@ async function protectWith(highs: Highs, helper: IntervalHelper, { internal, ato
       [SUPPRESSION_AUDIT_FILE]: `${JSON.stringify(audit, null, 2)}\n`,
       [ATTACKER_MODEL_FILE]: `${JSON.stringify(attackerModelFile(model))}\n`,
       [ATOMS_FILE]: atomsFileText(atoms),
-      ...Object.fromEntries(previous.flatMap((e, k) => (e.atoms ? [[earlierAtomsFile(k), atomsFileText(e.atoms)]] : []))),
+      // same data: the earlier atoms are atoms.json itself
+      ...Object.fromEntries(previous.flatMap((e, k) => (e.atoms && !e.sameData ? [[earlierAtomsFile(k), atomsFileText(e.atoms)]] : []))),
     },
     marks,
     timing,
@@ -241,7 +242,10 @@ function jointProtection(
   try {
     const targets = targetsOf(lp);
     const r = jointSuppression(lp, targets, cost, points);
-    if (r.unprotectable) throw new InputError(messages.previousUnprotectable(withAtoms.map((e) => e.record.dir).join(', '), r.unprotectable.label));
+    if (r.unprotectable) {
+      const say = withAtoms.some((e) => e.sameData) ? messages.previousSameDataUnprotectable : messages.previousUnprotectable;
+      throw new InputError(say(withAtoms.map((e) => e.record.dir).join(', '), r.unprotectable.label));
+    }
     for (const [row, ts] of r.added) {
       suppressed[row] = true;
       const news = ts.map((t) => (targets[t] as JointTarget & { newRow: number }).newRow).filter((x) => x >= 0);

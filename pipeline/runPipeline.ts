@@ -13,6 +13,7 @@ import { render, rowCounts, summaryOf } from './render.js';
 import type { RunSummary } from '../reports/runSummary.js';
 import type { EarlierExport } from '../disclosure/earlierExports.js';
 import { tabulate } from '../model/tabulate.js';
+import { sameInputs } from '../disclosure/earlierExports.js';
 import { type ValidationResult, validateSources } from './validate.js';
 
 
@@ -80,7 +81,8 @@ const STAGES = [
   {
     name: 'protect',
     run: async (s, config, fx) => {
-      const input = { internal: need(s, 'internal'), atoms: need(s, 'atoms'), declarations: s.declarations, params: config.disclosure, previous: fx.previous ?? [], onProgress: fx.onProtectProgress };
+      const previous = await sameDataExports(s, fx);
+      const input = { internal: need(s, 'internal'), atoms: need(s, 'atoms'), declarations: s.declarations, params: config.disclosure, previous, onProgress: fx.onProtectProgress };
       return { protection: await protect(input, need(s, 'validation').quarantined.length, config.language, fx.protect) };
     },
   },
@@ -148,6 +150,18 @@ async function inputRecords(files: ReadResult['files'], fx: PipelineEffects): Pr
       list.map((f) => ({ source, name: f.file.name, bytes: f.file.size, facts: facts.get(f.file.path) ?? { sha256: '', lines: 0 }, rows: rows.get(f.file.name) })),
     ),
   );
+}
+
+/**
+ * The earlier exports, those of the same period made from input files with the same SHA-256 as this run's (their
+ * manifests say so) given this run's atoms (`sameData`): one atom set for both exports. Awaits the hashing only
+ * when there is such a candidate.
+ */
+async function sameDataExports(s: RunState, fx: PipelineEffects): Promise<EarlierExport[]> {
+  const previous = fx.previous ?? [];
+  if (!previous.some((e) => e.relation === 'same' && e.atoms === null && e.inputsSha256)) return [...previous];
+  const mine = (await inputRecords(need(s, 'read').files, fx)).map((f) => f.sha256);
+  return previous.map((e) => (e.relation === 'same' && e.atoms === null && sameInputs(e.inputsSha256, mine) ? { ...e, atoms: need(s, 'atoms'), sameData: true } : e));
 }
 
 /** The earlier exports as the manifest records them: folder, period, SHA-256 of their tables.json and manifest.json. */

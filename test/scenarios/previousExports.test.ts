@@ -162,6 +162,57 @@ describe('run --previous (CLI, about 3,000 persons)', () => {
     expect(unprotectedPrimaries(await loadSolver(), TABLE_DECLARATIONS, before, after, { kind: 'changed', k: 12 })).toEqual([]);
   });
 
+  it('chain of three 2017-2020 -> 2017-2021 -> 2017-2022 (each with --previous of all before): 0 under-protected, background cells linked', async () => {
+    const p20 = join(root, 'chain-2020');
+    const p21 = join(root, 'chain-2021');
+    const p22 = join(root, 'chain-2022');
+    for (const [out, extra] of [
+      [p20, ['--period', '2017-01-01..2020-12-31']],
+      [p21, ['--period', P21, '--previous', p20]],
+      [p22, ['--previous', p20, '--previous', p21]],
+    ] as const) {
+      const r = cli(['run', '--input', input, '--out', out, ...extra]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+    }
+    const highs = await loadSolver();
+    const chain = [release(p20), release(p21), release(p22)];
+    for (const [a, b] of [
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ] as const) {
+      expect(smallDifferences(chain[a]!.exported, chain[b]!.exported)).toEqual([]);
+      expect(unprotectedPrimaries(highs, TABLE_DECLARATIONS, chain[a]!, chain[b]!, { kind: 'nested', classes: true })).toEqual([]);
+    }
+    const r = await auditRun(p22);
+    expect(r.lines.filter((l) => l.startsWith('FAIL'))).toEqual([]);
+  });
+
+  it('rolling windows 2017-2021 then 2018-2022: no differencing rule between windows, at most 10 % more hidden than alone, audit passes', async () => {
+    const P = '2018-01-01..2022-12-31';
+    for (const [out, extra] of [
+      ['rolling-alone', []],
+      ['rolling', ['--previous', join(root, 'old')]],
+    ] as const) {
+      const r = cli(['run', '--input', input, '--out', join(root, out), '--period', P, ...extra]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+    }
+    const alone = release(join(root, 'rolling-alone'));
+    const joint = release(join(root, 'rolling'));
+    console.log(`3k (seed 11) rolling windows: suppressed ${suppressed(alone.exported)} alone, ${suppressed(joint.exported)} with --previous`);
+    expect(suppressed(joint.exported)).toBeLessThanOrEqual(Math.floor(suppressed(alone.exported) * 1.1));
+    const audit = readJson<{ cells: { reason?: string }[] }>(join(root, 'rolling', 'internal', 'suppression-audit.json'));
+    expect(audit.cells.filter((c) => c.reason)).toEqual([]);
+    // shown in both and differing by 1..9: allowed, the difference counts no group (docs/disclosure.md)
+    expect(smallDifferences(release(join(root, 'old')).exported, joint.exported).length).toBeGreaterThan(0);
+    expect(unprotectedPrimaries(await loadSolver(), TABLE_DECLARATIONS, release(join(root, 'old')), joint, { kind: 'unlinked' })).toEqual([]);
+    const r = await auditRun(join(root, 'rolling'));
+    expect(r.lines.filter((l) => l.startsWith('FAIL'))).toEqual([]);
+    expect(r.ok).toBe(true);
+  });
+
   it('reads the config list `previous` too: a folder that is not an earlier export is bad input (exit 1), named', () => {
     const config = join(root, 'previous-config.json');
     writeFileSync(config, JSON.stringify({ previous: [join(root, 'no-such-export')] }));

@@ -6,20 +6,32 @@ import type { ExportTables } from '../../schemas/tablesJson.js';
 
 /**
  * A joint attacker holding two releases, for the tests, written apart from disclosure/: one variable per
- * atom of each release (no merging), one equality per number shown in each export (duplicates kept), and the
- * link between the releases:
+ * atom of each release (no merging), one equality per number shown in each export (duplicates kept), each
+ * release's cells from its own declarations (its user tables, keep/drop), and the link between the releases:
  * - `nested`: the earlier period lies inside the later one, so for every cell that only asks for
- *   memberships, the earlier count is at most the later count;
- * - `changed`: the same period, at most k persons differ, so every cell differs by at most k.
+ *   memberships, the earlier count is at most the later count; with `classes` (same start date, so a person's
+ *   age class at first use, gender and education class are the same in both) also for cells that ask for
+ *   memberships and known classes (not "onbekend": an unknown class may become known);
+ * - `changed`: the same period, at most k persons differ, so every cell differs by at most k;
+ * - `sameData`: the same persons and the same period: ONE atom set (the later release's atoms are the
+ *   earlier's variables), so every number either export shows is a sum over the same atoms;
+ * - `unlinked`: windows that overlap without either containing the other (rolling windows): neither the
+ *   union nor the intersection is published, so no count of one bounds a count of the other.
+ * A cell is linked only to the cell of the other release with the same table, row and column keys and the
+ * same definition.
  * The model is built once and handed to HiGHS (presolve off, otherwise default options); each bound only changes
  * the objective.
  */
 export interface Release {
   atoms: readonly Atom[];
   exported: ExportTables;
+  /** Its own tables (default: the declarations given to unprotectedPrimaries). */
+  declarations?: readonly TableDeclaration[];
 }
 
-export type Link = { kind: 'nested' } | { kind: 'changed'; k: number };
+export type Link = { kind: 'nested'; classes?: boolean } | { kind: 'changed'; k: number } | { kind: 'sameData' } | { kind: 'unlinked' };
+
+const sameTerms = (a: readonly CellTerm[] | null, b: readonly CellTerm[] | null) => a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b);
 
 /** Only membership terms (more memberships never remove a person from the cell)? */
 const onlyMemberships = (terms: readonly CellTerm[]) => terms.every((t) => 'set' in t || 'atLeast' in t);
@@ -36,29 +48,46 @@ class JointAttacker {
     private readonly later: Release,
     link: Link,
   ) {
-    this.offset = earlier.atoms.length;
-    this.numCols = earlier.atoms.length + later.atoms.length;
+    const same = link.kind === 'sameData';
+    if (same && JSON.stringify(earlier.atoms) !== JSON.stringify(later.atoms)) throw new Error('joint attacker: sameData needs the same atoms');
+    this.offset = same ? 0 : earlier.atoms.length;
+    this.numCols = same ? earlier.atoms.length : earlier.atoms.length + later.atoms.length;
     const rows: { cols: number[]; coefs: number[]; lo: number; hi: number }[] = [];
     const inf = highs.infinity;
-    for (const decl of declarations) {
-      decl.rows.forEach((_, i) =>
-        decl.columns.forEach((_, j) => {
-          const terms = cellTerms(decl, i, j);
-          if (terms === null) return;
-          const e = this.members(0, decl, i, j);
-          const l = this.members(1, decl, i, j);
-          for (const [rel, cols] of [
-            [earlier, e],
-            [later, l],
-          ] as const) {
-            const shown = rel.exported.tables[decl.id]!.cells[i]![j];
+    for (const [r, rel] of [earlier, later].entries()) {
+      for (const decl of this.declarationsOf(r as 0 | 1)) {
+        const t = rel.exported.tables[decl.id];
+        if (!t) continue;
+        decl.rows.forEach((_, i) =>
+          decl.columns.forEach((_, j) => {
+            if (cellTerms(decl, i, j) === null) return;
+            const shown = t.cells[i]![j];
+            const cols = this.members(r as 0 | 1, decl, i, j);
             if (typeof shown === 'number') rows.push({ cols, coefs: cols.map(() => 1), lo: shown, hi: shown });
-          }
-          const diff = { cols: [...l, ...e], coefs: [...l.map(() => 1), ...e.map(() => -1)] };
-          if (link.kind === 'nested' && onlyMemberships(terms)) rows.push({ ...diff, lo: 0, hi: inf });
-          if (link.kind === 'changed') rows.push({ ...diff, lo: -link.k, hi: link.k });
-        }),
-      );
+          }),
+        );
+      }
+    }
+    if (!same) {
+      for (const decl of this.declarationsOf(1)) {
+        const old = this.declarationsOf(0).find((d) => d.id === decl.id && d.basis === decl.basis);
+        if (!old) continue;
+        decl.rows.forEach((row, i) =>
+          decl.columns.forEach((column, j) => {
+            const terms = cellTerms(decl, i, j);
+            const oi = old.rows.findIndex((h) => h.key === row.key);
+            const oj = old.columns.findIndex((h) => h.key === column.key);
+            if (terms === null || oi < 0 || oj < 0 || !sameTerms(terms, cellTerms(old, oi, oj))) return;
+            const e = this.members(0, old, oi, oj);
+            const l = this.members(1, decl, i, j);
+            const diff = { cols: [...l, ...e], coefs: [...l.map(() => 1), ...e.map(() => -1)] };
+            // a known class stays; "onbekend" may become known in the longer period
+            const classes = link.kind === 'nested' && link.classes === true && terms.every((t) => !('countOf' in t) && !('dim' in t && t.value === 'onbekend'));
+            if (link.kind === 'nested' && (onlyMemberships(terms) || classes)) rows.push({ ...diff, lo: 0, hi: inf });
+            if (link.kind === 'changed') rows.push({ ...diff, lo: -link.k, hi: link.k });
+          }),
+        );
+      }
     }
     const starts = [0];
     const indices: number[] = [];
@@ -82,6 +111,10 @@ class JointAttacker {
     this.model.options.set({ output_flag: false, presolve: 'off', simplex_strategy: 4 });
   }
 
+  declarationsOf(release: 0 | 1): readonly TableDeclaration[] {
+    return (release === 0 ? this.earlier : this.later).declarations ?? this.declarations;
+  }
+
   /** Column indices of the atoms of release 0 (earlier) or 1 (later) in a cell. */
   private members(release: 0 | 1, decl: TableDeclaration, i: number, j: number): number[] {
     const terms = cellTerms(decl, i, j)!;
@@ -95,7 +128,7 @@ class JointAttacker {
 
   /** The whole-number interval of cell (i, j) of table `table` in release 0 or 1 (Infinity = unbounded). */
   interval(release: 0 | 1, table: string, i: number, j: number): [number, number] {
-    const decl = this.declarations.find((d) => d.id === table)!;
+    const decl = this.declarationsOf(release).find((d) => d.id === table)!;
     const cols = this.members(release, decl, i, j);
     if (cols.length === 0) return [0, 0];
     const cost = new Float64Array(this.numCols);
@@ -147,11 +180,12 @@ export function unprotectedPrimaries(
   try {
     for (const release of [0, 1] as const) {
       const rel = release === 0 ? earlier : later;
-      for (const decl of declarations) {
-        rel.exported.tables[decl.id]!.cells.forEach((row, i) =>
+      const own = rel.declarations ?? declarations;
+      for (const decl of own) {
+        rel.exported.tables[decl.id]?.cells.forEach((row, i) =>
           row.forEach((shown, j) => {
             if (shown !== '**') return;
-            const v = trueValue(declarations, rel.atoms, decl.id, i, j);
+            const v = trueValue(own, rel.atoms, decl.id, i, j);
             if (v < 1 || v >= threshold) return;
             const interval = attacker.interval(release, decl.id, i, j);
             if (!protectedByRule(v, interval)) out.push({ release, table: decl.id, i, j, value: v, interval });

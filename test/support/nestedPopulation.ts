@@ -11,6 +11,11 @@ import { randomPopulation, rng } from './randomPopulation.js';
  */
 export function nestedPopulation(persons: number, seed: number, opts: { newcomers?: number; fewer?: number } = {}): { earlier: Atom[]; later: Atom[] } {
   const later = randomPopulation(persons, seed);
+  return { earlier: shorterPeriod(later, seed, opts), later };
+}
+
+/** The persons of `later` over a shorter period with the same start (classes kept; see nestedPopulation). */
+export function shorterPeriod(later: readonly Atom[], seed: number, opts: { newcomers?: number; fewer?: number } = {}): Atom[] {
   const r = rng(seed * 7919 + 1);
   const newcomers = opts.newcomers ?? 0.06;
   const fewer = opts.fewer ?? 0.1;
@@ -37,7 +42,7 @@ export function nestedPopulation(persons: number, seed: number, opts: { newcomer
       else earlier.set(key, { bits, bitsBg, age: a.age, gender: a.gender, education: a.education, n: 1 });
     }
   }
-  return { earlier: [...earlier.values()], later };
+  return [...earlier.values()];
 }
 
 /** The same population with `removed` persons taken out (a corrected snapshot of the same period). */

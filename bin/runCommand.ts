@@ -22,7 +22,7 @@ import { savLoader } from './stages.js';
 /** The run summary as terminal lines (English, like every terminal message). */
 export function summaryLines(summary: RunSummary, out: string): string[] {
   return runSummaryLines(summary, out, {
-    wrote: messages.summaryWrote, period: messages.summaryPeriod, tables: messages.summaryTables, audit: messages.summaryAudit,
+    wrote: messages.summaryWrote, period: messages.summaryPeriod, tables: messages.summaryTables, earlier: messages.summaryEarlier, audit: messages.summaryAudit,
     quarantine: messages.summaryQuarantine, next: messages.summaryNext, step: messages.summaryStep,
   }, join);
 }

@@ -60,7 +60,9 @@ const en = {
   summaryWrote: (out: string, seconds: string) => `Wrote ${out} (export/, internal/, manifest.json) in ${seconds} s.`,
   summaryPeriod: (start: string, end: string, years: string) => `Period:      ${start} to ${end} (${years} years)`,
   summaryTables: (tables: number, cells: number, shown: number, primary: number, secondary: number) =>
-    `Tables:      ${tables} tables and figures, ${cells} cells: ${shown} shown, ${primary} primary and ${secondary} secondary suppressed (**)`,
+    `Tables:      ${tables} tables and figures, ${cells} cells: ${shown} shown; suppressed (**): ${primary} below the threshold (primary), ${secondary} protecting another cell (secondary)`,
+  summaryEarlier: (differencing: number, earlierCell: number, cost: number) =>
+    `Earlier:     suppressed for earlier exports: ${differencing} would differ from an earlier export by too few persons (differencing), ${earlierCell} would narrow a cell suppressed there; --previous cost ${cost} cell(s) in all (per cell: internal/audit.html)`,
   summaryAudit: (passed: boolean): string =>
     passed ? 'Audit:       PASSED: every suppressed cell is protected (proof per cell in internal/audit.html)' : 'Audit:       FAILED: do not release export/',
   summaryQuarantine: (rows: number): string =>
@@ -197,7 +199,9 @@ const nl: Messages = {
   summaryWrote: (out, seconds) => `${out} geschreven (export/, internal/, manifest.json) in ${seconds} s.`,
   summaryPeriod: (start, end, years) => `Periode:     ${start} t/m ${end} (${years} jaar)`,
   summaryTables: (tables, cells, shown, primary, secondary) =>
-    `Tabellen:    ${tables} tabellen en figuren, ${cells} cellen: ${shown} getoond, ${primary} primair en ${secondary} secundair afgeschermd (**)`,
+    `Tabellen:    ${tables} tabellen en figuren, ${cells} cellen: ${shown} getoond; afgeschermd (**): ${primary} onder de drempel (primair), ${secondary} ter bescherming van een andere cel (secundair)`,
+  summaryEarlier: (differencing, earlierCell, cost) =>
+    `Eerder:      afgeschermd vanwege eerdere exports: ${differencing} zouden te weinig personen verschillen van een eerdere export (verschilonthulling), ${earlierCell} zouden een daar afgeschermde cel begrenzen; --previous kostte in totaal ${cost} cel(len) (per cel: internal/audit.html)`,
   summaryAudit: (passed) =>
     passed ? 'Audit:       GESLAAGD: elke afgeschermde cel is beschermd (bewijs per cel in internal/audit.html)' : 'Audit:       MISLUKT: export/ niet vrijgeven',
   summaryQuarantine: (rows) =>
@@ -357,7 +361,15 @@ export const auditPageText = bilingual({
     legend: 'Legenda',
     primary: 'primair afgeschermd: 1 t/m {max} personen (onder de drempel)',
     primaryZero: 'primair afgeschermd: 0 t/m {max} personen (onder de drempel)',
-    secondary: 'secundair afgeschermd: beschermt een primaire cel',
+    secondary: 'secundair afgeschermd: beschermt een andere afgeschermde cel',
+    differencing: 'verschilonthulling: zou minder personen dan de drempel verschillen van dezelfde cel in een eerdere export',
+    earlierCell: 'eerdere afscherming: zou een in een eerdere export afgeschermde cel begrenzen',
+    kindTotals: 'Afgeschermd per reden: onder de drempel [P] {threshold}; beschermt een andere cel [S] {protects}',
+    kindTotalsEarlier: '; verschil met een eerdere export [D] {differencing}; zou een eerder afgeschermde cel begrenzen [E] {earlierCell}. Wat --previous kostte: {cost} cel(len) alleen vanwege eerdere exports afgeschermd.',
+    earlierDiff: 'verschilt {d} van {export}',
+    earlierBound: 'begrenst een afgeschermde cel van {export}',
+    cellEarlier: '{value}, eerdere export ({earlier}); vereist [{needLo}, {needHi}]; bewezen interval [{lo}, {hi}]',
+    cellEarlierJoint: '{value}, eerdere export ({earlier}): houdt het interval van een daar afgeschermde cel open; bewezen interval [{lo}, {hi}]',
     totals: 'Cellen getoond: {published}; primair afgeschermd: {primary}; secundair afgeschermd: {secondary}.',
     tableTotals: 'getoond {published}, primair {primary}, secundair {secondary}',
     ruleThreshold: 'Drempel {threshold}: aantallen van 1 t/m {max} worden afgeschermd (primair){zero}.',
@@ -387,7 +399,15 @@ export const auditPageText = bilingual({
     legend: 'Legend',
     primary: 'primary suppression: 1 to {max} persons (below the threshold)',
     primaryZero: 'primary suppression: 0 to {max} persons (below the threshold)',
-    secondary: 'secondary suppression: protects a primary cell',
+    secondary: 'secondary suppression: protects another suppressed cell',
+    differencing: 'differencing: would differ from the same cell of an earlier export by fewer persons than the threshold',
+    earlierCell: 'earlier suppression: would narrow a cell suppressed in an earlier export',
+    kindTotals: 'Suppressed per reason: below the threshold [P] {threshold}; protects another cell [S] {protects}',
+    kindTotalsEarlier: '; differs from an earlier export [D] {differencing}; would narrow a cell suppressed earlier [E] {earlierCell}. What --previous cost: {cost} cell(s) suppressed only because of earlier exports.',
+    earlierDiff: 'differs by {d} from {export}',
+    earlierBound: 'bounds a suppressed cell of {export}',
+    cellEarlier: '{value}, earlier export ({earlier}); required [{needLo}, {needHi}]; proven interval [{lo}, {hi}]',
+    cellEarlierJoint: '{value}, earlier export ({earlier}): keeps the interval of a cell suppressed there open; proven interval [{lo}, {hi}]',
     totals: 'Cells shown: {published}; primary suppressed: {primary}; secondary suppressed: {secondary}.',
     tableTotals: 'shown {published}, primary {primary}, secondary {secondary}',
     ruleThreshold: 'Threshold {threshold}: counts from 1 to {max} are suppressed (primary){zero}.',
@@ -523,6 +543,7 @@ export const checkerNoteText = bilingual({
     consistency: '- A count that appears in several tables is suppressed in all of them or in none.',
     params: (p: NoteParams) => `Parameters: threshold = ${p.threshold}, zero unsafe = ${p.zeroUnsafe ? 'yes' : 'no'}, safety range = ${p.safetyRange}.`,
     cells: 'Cells per table (shown / primary suppressed / secondary suppressed)',
+    cellsPrevious: 'Cells per table (shown / primary: below the threshold / secondary: protects another cell / differencing with an earlier export / would narrow a cell suppressed in an earlier export)',
     total: 'All tables',
     audit: 'Audit',
     passed: 'PASSED — every primary-suppressed cell is protected by the rule above (proven by linear programming).',
@@ -545,7 +566,11 @@ export const checkerNoteText = bilingual({
     ],
     diffSome: '- Protected jointly with these earlier exports (--previous):',
     diffPrev: (p: NotePrevious) => `  ${p.dir}: period ${p.period.start} to ${p.period.end}, tables.json SHA-256 ${p.tablesSha256.slice(0, 12)}, manifest ${p.manifestSha256.slice(0, 12)}`,
-    diffCells: (n: number | undefined) => `- Cells suppressed against differencing: ${n && n > 0 ? n : 'none'}.`,
+    diffKinds: (differencing: number, earlierCell: number, cost: number) => [
+      `- Suppressed because shown they would differ from the same cell of an earlier export by fewer persons than the threshold (differencing): ${differencing || 'none'}.`,
+      `- Suppressed because shown they would narrow a cell suppressed in an earlier export: ${earlierCell || 'none'}.`,
+      `- What the earlier exports cost: ${cost} cell(s) suppressed only because of them (these two kinds and the secondary cells that protect only them).`,
+    ],
   },
   nl: {
     title: 'multigebruik — toelichting voor de CBS-outputcontrole',
@@ -575,6 +600,7 @@ export const checkerNoteText = bilingual({
     consistency: '- Een aantal dat in meer tabellen voorkomt, is in alle of in geen ervan afgeschermd.',
     params: (p: NoteParams) => `Parameters: drempel = ${p.threshold}, nul onveilig = ${p.zeroUnsafe ? 'ja' : 'nee'}, veiligheidsmarge = ${p.safetyRange}.`,
     cells: 'Cellen per tabel (getoond / primair afgeschermd / secundair afgeschermd)',
+    cellsPrevious: 'Cellen per tabel (getoond / primair: onder de drempel / secundair: beschermt een andere cel / verschil met een eerdere export / zou een in een eerdere export afgeschermde cel begrenzen)',
     total: 'Alle tabellen',
     audit: 'Audit',
     passed: 'GESLAAGD — elke primair afgeschermde cel is beschermd volgens de regel hierboven (bewezen met lineair programmeren).',
@@ -597,6 +623,10 @@ export const checkerNoteText = bilingual({
     ],
     diffSome: '- Samen beschermd met deze eerdere exports (--previous):',
     diffPrev: (p: NotePrevious) => `  ${p.dir}: periode ${p.period.start} t/m ${p.period.end}, tables.json SHA-256 ${p.tablesSha256.slice(0, 12)}, manifest ${p.manifestSha256.slice(0, 12)}`,
-    diffCells: (n: number | undefined) => `- Cellen afgeschermd tegen verschillen: ${n && n > 0 ? n : 'geen'}.`,
+    diffKinds: (differencing: number, earlierCell: number, cost: number) => [
+      `- Afgeschermd omdat ze getoond minder personen dan de drempel zouden verschillen van dezelfde cel in een eerdere export (verschilonthulling): ${differencing || 'geen'}.`,
+      `- Afgeschermd omdat ze getoond een in een eerdere export afgeschermde cel zouden begrenzen: ${earlierCell || 'geen'}.`,
+      `- Wat de eerdere exports kosten: ${cost} cel(len) alleen vanwege die exports afgeschermd (deze twee soorten en de secundaire cellen die alleen die beschermen).`,
+    ],
   },
 });

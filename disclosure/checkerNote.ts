@@ -4,15 +4,33 @@ import { checkerNoteText as T, type Language } from '../core/messages.js';
 import type { TableDeclaration } from '../model/tableDeclarations.js';
 import { formatCount } from '../reports/formatNumber.js';
 import { caption } from '../reports/tableOrder.js';
+import type { SuppressionReason } from './suppressionAudit.js';
 
 export type NoteLang = Language;
 
-/** Cells of one table as published: shown, primary and secondary suppressed. */
+/**
+ * Cells of one table as published: shown, and suppressed per reason kind (suppressionAudit.ts): primary = below the
+ * threshold, secondary = protects another cell, differencing and earlierCell = because of an earlier export.
+ */
 export interface TableCellCounts {
   id: string;
   shown: number;
   primary: number;
   secondary: number;
+  differencing: number;
+  earlierCell: number;
+}
+
+type Counts = Omit<TableCellCounts, 'id'>;
+const COUNT_OF: Record<SuppressionReason, keyof Counts> = { threshold: 'primary', protects: 'secondary', differencing: 'differencing', earlierCell: 'earlierCell' };
+
+/** The reason kind of a suppressed cell by table id, row key and column key (from internal/suppression-audit.json). */
+export type ReasonOf = (table: string, row: string, column: string) => SuppressionReason | undefined;
+
+/** A ReasonOf over audit records. */
+export function reasonLookup(cells: readonly { table: string; row: string; column: string; why?: SuppressionReason | undefined }[]): ReasonOf {
+  const m = new Map(cells.flatMap((c) => (c.why ? [[`${c.table}\u0000${c.row}\u0000${c.column}`, c.why] as const] : [])));
+  return (table, row, column) => m.get(`${table}\u0000${row}\u0000${column}`);
 }
 
 /** One input file as recorded in the manifest. */
@@ -45,8 +63,8 @@ export interface CheckerFacts {
   groupDisclosure: { table: string; label: string }[];
   /** Present when the run was given earlier exports (`--previous`). */
   previous?: PreviousExport[] | undefined;
-  /** Cells suppressed against differencing with the earlier exports (from internal/suppression-audit.json). */
-  differencingCells?: number | undefined;
+  /** With earlier exports: the cells they cost (from internal/suppression-audit.json `totals.forPrevious`). */
+  forPrevious?: number | undefined;
   /** The run's table declarations (a figure is captioned "Figure …"); default the shipped ones. */
   declarations?: readonly TableDeclaration[] | undefined;
 }
@@ -56,25 +74,33 @@ function periodText(p: Period, lang: NoteLang): string {
   return T[lang].range(p.start, p.end);
 }
 
+const zero = (): Counts => ({ shown: 0, primary: 0, secondary: 0, differencing: 0, earlierCell: 0 });
+
 /** Sum of the per-table counts. */
-export function totalCounts(tables: readonly TableCellCounts[]): { shown: number; primary: number; secondary: number } {
-  return tables.reduce((a, t) => ({ shown: a.shown + t.shown, primary: a.primary + t.primary, secondary: a.secondary + t.secondary }), { shown: 0, primary: 0, secondary: 0 });
+export function totalCounts(tables: readonly TableCellCounts[]): Counts {
+  return tables.reduce((a, t) => ({ shown: a.shown + t.shown, primary: a.primary + t.primary, secondary: a.secondary + t.secondary, differencing: a.differencing + t.differencing, earlierCell: a.earlierCell + t.earlierCell }), zero());
 }
 
-/** Per table (in the given order): cells shown, primary and secondary suppressed, from the suppression marks. */
+/**
+ * Per table (in the given order): cells shown, and suppressed per reason kind. A suppressed cell's kind comes from
+ * `reasonOf` (the audit records); without one, a primary mark counts as below the threshold and a secondary as
+ * protecting another cell.
+ */
 export function tableCellCounts(
-  tables: Record<string, { cells: (number | string | null)[][] }>,
+  tables: Record<string, { rows: { key: string }[]; columns: { key: string }[]; cells: (number | string | null)[][] }>,
   marks: Record<string, ('primary' | 'secondary' | null)[][]>,
   order: readonly string[],
+  reasonOf?: ReasonOf,
 ): TableCellCounts[] {
   return order.map((id) => {
-    const c = { id, shown: 0, primary: 0, secondary: 0 };
-    tables[id]!.cells.forEach((row, i) =>
+    const c = { id, ...zero() };
+    const t = tables[id]!;
+    t.cells.forEach((row, i) =>
       row.forEach((v, j) => {
         if (v === null) return;
         const m = marks[id]?.[i]?.[j] ?? null;
         if (m === null) c.shown++;
-        else c[m]++;
+        else c[COUNT_OF[reasonOf?.(id, t.rows[i]!.key, t.columns[j]!.key) ?? (m === 'primary' ? 'threshold' : 'protects')]]++;
       }),
     );
     return c;
@@ -125,11 +151,13 @@ export function checkerNoteLines(f: CheckerFacts, lang: NoteLang): string[] {
   for (const s of f.sources) L.push(`  ${s.file.padEnd(w)}  ${s.source.padEnd(9)} ${formatCount(s.rows, lang).padStart(12)} ${t.rows}  ${s.sha256.slice(0, 12)}`);
   L.push('');
   L.push(t.rule, t.primary(f.params.threshold, f.params.zeroUnsafe), t.pct(f.params.threshold), ...t.secondary, t.ruleLine(f.params.safetyRange), t.consistency, t.params(f.params), '');
-  L.push(t.cells);
+  const withPrevious = f.previous !== undefined && f.previous.length > 0;
+  L.push(withPrevious ? t.cellsPrevious : t.cells);
   const tot = totalCounts(f.tables);
   const iw = Math.max(t.total.length, ...f.tables.map((x) => caption(x.id, lang, f.declarations).length));
-  const row = (name: string, c: { shown: number; primary: number; secondary: number }) =>
-    `  ${name.padEnd(iw)}  ${String(c.shown).padStart(4)} / ${String(c.primary).padStart(3)} / ${String(c.secondary).padStart(3)}`;
+  const row = (name: string, c: Counts) =>
+    `  ${name.padEnd(iw)}  ${String(c.shown).padStart(4)} / ${String(c.primary).padStart(3)} / ${String(c.secondary).padStart(3)}` +
+    (withPrevious ? ` / ${String(c.differencing).padStart(3)} / ${String(c.earlierCell).padStart(3)}` : '');
   for (const x of f.tables) L.push(row(caption(x.id, lang, f.declarations), x));
   L.push(row(t.total, tot), '');
   L.push(`${t.audit}: ${f.passed ? t.passed : t.failed}`, t.auditWhere, '');
@@ -147,7 +175,7 @@ export function checkerNoteLines(f: CheckerFacts, lang: NoteLang): string[] {
   else {
     L.push(t.diffSome);
     for (const p of f.previous) L.push(t.diffPrev(p));
-    L.push(t.diffCells(f.differencingCells));
+    L.push(...t.diffKinds(tot.differencing, tot.earlierCell, f.forPrevious ?? tot.differencing + tot.earlierCell));
   }
   return L;
 }

@@ -7,6 +7,7 @@ import {
   checkerNote,
   checkerNoteLines,
   groupDisclosureLines,
+  reasonLookup,
   tableCellCounts,
   totalCounts,
 } from '../disclosure/checkerNote.js';
@@ -41,6 +42,7 @@ export interface RenderInput {
 interface AuditFile {
   passed?: boolean;
   cells?: (AuditedCell & { reason?: string })[];
+  totals?: { forPrevious?: number };
 }
 
 function auditFile(protection: ProtectOutput): AuditFile {
@@ -53,19 +55,17 @@ function checkerFacts(config: Config, r: RenderInput): CheckerFacts {
   const order = tableOrder(Object.keys(r.internal.tables), r.declarations);
   const audit = auditFile(r.protection);
   const previous = r.previous && r.previous.length > 0 ? r.previous : undefined;
-  // cells suppressed for differencing with an earlier export carry a reason (disclosure/suppressionAudit.ts)
-  const differencing = (audit.cells ?? []).filter((c) => typeof c.reason === 'string' && c.reason.startsWith('differencing')).length;
   return {
     period: r.period,
     backgroundPeriod: r.backgroundPeriod,
     sources: r.inputs,
     params: config.disclosure,
-    tables: tableCellCounts(r.internal.tables, r.protection.marks, order),
+    tables: tableCellCounts(r.internal.tables, r.protection.marks, order, reasonLookup(audit.cells ?? [])),
     passed: audit.passed !== false,
     quarantinedRows: r.quarantined.length,
     groupDisclosure: groupDisclosureLines(r.protection.exported, order),
     previous,
-    differencingCells: previous ? differencing : undefined,
+    forPrevious: previous ? audit.totals?.forPrevious : undefined,
     declarations: r.declarations,
   };
 }
@@ -100,13 +100,15 @@ export async function render(config: Config, r: RenderInput): Promise<FileMap> {
 /** manifest.json's `summary` and the terminal's: period, tables, cells, quarantine, audit, timing, next steps. */
 export function summaryOf(r: { period: Period; declarations: readonly TableDeclaration[]; internal: InternalTables; protection: ProtectOutput; quarantinedRows: number; stageMs: Record<string, number | undefined>; totalMs: number }): RunSummary {
   const order = tableOrder(Object.keys(r.internal.tables), r.declarations);
-  const t = totalCounts(tableCellCounts(r.internal.tables, r.protection.marks, order));
+  const audit = auditFile(r.protection);
+  const t = totalCounts(tableCellCounts(r.internal.tables, r.protection.marks, order, reasonLookup(audit.cells ?? [])));
+  const earlier = t.differencing + t.earlierCell > 0 || (audit.totals?.forPrevious ?? 0) > 0;
   return runSummary({
     period: r.period,
     tables: order.length,
-    cells: { published: t.shown, primary: t.primary, secondary: t.secondary },
+    cells: { published: t.shown, primary: t.primary, secondary: t.secondary, ...(earlier ? { differencing: t.differencing, earlierCell: t.earlierCell, forPrevious: audit.totals?.forPrevious ?? t.differencing + t.earlierCell } : {}) },
     quarantinedRows: r.quarantinedRows,
-    passed: auditFile(r.protection).passed !== false,
+    passed: audit.passed !== false,
     totalMs: r.totalMs,
     stageMs: r.stageMs,
   });

@@ -30,6 +30,7 @@ table.data td { text-align: right; white-space: nowrap; }
 td.suppressed { color: #666; }
 td.primary, .legend span.primary { background: #f8d7d4; color: #7a0000; font-weight: 600; }
 td.secondary, .legend span.secondary { background: #fdebc8; color: #6b4700; font-weight: 600; }
+td.earlier, .legend span.earlier { background: #dde4f7; color: #1f2f6b; font-weight: 600; }
 ul.notes { list-style: none; padding: 0; margin: 0.3em 0 0; font-size: 0.88em; color: #333; }
 ul.notes li { margin: 0.1em 0; }
 ul.notes b { display: inline-block; min-width: 2em; }

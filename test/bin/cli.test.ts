@@ -29,7 +29,7 @@ describe('run summary', () => {
     expect(lines[0]).toMatch(new RegExp(`^Wrote ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(export/, internal/, manifest\\.json\\) in \\d+\\.\\d s\\.$`));
     expect(lines.slice(1, 6)).toEqual([
       '  Period:      2017-01-01 to 2022-12-31 (6.0 years)',
-      `  Tables:      28 tables and figures, 422 cells: ${s.cells.published} shown, ${s.cells.primary} primary and ${s.cells.secondary} secondary suppressed (**)`,
+      `  Tables:      28 tables and figures, 422 cells: ${s.cells.published} shown; suppressed (**): ${s.cells.primary} below the threshold (primary), ${s.cells.secondary} protecting another cell (secondary)`,
       '  Audit:       PASSED: every suppressed cell is protected (proof per cell in internal/audit.html)',
       '  Quarantine:  none (no input rows set aside)',
       'Look first at:',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CheckerFacts, checkerNote, checkerNoteLines, groupDisclosureLines, tableCellCounts } from '../../disclosure/checkerNote.js';
+import { type CheckerFacts, checkerNote, checkerNoteLines, groupDisclosureLines, reasonLookup, tableCellCounts } from '../../disclosure/checkerNote.js';
 import type { ExportTables } from '../../schemas/tablesJson.js';
 import { TABLE_DECLARATIONS } from '../../model/tableDeclarations.js';
 
@@ -11,8 +11,8 @@ const facts: CheckerFacts = {
   ],
   params: { threshold: 10, zeroUnsafe: false, safetyRange: 0.3 },
   tables: [
-    { id: '3.0', shown: 3, primary: 0, secondary: 0 },
-    { id: 'F3.1', shown: 14, primary: 6, secondary: 4 },
+    { id: '3.0', shown: 3, primary: 0, secondary: 0, differencing: 0, earlierCell: 0 },
+    { id: 'F3.1', shown: 14, primary: 6, secondary: 4, differencing: 0, earlierCell: 0 },
   ],
   passed: true,
   quarantinedRows: 0,
@@ -21,7 +21,7 @@ const facts: CheckerFacts = {
 
 describe('checkerNote', () => {
   it('captions a user figure as a figure when the run gives its declarations (default: the shipped ones, then ids starting with F)', () => {
-    const withUser: CheckerFacts = { ...facts, tables: [...facts.tables, { id: 'U2', shown: 4, primary: 1, secondary: 1 }] };
+    const withUser: CheckerFacts = { ...facts, tables: [...facts.tables, { id: 'U2', shown: 4, primary: 1, secondary: 1, differencing: 0, earlierCell: 0 }] };
     expect(checkerNote(withUser, 'en')).toMatch(/\n {2}Table U2\s+4 \//);
     const u2 = { ...TABLE_DECLARATIONS.find((d) => d.id === 'F3.4')!, id: 'U2' };
     const named = checkerNote({ ...withUser, declarations: [...TABLE_DECLARATIONS, u2] }, 'nl');
@@ -76,11 +76,19 @@ describe('checkerNote', () => {
     expect(checkerNote({ ...facts, quarantinedRows: 42 }, 'nl')).toContain('Quarantaine: 42 invoerrij(en) met fouten zijn terzijde gelegd');
     expect(checkerNote({ ...facts, passed: false }, 'en')).toContain('Audit: FAILED');
     const prev = { ...facts, previous: [{ dir: 'out-2022', period: { start: '2017-01-01', end: '2020-12-31' }, tablesSha256: 'ab'.repeat(32), manifestSha256: 'cd'.repeat(32) }] };
-    const none = checkerNote({ ...prev, differencingCells: 0 }, 'en');
+    const none = checkerNote({ ...prev, forPrevious: 0 }, 'en');
     expect(none).toContain('Protected jointly with these earlier exports (--previous):');
     expect(none).toContain('out-2022: period 2017-01-01 to 2020-12-31, tables.json SHA-256 abababababab, manifest cdcdcdcdcdcd');
-    expect(none).toContain('Cells suppressed against differencing: none.');
-    expect(checkerNote({ ...prev, differencingCells: 4 }, 'nl')).toContain('Cellen afgeschermd tegen verschillen: 4.');
+    expect(none).toContain('(differencing): none.');
+    expect(none).toContain('What the earlier exports cost: 0 cell(s)');
+    const some = { ...prev, forPrevious: 9, tables: [{ ...facts.tables[0]!, differencing: 4, earlierCell: 2 }, facts.tables[1]!] };
+    const nl = checkerNote(some, 'nl');
+    expect(nl).toContain('(verschilonthulling): 4.');
+    expect(nl).toContain('een in een eerdere export afgeschermde cel zouden begrenzen: 2.');
+    expect(nl).toContain('Wat de eerdere exports kosten: 9 cel(len)');
+    // with earlier exports the per-table lines carry the two extra kinds, and the totals add up
+    expect(nl).toMatch(/\n {2}Tabel 3\.0\s+3 \/\s+0 \/\s+0 \/\s+4 \/\s+2\n/);
+    expect(nl).toMatch(/\n {2}Alle tabellen\s+17 \/\s+6 \/\s+4 \/\s+4 \/\s+2\n/);
   });
 });
 
@@ -101,6 +109,15 @@ describe('groupDisclosureLines and tableCellCounts', () => {
   });
   it('counts shown, primary and secondary cells from the marks', () => {
     const marks = { '3.6': [[null, null], [null, null], [null, 'secondary' as const], [null, 'primary' as const]] };
-    expect(tableCellCounts(tables.tables, marks, ['3.6'])).toEqual([{ id: '3.6', shown: 6, primary: 1, secondary: 1 }]);
+    expect(tableCellCounts(tables.tables, marks, ['3.6'])).toEqual([{ id: '3.6', shown: 6, primary: 1, secondary: 1, differencing: 0, earlierCell: 0 }]);
+  });
+  it('counts suppressed cells by the reason kind of their audit record', () => {
+    const marks = { '3.6': [[null, null], [null, 'primary' as const], [null, 'secondary' as const], [null, 'primary' as const]] };
+    const why = reasonLookup([
+      { table: '3.6', row: 'a', column: 'x', why: 'differencing' },
+      { table: '3.6', row: 'b', column: 'x', why: 'earlierCell' },
+      { table: '3.6', row: 'c', column: 'x', why: 'threshold' },
+    ]);
+    expect(tableCellCounts(tables.tables, marks, ['3.6'], why)).toEqual([{ id: '3.6', shown: 5, primary: 1, secondary: 0, differencing: 1, earlierCell: 1 }]);
   });
 });

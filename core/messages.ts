@@ -88,6 +88,8 @@ const en = {
   compareLengthWarning: (oldYears: string, newYears: string) =>
     `WARNING: the periods differ in length (${oldYears} against ${newYears} years): differences are not changes per year.`,
   compareCounts: (cells: number, changed: number, supp: number) => `Cells compared: ${cells}; changed: ${changed}; suppression changed: ${supp}.`,
+  compareReasons: (threshold: number, protects: number, differencing: number, earlierCell: number) =>
+    `Newly suppressed, per reason (from NEW's internal/; the comparison stays inside CBS): below the threshold ${threshold}, protects another cell ${protects}, differs from an earlier export ${differencing}, would narrow a cell suppressed earlier ${earlierCell}.`,
   compareSmall: (n: number, max: number) => `Cells with a difference of 1 to ${max} (for the output checker): ${n}.`,
   compareProtected: (yes: boolean): string =>
     yes ? 'NEW was protected jointly with OLD (run --previous OLD).' : 'NEW was not protected with --previous OLD: small differences between the two may disclose persons.',
@@ -227,6 +229,8 @@ const nl: Messages = {
   compareLengthWarning: (oldYears, newYears) =>
     `LET OP: de perioden zijn niet even lang (${oldYears} tegen ${newYears} jaar): verschillen zijn geen veranderingen per jaar.`,
   compareCounts: (cells, changed, supp) => `Cellen vergeleken: ${cells}; gewijzigd: ${changed}; afscherming gewijzigd: ${supp}.`,
+  compareReasons: (threshold, protects, differencing, earlierCell) =>
+    `Nieuw afgeschermd, per reden (uit internal/ van NIEUW; de vergelijking blijft binnen het CBS): onder de drempel ${threshold}, beschermt een andere cel ${protects}, verschil met een eerdere export ${differencing}, zou een eerder afgeschermde cel begrenzen ${earlierCell}.`,
   compareSmall: (n, max) => `Cellen met een verschil van 1 t/m ${max} (voor de outputcontrole): ${n}.`,
   compareProtected: (yes) =>
     yes ? 'NIEUW is samen met OUD beschermd (run --previous OUD).' : 'NIEUW is niet met --previous OUD beschermd: kleine verschillen tussen beide kunnen personen onthullen.',
@@ -438,7 +442,16 @@ export const comparisonPageText = bilingual({
     summary: 'Cellen vergeleken: {cells}; gewijzigd: {changed}; afscherming gewijzigd: {supp}; alleen in de oude run: {oldOnly}; alleen in de nieuwe run: {newOnly}.',
     none: 'Geen verschillen.',
     cols: ['Oud', 'Nieuw', 'Verschil', 'Relatief', 'Opmerking'],
-    notes: { supp: 'afscherming gewijzigd', 'old-only': 'alleen in de oude run', 'new-only': 'alleen in de nieuwe run', table: 'tabel', row: 'rij', column: 'kolom' },
+    notes: { supp: 'afscherming gewijzigd', suppressed: 'nu afgeschermd', unsuppressed: 'niet meer afgeschermd', 'old-only': 'alleen in de oude run', 'new-only': 'alleen in de nieuwe run', table: 'tabel', row: 'rij', column: 'kolom' },
+    reasons: {
+      threshold: 'onder de drempel',
+      protects: 'beschermt een andere cel',
+      differencing: 'zou te weinig personen verschillen van een eerdere export',
+      earlierCell: 'zou een in een eerdere export afgeschermde cel begrenzen',
+    },
+    kinds: 'Soort verandering: andere waarde {value}; nu afgeschermd {suppressed}; niet meer afgeschermd {unsuppressed}.',
+    kindsWhy: 'Nu afgeschermd, per reden: onder de drempel {threshold}; beschermt een andere cel {protects}; verschil met een eerdere export {differencing}; zou een eerder afgeschermde cel begrenzen {earlierCell}.',
+    internal: 'Deze vergelijking noemt per cel waarom ze in de nieuwe run is afgeschermd (uit internal/ van die run): ze blijft binnen het CBS.',
     heading: 'Verschillen',
     period: 'periode {start} t/m {end} ({years} jaar)',
     lengthWarning: 'Let op: de perioden zijn niet even lang ({oldYears} tegen {newYears} jaar). Een verschil is dus geen verandering per jaar: een langere periode telt meer personen.',
@@ -452,7 +465,16 @@ export const comparisonPageText = bilingual({
     summary: 'Cells compared: {cells}; changed: {changed}; suppression changed: {supp}; only in the old run: {oldOnly}; only in the new run: {newOnly}.',
     none: 'No differences.',
     cols: ['Old', 'New', 'Change', 'Relative', 'Note'],
-    notes: { supp: 'suppression changed', 'old-only': 'only in the old run', 'new-only': 'only in the new run', table: 'table', row: 'row', column: 'column' },
+    notes: { supp: 'suppression changed', suppressed: 'now suppressed', unsuppressed: 'no longer suppressed', 'old-only': 'only in the old run', 'new-only': 'only in the new run', table: 'table', row: 'row', column: 'column' },
+    reasons: {
+      threshold: 'below the threshold',
+      protects: 'protects another cell',
+      differencing: 'would differ from an earlier export by too few persons',
+      earlierCell: 'would narrow a cell suppressed in an earlier export',
+    },
+    kinds: 'Kind of change: other value {value}; now suppressed {suppressed}; no longer suppressed {unsuppressed}.',
+    kindsWhy: 'Now suppressed, per reason: below the threshold {threshold}; protects another cell {protects}; differs from an earlier export {differencing}; would narrow a cell suppressed earlier {earlierCell}.',
+    internal: 'This comparison names per cell why the new run suppressed it (from that run\'s internal/): it stays inside CBS.',
     heading: 'Differences',
     period: 'period {start} to {end} ({years} years)',
     lengthWarning: 'Note: the periods differ in length ({oldYears} against {newYears} years). A difference is therefore not a change per year: a longer period counts more persons.',
@@ -468,12 +490,12 @@ export const footnoteText: Record<Language, Record<'*' | '~', string> & { '**': 
   nl: {
     '*': 'Vanaf 2019 is deze categorie opgenomen in de dataset.',
     '~': 'Vanaf 2019 is deze categorie niet meer opgenomen in de dataset.',
-    '**': (threshold) => `Te weinig waarnemingen om te kunnen laten zien (minder dan ${threshold} personen, of nodig om zo’n aantal af te schermen).`,
+    '**': (threshold) => `Niet getoond: minder dan ${threshold} personen (onder de drempel), afgeschermd om zo’n aantal te beschermen, of afgeschermd omdat het met een eerdere export een klein verschil of een daar afgeschermd aantal zou prijsgeven.`,
   },
   en: {
     '*': 'This category is in the data from 2019 onwards.',
     '~': 'This category is no longer in the data from 2019 onwards.',
-    '**': (threshold) => `Too few observations to show (fewer than ${threshold} persons, or hidden to protect such a count).`,
+    '**': (threshold) => `Not shown: fewer than ${threshold} persons (below the threshold), hidden to protect such a count, or hidden because together with an earlier export it would reveal a small difference or a count suppressed there.`,
   },
 };
 

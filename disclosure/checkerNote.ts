@@ -4,7 +4,7 @@ import { checkerNoteText as T, type Language } from '../core/messages.js';
 import type { TableDeclaration } from '../model/tableDeclarations.js';
 import { formatCount } from '../reports/formatNumber.js';
 import { caption } from '../reports/tableOrder.js';
-import type { SuppressionReason } from './suppressionAudit.js';
+import type { ReasonOf, SuppressionReason } from './suppressionAudit.js';
 
 export type NoteLang = Language;
 
@@ -24,14 +24,6 @@ export interface TableCellCounts {
 type Counts = Omit<TableCellCounts, 'id'>;
 const COUNT_OF: Record<SuppressionReason, keyof Counts> = { threshold: 'primary', protects: 'secondary', differencing: 'differencing', earlierCell: 'earlierCell' };
 
-/** The reason kind of a suppressed cell by table id, row key and column key (from internal/suppression-audit.json). */
-export type ReasonOf = (table: string, row: string, column: string) => SuppressionReason | undefined;
-
-/** A ReasonOf over audit records. */
-export function reasonLookup(cells: readonly { table: string; row: string; column: string; why?: SuppressionReason | undefined }[]): ReasonOf {
-  const m = new Map(cells.flatMap((c) => (c.why ? [[`${c.table}\u0000${c.row}\u0000${c.column}`, c.why] as const] : [])));
-  return (table, row, column) => m.get(`${table}\u0000${row}\u0000${column}`);
-}
 
 /** One input file as recorded in the manifest. */
 export interface NoteSource {

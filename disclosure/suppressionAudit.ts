@@ -29,6 +29,15 @@ export function emptyReasonCounts(): ReasonCounts {
   return { threshold: 0, protects: 0, differencing: 0, earlierCell: 0 };
 }
 
+/** The reason kind of a suppressed cell by table id, row key and column key (from internal/suppression-audit.json). */
+export type ReasonOf = (table: string, row: string, column: string) => SuppressionReason | undefined;
+
+/** A ReasonOf over audit records. */
+export function reasonLookup(cells: readonly { table: string; row: string; column: string; why?: SuppressionReason | undefined }[]): ReasonOf {
+  const m = new Map(cells.flatMap((c) => (c.why ? [[`${c.table}\u0000${c.row}\u0000${c.column}`, c.why] as const] : [])));
+  return (table, row, column) => m.get(`${table}\u0000${row}\u0000${column}`);
+}
+
 /** One suppressed table cell in `internal/suppression-audit.json`. */
 export interface SuppressedCellAudit extends CellRef {
   /** True count. */

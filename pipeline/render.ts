@@ -7,11 +7,11 @@ import {
   checkerNote,
   checkerNoteLines,
   groupDisclosureLines,
-  reasonLookup,
   tableCellCounts,
   totalCounts,
 } from '../disclosure/checkerNote.js';
 import type { AuditedCell } from '../reports/auditHtml.js';
+import { reasonLookup } from '../disclosure/suppressionAudit.js';
 import { quarantineCsv } from '../reports/quarantineCsv.js';
 import type { FileMap } from '../reports/renderExport.js';
 import { type RunSummary, runSummary } from '../reports/runSummary.js';

@@ -34,7 +34,7 @@ describe('tablesXlsx', () => {
       'C5=0',
       'A7="* Vanaf 2019 is deze categorie opgenomen in de dataset."',
       'A8="~ Vanaf 2019 is deze categorie niet meer opgenomen in de dataset."',
-      'A9="** Te weinig waarnemingen om te kunnen laten zien (minder dan 10 personen, of nodig om zo’n aantal af te schermen)."',
+      'A9="** Niet getoond: minder dan 10 personen (onder de drempel), afgeschermd om zo’n aantal te beschermen, of afgeschermd omdat het met een eerdere export een klein verschil of een daar afgeschermd aantal zou prijsgeven."',
     ]);
     expect(dump(wb.getWorksheet('Figuur 3.2')!)).toEqual([
       'A1="Figuur 3.2. Verdeling naar geslacht"',
@@ -44,7 +44,7 @@ describe('tablesXlsx', () => {
       'A7="Percentage van het groepstotaal (%)"', 'B7="man"', 'C7="vrouw"', 'D7="onbekend"', 'E7="Totaal"',
       'A8="UWV & Pwet"', 'B8=38', 'C8=62', 'D8=0', 'E8=100',
       'A9="UWV & Pwet & Wmo"', 'B9="**"', 'C9=60.9', 'D9="**"', 'E9=100',
-      'A11="** Te weinig waarnemingen om te kunnen laten zien (minder dan 10 personen, of nodig om zo’n aantal af te schermen)."',
+      'A11="** Niet getoond: minder dan 10 personen (onder de drempel), afgeschermd om zo’n aantal te beschermen, of afgeschermd omdat het met een eerdere export een klein verschil of een daar afgeschermd aantal zou prijsgeven."',
     ]);
     expect(wb.getWorksheet('Tabel 3.3')!.getCell('B4').numFmt).toBe('#,##0');
     expect(wb.getWorksheet('Figuur 3.2')!.getCell('C9').numFmt).toBe('0.0');
@@ -76,7 +76,7 @@ describe('tablesXlsx', () => {
     expect(wb.worksheets[0]!.getCell('A2').value).toBe(summary[1]);
     // the legend of the markers follows the note
     expect(dump(wb.worksheets[0]!).join('\n')).toContain('Tekens in de tabellen');
-    expect(dump(wb.worksheets[0]!).join('\n')).toContain('** Te weinig waarnemingen');
+    expect(dump(wb.worksheets[0]!).join('\n')).toContain('** Niet getoond: minder dan 10 personen');
     for (const ws of wb.worksheets.slice(1)) {
       expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 3 });
       expect(String(ws.getCell('A2').value), ws.name).toMatch(/^12 invoerrij\(en\)/);

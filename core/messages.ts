@@ -319,6 +319,12 @@ interface NoteParams {
   zeroUnsafe: boolean;
   safetyRange: number;
 }
+interface NoteGroupLine {
+  line: 'row' | 'column';
+  label: string;
+  category: string;
+  kind: 'all' | 'nearlyAll' | 'onlyOne';
+}
 interface NotePrevious {
   dir: string;
   period: { start: string; end: string };
@@ -577,8 +583,15 @@ export const checkerNoteText = bilingual({
     fewer: (t: number) => `fewer than ${t}`,
     beyond: 'Checks beyond the threshold',
     dominance: '- Dominance (p% or (n,k) rules): not applicable. Every cell counts persons; no cell is a sum of amounts to which one person could contribute most.',
-    group: '- Group (class) disclosure: the threshold does not prevent a table from showing that (nearly) all persons of a group share a characteristic. Lines where all shown persons fall in one category (judge these):',
-    groupNone: '- Group (class) disclosure: no row or column has all its shown persons in one category.',
+    group: [
+      '- Group (class) disclosure: the threshold does not stop a table from showing that all, or nearly all, persons of a group',
+      '  share a characteristic. Below, each row or column (the group) with the category (nearly) all its persons are in. Judge',
+      '  per line whether publishing that tells something about the persons of that group (a small or recognisable group, a',
+      '  sensitive characteristic); if so, suppress or merge categories. Rule: docs/disclosure.md, "Group disclosure".',
+    ],
+    groupNone: '- Group (class) disclosure: no row or column shows that all or nearly all of its persons are in one category.',
+    groupLine: (caption: string, g: NoteGroupLine, threshold: number) =>
+      `${caption}, ${g.line} "${g.label}": ${g.kind === 'all' ? 'all its persons are' : g.kind === 'nearlyAll' ? `all but fewer than ${threshold} of its persons are` : 'all its persons shown are'} in ${g.line === 'row' ? 'column' : 'row'} "${g.category}"${g.kind === 'onlyOne' ? ' (the other categories are 0)' : ''}`,
     more: (n: number) => `  … and ${n} more`,
     diff: 'Differencing against earlier exports',
     diffNone: [
@@ -634,8 +647,15 @@ export const checkerNoteText = bilingual({
     fewer: (t: number) => `minder dan ${t}`,
     beyond: 'Controles naast de drempel',
     dominance: '- Dominantie (p%- of (n,k)-regel): niet van toepassing. Elke cel telt personen; geen cel is een som van bedragen waaraan één persoon het meeste kan bijdragen.',
-    group: '- Groepsonthulling: de drempel voorkomt niet dat een tabel laat zien dat (bijna) alle personen van een groep één kenmerk delen. Regels waarin alle getoonde personen in één categorie vallen (beoordeel deze):',
-    groupNone: '- Groepsonthulling: geen rij of kolom heeft al haar getoonde personen in één categorie.',
+    group: [
+      '- Groepsonthulling: de drempel voorkomt niet dat een tabel laat zien dat alle, of bijna alle, personen van een groep',
+      '  één kenmerk delen. Hieronder elke rij of kolom (de groep) met de categorie waarin (bijna) al haar personen vallen.',
+      '  Beoordeel per rij of kolom of dat iets zegt over de personen van die groep (een kleine of herkenbare groep, een',
+      '  gevoelig kenmerk); zo ja, scherm af of voeg categorieën samen. Regel: docs/disclosure.md, "Group disclosure".',
+    ],
+    groupNone: '- Groepsonthulling: geen rij of kolom laat zien dat alle of bijna alle personen ervan in één categorie vallen.',
+    groupLine: (caption: string, g: NoteGroupLine, threshold: number) =>
+      `${caption}, ${g.line === 'row' ? 'rij' : 'kolom'} "${g.label}": ${g.kind === 'all' ? 'al haar personen vallen' : g.kind === 'nearlyAll' ? `op minder dan ${threshold} na vallen al haar personen` : 'al haar getoonde personen vallen'} in ${g.line === 'row' ? 'kolom' : 'rij'} "${g.category}"${g.kind === 'onlyOne' ? ' (de andere categorieën zijn 0)' : ''}`,
     more: (n: number) => `  … en nog ${n}`,
     diff: 'Verschillen met eerdere exports',
     diffNone: [

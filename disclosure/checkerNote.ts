@@ -51,8 +51,8 @@ export interface CheckerFacts {
   passed: boolean;
   /** Input rows set aside with --quarantine (0: none). */
   quarantinedRows: number;
-  /** Rows or columns of a table where every shown person falls in one category (group disclosure). */
-  groupDisclosure: { table: string; label: string }[];
+  /** Rows or columns of a table whose persons (nearly) all share one category (group disclosure). */
+  groupDisclosure: GroupLine[];
   /** Present when the run was given earlier exports (`--previous`). */
   previous?: PreviousExport[] | undefined;
   /** With earlier exports: the cells they cost (from internal/suppression-audit.json `totals.forPrevious`). */
@@ -99,23 +99,50 @@ export function tableCellCounts(
   });
 }
 
+/** One group-disclosure candidate: a row or column (the group) and the category that (nearly) all its persons share. */
+export interface GroupLine {
+  table: string;
+  /** The group is a row (its categories are columns) or a column (its categories are rows). */
+  line: 'row' | 'column';
+  label: string;
+  /** The category's label (a column of a row group, a row of a column group). */
+  category: string;
+  /**
+   * all: the category's shown count equals the group's shown total; nearlyAll: it is short of the total by 1 …
+   * threshold − 1; onlyOne: no total in the line, at least three categories shown, and all but this one are 0.
+   */
+  kind: 'all' | 'nearlyAll' | 'onlyOne';
+}
+
 /**
- * Group (class) disclosure candidates: a row or column with at least three shown cells, at least two of them 0 and at
- * most two not 0 (suppressed cells are left out of the count) (a total and one category), so that nearly all persons it counts share one characteristic. The
- * threshold rule does not catch this; the checker judges it. Returns table ids and line labels (no counts).
+ * Group (class) disclosure candidates, the rule of docs/disclosure.md ("Group disclosure"): per row or column of a
+ * table (the group), where the other axis has a `total` (the group's total T, shown and > 0), every shown category
+ * cell c with c = T (all its persons share the category) or 0 < T − c < threshold (all but a few); in a line without
+ * a total, a line of at least three shown category cells of which exactly one is not 0. Suppressed cells are left
+ * out. The threshold rule does not catch this; the checker judges it. Returns labels, never counts.
  */
-export function groupDisclosureLines(tables: ExportTables, order: readonly string[]): { table: string; label: string }[] {
-  const out: { table: string; label: string }[] = [];
+export function groupDisclosureLines(tables: ExportTables, order: readonly string[], threshold = 10): GroupLine[] {
+  const out: GroupLine[] = [];
   for (const id of order) {
     const t = tables.tables[id];
     if (!t) continue;
-    const check = (values: (number | string | null)[], label: string) => {
-      const shown = values.filter((v): v is number => typeof v === 'number');
-      const nonZero = shown.filter((v) => v > 0).length;
-      if (shown.length >= 3 && nonZero >= 1 && nonZero <= 2 && shown.length - nonZero >= 2) out.push({ table: id, label });
+    const check = (line: 'row' | 'column', label: string, values: (number | string | null)[], keys: { key: string; label: string }[]) => {
+      const at = keys.findIndex((k) => k.key === 'total');
+      const cats = values.map((v, k) => ({ v, k })).filter((x) => x.k !== at && typeof x.v === 'number') as { v: number; k: number }[];
+      if (at >= 0) {
+        const total = values[at];
+        if (typeof total !== 'number' || total <= 0 || cats.length < 2) return;
+        for (const c of cats) {
+          if (c.v === total) out.push({ table: id, line, label, category: keys[c.k]!.label, kind: 'all' });
+          else if (c.v > 0 && total - c.v > 0 && total - c.v < threshold) out.push({ table: id, line, label, category: keys[c.k]!.label, kind: 'nearlyAll' });
+        }
+        return;
+      }
+      const nonZero = cats.filter((c) => c.v > 0);
+      if (cats.length >= 3 && nonZero.length === 1) out.push({ table: id, line, label, category: keys[nonZero[0]!.k]!.label, kind: 'onlyOne' });
     };
-    t.rows.forEach((r, i) => check(t.cells[i] ?? [], r.label));
-    t.columns.forEach((c, j) => check(t.cells.map((row) => row[j] ?? null), c.label));
+    t.rows.forEach((r, i) => check('row', r.label, t.cells[i] ?? [], t.columns));
+    t.columns.forEach((c, j) => check('column', c.label, t.cells.map((row) => row[j] ?? null), t.rows));
   }
   return out;
 }
@@ -158,8 +185,8 @@ export function checkerNoteLines(f: CheckerFacts, lang: NoteLang): string[] {
   L.push(t.beyond, t.dominance);
   if (f.groupDisclosure.length === 0) L.push(t.groupNone);
   else {
-    L.push(t.group);
-    for (const g of f.groupDisclosure.slice(0, GROUP_LIMIT)) L.push(`  ${caption(g.table, lang, f.declarations)}: ${g.label}`);
+    L.push(...t.group);
+    for (const g of f.groupDisclosure.slice(0, GROUP_LIMIT)) L.push(`  ${t.groupLine(caption(g.table, lang, f.declarations), g, f.params.threshold)}`);
     if (f.groupDisclosure.length > GROUP_LIMIT) L.push(t.more(f.groupDisclosure.length - GROUP_LIMIT));
   }
   L.push('', t.diff);

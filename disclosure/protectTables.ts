@@ -204,7 +204,7 @@ async function protectWith(highs: Highs, helper: IntervalHelper, { internal, ato
       tables: tableCellCounts(exportedTables, marks, Object.keys(exportedTables)),
       passed: true,
       quarantinedRows: 0,
-      groupDisclosure: groupDisclosureLines(exported, Object.keys(exportedTables)),
+      groupDisclosure: groupDisclosureLines(exported, Object.keys(exportedTables), params.threshold),
       declarations,
     }, 'en'),
     marks,

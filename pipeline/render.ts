@@ -63,7 +63,7 @@ function checkerFacts(config: Config, r: RenderInput): CheckerFacts {
     tables: tableCellCounts(r.internal.tables, r.protection.marks, order, reasonLookup(audit.cells ?? [])),
     passed: audit.passed !== false,
     quarantinedRows: r.quarantined.length,
-    groupDisclosure: groupDisclosureLines(r.protection.exported, order),
+    groupDisclosure: groupDisclosureLines(r.protection.exported, order, config.disclosure.threshold),
     previous,
     forPrevious: previous ? audit.totals?.forPrevious : undefined,
     declarations: r.declarations,

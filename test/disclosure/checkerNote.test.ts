@@ -17,7 +17,7 @@ const facts: CheckerFacts = {
   ],
   passed: true,
   quarantinedRows: 0,
-  groupDisclosure: [{ table: '3.6', label: 'Tolk Wmo' }],
+  groupDisclosure: [{ table: '3.6', line: 'column', label: 'Tolk Wmo', category: 'B', kind: 'nearlyAll' }],
 };
 
 describe('checkerNote', () => {
@@ -47,7 +47,8 @@ describe('checkerNote', () => {
     expect(en).toContain('Quarantine: No input rows were set aside.');
     expect(en).toContain('Dominance (p% or (n,k) rules): not applicable');
     expect(en).toContain('Group (class) disclosure');
-    expect(en).toContain('  Table 3.6: Tolk Wmo');
+    expect(en).toContain('  Table 3.6, column "Tolk Wmo": all but fewer than 10 of its persons are in row "B"');
+    expect(en).toContain('Judge\n  per line whether publishing that tells something about the persons of that group');
     expect(en).toContain('No earlier export was taken into account (the run had no --previous)');
     expect(en).not.toContain('tables.md'); // not in the export
     expect(en.endsWith('\n')).toBe(true);
@@ -62,7 +63,9 @@ describe('checkerNote', () => {
     expect(nl).toMatch(/Figuur 3\.1\s+14 \/\s+6 \/\s+4\n/);
     expect(nl).toContain('Audit: GESLAAGD');
     expect(nl).toContain('Dominantie (p%- of (n,k)-regel): niet van toepassing');
-    expect(nl).toContain('  Tabel 3.6: Tolk Wmo');
+    expect(nl).toContain('  Tabel 3.6, kolom "Tolk Wmo": op minder dan 10 na vallen al haar personen in rij "B"');
+    // "Regels" reads as "rules" right under "Regel en parameters": the group check speaks of rows and columns
+    expect(nl.slice(nl.indexOf('Groepsonthulling'))).not.toMatch(/Regels/);
     expect(nl).toContain('Er is geen eerdere export meegenomen');
     expect(checkerNoteLines(facts, 'nl').join('\n') + '\n').toBe(nl);
     // the two languages carry the same facts: as many lines, the same numbers
@@ -105,8 +108,16 @@ describe('groupDisclosureLines and tableCellCounts', () => {
       },
     },
   };
-  it('finds a column whose shown persons all fall in one category, and only that', () => {
-    expect(groupDisclosureLines(tables, ['3.6'])).toEqual([{ table: '3.6', label: 'Tolk Wmo' }]);
+  it('names the row or column and the category (nearly) all its persons are in, by the documented rule, and only those', () => {
+    // column Tolk Wmo: total 756, B 750 (all but 6 < 10); column X: total 300, no category near it; rows have no total
+    expect(groupDisclosureLines(tables, ['3.6'])).toEqual([{ table: '3.6', line: 'column', label: 'Tolk Wmo', category: 'B', kind: 'nearlyAll' }]);
+    expect(groupDisclosureLines(tables, ['3.6'], 5)).toEqual([]);
+    const all = structuredClone(tables);
+    all.tables['3.6']!.cells[2]![0] = 756;
+    expect(groupDisclosureLines(all, ['3.6'])).toEqual([{ table: '3.6', line: 'column', label: 'Tolk Wmo', category: 'B', kind: 'all' }]);
+    // without a total: at least three shown categories, exactly one not 0 (F3.1's "onbekend" 0, 19, 11, 0 is not flagged)
+    const noTotal: ExportTables = { period: tables.period, tables: { F: { title: 't', rows: ['a', 'b', 'c', 'd'].map((k) => ({ key: k, label: k.toUpperCase() })), columns: [{ key: 'onbekend', label: 'onbekend' }, { key: 'n', label: 'N' }], cells: [[0, 5], [19, 0], [11, 0], [0, 0]] } } };
+    expect(groupDisclosureLines(noTotal, ['F'])).toEqual([{ table: 'F', line: 'column', label: 'N', category: 'A', kind: 'onlyOne' }]);
   });
   it('counts shown, primary and secondary cells from the marks', () => {
     const marks = { '3.6': [[null, null], [null, null], [null, 'secondary' as const], [null, 'primary' as const]] };

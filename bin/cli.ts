@@ -132,9 +132,10 @@ async function main(argv: string[]): Promise<number> {
     .command('audit')
     .description("recompute every suppressed cell's attacker interval from export/ and internal/; fails when any is under-protected")
     .argument('<out>', 'output folder of a run')
-    .action(async (out: string) => {
+    .option('--previous-at <old=new>', 'an earlier export that has moved: OLD as the manifest names it, NEW where it lies now (repeatable; still checked by SHA-256)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .action(async (out: string, o: { previousAt: string[] }) => {
       const { auditCommand } = await import('./auditCommand.js');
-      await auditCommand(out);
+      await auditCommand(out, undefined, o.previousAt);
     });
 
   program

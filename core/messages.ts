@@ -43,6 +43,12 @@ const en = {
   scaleRange: (max: number) => `a number above 0 and at most ${max} (1 = national size)`,
   wholeNumber: () => 'a whole number',
   auditFailed: (out: string) => `Audit of ${out} FAILED: see the lines above.`,
+  auditPreviousMissing: (dir: string, at: string | undefined) =>
+    at === undefined
+      ? `earlier export ${dir}: cannot read its export/tables.json and manifest.json; if it has moved, say where with --previous-at "${dir}=NEW_FOLDER" (it is still checked by its SHA-256)`
+      : `earlier export ${dir}: cannot read export/tables.json and manifest.json in ${at} (given by --previous-at)`,
+  previousAtShape: (value: string) => `--previous-at "${value}": write it as OLD=NEW, OLD the folder as the manifest names it (see its "previous") and NEW where it lies now`,
+  previousAtUnknown: (old: string, named: string) => `--previous-at: ${old} is not an earlier export of this run; the manifest names ${named}`,
   unreadable: (file: string, why: string) => `${file}: cannot be read (${why})`,
   periodShape: (text: string) => `--period "${text}": write it as START..END with dates as YYYY-MM-DD, e.g. 2017-01-01..2022-12-31`,
   periodDutchOrder: (text: string, part: string, iso: string) =>
@@ -184,6 +190,12 @@ const nl: Messages = {
   scaleRange: (max) => `een getal boven 0 en hoogstens ${max} (1 = landelijke omvang)`,
   wholeNumber: () => 'een geheel getal',
   auditFailed: (out) => `Audit van ${out} MISLUKT: zie de regels hierboven.`,
+  auditPreviousMissing: (dir, at) =>
+    at === undefined
+      ? `eerdere export ${dir}: kan export/tables.json en manifest.json niet lezen; is de map verplaatst, zeg dan waar met --previous-at "${dir}=NIEUWE_MAP" (ze wordt nog steeds op haar SHA-256 gecontroleerd)`
+      : `eerdere export ${dir}: kan export/tables.json en manifest.json niet lezen in ${at} (opgegeven met --previous-at)`,
+  previousAtShape: (value) => `--previous-at "${value}": schrijf als OUD=NIEUW, OUD de map zoals het manifest haar noemt (zie "previous") en NIEUW waar ze nu staat`,
+  previousAtUnknown: (old, named) => `--previous-at: ${old} is geen eerdere export van deze run; het manifest noemt ${named}`,
   unreadable: (file, why) => `${file}: kan niet worden gelezen (${why})`,
   periodShape: (text) => `--period "${text}": schrijf als BEGIN..EIND met datums als JJJJ-MM-DD, bijv. 2017-01-01..2022-12-31`,
   periodDutchOrder: (text, part, iso) =>

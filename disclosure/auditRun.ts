@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { z } from 'zod';
+import { messages } from '../core/messages.js';
 import { InputError } from '../core/errors.js';
 import { packageRoot } from '../core/packageRoot.js';
 import { compileCell } from '../model/cellTerm.js';
@@ -119,7 +120,12 @@ function locatePrevious(dir: string, outDir: string): string {
   return existsSync(beside) ? beside : dir;
 }
 
-export async function auditRun(outDir: string): Promise<AuditReport> {
+/** Options of `audit`: `previousAt` maps an earlier export's folder as recorded in the manifest to where it lies now. */
+export interface AuditOptions {
+  previousAt?: ReadonlyMap<string, string>;
+}
+
+export async function auditRun(outDir: string, options: AuditOptions = {}): Promise<AuditReport> {
   const lines: string[] = [];
   const failures: string[] = [];
   const fail = (msg: string) => {
@@ -320,14 +326,15 @@ export async function auditRun(outDir: string): Promise<AuditReport> {
   if (JSON.stringify(auditFile.previous ?? []) !== JSON.stringify(previous)) fail(`internal/${SUPPRESSION_AUDIT_FILE} lists other earlier exports than manifest.json`);
   const earlierList: EarlierExport[] = [];
   for (const [k, p] of previous.entries()) {
-    const dir = locatePrevious(p.dir, outDir);
+    const moved = options.previousAt?.get(p.dir);
+    const dir = moved ?? locatePrevious(p.dir, outDir);
     let tablesText: string;
     let prevManifest: string;
     try {
       tablesText = readFileSync(join(dir, 'export', 'tables.json'), 'utf8');
       prevManifest = readFileSync(join(dir, 'manifest.json'), 'utf8');
     } catch {
-      fail(`earlier export ${p.dir}: cannot read its export/tables.json and manifest.json`);
+      fail(messages.auditPreviousMissing(p.dir, moved));
       continue;
     }
     if (sha256(tablesText) !== p.tablesSha256) fail(`earlier export ${p.dir}: export/tables.json is not the one this run was protected with (SHA-256 differs)`);
@@ -352,7 +359,7 @@ export async function auditRun(outDir: string): Promise<AuditReport> {
       if (isUnsafeDifference(s.earlier, s.now, params.threshold))
         fail(`table ${s.table} ${s.row}/${s.column}: shown as ${s.earlier} in ${p.dir} and ${s.now} here, a difference of fewer than ${params.threshold} persons`);
     }
-    lines.push(`earlier export ${p.dir}: ${shared} cells shown in both, SHA-256 checked`);
+    lines.push(`earlier export ${p.dir}${moved ? ` (now at ${moved})` : ''}: ${shared} cells shown in both, SHA-256 checked`);
   }
   if (previous.length === 0) lines.push('earlier exports: none taken into account');
   if (earlierList.some((e) => e.atoms !== null)) jointCheck(highs, merged, declarations, counts, earlierList, params, cellStatus, key, fail, lines);

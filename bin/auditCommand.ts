@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { messages } from '../core/messages.js';
@@ -28,8 +28,22 @@ export function previousAtMap(out: string, values: readonly string[]): Map<strin
   return m;
 }
 
+/** A folder without manifest.json is not a run's output: say so, and name the run inside it when there is one (demo-out → demo-out/output). */
+function notRunFolder(out: string): void {
+  if (!existsSync(out) || existsSync(join(out, 'manifest.json'))) return;
+  const inner = ['output', ...(() => {
+    try {
+      return readdirSync(out).filter((e) => e !== 'output');
+    } catch {
+      return [];
+    }
+  })()].map((e) => join(out, e)).find((d) => existsSync(join(d, 'manifest.json')) && existsSync(join(d, 'export')));
+  throw new InputError(messages.auditNotRun(out, inner ?? null));
+}
+
 /** `multigebruik audit OUT`: runs the audit (disclosure/auditRun.ts), prints its lines; a failed audit is exit 1. */
 export async function auditCommand(out: string, write: (line: string) => void = (l) => process.stdout.write(`${l}\n`), previousAt: readonly string[] = []): Promise<void> {
+  notRunFolder(out);
   const r = await auditRun(out, { previousAt: previousAtMap(out, previousAt) });
   for (const line of r.lines) write(line);
   if (!r.ok) throw new InputError(messages.auditFailed(out));

@@ -63,6 +63,8 @@ const en = {
   whichStart: () => 'start',
   whichEnd: () => 'end',
   didYouMean: (option: string, suggestion: string) => `unknown option ${option}; did you mean ${suggestion}?`,
+  unknownShortOption: (option: string, known: string, command: string) => `unknown option ${option}; ${command} knows ${known} (see multigebruik ${command} --help)`,
+  commanderError: (sentence: string, help: string) => `${sentence}. See ${help} for what to give.`,
   summaryWrote: (out: string, seconds: string) => `Wrote ${out} (export/, internal/, manifest.json) in ${seconds} s.`,
   summaryPeriod: (start: string, end: string, years: string) => `Period:      ${start} to ${end} (${years} years)`,
   summaryTables: (tables: number, cells: number, shown: number, primary: number, secondary: number) =>
@@ -132,6 +134,8 @@ const en = {
     `${row === 0 ? 'the header' : `row ${row}`} is not UTF-8 text (the file may be Latin-1 or Windows-1252: save it as UTF-8)`,
   csvFieldCount: (row: number, found: number, expected: number) => `row ${row} has ${found} fields where the header has ${expected}`,
   csvOpenQuote: (row: number) => `a quote opened at or after row ${row} is never closed`,
+  previousMissing: (dir: string) => `Earlier export ${dir} (--previous) does not exist; give the output folder of the earlier run (the folder its run --out wrote).`,
+  tableListAsKey: (name: string) => `"${name}" is a list of categories, not one category: write {"each": "${name}"} for a row or column per category`,
   previousUnreadable: (dir: string, file: string) =>
     `Earlier export ${dir} (--previous): cannot read ${file}, or it is not the file a multigebruik run writes. Give the output folder of an earlier run (it needs export/tables.json and manifest.json).`,
   previousCorrection: (dir: string, table: string, row: string, column: string, persons: number, threshold: number) =>
@@ -145,6 +149,11 @@ const en = {
   noPrevious: () => 'No earlier export was taken into account (run --previous DIR to protect jointly with exports already published).',
   previousTaken: (dirs: string) => `Protected jointly with the earlier export(s): ${dirs}.`,
   internal: (what: string) => `Internal error in multigebruik (please report): ${what}`,
+  demoAuditHint: (command: string, output: string) => `Check the protection again with: ${command} audit ${output}`,
+  auditNotRun: (out: string, inner: string | null) =>
+    inner === null
+      ? `${out} is not the output folder of a run (it has no manifest.json); give the folder that run --out wrote`
+      : `${out} is not the output folder of a run (it has no manifest.json); did you mean ${inner}?`,
   demoLookFirst: (report: string, figure: string, table: string, suppressed: number, audit: string) =>
     `Look first at ${report}: ${figure} (a chart), then ${table} (${suppressed} cells shown as **: protection at work); ` +
     `why each ** is there: ${audit}`,
@@ -210,6 +219,8 @@ const nl: Messages = {
   whichStart: () => 'begin',
   whichEnd: () => 'eind',
   didYouMean: (option, suggestion) => `onbekende optie ${option}; bedoelt u ${suggestion}?`,
+  unknownShortOption: (option, known, command) => `onbekende optie ${option}; ${command} kent ${known} (zie multigebruik ${command} --help)`,
+  commanderError: (sentence, help) => `${sentence}. Zie ${help} voor wat u moet opgeven.`,
   summaryWrote: (out, seconds) => `${out} geschreven (export/, internal/, manifest.json) in ${seconds} s.`,
   summaryPeriod: (start, end, years) => `Periode:     ${start} t/m ${end} (${years} jaar)`,
   summaryTables: (tables, cells, shown, primary, secondary) =>
@@ -279,6 +290,8 @@ const nl: Messages = {
     `${row === 0 ? 'de kopregel' : `rij ${row}`} is geen UTF-8-tekst (het bestand is misschien Latin-1 of Windows-1252: sla het op als UTF-8)`,
   csvFieldCount: (row, found, expected) => `rij ${row} heeft ${found} velden waar de kopregel er ${expected} heeft`,
   csvOpenQuote: (row) => `een aanhalingsteken geopend in of na rij ${row} wordt nooit gesloten`,
+  previousMissing: (dir) => `Eerdere export ${dir} (--previous) bestaat niet; geef de uitvoermap van de eerdere run (de map die haar run --out schreef).`,
+  tableListAsKey: (name) => `"${name}" is een lijst van categorieën, geen categorie: schrijf {"each": "${name}"} voor een rij of kolom per categorie`,
   previousUnreadable: (dir, file) =>
     `Eerdere export ${dir} (--previous): ${file} is niet te lezen, of is niet het bestand dat een multigebruik-run schrijft. Geef de uitvoermap van een eerdere run (met export/tables.json en manifest.json).`,
   previousCorrection: (dir, table, row, column, persons, threshold) =>
@@ -292,6 +305,11 @@ const nl: Messages = {
   noPrevious: () => 'Er is geen eerdere export meegenomen (draai met --previous MAP om samen met al gepubliceerde exports te beveiligen).',
   previousTaken: (dirs) => `Samen beveiligd met de eerdere export(s): ${dirs}.`,
   internal: (what) => `Interne fout in multigebruik (meld dit alstublieft): ${what}`,
+  demoAuditHint: (command, output) => `Controleer de afscherming opnieuw met: ${command} audit ${output}`,
+  auditNotRun: (out, inner) =>
+    inner === null
+      ? `${out} is geen uitvoermap van een run (er staat geen manifest.json in); geef de map die run --out schreef`
+      : `${out} is geen uitvoermap van een run (er staat geen manifest.json in); bedoelt u ${inner}?`,
   demoLookFirst: (report, figure, table, suppressed, audit) =>
     `Kijk eerst in ${report}: ${figure} (een grafiek), dan ${table} (${suppressed} cellen als **: de beveiliging in actie); ` +
     `waarom elke ** er staat: ${audit}`,
@@ -318,6 +336,23 @@ export function messagesFor(lang: Language): Messages {
 
 /** Terminal messages (English). */
 export const messages: Messages = en;
+
+/**
+ * Help texts of the commands and options that say more than a label (English, like the terminal). The defaults are
+ * stated here; test/bin/cli.test.ts checks them against their one definition (the config schema, the generator).
+ */
+export const helpText = {
+  input: '(required) folder with the input files (.csv, .parquet, .sav)',
+  out: '(required) output folder (export/, internal/, manifest.json)',
+  period: 'analysis period START..END (default: the config\'s period, else 2017-01-01..2022-12-31)',
+  scale: 'population scale (default 0.02, the demo\'s size; 1 = national, about 24 million GBA rows)',
+  generateOut: '(required) folder to write',
+  audit:
+    "check a run's protection again without its input: recompute every count from internal/atoms.json, every suppressed " +
+    "cell's attacker interval from what export/ shows, render every export file (CSV, XLSX, HTML, charts) again and compare " +
+    'it byte for byte, and check earlier exports by SHA-256; exit 1 on any mismatch or under-protected cell',
+  auditOut: 'output folder of a run (the --out of run; for the demo: demo-out/output)',
+} as const;
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Texts inside the output files (export/ and internal/ pages, the workbook, the charts, the checker's note), in both

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../core/errors.js';
@@ -57,6 +57,7 @@ export function periodRelation(a: Period, b: Period): PeriodRelation {
 
 /** Reads an earlier export (InputError naming the folder and file when it is not one). */
 export function readPreviousExport(dir: string, newPeriod: Period): PreviousExport {
+  if (!existsSync(dir)) throw new InputError(messages.previousMissing(dir));
   const read = (rel: string): string => {
     try {
       return readFileSync(join(dir, rel), 'utf8');

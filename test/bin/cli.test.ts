@@ -1,4 +1,6 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { ConfigSchema } from '../../schemas/config.js';
+import { DEFAULT_SCALE } from '../../synthetic/generateSynthetic.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -95,6 +97,35 @@ describe('command-line messages', () => {
   it('compare needs --out', () => {
     const r = cli(['compare', 'a', 'b']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("required option '--out <dir>' not specified");
+    expect(r.stderr).toBe("multigebruik: required option '--out <dir>' not specified. See multigebruik compare --help for what to give.\n");
+  });
+
+  it("speaks for commander too: one voice, what to do next; a short option the command lacks names the long one", () => {
+    expect(cli(['run', '-i', 'x', '-o', 'y'])).toMatchObject({ code: 1, stderr: 'multigebruik: unknown option -i; did you mean --input?\n' });
+    expect(cli(['run', '-x', 'a']).stderr).toBe('multigebruik: unknown option -x; run knows --input, --out, --config, --period, --quarantine, --force, --allow-empty, --previous (see multigebruik run --help)\n');
+    expect(cli(['frob'])).toMatchObject({ code: 1, stderr: "multigebruik: unknown command 'frob'. See multigebruik --help for what to give.\n" });
+    expect(cli(['run', '--input']).stderr).toBe("multigebruik: option '--input <dir>' argument missing. See multigebruik run --help for what to give.\n");
+  });
+
+  it('help marks required options, states the defaults from their one definition, and says what audit checks', () => {
+    const run = cli(['run', '--help']).stdout.replace(/\s+/g, ' ');
+    expect(run).toContain('--input <dir> (required) folder with the input files');
+    expect(run).toContain('--out <dir> (required) output folder');
+    const { start, end } = ConfigSchema.shape.period.parse(undefined);
+    expect(run).toContain(`else ${start}..${end})`);
+    expect(cli(['generate', '--help']).stdout.replace(/\s+/g, ' ')).toContain(`population scale (default ${DEFAULT_SCALE},`);
+    const audit = cli(['audit', '--help']).stdout.replace(/\s+/g, ' ');
+    expect(audit).toContain('render every export file (CSV, XLSX, HTML, charts) again and compare it byte for byte');
+    expect(audit).toContain('--previous-at <old=new>');
+  });
+
+  it('audit of a folder that holds a run (demo-out) names the run inside it; --previous with a missing folder says it does not exist', () => {
+    const demo = mkdtempSync(join(tmpdir(), 'mg-demo-out-'));
+    mkdirSync(join(demo, 'output', 'export'), { recursive: true });
+    writeFileSync(join(demo, 'output', 'manifest.json'), '{}');
+    expect(cli(['audit', demo])).toMatchObject({ code: 1, stderr: `multigebruik: ${demo} is not the output folder of a run (it has no manifest.json); did you mean ${join(demo, 'output')}?\n` });
+    const missing = join(demo, 'uitvoer-2021');
+    const r = cli(['run', '--input', writeFolder(GOLDEN_FILES), '--out', outDir(), '--previous', missing]);
+    expect(r).toMatchObject({ code: 1, stderr: `multigebruik: Earlier export ${missing} (--previous) does not exist; give the output folder of the earlier run (the folder its run --out wrote).\n` });
   });
 });

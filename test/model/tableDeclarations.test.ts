@@ -82,6 +82,8 @@ describe('declarationsFor(config)', () => {
       return 'no error';
     };
     expect(bad({ rows: ['wmo.fiets'] })).toMatch(/^add\.0\.rows\.0: unknown category key "wmo\.fiets"; valid keys: .*wmo\.huishouden/);
+    // the likeliest slip: a list named where a category is expected
+    expect(bad({ rows: ['age'] })).toBe('add.0.rows.0: "age" is a list of categories, not one category: write {"each": "age"} for a row or column per category');
     expect(bad({ rows: [{ each: 'fietsen' }] })).toMatch(/^add\.0\.rows\.0\.each: unknown category list "fietsen"; valid lists: pwet, uwvType/);
     expect(bad({ base: [{ set: 'pwet.fiets' }] })).toMatch(/^add\.0\.base\.0\.set: unknown set/);
     expect(bad({ base: [{ dim: 'age', value: 'oud' }] })).toMatch(/^add\.0\.base\.0\.value: unknown age class "oud"/);

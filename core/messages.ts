@@ -379,6 +379,11 @@ interface NotePrevious {
   manifestSha256: string;
 }
 
+/** A decimal number in Dutch prose: decimal comma (0.3 → "0,3"). */
+function dutchDecimal(x: number): string {
+  return String(x).replace('.', ',');
+}
+
 /** Texts in both languages, the Dutch with exactly the keys (and types) of the English: a missing or extra key does not compile. */
 function bilingual<T>(texts: { en: T; nl: NoInfer<T> }): Record<Language, T> {
   return texts;
@@ -592,7 +597,7 @@ export const workbookPercentHeading: Record<Language, string> = {
 export const checkerNoteText = bilingual({
   en: {
     title: 'multigebruik — note for the CBS output checker',
-    other: 'The same note in Dutch: LEESMIJ.txt; also the first sheet ("Summary") of tables.xlsx.',
+    other: 'The same note in Dutch: LEESMIJ.txt; also the first sheet of tables.xlsx ("Samenvatting" in a Dutch run, "Summary" in an English one).',
     what: 'What this is',
     whatText: [
       'Tables and figures on multiple use of provisions (UWV, Pwet, Wmo). Every number is a count of unique persons,',
@@ -656,7 +661,7 @@ export const checkerNoteText = bilingual({
   },
   nl: {
     title: 'multigebruik — toelichting voor de CBS-outputcontrole',
-    other: 'Dezelfde toelichting in het Engels: README.txt; ook het eerste werkblad ("Samenvatting") van tables.xlsx.',
+    other: 'Dezelfde toelichting in het Engels: README.txt; ook het eerste werkblad van tables.xlsx ("Samenvatting" bij een Nederlandse run, "Summary" bij een Engelse).',
     what: 'Wat dit is',
     whatText: [
       'Tabellen en figuren over multigebruik van voorzieningen (UWV, Pwet, Wmo). Elk getal is een aantal unieke personen,',
@@ -675,19 +680,19 @@ export const checkerNoteText = bilingual({
     secondary: [
       '- Secundaire afscherming: meer cellen worden als ** getoond, zodat geen afgeschermd aantal terug te rekenen is.',
       '  De aanvaller kent elk gepubliceerd getal, de tabeldefinities, en weet dat aantallen gehele getallen >= 0 zijn;',
-      '  elk aantal is een som van atomen (personen met één combinatie van lidmaatschappen en klassen), en de aanvaller',
+      '  elk aantal is een som van atomen (personen met precies dezelfde combinatie van voorzieningen en kenmerken), en de aanvaller',
       '  begrenst elke afgeschermde cel met lineair programmeren over alle tabellen tegelijk.',
     ],
-    ruleLine: (s: number) => `- Voor elk primair afgeschermd aantal v moet het aanvalsinterval [lo, hi] reiken tot lo <= max(0, v - p) en hi >= v + p, p = max(1, ceil(v * ${s})).`,
+    ruleLine: (s: number) => `- Voor elk primair afgeschermd aantal v moet het aanvalsinterval [lo, hi] reiken tot lo <= max(0, v - p) en hi >= v + p, p = max(1, ceil(v * ${dutchDecimal(s)})).`,
     consistency: '- Een aantal dat in meer tabellen voorkomt, is in alle of in geen ervan afgeschermd.',
-    params: (p: NoteParams) => `Parameters: drempel = ${p.threshold}, nul onveilig = ${p.zeroUnsafe ? 'ja' : 'nee'}, veiligheidsmarge = ${p.safetyRange}.`,
+    params: (p: NoteParams) => `Parameters: drempel = ${p.threshold}, nul onveilig = ${p.zeroUnsafe ? 'ja' : 'nee'}, veiligheidsmarge = ${dutchDecimal(p.safetyRange)}.`,
     cells: 'Cellen per tabel (getoond / primair afgeschermd / secundair afgeschermd)',
     cellsPrevious: 'Cellen per tabel (getoond / primair: onder de drempel / secundair: beschermt een andere cel / verschil met een eerdere export / zou een in een eerdere export afgeschermde cel begrenzen)',
     total: 'Alle tabellen',
     audit: 'Audit',
     passed: 'GESLAAGD — elke primair afgeschermde cel is beschermd volgens de regel hierboven (bewezen met lineair programmeren).',
     failed: 'MISLUKT — deze export niet vrijgeven.',
-    auditWhere: 'Per afgeschermde cel het interval en wat ze beschermt: internal/audit.html en internal/suppression-audit.json (blijven binnen); `multigebruik audit OUT` rekent ze opnieuw na.',
+    auditWhere: 'Per afgeschermde cel het interval en wat ze beschermt: internal/audit.html en internal/suppression-audit.json (die blijven binnen het CBS); `multigebruik audit OUT` rekent ze opnieuw na.',
     quarantine: 'Quarantaine',
     quarantined: (n: string) => `${n} invoerrij(en) met fouten zijn terzijde gelegd en niet meegeteld (internal/quarantine.csv); elke tabel vermeldt dit.`,
     noQuarantine: 'Er zijn geen invoerrijen terzijde gelegd.',

@@ -59,7 +59,8 @@ describe('checkerNote', () => {
     expect(nl).toContain('toelichting voor de CBS-outputcontrole');
     expect(nl).toContain('Periode: 2017-01-01 t/m 2021-12-31');
     expect(nl).toMatch(/GBAPERSOON2022TABV1\.csv\s+gba\s+2\.419\.968 rijen {2}325452b0f3f6\n/);
-    expect(nl).toContain('Parameters: drempel = 10, nul onveilig = nee, veiligheidsmarge = 0.3.');
+    expect(nl).toContain('Parameters: drempel = 10, nul onveilig = nee, veiligheidsmarge = 0,3.');
+    expect(nl).toContain('p = max(1, ceil(v * 0,3))');
     expect(nl).toMatch(/Figuur 3\.1\s+14 \/\s+6 \/\s+4\n/);
     expect(nl).toContain('Audit: GESLAAGD');
     expect(nl).toContain('Dominantie (p%- of (n,k)-regel): niet van toepassing');

@@ -25,10 +25,10 @@ const BAR = '#2e75b6';
  * - A `bars` figure with several columns (a user figure): a group of bars per row, one per column.
  *
  * Suppressed numbers are never drawn as a length. A count bar that is `**` has no bar: the text "**"
- * stands on the zero line. In a share bar, the suppressed classes of a group are drawn together as
- * one white segment with a dashed grey outline, labelled "**", filling the rest of the bar after the
- * shown classes (100 − the shown percentages, which a reader can compute from the table anyway);
- * a group whose every class is suppressed is one such segment over the whole bar. The legend has an
+ * stands on the zero line. In a share bar every class keeps its place and colour in every row: a
+ * suppressed class is a white segment with a dashed grey outline, labelled "**", in its own place;
+ * the suppressed classes of a group share equally what the shown ones leave of 100 % (with one
+ * suppressed class that is exactly its share, which a reader can compute from the table anyway). The legend has an
  * entry "** te weinig waarnemingen" and the subtitle explains `**` whenever the figure has one.
  */
 export function chartSpec(
@@ -98,12 +98,25 @@ function shareSpec(capt: string, table: ExportTable, lang: Lang): TopLevelSpec {
   const values: ShareDatum[] = [];
   let anySuppressed = false;
   table.rows.forEach((row, i) => {
+    // every class keeps its place (column order) and colour; a suppressed class is drawn in its place as a white,
+    // dashed segment labelled "**", the suppressed classes of a row sharing equally what the shown ones leave of 100 %
+    // (one suppressed class: exactly its share, which a reader can compute from the table anyway)
+    const shares = classIdx.map(([c, j]) => ({ c, p: percentageOf(table, i, j, totalIdx) }));
+    const shownSum = shares.reduce((a, x) => a + (typeof x.p === 'number' && x.p > 0 ? x.p : 0), 0);
+    const hidden = shares.filter((x) => x.p === '**').length;
+    const hiddenWidth = hidden > 0 ? Math.max(0, 100 - shownSum) / hidden : 0;
     let x = 0;
-    let suppressedHere = false;
-    for (const [c, j] of classIdx) {
-      const p = percentageOf(table, i, j, totalIdx);
+    for (const { c, p } of shares) {
       if (p === '**') {
-        suppressedHere = true;
+        anySuppressed = true;
+        const x0 = Math.min(x, 100);
+        const x1 = Math.min(100, x + hiddenWidth);
+        x = x1;
+        values.push({
+          group: row.label, groupKey: row.key, cls: t.suppressed, clsKey: c.key,
+          x0: round(x0), x1: round(x1), mid: round((x0 + x1) / 2), percentage: null, suppressed: true,
+          label: x1 - x0 >= 3 ? '**' : '', labelColor: '#000000',
+        });
         continue;
       }
       if (p === null || p <= 0) continue;
@@ -116,16 +129,6 @@ function shareSpec(capt: string, table: ExportTable, lang: Lang): TopLevelSpec {
         x0: round(x0), x1: round(x1), mid: round((x0 + x1) / 2), percentage: p, suppressed: false,
         label: x1 - x0 >= 5 ? formatPercent(p, lang, 0) : '',
         labelColor: DARK.has(color) ? '#ffffff' : '#000000',
-      });
-    }
-    if (suppressedHere) {
-      anySuppressed = true;
-      const x0 = Math.min(x, 100);
-      values.push({
-        group: row.label, groupKey: row.key, cls: t.suppressed, clsKey: '**',
-        // a segment too narrow for its "**" gets the label just right of the bar
-        x0: round(x0), x1: 100, mid: 100 - x0 >= 3 ? round((x0 + 100) / 2) : 102, percentage: null, suppressed: true,
-        label: '**', labelColor: '#000000',
       });
     }
   });

@@ -45,22 +45,29 @@ describe('chartSpec', () => {
     });
   });
 
-  it('stacks the shown percentages and puts the suppressed rest in one "**" segment ending at 100', () => {
+  it('keeps every class in its own place in every row; a suppressed class is a "**" segment in its place', () => {
     const t = sampleExport().tables['F3.2']!;
     const values = dataOf(chartSpec('F3.2', t, 'nl'));
-    // group UWV & Pwet & Wmo: man ** , vrouw 60.9, onbekend **
+    // group UWV & Pwet & Wmo: man ** , vrouw 60.9, onbekend **: the two suppressed classes share the remaining 39.1 in their places
     const triple = values.filter((v) => v.groupKey === 'uwv_pwet_wmo');
     expect(triple.map((v) => [v.clsKey, v.x0, v.x1])).toEqual([
-      ['vrouw', 0, 60.9],
-      ['**', 60.9, 100],
+      ['man', 0, 19.55],
+      ['vrouw', 19.55, 80.45],
+      ['onbekend', 80.45, 100],
     ]);
-    expect(triple[1]).toMatchObject({ suppressed: true, percentage: null, label: '**' });
+    expect(triple[0]).toMatchObject({ suppressed: true, percentage: null, label: '**' });
+    expect(triple[1]).toMatchObject({ suppressed: false, percentage: 60.9 });
     // a group without suppression fills exactly 100, segment by segment, in column order
     const first = values.filter((v) => v.groupKey === 'uwv_pwet');
     expect(first.map((v) => [v.clsKey, v.x0, v.x1])).toEqual([
       ['man', 0, 38],
       ['vrouw', 38, 100],
     ]);
+    // so "vrouw" comes after "man" in both rows, never first in one and second in the next
+    for (const g of ['uwv_pwet', 'uwv_pwet_wmo']) {
+      const order = values.filter((v) => v.groupKey === g).map((v) => v.clsKey);
+      expect(order.indexOf('vrouw')).toBeGreaterThan(order.indexOf('man'));
+    }
   });
 
   it('colours "onbekend" grey and uses the class labels as legend entries', () => {

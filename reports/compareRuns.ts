@@ -45,7 +45,7 @@ export interface ComparisonRow {
   reason: SuppressionReason | null;
 }
 
-export type ChangeKind = 'none' | 'value' | 'suppressed' | 'unsuppressed' | 'presence';
+type ChangeKind = 'none' | 'value' | 'suppressed' | 'unsuppressed' | 'presence';
 
 /** Default threshold of the disclosure rule (the config's `disclosure.threshold`). */
 const DEFAULT_THRESHOLD = DEFAULT_DISCLOSURE_PARAMS.threshold;

@@ -151,6 +151,7 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
       throw new InternalError(`auditHtml: suppression marks for table ${id} do not have the table's shape (${t.rows.length} × ${t.columns.length})`);
     }
     const count = { published: 0, primary: 0, secondary: 0 };
+    const kinds = emptyReasonCounts();
     const listed: string[] = [];
     let bad = 0;
     let missing = 0;
@@ -166,6 +167,7 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
         const audited = byCell.get(`${id}\u0000${t.rows[i]!.key}\u0000${t.columns[j]!.key}`);
         const why = reasonOf(mark, audited);
         byKind[why]++;
+        kinds[why]++;
         if (audited) {
           if (!meetsRequirement(audited)) bad++;
           listed.push(`<li><b>${escapeHtml(TAG[why])}</b> ${escapeHtml(`${t.rows[i]!.label} × ${t.columns[j]!.label}: ${cellLine(audited)}`)}</li>`);
@@ -196,7 +198,8 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
               : fill(tx.verdictOk, { primary: count.primary, secondary: count.secondary });
     sections.push(`<section id="${anchor(id)}" data-table-id="${escapeHtml(id)}">`);
     sections.push(`<h2><span class="caption">${escapeHtml(caption(id, lang, meta.declarations))}.</span> ${escapeHtml(t.title)}</h2>`);
-    sections.push(`<p class="meta">${escapeHtml(fill(tx.tableTotals, count))}</p>`);
+    // per reason kind, as the note counts them; the earlier-export kinds only where they occur
+    sections.push(`<p class="meta">${escapeHtml(fill(tx.tableTotals, { ...count, ...kinds }) + (kinds.differencing + kinds.earlierCell > 0 ? fill(tx.tableTotalsEarlier, kinds) : ''))}</p>`);
     sections.push(`<p class="verdict${bad > 0 ? ' bad' : ''}"><strong>${escapeHtml(verdict)}</strong></p>`);
     sections.push(tableHtml({ caption: capt, rows: t.rows, columns: t.columns, sections: [{ cells }], footnotes: footnotes(asPublished, lang, meta.params.threshold) }));
     if (listed.length > 0) sections.push(`<h3>${escapeHtml(tx.cellsHeading)}</h3><ul class="cells">`, ...listed, '</ul>');

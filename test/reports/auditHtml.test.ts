@@ -85,6 +85,8 @@ describe('auditHtml', () => {
     expect(page).toContain('** (1,026) [D]</td>');
     expect(page).toContain('<li><b>[D]</b> Jobcoach × Startkrediet: 1,026, earlier export (differs by 4 from out-2021); required [1,022, 1,030]; proven interval [1,000, 1,040]: meets the rule</li>');
     expect(page).not.toContain('DOES NOT MEET');
+    // per table the same kinds as the note: 7 below the threshold, 1,026 differencing
+    expect(page).toContain('shown 1, primary 1, secondary 0, differs from an earlier export [D] 1, would narrow a cell suppressed earlier [E] 0');
     expect(page).toContain('Suppressed per reason: below the threshold [P] 1; protects another cell [S] 0; differs from an earlier export [D] 1; would narrow a cell suppressed earlier [E] 0. What --previous cost: 1 cell(s)');
     expect(page).toContain('<span class="earlier">** (n) [D]</span>differencing:');
     // a narrower proven interval than the need is flagged

@@ -135,6 +135,8 @@ const en = {
   csvFieldCount: (row: number, found: number, expected: number) => `row ${row} has ${found} fields where the header has ${expected}`,
   csvOpenQuote: (row: number) => `a quote opened at or after row ${row} is never closed`,
   previousMissing: (dir: string) => `Earlier export ${dir} (--previous) does not exist; give the output folder of the earlier run (the folder its run --out wrote).`,
+  tableTitleMissing: (lang: 'nl' | 'en') =>
+    `the ${lang === 'nl' ? 'Dutch' : 'English'} title is missing: every table needs "title": {"nl": "… {period}.", "en": "… {period}."}`,
   tableListAsKey: (name: string) => `"${name}" is a list of categories, not one category: write {"each": "${name}"} for a row or column per category`,
   previousUnreadable: (dir: string, file: string) =>
     `Earlier export ${dir} (--previous): cannot read ${file}, or it is not the file a multigebruik run writes. Give the output folder of an earlier run (it needs export/tables.json and manifest.json).`,
@@ -291,6 +293,8 @@ const nl: Messages = {
   csvFieldCount: (row, found, expected) => `rij ${row} heeft ${found} velden waar de kopregel er ${expected} heeft`,
   csvOpenQuote: (row) => `een aanhalingsteken geopend in of na rij ${row} wordt nooit gesloten`,
   previousMissing: (dir) => `Eerdere export ${dir} (--previous) bestaat niet; geef de uitvoermap van de eerdere run (de map die haar run --out schreef).`,
+  tableTitleMissing: (lang) =>
+    `de ${lang === 'nl' ? 'Nederlandse' : 'Engelse'} titel ontbreekt: elke tabel heeft "title": {"nl": "… {period}.", "en": "… {period}."} nodig`,
   tableListAsKey: (name) => `"${name}" is een lijst van categorieën, geen categorie: schrijf {"each": "${name}"} voor een rij of kolom per categorie`,
   previousUnreadable: (dir, file) =>
     `Eerdere export ${dir} (--previous): ${file} is niet te lezen, of is niet het bestand dat een multigebruik-run schrijft. Geef de uitvoermap van een eerdere run (met export/tables.json en manifest.json).`,

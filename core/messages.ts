@@ -135,6 +135,10 @@ const en = {
   csvFieldCount: (row: number, found: number, expected: number) => `row ${row} has ${found} fields where the header has ${expected}`,
   csvOpenQuote: (row: number) => `a quote opened at or after row ${row} is never closed`,
   previousMissing: (dir: string) => `Earlier export ${dir} (--previous) does not exist; give the output folder of the earlier run (the folder its run --out wrote).`,
+  validateOk: (input: string) => `${input}: all sources valid.`,
+  validatePeriod: (start: string, end: string) => `period: ${start} to ${end}`,
+  validateTables: (n: number, added: string[], dropped: string[]) =>
+    `tables: ${n}${added.length > 0 ? `, of which from the config: ${added.join(', ')}` : ''}${dropped.length > 0 ? `; shipped tables left out: ${dropped.join(', ')}` : ''}`,
   tableTitleMissing: (lang: 'nl' | 'en') =>
     `the ${lang === 'nl' ? 'Dutch' : 'English'} title is missing: every table needs "title": {"nl": "… {period}.", "en": "… {period}."}`,
   tableListAsKey: (name: string) => `"${name}" is a list of categories, not one category: write {"each": "${name}"} for a row or column per category`,
@@ -293,6 +297,10 @@ const nl: Messages = {
   csvFieldCount: (row, found, expected) => `rij ${row} heeft ${found} velden waar de kopregel er ${expected} heeft`,
   csvOpenQuote: (row) => `een aanhalingsteken geopend in of na rij ${row} wordt nooit gesloten`,
   previousMissing: (dir) => `Eerdere export ${dir} (--previous) bestaat niet; geef de uitvoermap van de eerdere run (de map die haar run --out schreef).`,
+  validateOk: (input) => `${input}: alle bronnen geldig.`,
+  validatePeriod: (start, end) => `periode: ${start} t/m ${end}`,
+  validateTables: (n, added, dropped) =>
+    `tabellen: ${n}${added.length > 0 ? `, waarvan uit de config: ${added.join(', ')}` : ''}${dropped.length > 0 ? `; weggelaten meegeleverde tabellen: ${dropped.join(', ')}` : ''}`,
   tableTitleMissing: (lang) =>
     `de ${lang === 'nl' ? 'Nederlandse' : 'Engelse'} titel ontbreekt: elke tabel heeft "title": {"nl": "… {period}.", "en": "… {period}."} nodig`,
   tableListAsKey: (name) => `"${name}" is een lijst van categorieën, geen categorie: schrijf {"each": "${name}"} voor een rij of kolom per categorie`,

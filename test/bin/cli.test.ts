@@ -119,6 +119,15 @@ describe('command-line messages', () => {
     expect(audit).toContain('--previous-at <old=new>');
   });
 
+  it('validate --config names the period and the tables the config declares', () => {
+    const config = join(import.meta.dirname, '..', '..', 'examples', 'pwet-wmo-by-gender.json');
+    const r = cli(['validate', '--input', writeFolder(GOLDEN_FILES), '--config', config, '--period', '2018-01-01..2021-12-31']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/: all sources valid\.$/);
+    expect(lines.slice(1, 3)).toEqual(['  period: 2018-01-01 to 2021-12-31', '  tables: 29, of which from the config: FX1']);
+  });
+
   it('audit of a folder that holds a run (demo-out) names the run inside it; --previous with a missing folder says it does not exist', () => {
     const demo = mkdtempSync(join(tmpdir(), 'mg-demo-out-'));
     mkdirSync(join(demo, 'output', 'export'), { recursive: true });

@@ -43,6 +43,8 @@ const en = {
   scaleRange: (max: number) => `a number above 0 and at most ${max} (1 = national size)`,
   wholeNumber: () => 'a whole number',
   auditFailed: (out: string) => `Audit of ${out} FAILED: see the lines above.`,
+  auditCellDiffers: (file: string, line: number, row: string, column: string, have: string, want: string) =>
+    `${file}, line ${line} (row "${row}", column "${column}"): the file shows "${have}", export/tables.json "${want}"; the file was changed after the run, or does not belong to this export`,
   auditPreviousMissing: (dir: string, at: string | undefined) =>
     at === undefined
       ? `earlier export ${dir}: cannot read its export/tables.json and manifest.json; if it has moved, say where with --previous-at "${dir}=NEW_FOLDER" (it is still checked by its SHA-256)`
@@ -205,6 +207,8 @@ const nl: Messages = {
   scaleRange: (max) => `een getal boven 0 en hoogstens ${max} (1 = landelijke omvang)`,
   wholeNumber: () => 'een geheel getal',
   auditFailed: (out) => `Audit van ${out} MISLUKT: zie de regels hierboven.`,
+  auditCellDiffers: (file, line, row, column, have, want) =>
+    `${file}, regel ${line} (rij "${row}", kolom "${column}"): het bestand toont "${have}", export/tables.json "${want}"; het bestand is na de run veranderd, of hoort niet bij deze export`,
   auditPreviousMissing: (dir, at) =>
     at === undefined
       ? `eerdere export ${dir}: kan export/tables.json en manifest.json niet lezen; is de map verplaatst, zeg dan waar met --previous-at "${dir}=NIEUWE_MAP" (ze wordt nog steeds op haar SHA-256 gecontroleerd)`

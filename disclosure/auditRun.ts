@@ -113,6 +113,51 @@ function listFiles(dir: string): string[] {
   return out.sort();
 }
 
+/** The fields of one CSV record (RFC 4180 quoting). */
+function csvFields(line: string, delimiter: string): string[] {
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === delimiter) {
+      out.push(field);
+      field = '';
+    } else field += ch;
+  }
+  out.push(field);
+  return out;
+}
+
+/**
+ * For a table CSV that differs from its rendering: the first differing cell, named by line, row label and column
+ * header, with both values (the file's and what export/tables.json gives); undefined when it is not a CSV or the
+ * difference is not in a cell.
+ */
+function csvDifference(rel: string, have: string, want: string): string | undefined {
+  if (!rel.endsWith('.csv')) return undefined;
+  const delimiter = rel.startsWith('tables-nl/') ? ';' : ',';
+  const a = have.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const b = want.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const header = csvFields(b[0] ?? '', delimiter);
+  for (let n = 0; n < Math.max(a.length, b.length); n++) {
+    if (a[n] === b[n]) continue;
+    const fa = csvFields(a[n] ?? '', delimiter);
+    const fb = csvFields(b[n] ?? '', delimiter);
+    const k = fb.findIndex((f, i) => f !== fa[i]);
+    if (k < 0) return undefined;
+    return messages.auditCellDiffers(`export/${rel}`, n + 1, fb[0] ?? '', header[k] ?? String(k + 1), fa[k] ?? '', fb[k] ?? '');
+  }
+  return undefined;
+}
+
 /** An earlier export's folder as recorded (as the user gave it): as is, else relative to the run's parent folder. */
 function locatePrevious(dir: string, outDir: string): string {
   if (isAbsolute(dir) || existsSync(dir)) return dir;
@@ -316,7 +361,8 @@ export async function auditRun(outDir: string, options: AuditOptions = {}): Prom
       fail(`export/${rel} is missing`);
       continue;
     }
-    if (!readFileSync(file).equals(Buffer.from(content))) fail(`export/${rel} does not show exactly what export/tables.json shows`);
+    const bytes = readFileSync(file);
+    if (!bytes.equals(Buffer.from(content))) fail(csvDifference(rel, bytes.toString('utf8'), typeof content === 'string' ? content : Buffer.from(content).toString('utf8')) ?? `export/${rel} does not show exactly what export/tables.json shows`);
     else same++;
   }
   lines.push(`export files identical to their rendering from export/tables.json: ${same} of ${Object.keys(rendered).length}`);

@@ -87,7 +87,8 @@ const en = {
       'internal/quarantine.csv': 'the rows set aside, with the reason',
     } as Record<string, string>)[file] ?? '',
   demoGenerate: (dir: string) => `generate: synthetic input in ${dir}`,
-  demoStage: (stage: string) => (stage.includes(':') ? stage : `${stage}…`),
+  /** A stage ("link") on a line of its own; a step inside one ("read WMOBUS", "read WMOBUS: 9 file(s) …") indented under it. */
+  demoStage: (stage: string) => `${stage.includes(' ') ? '  ' : ''}${stage.includes(':') ? stage : `${stage}…`}`,
   compareOutRequired: () => 'compare needs --out DIR: a folder of its own for comparison.csv and comparison.html',
   compareInsideRun: (out: string, run: string) =>
     `--out ${out} is inside the run folder ${run}; a comparison gets a folder of its own (a later run --force of ${run} would delete it)`,
@@ -251,7 +252,7 @@ const nl: Messages = {
       'internal/quarantine.csv': 'de terzijde gelegde rijen, met de reden',
     } as Record<string, string>)[file] ?? '',
   demoGenerate: (dir) => `genereren: synthetische invoer in ${dir}`,
-  demoStage: (stage) => (stage.includes(':') ? stage : `${stage}…`),
+  demoStage: (stage) => `${stage.includes(' ') ? '  ' : ''}${stage.includes(':') ? stage : `${stage}…`}`,
   compareOutRequired: () => 'compare heeft --out MAP nodig: een eigen map voor comparison.csv en comparison.html',
   compareInsideRun: (out, run) =>
     `--out ${out} ligt in de runmap ${run}; een vergelijking krijgt een eigen map (een latere run --force van ${run} zou haar wissen)`,

@@ -71,6 +71,11 @@ describe('demo', () => {
     expect(lines.indexOf('render…')).toBeLessThan(lines.findIndex((l) => l.startsWith('Wrote ')));
     expect(r.stdout).toContain('  Audit:       PASSED');
     expect(r.stdout).not.toContain('\r');
+    // "Look first at" once; the steps inside a stage indented under it, so the lines read in order
+    expect(lines.filter((l) => l.startsWith('Look first at'))).toHaveLength(1);
+    expect(lines.filter((l) => /^\s*read \S/.test(l)).every((l) => l.startsWith('  read '))).toBe(true);
+    expect(lines.findIndex((l) => l.startsWith('  read '))).toBeGreaterThan(lines.indexOf('validate…'));
+    expect(r.stdout).toMatch(/Check the protection again with: (npx )?multigebruik audit /);
   });
 });
 

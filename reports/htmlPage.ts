@@ -25,6 +25,7 @@ table.data th, table.data td { padding: 4px 8px; border-bottom: 1px solid #d9d9d
 table.data thead th, table.data tr.section th { text-align: right; font-weight: 600; border-bottom: 2px solid #333; width: 5.5em; hyphens: manual; overflow-wrap: normal; word-break: normal; }
 table.data thead th:first-child { text-align: left; width: auto; }
 table.data tbody th { text-align: left; font-weight: normal; max-width: 22em; }
+table.data tbody tr:not(.section) th { min-width: 10em; }
 table.data tbody tr.section th { font-weight: 600; padding-top: 0.9em; border-bottom: 2px solid #333; }
 table.data td { text-align: right; white-space: nowrap; }
 td.suppressed { color: #666; }

@@ -175,6 +175,12 @@ describe('run --previous (CLI, about 3,000 persons)', () => {
     const r = cli(['run', '--input', input, '--out', join(root, 'from-config'), '--config', config]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(join(root, 'no-such-export'));
-    expect(r.stderr).toContain('export/tables.json');
+    expect(r.stderr).toContain('(--previous) does not exist');
+    // a folder that exists but is not an export is named with the file it lacks
+    mkdirSync(join(root, 'not-an-export'), { recursive: true });
+    writeFileSync(config, JSON.stringify({ previous: [join(root, 'not-an-export')] }));
+    const r2 = cli(['run', '--input', input, '--out', join(root, 'from-config'), '--config', config]);
+    expect(r2.code).toBe(1);
+    expect(r2.stderr).toContain('export/tables.json');
   });
 });

@@ -34,10 +34,14 @@ const SAMPLES: Partial<Record<keyof Messages, unknown[]>> = {
   tableUnknownSet: ['SETQ', ['VALID1', 'VALID2']],
   tableUnknownValue: ['DIMQ', 'VALQ', ['VALID1', 'VALID2']],
   tableIdUnknown: ['PATQ', ['VALID1', 'VALID2']],
+  tableTitleMissing: ['en'],
+  validateTables: [29, ['FX1Q'], ['3.1Q']],
+  auditNotRun: ['/out/dirQ', '/out/dirQ/output'],
+  auditPreviousMissing: ['/old/dirQ', '/new/dirQ'],
 };
 
 /** Messages whose parameter chooses the sentence instead of appearing in it. */
-const CHOOSERS = new Set<string>(['summaryStep']);
+const CHOOSERS = new Set<string>(['summaryStep', 'tableTitleMissing']);
 
 function argsFor(key: string, fn: (...a: never[]) => string): unknown[] {
   return SAMPLES[key as keyof Messages] ?? Array.from({ length: fn.length }, (_, i) => `ARG${i}Q`);

@@ -11,7 +11,7 @@
 // stage of each from its manifest. Ends with the targets of issue 22 (the only place its timing thresholds live).
 //
 //   node bench/protect.mjs [--only demo,national,chain] [--cases 0,10,40,140] [--repeat 3]
-//                          [--demo /work/data-national/demo] [--national /work/data-national/scale1]
+//                          [--demo /tmp/mg-bench-protect-data/demo] [--national /tmp/mg-bench-protect-data/scale1]
 //                          [--out /tmp/mg-bench-protect] [--cli bin/multigebruik.js]
 //
 // The data folders are made once (`demo`, `generate --scale 1 --seed 1`) and reused when they exist.
@@ -29,8 +29,8 @@ function parseArgs(argv) {
     only: ['demo', 'national', 'chain'],
     cases: [0, 10, 40, 140],
     repeat: 3,
-    demo: '/work/data-national/demo',
-    national: '/work/data-national/scale1',
+    demo: '/tmp/mg-bench-protect-data/demo',
+    national: '/tmp/mg-bench-protect-data/scale1',
     out: '/tmp/mg-bench-protect',
     cli: join(root, 'bin/multigebruik.js'),
   };

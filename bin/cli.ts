@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { existsSync, readdirSync } from 'node:fs';
 import { EXIT_INTERNAL, EXIT_OK, InputError, exitCodeOf } from '../core/errors.js';
-import { messages } from '../core/messages.js';
+import { helpText, messages } from '../core/messages.js';
 import { join as joinPath } from 'node:path';
 import { versionText } from './version.js';
 import { checkOptionSpelling, checkRepeatedOptions } from './optionSpelling.js';
@@ -45,6 +45,22 @@ function report(err: unknown): number {
   return code;
 }
 
+/**
+ * commander's own errors ("error: required option '--input <dir>' not specified") in the program's voice: prefixed
+ * "multigebruik:", a sentence, and what to do next (the command's --help).
+ */
+function commanderError(text: string, command: string | undefined): string {
+  const sentence = text.replace(/^error:\s*/, '').trim();
+  const known = ['run', 'validate', 'generate', 'demo', 'audit', 'compare'];
+  const help = command && known.includes(command) ? `multigebruik ${command} --help` : 'multigebruik --help';
+  return `multigebruik: ${messages.commanderError(sentence.replace(/\.$/, ''), help)}\n`;
+}
+
+/** How the user called the program, for the hints we print: through npm (`npx multigebruik`, a checkout) or directly. */
+function invokedAs(): string {
+  return process.env.npm_execpath || process.env.npm_command ? 'npx multigebruik' : 'multigebruik';
+}
+
 /** A folder from an earlier demo (only input/ and output/) may be replaced; anything else needs --force. */
 function checkDemoFolder(dir: string, force: boolean) {
   if (!existsSync(dir) || force) return;
@@ -71,15 +87,15 @@ async function main(argv: string[]): Promise<number> {
     .description('Tables on multiple use of provisions (UWV, Pwet, Wmo) from CBS microdata, with disclosure control.')
     .version(versionText(), '-V, --version', 'print the program version, git commit and Node.js version')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(commanderError(s, argv[0])) });
 
   program
     .command('run')
     .description('validate, link, tabulate, protect and render')
-    .requiredOption('--input <dir>', 'folder with the input files (.csv, .parquet, .sav)')
-    .requiredOption('--out <dir>', 'output folder (export/, internal/, manifest.json)')
+    .requiredOption('--input <dir>', helpText.input)
+    .requiredOption('--out <dir>', helpText.out)
     .option('--config <file>', 'config file (JSON); default: the default layout and codes')
-    .option('--period <start..end>', 'analysis period, e.g. 2017-01-01..2022-12-31')
+    .option('--period <start..end>', helpText.period)
     .option('--quarantine', 'set bad rows aside (internal/quarantine.csv) instead of stopping')
     .option('--force', 'replace an earlier output of multigebruik')
     .option('--allow-empty', 'go on (with a warning) when a source file has no data rows')
@@ -94,9 +110,9 @@ async function main(argv: string[]): Promise<number> {
   program
     .command('validate')
     .description('check the inputs only; same errors as run')
-    .requiredOption('--input <dir>', 'folder with the input files')
+    .requiredOption('--input <dir>', helpText.input)
     .option('--config <file>', 'config file (JSON)')
-    .option('--period <start..end>', 'analysis period')
+    .option('--period <start..end>', helpText.period)
     .option('--allow-empty', 'go on (with a warning) when a source file has no data rows')
     .action(async (o) => {
       const { validateCommand } = await runModule();
@@ -106,8 +122,8 @@ async function main(argv: string[]): Promise<number> {
   program
     .command('generate')
     .description('write a synthetic input folder in the default layout (--scale 1 = national size)')
-    .requiredOption('--out <dir>', 'folder to write')
-    .option('--scale <s>', 'population scale; 1 = national (about 24 million GBA rows)')
+    .requiredOption('--out <dir>', helpText.generateOut)
+    .option('--scale <s>', helpText.scale)
     .option('--seed <n>', 'random seed (same seed, same files)', '1')
     .option('--format <f>', 'csv, parquet or sav', 'csv')
     .option('--force', 'replace a non-empty folder')
@@ -139,7 +155,10 @@ async function main(argv: string[]): Promise<number> {
       await generateCommand({ out: input, force: true, scale: String(scale), populationScale, seed: String(seed) });
       const { runCommand, summaryLines } = await runModule();
       const result = await runCommand({ input, out: output, force: true, ...(plain ? { onStage: (stage: string) => say(messages.demoStage(stage)) } : {}) });
-      for (const line of summaryLines(result.summary, output)) say(line);
+      // the summary without its own "Look first at" list: the demo's line below says where to look, more precisely
+      const lines = summaryLines(result.summary, output);
+      const next = lines.indexOf(messages.summaryNext());
+      for (const line of next >= 0 ? lines.slice(0, next) : lines) say(line);
       // where to look first: the first figure, and the table where protection hides the most cells
       const tables = result.protection!.exported.tables;
       const ids = tableOrder(Object.keys(tables), result.declarations);
@@ -152,7 +171,7 @@ async function main(argv: string[]): Promise<number> {
           `  input/            synthetic microdata in the CBS layout`,
           `  output/export/    protected tables (tables.json, tables/*.csv, tables.xlsx, report.html, charts/)`,
           `  output/internal/  exact counts and the suppression audit (stays inside CBS)`,
-          `Check the protection again with: multigebruik audit ${output}`,
+          messages.demoAuditHint(invokedAs(), output),
           messages.demoLookFirst('report.html', caption(figure, 'en', result.declarations), caption(busiest, 'en', result.declarations), stars(busiest), joinPath(output, 'internal', 'audit.html')),
           '',
         ].join('\n'),
@@ -161,11 +180,12 @@ async function main(argv: string[]): Promise<number> {
 
   program
     .command('audit')
-    .description("recompute every suppressed cell's attacker interval from export/ and internal/; fails when any is under-protected")
-    .argument('<out>', 'output folder of a run')
-    .action(async (out: string) => {
+    .description(helpText.audit)
+    .argument('<out>', helpText.auditOut)
+    .option('--previous-at <old=new>', 'an earlier export that has moved: OLD as the manifest names it, NEW where it lies now (repeatable; still checked by SHA-256)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .action(async (out: string, o: { previousAt: string[] }) => {
       const { auditCommand } = await import('./auditCommand.js');
-      await auditCommand(out);
+      await auditCommand(out, undefined, o.previousAt);
     });
 
   program

@@ -12,6 +12,7 @@ import { ConfigSchema } from '../schemas/config.js';
 import { type EarlierRecord, manifestThreshold, readManifest } from '../schemas/manifest.js';
 import { declarationsFor, type TableDeclaration } from '../model/tableDeclarations.js';
 import { compareRuns, comparisonCsv, comparisonHtml } from '../reports/compareRuns.js';
+import { type ReasonOf, reasonLookup, type SuppressionReason } from '../schemas/suppressionAudit.js';
 
 async function readExport(outDir: string): Promise<ExportTables> {
   const file = join(outDir, 'export', 'tables.json');
@@ -55,6 +56,16 @@ function manifestFacts(outDir: string): ManifestFacts {
     ...(m.previous ? { previous: m.previous } : {}),
     ...(config.success ? { declarations: declarationsFor(config.data) } : {}),
   };
+}
+
+/** NEW's suppression reasons per cell from its internal/suppression-audit.json, when that folder is at hand (else none). */
+async function readReasons(outDir: string): Promise<ReasonOf | undefined> {
+  try {
+    const a = JSON.parse(await readFile(join(outDir, 'internal', 'suppression-audit.json'), 'utf8')) as { cells?: { table: string; row: string; column: string; why?: SuppressionReason }[] };
+    return Array.isArray(a.cells) && a.cells.some((c) => c.why) ? reasonLookup(a.cells) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The run folder (a folder with manifest.json and export/) that `dir` is in or is, if any. */
@@ -110,8 +121,9 @@ export interface CompareResult {
  * two files are replaced, each atomically). DIR is never inside a run folder (the next `run --force` would
  * delete it). Both periods and their lengths are shown, with a warning when the lengths differ; changes of
  * 1 to threshold − 1 are flagged for the output checker; NEW's manifest tells whether it was protected
- * jointly with OLD (`--previous`, matched by the SHA-256 of OLD's tables.json). Only export/ and the
- * manifests are read, so the comparison holds nothing that was not already cleared. A missing or invalid
+ * jointly with OLD (`--previous`, matched by the SHA-256 of OLD's tables.json). export/ and the manifests are
+ * read, and NEW's internal/suppression-audit.json when present: then every newly suppressed cell is named with its
+ * reason kind and the comparison says it stays inside CBS. A missing or invalid
  * tables.json is an InputError naming the file.
  */
 export async function compareCommand(oldDir: string, newDir: string, outDir: string | undefined): Promise<CompareResult> {
@@ -126,11 +138,12 @@ export async function compareCommand(oldDir: string, newDir: string, outDir: str
   const declarations = oldManifest.declarations || newManifest.declarations ? [...(newManifest.declarations ?? []), ...(oldManifest.declarations ?? [])] : undefined;
   const oldSha = createHash('sha256').update(await readFile(join(oldDir, 'export', 'tables.json'))).digest('hex');
   const protectedAgainstOld = newManifest.previous ? newManifest.previous.some((p) => p.tablesSha256 === oldSha) : false;
-  const rows = compareRuns(oldExport, newExport, threshold);
+  const reasons = await readReasons(newDir);
+  const rows = compareRuns(oldExport, newExport, threshold, reasons);
   const periods = { old: oldExport.period, new: newExport.period };
   await replaceFiles(outDir, {
     'comparison.csv': comparisonCsv(rows, periods),
-    'comparison.html': comparisonHtml(rows, { lang: 'nl', oldName: oldDir, newName: newDir, oldPeriod: periods.old, newPeriod: periods.new, threshold, protectedAgainstOld, declarations }),
+    'comparison.html': comparisonHtml(rows, { lang: 'nl', oldName: oldDir, newName: newDir, oldPeriod: periods.old, newPeriod: periods.new, threshold, protectedAgainstOld, declarations, withReasons: reasons !== undefined }),
   }).catch((e: unknown) => {
     const code = (e as NodeJS.ErrnoException).code;
     throw code === undefined ? e : new InputError(messages.outputNotReplaced(outDir, code));
@@ -148,5 +161,10 @@ export async function compareCommand(oldDir: string, newDir: string, outDir: str
     `  ${messages.compareSmall(cells.filter((r) => r.smallChange).length, threshold - 1)}`,
     `  ${messages.compareProtected(protectedAgainstOld)}`,
   );
+  if (reasons) {
+    const now = cells.filter((r) => r.change === 'suppressed');
+    const n = (k: SuppressionReason) => now.filter((r) => r.reason === k).length;
+    lines.push(`  ${messages.compareReasons(n('threshold'), n('protects'), n('differencing'), n('earlierCell'))}`);
+  }
   return { lines };
 }

@@ -21,8 +21,15 @@ export function checkOptionSpelling(program: Command, argv: readonly string[]): 
   const sub = program.commands.find((c) => c.name() === argv[0]);
   if (!sub) return;
   const known = [...sub.options.map((o) => o.long).filter((l): l is string => Boolean(l)), '--help'];
+  const shorts = new Set([...sub.options.map((o) => o.short).filter((x): x is string => Boolean(x)), '-h']);
   for (const arg of argv.slice(1)) {
     if (arg === '--') return;
+    // a short option the command does not have (`run -i DIR`): name the long one it most likely means
+    if (/^-[A-Za-z]$/.test(arg) && !shorts.has(arg)) {
+      const long = known.filter((k) => k !== '--help' && k[2] === arg[1]!.toLowerCase());
+      if (long.length === 1) throw new InputError(messages.didYouMean(arg, long[0]!));
+      throw new InputError(messages.unknownShortOption(arg, known.filter((k) => k !== '--help').join(', '), sub.name()));
+    }
     if (!arg.startsWith('--')) continue;
     const name = arg.split('=')[0]!;
     if (known.includes(name)) continue;

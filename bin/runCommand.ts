@@ -4,6 +4,7 @@ import type { Config } from '../schemas/config.js';
 import { InputError, InternalError } from '../core/errors.js';
 import { type RunSummary, runSummaryLines } from '../reports/runSummary.js';
 import { loadRunConfig } from './loadRunConfig.js';
+import { declarationsFor, TABLE_DECLARATIONS } from '../model/tableDeclarations.js';
 import { messages } from '../core/messages.js';
 import { openDatabase } from '../core/openDatabase.js';
 import { type PipelineResult, runPipeline } from '../pipeline/runPipeline.js';
@@ -22,7 +23,7 @@ import { savLoader } from './stages.js';
 /** The run summary as terminal lines (English, like every terminal message). */
 export function summaryLines(summary: RunSummary, out: string): string[] {
   return runSummaryLines(summary, out, {
-    wrote: messages.summaryWrote, period: messages.summaryPeriod, tables: messages.summaryTables, audit: messages.summaryAudit,
+    wrote: messages.summaryWrote, period: messages.summaryPeriod, tables: messages.summaryTables, earlier: messages.summaryEarlier, audit: messages.summaryAudit,
     quarantine: messages.summaryQuarantine, next: messages.summaryNext, step: messages.summaryStep,
   }, join);
 }
@@ -98,7 +99,12 @@ export async function validateCommand(opts: { input: string; config?: string | u
       throw translateDuckDBError(e, { memoryLimit: config.duckdb.memoryLimit });
     });
     endProgress();
-    const lines = [`${opts.input}: all sources valid.`, ...droppedSources(config, v)];
+    const lines = [messages.validateOk(opts.input), ...droppedSources(config, v)];
+    // what a run with this config would make: the period and the tables (the config's own named)
+    const ids = declarationsFor(config).map((d) => d.id);
+    const shipped = new Set(TABLE_DECLARATIONS.map((d) => d.id));
+    lines.push(`  ${messages.validatePeriod(config.period.start, config.period.end)}`);
+    lines.push(`  ${messages.validateTables(ids.length, ids.filter((id) => !shipped.has(id)), [...shipped].filter((id) => !ids.includes(id)))}`);
     for (const [key, files] of Object.entries(v.read!.files)) lines.push(`  ${key}: ${files.map((f) => f.file.name).join(', ') || '(none)'}`);
     if (v.read!.ignoredFiles.length > 0) lines.push(`  ignored (no source): ${v.read!.ignoredFiles.join(', ')}`);
     for (const [key, d] of Object.entries(v.validation!.duplicates)) if (d > 0) lines.push(`  ${key}: ${d} exact duplicate record(s) (harmless: persons are counted once)`);

@@ -44,6 +44,14 @@ const en = {
   scaleRange: (max: number) => `a number above 0 and at most ${max} (1 = national size)`,
   wholeNumber: () => 'a whole number',
   auditFailed: (out: string) => `Audit of ${out} FAILED: see the lines above.`,
+  auditCellDiffers: (file: string, line: number, row: string, column: string, have: string, want: string) =>
+    `${file}, line ${line} (row "${row}", column "${column}"): the file shows "${have}", export/tables.json "${want}"; the file was changed after the run, or does not belong to this export`,
+  auditPreviousMissing: (dir: string, at: string | undefined) =>
+    at === undefined
+      ? `earlier export ${dir}: cannot read its export/tables.json and manifest.json; if it has moved, say where with --previous-at "${dir}=NEW_FOLDER" (it is still checked by its SHA-256)`
+      : `earlier export ${dir}: cannot read export/tables.json and manifest.json in ${at} (given by --previous-at)`,
+  previousAtShape: (value: string) => `--previous-at "${value}": write it as OLD=NEW, OLD the folder as the manifest names it (see its "previous") and NEW where it lies now`,
+  previousAtUnknown: (old: string, named: string) => `--previous-at: ${old} is not an earlier export of this run; the manifest names ${named}`,
   unreadable: (file: string, why: string) => `${file}: cannot be read (${why})`,
   periodShape: (text: string) => `--period "${text}": write it as START..END with dates as YYYY-MM-DD, e.g. 2017-01-01..2022-12-31`,
   periodDutchOrder: (text: string, part: string, iso: string) =>
@@ -61,11 +69,15 @@ const en = {
   processOutOfMemory: () =>
     'Out of memory: the machine or a process limit (ulimit -v, a job limit) allows multigebruik too little. Raise the limit or run on a machine with more memory (a national run needs several GB). Nothing was written.',
   didYouMean: (option: string, suggestion: string) => `unknown option ${option}; did you mean ${suggestion}?`,
+  unknownShortOption: (option: string, known: string, command: string) => `unknown option ${option}; ${command} knows ${known} (see multigebruik ${command} --help)`,
+  commanderError: (sentence: string, help: string) => `${sentence}. See ${help} for what to give.`,
   unquotedPath: (command: string) => `A path with spaces must be put in double quotes. With the path in quotes, the command is:\n  ${command}`,
   summaryWrote: (out: string, seconds: string) => `Wrote ${out} (export/, internal/, manifest.json) in ${seconds} s.`,
   summaryPeriod: (start: string, end: string, years: string) => `Period:      ${start} to ${end} (${years} years)`,
   summaryTables: (tables: number, cells: number, shown: number, primary: number, secondary: number) =>
-    `Tables:      ${tables} tables and figures, ${cells} cells: ${shown} shown, ${primary} primary and ${secondary} secondary suppressed (**)`,
+    `Tables:      ${tables} tables and figures, ${cells} cells: ${shown} shown; suppressed (**): ${primary} below the threshold (primary), ${secondary} protecting another cell (secondary)`,
+  summaryEarlier: (differencing: number, earlierCell: number, cost: number) =>
+    `Earlier:     suppressed for earlier exports: ${differencing} would differ from an earlier export by too few persons (differencing), ${earlierCell} would narrow a cell suppressed there; --previous cost ${cost} cell(s) in all (per cell: internal/audit.html)`,
   summaryAudit: (passed: boolean): string =>
     passed ? 'Audit:       PASSED: every suppressed cell is protected (proof per cell in internal/audit.html)' : 'Audit:       FAILED: do not release export/',
   summaryQuarantine: (rows: number): string =>
@@ -80,7 +92,8 @@ const en = {
       'internal/quarantine.csv': 'the rows set aside, with the reason',
     } as Record<string, string>)[file] ?? '',
   demoGenerate: (dir: string) => `generate: synthetic input in ${dir}`,
-  demoStage: (stage: string) => (stage.includes(':') ? stage : `${stage}…`),
+  /** A stage ("link") on a line of its own; a step inside one ("read WMOBUS", "read WMOBUS: 9 file(s) …") indented under it. */
+  demoStage: (stage: string) => `${stage.includes(' ') ? '  ' : ''}${stage.includes(':') ? stage : `${stage}…`}`,
   protectProgress: (done: number, total: number) => `protect: ${done} of ${total} unsafe cells protected`,
   protectAuditProgress: (cells: number) => `protect: final audit of ${cells} suppressed cells`,
   compareOutRequired: () => 'compare needs --out DIR: a folder of its own for comparison.csv and comparison.html',
@@ -95,6 +108,8 @@ const en = {
   compareLengthWarning: (oldYears: string, newYears: string) =>
     `WARNING: the periods differ in length (${oldYears} against ${newYears} years): differences are not changes per year.`,
   compareCounts: (cells: number, changed: number, supp: number) => `Cells compared: ${cells}; changed: ${changed}; suppression changed: ${supp}.`,
+  compareReasons: (threshold: number, protects: number, differencing: number, earlierCell: number) =>
+    `Newly suppressed, per reason (from NEW's internal/; the comparison stays inside CBS): below the threshold ${threshold}, protects another cell ${protects}, differs from an earlier export ${differencing}, would narrow a cell suppressed earlier ${earlierCell}.`,
   compareSmall: (n: number, max: number) => `Cells with a difference of 1 to ${max} (for the output checker): ${n}.`,
   compareProtected: (yes: boolean): string =>
     yes ? 'NEW was protected jointly with OLD (run --previous OLD).' : 'NEW was not protected with --previous OLD: small differences between the two may disclose persons.',
@@ -146,6 +161,14 @@ const en = {
     `${row === 0 ? 'the header' : `row ${row}`} is not UTF-8 text (the file may be Latin-1 or Windows-1252: save it as UTF-8)`,
   csvFieldCount: (row: number, found: number, expected: number) => `row ${row} has ${found} fields where the header has ${expected}`,
   csvOpenQuote: (row: number) => `a quote opened at or after row ${row} is never closed`,
+  previousMissing: (dir: string) => `Earlier export ${dir} (--previous) does not exist; give the output folder of the earlier run (the folder its run --out wrote).`,
+  validateOk: (input: string) => `${input}: all sources valid.`,
+  validatePeriod: (start: string, end: string) => `period: ${start} to ${end}`,
+  validateTables: (n: number, added: string[], dropped: string[]) =>
+    `tables: ${n}${added.length > 0 ? `, of which from the config: ${added.join(', ')}` : ''}${dropped.length > 0 ? `; shipped tables left out: ${dropped.join(', ')}` : ''}`,
+  tableTitleMissing: (lang: 'nl' | 'en') =>
+    `the ${lang === 'nl' ? 'Dutch' : 'English'} title is missing: every table needs "title": {"nl": "… {period}.", "en": "… {period}."}`,
+  tableListAsKey: (name: string) => `"${name}" is a list of categories, not one category: write {"each": "${name}"} for a row or column per category`,
   nearlySourceNames: () => 'Input file(s) whose name nearly starts with a source prefix (left out, their rows would be missing from every table):',
   nearlySource: (file: string, source: string, prefix: string) =>
     `${file}: looks like a ${source} file but its name does not start with "${prefix}" (a zero for an O, a typo?): rename it so that it does, or move it out of the input folder`,
@@ -176,6 +199,11 @@ const en = {
   noPrevious: () => 'No earlier export was taken into account (run --previous DIR to protect jointly with exports already published).',
   previousTaken: (dirs: string) => `Protected jointly with the earlier export(s): ${dirs}.`,
   internal: (what: string) => `Internal error in multigebruik (please report): ${what}`,
+  demoAuditHint: (command: string, output: string) => `Check the protection again with: ${command} audit ${output}`,
+  auditNotRun: (out: string, inner: string | null) =>
+    inner === null
+      ? `${out} is not the output folder of a run (it has no manifest.json); give the folder that run --out wrote`
+      : `${out} is not the output folder of a run (it has no manifest.json); did you mean ${inner}?`,
   demoLookFirst: (report: string, figure: string, table: string, suppressed: number, audit: string) =>
     `Look first at ${report}: ${figure} (a chart), then ${table} (${suppressed} cells shown as **: protection at work); ` +
     `why each ** is there: ${audit}`,
@@ -222,6 +250,14 @@ const nl: Messages = {
   scaleRange: (max) => `een getal boven 0 en hoogstens ${max} (1 = landelijke omvang)`,
   wholeNumber: () => 'een geheel getal',
   auditFailed: (out) => `Audit van ${out} MISLUKT: zie de regels hierboven.`,
+  auditCellDiffers: (file, line, row, column, have, want) =>
+    `${file}, regel ${line} (rij "${row}", kolom "${column}"): het bestand toont "${have}", export/tables.json "${want}"; het bestand is na de run veranderd, of hoort niet bij deze export`,
+  auditPreviousMissing: (dir, at) =>
+    at === undefined
+      ? `eerdere export ${dir}: kan export/tables.json en manifest.json niet lezen; is de map verplaatst, zeg dan waar met --previous-at "${dir}=NIEUWE_MAP" (ze wordt nog steeds op haar SHA-256 gecontroleerd)`
+      : `eerdere export ${dir}: kan export/tables.json en manifest.json niet lezen in ${at} (opgegeven met --previous-at)`,
+  previousAtShape: (value) => `--previous-at "${value}": schrijf als OUD=NIEUW, OUD de map zoals het manifest haar noemt (zie "previous") en NIEUW waar ze nu staat`,
+  previousAtUnknown: (old, named) => `--previous-at: ${old} is geen eerdere export van deze run; het manifest noemt ${named}`,
   unreadable: (file, why) => `${file}: kan niet worden gelezen (${why})`,
   periodShape: (text) => `--period "${text}": schrijf als BEGIN..EIND met datums als JJJJ-MM-DD, bijv. 2017-01-01..2022-12-31`,
   periodDutchOrder: (text, part, iso) =>
@@ -239,11 +275,15 @@ const nl: Messages = {
   processOutOfMemory: () =>
     'Te weinig geheugen: de machine of een proceslimiet (ulimit -v, een joblimiet) staat multigebruik te weinig toe. Verhoog de limiet of draai op een machine met meer geheugen (een landelijke run heeft enkele GB nodig). Er is niets geschreven.',
   didYouMean: (option, suggestion) => `onbekende optie ${option}; bedoelt u ${suggestion}?`,
+  unknownShortOption: (option, known, command) => `onbekende optie ${option}; ${command} kent ${known} (zie multigebruik ${command} --help)`,
+  commanderError: (sentence, help) => `${sentence}. Zie ${help} voor wat u moet opgeven.`,
   unquotedPath: (command) => `Een pad met spaties moet tussen dubbele aanhalingstekens staan. Met het pad tussen aanhalingstekens is de opdracht:\n  ${command}`,
   summaryWrote: (out, seconds) => `${out} geschreven (export/, internal/, manifest.json) in ${seconds} s.`,
   summaryPeriod: (start, end, years) => `Periode:     ${start} t/m ${end} (${years} jaar)`,
   summaryTables: (tables, cells, shown, primary, secondary) =>
-    `Tabellen:    ${tables} tabellen en figuren, ${cells} cellen: ${shown} getoond, ${primary} primair en ${secondary} secundair afgeschermd (**)`,
+    `Tabellen:    ${tables} tabellen en figuren, ${cells} cellen: ${shown} getoond; afgeschermd (**): ${primary} onder de drempel (primair), ${secondary} ter bescherming van een andere cel (secundair)`,
+  summaryEarlier: (differencing, earlierCell, cost) =>
+    `Eerder:      afgeschermd vanwege eerdere exports: ${differencing} zouden te weinig personen verschillen van een eerdere export (verschilonthulling), ${earlierCell} zouden een daar afgeschermde cel begrenzen; --previous kostte in totaal ${cost} cel(len) (per cel: internal/audit.html)`,
   summaryAudit: (passed) =>
     passed ? 'Audit:       GESLAAGD: elke afgeschermde cel is beschermd (bewijs per cel in internal/audit.html)' : 'Audit:       MISLUKT: export/ niet vrijgeven',
   summaryQuarantine: (rows) =>
@@ -258,7 +298,7 @@ const nl: Messages = {
       'internal/quarantine.csv': 'de terzijde gelegde rijen, met de reden',
     } as Record<string, string>)[file] ?? '',
   demoGenerate: (dir) => `genereren: synthetische invoer in ${dir}`,
-  demoStage: (stage) => (stage.includes(':') ? stage : `${stage}…`),
+  demoStage: (stage) => `${stage.includes(' ') ? '  ' : ''}${stage.includes(':') ? stage : `${stage}…`}`,
   protectProgress: (done, total) => `afschermen: ${done} van ${total} onveilige cellen beschermd`,
   protectAuditProgress: (cells) => `afschermen: eindcontrole van ${cells} afgeschermde cellen`,
   compareOutRequired: () => 'compare heeft --out MAP nodig: een eigen map voor comparison.csv en comparison.html',
@@ -273,6 +313,8 @@ const nl: Messages = {
   compareLengthWarning: (oldYears, newYears) =>
     `LET OP: de perioden zijn niet even lang (${oldYears} tegen ${newYears} jaar): verschillen zijn geen veranderingen per jaar.`,
   compareCounts: (cells, changed, supp) => `Cellen vergeleken: ${cells}; gewijzigd: ${changed}; afscherming gewijzigd: ${supp}.`,
+  compareReasons: (threshold, protects, differencing, earlierCell) =>
+    `Nieuw afgeschermd, per reden (uit internal/ van NIEUW; de vergelijking blijft binnen het CBS): onder de drempel ${threshold}, beschermt een andere cel ${protects}, verschil met een eerdere export ${differencing}, zou een eerder afgeschermde cel begrenzen ${earlierCell}.`,
   compareSmall: (n, max) => `Cellen met een verschil van 1 t/m ${max} (voor de outputcontrole): ${n}.`,
   compareProtected: (yes) =>
     yes ? 'NIEUW is samen met OUD beschermd (run --previous OUD).' : 'NIEUW is niet met --previous OUD beschermd: kleine verschillen tussen beide kunnen personen onthullen.',
@@ -324,6 +366,14 @@ const nl: Messages = {
     `${row === 0 ? 'de kopregel' : `rij ${row}`} is geen UTF-8-tekst (het bestand is misschien Latin-1 of Windows-1252: sla het op als UTF-8)`,
   csvFieldCount: (row, found, expected) => `rij ${row} heeft ${found} velden waar de kopregel er ${expected} heeft`,
   csvOpenQuote: (row) => `een aanhalingsteken geopend in of na rij ${row} wordt nooit gesloten`,
+  previousMissing: (dir) => `Eerdere export ${dir} (--previous) bestaat niet; geef de uitvoermap van de eerdere run (de map die haar run --out schreef).`,
+  validateOk: (input) => `${input}: alle bronnen geldig.`,
+  validatePeriod: (start, end) => `periode: ${start} t/m ${end}`,
+  validateTables: (n, added, dropped) =>
+    `tabellen: ${n}${added.length > 0 ? `, waarvan uit de config: ${added.join(', ')}` : ''}${dropped.length > 0 ? `; weggelaten meegeleverde tabellen: ${dropped.join(', ')}` : ''}`,
+  tableTitleMissing: (lang) =>
+    `de ${lang === 'nl' ? 'Nederlandse' : 'Engelse'} titel ontbreekt: elke tabel heeft "title": {"nl": "… {period}.", "en": "… {period}."} nodig`,
+  tableListAsKey: (name) => `"${name}" is een lijst van categorieën, geen categorie: schrijf {"each": "${name}"} voor een rij of kolom per categorie`,
   nearlySourceNames: () => 'Invoerbestand(en) waarvan de naam bijna met een bronvoorvoegsel begint (weggelaten zouden hun rijen in elke tabel ontbreken):',
   nearlySource: (file, source, prefix) =>
     `${file}: lijkt een ${source}-bestand, maar de naam begint niet met "${prefix}" (een nul voor een O, een tikfout?): geef het een naam die daarmee begint, of haal het uit de invoermap`,
@@ -354,6 +404,11 @@ const nl: Messages = {
   noPrevious: () => 'Er is geen eerdere export meegenomen (draai met --previous MAP om samen met al gepubliceerde exports te beveiligen).',
   previousTaken: (dirs) => `Samen beveiligd met de eerdere export(s): ${dirs}.`,
   internal: (what) => `Interne fout in multigebruik (meld dit alstublieft): ${what}`,
+  demoAuditHint: (command, output) => `Controleer de afscherming opnieuw met: ${command} audit ${output}`,
+  auditNotRun: (out, inner) =>
+    inner === null
+      ? `${out} is geen uitvoermap van een run (er staat geen manifest.json in); geef de map die run --out schreef`
+      : `${out} is geen uitvoermap van een run (er staat geen manifest.json in); bedoelt u ${inner}?`,
   demoLookFirst: (report, figure, table, suppressed, audit) =>
     `Kijk eerst in ${report}: ${figure} (een grafiek), dan ${table} (${suppressed} cellen als **: de beveiliging in actie); ` +
     `waarom elke ** er staat: ${audit}`,
@@ -381,6 +436,23 @@ export function messagesFor(lang: Language): Messages {
 /** Terminal messages (English). */
 export const messages: Messages = en;
 
+/**
+ * Help texts of the commands and options that say more than a label (English, like the terminal). The defaults are
+ * stated here; test/bin/cli.test.ts checks them against their one definition (the config schema, the generator).
+ */
+export const helpText = {
+  input: '(required) folder with the input files (.csv, .parquet, .sav)',
+  out: '(required) output folder (export/, internal/, manifest.json)',
+  period: 'analysis period START..END (default: the config\'s period, else 2017-01-01..2022-12-31)',
+  scale: 'population scale (default 0.02, the demo\'s size; 1 = national, about 24 million GBA rows)',
+  generateOut: '(required) folder to write',
+  audit:
+    "check a run's protection again without its input: recompute every count from internal/atoms.json, every suppressed " +
+    "cell's attacker interval from what export/ shows, render every export file (CSV, XLSX, HTML, charts) again and compare " +
+    'it byte for byte, and check earlier exports by SHA-256; exit 1 on any mismatch or under-protected cell',
+  auditOut: 'output folder of a run (the --out of run; for the demo: demo-out/output)',
+} as const;
+
 // ---------------------------------------------------------------------------------------------------------------------
 // Texts inside the output files (export/ and internal/ pages, the workbook, the charts, the checker's note), in both
 // languages; the files follow the run's `language` (the checker's note is written in both). Placeholders in braces
@@ -393,11 +465,22 @@ interface NoteParams {
   zeroUnsafe: boolean;
   safetyRange: number;
 }
+interface NoteGroupLine {
+  line: 'row' | 'column';
+  label: string;
+  category: string;
+  kind: 'all' | 'nearlyAll' | 'onlyOne';
+}
 interface NotePrevious {
   dir: string;
   period: { start: string; end: string };
   tablesSha256: string;
   manifestSha256: string;
+}
+
+/** A decimal number in Dutch prose: decimal comma (0.3 → "0,3"). */
+function dutchDecimal(x: number): string {
+  return String(x).replace('.', ',');
 }
 
 /** Texts in both languages, the Dutch with exactly the keys (and types) of the English: a missing or extra key does not compile. */
@@ -439,9 +522,18 @@ export const auditPageText = bilingual({
     legend: 'Legenda',
     primary: 'primair afgeschermd: 1 t/m {max} personen (onder de drempel)',
     primaryZero: 'primair afgeschermd: 0 t/m {max} personen (onder de drempel)',
-    secondary: 'secundair afgeschermd: beschermt een primaire cel',
+    secondary: 'secundair afgeschermd: beschermt een andere afgeschermde cel',
+    differencing: 'verschilonthulling: zou minder personen dan de drempel verschillen van dezelfde cel in een eerdere export',
+    earlierCell: 'eerdere afscherming: zou een in een eerdere export afgeschermde cel begrenzen',
+    kindTotals: 'Afgeschermd per reden: onder de drempel [P] {threshold}; beschermt een andere cel [S] {protects}',
+    kindTotalsEarlier: '; verschil met een eerdere export [D] {differencing}; zou een eerder afgeschermde cel begrenzen [E] {earlierCell}. Wat --previous kostte: {cost} cel(len) alleen vanwege eerdere exports afgeschermd.',
+    earlierDiff: 'verschilt {d} van {export}',
+    earlierBound: 'begrenst een afgeschermde cel van {export}',
+    cellEarlier: '{value}, eerdere export ({earlier}); vereist [{needLo}, {needHi}]; bewezen interval [{lo}, {hi}]',
+    cellEarlierJoint: '{value}, eerdere export ({earlier}): houdt het interval van een daar afgeschermde cel open; bewezen interval [{lo}, {hi}]',
     totals: 'Cellen getoond: {published}; primair afgeschermd: {primary}; secundair afgeschermd: {secondary}.',
-    tableTotals: 'getoond {published}, primair {primary}, secundair {secondary}',
+    tableTotals: 'getoond {published}, primair {threshold}, secundair {protects}',
+    tableTotalsEarlier: ', verschil met een eerdere export [D] {differencing}, zou een eerder afgeschermde cel begrenzen [E] {earlierCell}',
     ruleThreshold: 'Drempel {threshold}: aantallen van 1 t/m {max} worden afgeschermd (primair){zero}.',
     ruleZero: '; ook 0',
     ruleP: 'Vereiste bescherming: het interval [lo, hi] dat een aanvaller uit alles wat getoond wordt kan afleiden, moet reiken tot lo ≤ max(0, v − p) en hi ≥ v + p, met p = max(1, ⌈v × {safety}⌉) (veiligheidsmarge).',
@@ -469,9 +561,18 @@ export const auditPageText = bilingual({
     legend: 'Legend',
     primary: 'primary suppression: 1 to {max} persons (below the threshold)',
     primaryZero: 'primary suppression: 0 to {max} persons (below the threshold)',
-    secondary: 'secondary suppression: protects a primary cell',
+    secondary: 'secondary suppression: protects another suppressed cell',
+    differencing: 'differencing: would differ from the same cell of an earlier export by fewer persons than the threshold',
+    earlierCell: 'earlier suppression: would narrow a cell suppressed in an earlier export',
+    kindTotals: 'Suppressed per reason: below the threshold [P] {threshold}; protects another cell [S] {protects}',
+    kindTotalsEarlier: '; differs from an earlier export [D] {differencing}; would narrow a cell suppressed earlier [E] {earlierCell}. What --previous cost: {cost} cell(s) suppressed only because of earlier exports.',
+    earlierDiff: 'differs by {d} from {export}',
+    earlierBound: 'bounds a suppressed cell of {export}',
+    cellEarlier: '{value}, earlier export ({earlier}); required [{needLo}, {needHi}]; proven interval [{lo}, {hi}]',
+    cellEarlierJoint: '{value}, earlier export ({earlier}): keeps the interval of a cell suppressed there open; proven interval [{lo}, {hi}]',
     totals: 'Cells shown: {published}; primary suppressed: {primary}; secondary suppressed: {secondary}.',
-    tableTotals: 'shown {published}, primary {primary}, secondary {secondary}',
+    tableTotals: 'shown {published}, primary {threshold}, secondary {protects}',
+    tableTotalsEarlier: ', differs from an earlier export [D] {differencing}, would narrow a cell suppressed earlier [E] {earlierCell}',
     ruleThreshold: 'Threshold {threshold}: counts from 1 to {max} are suppressed (primary){zero}.',
     ruleZero: '; 0 too',
     ruleP: 'Required protection: the interval [lo, hi] an attacker can derive from everything shown must reach lo ≤ max(0, v − p) and hi ≥ v + p, with p = max(1, ⌈v × {safety}⌉) (safety range).',
@@ -500,7 +601,16 @@ export const comparisonPageText = bilingual({
     summary: 'Cellen vergeleken: {cells}; gewijzigd: {changed}; afscherming gewijzigd: {supp}; alleen in de oude run: {oldOnly}; alleen in de nieuwe run: {newOnly}.',
     none: 'Geen verschillen.',
     cols: ['Oud', 'Nieuw', 'Verschil', 'Relatief', 'Opmerking'],
-    notes: { supp: 'afscherming gewijzigd', 'old-only': 'alleen in de oude run', 'new-only': 'alleen in de nieuwe run', table: 'tabel', row: 'rij', column: 'kolom' },
+    notes: { supp: 'afscherming gewijzigd', suppressed: 'nu afgeschermd', unsuppressed: 'niet meer afgeschermd', 'old-only': 'alleen in de oude run', 'new-only': 'alleen in de nieuwe run', table: 'tabel', row: 'rij', column: 'kolom' },
+    reasons: {
+      threshold: 'onder de drempel',
+      protects: 'beschermt een andere cel',
+      differencing: 'zou te weinig personen verschillen van een eerdere export',
+      earlierCell: 'zou een in een eerdere export afgeschermde cel begrenzen',
+    },
+    kinds: 'Soort verandering: andere waarde {value}; nu afgeschermd {suppressed}; niet meer afgeschermd {unsuppressed}.',
+    kindsWhy: 'Nu afgeschermd, per reden: onder de drempel {threshold}; beschermt een andere cel {protects}; verschil met een eerdere export {differencing}; zou een eerder afgeschermde cel begrenzen {earlierCell}.',
+    internal: 'Deze vergelijking noemt per cel waarom ze in de nieuwe run is afgeschermd (uit internal/ van die run): ze blijft binnen het CBS.',
     heading: 'Verschillen',
     period: 'periode {start} t/m {end} ({years} jaar)',
     lengthWarning: 'Let op: de perioden zijn niet even lang ({oldYears} tegen {newYears} jaar). Een verschil is dus geen verandering per jaar: een langere periode telt meer personen.',
@@ -514,7 +624,16 @@ export const comparisonPageText = bilingual({
     summary: 'Cells compared: {cells}; changed: {changed}; suppression changed: {supp}; only in the old run: {oldOnly}; only in the new run: {newOnly}.',
     none: 'No differences.',
     cols: ['Old', 'New', 'Change', 'Relative', 'Note'],
-    notes: { supp: 'suppression changed', 'old-only': 'only in the old run', 'new-only': 'only in the new run', table: 'table', row: 'row', column: 'column' },
+    notes: { supp: 'suppression changed', suppressed: 'now suppressed', unsuppressed: 'no longer suppressed', 'old-only': 'only in the old run', 'new-only': 'only in the new run', table: 'table', row: 'row', column: 'column' },
+    reasons: {
+      threshold: 'below the threshold',
+      protects: 'protects another cell',
+      differencing: 'would differ from an earlier export by too few persons',
+      earlierCell: 'would narrow a cell suppressed in an earlier export',
+    },
+    kinds: 'Kind of change: other value {value}; now suppressed {suppressed}; no longer suppressed {unsuppressed}.',
+    kindsWhy: 'Now suppressed, per reason: below the threshold {threshold}; protects another cell {protects}; differs from an earlier export {differencing}; would narrow a cell suppressed earlier {earlierCell}.',
+    internal: 'This comparison names per cell why the new run suppressed it (from that run\'s internal/): it stays inside CBS.',
     heading: 'Differences',
     period: 'period {start} to {end} ({years} years)',
     lengthWarning: 'Note: the periods differ in length ({oldYears} against {newYears} years). A difference is therefore not a change per year: a longer period counts more persons.',
@@ -530,12 +649,12 @@ export const footnoteText: Record<Language, Record<'*' | '~', string> & { '**': 
   nl: {
     '*': 'Vanaf 2019 is deze categorie opgenomen in de dataset.',
     '~': 'Vanaf 2019 is deze categorie niet meer opgenomen in de dataset.',
-    '**': (threshold) => `Te weinig waarnemingen om te kunnen laten zien (minder dan ${threshold} personen, of nodig om zo’n aantal af te schermen).`,
+    '**': (threshold) => `Niet getoond: minder dan ${threshold} personen (onder de drempel), afgeschermd om zo’n aantal te beschermen, of afgeschermd omdat het met een eerdere export een klein verschil of een daar afgeschermd aantal zou prijsgeven.`,
   },
   en: {
     '*': 'This category is in the data from 2019 onwards.',
     '~': 'This category is no longer in the data from 2019 onwards.',
-    '**': (threshold) => `Too few observations to show (fewer than ${threshold} persons, or hidden to protect such a count).`,
+    '**': (threshold) => `Not shown: fewer than ${threshold} persons (below the threshold), hidden to protect such a count, or hidden because together with an earlier export it would reveal a small difference or a count suppressed there.`,
   },
 };
 
@@ -579,7 +698,7 @@ export const workbookPercentHeading: Record<Language, string> = {
 export const checkerNoteText = bilingual({
   en: {
     title: 'multigebruik — note for the CBS output checker',
-    other: 'The same note in Dutch: LEESMIJ.txt; also the first sheet ("Summary") of tables.xlsx.',
+    other: 'The same note in Dutch: LEESMIJ.txt; also the first sheet of tables.xlsx ("Samenvatting" in a Dutch run, "Summary" in an English one).',
     what: 'What this is',
     whatText: [
       'Tables and figures on multiple use of provisions (UWV, Pwet, Wmo). Every number is a count of unique persons,',
@@ -605,6 +724,7 @@ export const checkerNoteText = bilingual({
     consistency: '- A count that appears in several tables is suppressed in all of them or in none.',
     params: (p: NoteParams) => `Parameters: threshold = ${p.threshold}, zero unsafe = ${p.zeroUnsafe ? 'yes' : 'no'}, safety range = ${p.safetyRange}.`,
     cells: 'Cells per table (shown / primary suppressed / secondary suppressed)',
+    cellsPrevious: 'Cells per table (shown / primary: below the threshold / secondary: protects another cell / differencing with an earlier export / would narrow a cell suppressed in an earlier export)',
     total: 'All tables',
     audit: 'Audit',
     passed: 'PASSED — every primary-suppressed cell is protected by the rule above (proven by linear programming).',
@@ -616,8 +736,15 @@ export const checkerNoteText = bilingual({
     fewer: (t: number) => `fewer than ${t}`,
     beyond: 'Checks beyond the threshold',
     dominance: '- Dominance (p% or (n,k) rules): not applicable. Every cell counts persons; no cell is a sum of amounts to which one person could contribute most.',
-    group: '- Group (class) disclosure: the threshold does not prevent a table from showing that (nearly) all persons of a group share a characteristic. Lines where all shown persons fall in one category (judge these):',
-    groupNone: '- Group (class) disclosure: no row or column has all its shown persons in one category.',
+    group: [
+      '- Group (class) disclosure: the threshold does not stop a table from showing that all, or nearly all, persons of a group',
+      '  share a characteristic. Below, each row or column (the group) with the category (nearly) all its persons are in. Judge',
+      '  per line whether publishing that tells something about the persons of that group (a small or recognisable group, a',
+      '  sensitive characteristic); if so, suppress or merge categories. Rule: docs/disclosure.md, "Group disclosure".',
+    ],
+    groupNone: '- Group (class) disclosure: no row or column shows that all or nearly all of its persons are in one category.',
+    groupLine: (caption: string, g: NoteGroupLine, threshold: number) =>
+      `${caption}, ${g.line} "${g.label}": ${g.kind === 'all' ? 'all its persons are' : g.kind === 'nearlyAll' ? `all but fewer than ${threshold} of its persons are` : 'all its persons shown are'} in ${g.line === 'row' ? 'column' : 'row'} "${g.category}"${g.kind === 'onlyOne' ? ' (the other categories are 0)' : ''}`,
     more: (n: number) => `  … and ${n} more`,
     diff: 'Differencing against earlier exports',
     diffNone: [
@@ -627,11 +754,15 @@ export const checkerNoteText = bilingual({
     ],
     diffSome: '- Protected jointly with these earlier exports (--previous):',
     diffPrev: (p: NotePrevious) => `  ${p.dir}: period ${p.period.start} to ${p.period.end}, tables.json SHA-256 ${p.tablesSha256.slice(0, 12)}, manifest ${p.manifestSha256.slice(0, 12)}`,
-    diffCells: (n: number | undefined) => `- Cells suppressed against differencing: ${n && n > 0 ? n : 'none'}.`,
+    diffKinds: (differencing: number, earlierCell: number, cost: number) => [
+      `- Suppressed because shown they would differ from the same cell of an earlier export by fewer persons than the threshold (differencing): ${differencing || 'none'}.`,
+      `- Suppressed because shown they would narrow a cell suppressed in an earlier export: ${earlierCell || 'none'}.`,
+      `- What the earlier exports cost: ${cost} cell(s) suppressed only because of them (these two kinds and the secondary cells that protect only them).`,
+    ],
   },
   nl: {
     title: 'multigebruik — toelichting voor de CBS-outputcontrole',
-    other: 'Dezelfde toelichting in het Engels: README.txt; ook het eerste werkblad ("Samenvatting") van tables.xlsx.',
+    other: 'Dezelfde toelichting in het Engels: README.txt; ook het eerste werkblad van tables.xlsx ("Samenvatting" bij een Nederlandse run, "Summary" bij een Engelse).',
     what: 'Wat dit is',
     whatText: [
       'Tabellen en figuren over multigebruik van voorzieningen (UWV, Pwet, Wmo). Elk getal is een aantal unieke personen,',
@@ -650,26 +781,34 @@ export const checkerNoteText = bilingual({
     secondary: [
       '- Secundaire afscherming: meer cellen worden als ** getoond, zodat geen afgeschermd aantal terug te rekenen is.',
       '  De aanvaller kent elk gepubliceerd getal, de tabeldefinities, en weet dat aantallen gehele getallen >= 0 zijn;',
-      '  elk aantal is een som van atomen (personen met één combinatie van lidmaatschappen en klassen), en de aanvaller',
+      '  elk aantal is een som van atomen (personen met precies dezelfde combinatie van voorzieningen en kenmerken), en de aanvaller',
       '  begrenst elke afgeschermde cel met lineair programmeren over alle tabellen tegelijk.',
     ],
-    ruleLine: (s: number) => `- Voor elk primair afgeschermd aantal v moet het aanvalsinterval [lo, hi] reiken tot lo <= max(0, v - p) en hi >= v + p, p = max(1, ceil(v * ${s})).`,
+    ruleLine: (s: number) => `- Voor elk primair afgeschermd aantal v moet het aanvalsinterval [lo, hi] reiken tot lo <= max(0, v - p) en hi >= v + p, p = max(1, ceil(v * ${dutchDecimal(s)})).`,
     consistency: '- Een aantal dat in meer tabellen voorkomt, is in alle of in geen ervan afgeschermd.',
-    params: (p: NoteParams) => `Parameters: drempel = ${p.threshold}, nul onveilig = ${p.zeroUnsafe ? 'ja' : 'nee'}, veiligheidsmarge = ${p.safetyRange}.`,
+    params: (p: NoteParams) => `Parameters: drempel = ${p.threshold}, nul onveilig = ${p.zeroUnsafe ? 'ja' : 'nee'}, veiligheidsmarge = ${dutchDecimal(p.safetyRange)}.`,
     cells: 'Cellen per tabel (getoond / primair afgeschermd / secundair afgeschermd)',
+    cellsPrevious: 'Cellen per tabel (getoond / primair: onder de drempel / secundair: beschermt een andere cel / verschil met een eerdere export / zou een in een eerdere export afgeschermde cel begrenzen)',
     total: 'Alle tabellen',
     audit: 'Audit',
     passed: 'GESLAAGD — elke primair afgeschermde cel is beschermd volgens de regel hierboven (bewezen met lineair programmeren).',
     failed: 'MISLUKT — deze export niet vrijgeven.',
-    auditWhere: 'Per afgeschermde cel het interval en wat ze beschermt: internal/audit.html en internal/suppression-audit.json (blijven binnen); `multigebruik audit OUT` rekent ze opnieuw na.',
+    auditWhere: 'Per afgeschermde cel het interval en wat ze beschermt: internal/audit.html en internal/suppression-audit.json (die blijven binnen het CBS); `multigebruik audit OUT` rekent ze opnieuw na.',
     quarantine: 'Quarantaine',
     quarantined: (n: string) => `${n} invoerrij(en) met fouten zijn terzijde gelegd en niet meegeteld (internal/quarantine.csv); elke tabel vermeldt dit.`,
     noQuarantine: 'Er zijn geen invoerrijen terzijde gelegd.',
     fewer: (t: number) => `minder dan ${t}`,
     beyond: 'Controles naast de drempel',
     dominance: '- Dominantie (p%- of (n,k)-regel): niet van toepassing. Elke cel telt personen; geen cel is een som van bedragen waaraan één persoon het meeste kan bijdragen.',
-    group: '- Groepsonthulling: de drempel voorkomt niet dat een tabel laat zien dat (bijna) alle personen van een groep één kenmerk delen. Regels waarin alle getoonde personen in één categorie vallen (beoordeel deze):',
-    groupNone: '- Groepsonthulling: geen rij of kolom heeft al haar getoonde personen in één categorie.',
+    group: [
+      '- Groepsonthulling: de drempel voorkomt niet dat een tabel laat zien dat alle, of bijna alle, personen van een groep',
+      '  één kenmerk delen. Hieronder elke rij of kolom (de groep) met de categorie waarin (bijna) al haar personen vallen.',
+      '  Beoordeel per rij of kolom of dat iets zegt over de personen van die groep (een kleine of herkenbare groep, een',
+      '  gevoelig kenmerk); zo ja, scherm af of voeg categorieën samen. Regel: docs/disclosure.md, "Group disclosure".',
+    ],
+    groupNone: '- Groepsonthulling: geen rij of kolom laat zien dat alle of bijna alle personen ervan in één categorie vallen.',
+    groupLine: (caption: string, g: NoteGroupLine, threshold: number) =>
+      `${caption}, ${g.line === 'row' ? 'rij' : 'kolom'} "${g.label}": ${g.kind === 'all' ? 'al haar personen vallen' : g.kind === 'nearlyAll' ? `op minder dan ${threshold} na vallen al haar personen` : 'al haar getoonde personen vallen'} in ${g.line === 'row' ? 'kolom' : 'rij'} "${g.category}"${g.kind === 'onlyOne' ? ' (de andere categorieën zijn 0)' : ''}`,
     more: (n: number) => `  … en nog ${n}`,
     diff: 'Verschillen met eerdere exports',
     diffNone: [
@@ -679,6 +818,10 @@ export const checkerNoteText = bilingual({
     ],
     diffSome: '- Samen beschermd met deze eerdere exports (--previous):',
     diffPrev: (p: NotePrevious) => `  ${p.dir}: periode ${p.period.start} t/m ${p.period.end}, tables.json SHA-256 ${p.tablesSha256.slice(0, 12)}, manifest ${p.manifestSha256.slice(0, 12)}`,
-    diffCells: (n: number | undefined) => `- Cellen afgeschermd tegen verschillen: ${n && n > 0 ? n : 'geen'}.`,
+    diffKinds: (differencing: number, earlierCell: number, cost: number) => [
+      `- Afgeschermd omdat ze getoond minder personen dan de drempel zouden verschillen van dezelfde cel in een eerdere export (verschilonthulling): ${differencing || 'geen'}.`,
+      `- Afgeschermd omdat ze getoond een in een eerdere export afgeschermde cel zouden begrenzen: ${earlierCell || 'geen'}.`,
+      `- Wat de eerdere exports kosten: ${cost} cel(len) alleen vanwege die exports afgeschermd (deze twee soorten en de secundaire cellen die alleen die beschermen).`,
+    ],
   },
 });

@@ -11,6 +11,7 @@ import { type EarlierExport, isUnsafeDifference, periodRelation, type PeriodRela
 import { type DisclosureParams, isPrimaryUnsafe, protectionLevel } from './protectionRule.js';
 import { needOf, type Need } from './secondarySuppression.js';
 import { isGrandTotal } from './suppressionCost.js';
+import type { EarlierReason } from '../schemas/suppressionAudit.js';
 import { zeroCellAtoms } from './zeroCellAtoms.js';
 
 /**
@@ -53,6 +54,8 @@ export interface EarlierDemands {
   needs: (Need | null)[];
   /** Per new canonical cell: the earlier exports it is suppressed for. */
   reasons: Map<number, string[]>;
+  /** Per new canonical cell: per earlier export, the kind of demand (and the difference for differencing). */
+  details: Map<number, EarlierReason[]>;
 }
 
 const senseOf = (rel: PeriodRelation): CouplingSense | null =>
@@ -116,7 +119,11 @@ export function earlierDemands(
   const { canonical, cells, cellCanonical, positions } = model;
   const needs: (Need | null)[] = canonical.map(() => null);
   const reasons = new Map<number, string[]>();
-  const add = (c: number, need: Need, dir: string) => {
+  const details = new Map<number, EarlierReason[]>();
+  const add = (c: number, need: Need, dir: string, kind: EarlierReason['kind'] = 'earlierCell', difference?: number) => {
+    const ds = details.get(c) ?? [];
+    if (!ds.some((d) => d.export === dir && d.kind === kind)) ds.push({ export: dir, kind, ...(difference !== undefined ? { difference } : {}) });
+    details.set(c, ds);
     const base = needs[c] ?? (isPrimaryUnsafe(canonical[c]!.value, params) ? needOf(canonical[c]!.value, params, null) : null);
     needs[c] = base ? { lo: Math.min(base.lo, need.lo), hi: Math.max(base.hi, need.hi) } : need;
     const r = reasons.get(c) ?? [];
@@ -164,7 +171,7 @@ export function earlierDemands(
       if (typeof old.shown === 'number') {
         if (isUnsafeDifference(old.shown, w, th) && differenceIsGroup(declarations[t]!, e, now)) {
           const p = protectionLevel(Math.abs(w - old.shown), params);
-          add(c, { lo: Math.max(0, w - p), hi: w + p }, dir);
+          add(c, { lo: Math.max(0, w - p), hi: w + p }, dir, 'differencing', Math.abs(w - old.shown));
         }
         return;
       }
@@ -180,7 +187,7 @@ export function earlierDemands(
       }
     });
   }
-  return { needs, reasons };
+  return { needs, reasons, details };
 }
 
 /** An earlier export as a block of the joint LP, and its primary cells (canonical rows of the block, with their needs). */

@@ -2,6 +2,7 @@ import type { Atom } from '../model/atom.js';
 import { cellAtoms as cellsWithAtoms } from '../model/cellAtoms.js';
 import { InternalError } from '../core/errors.js';
 import type { TableDeclaration } from '../model/tableDeclarations.js';
+import type { CellRef } from '../schemas/suppressionAudit.js';
 
 /**
  * The attacker of docs/spec/disclosure.md, built from the observed atoms: every published count is a sum of atom
@@ -16,12 +17,7 @@ import type { TableDeclaration } from '../model/tableDeclarations.js';
  *   integers, this is exact for the integer attacker as well as for the LP.
  */
 
-/** One cell of one table (a place where a number is published). */
-export interface CellRef {
-  table: string;
-  row: string;
-  column: string;
-}
+export type { CellRef } from '../schemas/suppressionAudit.js';
 
 interface CanonicalCell {
   /** Index in `AttackerModel.canonical` (declaration order of the first occurrence). */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { z } from 'zod';
+import { messages } from '../core/messages.js';
 import { InputError } from '../core/errors.js';
 import { packageRoot } from '../core/packageRoot.js';
 import { cellAtoms } from '../model/cellAtoms.js';
@@ -106,6 +107,51 @@ function listFiles(dir: string): string[] {
   return out.sort();
 }
 
+/** The fields of one CSV record (RFC 4180 quoting). */
+function csvFields(line: string, delimiter: string): string[] {
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === delimiter) {
+      out.push(field);
+      field = '';
+    } else field += ch;
+  }
+  out.push(field);
+  return out;
+}
+
+/**
+ * For a table CSV that differs from its rendering: the first differing cell, named by line, row label and column
+ * header, with both values (the file's and what export/tables.json gives); undefined when it is not a CSV or the
+ * difference is not in a cell.
+ */
+function csvDifference(rel: string, have: string, want: string): string | undefined {
+  if (!rel.endsWith('.csv')) return undefined;
+  const delimiter = rel.startsWith('tables-nl/') ? ';' : ',';
+  const a = have.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const b = want.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const header = csvFields(b[0] ?? '', delimiter);
+  for (let n = 0; n < Math.max(a.length, b.length); n++) {
+    if (a[n] === b[n]) continue;
+    const fa = csvFields(a[n] ?? '', delimiter);
+    const fb = csvFields(b[n] ?? '', delimiter);
+    const k = fb.findIndex((f, i) => f !== fa[i]);
+    if (k < 0) return undefined;
+    return messages.auditCellDiffers(`export/${rel}`, n + 1, fb[0] ?? '', header[k] ?? String(k + 1), fa[k] ?? '', fb[k] ?? '');
+  }
+  return undefined;
+}
+
 /** An earlier export's folder as recorded (as the user gave it): as is, else relative to the run's parent folder. */
 function locatePrevious(dir: string, outDir: string): string {
   if (isAbsolute(dir) || existsSync(dir)) return dir;
@@ -113,7 +159,12 @@ function locatePrevious(dir: string, outDir: string): string {
   return existsSync(beside) ? beside : dir;
 }
 
-export async function auditRun(outDir: string): Promise<AuditReport> {
+/** Options of `audit`: `previousAt` maps an earlier export's folder as recorded in the manifest to where it lies now. */
+export interface AuditOptions {
+  previousAt?: ReadonlyMap<string, string>;
+}
+
+export async function auditRun(outDir: string, options: AuditOptions = {}): Promise<AuditReport> {
   const lines: string[] = [];
   const failures: string[] = [];
   const fail = (msg: string) => {
@@ -296,7 +347,8 @@ export async function auditRun(outDir: string): Promise<AuditReport> {
       fail(`export/${rel} is missing`);
       continue;
     }
-    if (!readFileSync(file).equals(Buffer.from(content))) fail(`export/${rel} does not show exactly what export/tables.json shows`);
+    const bytes = readFileSync(file);
+    if (!bytes.equals(Buffer.from(content))) fail(csvDifference(rel, bytes.toString('utf8'), typeof content === 'string' ? content : Buffer.from(content).toString('utf8')) ?? `export/${rel} does not show exactly what export/tables.json shows`);
     else same++;
   }
   lines.push(`export files identical to their rendering from export/tables.json: ${same} of ${Object.keys(rendered).length}`);
@@ -306,14 +358,15 @@ export async function auditRun(outDir: string): Promise<AuditReport> {
   if (JSON.stringify(auditFile.previous ?? []) !== JSON.stringify(previous)) fail(`internal/${SUPPRESSION_AUDIT_FILE} lists other earlier exports than manifest.json`);
   const earlierList: EarlierExport[] = [];
   for (const [k, p] of previous.entries()) {
-    const dir = locatePrevious(p.dir, outDir);
+    const moved = options.previousAt?.get(p.dir);
+    const dir = moved ?? locatePrevious(p.dir, outDir);
     let tablesText: string;
     let prevManifest: string;
     try {
       tablesText = readFileSync(join(dir, 'export', 'tables.json'), 'utf8');
       prevManifest = readFileSync(join(dir, 'manifest.json'), 'utf8');
     } catch {
-      fail(`earlier export ${p.dir}: cannot read its export/tables.json and manifest.json`);
+      fail(messages.auditPreviousMissing(p.dir, moved));
       continue;
     }
     if (sha256(tablesText) !== p.tablesSha256) fail(`earlier export ${p.dir}: export/tables.json is not the one this run was protected with (SHA-256 differs)`);
@@ -359,7 +412,7 @@ export async function auditRun(outDir: string): Promise<AuditReport> {
       if (isUnsafeDifference(s.earlier, s.now, params.threshold))
         fail(`table ${s.table} ${s.row}/${s.column}: shown as ${s.earlier} in ${p.dir} and ${s.now} here, a difference of fewer than ${params.threshold} persons`);
     }
-    lines.push(`earlier export ${p.dir}: ${shared} cells shown in both, SHA-256 checked`);
+    lines.push(`earlier export ${p.dir}${moved ? ` (now at ${moved})` : ''}: ${shared} cells shown in both, SHA-256 checked`);
   }
   if (previous.length === 0) lines.push('earlier exports: none taken into account');
   if (earlierList.some((e) => e.atoms !== null)) jointCheck(highs, merged, declarations, counts, earlierList, params, cellStatus, key, fail, lines);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../core/errors.js';
@@ -98,6 +98,7 @@ export function periodRelation(a: Period, b: Period): PeriodRelation {
  * (default `dir`).
  */
 export function readEarlierExport(dir: string, newPeriod: Period, recordAs: string = dir): Omit<EarlierExport, 'atoms'> {
+  if (!existsSync(dir)) throw new InputError(messages.previousMissing(recordAs));
   const read = (rel: string): string => {
     try {
       return readFileSync(join(dir, rel), 'utf8');

@@ -16,12 +16,12 @@ import { loadSolver } from './loadSolver.js';
 import { percentages } from './percentages.js';
 import { type DisclosureParams, integerInterval, isPrimaryUnsafe, protectionLevel } from './protectionRule.js';
 import { needOf, secondarySuppression } from './secondarySuppression.js';
-import { ATTACKER_TEXT, JOINT_ATTACKER_TEXT, RULE_TEXT, type SuppressedCellAudit, type SuppressionAudit } from './suppressionAudit.js';
+import { ATTACKER_TEXT, type EarlierReason, emptyReasonCounts, JOINT_ATTACKER_TEXT, type ReasonCounts, RULE_TEXT, type SuppressedCellAudit, type SuppressionAudit, type SuppressionReason } from '../schemas/suppressionAudit.js';
 import { suppressionCost } from './suppressionCost.js';
 import { zeroCellAtoms } from './zeroCellAtoms.js';
 
 export type { DisclosureParams } from './protectionRule.js';
-export type { SuppressionAudit } from './suppressionAudit.js';
+export type { SuppressionAudit } from '../schemas/suppressionAudit.js';
 
 export type SuppressionMark = 'primary' | 'secondary' | null;
 
@@ -88,7 +88,7 @@ async function protectWith(highs: Highs, helper: IntervalHelper, { internal, ato
   });
 
   // Earlier exports: cells suppressed for differencing, and what they must reach.
-  const { needs, reasons } = earlierDemands(model, declarations, internal, previous, params);
+  const { needs, reasons, details } = earlierDemands(model, declarations, internal, previous, params);
   const ruleUnsafe = canonical.map((c) => isPrimaryUnsafe(c.value, params));
   const primary = canonical.map((c) => ruleUnsafe[c.id]! || needs[c.id] !== null);
   const cost = suppressionCost(model, declarations, params.threshold);
@@ -101,6 +101,7 @@ async function protectWith(highs: Highs, helper: IntervalHelper, { internal, ato
     const set = new Set([...(protects.get(row) ?? []), ...ps]);
     protects.set(row, [...set].sort((a, b) => a - b));
   }
+  const why = reasonKinds(model, suppressed, ruleUnsafe, details, protects, joint);
 
   // Final audit: decomposed LP over the canonical cells, independent of the search's model.
   const auditStart = performance.now();
@@ -143,12 +144,16 @@ async function protectWith(highs: Highs, helper: IntervalHelper, { internal, ato
     exportedTables[ref.table]!.cells[i]![j] = SUPPRESSED;
     marks[ref.table]![i]![j] = kind;
     const [lo, hi] = intervals.get(c.id)!;
-    const entry: SuppressedCellAudit = { ...ref, value: c.value, kind, interval: [lo, hi === Infinity ? null : hi] };
+    const entry: SuppressedCellAudit = { ...ref, value: c.value, kind, why: 'threshold', interval: [lo, hi === Infinity ? null : hi] };
     if (kind === 'primary') entry.protection = protectionLevel(c.value, params);
     else entry.protects = (protects.get(c.id) ?? []).flatMap((p) => canonical[p]!.occurrences.map((o): CellRef => ({ ...cells[o]! })));
-    const why = reasons.get(c.id);
-    if (why) {
-      entry.reason = why.map((d) => `differencing with ${d}`).join('; ');
+    const r = why.get(c.id)!;
+    entry.why = r.why;
+    if (r.earlier) entry.earlier = r.earlier;
+    if (r.forPrevious) entry.forPrevious = true;
+    const dirs = reasons.get(c.id);
+    if (dirs) {
+      entry.reason = dirs.map((d) => `differencing with ${d}`).join('; ');
       const need = needs[c.id]!;
       entry.needs = [need.lo, need.hi];
     }
@@ -174,6 +179,8 @@ async function protectWith(highs: Highs, helper: IntervalHelper, { internal, ato
       secondary: auditCells.length - primaryCells,
       distinctCounts: canonical.length,
       attackerVariables: model.variables.length,
+      byReason: reasonCounts(auditCells),
+      forPrevious: auditCells.filter((c) => c.forPrevious).length,
     },
     cells: auditCells,
     previous: previous.map((e) => ({ ...e.record })),
@@ -204,6 +211,52 @@ async function protectWith(highs: Highs, helper: IntervalHelper, { internal, ato
   };
 }
 
+/** Suppressed cells per reason kind. */
+function reasonCounts(cells: readonly SuppressedCellAudit[]): ReasonCounts {
+  const n = emptyReasonCounts();
+  for (const c of cells) n[c.why]++;
+  return n;
+}
+
+interface CellReason {
+  why: SuppressionReason;
+  earlier?: EarlierReason[];
+  forPrevious: boolean;
+}
+
+/**
+ * The reason kind of every suppressed canonical cell (suppressionAudit.ts, SUPPRESSION_REASONS): below the threshold
+ * first, then differencing and narrowing an earlier suppressed cell (earlierDemands), then a cell the joint search
+ * added only for earlier exports' primaries (earlierCell), else a secondary. `forPrevious`: suppressed only because
+ * of earlier exports — itself differencing/earlierCell, or a secondary whose protected cells are all such cells.
+ */
+function reasonKinds(
+  model: AttackerModel,
+  suppressed: readonly boolean[],
+  ruleUnsafe: readonly boolean[],
+  details: ReadonlyMap<number, EarlierReason[]>,
+  protects: ReadonlyMap<number, number[]>,
+  joint: { protects: ReadonlyMap<number, number[]>; earlierExports: readonly string[] },
+): Map<number, CellReason> {
+  const out = new Map<number, CellReason>();
+  for (const c of model.canonical) {
+    if (!suppressed[c.id]) continue;
+    const d = details.get(c.id);
+    if (ruleUnsafe[c.id]) out.set(c.id, { why: 'threshold', ...(d ? { earlier: d } : {}), forPrevious: false });
+    else if (d) out.set(c.id, { why: d.some((x) => x.kind === 'differencing') ? 'differencing' : 'earlierCell', earlier: d, forPrevious: true });
+    else if (joint.protects.has(c.id) && (protects.get(c.id) ?? []).length === 0) {
+      out.set(c.id, { why: 'earlierCell', earlier: joint.earlierExports.map((e) => ({ export: e, kind: 'earlierCell' as const })), forPrevious: true });
+    }
+  }
+  for (const c of model.canonical) {
+    if (!suppressed[c.id] || out.has(c.id)) continue;
+    const ps = protects.get(c.id) ?? [];
+    const forPrevious = joint.protects.has(c.id) || (ps.length > 0 && ps.every((p) => out.get(p)?.forPrevious === true));
+    out.set(c.id, { why: 'protects', forPrevious });
+  }
+  return out;
+}
+
 /**
  * Secondary suppression against the joint attacker (jointAttacker.ts) for the earlier exports whose atoms are
  * known; marks the added cells in `suppressed`. Every primary of the new export and every primary of those
@@ -221,10 +274,11 @@ function jointProtection(
   needs: readonly (Need | null)[],
   suppressed: boolean[],
   cost: readonly number[],
-): { protects: Map<number, number[]>; earlierPrimaries: number } {
+): { protects: Map<number, number[]>; earlierPrimaries: number; earlierExports: string[] } {
   const withAtoms = previous.filter((e): e is EarlierExport & { atoms: readonly Atom[] } => e.atoms !== null);
   const protects = new Map<number, number[]>();
-  if (withAtoms.length === 0) return { protects, earlierPrimaries: 0 };
+  const earlierExports = withAtoms.map((e) => e.record.dir);
+  if (withAtoms.length === 0) return { protects, earlierPrimaries: 0, earlierExports };
   const parts = withAtoms.map((e) => earlierBlock(model, declarations, internal, e, params));
   const rows = model.canonical.map((c) => ({ vars: c.vars, value: c.value }));
   const blocks = parts.map((p) => p.block);
@@ -268,7 +322,7 @@ function jointProtection(
         if (side === 'min' ? lo > t.need.lo : hi < t.need.hi) throw new InternalError(`protect: joint audit failed for ${t.label}`);
       }
     }
-    return { protects, earlierPrimaries: targets.length - model.canonical.filter((c) => primary[c.id]).length };
+    return { protects, earlierPrimaries: targets.length - model.canonical.filter((c) => primary[c.id]).length, earlierExports };
   } finally {
     check.dispose();
   }

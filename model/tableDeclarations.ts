@@ -96,6 +96,7 @@ function expandAxis(file: TablesFile, voc: ReturnType<typeof vocabulary>, items:
   const axis = (key: string, label: Label, terms: CellTerm[]): Axis => ({ key, label: label.nl, labelEn: label.en, terms });
   const named = (name: string, at: (string | number)[]) => {
     const v = voc.single.get(name);
+    if (!v && voc.lists.has(name)) throw new DeclarationError(at, messages.tableListAsKey(name));
     if (!v) throw new DeclarationError(at, messages.tableUnknownKey(name, [...voc.single.keys()]));
     return v;
   };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { messages } from '../core/messages.js';
 import { InternalError } from '../core/errors.js';
 import { packageRoot } from '../core/packageRoot.js';
 
@@ -9,6 +10,10 @@ import { packageRoot } from '../core/packageRoot.js';
  * the tables a config adds (`tables.add`): one zod schema for both, so a user table is declared exactly like a
  * shipped one. The declarations are expanded into `TableDeclaration`s by `model/tableDeclarations.ts`.
  */
+
+/** A title in one language: a missing one is named plainly ("title.en is missing: …"), not as a type error. */
+const titleText = (lang: 'nl' | 'en') =>
+  z.string({ error: (iss) => (iss.input === undefined ? messages.tableTitleMissing(lang) : undefined) }).min(1, messages.tableTitleMissing(lang));
 
 const LabelSchema = z.object({ nl: z.string().min(1), en: z.string().min(1).optional() }).strict();
 export type Label = z.infer<typeof LabelSchema>;
@@ -41,7 +46,8 @@ export const TableSpecSchema = z
     kind: z.enum(['table', 'figure']),
     /** Figures only: "bars" (a bar per row of the first column) or "share" (100 % stacked bars of the row's total). */
     chart: z.enum(['bars', 'share']).optional(),
-    title: z.object({ nl: z.string().min(1), en: z.string().min(1) }).strict(),
+    // a missing title is the likeliest slip of a user table: say so plainly, naming the language
+    title: z.object({ nl: titleText('nl'), en: titleText('en') }).strict(),
     basis: z.enum(['period', 'background']).default('period'),
     base: z.array(CellTermSchema).default([]),
     rows: z.array(AxisItemSchema),

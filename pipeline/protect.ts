@@ -2,7 +2,7 @@ import type { Config } from '../schemas/config.js';
 import type { ExportTables } from '../schemas/tablesJson.js';
 import { messagesFor } from '../core/messages.js';
 import type { ProtectInput } from '../disclosure/protectTables.js';
-import type { SuppressionAudit } from '../disclosure/suppressionAudit.js';
+import type { SuppressionAudit } from '../schemas/suppressionAudit.js';
 
 export type { ProtectProgress } from '../disclosure/protectTables.js';
 

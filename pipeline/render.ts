@@ -10,6 +10,7 @@ import {
   tableCellCounts,
   totalCounts,
 } from '../disclosure/checkerNote.js';
+import { reasonLookup } from '../schemas/suppressionAudit.js';
 import { quarantineCsv } from '../reports/quarantineCsv.js';
 import type { FileMap } from '../reports/renderExport.js';
 import { type RunSummary, runSummary } from '../reports/runSummary.js';
@@ -44,19 +45,17 @@ const auditPassed = (protection: ProtectOutput): boolean => protection.audit?.pa
 function checkerFacts(config: Config, r: RenderInput): CheckerFacts {
   const order = tableOrder(Object.keys(r.internal.tables), r.declarations);
   const previous = r.previous && r.previous.length > 0 ? r.previous : undefined;
-  // cells suppressed for differencing with an earlier export carry a reason (disclosure/suppressionAudit.ts)
-  const differencing = (r.protection.audit?.cells ?? []).filter((c) => typeof c.reason === 'string' && c.reason.startsWith('differencing')).length;
   return {
     period: r.period,
     backgroundPeriod: r.backgroundPeriod,
     sources: r.inputs,
     params: config.disclosure,
-    tables: tableCellCounts(r.internal.tables, r.protection.marks, order),
+    tables: tableCellCounts(r.internal.tables, r.protection.marks, order, reasonLookup(r.protection.audit?.cells ?? [])),
     passed: auditPassed(r.protection),
     quarantinedRows: r.quarantined.length,
-    groupDisclosure: groupDisclosureLines(r.protection.exported, order),
+    groupDisclosure: groupDisclosureLines(r.protection.exported, order, config.disclosure.threshold),
     previous,
-    differencingCells: previous ? differencing : undefined,
+    forPrevious: previous ? r.protection.audit?.totals.forPrevious : undefined,
     declarations: r.declarations,
   };
 }
@@ -91,11 +90,13 @@ export async function render(config: Config, r: RenderInput): Promise<FileMap> {
 /** manifest.json's `summary` and the terminal's: period, tables, cells, quarantine, audit, timing, next steps. */
 export function summaryOf(r: { period: Period; declarations: readonly TableDeclaration[]; internal: InternalTables; protection: ProtectOutput; quarantinedRows: number; stageMs: Record<string, number | undefined>; totalMs: number }): RunSummary {
   const order = tableOrder(Object.keys(r.internal.tables), r.declarations);
-  const t = totalCounts(tableCellCounts(r.internal.tables, r.protection.marks, order));
+  const audit = r.protection.audit;
+  const t = totalCounts(tableCellCounts(r.internal.tables, r.protection.marks, order, reasonLookup(audit?.cells ?? [])));
+  const earlier = t.differencing + t.earlierCell > 0 || (audit?.totals.forPrevious ?? 0) > 0;
   return runSummary({
     period: r.period,
     tables: order.length,
-    cells: { published: t.shown, primary: t.primary, secondary: t.secondary },
+    cells: { published: t.shown, primary: t.primary, secondary: t.secondary, ...(earlier ? { differencing: t.differencing, earlierCell: t.earlierCell, forPrevious: audit?.totals.forPrevious ?? t.differencing + t.earlierCell } : {}) },
     quarantinedRows: r.quarantinedRows,
     passed: auditPassed(r.protection),
     totalMs: r.totalMs,

@@ -8,6 +8,7 @@ import { tableHtml, type CellView } from './tableHtml.js';
 import { caption, tableOrder } from './tableOrder.js';
 import type { TableDeclaration } from '../model/tableDeclarations.js';
 import { auditPageText as TEXT } from '../core/messages.js';
+import { type EarlierReason, emptyReasonCounts, SUPPRESSION_REASONS, type SuppressionReason } from '../schemas/suppressionAudit.js';
 
 export type SuppressionMark = 'primary' | 'secondary' | null;
 
@@ -21,6 +22,14 @@ export interface AuditedCell {
   interval: [number, number | null];
   protection?: number;
   protects?: { table: string; row: string; column: string }[];
+  /** Why it is suppressed (disclosure/suppressionAudit.ts); absent in files of older versions. */
+  why?: SuppressionReason;
+  /** The earlier exports it is suppressed for (differencing: with the difference). */
+  earlier?: EarlierReason[];
+  /** With `earlier`: the interval its attacker interval had to reach. */
+  needs?: [number, number];
+  /** Suppressed only because of earlier exports. */
+  forPrevious?: boolean;
 }
 
 export interface AuditMeta {
@@ -41,11 +50,29 @@ function fill(s: string, v: Record<string, number | string>): string {
   return s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ''));
 }
 
-/** Does a primary cell's proven interval reach the required v − p … v + p? */
+/** The interval a primary cell's proven interval must reach: `needs` when earlier exports set it, else v − p … v + p. */
+function required(c: AuditedCell): [number, number] | null {
+  if (c.kind !== 'primary') return null;
+  if (c.needs) return c.needs;
+  if (c.protection === undefined) return null;
+  return [Math.max(0, c.value - c.protection), c.value + c.protection];
+}
+
+/** Does a primary cell's proven interval reach what it requires (its `needs` when earlier exports set them, else v − p … v + p)? */
 export function meetsRequirement(c: AuditedCell): boolean {
-  if (c.kind !== 'primary' || c.protection === undefined) return true;
+  const need = required(c);
+  if (need === null) return true;
   const [lo, hi] = c.interval;
-  return lo <= Math.max(0, c.value - c.protection) && (hi === null || hi >= c.value + c.protection);
+  return lo <= need[0] && (hi === null || hi >= need[1]);
+}
+
+/** The tag of a reason kind, shown beside the cell (the page must survive black-and-white printing). */
+const TAG: Record<SuppressionReason, string> = { threshold: '[P]', protects: '[S]', differencing: '[D]', earlierCell: '[E]' };
+const CLASS: Record<SuppressionReason, 'primary' | 'secondary' | 'earlier'> = { threshold: 'primary', protects: 'secondary', differencing: 'earlier', earlierCell: 'earlier' };
+
+/** A suppressed cell's reason kind: from its audit record, else from its mark (files of older versions). */
+function reasonOf(mark: 'primary' | 'secondary', audited: AuditedCell | undefined): SuppressionReason {
+  return audited?.why ?? (mark === 'primary' ? 'threshold' : 'protects');
 }
 
 /**
@@ -61,7 +88,12 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
   const lang = meta.lang;
   const tx = TEXT[lang];
   const maxUnsafe = meta.params.threshold - 1;
-  const kindText = { primary: fill(meta.params.zeroUnsafe ? tx.primaryZero : tx.primary, { max: maxUnsafe }), secondary: tx.secondary };
+  const kindText: Record<SuppressionReason, string> = {
+    threshold: fill(meta.params.zeroUnsafe ? tx.primaryZero : tx.primary, { max: maxUnsafe }),
+    protects: tx.secondary,
+    differencing: tx.differencing,
+    earlierCell: tx.earlierCell,
+  };
   const label = (ref: { table: string; row: string; column: string }): string => {
     const t = internal.tables[ref.table];
     const r = t?.rows.find((h) => h.key === ref.row)?.label ?? ref.row;
@@ -69,8 +101,17 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
     return `${caption(ref.table, lang, meta.declarations)} ${r} × ${c}`;
   };
   const n = (v: number | null): string => (v === null ? '∞' : formatCount(v, lang));
+  const earlierText = (c: AuditedCell): string =>
+    (c.earlier ?? []).map((e) => (e.kind === 'differencing' ? fill(tx.earlierDiff, { export: e.export, d: n(e.difference ?? null) }) : fill(tx.earlierBound, { export: e.export }))).join('; ');
   const cellLine = (c: AuditedCell): string => {
     const [lo, hi] = c.interval;
+    const why = c.why ?? (c.kind === 'primary' ? 'threshold' : 'protects');
+    if ((why === 'differencing' || why === 'earlierCell') && c.kind === 'primary') {
+      const need = required(c)!;
+      const text = fill(tx.cellEarlier, { value: n(c.value), earlier: earlierText(c), needLo: n(need[0]), needHi: n(need[1]), lo: n(lo), hi: n(hi) });
+      return `${text}: ${meetsRequirement(c) ? tx.ok : tx.notOk}`;
+    }
+    if (why === 'earlierCell') return fill(tx.cellEarlierJoint, { value: n(c.value), earlier: earlierText(c), lo: n(lo), hi: n(hi) });
     if (c.kind === 'primary') {
       const p = c.protection ?? 1;
       const text = fill(tx.cellPrimary, { value: n(c.value), needLo: n(Math.max(0, c.value - p)), needHi: n(c.value + p), p: n(p), lo: n(lo), hi: n(hi) });
@@ -96,9 +137,11 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
     for (const r of rules) body.push(`<li>${escapeHtml(r)}</li>`);
     body.push('</ul>');
   }
-  body.push(`<p class="legend">${escapeHtml(tx.legend)}: <span class="primary">** (n) [P]</span>${escapeHtml(kindText.primary)} &nbsp; <span class="secondary">** (n) [S]</span>${escapeHtml(kindText.secondary)}</p>`);
+  const kinds = SUPPRESSION_REASONS.filter((k) => k === 'threshold' || k === 'protects' || (meta.cells ?? []).some((c) => c.why === k));
+  body.push(`<p class="legend">${escapeHtml(tx.legend)}: ${kinds.map((k) => `<span class="${CLASS[k]}">** (n) ${TAG[k]}</span>${escapeHtml(kindText[k])}`).join(' &nbsp; ')}</p>`);
 
   const total = { published: 0, primary: 0, secondary: 0 };
+  const byKind = emptyReasonCounts();
   let totalBad = 0;
   const sections: string[] = [];
   for (const id of tableOrder(Object.keys(internal.tables), meta.declarations)) {
@@ -108,6 +151,7 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
       throw new InternalError(`auditHtml: suppression marks for table ${id} do not have the table's shape (${t.rows.length} × ${t.columns.length})`);
     }
     const count = { published: 0, primary: 0, secondary: 0 };
+    const kinds = emptyReasonCounts();
     const listed: string[] = [];
     let bad = 0;
     let missing = 0;
@@ -121,13 +165,16 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
         }
         count[mark]++;
         const audited = byCell.get(`${id}\u0000${t.rows[i]!.key}\u0000${t.columns[j]!.key}`);
+        const why = reasonOf(mark, audited);
+        byKind[why]++;
+        kinds[why]++;
         if (audited) {
           if (!meetsRequirement(audited)) bad++;
-          listed.push(`<li><b>${escapeHtml(mark === 'primary' ? '[P]' : '[S]')}</b> ${escapeHtml(`${t.rows[i]!.label} × ${t.columns[j]!.label}: ${cellLine(audited)}`)}</li>`);
+          listed.push(`<li><b>${escapeHtml(TAG[why])}</b> ${escapeHtml(`${t.rows[i]!.label} × ${t.columns[j]!.label}: ${cellLine(audited)}`)}</li>`);
         } else missing++;
-        const note = meta.notes?.[id]?.[i]?.[j] ?? (audited ? cellLine(audited) : kindText[mark]);
+        const note = meta.notes?.[id]?.[i]?.[j] ?? (audited ? cellLine(audited) : kindText[why]);
         // the kind in the text too, not only as a colour: the page must survive black-and-white printing
-        return { text: `** (${formatCount(v, lang)}) ${mark === 'primary' ? '[P]' : '[S]'}`, kind: mark, note };
+        return { text: `** (${formatCount(v, lang)}) ${TAG[why]}`, kind: CLASS[why], note };
       }),
     );
     total.published += count.published;
@@ -151,13 +198,15 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
               : fill(tx.verdictOk, { primary: count.primary, secondary: count.secondary });
     sections.push(`<section id="${anchor(id)}" data-table-id="${escapeHtml(id)}">`);
     sections.push(`<h2><span class="caption">${escapeHtml(caption(id, lang, meta.declarations))}.</span> ${escapeHtml(t.title)}</h2>`);
-    sections.push(`<p class="meta">${escapeHtml(fill(tx.tableTotals, count))}</p>`);
+    // per reason kind, as the note counts them; the earlier-export kinds only where they occur
+    sections.push(`<p class="meta">${escapeHtml(fill(tx.tableTotals, { ...count, ...kinds }) + (kinds.differencing + kinds.earlierCell > 0 ? fill(tx.tableTotalsEarlier, kinds) : ''))}</p>`);
     sections.push(`<p class="verdict${bad > 0 ? ' bad' : ''}"><strong>${escapeHtml(verdict)}</strong></p>`);
     sections.push(tableHtml({ caption: capt, rows: t.rows, columns: t.columns, sections: [{ cells }], footnotes: footnotes(asPublished, lang, meta.params.threshold) }));
     if (listed.length > 0) sections.push(`<h3>${escapeHtml(tx.cellsHeading)}</h3><ul class="cells">`, ...listed, '</ul>');
     sections.push('</section>');
   }
   body.push(`<p>${escapeHtml(fill(tx.totals, total))}</p>`);
+  body.push(`<p class="kinds">${escapeHtml(fill(tx.kindTotals, { ...byKind }))}${byKind.differencing + byKind.earlierCell > 0 || (meta.cells ?? []).some((c) => c.forPrevious) ? escapeHtml(fill(tx.kindTotalsEarlier, { ...byKind, cost: (meta.cells ?? []).filter((c) => c.forPrevious).length })) : '.'}</p>`);
   if (meta.cells) {
     body.push(`<p class="verdict${totalBad > 0 ? ' bad' : ''}"><strong>${escapeHtml(totalBad > 0 ? fill(tx.overallBad, { bad: totalBad }) : fill(tx.overallOk, { primary: total.primary }))}</strong></p>`);
   }

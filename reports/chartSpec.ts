@@ -25,10 +25,11 @@ const BAR = '#2e75b6';
  * - A `bars` figure with several columns (a user figure): a group of bars per row, one per column.
  *
  * Suppressed numbers are never drawn as a length. A count bar that is `**` has no bar: the text "**"
- * stands on the zero line. In a share bar, the suppressed classes of a group are drawn together as
- * one white segment with a dashed grey outline, labelled "**", filling the rest of the bar after the
- * shown classes (100 − the shown percentages, which a reader can compute from the table anyway);
- * a group whose every class is suppressed is one such segment over the whole bar. The legend has an
+ * stands on the zero line. In a share bar every class keeps its place and colour in every row: a
+ * suppressed class is a white segment with a dashed grey outline, labelled "**", in its own place;
+ * the suppressed classes of a group share equally what the shown ones leave of 100 % (with one
+ * suppressed class that is exactly its share, which a reader can compute from the table anyway); a row with nothing
+ * shown is one "**" segment over the whole bar. The legend has an
  * entry "** te weinig waarnemingen" and the subtitle explains `**` whenever the figure has one.
  */
 export function chartSpec(
@@ -98,12 +99,31 @@ function shareSpec(capt: string, table: ExportTable, lang: Lang): TopLevelSpec {
   const values: ShareDatum[] = [];
   let anySuppressed = false;
   table.rows.forEach((row, i) => {
+    // every class keeps its place (column order) and colour; a suppressed class is drawn in its place as a white,
+    // dashed segment labelled "**", the suppressed classes of a row sharing equally what the shown ones leave of 100 %
+    // (one suppressed class: exactly its share, which a reader can compute from the table anyway)
+    const shares = classIdx.map(([c, j]) => ({ c, p: percentageOf(table, i, j, totalIdx) }));
+    const shownSum = shares.reduce((a, x) => a + (typeof x.p === 'number' && x.p > 0 ? x.p : 0), 0);
+    const hidden = shares.filter((x) => x.p === '**').length;
+    const hiddenWidth = hidden > 0 ? Math.max(0, 100 - shownSum) / hidden : 0;
+    if (hidden > 0 && shownSum === 0) {
+      // nothing shown in this row: one "**" segment over the whole bar (equal parts would look like data)
+      anySuppressed = true;
+      values.push({ group: row.label, groupKey: row.key, cls: t.suppressed, clsKey: '**', x0: 0, x1: 100, mid: 50, percentage: null, suppressed: true, label: '**', labelColor: '#000000' });
+      return;
+    }
     let x = 0;
-    let suppressedHere = false;
-    for (const [c, j] of classIdx) {
-      const p = percentageOf(table, i, j, totalIdx);
+    for (const { c, p } of shares) {
       if (p === '**') {
-        suppressedHere = true;
+        anySuppressed = true;
+        const x0 = Math.min(x, 100);
+        const x1 = Math.min(100, x + hiddenWidth);
+        x = x1;
+        values.push({
+          group: row.label, groupKey: row.key, cls: t.suppressed, clsKey: c.key,
+          x0: round(x0), x1: round(x1), mid: round((x0 + x1) / 2), percentage: null, suppressed: true,
+          label: x1 - x0 >= 3 ? '**' : '', labelColor: '#000000',
+        });
         continue;
       }
       if (p === null || p <= 0) continue;
@@ -116,16 +136,6 @@ function shareSpec(capt: string, table: ExportTable, lang: Lang): TopLevelSpec {
         x0: round(x0), x1: round(x1), mid: round((x0 + x1) / 2), percentage: p, suppressed: false,
         label: x1 - x0 >= 5 ? formatPercent(p, lang, 0) : '',
         labelColor: DARK.has(color) ? '#ffffff' : '#000000',
-      });
-    }
-    if (suppressedHere) {
-      anySuppressed = true;
-      const x0 = Math.min(x, 100);
-      values.push({
-        group: row.label, groupKey: row.key, cls: t.suppressed, clsKey: '**',
-        // a segment too narrow for its "**" gets the label just right of the bar
-        x0: round(x0), x1: 100, mid: 100 - x0 >= 3 ? round((x0 + 100) / 2) : 102, percentage: null, suppressed: true,
-        label: '**', labelColor: '#000000',
       });
     }
   });
@@ -190,6 +200,32 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
+/** Characters of a category label per line under a 110 px bar step (12 px DejaVu Sans: about 7.5 px a character). */
+const LABEL_CHARS = 13;
+
+/** Greedy word wrap: lines of at most `width` characters (a longer word stands alone; a hyphenated word may break after its hyphen). */
+function wrapLabel(label: string, width: number): string[] {
+  const words = label.split(/\s+/).flatMap((w) => (w.length > width && w.includes('-') ? w.split(/(?<=-)/) : [w]));
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    const glue = line === '' || line.endsWith('-') ? '' : ' ';
+    if (line && line.length + glue.length + w.length > width) {
+      lines.push(line);
+      line = w;
+    } else line += line ? glue + w : w;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** An axis labelExpr that writes each label on the lines wrapLabel gives (Vega draws an array as lines). */
+function wrappedLabels(labels: readonly string[], width: number): string {
+  const map: Record<string, string[]> = {};
+  for (const l of labels) map[l] = wrapLabel(l, width);
+  return `${JSON.stringify(map)}[datum.label] || datum.label`;
+}
+
 /**
  * Bars of persons, the value above each bar. One column: a bar per row. Several columns (a user figure, e.g. persons
  * per group and year): per row a group of bars, one per column, coloured by column (PALETTE order, "onbekend" grey)
@@ -230,7 +266,8 @@ function countSpec(capt: string, table: ExportTable, lang: Lang): TopLevelSpec {
     data: { values },
     encoding: {
       x: { field: 'category', type: 'nominal', sort: table.rows.map((r) => r.label), title: null,
-        ...(grouped ? { scale: { paddingInner: 0.25 } } : {}), axis: { labelAngle: 0, labelLimit: 0, ticks: false } },
+        ...(grouped ? { scale: { paddingInner: 0.25 } } : {}),
+        axis: { labelAngle: 0, labelLimit: 0, ticks: false, labelExpr: wrappedLabels(table.rows.map((r) => r.label), grouped ? 12 : LABEL_CHARS) } },
       ...(grouped ? { xOffset: series } : {}),
     },
     layer: [

@@ -9,6 +9,7 @@ import { caption, tableOrder } from './tableOrder.js';
 import type { TableDeclaration } from '../model/tableDeclarations.js';
 import { DEFAULT_DISCLOSURE_PARAMS } from '../model/disclosureParams.js';
 import { comparisonPageText as TEXT } from '../core/messages.js';
+import { type ReasonOf, SUPPRESSION_REASONS, type SuppressionReason } from '../schemas/suppressionAudit.js';
 
 type Presence = 'both' | 'old-only' | 'new-only';
 
@@ -38,7 +39,13 @@ export interface ComparisonRow {
   changed: boolean;
   /** Both shown and 1 ≤ |new − old| ≤ threshold − 1: the difference itself counts too few persons to publish. */
   smallChange: boolean;
+  /** The kind of change: none, a shown value changed, newly suppressed, no longer suppressed, or a table/row/column in one run only. */
+  change: ChangeKind;
+  /** A cell suppressed in NEW: why (NEW's internal/suppression-audit.json), when known. */
+  reason: SuppressionReason | null;
 }
+
+type ChangeKind = 'none' | 'value' | 'suppressed' | 'unsuppressed' | 'presence';
 
 /** Default threshold of the disclosure rule (the config's `disclosure.threshold`). */
 const DEFAULT_THRESHOLD = DEFAULT_DISCLOSURE_PARAMS.threshold;
@@ -55,7 +62,14 @@ function cellAt(t: ExportTable, rowKey: string, colKey: string): ExportCell {
   return i < 0 || j < 0 ? null : (t.cells[i]?.[j] ?? null);
 }
 
-const base = { rowKey: null, rowLabel: null, columnKey: null, columnLabel: null, old: null, new: null, absoluteChange: null, relativeChange: null, suppressionChanged: false, changed: true, smallChange: false };
+const base = { rowKey: null, rowLabel: null, columnKey: null, columnLabel: null, old: null, new: null, absoluteChange: null, relativeChange: null, suppressionChanged: false, changed: true, smallChange: false, change: 'presence' as const, reason: null };
+
+function changeKind(o: ExportCell, n: ExportCell): ChangeKind {
+  if (o === n) return 'none';
+  if (n === '**') return 'suppressed';
+  if (o === '**') return 'unsuppressed';
+  return 'value';
+}
 
 /**
  * Compare two runs' export/tables.json cell by cell, matching tables, rows and columns by key (labels
@@ -63,7 +77,7 @@ const base = { rowKey: null, rowLabel: null, columnKey: null, columnLabel: null,
  * and columns in the new run's order, then what only the old run has. Every cell is listed, changed
  * or not, so the CSV is a complete side-by-side; `changed` picks out the differences.
  */
-export function compareRuns(oldExport: ExportTables, newExport: ExportTables, threshold = DEFAULT_THRESHOLD): ComparisonRow[] {
+export function compareRuns(oldExport: ExportTables, newExport: ExportTables, threshold = DEFAULT_THRESHOLD, reasonOf?: ReasonOf): ComparisonRow[] {
   const out: ComparisonRow[] = [];
   const ids = tableOrder([...Object.keys(newExport.tables), ...Object.keys(oldExport.tables)]);
   for (const id of ids) {
@@ -98,6 +112,8 @@ export function compareRuns(oldExport: ExportTables, newExport: ExportTables, th
           suppressionChanged: (ov === '**') !== (nv === '**'),
           changed: ov !== nv,
           smallChange: both && Math.abs(nv - ov) >= 1 && Math.abs(nv - ov) <= threshold - 1,
+          change: changeKind(ov, nv),
+          reason: nv === '**' ? (reasonOf?.(id, r.key, c.key) ?? null) : null,
         });
       }
     }
@@ -116,7 +132,7 @@ function cellText(c: ExportCell): string {
  * and their lengths in years (so a change over a longer period is not read as growth).
  */
 export function comparisonCsv(rows: ComparisonRow[], periods?: { old: Period; new: Period }): string {
-  const header = ['table', 'scope', 'presence', 'row_key', 'row_label', 'column_key', 'column_label', 'old', 'new', 'absolute_change', 'relative_change', 'suppression_changed', 'changed', 'small_change'];
+  const header = ['table', 'scope', 'presence', 'row_key', 'row_label', 'column_key', 'column_label', 'old', 'new', 'absolute_change', 'relative_change', 'suppression_changed', 'changed', 'small_change', 'change', 'new_suppression_reason'];
   const p = (x: Period) => [`${x.start}..${x.end}`, periodYears(x).toFixed(1)];
   if (periods) header.push('old_period', 'old_years', 'new_period', 'new_years');
   const extra = periods ? [...p(periods.old), ...p(periods.new)] : [];
@@ -125,7 +141,7 @@ export function comparisonCsv(rows: ComparisonRow[], periods?: { old: Period; ne
     cellText(r.old), cellText(r.new),
     r.absoluteChange === null ? '' : String(r.absoluteChange),
     r.relativeChange === null ? '' : r.relativeChange.toFixed(6),
-    r.suppressionChanged ? 'yes' : '', r.changed ? 'yes' : '', r.smallChange ? 'yes' : '', ...extra,
+    r.suppressionChanged ? 'yes' : '', r.changed ? 'yes' : '', r.smallChange ? 'yes' : '', r.change, r.reason ?? '', ...extra,
   ])]);
 }
 
@@ -141,6 +157,8 @@ export interface ComparisonMeta {
   protectedAgainstOld?: boolean | undefined;
   /** The table declarations of the two runs (from their manifests), for the captions; default the shipped ones. */
   declarations?: readonly TableDeclaration[] | undefined;
+  /** The rows carry NEW's suppression reasons (read from its internal/): the page says it stays inside. */
+  withReasons?: boolean;
 }
 
 /** comparison.html: a summary and one table of every difference (unchanged cells are only counted). */
@@ -170,6 +188,13 @@ export function comparisonHtml(rows: ComparisonRow[], meta: ComparisonMeta): str
   const small = cells.filter((r) => r.smallChange).length;
   body.push(`<p>${escapeHtml(fill(tx.small, { max: (meta.threshold ?? DEFAULT_THRESHOLD) - 1, n: small }))}</p>`);
   if (meta.protectedAgainstOld !== undefined) body.push(`<p class="note">${escapeHtml(meta.protectedAgainstOld ? tx.protectedYes : tx.protectedNo)}</p>`);
+  const kinds = { value: 0, suppressed: 0, unsuppressed: 0, ...Object.fromEntries(SUPPRESSION_REASONS.map((k) => [k, 0])) } as Record<string, number>;
+  for (const r of cells) {
+    if (r.change === 'value' || r.change === 'suppressed' || r.change === 'unsuppressed') kinds[r.change]!++;
+    if (r.change === 'suppressed' && r.reason) kinds[r.reason]!++;
+  }
+  body.push(`<p>${escapeHtml(fill(tx.kinds, kinds))}${meta.withReasons ? ` ${escapeHtml(fill(tx.kindsWhy, kinds))}` : ''}</p>`);
+  if (meta.withReasons) body.push(`<p class="note warning"><strong>${escapeHtml(tx.internal)}</strong></p>`);
   if (diffs.length === 0) {
     body.push(`<p>${escapeHtml(tx.none)}</p>`);
   } else {
@@ -179,7 +204,13 @@ export function comparisonHtml(rows: ComparisonRow[], meta: ComparisonMeta): str
       return { key: String(i), label: `${caption(r.table, lang, meta.declarations)}${where ? ` — ${where}` : ''}` };
     });
     const cellRows: CellView[][] = diffs.map((r) => {
-      const note = r.presence !== 'both' ? tx.notes[r.presence] : r.suppressionChanged ? tx.notes.supp : r.smallChange ? tx.smallNote : '';
+      const note = r.presence !== 'both'
+        ? tx.notes[r.presence]
+        : r.change === 'suppressed'
+          ? (r.reason ? `${tx.notes.suppressed}: ${tx.reasons[r.reason]}` : tx.notes.suppressed)
+          : r.change === 'unsuppressed'
+            ? tx.notes.unsuppressed
+            : r.smallChange ? tx.smallNote : '';
       const rel = r.relativeChange === null ? '' : `${r.relativeChange >= 0 ? '+' : ''}${formatPercent(r.relativeChange * 100, lang)}`;
       const abs = r.absoluteChange === null ? '' : `${r.absoluteChange > 0 ? '+' : ''}${formatCount(r.absoluteChange, lang)}`;
       return [num(r.old), num(r.new), { text: abs }, { text: rel }, note ? { text: note, kind: 'secondary' } : { text: '' }];

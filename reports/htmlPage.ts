@@ -21,15 +21,17 @@ figure svg { display: block; max-width: none; height: auto; }
 figure svg text { font-family: "DejaVu Sans", Verdana, Arial, sans-serif; }
 .scroll { overflow-x: auto; }
 table.data { border-collapse: collapse; margin: 0.4em 0 0.4em; font-variant-numeric: tabular-nums; }
-table.data th, table.data td { padding: 4px 10px; border-bottom: 1px solid #d9d9d9; vertical-align: bottom; }
-table.data thead th, table.data tr.section th { text-align: right; font-weight: 600; border-bottom: 2px solid #333; width: 7em; hyphens: manual; overflow-wrap: normal; word-break: normal; }
+table.data th, table.data td { padding: 4px 8px; border-bottom: 1px solid #d9d9d9; vertical-align: bottom; }
+table.data thead th, table.data tr.section th { text-align: right; font-weight: 600; border-bottom: 2px solid #333; width: 5.5em; hyphens: manual; overflow-wrap: normal; word-break: normal; }
 table.data thead th:first-child { text-align: left; width: auto; }
-table.data tbody th { text-align: left; font-weight: normal; min-width: 10em; max-width: 22em; }
+table.data tbody th { text-align: left; font-weight: normal; max-width: 22em; }
+table.data tbody tr:not(.section) th { min-width: 10em; }
 table.data tbody tr.section th { font-weight: 600; padding-top: 0.9em; border-bottom: 2px solid #333; }
 table.data td { text-align: right; white-space: nowrap; }
 td.suppressed { color: #666; }
 td.primary, .legend span.primary { background: #f8d7d4; color: #7a0000; font-weight: 600; }
 td.secondary, .legend span.secondary { background: #fdebc8; color: #6b4700; font-weight: 600; }
+td.earlier, .legend span.earlier { background: #dde4f7; color: #1f2f6b; font-weight: 600; }
 ul.notes { list-style: none; padding: 0; margin: 0.3em 0 0; font-size: 0.88em; color: #333; }
 ul.notes li { margin: 0.1em 0; }
 ul.notes b { display: inline-block; min-width: 2em; }

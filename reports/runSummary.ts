@@ -5,7 +5,12 @@ export interface RunSummary {
   period: Period;
   /** Tables and figures written. */
   tables: number;
-  cells: { total: number; published: number; primary: number; secondary: number };
+  /**
+   * primary = below the threshold, secondary = protects another cell; with earlier exports also differencing (would
+   * differ by 1 … threshold − 1 from an earlier export), earlierCell (would narrow a cell suppressed earlier) and
+   * forPrevious (cells suppressed only because of the earlier exports: what --previous cost).
+   */
+  cells: { total: number; published: number; primary: number; secondary: number; differencing?: number; earlierCell?: number; forPrevious?: number };
   quarantinedRows: number;
   audit: 'passed' | 'failed';
   timing: { totalMs: number; stageMs: Record<string, number> };
@@ -16,7 +21,7 @@ export interface RunSummary {
 export interface RunSummaryInput {
   period: Period;
   tables: number;
-  cells: { published: number; primary: number; secondary: number };
+  cells: { published: number; primary: number; secondary: number; differencing?: number; earlierCell?: number; forPrevious?: number };
   quarantinedRows: number;
   passed: boolean;
   totalMs: number;
@@ -32,7 +37,7 @@ export function runSummary(x: RunSummaryInput): RunSummary {
   return {
     period: x.period,
     tables: x.tables,
-    cells: { total: x.cells.published + x.cells.primary + x.cells.secondary, ...x.cells },
+    cells: { total: x.cells.published + x.cells.primary + x.cells.secondary + (x.cells.differencing ?? 0) + (x.cells.earlierCell ?? 0), ...x.cells },
     quarantinedRows: x.quarantinedRows,
     audit: x.passed ? 'passed' : 'failed',
     timing: { totalMs: x.totalMs, stageMs },
@@ -51,6 +56,7 @@ export interface SummaryText {
   wrote: (out: string, seconds: string) => string;
   period: (start: string, end: string, years: string) => string;
   tables: (tables: number, cells: number, shown: number, primary: number, secondary: number) => string;
+  earlier: (differencing: number, earlierCell: number, cost: number) => string;
   audit: (passed: boolean) => string;
   quarantine: (rows: number) => string;
   next: () => string;
@@ -63,6 +69,7 @@ export function runSummaryLines(s: RunSummary, out: string, say: SummaryText, jo
     say.wrote(out, (s.timing.totalMs / 1000).toFixed(1)),
     `  ${say.period(s.period.start, s.period.end, periodYears(s.period).toFixed(1))}`,
     `  ${say.tables(s.tables, s.cells.total, s.cells.published, s.cells.primary, s.cells.secondary)}`,
+    ...(s.cells.differencing !== undefined ? [`  ${say.earlier(s.cells.differencing, s.cells.earlierCell ?? 0, s.cells.forPrevious ?? 0)}`] : []),
     `  ${say.audit(s.audit === 'passed')}`,
     `  ${say.quarantine(s.quarantinedRows)}`,
     say.next(),

@@ -5,7 +5,7 @@ import { escapeHtml } from './htmlPage.js';
 /** One cell as shown: its text and, for styling, what kind of cell it is. */
 export interface CellView {
   text: string;
-  kind?: 'suppressed' | 'primary' | 'secondary' | 'empty';
+  kind?: 'suppressed' | 'primary' | 'secondary' | 'earlier' | 'empty';
   /** Tooltip (title attribute), e.g. why a cell was suppressed. */
   note?: string;
 }

@@ -70,15 +70,38 @@ export async function tablesXlsx(tables: ExportTables, options: TablesXlsxOption
   return Buffer.from(rezip(raw, zipTime()));
 }
 
+/**
+ * One line of the checker's note as the cells of a table row, so that Excel's proportional font cannot misalign it:
+ * "Label: value" → label, value; a per-table count line ("  Tabel 3.0   1 /   1 /   1") → caption and one number per
+ * cell; a source line (file, source, rows, hash) → one field per cell, the rows as a number; the heading of the counts
+ * ("… (shown / primary / …)") → the heading and one column heading per cell; anything else → one cell.
+ * @internal exported for its test
+ */
+export function summaryCells(line: string): (string | number)[] {
+  const counts = /^\s+(\S.*?)\s{2,}(\d+(?:\s+\/\s+\d+)+)$/.exec(line);
+  if (counts) return [counts[1]!, ...counts[2]!.split('/').map((x) => Number(x.trim()))];
+  const heading = /^([^-\s][^(]*?) \(([^()]+(?: \/ [^()]+)+)\)$/.exec(line);
+  if (heading) return [heading[1]!, ...heading[2]!.split(' / ').map((x) => x.trim())];
+  const source = /^\s{2}(\S+)\s{2,}(\S+)\s+([\d.,]+) (\S+)\s{2}([0-9a-f]{12})$/.exec(line);
+  if (source) return [source[1]!, source[2]!, Number(source[3]!.replace(/[.,]/g, '')), source[5]!];
+  const labelled = /^([A-Z][^:()\-]{0,30}): (.+)$/.exec(line);
+  if (labelled) return [labelled[1]!, labelled[2]!];
+  return [line.trim() === '' ? '' : line.replace(/^\s+/, (w) => (w.length > 0 ? '  ' : ''))];
+}
+
 function addSummary(wb: ExcelJS.Workbook, name: string, lines: string[], lang: Lang, threshold: number): void {
   const ws = wb.addWorksheet(name);
   const all = [...lines, '', SUMMARY[lang].legend, ...allFootnotes(lang, threshold).map((n) => `${n.marker} ${n.text}`)];
   all.forEach((line, i) => {
-    const cell = ws.getCell(i + 1, 1);
-    cell.value = line;
-    cell.font = { name: 'Consolas', size: 10, ...(i === 0 ? { bold: true, size: 12 } : {}) };
+    summaryCells(line).forEach((v, j) => {
+      const cell = ws.getCell(i + 1, j + 1);
+      cell.value = v;
+      if (typeof v === 'number') cell.numFmt = '#,##0';
+      if (i === 0) cell.font = { bold: true, size: 12 };
+    });
   });
-  ws.getColumn(1).width = 140;
+  ws.getColumn(1).width = 48;
+  for (let c = 2; c <= 6; c++) ws.getColumn(c).width = 18;
 }
 
 function addSheet(wb: ExcelJS.Workbook, name: string, capt: string, t: ExportTable, lang: Lang, threshold: number): void {

@@ -1,4 +1,6 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { ConfigSchema } from '../../schemas/config.js';
+import { DEFAULT_SCALE } from '../../synthetic/generateSynthetic.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,7 +31,7 @@ describe('run summary', () => {
     expect(lines[0]).toMatch(new RegExp(`^Wrote ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(export/, internal/, manifest\\.json\\) in \\d+\\.\\d s\\.$`));
     expect(lines.slice(1, 6)).toEqual([
       '  Period:      2017-01-01 to 2022-12-31 (6.0 years)',
-      `  Tables:      28 tables and figures, 422 cells: ${s.cells.published} shown, ${s.cells.primary} primary and ${s.cells.secondary} secondary suppressed (**)`,
+      `  Tables:      28 tables and figures, 422 cells: ${s.cells.published} shown; suppressed (**): ${s.cells.primary} below the threshold (primary), ${s.cells.secondary} protecting another cell (secondary)`,
       '  Audit:       PASSED: every suppressed cell is protected (proof per cell in internal/audit.html)',
       '  Quarantine:  none (no input rows set aside)',
       'Look first at:',
@@ -69,6 +71,11 @@ describe('demo', () => {
     expect(lines.indexOf('render…')).toBeLessThan(lines.findIndex((l) => l.startsWith('Wrote ')));
     expect(r.stdout).toContain('  Audit:       PASSED');
     expect(r.stdout).not.toContain('\r');
+    // "Look first at" once; the steps inside a stage indented under it, so the lines read in order
+    expect(lines.filter((l) => l.startsWith('Look first at'))).toHaveLength(1);
+    expect(lines.filter((l) => /^\s*read \S/.test(l)).every((l) => l.startsWith('  read '))).toBe(true);
+    expect(lines.findIndex((l) => l.startsWith('  read '))).toBeGreaterThan(lines.indexOf('validate…'));
+    expect(r.stdout).toMatch(/Check the protection again with: (npx )?multigebruik audit /);
   });
 });
 
@@ -95,6 +102,44 @@ describe('command-line messages', () => {
   it('compare needs --out', () => {
     const r = cli(['compare', 'a', 'b']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("required option '--out <dir>' not specified");
+    expect(r.stderr).toBe("multigebruik: required option '--out <dir>' not specified. See multigebruik compare --help for what to give.\n");
+  });
+
+  it("speaks for commander too: one voice, what to do next; a short option the command lacks names the long one", () => {
+    expect(cli(['run', '-i', 'x', '-o', 'y'])).toMatchObject({ code: 1, stderr: 'multigebruik: unknown option -i; did you mean --input?\n' });
+    expect(cli(['run', '-x', 'a']).stderr).toBe('multigebruik: unknown option -x; run knows --input, --out, --config, --period, --quarantine, --force, --allow-empty, --previous (see multigebruik run --help)\n');
+    expect(cli(['frob'])).toMatchObject({ code: 1, stderr: "multigebruik: unknown command 'frob'. See multigebruik --help for what to give.\n" });
+    expect(cli(['run', '--input']).stderr).toBe("multigebruik: option '--input <dir>' argument missing. See multigebruik run --help for what to give.\n");
+  });
+
+  it('help marks required options, states the defaults from their one definition, and says what audit checks', () => {
+    const run = cli(['run', '--help']).stdout.replace(/\s+/g, ' ');
+    expect(run).toContain('--input <dir> (required) folder with the input files');
+    expect(run).toContain('--out <dir> (required) output folder');
+    const { start, end } = ConfigSchema.shape.period.parse(undefined);
+    expect(run).toContain(`else ${start}..${end})`);
+    expect(cli(['generate', '--help']).stdout.replace(/\s+/g, ' ')).toContain(`population scale (default ${DEFAULT_SCALE},`);
+    const audit = cli(['audit', '--help']).stdout.replace(/\s+/g, ' ');
+    expect(audit).toContain('render every export file (CSV, XLSX, HTML, charts) again and compare it byte for byte');
+    expect(audit).toContain('--previous-at <old=new>');
+  });
+
+  it('validate --config names the period and the tables the config declares', () => {
+    const config = join(import.meta.dirname, '..', '..', 'examples', 'pwet-wmo-by-gender.json');
+    const r = cli(['validate', '--input', writeFolder(GOLDEN_FILES), '--config', config, '--period', '2018-01-01..2021-12-31']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/: all sources valid\.$/);
+    expect(lines.slice(1, 3)).toEqual(['  period: 2018-01-01 to 2021-12-31', '  tables: 29, of which from the config: FX1']);
+  });
+
+  it('audit of a folder that holds a run (demo-out) names the run inside it; --previous with a missing folder says it does not exist', () => {
+    const demo = mkdtempSync(join(tmpdir(), 'mg-demo-out-'));
+    mkdirSync(join(demo, 'output', 'export'), { recursive: true });
+    writeFileSync(join(demo, 'output', 'manifest.json'), '{}');
+    expect(cli(['audit', demo])).toMatchObject({ code: 1, stderr: `multigebruik: ${demo} is not the output folder of a run (it has no manifest.json); did you mean ${join(demo, 'output')}?\n` });
+    const missing = join(demo, 'uitvoer-2021');
+    const r = cli(['run', '--input', writeFolder(GOLDEN_FILES), '--out', outDir(), '--previous', missing]);
+    expect(r).toMatchObject({ code: 1, stderr: `multigebruik: Earlier export ${missing} (--previous) does not exist; give the output folder of the earlier run (the folder its run --out wrote).\n` });
   });
 });

@@ -37,10 +37,14 @@ const SAMPLES: Partial<Record<keyof Messages, unknown[]>> = {
   wmoYearsMissing: [[2031, 2032], '2017-01-01', '2022-12-31'],
   csvMixedLineEnds: [4321, true],
   csvLongRow: [4321, 2_097_152],
+  tableTitleMissing: ['en'],
+  validateTables: [29, ['FX1Q'], ['3.1Q']],
+  auditNotRun: ['/out/dirQ', '/out/dirQ/output'],
+  auditPreviousMissing: ['/old/dirQ', '/new/dirQ'],
 };
 
 /** Messages whose parameter chooses the sentence instead of appearing in it. */
-const CHOOSERS = new Set<string>(['summaryStep']);
+const CHOOSERS = new Set<string>(['summaryStep', 'tableTitleMissing']);
 
 function argsFor(key: string, fn: (...a: never[]) => string): unknown[] {
   return SAMPLES[key as keyof Messages] ?? Array.from({ length: fn.length }, (_, i) => `ARG${i}Q`);

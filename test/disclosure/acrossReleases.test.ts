@@ -62,6 +62,24 @@ describe('across releases (generated populations, protect stage)', () => {
     expect(reasons.length).toBeGreaterThan(0);
     expect(reasons.every((c) => c.reason === 'differencing with out-2021')).toBe(true);
     expect(joint.audit.acrossReleases?.earlierPrimariesChecked).toBeGreaterThan(0);
+    // every suppressed cell has one reason kind; the kinds add up; a cell below the threshold is never counted as
+    // differencing; a differencing cell names the export and a difference of 1..threshold-1; the cost is at least those
+    const t = joint.audit.totals;
+    expect(Object.values(t.byReason).reduce((a, b) => a + b, 0)).toBe(t.suppressed);
+    for (const c of joint.audit.cells) {
+      if (c.why === 'threshold') expect(c.value).toBeLessThan(10);
+      if (c.why === 'differencing') {
+        expect(c.value).toBeGreaterThanOrEqual(10);
+        const d = c.earlier!.find((e) => e.kind === 'differencing')!;
+        expect(d.export).toBe('out-2021');
+        expect(d.difference).toBeGreaterThanOrEqual(1);
+        expect(d.difference).toBeLessThan(10);
+      }
+    }
+    expect(t.byReason.differencing).toBeGreaterThan(0);
+    expect(t.forPrevious).toBeGreaterThanOrEqual(t.byReason.differencing + t.byReason.earlierCell);
+    expect(alone.audit.totals.forPrevious).toBe(0);
+    expect(alone.audit.cells.every((c) => c.why === 'threshold' || c.why === 'protects')).toBe(true);
   });
 
   it('same period: a correction of 1-5 persons is refused, one of 12 is protected', async () => {

@@ -133,7 +133,11 @@ describe('auditRun', () => {
     writeFileSync(path, csv.replace('**', String(value)));
     const r = await auditRun(out);
     expect(r.ok).toBe(false);
-    expect(fails(r.lines, 'export/tables/3.6.csv does not show exactly what export/tables.json shows')).toBe(true);
+    // the tamper message names the cell (line, row label, column header) and both values
+    let where: [number, number] | undefined;
+    t.cells.forEach((row, i) => row.forEach((c, j) => (where ??= c === '**' ? [i, j] : undefined)));
+    const [i, j] = where!;
+    expect(fails(r.lines, `export/tables/3.6.csv, line ${i + 2} (row "${t.rows[i]!.label}", column "${t.columns[j]!.label}"): the file shows "${value}", export/tables.json "**"`)).toBe(true);
   });
 
   it('fails on an edited tables.xlsx, report.html, chart data, an extra file and a missing one', async () => {

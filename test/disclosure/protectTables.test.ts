@@ -122,7 +122,7 @@ describe('protectTables', () => {
     const { result } = await run(atoms, DEFAULT, [decl]);
     expect(result.exported.tables.T!.cells).toEqual([[34], ['**']]);
     expect(result.audit.cells).toEqual([
-      { table: 'T', row: 'vervoer', column: 'users', value: 4, kind: 'primary', protection: 2, interval: [0, 34] },
+      { table: 'T', row: 'vervoer', column: 'users', value: 4, kind: 'primary', why: 'threshold', protection: 2, interval: [0, 34] },
     ]);
   });
 

@@ -82,6 +82,14 @@ describe('declarationsFor(config)', () => {
       return 'no error';
     };
     expect(bad({ rows: ['wmo.fiets'] })).toMatch(/^add\.0\.rows\.0: unknown category key "wmo\.fiets"; valid keys: .*wmo\.huishouden/);
+    // a missing English title is named plainly, with its path
+    const noEn = TableSpecSchema.safeParse({ ...spec, title: { nl: 'N {period}' } });
+    expect(noEn.success).toBe(false);
+    expect(noEn.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['title.en', 'the English title is missing: every table needs "title": {"nl": "… {period}.", "en": "… {period}."}'],
+    ]);
+    // the likeliest slip: a list named where a category is expected
+    expect(bad({ rows: ['age'] })).toBe('add.0.rows.0: "age" is a list of categories, not one category: write {"each": "age"} for a row or column per category');
     expect(bad({ rows: [{ each: 'fietsen' }] })).toMatch(/^add\.0\.rows\.0\.each: unknown category list "fietsen"; valid lists: pwet, uwvType/);
     expect(bad({ base: [{ set: 'pwet.fiets' }] })).toMatch(/^add\.0\.base\.0\.set: unknown set/);
     expect(bad({ base: [{ dim: 'age', value: 'oud' }] })).toMatch(/^add\.0\.base\.0\.value: unknown age class "oud"/);

@@ -73,4 +73,24 @@ describe('auditHtml', () => {
   it('rejects marks of the wrong shape', () => {
     expect(() => auditHtml(internal, { '3.5': [[null]] }, { lang: 'nl', params: { threshold: 10, zeroUnsafe: false, safetyRange: 0.3 } })).toThrow(InternalError);
   });
+
+  it('shows each suppressed cell with its reason kind, judges a cell suppressed for an earlier export against its own need, and counts per kind', () => {
+    const cells: AuditedCell[] = [
+      { table: '3.5', row: 'intermediair', column: 'startkrediet', value: 7, kind: 'primary', why: 'threshold', protection: 3, interval: [0, 40] },
+      // 1026 suppressed because it differs by 4 from an earlier export: its own need is [1022, 1030], not 1026 ± 308
+      { table: '3.5', row: 'jobcoach', column: 'startkrediet', value: 1026, kind: 'primary', why: 'differencing', protection: 308, needs: [1022, 1030], interval: [1000, 1040], earlier: [{ export: 'out-2021', kind: 'differencing', difference: 4 }], forPrevious: true },
+    ];
+    const page = auditHtml(internal, { '3.5': [[null, 'primary'], [null, 'primary']] }, { lang: 'en', params: { threshold: 10, zeroUnsafe: false, safetyRange: 0.3 }, cells });
+    expect(page).toContain('<td class="earlier" title="');
+    expect(page).toContain('** (1,026) [D]</td>');
+    expect(page).toContain('<li><b>[D]</b> Jobcoach × Startkrediet: 1,026, earlier export (differs by 4 from out-2021); required [1,022, 1,030]; proven interval [1,000, 1,040]: meets the rule</li>');
+    expect(page).not.toContain('DOES NOT MEET');
+    // per table the same kinds as the note: 7 below the threshold, 1,026 differencing
+    expect(page).toContain('shown 1, primary 1, secondary 0, differs from an earlier export [D] 1, would narrow a cell suppressed earlier [E] 0');
+    expect(page).toContain('Suppressed per reason: below the threshold [P] 1; protects another cell [S] 0; differs from an earlier export [D] 1; would narrow a cell suppressed earlier [E] 0. What --previous cost: 1 cell(s)');
+    expect(page).toContain('<span class="earlier">** (n) [D]</span>differencing:');
+    // a narrower proven interval than the need is flagged
+    const short = auditHtml(internal, { '3.5': [[null, 'primary'], [null, 'primary']] }, { lang: 'en', params: { threshold: 10, zeroUnsafe: false, safetyRange: 0.3 }, cells: [cells[0]!, { ...cells[1]!, interval: [1025, 1040] }] });
+    expect(short).toContain('[1,025, 1,040]: DOES NOT MEET THE RULE');
+  });
 });

@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
-import { describe, expect, it } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TABLE_DECLARATIONS } from '../../model/tableDeclarations.js';
+import { translateTables } from '../../reports/translateTables.js';
 import { chartSpec } from '../../reports/chartSpec.js';
 import { chartSvg } from '../../reports/renderChart.js';
 import type { ExportTable } from '../../schemas/tablesJson.js';
@@ -45,22 +48,34 @@ describe('chartSpec', () => {
     });
   });
 
-  it('stacks the shown percentages and puts the suppressed rest in one "**" segment ending at 100', () => {
+  it('keeps every class in its own place in every row; a suppressed class is a "**" segment in its place', () => {
     const t = sampleExport().tables['F3.2']!;
     const values = dataOf(chartSpec('F3.2', t, 'nl'));
-    // group UWV & Pwet & Wmo: man ** , vrouw 60.9, onbekend **
+    // group UWV & Pwet & Wmo: man ** , vrouw 60.9, onbekend **: the two suppressed classes share the remaining 39.1 in their places
     const triple = values.filter((v) => v.groupKey === 'uwv_pwet_wmo');
     expect(triple.map((v) => [v.clsKey, v.x0, v.x1])).toEqual([
-      ['vrouw', 0, 60.9],
-      ['**', 60.9, 100],
+      ['man', 0, 19.55],
+      ['vrouw', 19.55, 80.45],
+      ['onbekend', 80.45, 100],
     ]);
-    expect(triple[1]).toMatchObject({ suppressed: true, percentage: null, label: '**' });
+    expect(triple[0]).toMatchObject({ suppressed: true, percentage: null, label: '**' });
+    expect(triple[1]).toMatchObject({ suppressed: false, percentage: 60.9 });
     // a group without suppression fills exactly 100, segment by segment, in column order
     const first = values.filter((v) => v.groupKey === 'uwv_pwet');
     expect(first.map((v) => [v.clsKey, v.x0, v.x1])).toEqual([
       ['man', 0, 38],
       ['vrouw', 38, 100],
     ]);
+    // a row with nothing shown: one "**" segment over the whole bar
+    const all = structuredClone(t);
+    all.percentages = all.percentages!.map((r) => r.map((v, j) => (all.columns[j]!.key === 'total' ? v : '**')));
+    const whole = dataOf(chartSpec('F3.2', all, 'nl')).filter((v) => v.groupKey === 'uwv_pwet');
+    expect(whole.map((v) => [v.clsKey, v.x0, v.x1, v.label])).toEqual([['**', 0, 100, '**']]);
+    // so "vrouw" comes after "man" in both rows, never first in one and second in the next
+    for (const g of ['uwv_pwet', 'uwv_pwet_wmo']) {
+      const order = values.filter((v) => v.groupKey === g).map((v) => v.clsKey);
+      expect(order.indexOf('vrouw')).toBeGreaterThan(order.indexOf('man'));
+    }
   });
 
   it('colours "onbekend" grey and uses the class labels as legend entries', () => {
@@ -129,4 +144,65 @@ describe('chartSpec', () => {
       expect(dataOf(one)).toHaveLength(2);
     });
   });
+});
+
+const CHROMIUM = '/usr/bin/chromium';
+// In CI a missing browser must fail the run (launch throws); only a developer machine without it skips.
+const noBrowser = !existsSync(CHROMIUM) && !process.env.CI;
+
+/** Pairs of text boxes (of non-empty texts) that overlap by more than 1 px in both directions. */
+function overlaps(boxes: { text: string; x: number; y: number; w: number; h: number }[]): string[] {
+  const out: string[] = [];
+  for (let a = 0; a < boxes.length; a++) {
+    for (let b = a + 1; b < boxes.length; b++) {
+      const p = boxes[a]!;
+      const q = boxes[b]!;
+      const dx = Math.min(p.x + p.w, q.x + q.w) - Math.max(p.x, q.x);
+      const dy = Math.min(p.y + p.h, q.y + q.h) - Math.max(p.y, q.y);
+      if (dx > 1 && dy > 1) out.push(`"${p.text}" × "${q.text}"`);
+    }
+  }
+  return out;
+}
+
+describe.skipIf(noBrowser)('every shipped chart in Chromium: no two texts overlap', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  // the shipped figures with their shipped labels (nl and en), as the sample export and a demo run show them
+  const figures = TABLE_DECLARATIONS.filter((d) => d.kind === 'figure');
+  for (const lang of ['nl', 'en'] as const) {
+    it(`${lang}: ${figures.map((d) => d.id).join(', ')}`, async () => {
+      const s = sampleExport();
+      const page = await browser.newPage();
+      const found: string[] = [];
+      for (const d of figures) {
+        const t = s.tables[d.id]!;
+        // the labels exactly as shipped (model/tables.json), e.g. F4.1's "Geen Wmo-voorziening"
+        const shipped = (axis: typeof d.rows, h: { key: string; label: string }) => ({ ...h, label: axis.find((a) => a.key === h.key)?.label ?? h.label });
+        const nl = { ...t, rows: t.rows.map((h) => shipped(d.rows, h)), columns: t.columns.map((h) => shipped(d.columns, h)) };
+        const table = lang === 'en' ? translateTables({ period: s.period, tables: { [d.id]: nl } }, TABLE_DECLARATIONS).tables[d.id]! : nl;
+        expect(table.rows.map((r) => r.key), d.id).toEqual(d.rows.map((a) => a.key));
+        const svg = await chartSvg(chartSpec(d.id, table, lang));
+        await page.setContent(`<!doctype html><html><body style="margin:0">${svg}</body></html>`);
+        const boxes = await page.locator('svg text').evaluateAll((els) =>
+          els
+            .filter((e) => (e.textContent ?? '').trim() !== '')
+            .map((e) => {
+              const r = e.getBoundingClientRect();
+              return { text: e.textContent ?? '', x: r.x, y: r.y, w: r.width, h: r.height };
+            }),
+        );
+        expect(boxes.length, d.id).toBeGreaterThan(3);
+        found.push(...overlaps(boxes).map((o) => `${d.id}: ${o}`));
+      }
+      await page.close();
+      expect(found).toEqual([]);
+    });
+  }
 });

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { reasonLookup } from '../../schemas/suppressionAudit.js';
 import { describe, expect, it } from 'vitest';
 import { compareRuns, comparisonCsv, comparisonHtml } from '../../reports/compareRuns.js';
 import type { ExportTables } from '../../schemas/tablesJson.js';
@@ -44,6 +45,27 @@ describe('compareRuns', () => {
     // the diagonal/blank cell (null in both) is not a cell
     expect(find('3.3', 'begeleiding_jobcoach', 'begeleiding_jobcoach')).toBeUndefined();
     expect(changed).toHaveLength(5);
+  });
+
+  it('names the kind of each change and, given NEW\'s audit records, why a newly suppressed cell is suppressed', () => {
+    const old = structuredClone(tinyExport());
+    const later = structuredClone(tinyExport());
+    old.tables['3.3']!.cells[0]![0] = 2075;
+    later.tables['3.3']!.cells[0]![0] = '**';
+    const reasons = reasonLookup([{ table: '3.3', row: later.tables['3.3']!.rows[0]!.key, column: later.tables['3.3']!.columns[0]!.key, why: 'differencing' }]);
+    const rows = compareRuns(old, later, 10, reasons);
+    const hit = rows.find((r) => r.change === 'suppressed')!;
+    expect(hit).toMatchObject({ table: '3.3', old: 2075, new: '**', reason: 'differencing' });
+    expect(rows.filter((r) => r.change !== 'none')).toHaveLength(1);
+    const back = compareRuns(later, old, 10);
+    expect(back.find((r) => r.changed)).toMatchObject({ change: 'unsuppressed', reason: null });
+    const html = comparisonHtml(rows, { lang: 'nl', oldName: 'oud', newName: 'nieuw', withReasons: true });
+    expect(html).toContain('nu afgeschermd: zou te weinig personen verschillen van een eerdere export');
+    expect(html).toContain('verschil met een eerdere export 1;');
+    expect(html).toContain('ze blijft binnen het CBS');
+    expect(comparisonHtml(back, { lang: 'en', oldName: 'a', newName: 'b' })).toContain('no longer suppressed');
+    const recs = parse(comparisonCsv(rows), { bom: true, columns: true }) as Record<string, string>[];
+    expect(recs.find((r) => r.change === 'suppressed')).toMatchObject({ new_suppression_reason: 'differencing' });
   });
 
   it('writes a CSV that parses back to the rows', () => {

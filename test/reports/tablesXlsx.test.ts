@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { sheetName, tablesXlsx } from '../../reports/tablesXlsx.js';
+import { sheetName, summaryCells, tablesXlsx } from '../../reports/tablesXlsx.js';
 import { PUBLISHED_ORDER, caption } from '../../reports/tableOrder.js';
 import { sampleExport } from '../support/sampleExport.js';
 import { tinyExport } from '../support/tinyExport.js';
@@ -34,7 +34,7 @@ describe('tablesXlsx', () => {
       'C5=0',
       'A7="* Vanaf 2019 is deze categorie opgenomen in de dataset."',
       'A8="~ Vanaf 2019 is deze categorie niet meer opgenomen in de dataset."',
-      'A9="** Te weinig waarnemingen om te kunnen laten zien (minder dan 10 personen, of nodig om zo’n aantal af te schermen)."',
+      'A9="** Niet getoond: minder dan 10 personen (onder de drempel), afgeschermd om zo’n aantal te beschermen, of afgeschermd omdat het met een eerdere export een klein verschil of een daar afgeschermd aantal zou prijsgeven."',
     ]);
     expect(dump(wb.getWorksheet('Figuur 3.2')!)).toEqual([
       'A1="Figuur 3.2. Verdeling naar geslacht"',
@@ -44,7 +44,7 @@ describe('tablesXlsx', () => {
       'A7="Percentage van het groepstotaal (%)"', 'B7="man"', 'C7="vrouw"', 'D7="onbekend"', 'E7="Totaal"',
       'A8="UWV & Pwet"', 'B8=38', 'C8=62', 'D8=0', 'E8=100',
       'A9="UWV & Pwet & Wmo"', 'B9="**"', 'C9=60.9', 'D9="**"', 'E9=100',
-      'A11="** Te weinig waarnemingen om te kunnen laten zien (minder dan 10 personen, of nodig om zo’n aantal af te schermen)."',
+      'A11="** Niet getoond: minder dan 10 personen (onder de drempel), afgeschermd om zo’n aantal te beschermen, of afgeschermd omdat het met een eerdere export een klein verschil of een daar afgeschermd aantal zou prijsgeven."',
     ]);
     expect(wb.getWorksheet('Tabel 3.3')!.getCell('B4').numFmt).toBe('#,##0');
     expect(wb.getWorksheet('Figuur 3.2')!.getCell('C9').numFmt).toBe('0.0');
@@ -65,6 +65,16 @@ describe('tablesXlsx', () => {
     }
   });
 
+  it('puts the summary in real cells: label and value apart, per-table counts and input rows as numbers', () => {
+    expect(summaryCells('Periode: 2017-01-01 t/m 2022-12-31')).toEqual(['Periode', '2017-01-01 t/m 2022-12-31']);
+    expect(summaryCells('  Tabel 3.10     13 /  21 /   0')).toEqual(['Tabel 3.10', 13, 21, 0]);
+    expect(summaryCells('  Alle tabellen  210 / 115 /  15 /  81 /   1')).toEqual(['Alle tabellen', 210, 115, 15, 81, 1]);
+    expect(summaryCells('Cellen per tabel (getoond / primair afgeschermd / secundair afgeschermd)')).toEqual(['Cellen per tabel', 'getoond', 'primair afgeschermd', 'secundair afgeschermd']);
+    expect(summaryCells('  GBAPERSOON2022TABV1.csv   gba          1.209.985 rijen  da9c8cc455d4')).toEqual(['GBAPERSOON2022TABV1.csv', 'gba', 1209985, 'da9c8cc455d4']);
+    expect(summaryCells('Bronnen (invoerbestanden: rijen, eerste 12 hexadecimale tekens van de SHA-256)')).toHaveLength(1);
+    expect(summaryCells('- Dominantie (p%- of (n,k)-regel): niet van toepassing.')).toHaveLength(1);
+  });
+
   it('starts with the summary sheet, freezes the header rows and label column, and claims no creation date', async () => {
     const s = sampleExport();
     for (const t of Object.values(s.tables)) t.note = '12 invoerrij(en) met fouten zijn terzijde gelegd (quarantaine) en niet meegeteld.';
@@ -73,10 +83,10 @@ describe('tablesXlsx', () => {
     const wb = await read(buf);
     expect(wb.worksheets[0]!.name).toBe('Samenvatting');
     expect(wb.worksheets[0]!.getCell('A1').value).toBe(summary[0]);
-    expect(wb.worksheets[0]!.getCell('A2').value).toBe(summary[1]);
+    expect([wb.worksheets[0]!.getCell('A2').value, wb.worksheets[0]!.getCell('B2').value]).toEqual(['Periode', '2017-01-01 t/m 2022-12-31']);
     // the legend of the markers follows the note
     expect(dump(wb.worksheets[0]!).join('\n')).toContain('Tekens in de tabellen');
-    expect(dump(wb.worksheets[0]!).join('\n')).toContain('** Te weinig waarnemingen');
+    expect(dump(wb.worksheets[0]!).join('\n')).toContain('** Niet getoond: minder dan 10 personen');
     for (const ws of wb.worksheets.slice(1)) {
       expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 3 });
       expect(String(ws.getCell('A2').value), ws.name).toMatch(/^12 invoerrij\(en\)/);

@@ -137,6 +137,13 @@ describe('run --previous (CLI, about 3,000 persons)', () => {
     expect(r.ok).toBe(false);
     expect(r.lines.some((l) => l.startsWith('FAIL') && l.includes('export/tables.json is not the one this run was protected with'))).toBe(true);
     rmSync(join(root, 'old'), { recursive: true });
+    // moved: the audit says how to point at it, and --previous-at does, still checking the SHA-256 (the copy is intact)
+    const moved = await auditRun(join(root, 'new'));
+    expect(moved.ok).toBe(false);
+    expect(moved.lines).toContain(`FAIL earlier export ${join(root, 'old')}: cannot read its export/tables.json and manifest.json; if it has moved, say where with --previous-at "${join(root, 'old')}=NEW_FOLDER" (it is still checked by its SHA-256)`);
+    const there = await auditRun(join(root, 'new'), { previousAt: new Map([[join(root, 'old'), copy]]) });
+    expect(there.lines.filter((l) => l.startsWith('FAIL'))).toEqual([]);
+    expect(there.lines.some((l) => l.startsWith(`earlier export ${join(root, 'old')} (now at ${copy}):`) && l.endsWith('SHA-256 checked'))).toBe(true);
     cpSync(copy, join(root, 'old'), { recursive: true });
   });
 
@@ -219,6 +226,12 @@ describe('run --previous (CLI, about 3,000 persons)', () => {
     const r = cli(['run', '--input', input, '--out', join(root, 'from-config'), '--config', config]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(join(root, 'no-such-export'));
-    expect(r.stderr).toContain('export/tables.json');
+    expect(r.stderr).toContain('(--previous) does not exist');
+    // a folder that exists but is not an export is named with the file it lacks
+    mkdirSync(join(root, 'not-an-export'), { recursive: true });
+    writeFileSync(config, JSON.stringify({ previous: [join(root, 'not-an-export')] }));
+    const r2 = cli(['run', '--input', input, '--out', join(root, 'from-config'), '--config', config]);
+    expect(r2.code).toBe(1);
+    expect(r2.stderr).toContain('export/tables.json');
   });
 });

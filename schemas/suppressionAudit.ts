@@ -1,12 +1,61 @@
-import type { CellRef } from './attackerModel.js';
-import type { EarlierRecord } from '../schemas/manifest.js';
-import type { DisclosureParams } from './protectionRule.js';
+import type { EarlierRecord } from './manifest.js';
+import type { DisclosureParams } from '../model/disclosureParams.js';
+
+/** One cell of one table (a place where a number is published). */
+export interface CellRef {
+  table: string;
+  row: string;
+  column: string;
+}
+
+/**
+ * Why a cell is suppressed, one kind per cell (the first that applies, in this order):
+ * - `threshold`: its count is below the threshold (1 … threshold − 1, or 0 when zeroUnsafe): primary suppression;
+ * - `differencing`: shown, it would differ by 1 … threshold − 1 from the same cell shown in an earlier export;
+ * - `earlierCell`: shown, it would narrow a cell suppressed in an earlier export (a bound on it, or the last cell
+ *   keeping that cell's interval against an attacker holding both exports);
+ * - `protects`: it protects another suppressed cell of this export (secondary suppression).
+ */
+export const SUPPRESSION_REASONS = ['threshold', 'protects', 'differencing', 'earlierCell'] as const;
+export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
+
+/** One earlier export a cell is suppressed for (internal/ only: the difference is a count of persons). */
+export interface EarlierReason {
+  /** The earlier export's folder, as given to --previous. */
+  export: string;
+  kind: 'differencing' | 'earlierCell';
+  /** differencing: |new − earlier shown count|, 1 … threshold − 1. */
+  difference?: number;
+}
+
+/** Per reason kind, a count of cells. */
+export type ReasonCounts = Record<SuppressionReason, number>;
+
+export function emptyReasonCounts(): ReasonCounts {
+  return { threshold: 0, protects: 0, differencing: 0, earlierCell: 0 };
+}
+
+/** The reason kind of a suppressed cell by table id, row key and column key (from internal/suppression-audit.json). */
+export type ReasonOf = (table: string, row: string, column: string) => SuppressionReason | undefined;
+
+/** A ReasonOf over audit records. */
+export function reasonLookup(cells: readonly { table: string; row: string; column: string; why?: SuppressionReason | undefined }[]): ReasonOf {
+  const m = new Map(cells.flatMap((c) => (c.why ? [[`${c.table}\u0000${c.row}\u0000${c.column}`, c.why] as const] : [])));
+  return (table, row, column) => m.get(`${table}\u0000${row}\u0000${column}`);
+}
 
 /** One suppressed table cell in `internal/suppression-audit.json`. */
 export interface SuppressedCellAudit extends CellRef {
   /** True count. */
   value: number;
+  /** The attacker's view: primary = a cell with an interval it must reach (threshold, differencing, earlier cell), secondary = none. */
   kind: 'primary' | 'secondary';
+  /** Why it is suppressed (see SUPPRESSION_REASONS). */
+  why: SuppressionReason;
+  /** The earlier exports it is suppressed for, with the difference (differencing). */
+  earlier?: EarlierReason[];
+  /** Suppressed only because of earlier exports: itself differencing/earlierCell, or a secondary protecting only such cells. */
+  forPrevious?: boolean;
   /** Secondary only: the primary cells it was chosen to protect (every table cell of those counts). */
   protects?: CellRef[];
   /** Attacker interval proved by the final audit, rounded to whole numbers; hi `null` = unbounded. */
@@ -37,6 +86,10 @@ export interface SuppressionAudit {
     distinctCounts: number;
     /** Variables of the attacker LP after merging indistinguishable atoms. */
     attackerVariables: number;
+    /** Suppressed cells per reason kind (they add up to `suppressed`). */
+    byReason: ReasonCounts;
+    /** What --previous cost: cells suppressed only because of earlier exports (`forPrevious`). */
+    forPrevious: number;
   };
   /** Every suppressed cell, in table order. */
   cells: SuppressedCellAudit[];

@@ -28,7 +28,7 @@ const SAMPLES: Partial<Record<keyof Messages, unknown[]>> = {
   summaryStep: ['export/report.html'],
   summaryQuarantine: [4321],
   compareProtected: [true],
-  outputLocked: ['/out/dirQ', 4321],
+  outputLocked: ['/out/dirQ', 4321, '/out/.dirQ.lockQ'],
   tableUnknownKey: ['KEYQ', ['VALID1', 'VALID2']],
   tableUnknownList: ['LISTQ', ['VALID1', 'VALID2']],
   tableUnknownSet: ['SETQ', ['VALID1', 'VALID2']],

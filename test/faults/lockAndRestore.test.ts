@@ -8,11 +8,12 @@ import { GOLDEN_FILES } from '../support/goldenFiles.js';
 import { writeFolder } from '../support/runOnFolder.js';
 import { cli } from '../support/cli.js';
 import { folderHashes } from '../support/faults.js';
+import { minimalManifest } from '../support/minimalManifest.js';
 
 /** Issue 21 points 11 and 12: the stale-output restore runs before the check; a lock proves it belongs to a multigebruik run. */
 
 const deadPid = () => spawnSync(process.execPath, ['-e', '0']).pid!;
-const EARLIER = '{"software": {"name": "multigebruik"}, "earlier": true}\n';
+const EARLIER = `${minimalManifest({ earlier: true })}\n`;
 
 describe('an output moved aside by a killed --force run (point 11)', () => {
   it('is put back before OUT is checked: a run without --force is refused and the earlier output kept; with --force it is replaced', () => {

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { minimalManifest } from '../support/minimalManifest.js';
 import { GOLDEN_FILES } from '../support/goldenFiles.js';
 import { writeFolder } from '../support/runOnFolder.js';
 import { cli } from '../support/cli.js';
@@ -70,7 +71,7 @@ describe('process and file-system errors', () => {
     mounted.push(mnt);
     const input = writeFolder(GOLDEN_FILES);
     mkdirSync(join(mnt, 'keep'));
-    writeFileSync(join(mnt, 'manifest.json'), '{"software": {"name": "multigebruik"}}');
+    writeFileSync(join(mnt, 'manifest.json'), minimalManifest());
     const r = cli(['run', '--input', input, '--out', mnt, '--force']);
     expect([r.code, r.stderr]).toEqual([1, expect.stringMatching(/is a mount point \(a disk of its own\), which cannot be replaced as a whole; give a new folder inside it as --out/)]);
     noStack(r.stderr);

@@ -179,7 +179,7 @@ export function comparisonHtml(rows: ComparisonRow[], meta: ComparisonMeta): str
   const per = (p: Period | undefined) => (p ? ` — ${fill(tx.period, { start: p.start, end: p.end, years: years(p) })}` : '');
   const body: string[] = [
     `<h1>${escapeHtml(tx.title)}</h1>`,
-    `<p class="meta">${escapeHtml(tx.cols[0])}: ${escapeHtml(meta.oldName + per(meta.oldPeriod))}<br>${escapeHtml(tx.cols[1])}: ${escapeHtml(meta.newName + per(meta.newPeriod))}</p>`,
+    `<p class="meta">${escapeHtml(tx.cols[0]!)}: ${escapeHtml(meta.oldName + per(meta.oldPeriod))}<br>${escapeHtml(tx.cols[1]!)}: ${escapeHtml(meta.newName + per(meta.newPeriod))}</p>`,
   ];
   if (meta.oldPeriod && meta.newPeriod && periodYears(meta.oldPeriod) !== periodYears(meta.newPeriod)) {
     body.push(`<p class="note warning"><strong>${escapeHtml(fill(tx.lengthWarning, { oldYears: years(meta.oldPeriod), newYears: years(meta.newPeriod) }))}</strong></p>`);

@@ -14,9 +14,9 @@ import { EarlierRecordSchema, readManifest } from '../schemas/manifest.js';
 import { AtomsFileSchema, ATOMS_FILE, earlierAtomsFile } from './atomsFile.js';
 import { attackerModelFile, buildAttackerModel } from './attackerModel.js';
 import { cellIntervals } from './cellIntervals.js';
-import { declarationsFor } from '../model/tableDeclarations.js';
+import { declarationsFor, hasPercentages } from '../model/tableDeclarations.js';
 import { loadSolver } from './loadSolver.js';
-import { percentages, PERCENTAGE_TABLES } from './percentages.js';
+import { percentages } from './percentages.js';
 import { earlierDetails, isUnsafeDifference, periodRelation, sameInputs, sha256, sharedCells } from './earlierExports.js';
 import { definedAlike, differenceIsGroup, earlierBlock, earlierDemands } from './acrossReleases.js';
 import type { EarlierExport } from './earlierExports.js';
@@ -248,8 +248,8 @@ export async function auditRun(outDir: string, options: AuditOptions = {}): Prom
   }
   lines.push(`cells: ${cellStatus.size} (${published} published, ${suppressed} suppressed)`);
 
-  // 2. Percentages.
-  for (const id of PERCENTAGE_TABLES) {
+  // 2. Percentages: every share figure of the run, user ones included.
+  for (const id of declarations.filter(hasPercentages).map((d) => d.id)) {
     const et = exported.tables[id];
     if (!et) continue;
     const expected = percentages(et, params.threshold);

@@ -1,8 +1,4 @@
-import { hasPercentages, TABLE_DECLARATIONS } from '../model/tableDeclarations.js';
 import { type ExportTable, SUPPRESSED } from '../schemas/tablesJson.js';
-
-/** The shipped figures that carry a `percentages` matrix in export/ (docs/spec/outputs.md): the `share` figures of model/tables.json. */
-export const PERCENTAGE_TABLES: readonly string[] = TABLE_DECLARATIONS.filter(hasPercentages).map((d) => d.id);
 
 /**
  * Percentages of the row's `total` column, one decimal, computed from the published counts only: a

@@ -57,6 +57,23 @@ describe('auditRun', () => {
     expect(c.stdout).toContain('audit PASSED');
   });
 
+  it('recomputes the percentages of a user share figure (examples/): a tampered one fails', async () => {
+    const out = join(root, 'user');
+    const config = join(import.meta.dirname, '..', '..', 'examples', 'pwet-wmo-by-gender.json');
+    expect(cli(['run', '--input', join(root, 'input'), '--out', out, '--config', config]).code).toBe(0);
+    expect((await auditRun(out)).ok).toBe(true);
+    const path = join(out, 'export', 'tables.json');
+    const exported = readJson<ExportTables>(path);
+    const pct = exported.tables.FX1!.percentages!;
+    const i = pct.findIndex((row) => row.some((v) => typeof v === 'number'));
+    const j = pct[i]!.findIndex((v) => typeof v === 'number');
+    pct[i]![j] = (pct[i]![j] as number) + 1;
+    writeJson(path, exported);
+    const r = await auditRun(out);
+    expect(r.ok).toBe(false);
+    expect(r.lines.some((l) => l.startsWith('FAIL') && l.includes('table FX1') && l.includes('percentage'))).toBe(true);
+  }, 600_000);
+
   it('hole 1: zero-count atoms added to attacker-model.json (and every secondary published) fail', async () => {
     const out = copy();
     const audit = readJson<AuditFile>(join(out, 'internal', 'suppression-audit.json'));

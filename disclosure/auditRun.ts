@@ -30,6 +30,7 @@ import type { Atom } from '../model/atom.js';
 import { ATTACKER_MODEL_FILE, SUPPRESSION_AUDIT_FILE, validateParams } from './protectTables.js';
 import { type DisclosureParams, integerInterval, isPrimaryUnsafe, meetsRule, protectionLevel } from './protectionRule.js';
 import { zeroCellAtoms } from './zeroCellAtoms.js';
+import { csvFields } from '../sources/csvHeader.js';
 
 /**
  * `multigebruik audit OUT`: check a finished run from its files, trusting nothing that can be recomputed.
@@ -107,29 +108,6 @@ function listFiles(dir: string): string[] {
   return out.sort();
 }
 
-/** The fields of one CSV record (RFC 4180 quoting). */
-function csvFields(line: string, delimiter: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === delimiter) {
-      out.push(field);
-      field = '';
-    } else field += ch;
-  }
-  out.push(field);
-  return out;
-}
-
 /**
  * For a table CSV that differs from its rendering: the first differing cell, named by line, row label and column
  * header, with both values (the file's and what export/tables.json gives); undefined when it is not a CSV or the
@@ -140,11 +118,12 @@ function csvDifference(rel: string, have: string, want: string): string | undefi
   const delimiter = rel.startsWith('tables-nl/') ? ';' : ',';
   const a = have.replace(/^\uFEFF/, '').split(/\r?\n/);
   const b = want.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const header = csvFields(b[0] ?? '', delimiter);
+  const fields = (line: string) => csvFields(line, delimiter) ?? [line];
+  const header = fields(b[0] ?? '');
   for (let n = 0; n < Math.max(a.length, b.length); n++) {
     if (a[n] === b[n]) continue;
-    const fa = csvFields(a[n] ?? '', delimiter);
-    const fb = csvFields(b[n] ?? '', delimiter);
+    const fa = fields(a[n] ?? '');
+    const fb = fields(b[n] ?? '');
     const k = fb.findIndex((f, i) => f !== fa[i]);
     if (k < 0) return undefined;
     return messages.auditCellDiffers(`export/${rel}`, n + 1, fb[0] ?? '', header[k] ?? String(k + 1), fa[k] ?? '', fb[k] ?? '');

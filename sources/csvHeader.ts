@@ -10,7 +10,8 @@ export interface CsvHeader {
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 
-function split(line: string, delim: string): string[] | undefined {
+/** The fields of one CSV record (RFC 4180 quoting); undefined when a quote is never closed. */
+export function csvFields(line: string, delim: string): string[] | undefined {
   const out: string[] = [];
   let field = '';
   let quoted = false;
@@ -38,7 +39,7 @@ export function rawCsvHeader(firstLine: string): CsvHeader | undefined {
   const line = firstLine.replace(/^\uFEFF/, '').replace(/\r$/, '');
   let best: { delim: string; columns: string[] } | undefined;
   for (const delim of DELIMITERS) {
-    const fields = split(line, delim);
+    const fields = csvFields(line, delim);
     if (fields && fields.length > 1 && (!best || fields.length > best.columns.length)) best = { delim, columns: fields };
   }
   return best && { delim: best.delim, columns: best.columns.map((c) => c.trim()) };

@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { existsSync, readdirSync } from 'node:fs';
 import { EXIT_INTERNAL, EXIT_OK, InputError, exitCodeOf } from '../core/errors.js';
 import { helpText, messages } from '../core/messages.js';
-import { join as joinPath } from 'node:path';
+import { join as joinPath, sep } from 'node:path';
 import { versionText } from './version.js';
 import { checkOptionSpelling, checkRepeatedOptions } from './optionSpelling.js';
 import { unquotedPathHint } from './unquotedPath.js';
@@ -146,10 +146,11 @@ async function main(argv: string[]): Promise<number> {
       const plain = !process.stdout.isTTY;
       const say = (line: string) => process.stdout.write(`${line}\n`);
       if (plain) say(messages.demoGenerate(input));
-      const [{ generateCommand }, { DEMO_SETTINGS }, { caption, tableOrder }] = await Promise.all([
+      const [{ generateCommand }, { DEMO_SETTINGS }, { caption, tableOrder }, { demoLines }] = await Promise.all([
         import('./generateCommand.js'),
         import('../synthetic/generateSynthetic.js'),
         import('../reports/tableOrder.js'),
+        import('../reports/runSummary.js'),
       ]);
       const { scale, populationScale, seed } = DEMO_SETTINGS;
       await generateCommand({ out: input, force: true, scale: String(scale), populationScale, seed: String(seed) });
@@ -165,17 +166,12 @@ async function main(argv: string[]): Promise<number> {
       const stars = (id: string) => tables[id]!.cells.flat().filter((c) => c === '**').length;
       const figure = ids.find((id) => result.declarations.find((d) => d.id === id)?.kind === 'figure') ?? ids[0]!;
       const busiest = ids.reduce((a, b) => (stars(b) > stars(a) ? b : a));
-      process.stdout.write(
-        [
-          `Demo written to ${o.out}/:`,
-          `  input/            synthetic microdata in the CBS layout`,
-          `  output/export/    protected tables (tables.json, tables/*.csv, tables.xlsx, report.html, charts/)`,
-          `  output/internal/  exact counts and the suppression audit (stays inside CBS)`,
-          messages.demoAuditHint(invokedAs(), output),
-          messages.demoLookFirst('report.html', caption(figure, 'en', result.declarations), caption(busiest, 'en', result.declarations), stars(busiest), joinPath(output, 'internal', 'audit.html')),
-          '',
-        ].join('\n'),
-      );
+      const demo = { dir: o.out, command: invokedAs(), figure: caption(figure, 'en', result.declarations), busiest: caption(busiest, 'en', result.declarations), suppressed: stars(busiest) };
+      const text = {
+        written: messages.demoWritten, inputFolder: messages.demoInputFolder, exportFolder: messages.demoExportFolder, internalFolder: messages.demoInternalFolder,
+        auditHint: messages.demoAuditHint, lookFirst: messages.demoLookFirst,
+      };
+      for (const line of demoLines(demo, text, { join: joinPath, sep })) say(line);
     });
 
   program

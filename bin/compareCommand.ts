@@ -151,7 +151,7 @@ export async function compareCommand(oldDir: string, newDir: string, outDir: str
   const cells = rows.filter((r) => r.scope === 'cell');
   const y = (p: typeof periods.old) => periodYears(p).toFixed(1);
   const lines = [
-    messages.compareWrote(outDir),
+    messages.compareWrote(join(outDir, 'comparison.csv'), 'comparison.html'),
     `  ${messages.comparePeriod(messages.compareOld(), oldDir, periods.old.start, periods.old.end, y(periods.old))}`,
     `  ${messages.comparePeriod(messages.compareNew(), newDir, periods.new.start, periods.new.end, y(periods.new))}`,
   ];

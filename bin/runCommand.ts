@@ -25,7 +25,7 @@ export function summaryLines(summary: RunSummary, out: string): string[] {
   return runSummaryLines(summary, out, {
     wrote: messages.summaryWrote, period: messages.summaryPeriod, tables: messages.summaryTables, earlier: messages.summaryEarlier, audit: messages.summaryAudit,
     quarantine: messages.summaryQuarantine, next: messages.summaryNext, step: messages.summaryStep,
-  }, join);
+  }, { join, sep });
 }
 
 export interface RunOptions {

@@ -6,6 +6,8 @@
  * quoted. The terminal speaks English (`messages`); texts that go into outputs take the run's language
  * (`messagesFor(config.language)`). The Dutch catalogue must have every key of the English one (typechecked).
  */
+import { join } from 'node:path';
+
 export type Language = 'nl' | 'en';
 
 interface Problem {
@@ -72,21 +74,23 @@ const en = {
   unknownShortOption: (option: string, known: string, command: string) => `unknown option ${option}; ${command} knows ${known} (see multigebruik ${command} --help)`,
   commanderError: (sentence: string, help: string) => `${sentence}. See ${help} for what to give.`,
   unquotedPath: (command: string) => `A path with spaces must be put in double quotes. With the path in quotes, the command is:\n  ${command}`,
-  summaryWrote: (out: string, seconds: string) => `Wrote ${out} (export/, internal/, manifest.json) in ${seconds} s.`,
+  /** Paths (`exportDir` = "export/" or "export\\", …) are written by the caller the platform's way (reports/runSummary.ts). */
+  summaryWrote: (out: string, seconds: string, exportDir: string, internalDir: string) => `Wrote ${out} (${exportDir}, ${internalDir}, manifest.json) in ${seconds} s.`,
   summaryPeriod: (start: string, end: string, years: string) => `Period:      ${start} to ${end} (${years} years)`,
   summaryTables: (tables: number, cells: number, shown: number, primary: number, secondary: number) =>
     `Tables:      ${tables} tables and figures, ${cells} cells: ${shown} shown; suppressed (**): ${primary} below the threshold (primary), ${secondary} protecting another cell (secondary)`,
-  summaryEarlier: (differencing: number, earlierCell: number, cost: number) =>
-    `Earlier:     suppressed for earlier exports: ${differencing} would differ from an earlier export by too few persons (differencing), ${earlierCell} would narrow a cell suppressed there; --previous cost ${cost} cell(s) in all (per cell: internal/audit.html)`,
-  summaryAudit: (passed: boolean): string =>
-    passed ? 'Audit:       PASSED: every suppressed cell is protected (proof per cell in internal/audit.html)' : 'Audit:       FAILED: do not release export/',
-  summaryQuarantine: (rows: number): string =>
-    rows > 0 ? `Quarantine:  ${rows} input row(s) set aside and not counted (internal/quarantine.csv); every table notes it` : 'Quarantine:  none (no input rows set aside)',
+  summaryEarlier: (differencing: number, earlierCell: number, cost: number, audit: string) =>
+    `Earlier:     suppressed for earlier exports: ${differencing} would differ from an earlier export by too few persons (differencing), ${earlierCell} would narrow a cell suppressed there; --previous cost ${cost} cell(s) in all (per cell: ${audit})`,
+  summaryAudit: (passed: boolean, audit: string, exportDir: string): string =>
+    passed ? `Audit:       PASSED: every suppressed cell is protected (proof per cell in ${audit})` : `Audit:       FAILED: do not release ${exportDir}`,
+  summaryQuarantine: (rows: number, quarantine: string): string =>
+    rows > 0 ? `Quarantine:  ${rows} input row(s) set aside and not counted (${quarantine}); every table notes it` : 'Quarantine:  none (no input rows set aside)',
   summaryNext: () => 'Look first at:',
-  summaryStep: (file: string): string =>
+  /** `file` chooses the sentence (a path of the summary's `nextSteps`, always with "/"); `exportDir` is printed. */
+  summaryStep: (file: string, exportDir: string): string =>
     ({
       'export/report.html': 'all tables and figures, in a browser',
-      'export/README.txt': 'the note for the CBS output checker (what to hand in with export/)',
+      'export/README.txt': `the note for the CBS output checker (what to hand in with ${exportDir})`,
       'export/LEESMIJ.txt': 'the same note in Dutch',
       'internal/audit.html': "each suppressed cell's proof (stays inside CBS)",
       'internal/quarantine.csv': 'the rows set aside, with the reason',
@@ -101,7 +105,7 @@ const en = {
     `--out ${out} is inside the run folder ${run}; a comparison gets a folder of its own (a later run --force of ${run} would delete it)`,
   compareNotOurs: (file: string) =>
     `${file} exists and was not written by multigebruik compare; compare does not overwrite it. Choose another --out folder, or move the file.`,
-  compareWrote: (dir: string) => `Wrote ${dir}/comparison.csv and comparison.html.`,
+  compareWrote: (csv: string, html: string) => `Wrote ${csv} and ${html}.`,
   comparePeriod: (which: string, dir: string, start: string, end: string, years: string) => `${which} ${dir}: ${start} to ${end} (${years} years)`,
   compareOld: () => 'Old:',
   compareNew: () => 'New:',
@@ -199,6 +203,10 @@ const en = {
   noPrevious: () => 'No earlier export was taken into account (run --previous DIR to protect jointly with exports already published).',
   previousTaken: (dirs: string) => `Protected jointly with the earlier export(s): ${dirs}.`,
   internal: (what: string) => `Internal error in multigebruik (please report): ${what}`,
+  demoWritten: (dir: string) => `Demo written to ${dir}:`,
+  demoInputFolder: () => 'synthetic microdata in the CBS layout',
+  demoExportFolder: (csvs: string, charts: string) => `protected tables (tables.json, ${csvs}, tables.xlsx, report.html, ${charts})`,
+  demoInternalFolder: () => 'exact counts and the suppression audit (stays inside CBS)',
   demoAuditHint: (command: string, output: string) => `Check the protection again with: ${command} audit ${output}`,
   auditNotRun: (out: string, inner: string | null) =>
     inner === null
@@ -278,21 +286,21 @@ const nl: Messages = {
   unknownShortOption: (option, known, command) => `onbekende optie ${option}; ${command} kent ${known} (zie multigebruik ${command} --help)`,
   commanderError: (sentence, help) => `${sentence}. Zie ${help} voor wat u moet opgeven.`,
   unquotedPath: (command) => `Een pad met spaties moet tussen dubbele aanhalingstekens staan. Met het pad tussen aanhalingstekens is de opdracht:\n  ${command}`,
-  summaryWrote: (out, seconds) => `${out} geschreven (export/, internal/, manifest.json) in ${seconds} s.`,
+  summaryWrote: (out, seconds, exportDir, internalDir) => `${out} geschreven (${exportDir}, ${internalDir}, manifest.json) in ${seconds} s.`,
   summaryPeriod: (start, end, years) => `Periode:     ${start} t/m ${end} (${years} jaar)`,
   summaryTables: (tables, cells, shown, primary, secondary) =>
     `Tabellen:    ${tables} tabellen en figuren, ${cells} cellen: ${shown} getoond; afgeschermd (**): ${primary} onder de drempel (primair), ${secondary} ter bescherming van een andere cel (secundair)`,
-  summaryEarlier: (differencing, earlierCell, cost) =>
-    `Eerder:      afgeschermd vanwege eerdere exports: ${differencing} zouden te weinig personen verschillen van een eerdere export (verschilonthulling), ${earlierCell} zouden een daar afgeschermde cel begrenzen; --previous kostte in totaal ${cost} cel(len) (per cel: internal/audit.html)`,
-  summaryAudit: (passed) =>
-    passed ? 'Audit:       GESLAAGD: elke afgeschermde cel is beschermd (bewijs per cel in internal/audit.html)' : 'Audit:       MISLUKT: export/ niet vrijgeven',
-  summaryQuarantine: (rows) =>
-    rows > 0 ? `Quarantaine: ${rows} invoerrij(en) terzijde gelegd en niet meegeteld (internal/quarantine.csv); elke tabel vermeldt dit` : 'Quarantaine: geen (geen invoerrijen terzijde gelegd)',
+  summaryEarlier: (differencing, earlierCell, cost, audit) =>
+    `Eerder:      afgeschermd vanwege eerdere exports: ${differencing} zouden te weinig personen verschillen van een eerdere export (verschilonthulling), ${earlierCell} zouden een daar afgeschermde cel begrenzen; --previous kostte in totaal ${cost} cel(len) (per cel: ${audit})`,
+  summaryAudit: (passed, audit, exportDir) =>
+    passed ? `Audit:       GESLAAGD: elke afgeschermde cel is beschermd (bewijs per cel in ${audit})` : `Audit:       MISLUKT: ${exportDir} niet vrijgeven`,
+  summaryQuarantine: (rows, quarantine) =>
+    rows > 0 ? `Quarantaine: ${rows} invoerrij(en) terzijde gelegd en niet meegeteld (${quarantine}); elke tabel vermeldt dit` : 'Quarantaine: geen (geen invoerrijen terzijde gelegd)',
   summaryNext: () => 'Kijk eerst naar:',
-  summaryStep: (file) =>
+  summaryStep: (file, exportDir) =>
     ({
       'export/report.html': 'alle tabellen en figuren, in een browser',
-      'export/README.txt': 'de toelichting voor de CBS-outputcontrole (in het Engels)',
+      'export/README.txt': `de toelichting voor de CBS-outputcontrole (in het Engels; in te leveren met ${exportDir})`,
       'export/LEESMIJ.txt': 'dezelfde toelichting in het Nederlands',
       'internal/audit.html': 'het bewijs per afgeschermde cel (blijft binnen het CBS)',
       'internal/quarantine.csv': 'de terzijde gelegde rijen, met de reden',
@@ -306,7 +314,7 @@ const nl: Messages = {
     `--out ${out} ligt in de runmap ${run}; een vergelijking krijgt een eigen map (een latere run --force van ${run} zou haar wissen)`,
   compareNotOurs: (file) =>
     `${file} bestaat en is niet door multigebruik compare geschreven; compare overschrijft het niet. Kies een andere --out-map, of verplaats het bestand.`,
-  compareWrote: (dir) => `${dir}/comparison.csv en comparison.html geschreven.`,
+  compareWrote: (csv, html) => `${csv} en ${html} geschreven.`,
   comparePeriod: (which, dir, start, end, years) => `${which} ${dir}: ${start} t/m ${end} (${years} jaar)`,
   compareOld: () => 'Oud:',
   compareNew: () => 'Nieuw:',
@@ -404,6 +412,10 @@ const nl: Messages = {
   noPrevious: () => 'Er is geen eerdere export meegenomen (draai met --previous MAP om samen met al gepubliceerde exports te beveiligen).',
   previousTaken: (dirs) => `Samen beveiligd met de eerdere export(s): ${dirs}.`,
   internal: (what) => `Interne fout in multigebruik (meld dit alstublieft): ${what}`,
+  demoWritten: (dir) => `Demo geschreven naar ${dir}:`,
+  demoInputFolder: () => 'synthetische microdata in de CBS-indeling',
+  demoExportFolder: (csvs, charts) => `beveiligde tabellen (tables.json, ${csvs}, tables.xlsx, report.html, ${charts})`,
+  demoInternalFolder: () => 'exacte aantallen en de audit van de afscherming (blijft binnen het CBS)',
   demoAuditHint: (command, output) => `Controleer de afscherming opnieuw met: ${command} audit ${output}`,
   auditNotRun: (out, inner) =>
     inner === null
@@ -450,7 +462,7 @@ export const helpText = {
     "check a run's protection again without its input: recompute every count from internal/atoms.json, every suppressed " +
     "cell's attacker interval from what export/ shows, render every export file (CSV, XLSX, HTML, charts) again and compare " +
     'it byte for byte, and check earlier exports by SHA-256; exit 1 on any mismatch or under-protected cell',
-  auditOut: 'output folder of a run (the --out of run; for the demo: demo-out/output)',
+  auditOut: `output folder of a run (the --out of run; for the demo: ${join('demo-out', 'output')})`,
 } as const;
 
 // ---------------------------------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { ConfigSchema } from '../../schemas/config.js';
 import { DEFAULT_SCALE } from '../../synthetic/generateSynthetic.js';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GOLDEN_FILES } from '../support/goldenFiles.js';
 import { writeFolder } from '../support/runOnFolder.js';
@@ -76,6 +76,10 @@ describe('demo', () => {
     expect(lines.filter((l) => /^\s*read \S/.test(l)).every((l) => l.startsWith('  read '))).toBe(true);
     expect(lines.findIndex((l) => l.startsWith('  read '))).toBeGreaterThan(lines.indexOf('validate…'));
     expect(r.stdout).toMatch(/Check the protection again with: (npx )?multigebruik audit /);
+    // every path the demo prints with the platform's separator (test/reports/runSummary.test.ts: win32 and posix)
+    expect(lines).toContain(`Demo written to ${out}${sep}:`);
+    expect(lines.some((l) => l.startsWith(`  ${join('output', 'export')}${sep}  `))).toBe(true);
+    expect(r.stdout).toContain(`why each ** is there: ${join(out, 'output', 'internal', 'audit.html')}\n`);
   });
 });
 

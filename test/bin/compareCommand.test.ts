@@ -47,7 +47,7 @@ describe('compareCommand', () => {
     expect(html).toContain('(5,0 jaar)');
     expect(html).toContain('Let op: de perioden zijn niet even lang');
     expect(r.lines).toEqual([
-      `Wrote ${target}/comparison.csv and comparison.html.`,
+      `Wrote ${join(target, 'comparison.csv')} and comparison.html.`,
       `  Old: ${oldDir}: 2017-01-01 to 2021-12-31 (5.0 years)`,
       `  New: ${newDir}: 2017-01-01 to 2022-12-31 (6.0 years)`,
       '  WARNING: the periods differ in length (5.0 against 6.0 years): differences are not changes per year.',

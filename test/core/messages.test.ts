@@ -24,9 +24,9 @@ const SAMPLES: Partial<Record<keyof Messages, unknown[]>> = {
   auditFailed: ['/out/dirQ'],
   unreadable: ['fileQ.csv', 'WHYQ'],
   internal: ['WHATQ'],
-  summaryAudit: [true],
-  summaryStep: ['export/report.html'],
-  summaryQuarantine: [4321],
+  summaryAudit: [true, 'internalQ/audit.html', 'exportQ/'],
+  summaryStep: ['export/README.txt', 'exportQ/'],
+  summaryQuarantine: [4321, 'internalQ/quarantine.csv'],
   compareProtected: [true],
   outputLocked: ['/out/dirQ', 4321, '/out/.dirQ.lockQ'],
   tableUnknownKey: ['KEYQ', ['VALID1', 'VALID2']],
@@ -43,8 +43,8 @@ const SAMPLES: Partial<Record<keyof Messages, unknown[]>> = {
   auditPreviousMissing: ['/old/dirQ', '/new/dirQ'],
 };
 
-/** Messages whose parameter chooses the sentence instead of appearing in it. */
-const CHOOSERS = new Set<string>(['summaryStep', 'tableTitleMissing']);
+/** Messages whose parameter chooses the sentence instead of appearing in it (test/reports/runSummary.test.ts renders both of summaryAudit's). */
+const CHOOSERS = new Set<string>(['summaryStep', 'summaryAudit', 'tableTitleMissing']);
 
 function argsFor(key: string, fn: (...a: never[]) => string): unknown[] {
   return SAMPLES[key as keyof Messages] ?? Array.from({ length: fn.length }, (_, i) => `ARG${i}Q`);

@@ -308,10 +308,10 @@ const nl: Messages = {
     `Eerder:      afgeschermd vanwege eerdere exports: ${differencing} zouden te weinig personen verschillen van een eerdere export (verschilonthulling), ${earlierCell} zouden een daar afgeschermde cel begrenzen; --previous kostte in totaal ${cost} cel(len) (per cel: ${audit})`,
   summaryUserTables: (added, changed, hiddenBeyond) =>
     changed.length === 0
-      ? `Toegevoegd:  ${added.join(', ')} (config tables.add) ${added.length === 1 ? 'verandert' : 'veranderen'} de afscherming van de meegeleverde tabellen niet: alleen beschermd schermen die dezelfde cellen af`
+      ? `Toegevoegd:  ${added.join(', ')} (config tables.add) ${added.length === 1 ? 'verandert' : 'veranderen'} de afscherming van de meegeleverde tabellen niet: apart beschermd schermen die dezelfde cellen af`
       : `Toegevoegd:  ${added.join(', ')} (config tables.add) ${added.length === 1 ? 'verandert' : 'veranderen'} de afscherming van meegeleverde tabellen: ` +
         `${changed.map((c) => `${c.table} (${c.hidden} meer afgeschermd${c.shown > 0 ? `, ${c.shown} in plaats daarvan getoond` : ''})`).join(', ')}; ` +
-        `daarin ${hiddenBeyond} cel(len) afgeschermd boven wat de meegeleverde tabellen alleen beschermd afschermen`,
+        `daarin ${hiddenBeyond} cel(len) meer afgeschermd dan wanneer de meegeleverde tabellen apart worden beschermd`,
   summaryAudit: (passed, audit, exportDir) =>
     passed ? `Audit:       GESLAAGD: elke afgeschermde cel is beschermd (bewijs per cel in ${audit})` : `Audit:       MISLUKT: ${exportDir} niet vrijgeven`,
   summaryQuarantine: (rows, quarantine) =>

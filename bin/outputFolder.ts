@@ -1,5 +1,5 @@
 import { closeSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, statfsSync, writeFileSync, writeSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { InputError } from '../core/errors.js';
 import { messages } from '../core/messages.js';
@@ -74,7 +74,36 @@ export function checkOutputFolder(out: string, force: boolean, inputs: readonly 
   }
   if (entries.length === 0) return;
   if (!isOurs(dir)) throw new InputError(messages.outputNotOurs(out));
-  if (!force) throw new InputError(messages.outputExists(out));
+  if (!force) {
+    const later = laterExports(out);
+    throw new InputError(later.length > 0 ? messages.outputIsEarlierExport(out, later.join(', ')) : messages.outputExists(out));
+  }
+}
+
+/**
+ * The run folders beside OUT (in its parent folder) whose manifest names OUT as an earlier export (`previous`), as
+ * paths beside `out` as given, sorted. A manifest records a relative earlier export relative to the folder that holds
+ * it (bin/runCommand.ts previousName), so those are resolved against OUT's parent; absolute ones as recorded. Empty
+ * when OUT is no run's output. Replacing OUT would break the audit of each one found.
+ */
+export function laterExports(out: string): string[] {
+  if (!isRunOutput(out)) return [];
+  const dir = realPathOf(out);
+  const parent = dirname(dir);
+  let entries;
+  try {
+    entries = readdirSync(parent, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const found: string[] = [];
+  for (const e of entries) {
+    if (!e.isDirectory() || e.name === basename(dir)) continue;
+    const m = readManifest(join(parent, e.name));
+    if (!m.ok) continue;
+    if ((m.manifest.previous ?? []).some((p) => realPathOf(isAbsolute(p.dir) ? p.dir : resolve(parent, ...p.dir.split('/'))) === dir)) found.push(e.name);
+  }
+  return found.sort().map((name) => join(dirname(out), name));
 }
 
 /** True when `dir` is on another device than its parent (a mount point, or a drive's root). */

@@ -14,7 +14,7 @@ import { type Facts, hashInputs } from './hashInputs.js';
 import { type EarlierExport, readEarlierExport } from '../disclosure/earlierExports.js';
 import { readFirstLine } from './readFirstLine.js';
 import { diagnoseCsv } from './diagnoseCsv.js';
-import { checkNotPrevious, freeBytes, reserveOutput, writeFiles } from './outputFolder.js';
+import { checkNotPrevious, freeBytes, laterExports, reserveOutput, writeFiles } from './outputFolder.js';
 import { softwareInfo } from './version.js';
 import { translateDuckDBError } from '../core/duckdbErrors.js';
 import { endProgress, makeProgress } from './progress.js';
@@ -23,7 +23,7 @@ import { savLoader } from './stages.js';
 /** The run summary as terminal lines (English, like every terminal message). */
 export function summaryLines(summary: RunSummary, out: string): string[] {
   return runSummaryLines(summary, out, {
-    wrote: messages.summaryWrote, period: messages.summaryPeriod, tables: messages.summaryTables, earlier: messages.summaryEarlier, audit: messages.summaryAudit,
+    wrote: messages.summaryWrote, period: messages.summaryPeriod, tables: messages.summaryTables, earlier: messages.summaryEarlier, userTables: messages.summaryUserTables, audit: messages.summaryAudit,
     quarantine: messages.summaryQuarantine, next: messages.summaryNext, step: messages.summaryStep,
   }, { join, sep });
 }
@@ -124,6 +124,9 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult & { s
   const earlier = await readEarlierExports(config, entries, opts.input, opts.out);
   // refuses an unsafe --out, takes the lock, clears stale temp folders; released in the finally below
   const slot = reserveOutput(opts.out, Boolean(opts.force), [opts.input]);
+  // replacing an export that a later export names as its earlier one (--force got past the refusal): say so
+  const later = laterExports(opts.out);
+  if (later.length > 0) process.stderr.write(`multigebruik: ${messages.outputEarlierExportWarning(opts.out, later.join(', '))}\n`);
   let db;
   try {
     db = await openInputDatabase(config, slot.spill);

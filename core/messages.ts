@@ -35,6 +35,10 @@ const en = {
     return `${p.file}, column ${p.column}: ${p.problem}${value}${where} (${p.count} row${p.count === 1 ? '' : 's'} with this problem)`;
   },
   outputExists: (dir: string) => `Output folder ${dir} exists and is not empty; use --force to replace it.`,
+  outputIsEarlierExport: (dir: string, later: string) =>
+    `Output folder ${dir} is the earlier export of ${later}; replacing it breaks the audit of ${later}. Write the new run to another folder (nothing was changed), or use --force to replace it anyway.`,
+  outputEarlierExportWarning: (dir: string, later: string) =>
+    `warning: ${dir} is the earlier export of ${later}; replacing it breaks the audit of ${later} (its manifest records the SHA-256 of the export replaced now).`,
   configRead: (file: string, why: string) => `Config file ${file}: ${why}`,
   configField: (file: string, field: string, why: string) => `Config file ${file}, field ${field}: ${why}`,
   configFieldValue: (why: string, value: string) => `${why}; the file has ${value}`,
@@ -81,6 +85,12 @@ const en = {
     `Tables:      ${tables} tables and figures, ${cells} cells: ${shown} shown; suppressed (**): ${primary} below the threshold (primary), ${secondary} protecting another cell (secondary)`,
   summaryEarlier: (differencing: number, earlierCell: number, cost: number, audit: string) =>
     `Earlier:     suppressed for earlier exports: ${differencing} would differ from an earlier export by too few persons (differencing), ${earlierCell} would narrow a cell suppressed there; --previous cost ${cost} cell(s) in all (per cell: ${audit})`,
+  summaryUserTables: (added: string[], changed: { table: string; hidden: number; shown: number }[], hiddenBeyond: number): string =>
+    changed.length === 0
+      ? `User tables: ${added.join(', ')} (config tables.add) ${added.length === 1 ? 'changes' : 'change'} no suppression in the shipped tables: protected alone, they hide the same cells`
+      : `User tables: ${added.join(', ')} (config tables.add) ${added.length === 1 ? 'changes' : 'change'} the suppression of shipped tables: ` +
+        `${changed.map((c) => `${c.table} (${c.hidden} more hidden${c.shown > 0 ? `, ${c.shown} shown instead` : ''})`).join(', ')}; ` +
+        `${hiddenBeyond} cell(s) hidden in them beyond what the shipped tables protected alone hide`,
   summaryAudit: (passed: boolean, audit: string, exportDir: string): string =>
     passed ? `Audit:       PASSED: every suppressed cell is protected (proof per cell in ${audit})` : `Audit:       FAILED: do not release ${exportDir}`,
   summaryQuarantine: (rows: number, quarantine: string): string =>
@@ -247,6 +257,10 @@ const nl: Messages = {
     return `${p.file}, kolom ${p.column}: ${p.problem}${value}${where} (${p.count} rij${p.count === 1 ? '' : 'en'} met dit probleem)`;
   },
   outputExists: (dir) => `Uitvoermap ${dir} bestaat en is niet leeg; gebruik --force om haar te vervangen.`,
+  outputIsEarlierExport: (dir, later) =>
+    `Uitvoermap ${dir} is de eerdere export van ${later}; haar vervangen maakt de audit van ${later} onmogelijk. Schrijf de nieuwe run naar een andere map (er is niets veranderd), of gebruik --force om haar toch te vervangen.`,
+  outputEarlierExportWarning: (dir, later) =>
+    `waarschuwing: ${dir} is de eerdere export van ${later}; haar vervangen maakt de audit van ${later} onmogelijk (het manifest daarvan legt de SHA-256 vast van de export die nu wordt vervangen).`,
   configRead: (file, why) => `Configbestand ${file}: ${why}`,
   configField: (file, field, why) => `Configbestand ${file}, veld ${field}: ${why}`,
   configFieldValue: (why, value) => `${why}; het bestand heeft ${value}`,
@@ -292,6 +306,12 @@ const nl: Messages = {
     `Tabellen:    ${tables} tabellen en figuren, ${cells} cellen: ${shown} getoond; afgeschermd (**): ${primary} onder de drempel (primair), ${secondary} ter bescherming van een andere cel (secundair)`,
   summaryEarlier: (differencing, earlierCell, cost, audit) =>
     `Eerder:      afgeschermd vanwege eerdere exports: ${differencing} zouden te weinig personen verschillen van een eerdere export (verschilonthulling), ${earlierCell} zouden een daar afgeschermde cel begrenzen; --previous kostte in totaal ${cost} cel(len) (per cel: ${audit})`,
+  summaryUserTables: (added, changed, hiddenBeyond) =>
+    changed.length === 0
+      ? `Toegevoegd:  ${added.join(', ')} (config tables.add) ${added.length === 1 ? 'verandert' : 'veranderen'} de afscherming van de meegeleverde tabellen niet: apart beschermd schermen die dezelfde cellen af`
+      : `Toegevoegd:  ${added.join(', ')} (config tables.add) ${added.length === 1 ? 'verandert' : 'veranderen'} de afscherming van meegeleverde tabellen: ` +
+        `${changed.map((c) => `${c.table} (${c.hidden} meer afgeschermd${c.shown > 0 ? `, ${c.shown} in plaats daarvan getoond` : ''})`).join(', ')}; ` +
+        `daarin ${hiddenBeyond} cel(len) meer afgeschermd dan wanneer de meegeleverde tabellen apart worden beschermd`,
   summaryAudit: (passed, audit, exportDir) =>
     passed ? `Audit:       GESLAAGD: elke afgeschermde cel is beschermd (bewijs per cel in ${audit})` : `Audit:       MISLUKT: ${exportDir} niet vrijgeven`,
   summaryQuarantine: (rows, quarantine) =>

@@ -98,6 +98,7 @@ export function summaryOf(r: { period: Period; declarations: readonly TableDecla
     tables: order.length,
     cells: { published: t.shown, primary: t.primary, secondary: t.secondary, ...(earlier ? { differencing: t.differencing, earlierCell: t.earlierCell, forPrevious: audit?.totals.forPrevious ?? t.differencing + t.earlierCell } : {}) },
     quarantinedRows: r.quarantinedRows,
+    userTables: r.protection.addedTables,
     passed: auditPassed(r.protection),
     totalMs: r.totalMs,
     stageMs: r.stageMs,

@@ -12,6 +12,11 @@ export interface RunSummary {
    */
   cells: { total: number; published: number; primary: number; secondary: number; differencing?: number; earlierCell?: number; forPrevious?: number };
   quarantinedRows: number;
+  /**
+   * Only with tables the config adds: their ids, and the shipped tables whose suppression they change (compared with
+   * the shipped tables protected alone): cells hidden beyond that pattern (`hidden`) and shown where it hides (`shown`).
+   */
+  userTables?: { added: string[]; changed: { table: string; hidden: number; shown: number }[]; hiddenBeyond: number };
   audit: 'passed' | 'failed';
   timing: { totalMs: number; stageMs: Record<string, number> };
   /** Where to look first, in order (paths relative to the output folder). */
@@ -23,6 +28,7 @@ export interface RunSummaryInput {
   tables: number;
   cells: { published: number; primary: number; secondary: number; differencing?: number; earlierCell?: number; forPrevious?: number };
   quarantinedRows: number;
+  userTables?: { added: string[]; changed: { table: string; hidden: number; shown: number }[] } | undefined;
   passed: boolean;
   totalMs: number;
   stageMs: Record<string, number | undefined>;
@@ -39,6 +45,7 @@ export function runSummary(x: RunSummaryInput): RunSummary {
     tables: x.tables,
     cells: { total: x.cells.published + x.cells.primary + x.cells.secondary + (x.cells.differencing ?? 0) + (x.cells.earlierCell ?? 0), ...x.cells },
     quarantinedRows: x.quarantinedRows,
+    ...(x.userTables ? { userTables: { ...x.userTables, hiddenBeyond: x.userTables.changed.reduce((a, c) => a + c.hidden, 0) } } : {}),
     audit: x.passed ? 'passed' : 'failed',
     timing: { totalMs: x.totalMs, stageMs },
     nextSteps: next,
@@ -57,6 +64,7 @@ export interface SummaryText {
   period: (start: string, end: string, years: string) => string;
   tables: (tables: number, cells: number, shown: number, primary: number, secondary: number) => string;
   earlier: (differencing: number, earlierCell: number, cost: number, audit: string) => string;
+  userTables: (added: string[], changed: { table: string; hidden: number; shown: number }[], hiddenBeyond: number) => string;
   audit: (passed: boolean, audit: string, exportDir: string) => string;
   quarantine: (rows: number, quarantine: string) => string;
   next: () => string;
@@ -95,6 +103,7 @@ export function runSummaryLines(s: RunSummary, out: string, say: SummaryText, pa
     `  ${say.period(s.period.start, s.period.end, periodYears(s.period).toFixed(1))}`,
     `  ${say.tables(s.tables, s.cells.total, s.cells.published, s.cells.primary, s.cells.secondary)}`,
     ...(s.cells.differencing !== undefined ? [`  ${say.earlier(s.cells.differencing, s.cells.earlierCell ?? 0, s.cells.forPrevious ?? 0, audit)}`] : []),
+    ...(s.userTables ? [`  ${say.userTables(s.userTables.added, s.userTables.changed, s.userTables.hiddenBeyond)}`] : []),
     `  ${say.audit(s.audit === 'passed', audit, exportDir)}`,
     `  ${say.quarantine(s.quarantinedRows, onTerminal(path, 'internal/quarantine.csv'))}`,
     say.next(),

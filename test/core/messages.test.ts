@@ -27,6 +27,7 @@ const SAMPLES: Partial<Record<keyof Messages, unknown[]>> = {
   summaryAudit: [true, 'internalQ/audit.html', 'exportQ/'],
   summaryStep: ['export/README.txt', 'exportQ/'],
   summaryQuarantine: [4321, 'internalQ/quarantine.csv'],
+  summaryUserTables: [['U1Q', 'U2Q'], [{ table: '3.1Q', hidden: 4321, shown: 37 }], 4358],
   compareProtected: [true],
   outputLocked: ['/out/dirQ', 4321, '/out/.dirQ.lockQ'],
   tableUnknownKey: ['KEYQ', ['VALID1', 'VALID2']],

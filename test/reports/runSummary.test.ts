@@ -18,7 +18,7 @@ function summary(passed: boolean): RunSummary {
 
 const summaryText = (lang: 'en' | 'nl') => {
   const m = messagesFor(lang);
-  return { wrote: m.summaryWrote, period: m.summaryPeriod, tables: m.summaryTables, earlier: m.summaryEarlier, audit: m.summaryAudit, quarantine: m.summaryQuarantine, next: m.summaryNext, step: m.summaryStep };
+  return { wrote: m.summaryWrote, period: m.summaryPeriod, tables: m.summaryTables, earlier: m.summaryEarlier, userTables: m.summaryUserTables, audit: m.summaryAudit, quarantine: m.summaryQuarantine, next: m.summaryNext, step: m.summaryStep };
 };
 
 const demoText = (lang: 'en' | 'nl') => {

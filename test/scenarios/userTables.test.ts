@@ -5,7 +5,10 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { protectTables } from '../../disclosure/protectTables.js';
-import { declarationsFor } from '../../model/tableDeclarations.js';
+import { declarationsFor, publishedOrder, shippedDeclarations } from '../../model/tableDeclarations.js';
+import type { Atom } from '../../model/atom.js';
+import { messages } from '../../core/messages.js';
+import type { RunSummary } from '../../reports/runSummary.js';
 import { tabulate } from '../../model/tabulate.js';
 import type { ExportTables, InternalTables } from '../../schemas/tablesJson.js';
 import { cli } from '../support/cli.js';
@@ -50,6 +53,7 @@ let base: string;
 let input: string;
 let out: string;
 let configFile: string;
+let ex1Stdout = '';
 const readJson = <T>(path: string) => JSON.parse(readFileSync(path, 'utf8')) as T;
 
 beforeAll(() => {
@@ -159,7 +163,9 @@ describe('a table added through the config', () => {
 describe('examples/', () => {
   it('pwet-wmo-by-gender.json adds a share figure with percentages and a chart; audit passes', () => {
     const o = join(base, 'ex1');
-    expect(cli(['run', '--input', input, '--out', o, '--config', join(EXAMPLES, 'pwet-wmo-by-gender.json')]).code).toBe(0);
+    const r = cli(['run', '--input', input, '--out', o, '--config', join(EXAMPLES, 'pwet-wmo-by-gender.json')]);
+    expect(r.code).toBe(0);
+    ex1Stdout = r.stdout;
     const fx1 = readJson<ExportTables>(join(o, 'export', 'tables.json')).tables.FX1!;
     expect(fx1.columns.map((c) => c.key)).toEqual(['man', 'vrouw', 'onbekend', 'total']);
     expect(fx1.rows).toHaveLength(5);
@@ -168,9 +174,52 @@ describe('examples/', () => {
     expect(cli(['audit', o]).code).toBe(0);
   });
 
+  it('pwet-wmo-by-gender.json: the run summary (terminal and manifest) names the shipped tables FX1 changes, against the shipped tables protected alone', async () => {
+    const o = join(base, 'ex1');
+    const config = defaultConfig(readJson<object>(join(EXAMPLES, 'pwet-wmo-by-gender.json')));
+    const kept = declarationsFor(config).filter((d) => shippedDeclarations().includes(d));
+    expect(kept).toHaveLength(28);
+    // independently: the shipped tables protected alone, compared with the run's export/ by its "**"
+    const internal = readJson<InternalTables>(join(o, 'internal', 'tables.json'));
+    const { atoms } = readJson<{ atoms: Atom[] }>(join(o, 'internal', 'atoms.json'));
+    const alone = await protectTables({ internal: { ...internal, tables: Object.fromEntries(kept.map((d) => [d.id, internal.tables[d.id]!])) }, atoms, declarations: kept, params });
+    const joint = readJson<ExportTables>(join(o, 'export', 'tables.json'));
+    const changed = publishedOrder(kept).flatMap((d) => {
+      const mine = joint.tables[d.id]!.cells.flat().map((c) => c === '**');
+      const theirs = alone.exported.tables[d.id]!.cells.flat().map((c) => c === '**');
+      const hidden = mine.filter((x, k) => x && !theirs[k]).length;
+      const shown = mine.filter((x, k) => !x && theirs[k]).length;
+      return hidden + shown > 0 ? [{ table: d.id, hidden, shown }] : [];
+    });
+    expect(changed.length).toBeGreaterThan(0);
+    const hiddenBeyond = changed.reduce((a, c) => a + c.hidden, 0);
+    const summary = readJson<{ summary: RunSummary }>(join(o, 'manifest.json')).summary;
+    expect(summary.userTables).toEqual({ added: ['FX1'], changed, hiddenBeyond });
+    expect(ex1Stdout.split('\n')).toContain(`  ${messages.summaryUserTables(['FX1'], changed, hiddenBeyond)}`);
+    expect(messages.summaryUserTables(['FX1'], [{ table: '3.1', hidden: 2, shown: 1 }, { table: 'F3.2', hidden: 2, shown: 0 }], 4)).toBe(
+      'User tables: FX1 (config tables.add) changes the suppression of shipped tables: 3.1 (2 more hidden, 1 shown instead), F3.2 (2 more hidden); 4 cell(s) hidden in them beyond what the shipped tables protected alone hide',
+    );
+  });
+
+  it('a user table that changes nothing in the shipped tables says so; a config without added tables has no such line', () => {
+    // U1 of the run above protected with the shipped tables: same pattern in them at this scale
+    const file = join(base, 'u1-only.json');
+    writeFileSync(file, JSON.stringify({ tables: { add: [USER_CONFIG.tables.add[0]] } }));
+    const o = join(base, 'u1-only');
+    const r = cli(['run', '--input', input, '--out', o, '--config', file]);
+    expect(r.code).toBe(0);
+    const summary = readJson<{ summary: RunSummary }>(join(o, 'manifest.json')).summary;
+    expect(summary.userTables).toEqual({ added: ['U1'], changed: [], hiddenBeyond: 0 });
+    expect(r.stdout.split('\n')).toContain('  User tables: U1 (config tables.add) changes no suppression in the shipped tables: protected alone, they hide the same cells');
+  });
+
   it('tables-3x-only.json publishes tables 3.0–3.11 only, no figures; audit passes', () => {
     const o = join(base, 'ex2');
-    expect(cli(['run', '--input', input, '--out', o, '--config', join(EXAMPLES, 'tables-3x-only.json')]).code).toBe(0);
+    const r = cli(['run', '--input', input, '--out', o, '--config', join(EXAMPLES, 'tables-3x-only.json')]);
+    expect(r.code).toBe(0);
+    // kept and dropped shipped tables, none added: no comparison, no line
+    expect(readJson<{ summary: RunSummary }>(join(o, 'manifest.json')).summary.userTables).toBeUndefined();
+    expect(r.stdout).not.toContain('User tables:');
     const ids = Object.keys(readJson<ExportTables>(join(o, 'export', 'tables.json')).tables);
     expect(ids).toEqual(['3.0', '3.1', '3.2', '3.3', '3.4', '3.5', '3.6', '3.7', '3.8', '3.9', '3.10', '3.11']);
     expect(existsSync(join(o, 'export', 'charts'))).toBe(false);

@@ -34,6 +34,25 @@ const en = {
     const value = p.value === null ? '' : ` value "${p.value}"`;
     return `${p.file}, column ${p.column}: ${p.problem}${value}${where} (${p.count} row${p.count === 1 ? '' : 's'} with this problem)`;
   },
+  /**
+   * The reason of a problem kind: `kind` is a code of model/problemKinds.ts (as queries/*.sql give it in p_kind) and
+   * chooses the sentence; `digits` is the width of a RINPERSOON. Key problems describe the key, never quote it.
+   */
+  problemKind: (kind: string, digits: number): string =>
+    ({
+      key_empty_rinpersoons: 'empty RINPERSOONS',
+      key_rinpersoons_not_letter: 'RINPERSOONS is not one letter',
+      key_empty_rinpersoon: 'empty RINPERSOON',
+      key_not_digits: 'RINPERSOON is not a string of digits',
+      key_too_long: `RINPERSOON has more than ${digits} digits`,
+      key_zero: `RINPERSOON ${'0'.repeat(digits)} is no key`,
+      date_begin_missing: 'no begin date',
+      date_unparseable: 'unparseable date',
+      date_end_before_begin: 'end date before begin date',
+      code_unmapped: 'code not mapped in the config',
+      birth_year_unparseable: 'unparseable birth year',
+      birth_month_unparseable: 'unparseable birth month',
+    } as Record<string, string>)[kind] ?? kind,
   outputExists: (dir: string) => `Output folder ${dir} exists and is not empty; use --force to replace it.`,
   outputIsEarlierExport: (dir: string, later: string) =>
     `Output folder ${dir} is the earlier export of ${later}; replacing it breaks the audit of ${later}. Write the new run to another folder (nothing was changed), or use --force to replace it anyway.`,
@@ -256,6 +275,21 @@ const nl: Messages = {
     const value = p.value === null ? '' : ` waarde "${p.value}"`;
     return `${p.file}, kolom ${p.column}: ${p.problem}${value}${where} (${p.count} rij${p.count === 1 ? '' : 'en'} met dit probleem)`;
   },
+  problemKind: (kind, digits) =>
+    ({
+      key_empty_rinpersoons: 'lege RINPERSOONS',
+      key_rinpersoons_not_letter: 'RINPERSOONS is niet één letter',
+      key_empty_rinpersoon: 'lege RINPERSOON',
+      key_not_digits: 'RINPERSOON is geen reeks cijfers',
+      key_too_long: `RINPERSOON heeft meer dan ${digits} cijfers`,
+      key_zero: `RINPERSOON ${'0'.repeat(digits)} is geen sleutel`,
+      date_begin_missing: 'geen begindatum',
+      date_unparseable: 'onleesbare datum',
+      date_end_before_begin: 'einddatum vóór begindatum',
+      code_unmapped: 'code niet ingedeeld in de config',
+      birth_year_unparseable: 'onleesbaar geboortejaar',
+      birth_month_unparseable: 'onleesbare geboortemaand',
+    } as Record<string, string>)[kind] ?? kind,
   outputExists: (dir) => `Uitvoermap ${dir} bestaat en is niet leeg; gebruik --force om haar te vervangen.`,
   outputIsEarlierExport: (dir, later) =>
     `Uitvoermap ${dir} is de eerdere export van ${later}; haar vervangen maakt de audit van ${later} onmogelijk. Schrijf de nieuwe run naar een andere map (er is niets veranderd), of gebruik --force om haar toch te vervangen.`,

@@ -4,6 +4,7 @@ import { InputError } from '../core/errors.js';
 import { loadQuery } from '../core/loadQuery.js';
 import { messages } from '../core/messages.js';
 import { DERIVED_SETS, bitOf } from '../model/personSets.js';
+import { type ProblemKind, problemKindOf, problemReason } from '../model/problemKinds.js';
 import { KeySet } from '../sav/savKeyFilter.js';
 import { codeMapRows } from '../sources/codeMapTable.js';
 import { type CsvDiagnoser, type PreparedFile, type SavLoader, type SavRowFilter, columnSpecs, fileFault, savFault, sourceRelation } from '../sources/sourceRelation.js';
@@ -15,6 +16,7 @@ interface Problem {
   file: string;
   /** The file's column name. */
   column: string;
+  /** The reason, worded in the terminal's language (English) from the problem kind. */
   problem: string;
   /** Offending value, key-like digits masked (shownValue); null for key columns (a RINPERSOON is never shown). */
   value: string | null;
@@ -169,9 +171,11 @@ export async function validateSources(
       const spec = specs.find((s) => s.alias === aliasOf(alias));
       return f.columns[spec?.alias ?? alias] ?? alias;
     };
-    for (const s of located.sort((a, b) => a.file_idx - b.file_idx || a.p_col.localeCompare(b.p_col) || a.p_kind.localeCompare(b.p_kind))) {
+    // per file and column, in the alphabetical order of the English reasons (the order the messages have always had)
+    const reasoned = located.map((s) => ({ ...s, reason: problemReason(s.p_kind) }));
+    for (const s of reasoned.sort((a, b) => a.file_idx - b.file_idx || a.p_col.localeCompare(b.p_col) || a.reason.localeCompare(b.reason))) {
       const f = byFile.get(s.file_idx)!;
-      problems.push({ source: key, file: f.file.name, column: fileColumn(f, s.p_col), problem: s.p_kind, value: shownValue(s.example), count: s.n, rows: s.rows.slice(0, 3) });
+      problems.push({ source: key, file: f.file.name, column: fileColumn(f, s.p_col), problem: s.reason, value: shownValue(s.example), count: s.n, rows: s.rows.slice(0, 3) });
     }
     if (config.onBadRows === 'quarantine') {
       const tables = rowsTable === table ? [table] : [table, rowsTable];
@@ -184,7 +188,7 @@ export async function validateSources(
             file: f.file.name,
             row: Number(row.row_nr),
             column: fileColumn(f, String(row.p_col)),
-            problem: String(row.p_kind),
+            problem: problemReason(problemKindOf(String(row.p_kind))),
             value: shownValue(row.p_val === null ? null : String(row.p_val)),
           });
         }
@@ -303,7 +307,7 @@ function aliasOf(pCol: string): string {
 
 interface SummaryRow {
   file_idx: number;
-  p_kind: string;
+  p_kind: ProblemKind;
   p_col: string;
   n: number;
   example: string | null;
@@ -314,7 +318,7 @@ async function summarise(conn: DuckDBConnection, table: string): Promise<Summary
   const r = await conn.runAndReadAll(loadQuery('problem_summary', { table }));
   return r.getRowObjectsJson().map((o) => ({
     file_idx: Number(o.file_idx),
-    p_kind: String(o.p_kind),
+    p_kind: problemKindOf(String(o.p_kind)),
     p_col: String(o.p_col),
     n: Number(o.n),
     example: o.example === null || o.example === undefined ? null : String(o.example),

@@ -30,13 +30,13 @@ SELECT file_idx, row_nr, mg_rinpersoons(rs) AS s, n,
     WHEN p_kind IS NULL THEN NULL
     WHEN key_problem IS NOT NULL THEN mg_key_column(rs)
     WHEN b IS NULL THEN 'begin'
-    WHEN p_kind = 'code not mapped in the config' THEN 'code'
+    WHEN p_kind = 'code_unmapped' THEN 'code'
     ELSE 'end'
   END AS p_col,
   CASE
     WHEN p_kind IS NULL OR key_problem IS NOT NULL THEN NULL
     WHEN b IS NULL THEN coalesce(begin_raw, '')
-    WHEN p_kind = 'code not mapped in the config' THEN coalesce(code_raw, '')
+    WHEN p_kind = 'code_unmapped' THEN coalesce(code_raw, '')
     ELSE end_raw
   END AS p_val
 FROM p

@@ -19,14 +19,14 @@ WITH k AS (
   SELECT *,
     CASE
       WHEN key_problem IS NOT NULL THEN key_problem
-      WHEN byear IS NULL AND NOT (birth_year IS NULL OR regexp_full_match(trim(birth_year), '-*')) THEN 'unparseable birth year'
-      WHEN bmonth IS NULL AND NOT (birth_month IS NULL OR regexp_full_match(trim(birth_month), '-*')) THEN 'unparseable birth month'
+      WHEN byear IS NULL AND NOT (birth_year IS NULL OR regexp_full_match(trim(birth_year), '-*')) THEN 'birth_year_unparseable'
+      WHEN bmonth IS NULL AND NOT (birth_month IS NULL OR regexp_full_match(trim(birth_month), '-*')) THEN 'birth_month_unparseable'
     END AS p_kind
   FROM v
 )
 SELECT file_idx, row_nr, s, n, gender_class AS gender, byear, bmonth, p_kind,
   CASE WHEN key_problem IS NOT NULL THEN mg_key_column(rs)
-       WHEN p_kind = 'unparseable birth year' THEN 'birthYear'
-       WHEN p_kind = 'unparseable birth month' THEN 'birthMonth' END AS p_col,
-  CASE WHEN p_kind = 'unparseable birth year' THEN birth_year WHEN p_kind = 'unparseable birth month' THEN birth_month END AS p_val
+       WHEN p_kind = 'birth_year_unparseable' THEN 'birthYear'
+       WHEN p_kind = 'birth_month_unparseable' THEN 'birthMonth' END AS p_col,
+  CASE WHEN p_kind = 'birth_year_unparseable' THEN birth_year WHEN p_kind = 'birth_month_unparseable' THEN birth_month END AS p_val
 FROM p

@@ -27,15 +27,16 @@ CREATE OR REPLACE MACRO mg_rinpersoons_ok(s) AS regexp_full_match(s, '\s*[A-Za-z
 CREATE OR REPLACE MACRO mg_key_plausible(s, n0) AS (s <> '' AND n0 IS NOT NULL);
 
 -- Why a (RINPERSOONS, RINPERSOON) pair is no key, or NULL when it is one (n = mg_key_number(x), computed once by
--- the caller). Never echoes the value itself.
+-- the caller). Never echoes the value itself. Problem kinds here and in the *_records/*_rows queries are the codes of
+-- model/problemKinds.ts (worded by core/messages.ts problemKind).
 CREATE OR REPLACE MACRO mg_key_problem(s, x, n) AS CASE
   WHEN n IS NOT NULL AND mg_rinpersoons_ok(s) THEN NULL
-  WHEN s IS NULL OR trim(s) = '' THEN 'empty RINPERSOONS'
-  WHEN NOT mg_rinpersoons_ok(s) THEN 'RINPERSOONS is not one letter'
-  WHEN x IS NULL OR trim(x) = '' THEN 'empty RINPERSOON'
-  WHEN NOT regexp_full_match(mg_digits(x), '[0-9]+') THEN 'RINPERSOON is not a string of digits'
-  WHEN length(ltrim(mg_digits(x), '0')) > 9 THEN 'RINPERSOON has more than 9 digits'
-  ELSE 'RINPERSOON 000000000 is no key'
+  WHEN s IS NULL OR trim(s) = '' THEN 'key_empty_rinpersoons'
+  WHEN NOT mg_rinpersoons_ok(s) THEN 'key_rinpersoons_not_letter'
+  WHEN x IS NULL OR trim(x) = '' THEN 'key_empty_rinpersoon'
+  WHEN NOT regexp_full_match(mg_digits(x), '[0-9]+') THEN 'key_not_digits'
+  WHEN length(ltrim(mg_digits(x), '0')) > 9 THEN 'key_too_long'
+  ELSE 'key_zero'
   END;
 
 -- The column a key problem is reported on (the same order of tests as mg_key_problem: RINPERSOONS first).
@@ -77,14 +78,15 @@ CREATE OR REPLACE MACRO mg_code(x) AS CASE
   WHEN regexp_full_match(x, '[0-9]{1,18}') THEN CAST(CAST(x AS UBIGINT) AS VARCHAR)
   ELSE mg_code_slow(x) END;
 
--- The first problem of a provision record, or NULL (docs/spec/inputs.md "Bad input"): key, begin date, end date, order, code.
+-- The first problem of a provision record (a code of model/problemKinds.ts), or NULL (docs/spec/inputs.md "Bad input"):
+-- key, begin date, end date, order, code.
 -- One cheap test for the clean case first (one CASE branch instead of six on every row).
 CREATE OR REPLACE MACRO mg_record_problem(key_problem, begin_raw, b, end_raw, e, unmapped) AS CASE
   WHEN key_problem IS NULL AND b IS NOT NULL AND NOT unmapped AND (e >= b OR (e IS NULL AND (end_raw IS NULL OR end_raw = ''))) THEN NULL
   WHEN key_problem IS NOT NULL THEN key_problem
-  WHEN begin_raw IS NULL OR trim(begin_raw) = '' THEN 'no begin date'
-  WHEN b IS NULL THEN 'unparseable date'
-  WHEN mg_date_bad(end_raw, e) THEN 'unparseable date'
-  WHEN e < b THEN 'end date before begin date'
-  WHEN unmapped THEN 'code not mapped in the config'
+  WHEN begin_raw IS NULL OR trim(begin_raw) = '' THEN 'date_begin_missing'
+  WHEN b IS NULL THEN 'date_unparseable'
+  WHEN mg_date_bad(end_raw, e) THEN 'date_unparseable'
+  WHEN e < b THEN 'date_end_before_begin'
+  WHEN unmapped THEN 'code_unmapped'
   END;

@@ -27,13 +27,13 @@ SELECT file_idx, row_nr, s, n,
     WHEN p_kind IS NULL THEN NULL
     WHEN key_problem IS NOT NULL THEN mg_key_column(rs)
     WHEN b IS NULL THEN 'begin'
-    WHEN p_kind = 'code not mapped in the config' THEN (CASE WHEN type_bit IS NULL THEN 'type' ELSE 'background' END)
+    WHEN p_kind = 'code_unmapped' THEN (CASE WHEN type_bit IS NULL THEN 'type' ELSE 'background' END)
     ELSE 'end'
   END AS p_col,
   CASE
     WHEN p_kind IS NULL OR key_problem IS NOT NULL THEN NULL
     WHEN b IS NULL THEN coalesce(begin_raw, '')
-    WHEN p_kind = 'code not mapped in the config' THEN (CASE WHEN type_bit IS NULL THEN coalesce(type_raw, '') ELSE coalesce(background_raw, '') END)
+    WHEN p_kind = 'code_unmapped' THEN (CASE WHEN type_bit IS NULL THEN coalesce(type_raw, '') ELSE coalesce(background_raw, '') END)
     ELSE end_raw
   END AS p_val
 FROM p

@@ -12,6 +12,7 @@ const SAMPLES: Partial<Record<keyof Messages, unknown[]>> = {
   noYear: ['HOOGSTEOPLQ.csv'],
   badInput: [37, 4321],
   problem: [{ file: 'fileQ.csv', column: 'COLQ', problem: 'unparseable date', value: 'VALQ', rows: [12, 13], count: 77 }],
+  problemKind: ['key_too_long', 37],
   outputExists: ['/out/dirQ'],
   configRead: ['cfgQ.json', 'WHYQ'],
   configField: ['cfgQ.json', 'fieldQ', 'WHYQ'],
@@ -44,8 +45,11 @@ const SAMPLES: Partial<Record<keyof Messages, unknown[]>> = {
   auditPreviousMissing: ['/old/dirQ', '/new/dirQ'],
 };
 
-/** Messages whose parameter chooses the sentence instead of appearing in it (test/reports/runSummary.test.ts renders both of summaryAudit's). */
-const CHOOSERS = new Set<string>(['summaryStep', 'summaryAudit', 'tableTitleMissing']);
+/**
+ * Messages whose parameter chooses the sentence instead of appearing in it (test/reports/runSummary.test.ts renders both of summaryAudit's;
+ * test/model/problemKinds.test.ts every problemKind).
+ */
+const CHOOSERS = new Set<string>(['summaryStep', 'summaryAudit', 'tableTitleMissing', 'problemKind']);
 
 function argsFor(key: string, fn: (...a: never[]) => string): unknown[] {
   return SAMPLES[key as keyof Messages] ?? Array.from({ length: fn.length }, (_, i) => `ARG${i}Q`);

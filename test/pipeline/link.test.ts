@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../core/openDatabase.js';
 import type { Atom } from '../../model/atom.js';
+import type { ProblemKind } from '../../model/problemKinds.js';
 import { linkPersons } from '../../pipeline/link.js';
 
 /**
@@ -8,8 +9,8 @@ import { linkPersons } from '../../pipeline/link.js';
  * gba_rows (s, n, gender, byear, bmonth, p_kind), education_rows (s, n, year, education, p_kind).
  */
 interface Person { n: number; bits?: number; bitsBg?: number; first?: string | null; s?: string }
-interface Gba { n: number; gender?: string; byear?: number | null; bmonth?: number | null; p?: string | null; s?: string }
-interface Edu { n: number; year: number; education: string; p?: string | null; s?: string }
+interface Gba { n: number; gender?: string; byear?: number | null; bmonth?: number | null; p?: ProblemKind | null; s?: string }
+interface Edu { n: number; year: number; education: string; p?: ProblemKind | null; s?: string }
 
 const lit = (v: string | number | null | undefined) => (v === null || v === undefined ? 'NULL' : typeof v === 'number' ? String(v) : `'${v}'`);
 
@@ -77,7 +78,7 @@ describe('pipeline/link', () => {
     const a = await only({ n: 1 }, [
       { n: 1, gender: 'onbekend', byear: 1980 },
       { n: 1, gender: 'vrouw', byear: null },
-      { n: 1, gender: 'man', byear: 2010, p: 'unparseable birth month' },
+      { n: 1, gender: 'man', byear: 2010, p: 'birth_month_unparseable' },
       { n: 1, gender: 'man', byear: 2010, s: 'X' },
     ]);
     expect(a.gender).toBe('vrouw');
@@ -91,7 +92,7 @@ describe('pipeline/link', () => {
     expect(await edu([{ n: 1, year: 2019, education: 'hoog' }, { n: 1, year: 2021, education: 'laag' }])).toBe('laag');
     expect(await edu([{ n: 1, year: 2021, education: 'midden' }, { n: 1, year: 2021, education: 'hoog' }, { n: 1, year: 2021, education: 'laag' }])).toBe('hoog');
     expect(await edu([{ n: 1, year: 2021, education: 'onbekend' }, { n: 1, year: 2021, education: 'laag' }])).toBe('laag');
-    expect(await edu([{ n: 1, year: 2022, education: 'hoog', p: 'bad key' }, { n: 1, year: 2021, education: 'laag' }])).toBe('laag');
+    expect(await edu([{ n: 1, year: 2022, education: 'hoog', p: 'key_not_digits' }, { n: 1, year: 2021, education: 'laag' }])).toBe('laag');
     expect(await edu([{ n: 1, year: 2022, education: 'hoog', s: 'X' }])).toBe('onbekend');
   });
 

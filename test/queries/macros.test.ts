@@ -109,7 +109,7 @@ describe('queries/macros.sql: the key rules', () => {
       ['R', '0x1F'],
     ]);
     expect(got.map((g) => g[1])).toEqual([223249000, 89711863, 89711863, 89711863, null, null, null, null, null]);
-    expect(got.map((g) => g[2])).toEqual([null, null, null, null, ...Array(5).fill('RINPERSOON is not a string of digits')]);
+    expect(got.map((g) => g[2])).toEqual([null, null, null, null, ...Array(5).fill('key_not_digits')]);
     // a big source's row of nobody: no further check only when the key is clean; otherwise the exact rules
     expect(got.map((g) => g[3])).toEqual(got.map((g) => g[2]));
   });
@@ -125,6 +125,6 @@ describe('queries/macros.sql: the key rules', () => {
       ['é', '000000001'],
     ]);
     expect(got.map((g) => g[0])).toEqual(['R', 'R', 'B', 'RR', '1', '', 'É']);
-    expect(got.map((g) => g[2])).toEqual([null, null, null, 'RINPERSOONS is not one letter', 'RINPERSOONS is not one letter', 'empty RINPERSOONS', 'RINPERSOONS is not one letter']);
+    expect(got.map((g) => g[2])).toEqual([null, null, null, 'key_rinpersoons_not_letter', 'key_rinpersoons_not_letter', 'key_empty_rinpersoons', 'key_rinpersoons_not_letter']);
   });
 });

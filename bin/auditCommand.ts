@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { messages } from '../core/messages.js';
-import { auditRun } from '../disclosure/auditRun.js';
+import { auditRun } from '../audit/auditRun.js';
 
 /**
  * `--previous-at OLD=NEW` (repeatable) as a map from the earlier export's folder as the manifest records it to where
@@ -42,7 +42,7 @@ function notRunFolder(out: string): void {
   throw new InputError(messages.auditNotRun(out, inner ?? null));
 }
 
-/** `multigebruik audit OUT`: runs the audit (disclosure/auditRun.ts), prints its lines; a failed audit is exit 1. */
+/** `multigebruik audit OUT`: runs the audit (audit/auditRun.ts), prints its lines; a failed audit is exit 1. */
 export async function auditCommand(out: string, write: (line: string) => void = (l) => process.stdout.write(`${l}\n`), previousAt: readonly string[] = []): Promise<void> {
   notRunFolder(out);
   const r = await auditRun(out, { previousAt: previousAtMap(out, previousAt) });

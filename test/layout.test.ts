@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
  * in test/untested.json with the reason it has none (naming the test that covers it, if any).
  */
 const ROOT = join(import.meta.dirname, '..');
-const SOURCE_DIRS = ['bin', 'core', 'model', 'sources', 'pipeline', 'schemas', 'disclosure', 'reports', 'sav', 'synthetic'];
+const SOURCE_DIRS = ['bin', 'core', 'model', 'sources', 'pipeline', 'schemas', 'disclosure', 'audit', 'reports', 'sav', 'synthetic'];
 
 /** Tracked and untracked (not ignored) .ts files of the source folders; a directory walk when git is not there. */
 function sourceFiles(dirs: readonly string[] = SOURCE_DIRS): string[] {

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditRun } from '../../disclosure/auditRun.js';
+import { auditRun } from '../../audit/auditRun.js';
 import { loadSolver } from '../../disclosure/loadSolver.js';
 import type { Atom } from '../../model/atom.js';
 import { TABLE_DECLARATIONS } from '../../model/tableDeclarations.js';

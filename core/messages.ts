@@ -706,7 +706,7 @@ export const workbookPercentHeading: Record<Language, string> = {
   en: 'Percentage of the group total (%)',
 };
 
-/** checkerNote: see disclosure/checkerNote.ts. */
+/** checkerNote: see reports/checkerNote.ts. */
 export const checkerNoteText = bilingual({
   en: {
     title: 'multigebruik — note for the CBS output checker',

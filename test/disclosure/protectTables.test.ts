@@ -10,7 +10,7 @@ import { cellTerms, TABLE_DECLARATIONS, type TableDeclaration } from '../../mode
 import { tabulate } from '../../model/tabulate.js';
 import { independentInterval } from '../support/independentAttacker.js';
 import { randomPopulation } from '../support/randomPopulation.js';
-import { checkerNote, groupDisclosureLines, tableCellCounts } from '../../disclosure/checkerNote.js';
+import { checkerNote, groupDisclosureLines, tableCellCounts } from '../../reports/checkerNote.js';
 
 const period = { start: '2017-01-01', end: '2022-12-31' };
 const DEFAULT: DisclosureParams = { threshold: 10, zeroUnsafe: false, safetyRange: 0.3 };

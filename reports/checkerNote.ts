@@ -1,10 +1,10 @@
 import type { ExportTables, Period } from '../schemas/tablesJson.js';
 import type { EarlierRecord } from '../schemas/manifest.js';
-import type { DisclosureParams } from './protectionRule.js';
+import type { DisclosureParams } from '../model/disclosureParams.js';
 import { checkerNoteText as T, type Language } from '../core/messages.js';
 import type { TableDeclaration } from '../model/tableDeclarations.js';
-import { formatCount } from '../reports/formatNumber.js';
-import { caption } from '../reports/tableOrder.js';
+import { formatCount } from './formatNumber.js';
+import { caption } from './tableOrder.js';
 import type { ReasonOf, SuppressionReason } from '../schemas/suppressionAudit.js';
 
 export type NoteLang = Language;

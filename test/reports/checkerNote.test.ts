@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CheckerFacts, checkerNote, checkerNoteLines, groupDisclosureLines, tableCellCounts } from '../../disclosure/checkerNote.js';
+import { type CheckerFacts, checkerNote, checkerNoteLines, groupDisclosureLines, tableCellCounts } from '../../reports/checkerNote.js';
 import { reasonLookup } from '../../schemas/suppressionAudit.js';
 import type { ExportTables } from '../../schemas/tablesJson.js';
 import { TABLE_DECLARATIONS } from '../../model/tableDeclarations.js';

@@ -16,7 +16,7 @@ import { attackerModelFile, buildAttackerModel } from './attackerModel.js';
 import { cellIntervals } from './cellIntervals.js';
 import { declarationsFor, hasPercentages } from '../model/tableDeclarations.js';
 import { loadSolver } from './loadSolver.js';
-import { percentages } from './percentages.js';
+import { percentages } from '../model/percentages.js';
 import { earlierDetails, isUnsafeDifference, periodRelation, sameInputs, sha256, sharedCells } from './earlierExports.js';
 import { definedAlike, differenceIsGroup, earlierBlock, earlierDemands } from './acrossReleases.js';
 import type { EarlierExport } from './earlierExports.js';

@@ -51,8 +51,8 @@ export interface CheckerFacts {
   previous?: EarlierRecord[] | undefined;
   /** With earlier exports: the cells they cost (from internal/suppression-audit.json `totals.forPrevious`). */
   forPrevious?: number | undefined;
-  /** The run's table declarations (a figure is captioned "Figure …"); default the shipped ones. */
-  declarations?: readonly TableDeclaration[] | undefined;
+  /** The run's table declarations (a figure is captioned "Figure …"). */
+  declarations: readonly TableDeclaration[];
 }
 
 

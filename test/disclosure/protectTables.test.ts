@@ -274,7 +274,7 @@ describe('protectTables', () => {
     // counts of cells (the per-table lines), never a person count.
     const ids = Object.keys(result.exported.tables);
     const facts = { period: internal.period, sources: [], params: result.audit.params, tables: tableCellCounts(result.exported.tables, result.marks, ids) };
-    const note = checkerNote({ ...facts, passed: result.audit.passed, quarantinedRows: 0, groupDisclosure: groupDisclosureLines(result.exported, ids) }, 'en');
+    const note = checkerNote({ ...facts, passed: result.audit.passed, quarantinedRows: 0, groupDisclosure: groupDisclosureLines(result.exported, ids), declarations: TABLE_DECLARATIONS }, 'en');
     const perTable = note.slice(note.indexOf('Cells per table'), note.indexOf('Audit:'));
     let shownTotal = 0;
     for (const line of perTable.split('\n').filter((l) => /^ {2}(Table|Figure) /.test(l))) {

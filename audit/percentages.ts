@@ -1,7 +1,7 @@
 import { messages } from '../core/messages.js';
 import { hasPercentages, type TableDeclaration } from '../model/tableDeclarations.js';
 import type { ExportTables } from '../schemas/tablesJson.js';
-import { percentages } from '../disclosure/percentages.js';
+import { percentages } from '../model/percentages.js';
 import type { Findings } from './findings.js';
 
 /** Percentages: every share figure of the run (user ones included) must show exactly the allowed ratios of shown counts. */

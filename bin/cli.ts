@@ -84,22 +84,22 @@ function quietOnBrokenPipe(): void {
 async function main(argv: string[]): Promise<number> {
   quietOnBrokenPipe();
   const program = new Command('multigebruik')
-    .description('Tables on multiple use of provisions (UWV, Pwet, Wmo) from CBS microdata, with disclosure control.')
-    .version(versionText(), '-V, --version', 'print the program version, git commit and Node.js version')
+    .description(helpText.program)
+    .version(versionText(), '-V, --version', helpText.version)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(commanderError(s, argv[0])) });
 
   program
     .command('run')
-    .description('validate, link, tabulate, protect and render')
+    .description(helpText.run)
     .requiredOption('--input <dir>', helpText.input)
     .requiredOption('--out <dir>', helpText.out)
-    .option('--config <file>', 'config file (JSON); default: the default layout and codes')
+    .option('--config <file>', helpText.runConfig)
     .option('--period <start..end>', helpText.period)
-    .option('--quarantine', 'set bad rows aside (internal/quarantine.csv) instead of stopping')
-    .option('--force', 'replace an earlier output of multigebruik')
-    .option('--allow-empty', 'go on (with a warning) when a source file has no data rows')
-    .option('--previous <dir>', 'output folder of an export already published: protect jointly with it (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--quarantine', helpText.quarantine)
+    .option('--force', helpText.runForce)
+    .option('--allow-empty', helpText.allowEmpty)
+    .option('--previous <dir>', helpText.previous, (v: string, acc: string[]) => [...acc, v], [] as string[])
     .action(async (o) => {
       const { runCommand, summaryLines } = await runModule();
       const r = await runCommand(o);
@@ -109,11 +109,11 @@ async function main(argv: string[]): Promise<number> {
 
   program
     .command('validate')
-    .description('check the inputs only; same errors as run')
+    .description(helpText.validate)
     .requiredOption('--input <dir>', helpText.input)
-    .option('--config <file>', 'config file (JSON)')
+    .option('--config <file>', helpText.validateConfig)
     .option('--period <start..end>', helpText.period)
-    .option('--allow-empty', 'go on (with a warning) when a source file has no data rows')
+    .option('--allow-empty', helpText.allowEmpty)
     .action(async (o) => {
       const { validateCommand } = await runModule();
       for (const line of await validateCommand(o)) process.stdout.write(`${line}\n`);
@@ -121,23 +121,23 @@ async function main(argv: string[]): Promise<number> {
 
   program
     .command('generate')
-    .description('write a synthetic input folder in the default layout (--scale 1 = national size)')
+    .description(helpText.generate)
     .requiredOption('--out <dir>', helpText.generateOut)
     .option('--scale <s>', helpText.scale)
-    .option('--seed <n>', 'random seed (same seed, same files)', '1')
-    .option('--format <f>', 'csv, parquet or sav', 'csv')
-    .option('--force', 'replace a non-empty folder')
+    .option('--seed <n>', helpText.seed, '1')
+    .option('--format <f>', helpText.format, 'csv')
+    .option('--force', helpText.generateForce)
     .action(async (o) => {
       const { generateCommand } = await import('./generateCommand.js');
       const r = await generateCommand(o);
-      process.stdout.write(`Wrote ${r.files.length} files, ${r.totalRows.toLocaleString('en')} rows, to ${o.out}.\n`);
+      process.stdout.write(`${messages.generateWrote(r.files.length, r.totalRows.toLocaleString('en'), o.out)}\n`);
     });
 
   program
     .command('demo')
-    .description('generate a small synthetic input and run on it: the first thing to try')
-    .option('--out <dir>', 'output folder', 'demo-out')
-    .option('--force', 'replace a non-empty output folder')
+    .description(helpText.demo)
+    .option('--out <dir>', helpText.demoOut, 'demo-out')
+    .option('--force', helpText.demoForce)
     .action(async (o) => {
       const input = joinPath(o.out, 'input');
       const output = joinPath(o.out, 'output');
@@ -178,7 +178,7 @@ async function main(argv: string[]): Promise<number> {
     .command('audit')
     .description(helpText.audit)
     .argument('<out>', helpText.auditOut)
-    .option('--previous-at <old=new>', 'an earlier export that has moved: OLD as the manifest names it, NEW where it lies now (repeatable; still checked by SHA-256)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--previous-at <old=new>', helpText.previousAt, (v: string, acc: string[]) => [...acc, v], [] as string[])
     .action(async (out: string, o: { previousAt: string[] }) => {
       const { auditCommand } = await import('./auditCommand.js');
       await auditCommand(out, undefined, o.previousAt);
@@ -186,10 +186,10 @@ async function main(argv: string[]): Promise<number> {
 
   program
     .command('compare')
-    .description("changes per cell between two runs' protected exports (CSV and HTML)")
-    .argument('<old_out>', 'output folder of the earlier run')
-    .argument('<new_out>', 'output folder of the later run')
-    .requiredOption('--out <dir>', 'folder for comparison.csv and comparison.html (not inside a run folder)')
+    .description(helpText.compare)
+    .argument('<old_out>', helpText.compareOld)
+    .argument('<new_out>', helpText.compareNew)
+    .requiredOption('--out <dir>', helpText.compareOut)
     .action(async (oldOut: string, newOut: string, o: { out: string }) => {
       const { compareCommand } = await import('./compareCommand.js');
       const r = await compareCommand(oldOut, newOut, o.out);

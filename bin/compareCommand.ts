@@ -10,7 +10,7 @@ import { periodYears } from '../reports/runSummary.js';
 import { ExportTablesSchema, type ExportTables } from '../schemas/tablesJson.js';
 import { ConfigSchema } from '../schemas/config.js';
 import { type EarlierRecord, manifestThreshold, readManifest } from '../schemas/manifest.js';
-import { declarationsFor, type TableDeclaration } from '../model/tableDeclarations.js';
+import { declarationsFor, TABLE_DECLARATIONS, type TableDeclaration } from '../model/tableDeclarations.js';
 import { compareRuns, comparisonCsv, comparisonHtml } from '../reports/compareRuns.js';
 import { type ReasonOf, reasonLookup, type SuppressionReason } from '../schemas/suppressionAudit.js';
 
@@ -134,12 +134,13 @@ export async function compareCommand(oldDir: string, newDir: string, outDir: str
   const [oldExport, newExport] = [await readExport(oldDir), await readExport(newDir)];
   const [oldManifest, newManifest] = [manifestFacts(oldDir), manifestFacts(newDir)];
   const threshold = newManifest.threshold ?? oldManifest.threshold ?? DEFAULT_DISCLOSURE_PARAMS.threshold;
-  // a table's kind is not in tables.json: the manifests' configs tell which ids are figures
-  const declarations = oldManifest.declarations || newManifest.declarations ? [...(newManifest.declarations ?? []), ...(oldManifest.declarations ?? [])] : undefined;
+  // a table's kind is not in tables.json: the manifests' configs tell which ids are figures; runs whose manifests
+  // cannot be read are taken to have the shipped tables
+  const declarations = oldManifest.declarations || newManifest.declarations ? [...(newManifest.declarations ?? []), ...(oldManifest.declarations ?? [])] : TABLE_DECLARATIONS;
   const oldSha = createHash('sha256').update(await readFile(join(oldDir, 'export', 'tables.json'))).digest('hex');
   const protectedAgainstOld = newManifest.previous ? newManifest.previous.some((p) => p.tablesSha256 === oldSha) : false;
   const reasons = await readReasons(newDir);
-  const rows = compareRuns(oldExport, newExport, threshold, reasons);
+  const rows = compareRuns(oldExport, newExport, declarations, threshold, reasons);
   const periods = { old: oldExport.period, new: newExport.period };
   await replaceFiles(outDir, {
     'comparison.csv': comparisonCsv(rows, periods),

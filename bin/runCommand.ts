@@ -105,9 +105,9 @@ export async function validateCommand(opts: { input: string; config?: string | u
     const shipped = new Set(TABLE_DECLARATIONS.map((d) => d.id));
     lines.push(`  ${messages.validatePeriod(config.period.start, config.period.end)}`);
     lines.push(`  ${messages.validateTables(ids.length, ids.filter((id) => !shipped.has(id)), [...shipped].filter((id) => !ids.includes(id)))}`);
-    for (const [key, files] of Object.entries(v.read!.files)) lines.push(`  ${key}: ${files.map((f) => f.file.name).join(', ') || '(none)'}`);
-    if (v.read!.ignoredFiles.length > 0) lines.push(`  ignored (no source): ${v.read!.ignoredFiles.join(', ')}`);
-    for (const [key, d] of Object.entries(v.validation!.duplicates)) if (d > 0) lines.push(`  ${key}: ${d} exact duplicate record(s) (harmless: persons are counted once)`);
+    for (const [key, files] of Object.entries(v.read!.files)) lines.push(`  ${messages.validateFiles(key, files.map((f) => f.file.name))}`);
+    if (v.read!.ignoredFiles.length > 0) lines.push(`  ${messages.validateIgnored(v.read!.ignoredFiles)}`);
+    for (const [key, d] of Object.entries(v.validation!.duplicates)) if (d > 0) lines.push(`  ${messages.validateDuplicates(key, d)}`);
     return lines;
   } finally {
     db.close();

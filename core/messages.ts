@@ -61,7 +61,6 @@ const en = {
   configRead: (file: string, why: string) => `Config file ${file}: ${why}`,
   configField: (file: string, field: string, why: string) => `Config file ${file}, field ${field}: ${why}`,
   configFieldValue: (why: string, value: string) => `${why}; the file has ${value}`,
-  badPeriod: (text: string) => `--period "${text}": expected YYYY-MM-DD..YYYY-MM-DD with start <= end`,
   inputDirMissing: (dir: string) => `Input folder ${dir} does not exist or is not a folder.`,
   quarantineNote: (rows: string) => `${rows} input row(s) with errors were set aside (quarantine) and not counted.`,
   fewerThan: (threshold: number) => `fewer than ${threshold}`,
@@ -181,6 +180,7 @@ const en = {
       'internal/audit.html': "each suppressed cell's proof (stays inside CBS)",
       'internal/quarantine.csv': 'the rows set aside, with the reason',
     } as Record<string, string>)[file] ?? '',
+  generateWrote: (files: number, rows: string, dir: string) => `Wrote ${files} files, ${rows} rows, to ${dir}.`,
   demoGenerate: (dir: string) => `generate: synthetic input in ${dir}`,
   /** A stage ("link") on a line of its own; a step inside one ("read WMOBUS", "read WMOBUS: 9 file(s) …") indented under it. */
   demoStage: (stage: string) => `${stage.includes(' ') ? '  ' : ''}${stage.includes(':') ? stage : `${stage}…`}`,
@@ -232,12 +232,10 @@ const en = {
   duplicateColumn: (file: string, column: string, count: number) => `${file}: column "${column}" appears ${count} times; a column the config uses must appear once.`,
   floatColumn: (file: string, column: string, type: string) =>
     `${file}, column ${column}: stored as ${type}, which cannot hold every key or date exactly; store it as an integer, DOUBLE or text.`,
-  fractionalColumn: (file: string, column: string, type: string) => `${file}, column ${column}: stored as ${type}; a key, date or code must be a whole number or text.`,
   configDuplicateKey: (file: string, key: string, line: number) => `Config file ${file}, line ${line}: key "${key}" appears twice in the same object; remove one.`,
   configNotJson: (file: string, why: string, line: number) => `Config file ${file}, line ${line}: not valid JSON (${why}).`,
   configIsFolder: (file: string) => `Config file ${file} is a folder, not a file.`,
   configUnreadable: (file: string, why: string) => `Config file ${file} cannot be read (${why}).`,
-  badDate: (text: string) => `"${text}" is not a real date (YYYY-MM-DD)`,
   periodRange: (first: number, last: number) => `a period must lie within ${first}-01-01..${last}-12-31`,
   keyAsValue: (column: string) => `column "${column}" is a key column (RINPERSOONS/RINPERSOON) of this source and cannot be used as a value column`,
   inputUnlistable: (dir: string, why: string) => `Input folder ${dir} cannot be listed (${why}).`,
@@ -246,7 +244,6 @@ const en = {
   inputVanished: (file: string) => `${file} was removed or renamed while the run was reading it; nothing was written. Run again when no program is changing the input folder.`,
   inputUnreadable: (file: string, why: string) => `${file} cannot be read (${why}); check that you may read it and that no program holds it locked. Nothing was written.`,
   brokenLink: (file: string) => `${file}: a symbolic link whose target does not exist or cannot be read.`,
-  duckdbFailed: (what: string) => `the database engine stopped (${what})`,
   csvNotUtf8: (row: number) =>
     `${row === 0 ? 'the header' : `row ${row}`} is not UTF-8 text (the file may be Latin-1 or Windows-1252: save it as UTF-8)`,
   csvFieldCount: (row: number, found: number, expected: number) => `row ${row} has ${found} fields where the header has ${expected}`,
@@ -256,6 +253,9 @@ const en = {
   validatePeriod: (start: string, end: string) => `period: ${start} to ${end}`,
   validateTables: (n: number, added: string[], dropped: string[]) =>
     `tables: ${n}${added.length > 0 ? `, of which from the config: ${added.join(', ')}` : ''}${dropped.length > 0 ? `; shipped tables left out: ${dropped.join(', ')}` : ''}`,
+  validateFiles: (source: string, files: string[]) => `${source}: ${files.join(', ') || '(none)'}`,
+  validateIgnored: (files: string[]) => `ignored (no source): ${files.join(', ')}`,
+  validateDuplicates: (source: string, records: number) => `${source}: ${records} exact duplicate record(s) (harmless: persons are counted once)`,
   tableTitleMissing: (lang: 'nl' | 'en') =>
     `the ${lang === 'nl' ? 'Dutch' : 'English'} title is missing: every table needs "title": {"nl": "… {period}.", "en": "… {period}."}`,
   tableListAsKey: (name: string) => `"${name}" is a list of categories, not one category: write {"each": "${name}"} for a row or column per category`,
@@ -355,7 +355,6 @@ const nl: Messages = {
   configRead: (file, why) => `Configbestand ${file}: ${why}`,
   configField: (file, field, why) => `Configbestand ${file}, veld ${field}: ${why}`,
   configFieldValue: (why, value) => `${why}; het bestand heeft ${value}`,
-  badPeriod: (text) => `--period "${text}": verwacht JJJJ-MM-DD..JJJJ-MM-DD met begin <= eind`,
   inputDirMissing: (dir) => `Invoermap ${dir} bestaat niet of is geen map.`,
   quarantineNote: (rows) => `${rows} invoerrij(en) met fouten zijn terzijde gelegd (quarantaine) en niet meegeteld.`,
   fewerThan: (threshold) => `minder dan ${threshold}`,
@@ -472,6 +471,7 @@ const nl: Messages = {
       'internal/audit.html': 'het bewijs per afgeschermde cel (blijft binnen het CBS)',
       'internal/quarantine.csv': 'de terzijde gelegde rijen, met de reden',
     } as Record<string, string>)[file] ?? '',
+  generateWrote: (files, rows, dir) => `${files} bestanden, ${rows} rijen, geschreven naar ${dir}.`,
   demoGenerate: (dir) => `genereren: synthetische invoer in ${dir}`,
   demoStage: (stage) => `${stage.includes(' ') ? '  ' : ''}${stage.includes(':') ? stage : `${stage}…`}`,
   protectProgress: (done, total) => `afschermen: ${done} van ${total} onveilige cellen beschermd`,
@@ -522,12 +522,10 @@ const nl: Messages = {
   duplicateColumn: (file, column, count) => `${file}: kolom "${column}" komt ${count} keer voor; een kolom die de config gebruikt mag maar één keer voorkomen.`,
   floatColumn: (file, column, type) =>
     `${file}, kolom ${column}: opgeslagen als ${type}, dat niet elke sleutel of datum exact kan bevatten; sla haar op als geheel getal, DOUBLE of tekst.`,
-  fractionalColumn: (file, column, type) => `${file}, kolom ${column}: opgeslagen als ${type}; een sleutel, datum of code moet een geheel getal of tekst zijn.`,
   configDuplicateKey: (file, key, line) => `Configbestand ${file}, regel ${line}: sleutel "${key}" komt twee keer voor in hetzelfde object; verwijder er één.`,
   configNotJson: (file, why, line) => `Configbestand ${file}, regel ${line}: geen geldige JSON (${why}).`,
   configIsFolder: (file) => `Configbestand ${file} is een map, geen bestand.`,
   configUnreadable: (file, why) => `Configbestand ${file} kan niet worden gelezen (${why}).`,
-  badDate: (text) => `"${text}" is geen bestaande datum (JJJJ-MM-DD)`,
   periodRange: (first, last) => `een periode moet binnen ${first}-01-01..${last}-12-31 liggen`,
   keyAsValue: (column) => `kolom "${column}" is een sleutelkolom (RINPERSOONS/RINPERSOON) van deze bron en kan geen waardekolom zijn`,
   inputUnlistable: (dir, why) => `Invoermap ${dir} kan niet worden gelezen (${why}).`,
@@ -536,7 +534,6 @@ const nl: Messages = {
   inputVanished: (file) => `${file} is verwijderd of hernoemd terwijl de run het las; er is niets geschreven. Draai opnieuw als geen programma de invoermap meer verandert.`,
   inputUnreadable: (file, why) => `${file} is niet te lezen (${why}); controleer of u het mag lezen en of geen programma het vergrendeld houdt. Er is niets geschreven.`,
   brokenLink: (file) => `${file}: een symbolische koppeling waarvan het doel niet bestaat of niet te lezen is.`,
-  duckdbFailed: (what) => `de database-engine stopte (${what})`,
   csvNotUtf8: (row) =>
     `${row === 0 ? 'de kopregel' : `rij ${row}`} is geen UTF-8-tekst (het bestand is misschien Latin-1 of Windows-1252: sla het op als UTF-8)`,
   csvFieldCount: (row, found, expected) => `rij ${row} heeft ${found} velden waar de kopregel er ${expected} heeft`,
@@ -546,6 +543,9 @@ const nl: Messages = {
   validatePeriod: (start, end) => `periode: ${start} t/m ${end}`,
   validateTables: (n, added, dropped) =>
     `tabellen: ${n}${added.length > 0 ? `, waarvan uit de config: ${added.join(', ')}` : ''}${dropped.length > 0 ? `; weggelaten meegeleverde tabellen: ${dropped.join(', ')}` : ''}`,
+  validateFiles: (source, files) => `${source}: ${files.join(', ') || '(geen)'}`,
+  validateIgnored: (files) => `genegeerd (geen bron): ${files.join(', ')}`,
+  validateDuplicates: (source, records) => `${source}: ${records} exact dubbele record(s) (onschadelijk: personen worden één keer geteld)`,
   tableTitleMissing: (lang) =>
     `de ${lang === 'nl' ? 'Nederlandse' : 'Engelse'} titel ontbreekt: elke tabel heeft "title": {"nl": "… {period}.", "en": "… {period}."} nodig`,
   tableListAsKey: (name) => `"${name}" is een lijst van categorieën, geen categorie: schrijf {"each": "${name}"} voor een rij of kolom per categorie`,
@@ -616,20 +616,42 @@ export function messagesFor(lang: Language): Messages {
 export const messages: Messages = en;
 
 /**
- * Help texts of the commands and options that say more than a label (English, like the terminal). The defaults are
+ * Help texts of the program, its commands and options (English, like the terminal). The defaults are
  * stated here; test/bin/cli.test.ts checks them against their one definition (the config schema, the generator).
  */
 export const helpText = {
+  program: 'Tables on multiple use of provisions (UWV, Pwet, Wmo) from CBS microdata, with disclosure control.',
+  version: 'print the program version, git commit and Node.js version',
+  run: 'validate, link, tabulate, protect and render',
   input: '(required) folder with the input files (.csv, .parquet, .sav)',
   out: '(required) output folder (export/, internal/, manifest.json)',
+  runConfig: 'config file (JSON); default: the default layout and codes',
   period: 'analysis period START..END (default: the config\'s period, else 2017-01-01..2022-12-31)',
+  quarantine: 'set bad rows aside (internal/quarantine.csv) instead of stopping',
+  runForce: 'replace an earlier output of multigebruik',
+  allowEmpty: 'go on (with a warning) when a source file has no data rows',
+  previous: 'output folder of an export already published: protect jointly with it (repeatable)',
+  validate: 'check the inputs only; same errors as run',
+  validateConfig: 'config file (JSON)',
+  generate: 'write a synthetic input folder in the default layout (--scale 1 = national size)',
   scale: 'population scale (default 0.02, the demo\'s size; 1 = national, about 24 million GBA rows)',
   generateOut: '(required) folder to write',
+  seed: 'random seed (same seed, same files)',
+  format: 'csv, parquet or sav',
+  generateForce: 'replace a non-empty folder',
+  demo: 'generate a small synthetic input and run on it: the first thing to try',
+  demoOut: 'output folder',
+  demoForce: 'replace a non-empty output folder',
   audit:
     "check a run's protection again without its input: recompute every count from internal/atoms.json, every suppressed " +
     "cell's attacker interval from what export/ shows, render every export file (CSV, XLSX, HTML, charts) again and compare " +
     'it byte for byte, and check earlier exports by SHA-256; exit 1 on any mismatch or under-protected cell',
   auditOut: `output folder of a run (the --out of run; for the demo: ${join('demo-out', 'output')})`,
+  previousAt: 'an earlier export that has moved: OLD as the manifest names it, NEW where it lies now (repeatable; still checked by SHA-256)',
+  compare: "changes per cell between two runs' protected exports (CSV and HTML)",
+  compareOld: 'output folder of the earlier run',
+  compareNew: 'output folder of the later run',
+  compareOut: 'folder for comparison.csv and comparison.html (not inside a run folder)',
 } as const;
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -873,7 +895,7 @@ export const workbookPercentHeading: Record<Language, string> = {
   en: 'Percentage of the group total (%)',
 };
 
-/** checkerNote: see disclosure/checkerNote.ts. */
+/** checkerNote: see reports/checkerNote.ts. */
 export const checkerNoteText = bilingual({
   en: {
     title: 'multigebruik — note for the CBS output checker',

@@ -13,7 +13,7 @@ import type { Need } from './secondarySuppression.js';
 import { attackerModelFile, buildAttackerModel, type CellRef } from './attackerModel.js';
 import { type IntervalHelper, startIntervalHelper } from './parallelIntervals.js';
 import { loadSolver } from './loadSolver.js';
-import { percentages } from './percentages.js';
+import { percentages } from '../model/percentages.js';
 import { type DisclosureParams, integerInterval, isPrimaryUnsafe, protectionLevel } from './protectionRule.js';
 import { needOf, secondarySuppression } from './secondarySuppression.js';
 import { ATTACKER_TEXT, type EarlierReason, emptyReasonCounts, JOINT_ATTACKER_TEXT, type ReasonCounts, RULE_TEXT, type SuppressedCellAudit, type SuppressionAudit, type SuppressionReason } from '../schemas/suppressionAudit.js';

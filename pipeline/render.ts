@@ -9,7 +9,7 @@ import {
   groupDisclosureLines,
   tableCellCounts,
   totalCounts,
-} from '../disclosure/checkerNote.js';
+} from '../reports/checkerNote.js';
 import { reasonLookup } from '../schemas/suppressionAudit.js';
 import { quarantineCsv } from '../reports/quarantineCsv.js';
 import type { FileMap } from '../reports/renderExport.js';

@@ -42,8 +42,8 @@ export interface AuditMeta {
   cells?: AuditedCell[];
   /** Per table and cell, an explanation shown as a tooltip; by default composed from `cells`. */
   notes?: Record<string, (string | null)[][]>;
-  /** The run's table declarations (order, caption); default the shipped ones. */
-  declarations?: readonly TableDeclaration[];
+  /** The run's table declarations (order, caption). */
+  declarations: readonly TableDeclaration[];
 }
 
 function fill(s: string, v: Record<string, number | string>): string {

@@ -3,7 +3,8 @@ import type { ExportTable } from '../schemas/tablesJson.js';
 import type { Lang } from './footnotes.js';
 import { formatCount, formatPercent } from './formatNumber.js';
 import { caption, chartKind } from './tableOrder.js';
-import { type ChartKind, TABLE_DECLARATIONS, type TableDeclaration } from '../model/tableDeclarations.js';
+import type { ChartKind, TableDeclaration } from '../model/tableDeclarations.js';
+import { percentages } from '../model/percentages.js';
 import { chartText as TEXT } from '../core/messages.js';
 
 /** The font every chart asks for; renderChart loads exactly this font into resvg. */
@@ -36,11 +37,12 @@ export function chartSpec(
   id: string,
   table: ExportTable,
   lang: Lang,
-  chart: ChartKind = chartKind(id) ?? 'bars',
-  declarations: readonly TableDeclaration[] = TABLE_DECLARATIONS,
+  declarations: readonly TableDeclaration[],
+  threshold: number,
+  chart: ChartKind = chartKind(id, declarations) ?? 'bars',
 ): TopLevelSpec {
   const capt = caption(id, lang, declarations);
-  return chart === 'share' ? shareSpec(capt, table, lang) : countSpec(capt, table, lang);
+  return chart === 'share' ? shareSpec(capt, table, lang, threshold) : countSpec(capt, table, lang);
 }
 
 function titleLines(capt: string, table: ExportTable, width = 80): string[] {
@@ -88,10 +90,11 @@ interface ShareDatum {
   labelColor: string;
 }
 
-function shareSpec(capt: string, table: ExportTable, lang: Lang): TopLevelSpec {
+function shareSpec(capt: string, table: ExportTable, lang: Lang, threshold: number): TopLevelSpec {
   const t = TEXT[lang];
+  // the table's published percentages; a table read without them gets them by the one rule (model/percentages.ts)
+  const pct = table.percentages ?? percentages(table, threshold);
   const classIdx = table.columns.map((c, j) => [c, j] as const).filter(([c]) => c.key !== 'total');
-  const totalIdx = table.columns.findIndex((c) => c.key === 'total');
   const colorOf = new Map<string, string>();
   let k = 0;
   for (const [c] of classIdx) colorOf.set(c.label, c.key === 'onbekend' ? UNKNOWN : PALETTE[k++ % PALETTE.length]!);
@@ -102,7 +105,7 @@ function shareSpec(capt: string, table: ExportTable, lang: Lang): TopLevelSpec {
     // every class keeps its place (column order) and colour; a suppressed class is drawn in its place as a white,
     // dashed segment labelled "**", the suppressed classes of a row sharing equally what the shown ones leave of 100 %
     // (one suppressed class: exactly its share, which a reader can compute from the table anyway)
-    const shares = classIdx.map(([c, j]) => ({ c, p: percentageOf(table, i, j, totalIdx) }));
+    const shares = classIdx.map(([c, j]) => ({ c, p: pct[i]?.[j] ?? null }));
     const shownSum = shares.reduce((a, x) => a + (typeof x.p === 'number' && x.p > 0 ? x.p : 0), 0);
     const hidden = shares.filter((x) => x.p === '**').length;
     const hiddenWidth = hidden > 0 ? Math.max(0, 100 - shownSum) / hidden : 0;
@@ -187,15 +190,6 @@ function shareSpec(capt: string, table: ExportTable, lang: Lang): TopLevelSpec {
 }
 
 /** The published percentage, or one derived from the counts when the table has no matrix (old files). */
-function percentageOf(t: ExportTable, i: number, j: number, totalIdx: number): number | '**' | null {
-  if (t.percentages) return t.percentages[i]?.[j] ?? null;
-  const c = t.cells[i]?.[j];
-  const n = totalIdx >= 0 ? t.cells[i]?.[totalIdx] : null;
-  if (c === '**' || n === '**') return '**';
-  if (typeof c !== 'number' || typeof n !== 'number' || n === 0) return null;
-  return Math.round((c / n) * 1000) / 10;
-}
-
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }

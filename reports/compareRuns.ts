@@ -77,9 +77,15 @@ function changeKind(o: ExportCell, n: ExportCell): ChangeKind {
  * and columns in the new run's order, then what only the old run has. Every cell is listed, changed
  * or not, so the CSV is a complete side-by-side; `changed` picks out the differences.
  */
-export function compareRuns(oldExport: ExportTables, newExport: ExportTables, threshold = DEFAULT_THRESHOLD, reasonOf?: ReasonOf): ComparisonRow[] {
+export function compareRuns(
+  oldExport: ExportTables,
+  newExport: ExportTables,
+  declarations: readonly TableDeclaration[],
+  threshold = DEFAULT_THRESHOLD,
+  reasonOf?: ReasonOf,
+): ComparisonRow[] {
   const out: ComparisonRow[] = [];
-  const ids = tableOrder([...Object.keys(newExport.tables), ...Object.keys(oldExport.tables)]);
+  const ids = tableOrder([...Object.keys(newExport.tables), ...Object.keys(oldExport.tables)], declarations);
   for (const id of ids) {
     const o = oldExport.tables[id];
     const n = newExport.tables[id];
@@ -155,8 +161,8 @@ export interface ComparisonMeta {
   threshold?: number;
   /** Whether NEW was protected jointly with OLD (`run --previous OLD`); undefined when unknown. */
   protectedAgainstOld?: boolean | undefined;
-  /** The table declarations of the two runs (from their manifests), for the captions; default the shipped ones. */
-  declarations?: readonly TableDeclaration[] | undefined;
+  /** The table declarations of the two runs (from their manifests), for the captions. */
+  declarations: readonly TableDeclaration[];
   /** The rows carry NEW's suppression reasons (read from its internal/): the page says it stays inside. */
   withReasons?: boolean;
 }

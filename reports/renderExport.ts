@@ -1,6 +1,6 @@
 import { InternalError } from '../core/errors.js';
 import type { ExportTable, ExportTables } from '../schemas/tablesJson.js';
-import { TABLE_DECLARATIONS, type TableDeclaration } from '../model/tableDeclarations.js';
+import type { TableDeclaration } from '../model/tableDeclarations.js';
 import { chartSpec } from './chartSpec.js';
 import type { Lang } from './footnotes.js';
 import { renderChart } from './renderChart.js';
@@ -12,7 +12,7 @@ import { translateTables } from './translateTables.js';
 
 export interface RenderExportOptions {
   lang: Lang;
-  /** The disclosure threshold, for the explanation of `**`. */
+  /** The disclosure threshold, for the explanation of `**` (and a share figure read without its percentages). */
   threshold: number;
   /** The note for the output checker (README.txt, English), composed by the disclosure code; written as given. */
   checkerNote: string;
@@ -22,15 +22,15 @@ export interface RenderExportOptions {
   summary?: string[] | undefined;
   /** Shown in report.html under the heading. */
   version?: string;
-  /** The run's table declarations (order, kind, chart, English labels); default the shipped ones. */
-  declarations?: readonly TableDeclaration[];
+  /** The run's table declarations (order, kind, chart, English labels). */
+  declarations: readonly TableDeclaration[];
 }
 
 /**
  * tables.json text with a fixed key order — period, backgroundPeriod, tables (in published order),
  * and per table title, rows, columns, cells, percentages — two-space indent, final newline.
  */
-export function exportTablesJson(tables: ExportTables, declarations: readonly TableDeclaration[] = TABLE_DECLARATIONS): string {
+export function exportTablesJson(tables: ExportTables, declarations: readonly TableDeclaration[]): string {
   const ordered: Record<string, ExportTable> = {};
   for (const id of tableOrder(Object.keys(tables.tables), declarations)) {
     const t = tables.tables[id]!;
@@ -63,7 +63,7 @@ export type FileMap = Record<string, string | Uint8Array>;
  * content, keys sorted.
  */
 export async function renderExport(tables: ExportTables, options: RenderExportOptions): Promise<FileMap> {
-  const decls = options.declarations ?? TABLE_DECLARATIONS;
+  const decls = options.declarations;
   const t = options.lang === 'en' ? translateTables(tables, decls) : tables;
   const ids = tableOrder(Object.keys(t.tables), decls);
   for (const id of ids) {
@@ -77,7 +77,7 @@ export async function renderExport(tables: ExportTables, options: RenderExportOp
   // every figure at once: their PNGs are rasterised on worker threads (resvg) while the tables and workbook are written
   const figures = ids.flatMap((id) => {
     const chart = chartKind(id, decls);
-    return chart ? [{ id, spec: chartSpec(id, t.tables[id]!, options.lang, chart, decls) }] : [];
+    return chart ? [{ id, spec: chartSpec(id, t.tables[id]!, options.lang, decls, options.threshold, chart) }] : [];
   });
   const rendered = Promise.all(figures.map((f) => renderChart(f.spec)));
   rendered.catch(() => {}); // awaited below; a failure there is the one reported

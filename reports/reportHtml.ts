@@ -15,8 +15,8 @@ export interface ReportMeta {
   title?: string;
   /** Software version shown under the heading (no dates: output must be reproducible). */
   version?: string;
-  /** The run's table declarations (order, figure or table); default the shipped ones. */
-  declarations?: readonly TableDeclaration[];
+  /** The run's table declarations (order, figure or table). */
+  declarations: readonly TableDeclaration[];
 }
 
 function countCell(c: ExportCell | undefined, lang: Lang): CellView {

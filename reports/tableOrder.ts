@@ -4,7 +4,7 @@ import { captionText } from '../core/messages.js';
 /**
  * Order, kind and caption of a table, read from its declaration (model/tables.json, plus the tables a config adds).
  * Shared by every renderer so that tables.json, tables.xlsx and report.html list the tables in one and the same
- * order. Renderers take the run's declarations; without them, the shipped ones.
+ * order. Every function takes the run's declarations (declarationsFor(config)): none falls back to the shipped ones.
  */
 type Decls = readonly TableDeclaration[];
 
@@ -24,18 +24,18 @@ function find(id: string, declarations: Decls): TableDeclaration | undefined {
   return declarations.find((d) => d.id === id);
 }
 
-export function isFigure(id: string, declarations: Decls = TABLE_DECLARATIONS): boolean {
+export function isFigure(id: string, declarations: Decls): boolean {
   return find(id, declarations)?.kind === 'figure';
 }
 
 /** How a figure is drawn; undefined for a table. */
-export function chartKind(id: string, declarations: Decls = TABLE_DECLARATIONS): ChartKind | undefined {
+export function chartKind(id: string, declarations: Decls): ChartKind | undefined {
   const d = find(id, declarations);
   return d?.kind === 'figure' ? (d.chart ?? 'bars') : undefined;
 }
 
 /** The given ids in published order; ids without a declaration come last, sorted by code point. */
-export function tableOrder(ids: Iterable<string>, declarations: Decls = TABLE_DECLARATIONS): string[] {
+export function tableOrder(ids: Iterable<string>, declarations: Decls): string[] {
   const known = new Map(publishedOrder(declarations).map((d, i) => [d.id, i]));
   return [...new Set(ids)].sort((a, b) => {
     const ia = known.get(a);
@@ -48,7 +48,7 @@ export function tableOrder(ids: Iterable<string>, declarations: Decls = TABLE_DE
 }
 
 /** "Tabel 3.1" / "Figuur 3.4" (nl), "Table 3.1" / "Figure 3.4" (en): a figure's id loses its leading "F". */
-export function caption(id: string, lang: 'nl' | 'en', declarations: Decls = TABLE_DECLARATIONS): string {
+export function caption(id: string, lang: 'nl' | 'en', declarations: Decls): string {
   const d = find(id, declarations);
   return captionText(id, d ? d.kind === 'figure' : /^F/.test(id), lang);
 }

@@ -13,8 +13,8 @@ export interface TablesXlsxOptions {
   threshold: number;
   /** The checker's note as lines: the first sheet ("Samenvatting"/"Summary"), followed by the legend of the markers. */
   summary?: string[] | undefined;
-  /** The run's table declarations (order, caption); default the shipped ones. */
-  declarations?: readonly TableDeclaration[];
+  /** The run's table declarations (order, caption). */
+  declarations: readonly TableDeclaration[];
 }
 
 /**

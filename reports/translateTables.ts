@@ -1,4 +1,4 @@
-import { TABLE_DECLARATIONS, type TableDeclaration } from '../model/tableDeclarations.js';
+import type { TableDeclaration } from '../model/tableDeclarations.js';
 import type { ExportTable, ExportTables, Header, Period } from '../schemas/tablesJson.js';
 import { labelMarker } from './footnotes.js';
 
@@ -14,7 +14,7 @@ function years(p: Period | undefined): string {
  * config's tables): a row or column gets its declared English label, a header without one keeps its Dutch label.
  * The Dutch label's footnote marker (`*`, `~`) is carried over. Numbers, keys and shapes are untouched.
  */
-export function translateTables(tables: ExportTables, declarations: readonly TableDeclaration[] = TABLE_DECLARATIONS): ExportTables {
+export function translateTables(tables: ExportTables, declarations: readonly TableDeclaration[]): ExportTables {
   const byId = new Map(declarations.map((d) => [d.id, d]));
   const out: Record<string, ExportTable> = {};
   for (const [id, t] of Object.entries(tables.tables)) {

@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Messages, messages, messagesFor } from '../../core/messages.js';
 
@@ -16,7 +18,6 @@ const SAMPLES: Partial<Record<keyof Messages, unknown[]>> = {
   outputExists: ['/out/dirQ'],
   configRead: ['cfgQ.json', 'WHYQ'],
   configField: ['cfgQ.json', 'fieldQ', 'WHYQ'],
-  badPeriod: ['2022..2017'],
   inputDirMissing: ['/in/dirQ'],
   quarantineNote: ['4321'],
   fewerThan: [37],
@@ -41,7 +42,15 @@ const SAMPLES: Partial<Record<keyof Messages, unknown[]>> = {
   csvLongRow: [4321, 2_097_152],
   tableTitleMissing: ['en'],
   validateTables: [29, ['FX1Q'], ['3.1Q']],
+  validateFiles: ['srcQ', ['FILE1Q.csv', 'FILE2Q.sav']],
+  validateIgnored: [['NOTES1Q.txt', 'OLD2Q.csv']],
+  validateDuplicates: ['srcQ', 4321],
+  generateWrote: [37, '4,321', '/out/dirQ'],
   auditNotRun: ['/out/dirQ', '/out/dirQ/output'],
+  auditParameters: [37, true, 7],
+  auditClaimDiffers: ['whereQ', 'fileQ.json', [37, 4321], [38, 4322]],
+  auditJointNarrows: ['whereQ', [37, 4321], { lo: 12, hi: 99 }],
+  auditJointEarlierPrimary: ['labelQ', [37, 4321], { lo: 12, hi: 99 }],
   auditPreviousMissing: ['/old/dirQ', '/new/dirQ'],
 };
 
@@ -49,7 +58,7 @@ const SAMPLES: Partial<Record<keyof Messages, unknown[]>> = {
  * Messages whose parameter chooses the sentence instead of appearing in it (test/reports/runSummary.test.ts renders both of summaryAudit's;
  * test/model/problemKinds.test.ts every problemKind).
  */
-const CHOOSERS = new Set<string>(['summaryStep', 'summaryAudit', 'tableTitleMissing', 'problemKind']);
+const CHOOSERS = new Set<string>(['summaryStep', 'summaryAudit', 'tableTitleMissing', 'problemKind', 'auditVerdict']);
 
 function argsFor(key: string, fn: (...a: never[]) => string): unknown[] {
   return SAMPLES[key as keyof Messages] ?? Array.from({ length: fn.length }, (_, i) => `ARG${i}Q`);
@@ -68,6 +77,26 @@ function printed(args: unknown[]): string[] {
 }
 
 const en = messagesFor('en');
+
+/** The program's code outside the catalogue and the tests: what may use a message. */
+const ROOT = join(import.meta.dirname, '..', '..');
+const CODE_DIRS = ['bin', 'core', 'model', 'sav', 'schemas', 'sources', 'synthetic', 'reports', 'disclosure', 'audit', 'pipeline', 'bench', 'bundle'];
+function codeFiles(): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const p = join(dir, name);
+      return statSync(p).isDirectory() ? walk(p) : /\.(ts|mjs)$/.test(name) && !name.endsWith('.d.ts') ? [p] : [];
+    });
+  return CODE_DIRS.map((d) => join(ROOT, d))
+    .filter((d) => existsSync(d))
+    .flatMap(walk)
+    .filter((f) => relative(ROOT, f) !== join('core', 'messages.ts'));
+}
+
+/** Keys no text refers to as a property (`messages.key`, `m.key`, `text.key`): dead entries of the catalogue. */
+function unusedKeys(keys: readonly string[], texts: readonly string[]): string[] {
+  return keys.filter((k) => !texts.some((t) => new RegExp(`\\.${k}\\b`).test(t)));
+}
 const nl = messagesFor('nl');
 const call = (m: Messages, key: string, args: unknown[]) => (m[key as keyof Messages] as (...a: unknown[]) => string)(...args);
 
@@ -94,13 +123,31 @@ describe('core/messages', () => {
     });
   }
 
+  it('every message is used by the program (a test alone does not keep a message)', () => {
+    const files = codeFiles();
+    expect(files.map((f) => relative(ROOT, f))).toContain(join('bin', 'runCommand.ts'));
+    expect(unusedKeys(Object.keys(en), files.map((f) => readFileSync(f, 'utf8')))).toEqual([]);
+  });
+
+  it('the unused-message check finds a key only its definition or a look-alike names', () => {
+    const texts = ['messages.validateOk(input);', 'const validateFilesQ = 1; m.validateIgnoredQ();'];
+    expect(unusedKeys(['validateOk', 'validateFiles', 'validateIgnored'], texts)).toEqual(['validateFiles', 'validateIgnored']);
+  });
+
+  it('validateFiles: a source without a file says so', () => {
+    expect(en.validateFiles('gba', [])).toBe('gba: (none)');
+    expect(nl.validateFiles('gba', [])).toBe('gba: (geen)');
+    expect(en.validateFiles('gba', ['A.csv', 'B.csv'])).toBe('gba: A.csv, B.csv');
+  });
+
   it('Dutch and English differ for sentences (not just a copy of the English catalogue)', () => {
     const same = Object.keys(en).filter((k) => {
       const args = argsFor(k, en[k as keyof Messages] as never);
       return call(en, k, args) === call(nl, k, args);
     });
-    // a message made only of its parameters is identical: only demoStage (the stage name and an ellipsis)
-    expect(same).toEqual(['demoStage']);
+    // a message made only of its parameters is identical: demoStage (the stage name and an ellipsis) and validateFiles
+    // (a source and its files; "(none)"/"(geen)" when it has none, tested above)
+    expect(same).toEqual(['demoStage', 'validateFiles']);
   });
 
   it('no literal disclosure threshold in the prose: "fewer than" follows its parameter', () => {

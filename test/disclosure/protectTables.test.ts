@@ -10,7 +10,7 @@ import { cellTerms, TABLE_DECLARATIONS, type TableDeclaration } from '../../mode
 import { tabulate } from '../../model/tabulate.js';
 import { independentInterval } from '../support/independentAttacker.js';
 import { randomPopulation } from '../support/randomPopulation.js';
-import { checkerNote, groupDisclosureLines, tableCellCounts } from '../../disclosure/checkerNote.js';
+import { checkerNote, groupDisclosureLines, tableCellCounts } from '../../reports/checkerNote.js';
 
 const period = { start: '2017-01-01', end: '2022-12-31' };
 const DEFAULT: DisclosureParams = { threshold: 10, zeroUnsafe: false, safetyRange: 0.3 };
@@ -274,7 +274,7 @@ describe('protectTables', () => {
     // counts of cells (the per-table lines), never a person count.
     const ids = Object.keys(result.exported.tables);
     const facts = { period: internal.period, sources: [], params: result.audit.params, tables: tableCellCounts(result.exported.tables, result.marks, ids) };
-    const note = checkerNote({ ...facts, passed: result.audit.passed, quarantinedRows: 0, groupDisclosure: groupDisclosureLines(result.exported, ids) }, 'en');
+    const note = checkerNote({ ...facts, passed: result.audit.passed, quarantinedRows: 0, groupDisclosure: groupDisclosureLines(result.exported, ids), declarations: TABLE_DECLARATIONS }, 'en');
     const perTable = note.slice(note.indexOf('Cells per table'), note.indexOf('Audit:'));
     let shownTotal = 0;
     for (const line of perTable.split('\n').filter((l) => /^ {2}(Table|Figure) /.test(l))) {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_DECLARATIONS } from '../../model/tableDeclarations.js';
 import { translateTables } from '../../reports/translateTables.js';
 import { chartSpec } from '../../reports/chartSpec.js';
+import { percentages } from '../../model/percentages.js';
 import { chartSvg } from '../../reports/renderChart.js';
 import type { ExportTable } from '../../schemas/tablesJson.js';
 import { FIGURE_IDS } from '../../reports/tableOrder.js';
@@ -23,7 +24,7 @@ describe('chartSpec', () => {
   for (const lang of ['nl', 'en'] as const) {
     for (const id of FIGURE_IDS) {
       it(`${id} (${lang}) validates against the Vega-Lite JSON schema`, () => {
-        const spec = chartSpec(id, sampleExport().tables[id]!, lang);
+        const spec = chartSpec(id, sampleExport().tables[id]!, lang, TABLE_DECLARATIONS, 10);
         const ok = validate(spec);
         expect(validate.errors ?? []).toEqual([]);
         expect(ok).toBe(true);
@@ -37,7 +38,7 @@ describe('chartSpec', () => {
 
   it('never draws a suppressed count as a bar length', () => {
     const t = sampleExport().tables['F3.4']!;
-    const values = dataOf(chartSpec('F3.4', t, 'nl'));
+    const values = dataOf(chartSpec('F3.4', t, 'nl', TABLE_DECLARATIONS, 10));
     t.rows.forEach((r, i) => {
       const d = values.find((v) => v.key === r.key)!;
       if (t.cells[i]![0] === '**') {
@@ -50,7 +51,7 @@ describe('chartSpec', () => {
 
   it('keeps every class in its own place in every row; a suppressed class is a "**" segment in its place', () => {
     const t = sampleExport().tables['F3.2']!;
-    const values = dataOf(chartSpec('F3.2', t, 'nl'));
+    const values = dataOf(chartSpec('F3.2', t, 'nl', TABLE_DECLARATIONS, 10));
     // group UWV & Pwet & Wmo: man ** , vrouw 60.9, onbekend **: the two suppressed classes share the remaining 39.1 in their places
     const triple = values.filter((v) => v.groupKey === 'uwv_pwet_wmo');
     expect(triple.map((v) => [v.clsKey, v.x0, v.x1])).toEqual([
@@ -69,7 +70,7 @@ describe('chartSpec', () => {
     // a row with nothing shown: one "**" segment over the whole bar
     const all = structuredClone(t);
     all.percentages = all.percentages!.map((r) => r.map((v, j) => (all.columns[j]!.key === 'total' ? v : '**')));
-    const whole = dataOf(chartSpec('F3.2', all, 'nl')).filter((v) => v.groupKey === 'uwv_pwet');
+    const whole = dataOf(chartSpec('F3.2', all, 'nl', TABLE_DECLARATIONS, 10)).filter((v) => v.groupKey === 'uwv_pwet');
     expect(whole.map((v) => [v.clsKey, v.x0, v.x1, v.label])).toEqual([['**', 0, 100, '**']]);
     // so "vrouw" comes after "man" in both rows, never first in one and second in the next
     for (const g of ['uwv_pwet', 'uwv_pwet_wmo']) {
@@ -78,8 +79,24 @@ describe('chartSpec', () => {
     }
   });
 
+  it('a share figure read without its percentages gets them by the one rule (model/percentages.ts), threshold on the base included', () => {
+    const t = structuredClone(sampleExport().tables['F3.2']!);
+    const bare = { ...t, percentages: undefined };
+    delete bare.percentages;
+    expect(dataOf(chartSpec('F3.2', bare, 'nl', TABLE_DECLARATIONS, 10))).toEqual(dataOf(chartSpec('F3.2', { ...t, percentages: percentages(t, 10) }, 'nl', TABLE_DECLARATIONS, 10)));
+    // a row whose shown total is under the threshold: no share is drawn, whatever its counts
+    const total = t.columns.findIndex((c) => c.key === 'total');
+    const small = { ...bare, cells: bare.cells.map((row, i) => (i === 0 ? row.map((v, j) => (j === total ? 8 : typeof v === 'number' ? 4 : v)) : row)) };
+    const first = dataOf(chartSpec('F3.2', small, 'nl', TABLE_DECLARATIONS, 10)).filter((v) => v.groupKey === t.rows[0]!.key);
+    expect(first.map((v) => [v.clsKey, v.x0, v.x1, v.label])).toEqual([['**', 0, 100, '**']]);
+    // the same row with a threshold of 5 is drawn from its counts
+    const drawn = dataOf(chartSpec('F3.2', small, 'nl', TABLE_DECLARATIONS, 5)).filter((v) => v.groupKey === t.rows[0]!.key);
+    expect(drawn.every((v) => v.suppressed === false)).toBe(true);
+    expect(drawn.length).toBeGreaterThan(0);
+  });
+
   it('colours "onbekend" grey and uses the class labels as legend entries', () => {
-    const spec = chartSpec('F3.3', sampleExport().tables['F3.3']!, 'nl') as unknown as {
+    const spec = chartSpec('F3.3', sampleExport().tables['F3.3']!, 'nl', TABLE_DECLARATIONS, 10) as unknown as {
       layer: { encoding: { color?: { scale?: { domain: string[]; range: string[] } } } }[];
     };
     const scale = spec.layer[0]!.encoding.color!.scale!;
@@ -104,7 +121,7 @@ describe('chartSpec', () => {
         ['**', 40, 0],
       ],
     };
-    const spec = chartSpec('U9', table, 'nl', 'bars');
+    const spec = chartSpec('U9', table, 'nl', TABLE_DECLARATIONS, 10, 'bars');
 
     it('validates against the Vega-Lite JSON schema', () => {
       expect(validate(spec)).toBe(true);
@@ -139,7 +156,7 @@ describe('chartSpec', () => {
     });
 
     it('a one-column bars figure keeps its single-series form', () => {
-      const one = chartSpec('U9', { ...table, columns: [table.columns[0]!], cells: table.cells.map((r) => [r[0]!]) }, 'nl', 'bars');
+      const one = chartSpec('U9', { ...table, columns: [table.columns[0]!], cells: table.cells.map((r) => [r[0]!]) }, 'nl', TABLE_DECLARATIONS, 10, 'bars');
       expect(JSON.stringify(one)).not.toContain('xOffset');
       expect(dataOf(one)).toHaveLength(2);
     });
@@ -188,7 +205,7 @@ describe.skipIf(noBrowser)('every shipped chart in Chromium: no two texts overla
         const nl = { ...t, rows: t.rows.map((h) => shipped(d.rows, h)), columns: t.columns.map((h) => shipped(d.columns, h)) };
         const table = lang === 'en' ? translateTables({ period: s.period, tables: { [d.id]: nl } }, TABLE_DECLARATIONS).tables[d.id]! : nl;
         expect(table.rows.map((r) => r.key), d.id).toEqual(d.rows.map((a) => a.key));
-        const svg = await chartSvg(chartSpec(d.id, table, lang));
+        const svg = await chartSvg(chartSpec(d.id, table, lang, TABLE_DECLARATIONS, 10));
         await page.setContent(`<!doctype html><html><body style="margin:0">${svg}</body></html>`);
         const boxes = await page.locator('svg text').evaluateAll((els) =>
           els

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TABLE_DECLARATIONS } from '../../model/tableDeclarations.js';
 import { CHART_FONT, chartSpec } from '../../reports/chartSpec.js';
 import { chartSvg, renderChart, svgToPng, svgToPngAsync } from '../../reports/renderChart.js';
 import { sampleExport } from '../support/sampleExport.js';
@@ -17,7 +18,7 @@ function darkPixels(img: { width: number; pixels: Buffer }, x0: number, y0: numb
 
 describe('renderChart', () => {
   it('asks for DejaVu Sans in the SVG', async () => {
-    const svg = await chartSvg(chartSpec('F3.4', sampleExport().tables['F3.4']!, 'nl'));
+    const svg = await chartSvg(chartSpec('F3.4', sampleExport().tables['F3.4']!, 'nl', TABLE_DECLARATIONS, 10));
     expect(svg).toContain(`font-family="${CHART_FONT}"`);
     expect(svg).toContain('64.200');
     expect(svg).toContain('**');
@@ -26,7 +27,7 @@ describe('renderChart', () => {
   it('draws the axis labels in the PNG, and the check fails without fonts', async () => {
     // F3.2: horizontal bars, the group labels ("UWV & Pwet" …) stand left of the bars; everything left of
     // the plot is text only (no bars, no axis line), so dark pixels there are glyphs.
-    const svg = await chartSvg(chartSpec('F3.2', sampleExport().tables['F3.2']!, 'nl'));
+    const svg = await chartSvg(chartSpec('F3.2', sampleExport().tables['F3.2']!, 'nl', TABLE_DECLARATIONS, 10));
     const withFonts = svgToPng(svg, { scale: 2 });
     const without = svgToPng(svg, { scale: 2, fonts: false });
     expect(without.width).toBe(withFonts.width);
@@ -38,7 +39,7 @@ describe('renderChart', () => {
   });
 
   it('is deterministic', async () => {
-    const spec = chartSpec('F3.1', sampleExport().tables['F3.1']!, 'nl');
+    const spec = chartSpec('F3.1', sampleExport().tables['F3.1']!, 'nl', TABLE_DECLARATIONS, 10);
     const a = await renderChart(spec);
     const b = await renderChart(spec);
     expect(a.svg).toBe(b.svg);
@@ -47,7 +48,7 @@ describe('renderChart', () => {
   });
 
   it('the PNG rasterised on a worker thread is the same bytes as on this thread (several at once)', async () => {
-    const specs = ['F3.1', 'F3.2', 'F3.3'].map((id) => chartSpec(id, sampleExport().tables[id]!, 'nl'));
+    const specs = ['F3.1', 'F3.2', 'F3.3'].map((id) => chartSpec(id, sampleExport().tables[id]!, 'nl', TABLE_DECLARATIONS, 10));
     const svgs = await Promise.all(specs.map((s) => chartSvg(s)));
     const async = await Promise.all(svgs.map((svg) => svgToPngAsync(svg)));
     svgs.forEach((svg, k) => expect(async[k]!.equals(svgToPng(svg).png), specs[k]!.title?.toString()).toBe(true));

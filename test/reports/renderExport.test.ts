@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TABLE_DECLARATIONS } from '../../model/tableDeclarations.js';
 import { exportTablesJson } from '../../reports/renderExport.js';
 import { writeExport } from '../support/writeExport.js';
 import { FIGURE_IDS, PUBLISHED_ORDER } from '../../reports/tableOrder.js';
@@ -28,9 +29,9 @@ describe('renderExport', () => {
     const note = 'Controle: regel n < 10, audit geslaagd.\n';
     const leesmij = 'Controle: regel n < 10, audit geslaagd (nl).\n';
     const summary = ['Samenvatting van de run'];
-    const filesA = await writeExport(a, sampleExport(), { lang: 'nl', threshold: 10, checkerNote: note, leesmij, summary });
+    const filesA = await writeExport(a, sampleExport(), { lang: 'nl', threshold: 10, declarations: TABLE_DECLARATIONS, checkerNote: note, leesmij, summary });
     await new Promise((r) => setTimeout(r, 1100)); // a second later: no clock may leak into any file
-    const filesB = await writeExport(b, sampleExport(), { lang: 'nl', threshold: 10, checkerNote: note, leesmij, summary });
+    const filesB = await writeExport(b, sampleExport(), { lang: 'nl', threshold: 10, declarations: TABLE_DECLARATIONS, checkerNote: note, leesmij, summary });
 
     const expected = [
       'LEESMIJ.txt', 'README.txt', 'report.html', 'tables.json', 'tables.xlsx',
@@ -48,7 +49,7 @@ describe('renderExport', () => {
 
   it('writes tables.json that validates, round-trips, and keeps a fixed key order', () => {
     const s = sampleExport();
-    const text = exportTablesJson(s);
+    const text = exportTablesJson(s, TABLE_DECLARATIONS);
     const back = JSON.parse(text) as unknown;
     expect(ExportTablesSchema.parse(back)).toEqual(s);
     expect(Object.keys(back as object)).toEqual(['period', 'backgroundPeriod', 'tables']);
@@ -60,7 +61,7 @@ describe('renderExport', () => {
 
   it('translates titles and labels with lang "en", keeping keys, numbers and markers', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mg-export-'));
-    await writeExport(dir, sampleExport(), { lang: 'en', threshold: 10, checkerNote: 'x' });
+    await writeExport(dir, sampleExport(), { lang: 'en', threshold: 10, declarations: TABLE_DECLARATIONS, checkerNote: 'x' });
     const en = ExportTablesSchema.parse(JSON.parse(readFileSync(join(dir, 'tables.json'), 'utf8')));
     const nl = sampleExport();
     expect(en.tables['3.2']!.title).toBe('Number of people who used Pwet provisions in the period 2017–2022.');
@@ -91,7 +92,7 @@ describe('renderExport', () => {
     const s = sampleExport();
     const note = '12 invoerrij(en) met fouten zijn terzijde gelegd (quarantaine) en niet meegeteld.';
     for (const t of Object.values(s.tables)) t.note = note;
-    await writeExport(dir, s, { lang: 'nl', threshold: 10, checkerNote: 'x\n' });
+    await writeExport(dir, s, { lang: 'nl', threshold: 10, declarations: TABLE_DECLARATIONS, checkerNote: 'x\n' });
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     // once at the top and once per table
     expect(html.split(`<p class="note">${note}</p>`).length - 1).toBe(PUBLISHED_ORDER.length + 1);

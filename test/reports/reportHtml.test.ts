@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TABLE_DECLARATIONS } from '../../model/tableDeclarations.js';
 import { reportHtml } from '../../reports/reportHtml.js';
 import { FIGURE_IDS, PUBLISHED_ORDER } from '../../reports/tableOrder.js';
 import { writeExport } from '../support/writeExport.js';
@@ -15,7 +16,7 @@ const skip = !existsSync(CHROMIUM) && !process.env.CI;
 
 describe('reportHtml (string)', () => {
   it('is one self-contained page: no scripts, no external references', () => {
-    const html = reportHtml(sampleExport(), { 'F3.4': '<svg xmlns="http://www.w3.org/2000/svg"><g id="a"><rect fill="url(#a)"/></g></svg>' }, { lang: 'nl', threshold: 10 });
+    const html = reportHtml(sampleExport(), { 'F3.4': '<svg xmlns="http://www.w3.org/2000/svg"><g id="a"><rect fill="url(#a)"/></g></svg>' }, { lang: 'nl', threshold: 10, declarations: TABLE_DECLARATIONS });
     expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|https?:\/\/(?!www\.w3\.org)/i);
     expect(html).toContain('id="t-F3-4-a"'); // ids inside inline SVGs are scoped per figure
     expect(html).toContain('url(#t-F3-4-a)');
@@ -38,7 +39,7 @@ describe.skipIf(skip)('report.html in headless Chromium', () => {
   it('shows every table and figure, without console errors or network requests', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mg-report-'));
     const s = sampleExport();
-    await writeExport(dir, s, { lang: 'nl', threshold: 10, checkerNote: 'x\n' });
+    await writeExport(dir, s, { lang: 'nl', threshold: 10, declarations: TABLE_DECLARATIONS, checkerNote: 'x\n' });
     const url = pathToFileURL(join(dir, 'report.html')).href;
 
     const page = await browser.newPage();
@@ -92,7 +93,7 @@ describe.skipIf(skip)('report.html in headless Chromium', () => {
       // F4.3 with only ** and 0: the chart must say so instead of drawing an empty plot
       s.tables['F4.3']!.cells = s.tables['F4.3']!.cells.map((r, i) => r.map(() => (i < 2 ? '**' : 0)));
       for (const t of Object.values(s.tables)) t.note = '12 invoerrij(en) met fouten zijn terzijde gelegd (quarantaine) en niet meegeteld.';
-      await writeExport(dir, s, { lang: 'nl', threshold: 10, checkerNote: 'x\n' });
+      await writeExport(dir, s, { lang: 'nl', threshold: 10, declarations: TABLE_DECLARATIONS, checkerNote: 'x\n' });
       const page = await browser.newPage({ viewport: { width, height: 900 } });
       await page.goto(pathToFileURL(join(dir, 'report.html')).href, { waitUntil: 'load' });
 
@@ -153,11 +154,11 @@ describe.skipIf(skip)('report.html in headless Chromium', () => {
         if (v === '**') cells.push({ table: id, row: t.rows[i]!.key, column: t.columns[j]!.key, value: 4, kind: 'primary', interval: [0, 12], protection: 2 });
       }));
     }
-    writeFileSync(join(dir, 'audit.html'), auditHtml(internal, marks, { lang: 'nl', params: { threshold: 10, zeroUnsafe: false, safetyRange: 0.3 }, cells }));
+    writeFileSync(join(dir, 'audit.html'), auditHtml(internal, marks, { lang: 'nl', declarations: TABLE_DECLARATIONS, params: { threshold: 10, zeroUnsafe: false, safetyRange: 0.3 }, cells }));
     const later = structuredClone(s);
     later.period = { start: '2017-01-01', end: '2023-12-31' };
     (later.tables['3.1']!.cells[0] as (number | string | null)[])[0] = 72519;
-    writeFileSync(join(dir, 'comparison.html'), comparisonHtml(compareRuns(s, later), { lang: 'nl', oldName: 'run-2022', newName: 'run-2023', oldPeriod: s.period, newPeriod: later.period, threshold: 10, protectedAgainstOld: false }));
+    writeFileSync(join(dir, 'comparison.html'), comparisonHtml(compareRuns(s, later, TABLE_DECLARATIONS), { lang: 'nl', declarations: TABLE_DECLARATIONS, oldName: 'run-2022', newName: 'run-2023', oldPeriod: s.period, newPeriod: later.period, threshold: 10, protectedAgainstOld: false }));
     const shots = process.env.MG_SCREENS ?? mkdtempSync(join(tmpdir(), 'mg-shots-'));
     mkdirSync(shots, { recursive: true });
     for (const name of ['audit', 'comparison']) {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { TABLE_DECLARATIONS } from '../../model/tableDeclarations.js';
 import { sheetName, summaryCells, tablesXlsx } from '../../reports/tablesXlsx.js';
 import { PUBLISHED_ORDER, caption } from '../../reports/tableOrder.js';
 import { sampleExport } from '../support/sampleExport.js';
@@ -20,7 +21,7 @@ function dump(ws: ExcelJS.Worksheet): string[] {
 
 describe('tablesXlsx', () => {
   it('writes exactly the expected cells for a small workbook', async () => {
-    const wb = await read(await tablesXlsx(tinyExport(), { lang: 'nl', threshold: 10 }));
+    const wb = await read(await tablesXlsx(tinyExport(), { lang: 'nl', threshold: 10, declarations: TABLE_DECLARATIONS }));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Figuur 3.2', 'Tabel 3.3']);
     expect(dump(wb.getWorksheet('Tabel 3.3')!)).toEqual([
       'A1="Tabel 3.3. Aantal mensen met combinaties van \\"Pwet\\"-voorzieningen, 2017–2022"',
@@ -52,10 +53,10 @@ describe('tablesXlsx', () => {
 
   it('has one sheet per sample table in published order, each cell as in tables.json', async () => {
     const s = sampleExport();
-    const wb = await read(await tablesXlsx(s, { lang: 'nl', threshold: 10 }));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(PUBLISHED_ORDER.map((id) => caption(id, 'nl')));
+    const wb = await read(await tablesXlsx(s, { lang: 'nl', threshold: 10, declarations: TABLE_DECLARATIONS }));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(PUBLISHED_ORDER.map((id) => caption(id, 'nl', TABLE_DECLARATIONS)));
     for (const [id, t] of Object.entries(s.tables)) {
-      const ws = wb.getWorksheet(caption(id, 'nl'))!;
+      const ws = wb.getWorksheet(caption(id, 'nl', TABLE_DECLARATIONS))!;
       expect(String(ws.getCell(1, 1).value)).toContain(t.title);
       t.columns.forEach((c, j) => expect(ws.getCell(3, j + 2).value).toBe(c.label));
       t.rows.forEach((r, i) => {
@@ -79,7 +80,7 @@ describe('tablesXlsx', () => {
     const s = sampleExport();
     for (const t of Object.values(s.tables)) t.note = '12 invoerrij(en) met fouten zijn terzijde gelegd (quarantaine) en niet meegeteld.';
     const summary = ['multigebruik — toelichting voor de CBS-outputcontrole', 'Periode: 2017-01-01 t/m 2022-12-31', 'Cellen per tabel'];
-    const buf = await tablesXlsx(s, { lang: 'nl', threshold: 10, summary });
+    const buf = await tablesXlsx(s, { lang: 'nl', threshold: 10, declarations: TABLE_DECLARATIONS, summary });
     const wb = await read(buf);
     expect(wb.worksheets[0]!.name).toBe('Samenvatting');
     expect(wb.worksheets[0]!.getCell('A1').value).toBe(summary[0]);
@@ -91,17 +92,17 @@ describe('tablesXlsx', () => {
       expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 3 });
       expect(String(ws.getCell('A2').value), ws.name).toMatch(/^12 invoerrij\(en\)/);
     }
-    expect(wb.worksheets.slice(1).map((w) => w.name)).toEqual(PUBLISHED_ORDER.map((id) => caption(id, 'nl')));
+    expect(wb.worksheets.slice(1).map((w) => w.name)).toEqual(PUBLISHED_ORDER.map((id) => caption(id, 'nl', TABLE_DECLARATIONS)));
     expect(wb.created).toBeUndefined();
     expect(wb.modified).toBeUndefined();
-    const en = await read(await tablesXlsx(s, { lang: 'en', threshold: 10, summary }));
+    const en = await read(await tablesXlsx(s, { lang: 'en', threshold: 10, declarations: TABLE_DECLARATIONS, summary }));
     expect(en.worksheets.map((w) => w.name).slice(0, 3)).toEqual(['Summary', 'Table 3.0', 'Table 3.1']);
   });
 
   it('is byte-identical when written twice', async () => {
-    const a = await tablesXlsx(sampleExport(), { lang: 'nl', threshold: 10 });
+    const a = await tablesXlsx(sampleExport(), { lang: 'nl', threshold: 10, declarations: TABLE_DECLARATIONS });
     await new Promise((r) => setTimeout(r, 1100)); // exceljs stamps zip entries with the current time
-    const b = await tablesXlsx(sampleExport(), { lang: 'nl', threshold: 10 });
+    const b = await tablesXlsx(sampleExport(), { lang: 'nl', threshold: 10, declarations: TABLE_DECLARATIONS });
     expect(a.equals(b)).toBe(true);
   });
 
@@ -111,7 +112,7 @@ describe('tablesXlsx', () => {
     try {
       for (const tz of ['UTC', 'Europe/Amsterdam', 'America/New_York', 'Pacific/Kiritimati']) {
         process.env.TZ = tz;
-        bytes.push(await tablesXlsx(tinyExport(), { lang: 'nl', threshold: 10 }));
+        bytes.push(await tablesXlsx(tinyExport(), { lang: 'nl', threshold: 10, declarations: TABLE_DECLARATIONS }));
       }
     } finally {
       if (saved === undefined) delete process.env.TZ;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CheckerFacts, checkerNote, checkerNoteLines, groupDisclosureLines, tableCellCounts } from '../../disclosure/checkerNote.js';
+import { type CheckerFacts, checkerNote, checkerNoteLines, groupDisclosureLines, tableCellCounts } from '../../reports/checkerNote.js';
 import { reasonLookup } from '../../schemas/suppressionAudit.js';
 import type { ExportTables } from '../../schemas/tablesJson.js';
 import { TABLE_DECLARATIONS } from '../../model/tableDeclarations.js';
@@ -18,10 +18,11 @@ const facts: CheckerFacts = {
   passed: true,
   quarantinedRows: 0,
   groupDisclosure: [{ table: '3.6', line: 'column', label: 'Tolk Wmo', category: 'B', kind: 'nearlyAll' }],
+  declarations: TABLE_DECLARATIONS,
 };
 
 describe('checkerNote', () => {
-  it('captions a user figure as a figure when the run gives its declarations (default: the shipped ones, then ids starting with F)', () => {
+  it('captions a user figure as a figure as declared by the run (an undeclared id: a figure when it starts with F)', () => {
     const withUser: CheckerFacts = { ...facts, tables: [...facts.tables, { id: 'U2', shown: 4, primary: 1, secondary: 1, differencing: 0, earlierCell: 0 }] };
     expect(checkerNote(withUser, 'en')).toMatch(/\n {2}Table U2\s+4 \//);
     const u2 = { ...TABLE_DECLARATIONS.find((d) => d.id === 'F3.4')!, id: 'U2' };

@@ -1,10 +1,10 @@
 import type { ExportTables, Period } from '../schemas/tablesJson.js';
 import type { EarlierRecord } from '../schemas/manifest.js';
-import type { DisclosureParams } from './protectionRule.js';
+import type { DisclosureParams } from '../model/disclosureParams.js';
 import { checkerNoteText as T, type Language } from '../core/messages.js';
 import type { TableDeclaration } from '../model/tableDeclarations.js';
-import { formatCount } from '../reports/formatNumber.js';
-import { caption } from '../reports/tableOrder.js';
+import { formatCount } from './formatNumber.js';
+import { caption } from './tableOrder.js';
 import type { ReasonOf, SuppressionReason } from '../schemas/suppressionAudit.js';
 
 export type NoteLang = Language;
@@ -51,8 +51,8 @@ export interface CheckerFacts {
   previous?: EarlierRecord[] | undefined;
   /** With earlier exports: the cells they cost (from internal/suppression-audit.json `totals.forPrevious`). */
   forPrevious?: number | undefined;
-  /** The run's table declarations (a figure is captioned "Figure …"); default the shipped ones. */
-  declarations?: readonly TableDeclaration[] | undefined;
+  /** The run's table declarations (a figure is captioned "Figure …"). */
+  declarations: readonly TableDeclaration[];
 }
 
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { percentages } from '../../disclosure/percentages.js';
+import { percentages } from '../../model/percentages.js';
 import { hasPercentages, TABLE_DECLARATIONS } from '../../model/tableDeclarations.js';
 import type { ExportTable } from '../../schemas/tablesJson.js';
 
 const cols = [{ key: 'man', label: 'man' }, { key: 'vrouw', label: 'vrouw' }, { key: 'total', label: 'Totaal' }];
 const t = (cells: ExportTable['cells'], columns = cols) => ({ columns, cells });
 
-describe('disclosure/percentages', () => {
+describe('model/percentages', () => {
   it('the share figures F3.1–F3.3 carry percentages', () => {
     expect(TABLE_DECLARATIONS.filter(hasPercentages).map((d) => d.id)).toEqual(['F3.1', 'F3.2', 'F3.3']);
   });

@@ -69,12 +69,49 @@ export async function auditRun(outDir: string, options: AuditOptions = {}): Prom
 
   const modelFile = readText(outDir, `internal/${ATTACKER_MODEL_FILE}`);
   const highs = await loadSolver();
-  const intervals = checkIntervals({ highs, atoms, declarations, params, cellStatus: counts.cellStatus, modelFile, claimed: auditFile.cells });
+  const intervals = checkIntervals({
+    highs,
+    atoms,
+    declarations,
+    params,
+    cellStatus: counts.cellStatus,
+    modelFile,
+    claimed: auditFile.cells,
+  });
 
-  const files = await checkExportFiles({ outDir, exported, declarations, language: config.language, threshold: params.threshold, note, version: manifest.software.version });
+  const files = await checkExportFiles({
+    outDir,
+    exported,
+    declarations,
+    language: config.language,
+    threshold: params.threshold,
+    note,
+    version: manifest.software.version,
+  });
 
-  const earlier = checkEarlierExports({ outDir, manifest, auditFile, exported, atoms, declarations, params, period, backgroundPeriod, previousAt: options.previousAt });
-  const joint = checkJointAttacker({ highs, model: intervals.model, declarations, counts: counts.counts, earlier: earlier.earlier, params, cellStatus: counts.cellStatus });
+  const earlier = checkEarlierExports({
+    outDir,
+    manifest,
+    auditFile,
+    exported,
+    atoms,
+    declarations,
+    params,
+    period,
+    backgroundPeriod,
+    previousAt: options.previousAt,
+  });
+  const joint = checkJointAttacker({
+    highs,
+    model: intervals.model,
+    declarations,
+    counts: counts.counts,
+    earlier: earlier.earlier,
+    params,
+    cellStatus: counts.cellStatus,
+  });
 
-  return report(joinFindings([rule.findings, counts.findings, percentages, intervals.findings, files, earlier.findings, joint]));
+  return report(
+    joinFindings([rule.findings, counts.findings, percentages, intervals.findings, files, earlier.findings, joint]),
+  );
 }

@@ -27,27 +27,44 @@ export interface CountsInput {
  * internal/tables.json must hold exactly the declared tables, the internal counts must equal them, and every count the
  * export shows must be one of them and not unsafe.
  */
-export function checkCounts(input: CountsInput): { counts: InternalTables; cellStatus: CellStatus; findings: Findings } {
+export function checkCounts(input: CountsInput): {
+  counts: InternalTables;
+  cellStatus: CellStatus;
+  findings: Findings;
+} {
   const { declarations, exported, internal, atoms, params } = input;
   const failures: string[] = [];
   const fail = (msg: string) => failures.push(msg);
   const counts = tabulate({ atoms, declarations, period: input.period, backgroundPeriod: input.backgroundPeriod });
-  const notes = [messages.auditAtoms(atoms.length, atoms.reduce((a, x) => a + x.n, 0))];
+  const notes = [
+    messages.auditAtoms(
+      atoms.length,
+      atoms.reduce((a, x) => a + x.n, 0),
+    ),
+  ];
 
   const cellStatus: CellStatus = new Map();
   let published = 0;
   let suppressed = 0;
   const ids = declarations.map((d) => d.id);
   const sortedIds = [...ids].sort().join(',');
-  if (Object.keys(exported.tables).sort().join(',') !== sortedIds) fail(messages.auditNotDeclaredTables('export/tables.json'));
-  if (Object.keys(internal.tables).sort().join(',') !== sortedIds) fail(messages.auditNotDeclaredTables('internal/tables.json'));
+  if (Object.keys(exported.tables).sort().join(',') !== sortedIds)
+    fail(messages.auditNotDeclaredTables('export/tables.json'));
+  if (Object.keys(internal.tables).sort().join(',') !== sortedIds)
+    fail(messages.auditNotDeclaredTables('internal/tables.json'));
   for (const id of ids) {
     const ct = counts.tables[id]!;
     const it = internal.tables[id];
     const et = exported.tables[id];
     if (!et || !it) continue;
-    const sameAxes = (a: { key: string }[], b: { key: string }[]) => a.length === b.length && a.every((h, k) => h.key === b[k]!.key);
-    if (!sameAxes(ct.rows, et.rows) || !sameAxes(ct.columns, et.columns) || !sameAxes(ct.rows, it.rows) || !sameAxes(ct.columns, it.columns)) {
+    const sameAxes = (a: { key: string }[], b: { key: string }[]) =>
+      a.length === b.length && a.every((h, k) => h.key === b[k]!.key);
+    if (
+      !sameAxes(ct.rows, et.rows) ||
+      !sameAxes(ct.columns, et.columns) ||
+      !sameAxes(ct.rows, it.rows) ||
+      !sameAxes(ct.columns, it.columns)
+    ) {
       fail(messages.auditAxesDiffer(id));
       continue;
     }
@@ -55,7 +72,8 @@ export function checkCounts(input: CountsInput): { counts: InternalTables; cellS
       row.forEach((v, j) => {
         const e = et.cells[i]?.[j];
         const where = messages.auditCell(id, ct.rows[i]!.key, ct.columns[j]!.key);
-        if ((it.cells[i]?.[j] ?? null) !== v) fail(messages.auditInternalDiffers(where, String(it.cells[i]?.[j]), String(v)));
+        if ((it.cells[i]?.[j] ?? null) !== v)
+          fail(messages.auditInternalDiffers(where, String(it.cells[i]?.[j]), String(v)));
         if (v === null) {
           if (e !== null) fail(messages.auditValueWithoutCell(where));
           return;
@@ -69,7 +87,10 @@ export function checkCounts(input: CountsInput): { counts: InternalTables; cellS
           if (e !== v) fail(messages.auditExportedDiffers(where, e));
           if (isPrimaryUnsafe(e, params)) fail(messages.auditExportedUnsafe(where, e));
         } else suppressed++;
-        cellStatus.set(cellKey(id, ct.rows[i]!.key, ct.columns[j]!.key), { value: v, published: typeof e === 'number' });
+        cellStatus.set(cellKey(id, ct.rows[i]!.key, ct.columns[j]!.key), {
+          value: v,
+          published: typeof e === 'number',
+        });
       }),
     );
   }

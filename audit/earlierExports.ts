@@ -10,7 +10,15 @@ import { ExportTablesSchema, type ExportTables, type InternalTables, type Period
 import { definedAlike, differenceIsGroup, earlierBlock, earlierDemands } from '../disclosure/acrossReleases.js';
 import { AtomsFileSchema, earlierAtomsFile } from '../disclosure/atomsFile.js';
 import type { AttackerModel } from '../disclosure/attackerModel.js';
-import { type EarlierExport, earlierDetails, isUnsafeDifference, periodRelation, sameInputs, sha256, sharedCells } from '../disclosure/earlierExports.js';
+import {
+  type EarlierExport,
+  earlierDetails,
+  isUnsafeDifference,
+  periodRelation,
+  sameInputs,
+  sha256,
+  sharedCells,
+} from '../disclosure/earlierExports.js';
 import { JointLp, meetsNeed } from '../disclosure/jointAttacker.js';
 import { SUPPRESSION_AUDIT_FILE } from '../disclosure/protectTables.js';
 import { type DisclosureParams, isPrimaryUnsafe } from '../disclosure/protectionRule.js';
@@ -53,7 +61,8 @@ export function checkEarlierExports(input: EarlierInput): { earlier: EarlierExpo
   const failures: string[] = [];
   const fail = (msg: string) => failures.push(msg);
   const previous = manifest.previous ?? [];
-  if (JSON.stringify(input.auditFile.previous ?? []) !== JSON.stringify(previous)) fail(messages.auditEarlierListDiffers(`internal/${SUPPRESSION_AUDIT_FILE}`));
+  if (JSON.stringify(input.auditFile.previous ?? []) !== JSON.stringify(previous))
+    fail(messages.auditEarlierListDiffers(`internal/${SUPPRESSION_AUDIT_FILE}`));
   const earlierList: EarlierExport[] = [];
   for (const [k, p] of previous.entries()) {
     const moved = input.previousAt?.get(p.dir);
@@ -96,7 +105,15 @@ export function checkEarlierExports(input: EarlierInput): { earlier: EarlierExpo
       if (!existsSync(join(outDir, rel))) fail(messages.auditEarlierAtomsMissing(p.dir, rel));
       else earlierAtoms = readJson(outDir, rel, AtomsFileSchema).atoms;
     }
-    earlierList.push({ record: p, exported: earlier.data, threshold: null, relation, atoms: earlierAtoms, sameData, ...(details.declarations ? { declarations: details.declarations } : {}) });
+    earlierList.push({
+      record: p,
+      exported: earlier.data,
+      threshold: null,
+      relation,
+      atoms: earlierAtoms,
+      sameData,
+      ...(details.declarations ? { declarations: details.declarations } : {}),
+    });
     let shared = 0;
     const pair = earlierList[earlierList.length - 1]!;
     for (const s of sharedCells(earlier.data, exported)) {
@@ -107,7 +124,16 @@ export function checkEarlierExports(input: EarlierInput): { earlier: EarlierExpo
       if (decl && !differenceIsGroup(decl, pair, { period, backgroundPeriod })) continue;
       // a table of the same id declared otherwise in the earlier export (a user table) is another table
       if (decl && !definedAlike(pair, declarations, decl, s.i, s.j)) continue;
-      if (isUnsafeDifference(s.earlier, s.now, params.threshold)) fail(messages.auditDifference(messages.auditCell(s.table, s.row, s.column), s.earlier, p.dir, s.now, params.threshold));
+      if (isUnsafeDifference(s.earlier, s.now, params.threshold))
+        fail(
+          messages.auditDifference(
+            messages.auditCell(s.table, s.row, s.column),
+            s.earlier,
+            p.dir,
+            s.now,
+            params.threshold,
+          ),
+        );
     }
     notes.push(messages.auditEarlierChecked(p.dir, moved, shared));
   }
@@ -148,7 +174,12 @@ export function checkJointAttacker(input: JointInput): Findings {
     fail(messages.auditEarlierProblem(e.message));
     return { notes: [], failures };
   }
-  const published = model.canonical.map((c) => c.occurrences.some((o) => cellStatus.get(cellKey(model.cells[o]!.table, model.cells[o]!.row, model.cells[o]!.column))?.published === true));
+  const published = model.canonical.map((c) =>
+    c.occurrences.some(
+      (o) =>
+        cellStatus.get(cellKey(model.cells[o]!.table, model.cells[o]!.row, model.cells[o]!.column))?.published === true,
+    ),
+  );
   const lp = new JointLp(
     highs,
     model.variables.length,
@@ -165,7 +196,8 @@ export function checkJointAttacker(input: JointInput): Findings {
       const need = needOf(c.value, params, demands.needs[c.id]);
       const iv = lp.interval(c.vars);
       const r = model.cells[c.occurrences[0]!]!;
-      if (!meetsNeed(iv, need)) fail(messages.auditJointNarrows(messages.auditCell(r.table, r.row, r.column), iv, need));
+      if (!meetsNeed(iv, need))
+        fail(messages.auditJointNarrows(messages.auditCell(r.table, r.row, r.column), iv, need));
     }
     parts.forEach((p, b) => {
       for (const x of p.primaries) {

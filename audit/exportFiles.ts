@@ -28,7 +28,14 @@ export function csvDifference(rel: string, have: string, want: string): string |
     const fb = fields(b[n] ?? '');
     const k = fb.findIndex((f, i) => f !== fa[i]);
     if (k < 0) return undefined;
-    return messages.auditCellDiffers(`export/${rel}`, n + 1, fb[0] ?? '', header[k] ?? String(k + 1), fa[k] ?? '', fb[k] ?? '');
+    return messages.auditCellDiffers(
+      `export/${rel}`,
+      n + 1,
+      fb[0] ?? '',
+      header[k] ?? String(k + 1),
+      fa[k] ?? '',
+      fb[k] ?? '',
+    );
   }
   return undefined;
 }
@@ -54,7 +61,8 @@ export async function checkExportFiles(input: ExportFilesInput): Promise<Finding
   const notes: string[] = [];
   const failures: string[] = [];
   const exportDir = join(outDir, 'export');
-  const ownVersion = (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  const ownVersion = (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string })
+    .version;
   if (ownVersion !== version) notes.push(messages.auditOtherVersion(version, ownVersion));
   const leesmij = existsSync(join(exportDir, 'LEESMIJ.txt')) ? readText(outDir, 'export/LEESMIJ.txt') : undefined;
   const noteInLanguage = input.language === 'nl' && leesmij !== undefined ? leesmij : note;
@@ -79,7 +87,11 @@ export async function checkExportFiles(input: ExportFilesInput): Promise<Finding
     const bytes = readFileSync(file);
     if (!bytes.equals(Buffer.from(content)))
       failures.push(
-        csvDifference(rel, bytes.toString('utf8'), typeof content === 'string' ? content : Buffer.from(content).toString('utf8')) ?? messages.auditFileDiffers(`export/${rel}`),
+        csvDifference(
+          rel,
+          bytes.toString('utf8'),
+          typeof content === 'string' ? content : Buffer.from(content).toString('utf8'),
+        ) ?? messages.auditFileDiffers(`export/${rel}`),
       );
     else same++;
   }

@@ -7,7 +7,13 @@ import { type AttackerModel, attackerModelFile, buildAttackerModel } from '../di
 import { ATOMS_FILE } from '../disclosure/atomsFile.js';
 import { cellIntervals } from '../disclosure/cellIntervals.js';
 import { ATTACKER_MODEL_FILE, SUPPRESSION_AUDIT_FILE } from '../disclosure/protectTables.js';
-import { type DisclosureParams, integerInterval, isPrimaryUnsafe, meetsRule, protectionLevel } from '../disclosure/protectionRule.js';
+import {
+  type DisclosureParams,
+  integerInterval,
+  isPrimaryUnsafe,
+  meetsRule,
+  protectionLevel,
+} from '../disclosure/protectionRule.js';
 import { zeroCellAtoms } from '../disclosure/zeroCellAtoms.js';
 import { type CellStatus, cellKey } from './counts.js';
 import type { Findings } from './findings.js';
@@ -55,11 +61,13 @@ export function checkIntervals(input: IntervalsInput): { model: AttackerModel; f
     if (cellStatus.get(cellKey(decl.id, rowKey, colKey))?.published) rowPublished[idx] = true;
   }
   for (const { t, r, c, row } of cellsInOrder) {
-    if (cellStatus.get(cellKey(t, r, c))?.published === false && rowPublished[row]) fail(messages.auditPublishedElsewhere(messages.auditCell(t, r, c)));
+    if (cellStatus.get(cellKey(t, r, c))?.published === false && rowPublished[row])
+      fail(messages.auditPublishedElsewhere(messages.auditCell(t, r, c)));
   }
   const model = buildAttackerModel(allAtoms, declarations);
   const expectedModel = `${JSON.stringify(attackerModelFile(model))}\n`;
-  if (input.modelFile !== expectedModel) fail(messages.auditModelFile(`internal/${ATTACKER_MODEL_FILE}`, `internal/${ATOMS_FILE}`));
+  if (input.modelFile !== expectedModel)
+    fail(messages.auditModelFile(`internal/${ATTACKER_MODEL_FILE}`, `internal/${ATOMS_FILE}`));
   const notes = [messages.auditAttacker(allAtoms.length, rows.length)];
 
   const targets = [...new Set(cellsInOrder.map((x) => x.row).filter((r) => !rowPublished[r]))].sort((a, b) => a - b);
@@ -75,16 +83,20 @@ export function checkIntervals(input: IntervalsInput): { model: AttackerModel; f
     const interval = rr ? integerInterval(rr[0], rr[1]) : ([s.value, s.value] as [number, number]);
     if (isPrimaryUnsafe(s.value, params)) {
       unsafe++;
-      if (!meetsRule(s.value, interval, params)) fail(messages.auditNotProtected(where, s.value, interval[0], interval[1], protectionLevel(s.value, params)));
+      if (!meetsRule(s.value, interval, params))
+        fail(messages.auditNotProtected(where, s.value, interval[0], interval[1], protectionLevel(s.value, params)));
     }
     if (!s.published) {
       const cl = claimed.get(cellKey(t, r, c));
       const hi = interval[1] === Infinity ? null : interval[1];
       if (!cl) fail(messages.auditNotClaimed(where, SUPPRESSION_AUDIT_FILE));
-      else if (cl[0] !== interval[0] || cl[1] !== hi) fail(messages.auditClaimDiffers(where, SUPPRESSION_AUDIT_FILE, cl, [interval[0], hi]));
+      else if (cl[0] !== interval[0] || cl[1] !== hi)
+        fail(messages.auditClaimDiffers(where, SUPPRESSION_AUDIT_FILE, cl, [interval[0], hi]));
     }
   }
-  for (const k of claimed.keys()) if (cellStatus.get(k)?.published !== false) fail(messages.auditClaimNotSuppressed(SUPPRESSION_AUDIT_FILE, k.split('\u0000').join(' ')));
+  for (const k of claimed.keys())
+    if (cellStatus.get(k)?.published !== false)
+      fail(messages.auditClaimNotSuppressed(SUPPRESSION_AUDIT_FILE, k.split('\u0000').join(' ')));
   notes.push(messages.auditUnsafeChecked(unsafe));
   return { model, findings: { notes, failures } };
 }

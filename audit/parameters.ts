@@ -13,12 +13,20 @@ import { readJson, readText } from './runFiles.js';
 /** internal/suppression-audit.json as the audit reads it. */
 const AuditFileSchema = z.object({
   params: z.object({ threshold: z.number(), zeroUnsafe: z.boolean(), safetyRange: z.number() }),
-  cells: z.array(z.object({ table: z.string(), row: z.string(), column: z.string(), interval: z.tuple([z.number(), z.number().nullable()]) })),
+  cells: z.array(
+    z.object({
+      table: z.string(),
+      row: z.string(),
+      column: z.string(),
+      interval: z.tuple([z.number(), z.number().nullable()]),
+    }),
+  ),
   previous: z.array(EarlierRecordSchema).optional(),
 });
 export type AuditFile = z.infer<typeof AuditFileSchema>;
 
-const sameParams = (a: DisclosureParams, b: DisclosureParams) => a.threshold === b.threshold && a.zeroUnsafe === b.zeroUnsafe && a.safetyRange === b.safetyRange;
+const sameParams = (a: DisclosureParams, b: DisclosureParams) =>
+  a.threshold === b.threshold && a.zeroUnsafe === b.zeroUnsafe && a.safetyRange === b.safetyRange;
 
 /**
  * Whether the checker's note (`file`, its text `note`) states the run's parameters: the statement is rendered from
@@ -31,7 +39,11 @@ export function noteStatesParameters(file: string, note: string, params: Disclos
   if (note.includes(expected)) return [];
   const label = expected.slice(0, expected.indexOf(':') + 1);
   const stated = note.split(/\r?\n/).find((l) => l.includes(label));
-  return [stated === undefined ? messages.auditNoteNoParameters(file) : messages.auditNoteOtherParameters(file, stated.trim(), expected)];
+  return [
+    stated === undefined
+      ? messages.auditNoteNoParameters(file)
+      : messages.auditNoteOtherParameters(file, stated.trim(), expected),
+  ];
 }
 
 export interface RunRule {
@@ -54,13 +66,21 @@ export function ruleParameters(outDir: string): RunRule {
   const manifestRead = readManifest(outDir);
   if (!manifestRead.ok) {
     const { path, problem, detail } = manifestRead;
-    throw new InputError(problem === 'unreadable' ? messages.auditCannotRead(path) : problem === 'notJson' ? messages.auditNotJson(path) : messages.auditBadShape(path, detail));
+    throw new InputError(
+      problem === 'unreadable'
+        ? messages.auditCannotRead(path)
+        : problem === 'notJson'
+          ? messages.auditNotJson(path)
+          : messages.auditBadShape(path, detail),
+    );
   }
   const { manifest } = manifestRead;
   const configJson = JSON.stringify(manifest.config.value);
-  if (createHash('sha256').update(configJson).digest('hex') !== manifest.config.sha256) failures.push(messages.auditConfigHash());
+  if (createHash('sha256').update(configJson).digest('hex') !== manifest.config.sha256)
+    failures.push(messages.auditConfigHash());
   const configParsed = ConfigSchema.safeParse(manifest.config.value);
-  if (!configParsed.success) throw new InputError(messages.auditConfigInvalid(configParsed.error.issues[0]?.message ?? ''));
+  if (!configParsed.success)
+    throw new InputError(messages.auditConfigInvalid(configParsed.error.issues[0]?.message ?? ''));
   const config = configParsed.data;
   const params: DisclosureParams = { ...config.disclosure };
   validateParams(params);
@@ -70,6 +90,7 @@ export function ruleParameters(outDir: string): RunRule {
   const note = readText(outDir, 'export/README.txt');
   failures.push(...noteStatesParameters('export/README.txt', note, params));
   const auditFile = readJson(outDir, `internal/${SUPPRESSION_AUDIT_FILE}`, AuditFileSchema);
-  if (!sameParams(auditFile.params, params)) failures.push(messages.auditFileOtherParameters(`internal/${SUPPRESSION_AUDIT_FILE}`));
+  if (!sameParams(auditFile.params, params))
+    failures.push(messages.auditFileOtherParameters(`internal/${SUPPRESSION_AUDIT_FILE}`));
   return { manifest, config, params, declarations, note, auditFile, findings: { notes, failures } };
 }

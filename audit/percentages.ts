@@ -5,7 +5,11 @@ import { percentages } from '../model/percentages.js';
 import type { Findings } from './findings.js';
 
 /** Percentages: every share figure of the run (user ones included) must show exactly the allowed ratios of shown counts. */
-export function checkPercentages(exported: ExportTables, declarations: readonly TableDeclaration[], threshold: number): Findings {
+export function checkPercentages(
+  exported: ExportTables,
+  declarations: readonly TableDeclaration[],
+  threshold: number,
+): Findings {
   const failures: string[] = [];
   for (const id of declarations.filter(hasPercentages).map((d) => d.id)) {
     const et = exported.tables[id];
@@ -18,7 +22,13 @@ export function checkPercentages(exported: ExportTables, declarations: readonly 
     }
     expected.forEach((row, i) =>
       row.forEach((p, j) => {
-        if (actual[i]?.[j] !== p) failures.push(messages.auditPercentageWrong(messages.auditCell(id, String(et.rows[i]?.key), String(et.columns[j]?.key)), String(actual[i]?.[j])));
+        if (actual[i]?.[j] !== p)
+          failures.push(
+            messages.auditPercentageWrong(
+              messages.auditCell(id, String(et.rows[i]?.key), String(et.columns[j]?.key)),
+              String(actual[i]?.[j]),
+            ),
+          );
       }),
     );
   }

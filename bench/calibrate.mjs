@@ -23,16 +23,46 @@ function parseArgs(argv) {
     const k = argv[i];
     const v = argv[i + 1];
     switch (k) {
-      case '--scale': o.scale = Number(v); i++; break;
-      case '--seed': o.seed = Number(v); i++; break;
-      case '--data': o.data = resolve(v); i++; break;
-      case '--out': o.out = resolve(v); i++; break;
-      case '--min': o.min = Number(v); i++; break;
-      case '--tolerance': o.tolerance = Number(v); i++; break;
-      case '--tables': o.tables = resolve(v); i++; break;
-      case '--cli': o.cli = resolve(v); i++; break;
-      case '--published': o.published = resolve(v); i++; break;
-      case '--worst': o.worst = Number(v); i++; break;
+      case '--scale':
+        o.scale = Number(v);
+        i++;
+        break;
+      case '--seed':
+        o.seed = Number(v);
+        i++;
+        break;
+      case '--data':
+        o.data = resolve(v);
+        i++;
+        break;
+      case '--out':
+        o.out = resolve(v);
+        i++;
+        break;
+      case '--min':
+        o.min = Number(v);
+        i++;
+        break;
+      case '--tolerance':
+        o.tolerance = Number(v);
+        i++;
+        break;
+      case '--tables':
+        o.tables = resolve(v);
+        i++;
+        break;
+      case '--cli':
+        o.cli = resolve(v);
+        i++;
+        break;
+      case '--published':
+        o.published = resolve(v);
+        i++;
+        break;
+      case '--worst':
+        o.worst = Number(v);
+        i++;
+        break;
       default:
         console.error(`unknown argument ${k}`);
         process.exit(1);
@@ -66,7 +96,16 @@ if (!tablesFile) {
   const out = o.out ?? `${data}-out`;
   if (!existsSync(data) || readdirSync(data).length === 0) {
     mkdirSync(dirname(data), { recursive: true });
-    const t = sh(process.execPath, [o.cli, 'generate', '--out', data, '--scale', String(o.scale), '--seed', String(o.seed)]);
+    const t = sh(process.execPath, [
+      o.cli,
+      'generate',
+      '--out',
+      data,
+      '--scale',
+      String(o.scale),
+      '--seed',
+      String(o.seed),
+    ]);
     console.log(`generated ${data} in ${t.toFixed(1)} s`);
   } else console.log(`reusing ${data}`);
   rmSync(out, { recursive: true, force: true });
@@ -92,7 +131,13 @@ for (const [id, rows] of Object.entries(published.tables)) {
       if (expected < o.min) continue;
       const got = t ? cellOf(t, r, c) : undefined;
       const rel = typeof got === 'number' ? (got - expected) / expected : Number.POSITIVE_INFINITY;
-      compared.push({ cell: `${id}[${r},${c}]`, published: value, expected: Math.round(expected), got: got ?? 'missing', rel });
+      compared.push({
+        cell: `${id}[${r},${c}]`,
+        published: value,
+        expected: Math.round(expected),
+        got: got ?? 'missing',
+        rel,
+      });
     }
   }
 }
@@ -105,7 +150,9 @@ const worst = [...compared].sort((a, b) => Math.abs(b.rel) - Math.abs(a.rel)).sl
 console.log(`\nworst ${worst.length}:`);
 for (const w of worst) {
   const pct = Number.isFinite(w.rel) ? `${(100 * w.rel).toFixed(1)} %` : 'missing';
-  console.log(`  ${w.cell.padEnd(48)} expected ${String(w.expected).padStart(7)}  got ${String(w.got).padStart(7)}  ${pct}`);
+  console.log(
+    `  ${w.cell.padEnd(48)} expected ${String(w.expected).padStart(7)}  got ${String(w.got).padStart(7)}  ${pct}`,
+  );
 }
 
 for (const [id, groups] of Object.entries(published.shares ?? {})) {
@@ -116,7 +163,9 @@ for (const [id, groups] of Object.entries(published.shares ?? {})) {
     const keys = Object.keys(shares);
     const counts = keys.map((k) => cellOf(t, g, k) ?? 0);
     const known = counts.reduce((a, b) => a + b, 0);
-    const parts = keys.map((k, i) => `${k} ${(100 * shares[k]).toFixed(0)}→${known ? ((100 * counts[i]) / known).toFixed(0) : '-'}`);
+    const parts = keys.map(
+      (k, i) => `${k} ${(100 * shares[k]).toFixed(0)}→${known ? ((100 * counts[i]) / known).toFixed(0) : '-'}`,
+    );
     console.log(`  ${g.padEnd(14)} ${parts.join('  ')}  (n=${known})`);
   }
 }

@@ -47,7 +47,9 @@ for (const args of [['--help'], ['--version'], ['run', '--help']]) {
   const ms = [];
   for (let i = 0; i < 10; i++) ms.push(timed(process.execPath, [bin, ...args]));
   ms.sort((a, b) => a - b);
-  console.log(`checkout multigebruik ${args.join(' ')}: median ${Math.round(median(ms))} ms (min ${Math.round(ms[0])}, max ${Math.round(ms[9])})`);
+  console.log(
+    `checkout multigebruik ${args.join(' ')}: median ${Math.round(median(ms))} ms (min ${Math.round(ms[0])}, max ${Math.round(ms[9])})`,
+  );
 }
 if (opts['no-bundles']) process.exit(0);
 
@@ -64,15 +66,20 @@ function bundleFolder(platform) {
   let zip = opts.zips ? join(opts.zips, `${name}.zip`) : undefined;
   if (!zip) {
     const out = join(work, 'dist');
-    timed(process.execPath, [join(ROOT, 'bundle', 'build.mjs'), '--platform', platform, '--out', out, '--no-compile'], { stdio: 'ignore' });
+    timed(process.execPath, [join(ROOT, 'bundle', 'build.mjs'), '--platform', platform, '--out', out, '--no-compile'], {
+      stdio: 'ignore',
+    });
     zip = join(out, `${name}.zip`);
   }
   if (!existsSync(zip)) throw new Error(`${zip} does not exist`);
   const dest = join(work, `unpacked ${platform}`);
   timed('unzip', ['-q', zip, '-d', dest]);
   const folder = join(dest, readdirSync(dest)[0]);
-  const count = (d) => readdirSync(d, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? count(join(d, e.name)) : 1), 0);
-  console.log(`${platform} bundle: ${zip.startsWith(work) ? 'built from this checkout' : zip}, ${count(folder)} files unpacked`);
+  const count = (d) =>
+    readdirSync(d, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? count(join(d, e.name)) : 1), 0);
+  console.log(
+    `${platform} bundle: ${zip.startsWith(work) ? 'built from this checkout' : zip}, ${count(folder)} files unpacked`,
+  );
   return folder;
 }
 
@@ -87,7 +94,11 @@ const runners = {
     'win32 bundle (Wine)': (args) => {
       const fd = openSync(join(work, 'wine-output.txt'), 'w');
       try {
-        return timed('wine', ['cmd', '/c', 'multigebruik.cmd', ...args], { cwd: win, env: { ...wineEnv, CI: 'true' }, stdio: ['ignore', fd, fd] });
+        return timed('wine', ['cmd', '/c', 'multigebruik.cmd', ...args], {
+          cwd: win,
+          env: { ...wineEnv, CI: 'true' },
+          stdio: ['ignore', fd, fd],
+        });
       } finally {
         closeSync(fd);
       }
@@ -100,7 +111,10 @@ function hashes(out) {
   const walk = (d, rel) => {
     for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1)))
       if (e.isDirectory()) walk(join(d, e.name), `${rel}${e.name}/`);
-      else h[`${rel}${e.name}`] = createHash('sha256').update(readFileSync(join(d, e.name))).digest('hex');
+      else
+        h[`${rel}${e.name}`] = createHash('sha256')
+          .update(readFileSync(join(d, e.name)))
+          .digest('hex');
   };
   for (const dir of ['export', 'internal']) walk(join(out, dir), `${dir}/`);
   return h;
@@ -114,7 +128,9 @@ for (const [who, run] of Object.entries(runners)) {
   for (const args of [['--help'], ['--version']]) {
     const ms = [];
     for (let i = 0; i < 5; i++) ms.push(run(args));
-    console.log(`${who} ${args.join(' ')}: median ${fmt(median(ms))} (min ${fmt(Math.min(...ms))}, max ${fmt(Math.max(...ms))})`);
+    console.log(
+      `${who} ${args.join(' ')}: median ${fmt(median(ms))} (min ${fmt(Math.min(...ms))}, max ${fmt(Math.max(...ms))})`,
+    );
   }
 }
 
@@ -126,17 +142,23 @@ for (let round = 0; round < rounds; round++)
   for (const [who, run] of Object.entries(runners)) {
     const out = join(work, `out-${round}-${who.replace(/\W+/g, '-')}`);
     results[who].wall.push(run(['run', '--input', pathFor(who, input), '--out', pathFor(who, out)]));
-    results[who].render.push(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).summary.timing.stageMs.render);
+    results[who].render.push(
+      JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).summary.timing.stageMs.render,
+    );
     if (round === 0) results[who].hashes = hashes(out);
     rmSync(out, { recursive: true, force: true });
   }
 console.log(`run at scale 0.02, median of ${rounds} round(s), one after the other per round:`);
 for (const [who, r] of Object.entries(results))
-  console.log(`  ${who.padEnd(20)} run ${fmt(median(r.wall)).padStart(7)}   render stage ${fmt(median(r.render)).padStart(7)}   (render per round: ${r.render.map(fmt).join(', ')})`);
+  console.log(
+    `  ${who.padEnd(20)} run ${fmt(median(r.wall)).padStart(7)}   render stage ${fmt(median(r.render)).padStart(7)}   (render per round: ${r.render.map(fmt).join(', ')})`,
+  );
 const [first, ...others] = Object.entries(results);
 for (const [who, r] of others) {
   const same = JSON.stringify(r.hashes) === JSON.stringify(first[1].hashes);
-  console.log(`export/ and internal/ of the ${who} run ${same ? 'identical to' : 'DIFFER from'} the ${first[0]}'s (${Object.keys(r.hashes).length} files)`);
+  console.log(
+    `export/ and internal/ of the ${who} run ${same ? 'identical to' : 'DIFFER from'} the ${first[0]}'s (${Object.keys(r.hashes).length} files)`,
+  );
 }
 if (win) {
   const ratio = median(results['win32 bundle (Wine)'].render) / median(results.checkout.render);

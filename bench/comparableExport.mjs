@@ -26,7 +26,11 @@ async function xlsxDump(path) {
   const lines = [];
   for (const ws of wb.worksheets) {
     lines.push(`# ${ws.name} ${JSON.stringify(ws.views)}`);
-    ws.eachRow({ includeEmpty: true }, (row, r) => row.eachCell({ includeEmpty: false }, (cell, c) => lines.push(`${r},${c} ${JSON.stringify(cell.value)} ${cell.numFmt ?? ''}`)));
+    ws.eachRow({ includeEmpty: true }, (row, r) =>
+      row.eachCell({ includeEmpty: false }, (cell, c) =>
+        lines.push(`${r},${c} ${JSON.stringify(cell.value)} ${cell.numFmt ?? ''}`),
+      ),
+    );
   }
   return maskInputNames(lines.join('\n'));
 }
@@ -46,7 +50,8 @@ export async function comparableExport(out) {
       const p = join(d, e.name);
       const rel = relative(out, p).split(sep).join('/');
       if (e.isDirectory()) await walk(p);
-      else if (rel === 'export/README.txt' || rel === 'export/LEESMIJ.txt') m.set(rel, maskInputNames(readFileSync(p, 'utf8')));
+      else if (rel === 'export/README.txt' || rel === 'export/LEESMIJ.txt')
+        m.set(rel, maskInputNames(readFileSync(p, 'utf8')));
       else if (rel === 'export/tables.xlsx') m.set(rel, await xlsxDump(p));
       else m.set(rel, readFileSync(p).toString('base64'));
     }

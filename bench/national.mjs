@@ -26,22 +26,63 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const self = fileURLToPath(import.meta.url);
 
 function parseArgs(argv) {
-  const o = { data: '/tmp/mg-national', scale: 1, seed: 1, threads: 2, memory: '1500MB', repeat: 3, cli: join(root, 'bin/multigebruik.js'), only: ['csv', 'sav'] };
+  const o = {
+    data: '/tmp/mg-national',
+    scale: 1,
+    seed: 1,
+    threads: 2,
+    memory: '1500MB',
+    repeat: 3,
+    cli: join(root, 'bin/multigebruik.js'),
+    only: ['csv', 'sav'],
+  };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const v = argv[i + 1];
     switch (k) {
-      case '--data': o.data = resolve(v); i++; break;
-      case '--sav-data': o.savData = resolve(v); i++; break;
-      case '--out': o.out = resolve(v); i++; break;
-      case '--scale': o.scale = Number(v); i++; break;
-      case '--seed': o.seed = Number(v); i++; break;
-      case '--threads': o.threads = Number(v); i++; break;
-      case '--memory': o.memory = v; i++; break;
-      case '--repeat': o.repeat = Number(v); i++; break;
-      case '--cli': o.cli = resolve(v); i++; break;
-      case '--only': o.only = v.split(','); i++; break;
-      case '--bare-read': o.bareRead = true; break; // internal: the child process of (a)
+      case '--data':
+        o.data = resolve(v);
+        i++;
+        break;
+      case '--sav-data':
+        o.savData = resolve(v);
+        i++;
+        break;
+      case '--out':
+        o.out = resolve(v);
+        i++;
+        break;
+      case '--scale':
+        o.scale = Number(v);
+        i++;
+        break;
+      case '--seed':
+        o.seed = Number(v);
+        i++;
+        break;
+      case '--threads':
+        o.threads = Number(v);
+        i++;
+        break;
+      case '--memory':
+        o.memory = v;
+        i++;
+        break;
+      case '--repeat':
+        o.repeat = Number(v);
+        i++;
+        break;
+      case '--cli':
+        o.cli = resolve(v);
+        i++;
+        break;
+      case '--only':
+        o.only = v.split(',');
+        i++;
+        break;
+      case '--bare-read':
+        o.bareRead = true;
+        break; // internal: the child process of (a)
       default:
         console.error(`unknown argument ${k}`);
         process.exit(1);
@@ -68,18 +109,45 @@ function measure(args) {
     const ms = performance.now() - t0;
     const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
     const cpu = /Percent of CPU this job got: (\d+)%/.exec(r.stderr);
-    const stderr = r.stderr.split('\n').filter((l) => !l.startsWith('\t') && !/^\s*Command (being timed|exited)/.test(l)).join('\n').trim();
-    return { status: r.status, ms, peak: m ? Number(m[1]) * 1024 : NaN, cpu: cpu ? Number(cpu[1]) : NaN, stdout: r.stdout, stderr };
+    const stderr = r.stderr
+      .split('\n')
+      .filter((l) => !l.startsWith('\t') && !/^\s*Command (being timed|exited)/.test(l))
+      .join('\n')
+      .trim();
+    return {
+      status: r.status,
+      ms,
+      peak: m ? Number(m[1]) * 1024 : NaN,
+      cpu: cpu ? Number(cpu[1]) : NaN,
+      stdout: r.stdout,
+      stderr,
+    };
   }
   const code = `process.on('exit', () => process.stderr.write('\\nMAXRSS_KB ' + process.resourceUsage().maxRSS + '\\n'));
     process.argv.splice(1, 0, ${JSON.stringify(args[0])}); await import(${JSON.stringify(new URL(`file://${args[0]}`).href)});`;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code, ...args.slice(1)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code, ...args.slice(1)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   const ms = performance.now() - t0;
   const m = /MAXRSS_KB (\d+)/.exec(r.stderr);
-  return { status: r.status, ms, peak: m ? Number(m[1]) * 1024 : NaN, cpu: NaN, stdout: r.stdout, stderr: r.stderr.replace(/\nMAXRSS_KB \d+\n/, '').trim() };
+  return {
+    status: r.status,
+    ms,
+    peak: m ? Number(m[1]) * 1024 : NaN,
+    cpu: NaN,
+    stdout: r.stdout,
+    stderr: r.stderr.replace(/\nMAXRSS_KB \d+\n/, '').trim(),
+  };
 }
 
-const inputFiles = (dir, re) => (existsSync(dir) ? readdirSync(dir).filter((f) => re.test(f)).sort().map((f) => join(dir, f)) : []);
+const inputFiles = (dir, re) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => re.test(f))
+        .sort()
+        .map((f) => join(dir, f))
+    : [];
 
 /** (a) in this process: DuckDB reads every column of every CSV file once. */
 async function bareRead(o) {
@@ -92,7 +160,9 @@ async function bareRead(o) {
   for (const f of inputFiles(o.data, /\.csv$/i)) {
     const src = `read_csv(${quote(f)}, all_varchar = true, header = true)`;
     const cols = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${src}`)).getRows().map((r) => String(r[0]));
-    const r = await conn.runAndReadAll(`SELECT count(*), ${cols.map((c) => `count(${ident(c)})`).join(', ')} FROM ${src}`);
+    const r = await conn.runAndReadAll(
+      `SELECT count(*), ${cols.map((c) => `count(${ident(c)})`).join(', ')} FROM ${src}`,
+    );
     rows += Number(r.getRows()[0][0]);
   }
   conn.closeSync();
@@ -104,7 +174,19 @@ async function ensureData(o, dir, format, re) {
   if (inputFiles(dir, re).length > 0) return console.log(`reusing ${dir}`);
   mkdirSync(dir, { recursive: true });
   console.log(`generating scale ${o.scale} (${format}) into ${dir} …`);
-  const args = [o.cli, 'generate', '--out', dir, '--scale', String(o.scale), '--seed', String(o.seed), '--format', format, '--force'];
+  const args = [
+    o.cli,
+    'generate',
+    '--out',
+    dir,
+    '--scale',
+    String(o.scale),
+    '--seed',
+    String(o.seed),
+    '--format',
+    format,
+    '--force',
+  ];
   const child = spawn(process.execPath, args, { stdio: 'inherit' });
   const status = await new Promise((res) => child.on('exit', res));
   if (status !== 0) {
@@ -126,7 +208,8 @@ async function main() {
   writeFileSync(config, `${JSON.stringify({ duckdb: { memoryLimit: o.memory, threads: o.threads } }, null, 2)}\n`);
   const size = (dir, re) => inputFiles(dir, re).reduce((s, f) => s + statSync(f).size, 0);
   console.log(`CSV  ${inputFiles(o.data, /\.csv$/i).length} files, ${mb(size(o.data, /\.csv$/i))}`);
-  if (wantSav) console.log(`.sav ${inputFiles(o.savData, /\.z?sav$/i).length} files, ${mb(size(o.savData, /\.z?sav$/i))}`);
+  if (wantSav)
+    console.log(`.sav ${inputFiles(o.savData, /\.z?sav$/i).length} files, ${mb(size(o.savData, /\.z?sav$/i))}`);
   console.log(`DuckDB memory limit ${o.memory}, ${o.threads} threads; ${o.repeat} rounds\n`);
 
   const help = [];
@@ -156,12 +239,16 @@ async function main() {
       console.log(`round ${round}: CSV bare read ${seconds(b.ms)}, ${mb(b.peak)}, CPU ${b.cpu}%`);
       const c = run('CSV', o.data, join(o.out, 'csv'));
       results.csv.push(c);
-      console.log(`round ${round}: CSV run       ${seconds(c.ms)}, ${mb(c.peak)}, CPU ${c.cpu}%, validate ${seconds(c.stages.validate)}`);
+      console.log(
+        `round ${round}: CSV run       ${seconds(c.ms)}, ${mb(c.peak)}, CPU ${c.cpu}%, validate ${seconds(c.stages.validate)}`,
+      );
     }
     if (wantSav) {
       const s = run('.sav', o.savData, join(o.out, 'sav'));
       results.sav.push(s);
-      console.log(`round ${round}: .sav run      ${seconds(s.ms)}, ${mb(s.peak)}, CPU ${s.cpu}%, validate ${seconds(s.stages.validate)}`);
+      console.log(
+        `round ${round}: .sav run      ${seconds(s.ms)}, ${mb(s.peak)}, CPU ${s.cpu}%, validate ${seconds(s.stages.validate)}`,
+      );
     }
   }
 
@@ -171,10 +258,17 @@ async function main() {
   console.log('| input | wall | peak RSS | validate stage | CPU |');
   console.log('|---|---|---|---|---|');
   if (wantCsv) {
-    console.log(`| CSV bare read (DuckDB, every column once) | ${seconds(med('bare', (r) => r.ms))} | ${gb(med('bare', (r) => r.peak))} | — | ${med('bare', (r) => r.cpu)} % |`);
-    console.log(`| CSV \`run\` | ${seconds(med('csv', (r) => r.ms))} | ${gb(med('csv', (r) => r.peak))} | ${seconds(med('csv', (r) => r.stages.validate))} | ${med('csv', (r) => r.cpu)} % |`);
+    console.log(
+      `| CSV bare read (DuckDB, every column once) | ${seconds(med('bare', (r) => r.ms))} | ${gb(med('bare', (r) => r.peak))} | — | ${med('bare', (r) => r.cpu)} % |`,
+    );
+    console.log(
+      `| CSV \`run\` | ${seconds(med('csv', (r) => r.ms))} | ${gb(med('csv', (r) => r.peak))} | ${seconds(med('csv', (r) => r.stages.validate))} | ${med('csv', (r) => r.cpu)} % |`,
+    );
   }
-  if (wantSav) console.log(`| .sav \`run\` | ${seconds(med('sav', (r) => r.ms))} | ${gb(med('sav', (r) => r.peak))} | ${seconds(med('sav', (r) => r.stages.validate))} | ${med('sav', (r) => r.cpu)} % |`);
+  if (wantSav)
+    console.log(
+      `| .sav \`run\` | ${seconds(med('sav', (r) => r.ms))} | ${gb(med('sav', (r) => r.peak))} | ${seconds(med('sav', (r) => r.stages.validate))} | ${med('sav', (r) => r.cpu)} % |`,
+    );
   console.log(`\`multigebruik --help\` start-up: ${seconds(median(help))} (median of ${help.length})`);
 
   const checks = [];
@@ -192,9 +286,16 @@ async function main() {
     const b = await comparableExport(join(o.out, 'sav'));
     const differing = [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k));
     const noteOnly = differing.length === 0;
-    checks.push([`export/ and internal/tables.json byte-identical between CSV and .sav, the checker's note (README.txt, LEESMIJ.txt, tables.xlsx) with the input file names masked (differing: ${differing.join(', ') || 'none'})`, noteOnly]);
+    checks.push([
+      `export/ and internal/tables.json byte-identical between CSV and .sav, the checker's note (README.txt, LEESMIJ.txt, tables.xlsx) with the input file names masked (differing: ${differing.join(', ') || 'none'})`,
+      noteOnly,
+    ]);
   }
-  if (wantSav) checks.push([`.sav run peak RSS ${gb(med('sav', (r) => r.peak))} (target ≤ 2 GB)`, med('sav', (r) => r.peak) <= 2 * 2 ** 30]);
+  if (wantSav)
+    checks.push([
+      `.sav run peak RSS ${gb(med('sav', (r) => r.peak))} (target ≤ 2 GB)`,
+      med('sav', (r) => r.peak) <= 2 * 2 ** 30,
+    ]);
   const maxPeak = Math.max(...all.map((r) => r.peak));
   checks.push([`largest peak RSS of any run ${gb(maxPeak)} (target ≤ 4 GB)`, maxPeak <= 4 * 2 ** 30]);
   console.log('');

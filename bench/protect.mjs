@@ -38,14 +38,38 @@ function parseArgs(argv) {
     const k = argv[i];
     const v = argv[i + 1];
     switch (k) {
-      case '--only': o.only = v.split(','); i++; break;
-      case '--cases': o.cases = v.split(',').map(Number); i++; break;
-      case '--repeat': o.repeat = Number(v); i++; break;
-      case '--demo': o.demo = resolve(v); i++; break;
-      case '--national': o.national = resolve(v); i++; break;
-      case '--out': o.out = resolve(v); i++; break;
-      case '--cli': o.cli = resolve(v); i++; break;
-      case '--child': o.child = [resolve(v), resolve(argv[i + 2])]; i += 2; break; // internal: one protection
+      case '--only':
+        o.only = v.split(',');
+        i++;
+        break;
+      case '--cases':
+        o.cases = v.split(',').map(Number);
+        i++;
+        break;
+      case '--repeat':
+        o.repeat = Number(v);
+        i++;
+        break;
+      case '--demo':
+        o.demo = resolve(v);
+        i++;
+        break;
+      case '--national':
+        o.national = resolve(v);
+        i++;
+        break;
+      case '--out':
+        o.out = resolve(v);
+        i++;
+        break;
+      case '--cli':
+        o.cli = resolve(v);
+        i++;
+        break;
+      case '--child':
+        o.child = [resolve(v), resolve(argv[i + 2])];
+        i += 2;
+        break; // internal: one protection
       default:
         console.error(`unknown argument ${k}`);
         process.exit(1);
@@ -75,15 +99,26 @@ async function child(outDir, configFile) {
   const t = r.audit.totals;
   process.stdout.write(
     `${JSON.stringify({
-      cells: t.cells, published: t.published, primary: t.primary, secondary: t.secondary, variables: t.attackerVariables,
-      searchMs: r.timing.searchMs, auditMs: r.timing.auditMs, lpSolves: r.timing.lpSolves, peak: process.resourceUsage().maxRSS * 1024,
+      cells: t.cells,
+      published: t.published,
+      primary: t.primary,
+      secondary: t.secondary,
+      variables: t.attackerVariables,
+      searchMs: r.timing.searchMs,
+      auditMs: r.timing.auditMs,
+      lpSolves: r.timing.lpSolves,
+      peak: process.resourceUsage().maxRSS * 1024,
     })}\n`,
   );
 }
 
 function cli(o, args) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [o.cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, CI: '1' } });
+  const r = spawnSync(process.execPath, [o.cli, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    env: { ...process.env, CI: '1' },
+  });
   if (r.status !== 0) {
     console.error(`multigebruik ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
     process.exit(1);
@@ -106,7 +141,10 @@ function prepareData(o, which) {
 /** Config of a case: the shipped tables + n user tables; DuckDB as in the national bench. */
 function configFile(o, n, extra = {}) {
   const file = join(o.out, `config-${n}${extra.period ? `-${extra.period.end}` : ''}.json`);
-  writeFileSync(file, `${JSON.stringify({ ...userTablesConfig(n), duckdb: { memoryLimit: '1500MB', threads: 2 }, ...extra }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ ...userTablesConfig(n), duckdb: { memoryLimit: '1500MB', threads: 2 }, ...extra }, null, 2)}\n`,
+  );
   return file;
 }
 
@@ -127,9 +165,19 @@ function caseRow(o, which, input, n) {
   const rounds = Array.from({ length: o.repeat }, () => protectOnce(out, config));
   const first = rounds[0];
   const row = {
-    data: which, userTables: n, cells: first.cells, published: first.published, primary: first.primary, secondary: first.secondary, variables: first.variables,
-    lpSolves: first.lpSolves, searchMs: median(rounds.map((r) => r.searchMs)), auditMs: median(rounds.map((r) => r.auditMs)),
-    peak: median(rounds.map((r) => r.peak)), runMs, runProtectMs: manifest.stageMs?.protect,
+    data: which,
+    userTables: n,
+    cells: first.cells,
+    published: first.published,
+    primary: first.primary,
+    secondary: first.secondary,
+    variables: first.variables,
+    lpSolves: first.lpSolves,
+    searchMs: median(rounds.map((r) => r.searchMs)),
+    auditMs: median(rounds.map((r) => r.auditMs)),
+    peak: median(rounds.map((r) => r.peak)),
+    runMs,
+    runProtectMs: manifest.stageMs?.protect,
     rounds: rounds.map((r) => `${sec(r.searchMs)}+${sec(r.auditMs)}`).join(' / '),
   };
   console.log(
@@ -146,11 +194,31 @@ function chain(o, input) {
   for (const end of ends) {
     const out = join(o.out, `chain-${end.slice(0, 4)}`);
     const config = configFile(o, 0, { period: { start: '2017-01-01', end } });
-    const runMs = cli(o, ['run', '--input', input, '--out', out, '--config', config, '--force', ...outs.flatMap((p) => ['--previous', p])]);
+    const runMs = cli(o, [
+      'run',
+      '--input',
+      input,
+      '--out',
+      out,
+      '--config',
+      config,
+      '--force',
+      ...outs.flatMap((p) => ['--previous', p]),
+    ]);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     const audit = JSON.parse(readFileSync(join(out, 'internal', 'suppression-audit.json'), 'utf8'));
-    const row = { end, previous: outs.length, protectMs: manifest.stageMs.protect, runMs, primary: audit.totals.primary, secondary: audit.totals.secondary, cells: audit.totals.cells };
-    console.log(`| 2017–${end.slice(0, 4)} | ${row.previous} | ${row.cells} | ${row.primary} | ${row.secondary} | ${sec(row.protectMs)} | ${sec(row.runMs)} |`);
+    const row = {
+      end,
+      previous: outs.length,
+      protectMs: manifest.stageMs.protect,
+      runMs,
+      primary: audit.totals.primary,
+      secondary: audit.totals.secondary,
+      cells: audit.totals.cells,
+    };
+    console.log(
+      `| 2017–${end.slice(0, 4)} | ${row.previous} | ${row.cells} | ${row.primary} | ${row.secondary} | ${sec(row.protectMs)} | ${sec(row.runMs)} |`,
+    );
     rows.push(row);
     outs.push(out);
   }
@@ -164,8 +232,12 @@ async function main() {
   const results = [];
   const data = o.only.filter((w) => w === 'demo' || w === 'national');
   if (data.length > 0) {
-    console.log(`protect: medians of ${o.repeat} (each in its own process); search = secondary suppression, audit = final audit`);
-    console.log('| data | user tables | published cells | primary | secondary | LPs (search) | search | audit | protect + audit | peak RSS | whole run (1×) | rounds (search+audit) |');
+    console.log(
+      `protect: medians of ${o.repeat} (each in its own process); search = secondary suppression, audit = final audit`,
+    );
+    console.log(
+      '| data | user tables | published cells | primary | secondary | LPs (search) | search | audit | protect + audit | peak RSS | whole run (1×) | rounds (search+audit) |',
+    );
     console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
   }
   for (const which of data) {
@@ -184,27 +256,43 @@ async function main() {
   const find = (w, n) => results.find((r) => r.data === w && r.userTables === n);
   const verdict = (ok) => (ok ? 'met' : '**not met**');
   const total = (r) => r.searchMs + r.auditMs;
-  for (const [n, limit] of [[140, 60e3], [40, 15e3]]) {
+  for (const [n, limit] of [
+    [140, 60e3],
+    [40, 15e3],
+  ]) {
     const r = find('national', n);
-    if (r) console.log(`- national + ${n} user tables (${r.cells} cells): protect + audit ${sec(total(r))} (≤ ${sec(limit)}: ${verdict(total(r) <= limit)})`);
+    if (r)
+      console.log(
+        `- national + ${n} user tables (${r.cells} cells): protect + audit ${sec(total(r))} (≤ ${sec(limit)}: ${verdict(total(r) <= limit)})`,
+      );
   }
   for (const w of ['demo', 'national']) {
     const a = find(w, 0);
     const b = find(w, Math.max(...o.cases));
     if (a && b && b !== a) {
       const g = b.searchMs / a.searchMs;
-      console.log(`- ${w}: ${a.cells} → ${b.cells} cells (${(b.cells / a.cells).toFixed(1)}×): search ${g.toFixed(1)}× (≤ 12×: ${verdict(g <= 12)}), protect + audit ${(total(b) / total(a)).toFixed(1)}×`);
+      console.log(
+        `- ${w}: ${a.cells} → ${b.cells} cells (${(b.cells / a.cells).toFixed(1)}×): search ${g.toFixed(1)}× (≤ 12×: ${verdict(g <= 12)}), protect + audit ${(total(b) / total(a)).toFixed(1)}×`,
+      );
     }
   }
-  for (const [w, p, s] of [['demo', 87, 8], ['national', 55, 8]]) {
+  for (const [w, p, s] of [
+    ['demo', 87, 8],
+    ['national', 55, 8],
+  ]) {
     const r = find(w, 0);
-    if (r) console.log(`- ${w} shipped tables: ${r.primary} primary + ${r.secondary} secondary (≤ ${p} + ${s}: ${verdict(r.primary <= p && r.secondary <= s)})`);
+    if (r)
+      console.log(
+        `- ${w} shipped tables: ${r.primary} primary + ${r.secondary} secondary (≤ ${p} + ${s}: ${verdict(r.primary <= p && r.secondary <= s)})`,
+      );
   }
   if (chainRows.length === 3) {
     // the single release: 2017–2022 without --previous (the national shipped-tables case) when it ran, else the chain's first
     const single = find('national', 0)?.runProtectMs ?? chainRows[0].protectMs;
     const g = chainRows[2].protectMs / single;
-    console.log(`- three-release chain: protect stage of the third release ${sec(chainRows[2].protectMs)} = ${g.toFixed(2)}× a single release (${sec(single)}; ≤ 2×: ${verdict(g <= 2)})`);
+    console.log(
+      `- three-release chain: protect stage of the third release ${sec(chainRows[2].protectMs)} = ${g.toFixed(2)}× a single release (${sec(single)}; ≤ 2×: ${verdict(g <= 2)})`,
+    );
   }
 }
 

@@ -14,7 +14,8 @@ const PAIRS = LISTS.flatMap((r) => LISTS.filter((c) => c !== r).map((c) => [r, c
 
 /** The config's `tables.add` list: n generated tables (n ≤ 224), ids B001, B002, … */
 export function userTables(n) {
-  if (!(Number.isInteger(n) && n >= 0 && n <= PAIRS.length * BASES.length)) throw new Error(`userTables: n must be 0…${PAIRS.length * BASES.length}, got ${n}`);
+  if (!(Number.isInteger(n) && n >= 0 && n <= PAIRS.length * BASES.length))
+    throw new Error(`userTables: n must be 0…${PAIRS.length * BASES.length}, got ${n}`);
   return Array.from({ length: n }, (_, k) => {
     const [row, column] = PAIRS[k % PAIRS.length];
     const base = BASES[(k + Math.floor(k / PAIRS.length)) % BASES.length];

@@ -23,7 +23,8 @@ export function previousAtMap(out: string, values: readonly string[]): Map<strin
     const eq = v.indexOf('=');
     if (eq <= 0 || eq === v.length - 1) throw new InputError(messages.previousAtShape(v));
     const old = v.slice(0, eq);
-    if (named.length > 0 && !named.includes(old)) throw new InputError(messages.previousAtUnknown(old, named.join(', ')));
+    if (named.length > 0 && !named.includes(old))
+      throw new InputError(messages.previousAtUnknown(old, named.join(', ')));
     m.set(old, v.slice(eq + 1));
   }
   return m;
@@ -32,18 +33,27 @@ export function previousAtMap(out: string, values: readonly string[]): Map<strin
 /** A folder without manifest.json is not a run's output: say so, and name the run inside it when there is one (demo-out → demo-out/output). */
 function notRunFolder(out: string): void {
   if (!existsSync(out) || existsSync(join(out, 'manifest.json'))) return;
-  const inner = ['output', ...(() => {
-    try {
-      return readdirSync(out).filter((e) => e !== 'output');
-    } catch {
-      return [];
-    }
-  })()].map((e) => join(out, e)).find((d) => existsSync(join(d, 'manifest.json')) && existsSync(join(d, 'export')));
+  const inner = [
+    'output',
+    ...(() => {
+      try {
+        return readdirSync(out).filter((e) => e !== 'output');
+      } catch {
+        return [];
+      }
+    })(),
+  ]
+    .map((e) => join(out, e))
+    .find((d) => existsSync(join(d, 'manifest.json')) && existsSync(join(d, 'export')));
   throw new InputError(messages.auditNotRun(out, inner ?? null));
 }
 
 /** `multigebruik audit OUT`: runs the audit (audit/auditRun.ts), prints its lines; a failed audit is exit 1. */
-export async function auditCommand(out: string, write: (line: string) => void = (l) => process.stdout.write(`${l}\n`), previousAt: readonly string[] = []): Promise<void> {
+export async function auditCommand(
+  out: string,
+  write: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+  previousAt: readonly string[] = [],
+): Promise<void> {
   notRunFolder(out);
   const r = await auditRun(out, { previousAt: previousAtMap(out, previousAt) });
   for (const line of r.lines) write(line);

@@ -24,9 +24,15 @@ const runModule = () => import('./runCommand.js');
 function isOutOfMemory(err: unknown): boolean {
   for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOMEM' || code === 'ERR_WORKER_OUT_OF_MEMORY' || code === 'ERR_MEMORY_ALLOCATION_FAILED') return true;
+    if (code === 'ENOMEM' || code === 'ERR_WORKER_OUT_OF_MEMORY' || code === 'ERR_MEMORY_ALLOCATION_FAILED')
+      return true;
     const text = e instanceof Error ? e.message : String(e);
-    if (/Out of memory|Cannot allocate Wasm memory|Array buffer allocation failed|Cannot enlarge memory|Aborted\(OOM\)/i.test(text)) return true;
+    if (
+      /Out of memory|Cannot allocate Wasm memory|Array buffer allocation failed|Cannot enlarge memory|Aborted\(OOM\)/i.test(
+        text,
+      )
+    )
+      return true;
   }
   return false;
 }
@@ -87,7 +93,10 @@ async function main(argv: string[]): Promise<number> {
     .description(helpText.program)
     .version(versionText(), '-V, --version', helpText.version)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(commanderError(s, argv[0])) });
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      outputError: (s, write) => write(commanderError(s, argv[0])),
+    });
 
   program
     .command('run')
@@ -104,7 +113,9 @@ async function main(argv: string[]): Promise<number> {
       const { runCommand, summaryLines } = await runModule();
       const r = await runCommand(o);
       for (const line of summaryLines(r.summary, o.out)) process.stdout.write(`${line}\n`);
-      process.stdout.write(`${r.previous.length === 0 ? messages.noPrevious() : messages.previousTaken(r.previous.join(', '))}\n`);
+      process.stdout.write(
+        `${r.previous.length === 0 ? messages.noPrevious() : messages.previousTaken(r.previous.join(', '))}\n`,
+      );
     });
 
   program
@@ -155,7 +166,12 @@ async function main(argv: string[]): Promise<number> {
       const { scale, populationScale, seed } = DEMO_SETTINGS;
       await generateCommand({ out: input, force: true, scale: String(scale), populationScale, seed: String(seed) });
       const { runCommand, summaryLines } = await runModule();
-      const result = await runCommand({ input, out: output, force: true, ...(plain ? { onStage: (stage: string) => say(messages.demoStage(stage)) } : {}) });
+      const result = await runCommand({
+        input,
+        out: output,
+        force: true,
+        ...(plain ? { onStage: (stage: string) => say(messages.demoStage(stage)) } : {}),
+      });
       // the summary without its own "Look first at" list: the demo's line below says where to look, more precisely
       const lines = summaryLines(result.summary, output);
       const next = lines.indexOf(messages.summaryNext());
@@ -166,10 +182,20 @@ async function main(argv: string[]): Promise<number> {
       const stars = (id: string) => tables[id]!.cells.flat().filter((c) => c === '**').length;
       const figure = ids.find((id) => result.declarations.find((d) => d.id === id)?.kind === 'figure') ?? ids[0]!;
       const busiest = ids.reduce((a, b) => (stars(b) > stars(a) ? b : a));
-      const demo = { dir: o.out, command: invokedAs(), figure: caption(figure, 'en', result.declarations), busiest: caption(busiest, 'en', result.declarations), suppressed: stars(busiest) };
+      const demo = {
+        dir: o.out,
+        command: invokedAs(),
+        figure: caption(figure, 'en', result.declarations),
+        busiest: caption(busiest, 'en', result.declarations),
+        suppressed: stars(busiest),
+      };
       const text = {
-        written: messages.demoWritten, inputFolder: messages.demoInputFolder, exportFolder: messages.demoExportFolder, internalFolder: messages.demoInternalFolder,
-        auditHint: messages.demoAuditHint, lookFirst: messages.demoLookFirst,
+        written: messages.demoWritten,
+        inputFolder: messages.demoInputFolder,
+        exportFolder: messages.demoExportFolder,
+        internalFolder: messages.demoInternalFolder,
+        auditHint: messages.demoAuditHint,
+        lookFirst: messages.demoLookFirst,
       };
       for (const line of demoLines(demo, text, { join: joinPath, sep })) say(line);
     });

@@ -21,7 +21,9 @@ async function readExport(outDir: string): Promise<ExportTables> {
     text = await readFile(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(`${file}: cannot read (${code === 'ENOENT' ? 'no such file; is this a multigebruik output folder?' : code ?? String(err)})`);
+    throw new InputError(
+      `${file}: cannot read (${code === 'ENOENT' ? 'no such file; is this a multigebruik output folder?' : (code ?? String(err))})`,
+    );
   }
   let json: unknown;
   try {
@@ -61,7 +63,9 @@ function manifestFacts(outDir: string): ManifestFacts {
 /** NEW's suppression reasons per cell from its internal/suppression-audit.json, when that folder is at hand (else none). */
 async function readReasons(outDir: string): Promise<ReasonOf | undefined> {
   try {
-    const a = JSON.parse(await readFile(join(outDir, 'internal', 'suppression-audit.json'), 'utf8')) as { cells?: { table: string; row: string; column: string; why?: SuppressionReason }[] };
+    const a = JSON.parse(await readFile(join(outDir, 'internal', 'suppression-audit.json'), 'utf8')) as {
+      cells?: { table: string; row: string; column: string; why?: SuppressionReason }[];
+    };
     return Array.isArray(a.cells) && a.cells.some((c) => c.why) ? reasonLookup(a.cells) : undefined;
   } catch {
     return undefined;
@@ -82,7 +86,9 @@ function enclosingRun(dir: string): string | undefined {
 /** What compare writes, each recognised by how it begins: a file of that name that does not is the user's own. */
 const COMPARE_FILES: Record<string, (text: string) => boolean> = {
   'comparison.csv': (text) => text.startsWith('\uFEFFtable,scope,presence,'),
-  'comparison.html': (text) => text.startsWith('<!DOCTYPE html>') && Object.values(comparisonPageText).some((t) => text.includes(`<title>${t.title}</title>`)),
+  'comparison.html': (text) =>
+    text.startsWith('<!DOCTYPE html>') &&
+    Object.values(comparisonPageText).some((t) => text.includes(`<title>${t.title}</title>`)),
 };
 
 /**
@@ -126,7 +132,11 @@ export interface CompareResult {
  * reason kind and the comparison says it stays inside CBS. A missing or invalid
  * tables.json is an InputError naming the file.
  */
-export async function compareCommand(oldDir: string, newDir: string, outDir: string | undefined): Promise<CompareResult> {
+export async function compareCommand(
+  oldDir: string,
+  newDir: string,
+  outDir: string | undefined,
+): Promise<CompareResult> {
   if (!outDir) throw new InputError(messages.compareOutRequired());
   const run = enclosingRun(outDir);
   if (run) throw new InputError(messages.compareInsideRun(outDir, run));
@@ -136,15 +146,32 @@ export async function compareCommand(oldDir: string, newDir: string, outDir: str
   const threshold = newManifest.threshold ?? oldManifest.threshold ?? DEFAULT_DISCLOSURE_PARAMS.threshold;
   // a table's kind is not in tables.json: the manifests' configs tell which ids are figures; runs whose manifests
   // cannot be read are taken to have the shipped tables
-  const declarations = oldManifest.declarations || newManifest.declarations ? [...(newManifest.declarations ?? []), ...(oldManifest.declarations ?? [])] : TABLE_DECLARATIONS;
-  const oldSha = createHash('sha256').update(await readFile(join(oldDir, 'export', 'tables.json'))).digest('hex');
-  const protectedAgainstOld = newManifest.previous ? newManifest.previous.some((p) => p.tablesSha256 === oldSha) : false;
+  const declarations =
+    oldManifest.declarations || newManifest.declarations
+      ? [...(newManifest.declarations ?? []), ...(oldManifest.declarations ?? [])]
+      : TABLE_DECLARATIONS;
+  const oldSha = createHash('sha256')
+    .update(await readFile(join(oldDir, 'export', 'tables.json')))
+    .digest('hex');
+  const protectedAgainstOld = newManifest.previous
+    ? newManifest.previous.some((p) => p.tablesSha256 === oldSha)
+    : false;
   const reasons = await readReasons(newDir);
   const rows = compareRuns(oldExport, newExport, declarations, threshold, reasons);
   const periods = { old: oldExport.period, new: newExport.period };
   await replaceFiles(outDir, {
     'comparison.csv': comparisonCsv(rows, periods),
-    'comparison.html': comparisonHtml(rows, { lang: 'nl', oldName: oldDir, newName: newDir, oldPeriod: periods.old, newPeriod: periods.new, threshold, protectedAgainstOld, declarations, withReasons: reasons !== undefined }),
+    'comparison.html': comparisonHtml(rows, {
+      lang: 'nl',
+      oldName: oldDir,
+      newName: newDir,
+      oldPeriod: periods.old,
+      newPeriod: periods.new,
+      threshold,
+      protectedAgainstOld,
+      declarations,
+      withReasons: reasons !== undefined,
+    }),
   }).catch((e: unknown) => {
     const code = (e as NodeJS.ErrnoException).code;
     throw code === undefined ? e : new InputError(messages.outputNotReplaced(outDir, code));
@@ -156,7 +183,8 @@ export async function compareCommand(oldDir: string, newDir: string, outDir: str
     `  ${messages.comparePeriod(messages.compareOld(), oldDir, periods.old.start, periods.old.end, y(periods.old))}`,
     `  ${messages.comparePeriod(messages.compareNew(), newDir, periods.new.start, periods.new.end, y(periods.new))}`,
   ];
-  if (y(periods.old) !== y(periods.new)) lines.push(`  ${messages.compareLengthWarning(y(periods.old), y(periods.new))}`);
+  if (y(periods.old) !== y(periods.new))
+    lines.push(`  ${messages.compareLengthWarning(y(periods.old), y(periods.new))}`);
   lines.push(
     `  ${messages.compareCounts(cells.length, cells.filter((r) => r.changed).length, cells.filter((r) => r.suppressionChanged).length)}`,
     `  ${messages.compareSmall(cells.filter((r) => r.smallChange).length, threshold - 1)}`,

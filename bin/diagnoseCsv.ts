@@ -25,7 +25,12 @@ export async function diagnoseCsv(path: string, delim = ','): Promise<string | u
   let crlf: boolean | undefined; // the header's line ending
   let offset = 0;
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    if (offset === 0 && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) return messages.csvUtf16();
+    if (
+      offset === 0 &&
+      chunk.length >= 2 &&
+      ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))
+    )
+      return messages.csvUtf16();
     offset += chunk.length;
     for (let i = 0; i < chunk.length; i++, prev = chunk[i - 1]!) {
       const b = chunk[i]!;

@@ -43,7 +43,8 @@ export async function fileFacts(path: string, listed?: Listed): Promise<{ sha256
   }
   try {
     const before = fstatSync(fd);
-    if (listed && (before.size !== listed.size || before.mtimeMs !== listed.mtimeMs)) throw new InputError(messages.inputChanged(path));
+    if (listed && (before.size !== listed.size || before.mtimeMs !== listed.mtimeMs))
+      throw new InputError(messages.inputChanged(path));
     let total = 0;
     for (;;) {
       let bytesRead: number;
@@ -66,7 +67,8 @@ export async function fileFacts(path: string, listed?: Listed): Promise<{ sha256
       } else countCareful(chunk, s);
     }
     const after = fstatSync(fd);
-    if (total !== before.size || after.size !== before.size || after.mtimeMs !== before.mtimeMs) throw new InputError(messages.inputChanged(path));
+    if (total !== before.size || after.size !== before.size || after.mtimeMs !== before.mtimeMs)
+      throw new InputError(messages.inputChanged(path));
   } finally {
     closeSync(fd);
   }

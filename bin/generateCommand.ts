@@ -1,5 +1,11 @@
 import { InputError } from '../core/errors.js';
-import { DEFAULT_SCALE, type GenerateOptions, type GenerateResult, MAX_SCALE, generateSynthetic } from '../synthetic/generateSynthetic.js';
+import {
+  DEFAULT_SCALE,
+  type GenerateOptions,
+  type GenerateResult,
+  MAX_SCALE,
+  generateSynthetic,
+} from '../synthetic/generateSynthetic.js';
 import { messages } from '../core/messages.js';
 import { openDatabase } from '../core/openDatabase.js';
 import { checkOutputFolder, isInputFolder, withOutputFolder } from './outputFolder.js';
@@ -19,8 +25,10 @@ export interface GenerateCommandOptions {
 export async function generateCommand(o: GenerateCommandOptions): Promise<GenerateResult> {
   const scale = o.scale === undefined ? DEFAULT_SCALE : Number(o.scale);
   const seed = o.seed === undefined ? 1 : Number(o.seed);
-  if (!Number.isFinite(scale)) throw new InputError(messages.badOption('--scale', o.scale ?? '', messages.scaleRange(MAX_SCALE)));
-  if (!Number.isSafeInteger(seed)) throw new InputError(messages.badOption('--seed', o.seed ?? '', messages.wholeNumber()));
+  if (!Number.isFinite(scale))
+    throw new InputError(messages.badOption('--scale', o.scale ?? '', messages.scaleRange(MAX_SCALE)));
+  if (!Number.isSafeInteger(seed))
+    throw new InputError(messages.badOption('--seed', o.seed ?? '', messages.wholeNumber()));
   const format = (o.format ?? 'csv') as GenerateOptions['format'];
   checkOutputFolder(o.out, Boolean(o.force), [], isInputFolder);
   const db = await openDatabase({ memoryLimit: '4GB', threads: 2 });
@@ -30,7 +38,14 @@ export async function generateCommand(o: GenerateCommandOptions): Promise<Genera
       o.out,
       Boolean(o.force),
       (dir) =>
-        generateSynthetic(db.connection, { outDir: dir, scale, populationScale: o.populationScale, seed, format, onProgress: (stage, rows) => progress(`generate ${stage} (${rows.toLocaleString('en')} rows)`) }),
+        generateSynthetic(db.connection, {
+          outDir: dir,
+          scale,
+          populationScale: o.populationScale,
+          seed,
+          format,
+          onProgress: (stage, rows) => progress(`generate ${stage} (${rows.toLocaleString('en')} rows)`),
+        }),
       isInputFolder,
     );
   } finally {

@@ -12,9 +12,13 @@ export interface InputFile extends Listed {
 }
 
 /** What the worker posts: the facts, or the error of the file that failed (an InputError's message kept as bad input). */
-export type WorkerReply = { facts: [string, { sha256: string; lines: number }][] } | { inputError: string; details: string[] } | { error: string };
+export type WorkerReply =
+  | { facts: [string, { sha256: string; lines: number }][] }
+  | { inputError: string; details: string[] }
+  | { error: string };
 
-const onMainThread = async (files: readonly InputFile[]): Promise<Facts> => new Map(await Promise.all(files.map(async (f) => [f.path, await fileFacts(f.path, f)] as const)));
+const onMainThread = async (files: readonly InputFile[]): Promise<Facts> =>
+  new Map(await Promise.all(files.map(async (f) => [f.path, await fileFacts(f.path, f)] as const)));
 
 /**
  * Hash the input files (SHA-256 + line count) in a worker thread. The run starts it when DuckDB's scans are done

@@ -6,7 +6,12 @@ import { parseConfig } from '../schemas/loadConfig.js';
 import { messages } from '../core/messages.js';
 
 /** Read the config file (if any) and apply the command-line overrides (--period, --quarantine). */
-export function loadRunConfig(opts: { config?: string | undefined; period?: string | undefined; quarantine?: boolean | undefined; allowEmpty?: boolean | undefined }): Config {
+export function loadRunConfig(opts: {
+  config?: string | undefined;
+  period?: string | undefined;
+  quarantine?: boolean | undefined;
+  allowEmpty?: boolean | undefined;
+}): Config {
   let text: string | undefined;
   if (opts.config !== undefined) {
     if (!existsSync(opts.config)) throw new ConfigError(messages.configRead(opts.config, 'file not found'));
@@ -37,17 +42,21 @@ function parsePeriod(text: string): Period {
     const m = dutch.exec(p);
     return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : p;
   };
-  for (const p of [a, b]) if (dutch.test(p)) throw new ConfigError(messages.periodDutchOrder(text, p, `${iso(a)}..${iso(b)}`));
+  for (const p of [a, b])
+    if (dutch.test(p)) throw new ConfigError(messages.periodDutchOrder(text, p, `${iso(a)}..${iso(b)}`));
   const check = (p: string, which: string): void => {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(p);
     if (!m) throw new ConfigError(messages.periodBadDate(text, which, p, messages.periodNotIso()));
     const month = Number(m[2]);
-    if (month < 1 || month > 12) throw new ConfigError(messages.periodBadDate(text, which, p, messages.periodMonth(m[2]!)));
+    if (month < 1 || month > 12)
+      throw new ConfigError(messages.periodBadDate(text, which, p, messages.periodMonth(m[2]!)));
     const days = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
     const day = Number(m[3]);
-    if (day < 1 || day > days) throw new ConfigError(messages.periodBadDate(text, which, p, messages.periodDay(m[3]!, m[2]!)));
+    if (day < 1 || day > days)
+      throw new ConfigError(messages.periodBadDate(text, which, p, messages.periodDay(m[3]!, m[2]!)));
     const year = Number(m[1]);
-    if (year < FIRST_YEAR || year > LAST_YEAR) throw new ConfigError(messages.periodBadDate(text, which, p, messages.periodRange(FIRST_YEAR, LAST_YEAR)));
+    if (year < FIRST_YEAR || year > LAST_YEAR)
+      throw new ConfigError(messages.periodBadDate(text, which, p, messages.periodRange(FIRST_YEAR, LAST_YEAR)));
   };
   check(a, messages.whichStart());
   check(b, messages.whichEnd());

@@ -28,7 +28,9 @@ export function checkOptionSpelling(program: Command, argv: readonly string[]): 
     if (/^-[A-Za-z]$/.test(arg) && !shorts.has(arg)) {
       const long = known.filter((k) => k !== '--help' && k[2] === arg[1]!.toLowerCase());
       if (long.length === 1) throw new InputError(messages.didYouMean(arg, long[0]!));
-      throw new InputError(messages.unknownShortOption(arg, known.filter((k) => k !== '--help').join(', '), sub.name()));
+      throw new InputError(
+        messages.unknownShortOption(arg, known.filter((k) => k !== '--help').join(', '), sub.name()),
+      );
     }
     if (!arg.startsWith('--')) continue;
     const name = arg.split('=')[0]!;
@@ -39,7 +41,8 @@ export function checkOptionSpelling(program: Command, argv: readonly string[]): 
       const dd = distance(name, k);
       if (dd < bestD) [best, bestD] = [k, dd];
     }
-    if (best && bestD <= Math.max(1, Math.floor(name.length / 3))) throw new InputError(messages.didYouMean(name, best));
+    if (best && bestD <= Math.max(1, Math.floor(name.length / 3)))
+      throw new InputError(messages.didYouMean(name, best));
   }
 }
 
@@ -51,7 +54,9 @@ export function checkOptionSpelling(program: Command, argv: readonly string[]): 
 export function checkRepeatedOptions(program: Command, argv: readonly string[]): void {
   const sub = program.commands.find((c) => c.name() === argv[0]);
   if (!sub) return;
-  const single = sub.options.filter((o) => (o.required || o.optional) && !Array.isArray(o.defaultValue) && o.long).map((o) => o.long!);
+  const single = sub.options
+    .filter((o) => (o.required || o.optional) && !Array.isArray(o.defaultValue) && o.long)
+    .map((o) => o.long!);
   const seen = new Map<string, number>();
   for (const arg of argv.slice(1)) {
     if (arg === '--') return;

@@ -1,4 +1,20 @@
-import { closeSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, statfsSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  statfsSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { InputError } from '../core/errors.js';
@@ -45,7 +61,12 @@ const inside = (child: string, parent: string) => {
 };
 
 /** Refuse an unsafe OUT before any work is done (see the rules above). */
-export function checkOutputFolder(out: string, force: boolean, inputs: readonly string[] = [], isOurs: Recognise = isRunOutput): void {
+export function checkOutputFolder(
+  out: string,
+  force: boolean,
+  inputs: readonly string[] = [],
+  isOurs: Recognise = isRunOutput,
+): void {
   const dir = realPathOf(out);
   for (const input of inputs) {
     const inp = realPathOf(input);
@@ -76,7 +97,9 @@ export function checkOutputFolder(out: string, force: boolean, inputs: readonly 
   if (!isOurs(dir)) throw new InputError(messages.outputNotOurs(out));
   if (!force) {
     const later = laterExports(out);
-    throw new InputError(later.length > 0 ? messages.outputIsEarlierExport(out, later.join(', ')) : messages.outputExists(out));
+    throw new InputError(
+      later.length > 0 ? messages.outputIsEarlierExport(out, later.join(', ')) : messages.outputExists(out),
+    );
   }
 }
 
@@ -101,7 +124,12 @@ export function laterExports(out: string): string[] {
     if (!e.isDirectory() || e.name === basename(dir)) continue;
     const m = readManifest(join(parent, e.name));
     if (!m.ok) continue;
-    if ((m.manifest.previous ?? []).some((p) => realPathOf(isAbsolute(p.dir) ? p.dir : resolve(parent, ...p.dir.split('/'))) === dir)) found.push(e.name);
+    if (
+      (m.manifest.previous ?? []).some(
+        (p) => realPathOf(isAbsolute(p.dir) ? p.dir : resolve(parent, ...p.dir.split('/'))) === dir,
+      )
+    )
+      found.push(e.name);
   }
   return found.sort().map((name) => join(dirname(out), name));
 }
@@ -162,14 +190,20 @@ const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP:
  * Check OUT, take the lock in its parent, clear stale temp folders of earlier runs that are gone, and install the
  * signal handlers. The caller must call `release()` (in a finally).
  */
-export function reserveOutput(out: string, force: boolean, inputs: readonly string[] = [], isOurs: Recognise = isRunOutput): OutputSlot {
+export function reserveOutput(
+  out: string,
+  force: boolean,
+  inputs: readonly string[] = [],
+  isOurs: Recognise = isRunOutput,
+): OutputSlot {
   checkOutputFolder(out, force, inputs, isOurs);
   const dir = realPathOf(out);
   const parent = dirname(dir);
   const name = basename(dir);
   let existing = parent;
   while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
-  if (existsSync(existing) && !statSync(existing).isDirectory()) throw new InputError(messages.outputBelowFile(out, existing));
+  if (existsSync(existing) && !statSync(existing).isDirectory())
+    throw new InputError(messages.outputBelowFile(out, existing));
   try {
     mkdirSync(parent, { recursive: true });
   } catch (e) {
@@ -193,7 +227,8 @@ export function reserveOutput(out: string, force: boolean, inputs: readonly stri
     for (const s of SIGNALS) process.off(s, onSignal);
     if (!locked) return; // another run's lock and temp folders are not ours to remove
     // retried: on a signal, writes of the render stage may still be landing in the staging folder (ENOTEMPTY)
-    for (const kind of ['partial', 'spill'] as const) rmSync(temp(kind), { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+    for (const kind of ['partial', 'spill'] as const)
+      rmSync(temp(kind), { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
     // an old OUT moved aside but not yet replaced (interrupted between the two renames): put it back
     if (existsSync(temp('old')) && !existsSync(dir)) renameSync(temp('old'), dir);
     rmSync(temp('old'), { recursive: true, force: true });
@@ -227,7 +262,8 @@ export function reserveOutput(out: string, force: boolean, inputs: readonly stri
       try {
         mkdirSync(staging, { recursive: true });
         const result = await write(staging);
-        const cannot = (e: unknown) => new InputError(messages.outputNotReplaced(out, (e as NodeJS.ErrnoException).code ?? String(e)));
+        const cannot = (e: unknown) =>
+          new InputError(messages.outputNotReplaced(out, (e as NodeJS.ErrnoException).code ?? String(e)));
         if (existsSync(dir)) {
           try {
             renameSync(dir, temp('old'));
@@ -320,7 +356,8 @@ const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', '
  * for a dead run's.
  */
 function createLock(lock: string, tmp: string, out: string): boolean {
-  const fail = (e: unknown) => new InputError(messages.outputUnusable(out, (e as NodeJS.ErrnoException).code ?? String(e)));
+  const fail = (e: unknown) =>
+    new InputError(messages.outputUnusable(out, (e as NodeJS.ErrnoException).code ?? String(e)));
   const token = lockContent();
   try {
     writeFileSync(tmp, token);
@@ -383,7 +420,19 @@ function translateNoSpace(e: unknown, where: string, writtenBytes: number): unkn
 }
 
 /** Errors of the file system while writing OUT that the user can act on (permissions, a read-only or busy drive). */
-const OUTPUT_FS_ERRORS = new Set(['EACCES', 'EPERM', 'EROFS', 'EBUSY', 'EXDEV', 'ENAMETOOLONG', 'EIO', 'ENOTDIR', 'EISDIR', 'EMFILE', 'ENFILE']);
+const OUTPUT_FS_ERRORS = new Set([
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'EBUSY',
+  'EXDEV',
+  'ENAMETOOLONG',
+  'EIO',
+  'ENOTDIR',
+  'EISDIR',
+  'EMFILE',
+  'ENFILE',
+]);
 
 /** Such an error while writing becomes bad input naming OUT and the error code (nothing was replaced). */
 function translateFsError(e: unknown, out: string): unknown {
@@ -408,10 +457,16 @@ export function freeBytes(dir: string): number | undefined {
 }
 
 /** For `generate`: a folder of input files only (what generate writes) may be replaced with --force. */
-export const isInputFolder: Recognise = (dir) => readdirSync(dir, { withFileTypes: true }).every((d) => d.isFile() && /\.(csv|parquet|sav|zsav)$/i.test(d.name));
+export const isInputFolder: Recognise = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).every((d) => d.isFile() && /\.(csv|parquet|sav|zsav)$/i.test(d.name));
 
 /** Reserve, write, release: for commands that do all their work inside the write (generate). */
-export async function withOutputFolder<T>(out: string, force: boolean, write: (staging: string) => Promise<T>, isOurs: Recognise = isRunOutput): Promise<T> {
+export async function withOutputFolder<T>(
+  out: string,
+  force: boolean,
+  write: (staging: string) => Promise<T>,
+  isOurs: Recognise = isRunOutput,
+): Promise<T> {
   const slot = reserveOutput(out, force, [], isOurs);
   try {
     return await slot.commit(write);

@@ -22,10 +22,22 @@ import { savLoader } from './stages.js';
 
 /** The run summary as terminal lines (English, like every terminal message). */
 export function summaryLines(summary: RunSummary, out: string): string[] {
-  return runSummaryLines(summary, out, {
-    wrote: messages.summaryWrote, period: messages.summaryPeriod, tables: messages.summaryTables, earlier: messages.summaryEarlier, userTables: messages.summaryUserTables, audit: messages.summaryAudit,
-    quarantine: messages.summaryQuarantine, next: messages.summaryNext, step: messages.summaryStep,
-  }, { join, sep });
+  return runSummaryLines(
+    summary,
+    out,
+    {
+      wrote: messages.summaryWrote,
+      period: messages.summaryPeriod,
+      tables: messages.summaryTables,
+      earlier: messages.summaryEarlier,
+      userTables: messages.summaryUserTables,
+      audit: messages.summaryAudit,
+      quarantine: messages.summaryQuarantine,
+      next: messages.summaryNext,
+      step: messages.summaryStep,
+    },
+    { join, sep },
+  );
 }
 
 export interface RunOptions {
@@ -79,7 +91,12 @@ function openInputDatabase(config: Config, spill?: string) {
   });
 }
 
-export async function validateCommand(opts: { input: string; config?: string | undefined; period?: string | undefined; allowEmpty?: boolean | undefined }): Promise<string[]> {
+export async function validateCommand(opts: {
+  input: string;
+  config?: string | undefined;
+  period?: string | undefined;
+  allowEmpty?: boolean | undefined;
+}): Promise<string[]> {
   const config = loadRunConfig(opts);
   const db = await openInputDatabase(config);
   const progress = makeProgress();
@@ -104,17 +121,32 @@ export async function validateCommand(opts: { input: string; config?: string | u
     const ids = declarationsFor(config).map((d) => d.id);
     const shipped = new Set(TABLE_DECLARATIONS.map((d) => d.id));
     lines.push(`  ${messages.validatePeriod(config.period.start, config.period.end)}`);
-    lines.push(`  ${messages.validateTables(ids.length, ids.filter((id) => !shipped.has(id)), [...shipped].filter((id) => !ids.includes(id)))}`);
-    for (const [key, files] of Object.entries(v.read!.files)) lines.push(`  ${messages.validateFiles(key, files.map((f) => f.file.name))}`);
+    lines.push(
+      `  ${messages.validateTables(
+        ids.length,
+        ids.filter((id) => !shipped.has(id)),
+        [...shipped].filter((id) => !ids.includes(id)),
+      )}`,
+    );
+    for (const [key, files] of Object.entries(v.read!.files))
+      lines.push(
+        `  ${messages.validateFiles(
+          key,
+          files.map((f) => f.file.name),
+        )}`,
+      );
     if (v.read!.ignoredFiles.length > 0) lines.push(`  ${messages.validateIgnored(v.read!.ignoredFiles)}`);
-    for (const [key, d] of Object.entries(v.validation!.duplicates)) if (d > 0) lines.push(`  ${messages.validateDuplicates(key, d)}`);
+    for (const [key, d] of Object.entries(v.validation!.duplicates))
+      if (d > 0) lines.push(`  ${messages.validateDuplicates(key, d)}`);
     return lines;
   } finally {
     db.close();
   }
 }
 
-export async function runCommand(opts: RunOptions): Promise<PipelineResult & { summary: RunSummary; previous: string[] }> {
+export async function runCommand(
+  opts: RunOptions,
+): Promise<PipelineResult & { summary: RunSummary; previous: string[] }> {
   const config = loadRunConfig(opts);
   for (const d of opts.previous ?? []) if (!config.previous.includes(d)) config.previous.push(d);
   // no output may replace (or lie in) an earlier export the run is protected against: refused before any work
@@ -126,7 +158,8 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult & { s
   const slot = reserveOutput(opts.out, Boolean(opts.force), [opts.input]);
   // replacing an export that a later export names as its earlier one (--force got past the refusal): say so
   const later = laterExports(opts.out);
-  if (later.length > 0) process.stderr.write(`multigebruik: ${messages.outputEarlierExportWarning(opts.out, later.join(', '))}\n`);
+  if (later.length > 0)
+    process.stderr.write(`multigebruik: ${messages.outputEarlierExportWarning(opts.out, later.join(', '))}\n`);
   let db;
   try {
     db = await openInputDatabase(config, slot.spill);
@@ -164,7 +197,16 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult & { s
         if (stage === 'link') void inputFacts();
       },
       // on a terminal only (a caller's own onStage prints plain lines): how far protection is, so a long one never looks stuck
-      ...(opts.onStage ? {} : { onProtectProgress: (p: ProtectProgress) => progress(p.phase === 'search' ? messages.protectProgress(p.done, p.total) : messages.protectAuditProgress(p.cells)) }),
+      ...(opts.onStage
+        ? {}
+        : {
+            onProtectProgress: (p: ProtectProgress) =>
+              progress(
+                p.phase === 'search'
+                  ? messages.protectProgress(p.done, p.total)
+                  : messages.protectAuditProgress(p.cells),
+              ),
+          }),
     });
     for (const line of droppedSources(config, result)) process.stderr.write(`multigebruik: ${line}\n`);
     // the single writer: every file into a fresh sibling folder, renamed into place only when all are written
@@ -173,7 +215,10 @@ export async function runCommand(opts: RunOptions): Promise<PipelineResult & { s
     if (!result.summary) throw new InternalError('run: the pipeline returned no summary');
     return { ...result, summary: result.summary, previous: [...config.previous] }; // as the user gave them
   } catch (e) {
-    throw translateDuckDBError(e, { memoryLimit: config.duckdb.memoryLimit, spill: { dir: slot.spill, freeBytes: () => freeBytes(dirname(slot.spill)) } });
+    throw translateDuckDBError(e, {
+      memoryLimit: config.duckdb.memoryLimit,
+      spill: { dir: slot.spill, freeBytes: () => freeBytes(dirname(slot.spill)) },
+    });
   } finally {
     db.close();
     slot.release();
@@ -200,14 +245,23 @@ export function droppedSources(config: Config, result: Pick<PipelineResult, 'rea
  */
 export function previousName(dir: string, outDir: string): string {
   if (isAbsolute(dir)) return dir;
-  return relative(dirname(resolve(outDir)), resolve(dir)).split(sep).join('/') || '.';
+  return (
+    relative(dirname(resolve(outDir)), resolve(dir))
+      .split(sep)
+      .join('/') || '.'
+  );
 }
 
 /**
  * The earlier exports of `config.previous`, each with its atoms recomputed from this input for its own period
  * (a second pass of validate and link) when its period differs from this run's; null for the same period.
  */
-async function readEarlierExports(config: Config, entries: DirectoryEntry[], inputDir: string, outDir: string): Promise<EarlierExport[]> {
+async function readEarlierExports(
+  config: Config,
+  entries: DirectoryEntry[],
+  inputDir: string,
+  outDir: string,
+): Promise<EarlierExport[]> {
   const out: EarlierExport[] = [];
   for (const dir of config.previous) {
     const e = readEarlierExport(dir, config.period, previousName(dir, outDir));
@@ -215,10 +269,23 @@ async function readEarlierExports(config: Config, entries: DirectoryEntry[], inp
       out.push({ ...e, atoms: null });
       continue;
     }
-    const earlierConfig: Config = { ...config, period: e.record.period, backgroundPeriod: e.exported.backgroundPeriod ?? null, previous: [] };
+    const earlierConfig: Config = {
+      ...config,
+      period: e.record.period,
+      backgroundPeriod: e.exported.backgroundPeriod ?? null,
+      previous: [],
+    };
     const db = await openInputDatabase(earlierConfig);
     try {
-      const fx = { conn: db.connection, entries, inputDir, loadSav: savLoader, readFirstLine, now: () => performance.now(), diagnoseCsv };
+      const fx = {
+        conn: db.connection,
+        entries,
+        inputDir,
+        loadSav: savLoader,
+        readFirstLine,
+        now: () => performance.now(),
+        diagnoseCsv,
+      };
       const r = await runPipeline(earlierConfig, fx, 'link');
       out.push({ ...e, atoms: r.atoms! });
     } finally {

@@ -11,7 +11,8 @@ import { messages } from '../core/messages.js';
  */
 export function quotedCommand(sub: Command, args: readonly string[], programName: string): string | undefined {
   const takesValue = new Set<string>();
-  for (const o of sub.options) if (o.required || o.optional) for (const f of [o.long, o.short]) if (f) takesValue.add(f);
+  for (const o of sub.options)
+    if (o.required || o.optional) for (const f of [o.long, o.short]) if (f) takesValue.add(f);
   const words: { text: string; value: boolean }[] = [];
   const positional: string[] = [];
   let joined = false;
@@ -48,7 +49,11 @@ export function quotedCommand(sub: Command, args: readonly string[], programName
 }
 
 /** The hint for commander's "too many arguments" error, or undefined when the arguments do not look like a split path. */
-export function unquotedPathHint(program: Command, argv: readonly string[], platform: NodeJS.Platform = process.platform): string | undefined {
+export function unquotedPathHint(
+  program: Command,
+  argv: readonly string[],
+  platform: NodeJS.Platform = process.platform,
+): string | undefined {
   const sub = program.commands.find((c) => c.name() === argv[0]);
   if (!sub) return undefined;
   const command = quotedCommand(sub, argv.slice(1), platform === 'win32' ? 'multigebruik.cmd' : 'multigebruik');

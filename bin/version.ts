@@ -22,7 +22,12 @@ const BUILD_INFO_FILE = 'build-info.json';
 function gitCommit(root: string): string | undefined {
   if (!existsSync(join(root, '.git'))) return undefined;
   const git = (args: string[]) =>
-    execFileSync('git', ['--no-optional-locks', ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).trim();
+    execFileSync('git', ['--no-optional-locks', ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 5000,
+    }).trim();
   try {
     const head = git(['rev-parse', 'HEAD']);
     if (!/^[0-9a-f]{40}$/.test(head)) return undefined;

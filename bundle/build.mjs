@@ -54,7 +54,8 @@ async function main() {
 
   log(`building ${name} (commit ${git.commit}, Node.js ${PINS.node})`);
   const compiled = values['no-compile'] ? join(ROOT, 'build') : compile();
-  if (!existsSync(join(compiled, 'bin', 'cli.js'))) throw new BuildError(`${compiled} holds no compiled program: run npm run build, or drop --no-compile`);
+  if (!existsSync(join(compiled, 'bin', 'cli.js')))
+    throw new BuildError(`${compiled} holds no compiled program: run npm run build, or drop --no-compile`);
   const runtime = nodeRuntime(target);
   const stage = productionModules(platform, target);
 
@@ -77,8 +78,13 @@ async function main() {
   add('app/highs.wasm', readFileSync(join(modules, 'highs', 'build', 'highs.wasm')));
   add('app/package.json', `${JSON.stringify(runtimePackageJson(pkg), null, 2)}\n`);
   // (queries/ with its sub-folders; model/tables.json: the shipped table declarations)
-  for (const [dir, ext] of [['queries', '.sql'], ['schemas', '.json'], ['model', '.json']])
-    for (const f of listFiles(join(ROOT, dir))) if (f.endsWith(ext)) add(`app/${dir}/${f}`, readFileSync(join(ROOT, dir, f)));
+  for (const [dir, ext] of [
+    ['queries', '.sql'],
+    ['schemas', '.json'],
+    ['model', '.json'],
+  ])
+    for (const f of listFiles(join(ROOT, dir)))
+      if (f.endsWith(ext)) add(`app/${dir}/${f}`, readFileSync(join(ROOT, dir, f)));
   const buildInfo = { name: 'multigebruik', version: pkg.version, commit: git.commit, platform, node: `v${PINS.node}` };
   add('app/build-info.json', `${JSON.stringify(buildInfo, null, 2)}\n`);
   const unbundled = unbundledModuleFiles(modules, target);
@@ -89,7 +95,10 @@ async function main() {
   // licences: the project's own, and Node.js's and every installed package's in one notices file
   const licenseFile = win ? 'LICENSE.txt' : 'LICENSE';
   add(licenseFile, text(readFileSync(join(ROOT, 'LICENSE'), 'utf8')));
-  add('THIRD-PARTY-NOTICES.txt', text(thirdPartyNotices(modules, program.packages, shipped, nodeLicense(target), licenseFile)));
+  add(
+    'THIRD-PARTY-NOTICES.txt',
+    text(thirdPartyNotices(modules, program.packages, shipped, nodeLicense(target), licenseFile)),
+  );
 
   // launcher and texts
   const vars = {
@@ -123,7 +132,10 @@ async function main() {
         `commit    ${git.commit}`,
         `platform  ${platform}`,
         `Node.js   v${PINS.node} (npm package ${target.runtime.package}@${PINS.node}, ${target.runtime.integrity})`,
-        ...Object.entries(target.bindings).map(([lib, binding]) => `${lib.padEnd(22)} ${installed.get(lib)}, native binding ${binding}@${installed.get(binding)}`),
+        ...Object.entries(target.bindings).map(
+          ([lib, binding]) =>
+            `${lib.padEnd(22)} ${installed.get(lib)}, native binding ${binding}@${installed.get(binding)}`,
+        ),
         `program   app/multigebruik.js: the program and ${program.packages.size} pure-JavaScript packages in one file (esbuild ${esbuildVersion()}),`,
         `          with app/savWorker.js, app/fileFactsWorker.js and app/cellIntervalsWorker.js for the worker threads`,
         `packages  ${installed.size} production dependencies as locked; licences in THIRD-PARTY-NOTICES.txt`,
@@ -200,7 +212,12 @@ function listFiles(dir, prefix = '') {
 
 /** The commit (with -dirty for uncommitted changes to tracked files) and its time, or "unknown" outside git. */
 function gitFacts() {
-  const git = (args) => execFileSync('git', ['--no-optional-locks', ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  const git = (args) =>
+    execFileSync('git', ['--no-optional-locks', ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   try {
     const head = git(['rev-parse', 'HEAD']);
     const dirty = git(['status', '--porcelain', '--untracked-files=no']) !== '';
@@ -217,7 +234,14 @@ function gitFacts() {
 function zipTime(seconds) {
   if (!seconds) return new Date(1980, 0, 1, 0, 0, 0);
   const t = new Date(seconds * 1000);
-  return new Date(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds());
+  return new Date(
+    t.getUTCFullYear(),
+    t.getUTCMonth(),
+    t.getUTCDate(),
+    t.getUTCHours(),
+    t.getUTCMinutes(),
+    t.getUTCSeconds(),
+  );
 }
 
 /** Compile the TypeScript sources afresh into a cache folder (build/ may hold files of deleted sources). */
@@ -225,16 +249,31 @@ function compile() {
   const out = join(CACHE, 'compiled');
   rmSync(out, { recursive: true, force: true });
   log('compiling (tsc)');
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json'), '--outDir', out], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json'), '--outDir', out],
+    {
+      stdio: 'inherit',
+    },
+  );
   return out;
 }
 
 /** npm, run the way this script was started (npm run sets npm_execpath), with an environment free of the caller's npm settings. */
 function npm(args, cwd) {
   const env = {};
-  const keep = new Set(['cache', 'userconfig', 'globalconfig', 'cafile', 'ca', 'registry', 'proxy', 'https_proxy', 'noproxy', 'strict_ssl']);
+  const keep = new Set([
+    'cache',
+    'userconfig',
+    'globalconfig',
+    'cafile',
+    'ca',
+    'registry',
+    'proxy',
+    'https_proxy',
+    'noproxy',
+    'strict_ssl',
+  ]);
   for (const [k, v] of Object.entries(process.env)) {
     const lower = k.toLowerCase();
     if (lower.startsWith('npm_package_') || lower.startsWith('npm_lifecycle_') || lower === 'npm_command') continue;
@@ -244,7 +283,10 @@ function npm(args, cwd) {
   const execpath = process.env.npm_execpath;
   const opts = { cwd, env, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 };
   if (execpath && /\.[cm]?js$/.test(execpath)) return execFileSync(process.execPath, [execpath, ...args], opts);
-  return execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, { ...opts, shell: process.platform === 'win32' });
+  return execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, {
+    ...opts,
+    shell: process.platform === 'win32',
+  });
 }
 
 /** npm's node-<os>-<cpu> package of the pinned version, downloaded once into .bundle-cache/ and checked against its integrity: path → bytes. */
@@ -264,7 +306,8 @@ function nodePackage(runtime) {
   if (!expected(data)) throw new BuildError(`${tgz}: integrity differs from bundle/platforms.json (${integrity})`);
   const entries = untar(gunzipSync(data));
   const pkg = JSON.parse(entries.get('package/package.json').toString('utf8'));
-  if (pkg.name !== name || pkg.version !== PINS.node) throw new BuildError(`${tgz}: holds ${pkg.name}@${pkg.version}, expected ${name}@${PINS.node}`);
+  if (pkg.name !== name || pkg.version !== PINS.node)
+    throw new BuildError(`${tgz}: holds ${pkg.name}@${pkg.version}, expected ${name}@${PINS.node}`);
   return entries;
 }
 
@@ -367,14 +410,17 @@ async function bundleProgram(compiled, modules, target) {
     external: ['canvas'],
     plugins: [lazyNative(Object.keys(target.bindings))],
     // bundled CommonJS packages call require() for Node's modules and the native libraries
-    banner: { js: "import { createRequire as __multigebruikRequire } from 'node:module';\nconst require = __multigebruikRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __multigebruikRequire } from 'node:module';\nconst require = __multigebruikRequire(import.meta.url);",
+    },
     legalComments: 'none',
     minifyWhitespace: true,
     minifySyntax: true,
     charset: 'utf8',
     logLevel: 'silent',
   });
-  for (const w of result.warnings) log(`esbuild warning: ${w.text}${w.location ? ` (${w.location.file}:${w.location.line})` : ''}`);
+  for (const w of result.warnings)
+    log(`esbuild warning: ${w.text}${w.location ? ` (${w.location.file}:${w.location.line})` : ''}`);
   const files = new Map();
   for (const f of result.outputFiles) files.set(relative(outdir, f.path).split(sep).join('/'), Buffer.from(f.contents));
   const packages = new Map();
@@ -385,9 +431,11 @@ async function bundleProgram(compiled, modules, target) {
     const lock = LOCK.packages[rel];
     const version = JSON.parse(readFileSync(join(ROOT, dir, 'package.json'), 'utf8')).version;
     if (!lock || lock.dev) throw new BuildError(`${rel}: bundled, but not a production package in package-lock.json`);
-    if (lock.version !== version) throw new BuildError(`${rel}: ${version} in node_modules, ${lock.version} in package-lock.json: run npm ci`);
+    if (lock.version !== version)
+      throw new BuildError(`${rel}: ${version} in node_modules, ${lock.version} in package-lock.json: run npm ci`);
     const staged = join(modules, '..', rel, 'package.json');
-    if (!existsSync(staged) || JSON.parse(readFileSync(staged, 'utf8')).version !== version) throw new BuildError(`${rel}@${version}: bundled, but not installed for this platform`);
+    if (!existsSync(staged) || JSON.parse(readFileSync(staged, 'utf8')).version !== version)
+      throw new BuildError(`${rel}@${version}: bundled, but not installed for this platform`);
     packages.set(`${lock.name ?? rel.replace(/^.*node_modules\//, '')}@${version}`, rel);
   }
   return { files, packages };
@@ -406,9 +454,14 @@ function lazyNative(names) {
     setup(build) {
       build.onResolve({ filter: /^@?[\w./-]+$/ }, (args) => {
         if (!exact.has(args.path)) return undefined;
-        return args.namespace === 'lazy-native' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy-native' };
+        return args.namespace === 'lazy-native'
+          ? { path: args.path, external: true }
+          : { path: args.path, namespace: 'lazy-native' };
       });
-      build.onLoad({ filter: /.*/, namespace: 'lazy-native' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});\n`, loader: 'js' }));
+      build.onLoad({ filter: /.*/, namespace: 'lazy-native' }, (args) => ({
+        contents: `module.exports = require(${JSON.stringify(args.path)});\n`,
+        loader: 'js',
+      }));
     },
   };
 }
@@ -419,7 +472,8 @@ function unbundledModuleFiles(modules, target) {
   const code = /(^package\.json|\.js|\.node|\.dll|\.so(\.[\d.]+)?|\.dylib)$/;
   // the libraries, their bindings and the packages they require (@duckdb/node-bindings: detect-libc on Linux)
   const keep = new Set([...Object.keys(target.bindings), ...Object.values(target.bindings)]);
-  for (const pkg of [...keep]) for (const dep of Object.keys(readJson(join(modules, pkg, 'package.json')).dependencies ?? {})) keep.add(dep);
+  for (const pkg of [...keep])
+    for (const dep of Object.keys(readJson(join(modules, pkg, 'package.json')).dependencies ?? {})) keep.add(dep);
   for (const pkg of [...keep].sort(byPath))
     for (const f of listFiles(join(modules, pkg))) {
       if (!code.test(f) || (f.includes('/') && !f.startsWith('lib/'))) continue;
@@ -446,22 +500,34 @@ function thirdPartyNotices(modules, bundled, shipped, node, licenseFile) {
   const byId = new Map();
   for (const [path, pj] of packageJsons(modules)) {
     const id = `${pj.name}@${pj.version}`;
-    if (!byId.has(id)) byId.set(id, { name: pj.name, version: pj.version, license: pj.license ?? pj.licenses?.map((l) => l.type).join(' OR '), paths: [] });
+    if (!byId.has(id))
+      byId.set(id, {
+        name: pj.name,
+        version: pj.version,
+        license: pj.license ?? pj.licenses?.map((l) => l.type).join(' OR '),
+        paths: [],
+      });
     byId.get(id).paths.push(path);
   }
-  for (const id of bundled.keys()) if (!byId.has(id)) throw new BuildError(`${id}: bundled, but not among the installed packages`);
+  for (const id of bundled.keys())
+    if (!byId.has(id)) throw new BuildError(`${id}: bundled, but not among the installed packages`);
   const bindingOf = new Map();
-  for (const p of Object.values(PINS.platforms)) for (const [lib, binding] of Object.entries(p.bindings)) bindingOf.set(binding, lib);
+  for (const p of Object.values(PINS.platforms))
+    for (const [lib, binding] of Object.entries(p.bindings)) bindingOf.set(binding, lib);
   const textOf = (name, version, path) => {
     const dir = join(modules, path);
-    const own = readdirSync(dir).filter((f) => LICENSE_FILE.test(f) && statSync(join(dir, f)).isFile()).sort();
+    const own = readdirSync(dir)
+      .filter((f) => LICENSE_FILE.test(f) && statSync(join(dir, f)).isFile())
+      .sort();
     if (own.length > 0) return own.map((f) => readFileSync(join(dir, f), 'utf8').trimEnd()).join('\n\n');
     const curated = join(HERE, 'licenses', `${name.replace('/', '+')}@${version}.txt`);
     if (existsSync(curated)) return readFileSync(curated, 'utf8').trimEnd();
     const lib = bindingOf.get(name);
     if (lib && existsSync(join(modules, lib))) {
       const text = textOf(lib, installedVersions(modules).get(lib), lib);
-      return text && `(The licence of ${lib}, of which this package is the native binding for one platform.)\n\n${text}`;
+      return (
+        text && `(The licence of ${lib}, of which this package is the native binding for one platform.)\n\n${text}`
+      );
     }
     return undefined;
   };
@@ -479,10 +545,16 @@ function thirdPartyNotices(modules, bundled, shipped, node, licenseFile) {
       : shipped.has(p.name)
         ? `in the bundle: app/node_modules/${p.name}`
         : 'a production dependency in package-lock.json; none of its code is reached, so none is in the bundle';
-    sections.push([`${p.name} ${p.version}`, `licence: ${p.license ?? '(not declared in package.json)'}`, where, '', text].join('\n'));
+    sections.push(
+      [`${p.name} ${p.version}`, `licence: ${p.license ?? '(not declared in package.json)'}`, where, '', text].join(
+        '\n',
+      ),
+    );
   }
   if (missing.length > 0)
-    throw new BuildError(`no licence text found for ${missing.join(', ')}: add the text as bundle/licenses/NAME@VERSION.txt (scoped names with + for /), saying where it comes from`);
+    throw new BuildError(
+      `no licence text found for ${missing.join(', ')}: add the text as bundle/licenses/NAME@VERSION.txt (scoped names with + for /), saying where it comes from`,
+    );
   const rule = '='.repeat(100);
   return [
     'Third-party software in this bundle',
@@ -518,7 +590,16 @@ function productionModules(platform, target) {
     mkdirSync(tmp, { recursive: true });
     writeFileSync(join(tmp, 'package.json'), pkgText);
     writeFileSync(join(tmp, 'package-lock.json'), lockText);
-    const args = ['ci', '--omit=dev', '--ignore-scripts', `--os=${target.os}`, `--cpu=${target.cpu}`, '--no-audit', '--no-fund', '--loglevel=error'];
+    const args = [
+      'ci',
+      '--omit=dev',
+      '--ignore-scripts',
+      `--os=${target.os}`,
+      `--cpu=${target.cpu}`,
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+    ];
     if (target.libc) args.push(`--libc=${target.libc}`);
     npm(args, tmp);
     writeFileSync(join(tmp, '.complete'), '');
@@ -556,19 +637,26 @@ function installedVersions(modules) {
 
 function checkPlatformPackages(modules, platform, target) {
   const wrong = [];
-  const fits = (list, value) => !Array.isArray(list) || list.length === 0 || list.includes(value) || (list.some((x) => x.startsWith('!')) && !list.includes(`!${value}`));
+  const fits = (list, value) =>
+    !Array.isArray(list) ||
+    list.length === 0 ||
+    list.includes(value) ||
+    (list.some((x) => x.startsWith('!')) && !list.includes(`!${value}`));
   for (const [path, pj] of packageJsons(modules)) {
     const libcOk = !target.libc || fits(pj.libc, target.libc);
     if (!fits(pj.os, target.os) || !fits(pj.cpu, target.cpu) || !libcOk) wrong.push(path);
   }
-  if (wrong.length > 0) throw new BuildError(`node_modules for ${platform} holds packages for another platform: ${wrong.join(', ')}`);
+  if (wrong.length > 0)
+    throw new BuildError(`node_modules for ${platform} holds packages for another platform: ${wrong.join(', ')}`);
   for (const binding of Object.values(target.bindings))
-    if (!existsSync(join(modules, binding, 'package.json'))) throw new BuildError(`node_modules for ${platform} lacks ${binding}`);
+    if (!existsSync(join(modules, binding, 'package.json')))
+      throw new BuildError(`node_modules for ${platform} lacks ${binding}`);
   for (const f of listFiles(modules).filter((x) => x.endsWith('.node'))) {
     const magic = readFileSync(join(modules, f)).subarray(0, 4);
     const isPe = magic[0] === 0x4d && magic[1] === 0x5a;
     const isElf = magic.equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]));
-    if (target.os === 'win32' ? !isPe : !isElf) throw new BuildError(`${f}: not a ${target.os === 'win32' ? 'Windows (PE)' : 'Linux (ELF)'} binary`);
+    if (target.os === 'win32' ? !isPe : !isElf)
+      throw new BuildError(`${f}: not a ${target.os === 'win32' ? 'Windows (PE)' : 'Linux (ELF)'} binary`);
   }
 }
 

@@ -9,11 +9,47 @@ import { messages } from './messages.js';
 
 /** DuckDB's exception types (the names it prints). */
 const DUCKDB_ERROR_TYPES = [
-  'Invalid', 'Out of Range', 'Conversion', 'Unknown Type', 'Decimal', 'Mismatch Type', 'Divide by Zero', 'Object Size',
-  'Invalid type', 'Serialization', 'TransactionContext', 'Not implemented', 'Expression', 'Catalog', 'Parser', 'Binder',
-  'Planner', 'Scheduler', 'Executor', 'Constraint', 'Index', 'Stat', 'Connection', 'Syntax', 'Settings', 'Optimizer',
-  'NullPointer', 'IO', 'INTERRUPT', 'FATAL', 'INTERNAL', 'Invalid Input', 'Out of Memory', 'Permission',
-  'Parameter Not Resolved', 'Parameter Not Allowed', 'Dependency', 'HTTP', 'Missing Extension', 'Auto-load', 'Sequence',
+  'Invalid',
+  'Out of Range',
+  'Conversion',
+  'Unknown Type',
+  'Decimal',
+  'Mismatch Type',
+  'Divide by Zero',
+  'Object Size',
+  'Invalid type',
+  'Serialization',
+  'TransactionContext',
+  'Not implemented',
+  'Expression',
+  'Catalog',
+  'Parser',
+  'Binder',
+  'Planner',
+  'Scheduler',
+  'Executor',
+  'Constraint',
+  'Index',
+  'Stat',
+  'Connection',
+  'Syntax',
+  'Settings',
+  'Optimizer',
+  'NullPointer',
+  'IO',
+  'INTERRUPT',
+  'FATAL',
+  'INTERNAL',
+  'Invalid Input',
+  'Out of Memory',
+  'Permission',
+  'Parameter Not Resolved',
+  'Parameter Not Allowed',
+  'Dependency',
+  'HTTP',
+  'Missing Extension',
+  'Auto-load',
+  'Sequence',
   'INVALID_CONFIGURATION',
 ] as const;
 type DuckDBErrorType = (typeof DUCKDB_ERROR_TYPES)[number];
@@ -33,7 +69,17 @@ function duckdbErrorType(err: unknown): DuckDBErrorType | undefined {
  * ragged CSV, a value the reader cannot convert, a file that vanished or cannot be opened). A Binder error there means
  * the file's columns differ from what its header promised (DuckDB's sniffer read another layout).
  */
-const FILE_FAULTS = new Set<DuckDBErrorType>(['Invalid Input', 'IO', 'Conversion', 'Out of Range', 'Invalid', 'Serialization', 'Binder', 'Mismatch Type', 'Permission']);
+const FILE_FAULTS = new Set<DuckDBErrorType>([
+  'Invalid Input',
+  'IO',
+  'Conversion',
+  'Out of Range',
+  'Invalid',
+  'Serialization',
+  'Binder',
+  'Mismatch Type',
+  'Permission',
+]);
 
 /** DuckDB's explanation, made safe to show: its first line, type name removed, long digit runs masked (never a key). */
 export function duckdbDetail(err: unknown): string {
@@ -48,7 +94,9 @@ export function duckdbDetail(err: unknown): string {
  * offsets, which tell the user where the file is damaged and never hold file content, are kept.
  */
 export function maskNumbers(text: string): string {
-  return text.replace(/(offset )?(\d{5,})/g, (_, offset: string | undefined, digits: string) => (offset ? `${offset}${digits}` : '…'));
+  return text.replace(/(offset )?(\d{5,})/g, (_, offset: string | undefined, digits: string) =>
+    offset ? `${offset}${digits}` : '…',
+  );
 }
 
 export interface DuckDBErrorContext {
@@ -72,13 +120,16 @@ export function translateDuckDBError(err: unknown, ctx: DuckDBErrorContext = {})
   if (type === undefined) return err;
   if (type === 'Out of Memory') {
     const free = ctx.spill?.freeBytes();
-    if (ctx.spill && free !== undefined && free < NEARLY_FULL) return new InputError(messages.noSpace(ctx.spill.dir, 1 + Math.ceil(NEARLY_FULL / 1e6)));
+    if (ctx.spill && free !== undefined && free < NEARLY_FULL)
+      return new InputError(messages.noSpace(ctx.spill.dir, 1 + Math.ceil(NEARLY_FULL / 1e6)));
     return ctx.memoryLimit === undefined ? err : new InputError(messages.outOfMemory(ctx.memoryLimit));
   }
   if (type === 'IO' && ctx.spill) {
     const free = ctx.spill.freeBytes();
-    if (free !== undefined && free < NEARLY_FULL) return new InputError(messages.noSpace(ctx.spill.dir, 1 + Math.ceil(NEARLY_FULL / 1e6)));
+    if (free !== undefined && free < NEARLY_FULL)
+      return new InputError(messages.noSpace(ctx.spill.dir, 1 + Math.ceil(NEARLY_FULL / 1e6)));
   }
-  if (ctx.file !== undefined && FILE_FAULTS.has(type)) return new InputError(messages.unreadable(ctx.file, duckdbDetail(err)));
+  if (ctx.file !== undefined && FILE_FAULTS.has(type))
+    return new InputError(messages.unreadable(ctx.file, duckdbDetail(err)));
   return err;
 }

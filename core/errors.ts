@@ -7,7 +7,10 @@ export const EXIT_INTERNAL = 2;
 /** Bad input or configuration: the user can fix it. Exit code 1. Messages must never contain a RINPERSOON. */
 export class InputError extends Error {
   readonly exitCode = EXIT_BAD_INPUT;
-  constructor(message: string, readonly details: string[] = []) {
+  constructor(
+    message: string,
+    readonly details: string[] = [],
+  ) {
     super(message);
     this.name = 'InputError';
   }

@@ -10,7 +10,11 @@ const cache = new Map<string, string>();
  * from `{{key}}` placeholders, always quoted with `sqlIdentifier` (core/sql.ts) unless the key is listed in `raw` (SQL fragments built
  * by the pipeline itself, never from user input). Values are never substituted here: bind them as `$param`.
  */
-export function loadQuery(name: string, identifiers: Record<string, string> = {}, raw: Record<string, string> = {}): string {
+export function loadQuery(
+  name: string,
+  identifiers: Record<string, string> = {},
+  raw: Record<string, string> = {},
+): string {
   let text = cache.get(name);
   if (text === undefined) {
     text = readFileSync(join(packageRoot(), 'queries', `${name}.sql`), 'utf8');

@@ -40,7 +40,12 @@ function sameDefinition(a: TableDeclaration, i: number, j: number, b: TableDecla
 }
 
 /** The earlier export's cell with the same table id, row key and column key, when it is defined the same way. */
-function counterpart(own: readonly TableDeclaration[], decl: TableDeclaration, i: number, j: number): { decl: TableDeclaration; i: number; j: number } | null {
+function counterpart(
+  own: readonly TableDeclaration[],
+  decl: TableDeclaration,
+  i: number,
+  j: number,
+): { decl: TableDeclaration; i: number; j: number } | null {
   const d = own.find((x) => x.id === decl.id);
   if (!d) return null;
   const k = d.rows.findIndex((h) => h.key === decl.rows[i]!.key);
@@ -69,15 +74,23 @@ const senseOf = (rel: PeriodRelation): CouplingSense | null =>
  */
 function isLinkedCell(terms: readonly CellTerm[], earlier: EarlierExport, now: InternalTables): boolean {
   if (isMonotoneCell(terms)) return true;
-  const sameStart = (earlier.exported.backgroundPeriod ?? earlier.record.period).start === (now.backgroundPeriod ?? now.period).start;
+  const sameStart =
+    (earlier.exported.backgroundPeriod ?? earlier.record.period).start === (now.backgroundPeriod ?? now.period).start;
   return terms.every((t) => 'set' in t || 'atLeast' in t || ('dim' in t && (t.dim !== 'age' || sameStart)));
 }
 
 /** Does the coupling hold for the true counts (a background class the data did change, e.g. a corrected gender, is not linked)? */
-const holds = (sense: CouplingSense, now: number, earlier: number) => (sense === 'newAtLeast' ? now >= earlier : sense === 'newAtMost' ? now <= earlier : now === earlier);
+const holds = (sense: CouplingSense, now: number, earlier: number) =>
+  sense === 'newAtLeast' ? now >= earlier : sense === 'newAtMost' ? now <= earlier : now === earlier;
 
 /** The coupling of a cell between an earlier export and the new run, or null when the joint attacker has none. */
-function couplingOf(decl: TableDeclaration, i: number, j: number, earlier: EarlierExport, now: InternalTables): CouplingSense | null {
+function couplingOf(
+  decl: TableDeclaration,
+  i: number,
+  j: number,
+  earlier: EarlierExport,
+  now: InternalTables,
+): CouplingSense | null {
   const terms = cellTerms(decl, i, j);
   if (terms === null || !isLinkedCell(terms, earlier, now)) return null;
   if (decl.basis === 'background') {
@@ -88,8 +101,13 @@ function couplingOf(decl: TableDeclaration, i: number, j: number, earlier: Earli
 }
 
 /** Does the earlier export declare this run's cell (i, j) of `decl` the same way (same table, keys, definition)? */
-export const definedAlike = (e: EarlierExport, declarations: readonly TableDeclaration[], decl: TableDeclaration, i: number, j: number) =>
-  counterpart(declarationsOf(e, declarations), decl, i, j) !== null;
+export const definedAlike = (
+  e: EarlierExport,
+  declarations: readonly TableDeclaration[],
+  decl: TableDeclaration,
+  i: number,
+  j: number,
+) => counterpart(declarationsOf(e, declarations), decl, i, j) !== null;
 
 /**
  * Does the difference between a cell and its earlier counterpart count an identifiable group? Yes when the
@@ -97,7 +115,11 @@ export const definedAlike = (e: EarlierExport, declarations: readonly TableDecla
  * nested (the persons who joined in the extra months); no for other overlaps (rolling windows): without a link
  * between the windows any pairing of their persons is possible, so the difference is no one's count.
  */
-export function differenceIsGroup(decl: TableDeclaration, e: EarlierExport, now: { period: Period; backgroundPeriod?: Period | null | undefined }): boolean {
+export function differenceIsGroup(
+  decl: TableDeclaration,
+  e: EarlierExport,
+  now: { period: Period; backgroundPeriod?: Period | null | undefined },
+): boolean {
   if (decl.basis !== 'background') return e.relation !== 'other';
   return periodRelation(e.exported.backgroundPeriod ?? e.record.period, now.backgroundPeriod ?? now.period) !== 'other';
 }
@@ -106,7 +128,12 @@ export function differenceIsGroup(decl: TableDeclaration, e: EarlierExport, now:
 function earlierCounts(e: EarlierExport, declarations: readonly TableDeclaration[]): InternalTables | null {
   if (!e.atoms) return null;
   const period: Period = e.record.period;
-  return tabulate({ atoms: e.atoms, declarations: declarationsOf(e, declarations), period, backgroundPeriod: e.exported.backgroundPeriod ?? period });
+  return tabulate({
+    atoms: e.atoms,
+    declarations: declarationsOf(e, declarations),
+    period,
+    backgroundPeriod: e.exported.backgroundPeriod ?? period,
+  });
 }
 
 export function earlierDemands(
@@ -120,11 +147,19 @@ export function earlierDemands(
   const needs: (Need | null)[] = canonical.map(() => null);
   const reasons = new Map<number, string[]>();
   const details = new Map<number, EarlierReason[]>();
-  const add = (c: number, need: Need, dir: string, kind: EarlierReason['kind'] = 'earlierCell', difference?: number) => {
+  const add = (
+    c: number,
+    need: Need,
+    dir: string,
+    kind: EarlierReason['kind'] = 'earlierCell',
+    difference?: number,
+  ) => {
     const ds = details.get(c) ?? [];
-    if (!ds.some((d) => d.export === dir && d.kind === kind)) ds.push({ export: dir, kind, ...(difference !== undefined ? { difference } : {}) });
+    if (!ds.some((d) => d.export === dir && d.kind === kind))
+      ds.push({ export: dir, kind, ...(difference !== undefined ? { difference } : {}) });
     details.set(c, ds);
-    const base = needs[c] ?? (isPrimaryUnsafe(canonical[c]!.value, params) ? needOf(canonical[c]!.value, params, null) : null);
+    const base =
+      needs[c] ?? (isPrimaryUnsafe(canonical[c]!.value, params) ? needOf(canonical[c]!.value, params, null) : null);
     needs[c] = base ? { lo: Math.min(base.lo, need.lo), hi: Math.max(base.hi, need.hi) } : need;
     const r = reasons.get(c) ?? [];
     if (!r.includes(dir)) r.push(dir);
@@ -158,7 +193,8 @@ export function earlierDemands(
         const w = canonical[cellCanonical[q]!]!.value;
         if (typeof u !== 'number' || !isGrandTotal(cellTerms(declarations[t]!, i, j)!)) return;
         const d = Math.abs(w - u);
-        if (d >= 1 && d < th) throw new InputError(messages.previousCorrection(dir, ref.table, ref.row, ref.column, d, th));
+        if (d >= 1 && d < th)
+          throw new InputError(messages.previousCorrection(dir, ref.table, ref.row, ref.column, d, th));
         k = Math.max(k, d);
       });
     }
@@ -180,8 +216,10 @@ export function earlierDemands(
       if (old.value !== null) {
         if (!isPrimaryUnsafe(old.value, params) || sense === null || !holds(sense, w, old.value)) return;
         const p = protectionLevel(old.value, params);
-        if ((sense === 'newAtLeast' || sense === 'equal') && w < old.value + p) add(c, { lo: w, hi: old.value + p }, dir);
-        if ((sense === 'newAtMost' || sense === 'equal') && w > Math.max(0, old.value - p)) add(c, { lo: Math.max(0, old.value - p), hi: w }, dir);
+        if ((sense === 'newAtLeast' || sense === 'equal') && w < old.value + p)
+          add(c, { lo: w, hi: old.value + p }, dir);
+        if ((sense === 'newAtMost' || sense === 'equal') && w > Math.max(0, old.value - p))
+          add(c, { lo: Math.max(0, old.value - p), hi: w }, dir);
       } else if (e.relation === 'same' && w + k < largestNeed) {
         add(c, { lo: w, hi: largestNeed - k }, dir);
       }
@@ -217,7 +255,9 @@ export function earlierBlock(
   params: DisclosureParams,
 ): EarlierBlock {
   const own = declarationsOf(e, declarations);
-  const blockDeclarations = e.sameData ? [...own, ...declarations.map((d) => ({ ...d, id: `${NEW_PREFIX}${d.id}` }))] : own;
+  const blockDeclarations = e.sameData
+    ? [...own, ...declarations.map((d) => ({ ...d, id: `${NEW_PREFIX}${d.id}` }))]
+    : own;
   const atoms = params.zeroUnsafe ? [...e.atoms, ...zeroCellAtoms(e.atoms, blockDeclarations)] : e.atoms;
   const old = buildAttackerModel(atoms, blockDeclarations);
   const published = old.canonical.map(() => false);
@@ -232,7 +272,14 @@ export function earlierBlock(
     if (typeof shown !== 'number') return;
     const c = old.cellCanonical[q]!;
     if (shown !== old.canonical[c]!.value)
-      throw new InputError((e.sameData ? messages.previousSameDataOtherCounts : messages.previousDifferentData)(e.record.dir, ref.table, ref.row, ref.column));
+      throw new InputError(
+        (e.sameData ? messages.previousSameDataOtherCounts : messages.previousDifferentData)(
+          e.record.dir,
+          ref.table,
+          ref.row,
+          ref.column,
+        ),
+      );
     published[c] = true;
   });
   const coupling: JointBlock['coupling'][number][] = [];
@@ -246,7 +293,9 @@ export function earlierBlock(
       sense = 'equal';
     } else {
       const c = counterpart(own, declarations[t]!, i, j);
-      oq = c ? oldCellIndex.get(`${c.decl.id}\u0000${c.decl.rows[c.i]!.key}\u0000${c.decl.columns[c.j]!.key}`) : undefined;
+      oq = c
+        ? oldCellIndex.get(`${c.decl.id}\u0000${c.decl.rows[c.i]!.key}\u0000${c.decl.columns[c.j]!.key}`)
+        : undefined;
       sense = couplingOf(declarations[t]!, i, j, e, now);
     }
     if (oq === undefined || sense === null) return;
@@ -262,10 +311,20 @@ export function earlierBlock(
     .filter((c) => !published[c.id] && isPrimaryUnsafe(c.value, params) && c.occurrences.some(isOwn))
     .map((c) => {
       const r = old.cells[c.occurrences.find(isOwn)!]!;
-      return { row: c.id, need: needOf(c.value, params, null), label: `${e.record.dir} table ${r.table} ${r.row}/${r.column}` };
+      return {
+        row: c.id,
+        need: needOf(c.value, params, null),
+        label: `${e.record.dir} table ${r.table} ${r.row}/${r.column}`,
+      };
     });
   return {
-    block: { label: e.record.dir, numVars: old.variables.length, rows: old.canonical.map((c) => ({ vars: c.vars, value: c.value })), published, coupling },
+    block: {
+      label: e.record.dir,
+      numVars: old.variables.length,
+      rows: old.canonical.map((c) => ({ vars: c.vars, value: c.value })),
+      published,
+      coupling,
+    },
     primaries,
   };
 }

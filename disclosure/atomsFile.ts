@@ -31,7 +31,15 @@ export function atomsFileText(atoms: readonly Atom[]): string {
   const rows = atoms
     .map((a) => ({ bits: a.bits, bitsBg: a.bitsBg, age: a.age, gender: a.gender, education: a.education, n: a.n }))
     .filter((a) => a.n > 0)
-    .sort((x, y) => x.bits - y.bits || x.bitsBg - y.bitsBg || cmp(x.age, y.age) || cmp(x.gender, y.gender) || cmp(x.education, y.education) || x.n - y.n);
+    .sort(
+      (x, y) =>
+        x.bits - y.bits ||
+        x.bitsBg - y.bitsBg ||
+        cmp(x.age, y.age) ||
+        cmp(x.gender, y.gender) ||
+        cmp(x.education, y.education) ||
+        x.n - y.n,
+    );
   const head = {
     format: 'multigebruik-atoms/1',
     description:

@@ -137,18 +137,24 @@ export class AttackerLp {
       const sol = m.getSolution();
       return { value: m.getObjectiveValue(), x: sol.colValue, rowDual: sol.rowDual, rowValue: sol.rowValue };
     };
-    const solved = solveWithRetries(this.highs, this.model, () => ({ ...this.modelData(), sense: objSense }), optimum, () => {
-      if (!this.solved && this.warmStrategy !== undefined) {
-        // Cold start from the slack basis: the dual simplex is about 2× faster here (measured on national-size
-        // atoms); every later solve warm-starts with the configured (primal) strategy.
-        this.model.options.set('simplex_strategy', COLD_SIMPLEX_STRATEGY);
-        this.model.run();
-        this.model.options.set('simplex_strategy', this.warmStrategy);
-      } else {
-        this.model.run();
-      }
-      this.solved = true;
-    });
+    const solved = solveWithRetries(
+      this.highs,
+      this.model,
+      () => ({ ...this.modelData(), sense: objSense }),
+      optimum,
+      () => {
+        if (!this.solved && this.warmStrategy !== undefined) {
+          // Cold start from the slack basis: the dual simplex is about 2× faster here (measured on national-size
+          // atoms); every later solve warm-starts with the configured (primal) strategy.
+          this.model.options.set('simplex_strategy', COLD_SIMPLEX_STRATEGY);
+          this.model.run();
+          this.model.options.set('simplex_strategy', this.warmStrategy);
+        } else {
+          this.model.run();
+        }
+        this.solved = true;
+      },
+    );
     if ('result' in solved) {
       this.paths[solved.path === 'first' ? 'warm' : solved.path]++;
       return solved.result;

@@ -56,7 +56,8 @@ function hashWeight(i: number, salt: number): number {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
-const sameArray = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, k) => x === b[k]);
+const sameArray = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length && a.every((x, k) => x === b[k]);
 
 export function buildAttackerModel(atoms: readonly Atom[], declarations: readonly TableDeclaration[]): AttackerModel {
   const cells: CellRef[] = [];

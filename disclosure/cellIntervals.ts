@@ -102,7 +102,8 @@ export function cellIntervals(
     if (!published[k]) return;
     const vars = r.vars.filter((v) => !fixed[v]);
     if (vars.length === 0) {
-      if (r.value !== 0) throw new InternalError(`attacker LP: published row ${k} (value ${r.value}) has only zero variables`);
+      if (r.value !== 0)
+        throw new InternalError(`attacker LP: published row ${k} (value ${r.value}) has only zero variables`);
       return;
     }
     for (let i = 1; i < vars.length; i++) {
@@ -126,7 +127,8 @@ export function cellIntervals(
     }
     local[v] = c.size++;
   }
-  for (const r of liveRows) comps.get(find(r.vars[0]!))!.rows.push({ vars: r.vars.map((v) => local[v]!), value: r.value });
+  for (const r of liveRows)
+    comps.get(find(r.vars[0]!))!.rows.push({ vars: r.vars.map((v) => local[v]!), value: r.value });
 
   const models = new Map<number, AttackerLp>();
   /** Per component: the rows of each local variable (for enclosingBound), built when first needed. */
@@ -186,7 +188,12 @@ export function cellIntervals(
         }
         let lp = models.get(root);
         if (!lp) {
-          lp = new AttackerLp(highs, comp.size, comp.rows, comp.rows.map(() => true));
+          lp = new AttackerLp(
+            highs,
+            comp.size,
+            comp.rows,
+            comp.rows.map(() => true),
+          );
           models.set(root, lp);
         }
         const found = points.get(root) ?? [];

@@ -8,7 +8,14 @@ import type { Atom } from '../model/atom.js';
 import { declarationsFor, type TableDeclaration } from '../model/tableDeclarations.js';
 import { ConfigSchema } from '../schemas/config.js';
 import { type EarlierRecord, MANIFEST_FILE, manifestThreshold, readManifest } from '../schemas/manifest.js';
-import { type ExportTables, ExportTablesSchema, type InternalTables, InternalTablesSchema, type Period, SUPPRESSED } from '../schemas/tablesJson.js';
+import {
+  type ExportTables,
+  ExportTablesSchema,
+  type InternalTables,
+  InternalTablesSchema,
+  type Period,
+  SUPPRESSED,
+} from '../schemas/tablesJson.js';
 
 /**
  * Earlier exports (`run --previous DIR`, config `previous`): already published, so fixed. Only their
@@ -49,7 +56,10 @@ export interface EarlierExport {
 export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 const ManifestDetailsSchema = z.object({
-  config: z.object({ value: z.object({ tables: z.unknown().optional() }).passthrough() }).partial().optional(),
+  config: z
+    .object({ value: z.object({ tables: z.unknown().optional() }).passthrough() })
+    .partial()
+    .optional(),
   inputs: z.array(z.object({ sha256: z.string() }).passthrough()).optional(),
 });
 
@@ -58,7 +68,10 @@ const ManifestDetailsSchema = z.object({
  * records no config) and the SHA-256 of its input files, sorted (null when it records none). Throws
  * InputError naming the folder when the recorded table selection is not one this version can declare.
  */
-export function earlierDetails(dir: string, manifest: unknown): { declarations: TableDeclaration[] | null; inputsSha256: string[] | null } {
+export function earlierDetails(
+  dir: string,
+  manifest: unknown,
+): { declarations: TableDeclaration[] | null; inputsSha256: string[] | null } {
   const head = ManifestDetailsSchema.safeParse(manifest);
   if (!head.success) throw new InputError(messages.previousUnreadable(dir, MANIFEST_FILE));
   const value = head.data.config?.value;
@@ -97,7 +110,11 @@ export function periodRelation(a: Period, b: Period): PeriodRelation {
  * export/tables.json is not what its run wrote). `dir` is where it is read; `recordAs` how the record names it
  * (default `dir`).
  */
-export function readEarlierExport(dir: string, newPeriod: Period, recordAs: string = dir): Omit<EarlierExport, 'atoms'> {
+export function readEarlierExport(
+  dir: string,
+  newPeriod: Period,
+  recordAs: string = dir,
+): Omit<EarlierExport, 'atoms'> {
   if (!existsSync(dir)) throw new InputError(messages.previousMissing(recordAs));
   const read = (rel: string): string => {
     try {
@@ -125,7 +142,11 @@ export function readEarlierExport(dir: string, newPeriod: Period, recordAs: stri
   // the export as its run wrote it: every cell its exact count (internal/tables.json) or `**` where the run's
   // suppression audit lists the cell; a tables.json edited afterwards would protect against numbers never published
   const internal = parse(read(join('internal', 'tables.json')), 'internal/tables.json', InternalTablesSchema);
-  const audit = parse(read(join('internal', 'suppression-audit.json')), 'internal/suppression-audit.json', AuditCellsSchema);
+  const audit = parse(
+    read(join('internal', 'suppression-audit.json')),
+    'internal/suppression-audit.json',
+    AuditCellsSchema,
+  );
   const edited = firstEditedCell(exported, internal, audit);
   if (edited) throw new InputError(messages.previousEdited(recordAs, edited));
   const period = { start: manifest.period.start, end: manifest.period.end };
@@ -140,10 +161,16 @@ export function readEarlierExport(dir: string, newPeriod: Period, recordAs: stri
   };
 }
 
-const AuditCellsSchema = z.object({ cells: z.array(z.object({ table: z.string(), row: z.string(), column: z.string() })) });
+const AuditCellsSchema = z.object({
+  cells: z.array(z.object({ table: z.string(), row: z.string(), column: z.string() })),
+});
 
 /** The first cell (`table row/column`) of `exported` that is not its exact count or its run's `**`; undefined when none. */
-function firstEditedCell(exported: ExportTables, internal: InternalTables, audit: z.infer<typeof AuditCellsSchema>): string | undefined {
+function firstEditedCell(
+  exported: ExportTables,
+  internal: InternalTables,
+  audit: z.infer<typeof AuditCellsSchema>,
+): string | undefined {
   const suppressed = new Set(audit.cells.map((c) => `${c.table}\t${c.row}\t${c.column}`));
   if (exported.period.start !== internal.period.start || exported.period.end !== internal.period.end) return 'period';
   for (const [id, t] of Object.entries(exported.tables)) {
@@ -156,7 +183,12 @@ function firstEditedCell(exported: ExportTables, internal: InternalTables, audit
         const a = rows.get(row.key);
         const b = cols.get(col.key);
         const value = a === undefined || b === undefined ? undefined : exact.cells[a]?.[b];
-        const expected = value === undefined || value === null ? null : suppressed.has(`${id}\t${row.key}\t${col.key}`) ? SUPPRESSED : value;
+        const expected =
+          value === undefined || value === null
+            ? null
+            : suppressed.has(`${id}\t${row.key}\t${col.key}`)
+              ? SUPPRESSED
+              : value;
         if ((t.cells[i]?.[j] ?? null) !== expected) return `${id} ${row.key}/${col.key}`;
       }
   }

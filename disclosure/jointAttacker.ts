@@ -77,7 +77,13 @@ export class JointLp {
       off += b.numVars;
     }
     this.numVars = off;
-    const addRow = (vars: readonly number[], coef: number, lo: number, hi: number, more: [readonly number[], number][] = []) => {
+    const addRow = (
+      vars: readonly number[],
+      coef: number,
+      lo: number,
+      hi: number,
+      more: [readonly number[], number][] = [],
+    ) => {
       for (const v of vars) {
         this.indices.push(v);
         this.values.push(coef);
@@ -91,7 +97,9 @@ export class JointLp {
       this.rowLower.push(lo);
       this.rowUpper.push(hi);
     };
-    newRows.forEach((r, k) => addRow(r.vars, 1, this.newPublished[k] ? r.value : -inf, this.newPublished[k] ? r.value : inf));
+    newRows.forEach((r, k) =>
+      addRow(r.vars, 1, this.newPublished[k] ? r.value : -inf, this.newPublished[k] ? r.value : inf),
+    );
     blocks.forEach((b, bi) => {
       const o = this.offsets[bi]!;
       b.rows.forEach((r, k) =>
@@ -171,7 +179,9 @@ export class JointLp {
     const solved = solveWithRetries(this.highs, this.model, () => ({ ...this.modelData(), sense: objSense }), optimum);
     if ('result' in solved) return solved.result;
     const statuses = solved.statuses;
-    throw new InternalError(`joint attacker LP: no optimum (${this.numVars} variables); solver status ${statuses.join(' / ')}`);
+    throw new InternalError(
+      `joint attacker LP: no optimum (${this.numVars} variables); solver status ${statuses.join(' / ')}`,
+    );
   }
 
   /** The whole-number interval of a sum of variables. */
@@ -192,7 +202,8 @@ export interface JointTarget {
   label: string;
 }
 
-export const meetsNeed = (interval: readonly [number, number], need: Need) => interval[0] <= need.lo && interval[1] >= need.hi;
+export const meetsNeed = (interval: readonly [number, number], need: Need) =>
+  interval[0] <= need.lo && interval[1] >= need.hi;
 
 const MAX_TRIES = 8;
 const IMPROVE_EPS = 1e-7;
@@ -249,7 +260,8 @@ export function jointSuppression(
       points.add(b.x);
       while (!passes(t, side, b.value)) {
         const candidates: number[] = [];
-        for (let r = 0; r < lp.newRows.length; r++) if (lp.isNewPublished(r) && Math.abs(b.rowDual?.[r] ?? 0) > 1e-9) candidates.push(r);
+        for (let r = 0; r < lp.newRows.length; r++)
+          if (lp.isNewPublished(r) && Math.abs(b.rowDual?.[r] ?? 0) > 1e-9) candidates.push(r);
         candidates.sort(byCost);
         if (candidates.length === 0) return { added, unprotectable: t };
         let chosen = -1;
@@ -258,7 +270,9 @@ export function jointSuppression(
           lp.setNewPublished(r, false);
           const nb = lp.bound(t.vars, side);
           points.add(nb.x);
-          const moved = passes(t, side, nb.value) || (side === 'min' ? nb.value < b.value - IMPROVE_EPS : nb.value > b.value + IMPROVE_EPS);
+          const moved =
+            passes(t, side, nb.value) ||
+            (side === 'min' ? nb.value < b.value - IMPROVE_EPS : nb.value > b.value + IMPROVE_EPS);
           if (moved) {
             chosen = r;
             next = nb;

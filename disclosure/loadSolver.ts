@@ -8,7 +8,8 @@ import highsModule, { type Highs, type Model, type ObjectiveSense } from 'highs'
 // `highs` is a CommonJS package with an ESM build: TypeScript (NodeNext) types the default import as the
 // CommonJS module object, while Node's ESM loader hands over the loader function itself. Accept both.
 type Loader = (typeof highsModule)['default'];
-const loadHighs: Loader = (highsModule as unknown as { default?: Loader }).default ?? (highsModule as unknown as Loader);
+const loadHighs: Loader =
+  (highsModule as unknown as { default?: Loader }).default ?? (highsModule as unknown as Loader);
 
 let instance: Promise<Highs> | undefined;
 
@@ -85,7 +86,13 @@ export function solveWithRetries<T>(
  * Make a model's objective the sum of the `target` variables (costs 1, all others 0), minimised or maximised; `cost`
  * is the caller's reusable cost vector (one entry per variable). Returns the HiGHS objective sense for fresh models.
  */
-export function setSumObjective(highs: Highs, model: Model, cost: Float64Array, target: readonly number[], sense: 'min' | 'max'): ObjectiveSense {
+export function setSumObjective(
+  highs: Highs,
+  model: Model,
+  cost: Float64Array,
+  target: readonly number[],
+  sense: 'min' | 'max',
+): ObjectiveSense {
   cost.fill(0);
   for (const k of target) cost[k] = 1;
   const { objectiveSense } = highs.constants;

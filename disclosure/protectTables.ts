@@ -2,7 +2,13 @@ import type { Atom } from '../model/atom.js';
 import { InputError, InternalError } from '../core/errors.js';
 import { messages } from '../core/messages.js';
 import { hasPercentages, type TableDeclaration } from '../model/tableDeclarations.js';
-import { type ExportCell, type ExportTable, type ExportTables, type InternalTables, SUPPRESSED } from '../schemas/tablesJson.js';
+import {
+  type ExportCell,
+  type ExportTable,
+  type ExportTables,
+  type InternalTables,
+  SUPPRESSED,
+} from '../schemas/tablesJson.js';
 import { ATOMS_FILE, atomsFileText, earlierAtomsFile } from './atomsFile.js';
 import { earlierBlock, earlierDemands } from './acrossReleases.js';
 import type { EarlierExport } from './earlierExports.js';
@@ -16,7 +22,17 @@ import { loadSolver } from './loadSolver.js';
 import { percentages } from '../model/percentages.js';
 import { type DisclosureParams, integerInterval, isPrimaryUnsafe, protectionLevel } from './protectionRule.js';
 import { needOf, secondarySuppression } from './secondarySuppression.js';
-import { ATTACKER_TEXT, type EarlierReason, emptyReasonCounts, JOINT_ATTACKER_TEXT, type ReasonCounts, RULE_TEXT, type SuppressedCellAudit, type SuppressionAudit, type SuppressionReason } from '../schemas/suppressionAudit.js';
+import {
+  ATTACKER_TEXT,
+  type EarlierReason,
+  emptyReasonCounts,
+  JOINT_ATTACKER_TEXT,
+  type ReasonCounts,
+  RULE_TEXT,
+  type SuppressedCellAudit,
+  type SuppressionAudit,
+  type SuppressionReason,
+} from '../schemas/suppressionAudit.js';
 import { suppressionCost } from './suppressionCost.js';
 import { zeroCellAtoms } from './zeroCellAtoms.js';
 
@@ -55,8 +71,10 @@ export const SUPPRESSION_AUDIT_FILE = 'suppression-audit.json';
 export const ATTACKER_MODEL_FILE = 'attacker-model.json';
 
 export function validateParams(params: DisclosureParams): void {
-  if (!Number.isInteger(params.threshold) || params.threshold < 1) throw new InputError(`disclosure threshold must be a whole number >= 1, got ${params.threshold}`);
-  if (!(params.safetyRange >= 0 && params.safetyRange <= 1)) throw new InputError(`disclosure safety range must be between 0 and 1, got ${params.safetyRange}`);
+  if (!Number.isInteger(params.threshold) || params.threshold < 1)
+    throw new InputError(`disclosure threshold must be a whole number >= 1, got ${params.threshold}`);
+  if (!(params.safetyRange >= 0 && params.safetyRange <= 1))
+    throw new InputError(`disclosure safety range must be between 0 and 1, got ${params.safetyRange}`);
 }
 
 /**
@@ -64,7 +82,14 @@ export function validateParams(params: DisclosureParams): void {
  * of docs/spec/disclosure.md, followed by an independent audit of the result (decomposed LP). Throws InternalError
  * when the audit does not pass (it never publishes an unproven pattern).
  */
-export async function protectTables({ internal, atoms, declarations, params, previous = [], onProgress }: ProtectInput): Promise<ProtectResult> {
+export async function protectTables({
+  internal,
+  atoms,
+  declarations,
+  params,
+  previous = [],
+  onProgress,
+}: ProtectInput): Promise<ProtectResult> {
   validateParams(params);
   const highs = await loadSolver();
   // the final audit's helper thread loads its solver while the search below runs
@@ -76,7 +101,11 @@ export async function protectTables({ internal, atoms, declarations, params, pre
   }
 }
 
-async function protectWith(highs: Highs, helper: IntervalHelper, { internal, atoms, declarations, params, previous = [], onProgress }: ProtectInput): Promise<ProtectResult> {
+async function protectWith(
+  highs: Highs,
+  helper: IntervalHelper,
+  { internal, atoms, declarations, params, previous = [], onProgress }: ProtectInput,
+): Promise<ProtectResult> {
   const allAtoms = params.zeroUnsafe ? [...atoms, ...zeroCellAtoms(atoms, declarations)] : atoms;
   const model = buildAttackerModel(allAtoms, declarations);
   const { canonical, cells, cellCanonical } = model;
@@ -84,7 +113,8 @@ async function protectWith(highs: Highs, helper: IntervalHelper, { internal, ato
   // The model must reproduce the tabulated counts exactly.
   cells.forEach((ref, k) => {
     const v = internal.tables[ref.table]?.cells[model.positions[k]![1]]?.[model.positions[k]![2]];
-    if (v !== canonical[cellCanonical[k]!]!.value) throw new InternalError(`protect: table ${ref.table} cell ${ref.row}/${ref.column} differs from its atoms`);
+    if (v !== canonical[cellCanonical[k]!]!.value)
+      throw new InternalError(`protect: table ${ref.table} cell ${ref.row}/${ref.column} differs from its atoms`);
   });
 
   // Earlier exports: cells suppressed for differencing, and what they must reach.
@@ -93,13 +123,35 @@ async function protectWith(highs: Highs, helper: IntervalHelper, { internal, ato
   const primary = canonical.map((c) => ruleUnsafe[c.id]! || needs[c.id] !== null);
   const cost = suppressionCost(model, declarations, params.threshold);
   const searchStart = performance.now();
-  const { suppressed, protects, stats } = secondarySuppression(highs, model, primary, cost, params, needs, onProgress && ((done, total) => onProgress({ phase: 'search', done, total })));
+  const { suppressed, protects, stats } = secondarySuppression(
+    highs,
+    model,
+    primary,
+    cost,
+    params,
+    needs,
+    onProgress && ((done, total) => onProgress({ phase: 'search', done, total })),
+  );
 
   // Joint attacker over this export and every earlier one whose atoms are known: more secondaries in this export only.
-  const joint = jointProtection(highs, model, declarations, internal, previous, params, primary, needs, suppressed, cost);
+  const joint = jointProtection(
+    highs,
+    model,
+    declarations,
+    internal,
+    previous,
+    params,
+    primary,
+    needs,
+    suppressed,
+    cost,
+  );
   for (const [row, ps] of joint.protects) {
     const set = new Set([...(protects.get(row) ?? []), ...ps]);
-    protects.set(row, [...set].sort((a, b) => a - b));
+    protects.set(
+      row,
+      [...set].sort((a, b) => a - b),
+    );
   }
   const why = reasonKinds(model, suppressed, ruleUnsafe, details, protects, joint);
 
@@ -109,18 +161,30 @@ async function protectWith(highs: Highs, helper: IntervalHelper, { internal, ato
   onProgress?.({ phase: 'audit', cells: targets.length });
   const raw = await helper.solve(
     highs,
-    { numVars: model.variables.length, rows: canonical.map((c) => ({ vars: c.vars, value: c.value })), published: suppressed.map((s) => !s) },
+    {
+      numVars: model.variables.length,
+      rows: canonical.map((c) => ({ vars: c.vars, value: c.value })),
+      published: suppressed.map((s) => !s),
+    },
     targets,
   );
   const intervals = new Map<number, [number, number]>();
   for (const [id, [lo, hi]] of raw) intervals.set(id, integerInterval(lo, hi));
-  const failing = canonical.filter((c) => primary[c.id] && !meetsNeed(intervals.get(c.id)!, needOf(c.value, params, needs[c.id])));
+  const failing = canonical.filter(
+    (c) => primary[c.id] && !meetsNeed(intervals.get(c.id)!, needOf(c.value, params, needs[c.id])),
+  );
   if (failing.length > 0) {
     const r = cells[failing[0]!.occurrences[0]!]!;
-    throw new InternalError(`protect: audit failed for ${failing.length} cell(s), e.g. table ${r.table} ${r.row}/${r.column}`);
+    throw new InternalError(
+      `protect: audit failed for ${failing.length} cell(s), e.g. table ${r.table} ${r.row}/${r.column}`,
+    );
   }
 
-  const timing = { searchMs: auditStart - searchStart, auditMs: performance.now() - auditStart, lpSolves: stats.lpSolves };
+  const timing = {
+    searchMs: auditStart - searchStart,
+    auditMs: performance.now() - auditStart,
+    lpSolves: stats.lpSolves,
+  };
 
   // Export, marks, audit.
   const tableIndex = new Map(declarations.map((d, t) => [d.id, t]));
@@ -128,7 +192,12 @@ async function protectWith(highs: Highs, helper: IntervalHelper, { internal, ato
   const marks: Record<string, SuppressionMark[][]> = {};
   for (const [id, table] of Object.entries(internal.tables)) {
     if (!tableIndex.has(id)) throw new InternalError(`protect: table ${id} has no declaration`);
-    exportedTables[id] = { title: table.title, rows: table.rows.map((h) => ({ ...h })), columns: table.columns.map((h) => ({ ...h })), cells: table.cells.map((row) => row.map((v): ExportCell => v)) };
+    exportedTables[id] = {
+      title: table.title,
+      rows: table.rows.map((h) => ({ ...h })),
+      columns: table.columns.map((h) => ({ ...h })),
+      cells: table.cells.map((row) => row.map((v): ExportCell => v)),
+    };
     marks[id] = table.cells.map((row) => row.map(() => null));
   }
   const auditCells: SuppressedCellAudit[] = [];
@@ -144,9 +213,18 @@ async function protectWith(highs: Highs, helper: IntervalHelper, { internal, ato
     exportedTables[ref.table]!.cells[i]![j] = SUPPRESSED;
     marks[ref.table]![i]![j] = kind;
     const [lo, hi] = intervals.get(c.id)!;
-    const entry: SuppressedCellAudit = { ...ref, value: c.value, kind, why: 'threshold', interval: [lo, hi === Infinity ? null : hi] };
+    const entry: SuppressedCellAudit = {
+      ...ref,
+      value: c.value,
+      kind,
+      why: 'threshold',
+      interval: [lo, hi === Infinity ? null : hi],
+    };
     if (kind === 'primary') entry.protection = protectionLevel(c.value, params);
-    else entry.protects = (protects.get(c.id) ?? []).flatMap((p) => canonical[p]!.occurrences.map((o): CellRef => ({ ...cells[o]! })));
+    else
+      entry.protects = (protects.get(c.id) ?? []).flatMap((p) =>
+        canonical[p]!.occurrences.map((o): CellRef => ({ ...cells[o]! })),
+      );
     const r = why.get(c.id)!;
     entry.why = r.why;
     if (r.earlier) entry.earlier = r.earlier;
@@ -195,7 +273,11 @@ async function protectWith(highs: Highs, helper: IntervalHelper, { internal, ato
         }
       : {}),
   };
-  const exported: ExportTables = { period: internal.period, ...(internal.backgroundPeriod ? { backgroundPeriod: internal.backgroundPeriod } : {}), tables: exportedTables };
+  const exported: ExportTables = {
+    period: internal.period,
+    ...(internal.backgroundPeriod ? { backgroundPeriod: internal.backgroundPeriod } : {}),
+    tables: exportedTables,
+  };
   return {
     exported,
     audit,
@@ -204,7 +286,9 @@ async function protectWith(highs: Highs, helper: IntervalHelper, { internal, ato
       [ATTACKER_MODEL_FILE]: `${JSON.stringify(attackerModelFile(model))}\n`,
       [ATOMS_FILE]: atomsFileText(atoms),
       // same data: the earlier atoms are atoms.json itself
-      ...Object.fromEntries(previous.flatMap((e, k) => (e.atoms && !e.sameData ? [[earlierAtomsFile(k), atomsFileText(e.atoms)]] : []))),
+      ...Object.fromEntries(
+        previous.flatMap((e, k) => (e.atoms && !e.sameData ? [[earlierAtomsFile(k), atomsFileText(e.atoms)]] : [])),
+      ),
     },
     marks,
     timing,
@@ -243,15 +327,25 @@ function reasonKinds(
     if (!suppressed[c.id]) continue;
     const d = details.get(c.id);
     if (ruleUnsafe[c.id]) out.set(c.id, { why: 'threshold', ...(d ? { earlier: d } : {}), forPrevious: false });
-    else if (d) out.set(c.id, { why: d.some((x) => x.kind === 'differencing') ? 'differencing' : 'earlierCell', earlier: d, forPrevious: true });
+    else if (d)
+      out.set(c.id, {
+        why: d.some((x) => x.kind === 'differencing') ? 'differencing' : 'earlierCell',
+        earlier: d,
+        forPrevious: true,
+      });
     else if (joint.protects.has(c.id) && (protects.get(c.id) ?? []).length === 0) {
-      out.set(c.id, { why: 'earlierCell', earlier: joint.earlierExports.map((e) => ({ export: e, kind: 'earlierCell' as const })), forPrevious: true });
+      out.set(c.id, {
+        why: 'earlierCell',
+        earlier: joint.earlierExports.map((e) => ({ export: e, kind: 'earlierCell' as const })),
+        forPrevious: true,
+      });
     }
   }
   for (const c of model.canonical) {
     if (!suppressed[c.id] || out.has(c.id)) continue;
     const ps = protects.get(c.id) ?? [];
-    const forPrevious = joint.protects.has(c.id) || (ps.length > 0 && ps.every((p) => out.get(p)?.forPrevious === true));
+    const forPrevious =
+      joint.protects.has(c.id) || (ps.length > 0 && ps.every((p) => out.get(p)?.forPrevious === true));
     out.set(c.id, { why: 'protects', forPrevious });
   }
   return out;
@@ -287,30 +381,54 @@ function jointProtection(
       .filter((c) => primary[c.id])
       .map((c) => {
         const r = model.cells[c.occurrences[0]!]!;
-        return { vars: c.vars, need: needOf(c.value, params, needs[c.id]), label: `table ${r.table} ${r.row}/${r.column} of this export`, newRow: c.id };
+        return {
+          vars: c.vars,
+          need: needOf(c.value, params, needs[c.id]),
+          label: `table ${r.table} ${r.row}/${r.column} of this export`,
+          newRow: c.id,
+        };
       }),
-    ...parts.flatMap((p, b) => p.primaries.map((x) => ({ vars: lp.varsOf(b, x.row), need: x.need, label: x.label, newRow: -1 }))),
+    ...parts.flatMap((p, b) =>
+      p.primaries.map((x) => ({ vars: lp.varsOf(b, x.row), need: x.need, label: x.label, newRow: -1 })),
+    ),
   ];
-  const lp = new JointLp(highs, model.variables.length, rows, suppressed.map((s) => !s), blocks);
+  const lp = new JointLp(
+    highs,
+    model.variables.length,
+    rows,
+    suppressed.map((s) => !s),
+    blocks,
+  );
   const points = new JointPoints();
   try {
     const targets = targetsOf(lp);
     const r = jointSuppression(lp, targets, cost, points);
     if (r.unprotectable) {
-      const say = withAtoms.some((e) => e.sameData) ? messages.previousSameDataUnprotectable : messages.previousUnprotectable;
+      const say = withAtoms.some((e) => e.sameData)
+        ? messages.previousSameDataUnprotectable
+        : messages.previousUnprotectable;
       throw new InputError(say(withAtoms.map((e) => e.record.dir).join(', '), r.unprotectable.label));
     }
     for (const [row, ts] of r.added) {
       suppressed[row] = true;
       const news = ts.map((t) => (targets[t] as JointTarget & { newRow: number }).newRow).filter((x) => x >= 0);
-      protects.set(row, [...new Set(news)].sort((a, b) => a - b));
+      protects.set(
+        row,
+        [...new Set(news)].sort((a, b) => a - b),
+      );
     }
   } finally {
     lp.dispose();
   }
   // Check with a fresh model: every target of both releases reaches its interval (a side is proved by a point
   // found under a pattern that suppressed no more than the final one, or by an LP of the fresh model).
-  const check = new JointLp(highs, model.variables.length, rows, suppressed.map((s) => !s), blocks);
+  const check = new JointLp(
+    highs,
+    model.variables.length,
+    rows,
+    suppressed.map((s) => !s),
+    blocks,
+  );
   try {
     const targets = targetsOf(check);
     for (const t of targets) {
@@ -319,10 +437,15 @@ function jointProtection(
         const b = check.bound(t.vars, side);
         points.add(b.x);
         const [lo, hi] = integerInterval(side === 'min' ? b.value : 0, side === 'max' ? b.value : 0);
-        if (side === 'min' ? lo > t.need.lo : hi < t.need.hi) throw new InternalError(`protect: joint audit failed for ${t.label}`);
+        if (side === 'min' ? lo > t.need.lo : hi < t.need.hi)
+          throw new InternalError(`protect: joint audit failed for ${t.label}`);
       }
     }
-    return { protects, earlierPrimaries: targets.length - model.canonical.filter((c) => primary[c.id]).length, earlierExports };
+    return {
+      protects,
+      earlierPrimaries: targets.length - model.canonical.filter((c) => primary[c.id]).length,
+      earlierExports,
+    };
   } finally {
     check.dispose();
   }

@@ -131,13 +131,16 @@ export function secondarySuppression(
             if (Math.abs(d) > 1e-9 && !suppressed[row]) candidates.push(row);
           });
           candidates.sort(byCost);
-          if (candidates.length === 0) throw new InternalError(`secondary suppression: no candidate for canonical cell ${c}`);
+          if (candidates.length === 0)
+            throw new InternalError(`secondary suppression: no candidate for canonical cell ${c}`);
           let chosen = -1;
           let next = r;
           for (const row of candidates.slice(0, MAX_TRIES)) {
             setPublished(row, false);
             const t = check(c, side);
-            const moved = t.pass || (side === 'min' ? t.bound!.value < b.value - IMPROVE_EPS : t.bound!.value > b.value + IMPROVE_EPS);
+            const moved =
+              t.pass ||
+              (side === 'min' ? t.bound!.value < b.value - IMPROVE_EPS : t.bound!.value > b.value + IMPROVE_EPS);
             if (moved) {
               chosen = row;
               next = t;
@@ -185,6 +188,10 @@ export function secondarySuppression(
     lp.dispose();
   }
   const out = new Map<number, number[]>();
-  for (const [r, set] of [...protects.entries()].sort(([a], [b]) => a - b)) out.set(r, [...set].sort((a, b) => a - b));
+  for (const [r, set] of [...protects.entries()].sort(([a], [b]) => a - b))
+    out.set(
+      r,
+      [...set].sort((a, b) => a - b),
+    );
   return { suppressed, protects: out, stats: { lpSolves, poolHits: pool.hits, added, released, cheapRejects } };
 }

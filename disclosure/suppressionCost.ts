@@ -33,7 +33,11 @@ export const GRAND_TOTAL_PENALTY = 1e9;
  * prohibitive penalty for grand totals). Small values are cheap, a few large cells are dearer than one
  * small one (`+ threshold` counts the cell itself), interior cells go before totals.
  */
-export function suppressionCost(model: AttackerModel, declarations: readonly TableDeclaration[], threshold: number): number[] {
+export function suppressionCost(
+  model: AttackerModel,
+  declarations: readonly TableDeclaration[],
+  threshold: number,
+): number[] {
   return model.canonical.map((c) => {
     let total = false;
     let grand = false;
@@ -43,6 +47,8 @@ export function suppressionCost(model: AttackerModel, declarations: readonly Tab
       if (decl.rows[i]!.key === 'total' || decl.columns[j]!.key === 'total') total = true;
       if (isGrandTotal(cellTerms(decl, i, j)!)) grand = true;
     }
-    return c.occurrences.length * (c.value + threshold) * (total ? TOTAL_WEIGHT : 1) + (grand ? GRAND_TOTAL_PENALTY : 0);
+    return (
+      c.occurrences.length * (c.value + threshold) * (total ? TOTAL_WEIGHT : 1) + (grand ? GRAND_TOTAL_PENALTY : 0)
+    );
   });
 }

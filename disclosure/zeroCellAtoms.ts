@@ -23,7 +23,10 @@ export function zeroCellAtoms(atoms: readonly Atom[], declarations: readonly Tab
         const reached = (a: Atom) => cellMatches(terms, a, decl.basis);
         if (atoms.some(reached) || extra.some(reached)) return;
         const atom = atomIn(terms);
-        if (atom === null || !reached(atom)) throw new InternalError(`no atom combination lies in cell ${decl.id}/${decl.rows[i]!.key}/${decl.columns[j]!.key}`);
+        if (atom === null || !reached(atom))
+          throw new InternalError(
+            `no atom combination lies in cell ${decl.id}/${decl.rows[i]!.key}/${decl.columns[j]!.key}`,
+          );
         extra.push(atom);
       }),
     );

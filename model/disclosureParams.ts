@@ -12,4 +12,8 @@ export interface DisclosureParams {
   safetyRange: number;
 }
 
-export const DEFAULT_DISCLOSURE_PARAMS: Readonly<DisclosureParams> = Object.freeze({ threshold: 10, zeroUnsafe: false, safetyRange: 0.3 });
+export const DEFAULT_DISCLOSURE_PARAMS: Readonly<DisclosureParams> = Object.freeze({
+  threshold: 10,
+  zeroUnsafe: false,
+  safetyRange: 0.3,
+});

@@ -6,7 +6,10 @@ import { type ExportTable, SUPPRESSED } from '../schemas/tablesJson.js';
  * otherwise `**`. A `null` cell has a `null` percentage. Derived from shown numbers, so it reveals nothing
  * beyond them.
  */
-export function percentages(table: Pick<ExportTable, 'columns' | 'cells'>, threshold: number): (number | typeof SUPPRESSED | null)[][] {
+export function percentages(
+  table: Pick<ExportTable, 'columns' | 'cells'>,
+  threshold: number,
+): (number | typeof SUPPRESSED | null)[][] {
   const t = table.columns.findIndex((c) => c.key === 'total');
   return table.cells.map((row) => {
     const base = t >= 0 ? row[t] : undefined;

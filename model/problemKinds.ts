@@ -46,7 +46,8 @@ export const RINPERSOON_DIGITS = 9;
 /** A `p_kind` read back from DuckDB as a problem kind; anything else is a fault of the queries. */
 export function problemKindOf(code: string): ProblemKind {
   const kind = PROBLEM_KINDS.find((k) => k === code);
-  if (kind === undefined) throw new InternalError(`queries/*.sql gave the problem kind "${code}", which model/problemKinds.ts does not list`);
+  if (kind === undefined)
+    throw new InternalError(`queries/*.sql gave the problem kind "${code}", which model/problemKinds.ts does not list`);
   return kind;
 }
 

@@ -47,7 +47,10 @@ export function hasPercentages(decl: Pick<TableDeclaration, 'kind' | 'chart'>): 
 
 /** A fault in one declaration, at a JSON path below the declaration list (e.g. `3.rows.1`). */
 export class DeclarationError extends Error {
-  constructor(readonly path: (string | number)[], message: string) {
+  constructor(
+    readonly path: (string | number)[],
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -63,7 +66,8 @@ function vocabulary(file: TablesFile) {
     const items = c.items.map((i) => ({
       key: i.key,
       label: i.label,
-      terms: i.terms ?? (c.dimension ? [{ dim: name as 'age', value: i.key }] : [{ set: `${c.setPrefix ?? ''}${i.key}` }]),
+      terms:
+        i.terms ?? (c.dimension ? [{ dim: name as 'age', value: i.key }] : [{ set: `${c.setPrefix ?? ''}${i.key}` }]),
     }));
     lists.set(name, items);
     for (const i of items) single.set(`${name}.${i.key}`, i);
@@ -74,14 +78,16 @@ function vocabulary(file: TablesFile) {
 function checkTerms(terms: readonly CellTerm[], path: (string | number)[]) {
   const valid = [...SET_KEYS];
   terms.forEach((t, k) => {
-    if ('set' in t && !SET_KEYS.has(t.set)) throw new DeclarationError([...path, k, 'set'], messages.tableUnknownSet(t.set, valid));
+    if ('set' in t && !SET_KEYS.has(t.set))
+      throw new DeclarationError([...path, k, 'set'], messages.tableUnknownSet(t.set, valid));
     if ('of' in t)
       t.of.forEach((s, m) => {
         if (!SET_KEYS.has(s)) throw new DeclarationError([...path, k, 'of', m], messages.tableUnknownSet(s, valid));
       });
     if ('dim' in t) {
       const classes = DIMENSIONS[t.dim].map(([key]) => key);
-      if (!classes.includes(t.value)) throw new DeclarationError([...path, k, 'value'], messages.tableUnknownValue(t.dim, t.value, classes));
+      if (!classes.includes(t.value))
+        throw new DeclarationError([...path, k, 'value'], messages.tableUnknownValue(t.dim, t.value, classes));
     }
   });
 }
@@ -91,9 +97,19 @@ function countLabel(file: TablesFile, n: number): Label {
   return { nl: pick(file.counts.label.nl), en: pick(file.counts.label.en) };
 }
 
-function expandAxis(file: TablesFile, voc: ReturnType<typeof vocabulary>, items: readonly AxisItem[], path: (string | number)[]): Axis[] {
+function expandAxis(
+  file: TablesFile,
+  voc: ReturnType<typeof vocabulary>,
+  items: readonly AxisItem[],
+  path: (string | number)[],
+): Axis[] {
   const out: Axis[] = [];
-  const axis = (key: string, label: Label, terms: CellTerm[]): Axis => ({ key, label: label.nl, labelEn: label.en, terms });
+  const axis = (key: string, label: Label, terms: CellTerm[]): Axis => ({
+    key,
+    label: label.nl,
+    labelEn: label.en,
+    terms,
+  });
   const named = (name: string, at: (string | number)[]) => {
     const v = voc.single.get(name);
     if (!v && voc.lists.has(name)) throw new DeclarationError(at, messages.tableListAsKey(name));
@@ -107,7 +123,8 @@ function expandAxis(file: TablesFile, voc: ReturnType<typeof vocabulary>, items:
       out.push(axis(item.includes('.') ? item.slice(item.indexOf('.') + 1) : item, v.label, v.terms));
     } else if ('each' in item) {
       const list = voc.lists.get(item.each);
-      if (!list) throw new DeclarationError([...at, 'each'], messages.tableUnknownList(item.each, [...voc.lists.keys()]));
+      if (!list)
+        throw new DeclarationError([...at, 'each'], messages.tableUnknownList(item.each, [...voc.lists.keys()]));
       for (const i of list) out.push(axis(i.key, i.label, i.terms));
     } else if ('ref' in item) {
       const v = named(item.ref, [...at, 'ref']);
@@ -115,9 +132,12 @@ function expandAxis(file: TablesFile, voc: ReturnType<typeof vocabulary>, items:
       out.push(axis(key, item.label ?? v.label, v.terms));
     } else if ('count' in item && 'from' in item) {
       if (item.to < item.from) throw new DeclarationError([...at, 'to'], messages.tableCountRange(item.from, item.to));
-      for (let n = item.from; n <= item.to; n++) out.push(axis(`n${n}`, countLabel(file, n), [{ countOf: item.count, n }]));
+      for (let n = item.from; n <= item.to; n++)
+        out.push(axis(`n${n}`, countLabel(file, n), [{ countOf: item.count, n }]));
     } else if ('count' in item) {
-      out.push(axis(item.key ?? `n${item.n}`, item.label ?? countLabel(file, item.n), [{ countOf: item.count, n: item.n }]));
+      out.push(
+        axis(item.key ?? `n${item.n}`, item.label ?? countLabel(file, item.n), [{ countOf: item.count, n: item.n }]),
+      );
     } else {
       checkTerms(item.terms, [...at, 'terms']);
       out.push(axis(item.key, item.label, item.terms));
@@ -137,7 +157,12 @@ function expandAxis(file: TablesFile, voc: ReturnType<typeof vocabulary>, items:
  * given to specs without one. Throws DeclarationError with the JSON path below `specs` on the first fault.
  * @internal exported for its test (and only used there)
  */
-export function expandTables(specs: readonly TableSpec[], file: TablesFile = shippedTablesFile(), firstOrder = 0, taken: ReadonlySet<string> = new Set()): TableDeclaration[] {
+export function expandTables(
+  specs: readonly TableSpec[],
+  file: TablesFile = shippedTablesFile(),
+  firstOrder = 0,
+  taken: ReadonlySet<string> = new Set(),
+): TableDeclaration[] {
   const voc = vocabulary(file);
   const ids = new Set(taken);
   return specs.map((s, t) => {
@@ -182,7 +207,8 @@ export const TABLE_DECLARATIONS: readonly TableDeclaration[] = shippedDeclaratio
 /** Sets whose plain count is the size of one whole population (|work|, |pwet|, |lks|, …): `population` in model/tables.json. */
 export function populationSets(): Set<string> {
   const out = new Set<string>();
-  for (const a of Object.values(shippedTablesFile().axes)) if (a.population) for (const t of a.terms) if ('set' in t) out.add(t.set);
+  for (const a of Object.values(shippedTablesFile().axes))
+    if (a.population) for (const t of a.terms) if ('set' in t) out.add(t.set);
   return out;
 }
 
@@ -208,7 +234,10 @@ export function cellTerms(decl: TableDeclaration, i: number, j: number): CellTer
 
 /** The declarations in published order (by `order`, then computation order). */
 export function publishedOrder(declarations: readonly TableDeclaration[]): TableDeclaration[] {
-  return declarations.map((d, k) => ({ d, k })).sort((a, b) => a.d.order - b.d.order || a.k - b.k).map((x) => x.d);
+  return declarations
+    .map((d, k) => ({ d, k }))
+    .sort((a, b) => a.d.order - b.d.order || a.k - b.k)
+    .map((x) => x.d);
 }
 
 /** The table selection of a config: tables it adds, and which shipped tables it keeps or drops (ids, `*` matches any text). */
@@ -219,7 +248,12 @@ export interface TableSelection {
 }
 
 function matcher(pattern: string): (id: string) => boolean {
-  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const re = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return (id) => re.test(id);
 }
 

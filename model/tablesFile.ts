@@ -13,7 +13,9 @@ import { packageRoot } from '../core/packageRoot.js';
 
 /** A title in one language: a missing one is named plainly ("title.en is missing: …"), not as a type error. */
 const titleText = (lang: 'nl' | 'en') =>
-  z.string({ error: (iss) => (iss.input === undefined ? messages.tableTitleMissing(lang) : undefined) }).min(1, messages.tableTitleMissing(lang));
+  z
+    .string({ error: (iss) => (iss.input === undefined ? messages.tableTitleMissing(lang) : undefined) })
+    .min(1, messages.tableTitleMissing(lang));
 
 const LabelSchema = z.object({ nl: z.string().min(1), en: z.string().min(1).optional() }).strict();
 export type Label = z.infer<typeof LabelSchema>;
@@ -25,22 +27,38 @@ const CellTermSchema = z.union([
   z.object({ atLeast: z.number().int().min(1), of: z.array(z.string().min(1)).min(1) }).strict(),
 ]);
 
-const overrides = { key: z.string().regex(/^[A-Za-z0-9_]+$/, 'a key is letters, digits and _').optional(), label: LabelSchema.optional() };
+const overrides = {
+  key: z
+    .string()
+    .regex(/^[A-Za-z0-9_]+$/, 'a key is letters, digits and _')
+    .optional(),
+  label: LabelSchema.optional(),
+};
 
 /** One entry of `rows` or `columns`; see the `_comment` of model/tables.json. */
 const AxisItemSchema = z.union([
   z.string().min(1),
   z.object({ ref: z.string().min(1), ...overrides }).strict(),
   z.object({ each: z.string().min(1) }).strict(),
-  z.object({ count: z.enum(['pwet', 'uwv', 'wmo']), from: z.number().int().min(0), to: z.number().int().min(0) }).strict(),
+  z
+    .object({ count: z.enum(['pwet', 'uwv', 'wmo']), from: z.number().int().min(0), to: z.number().int().min(0) })
+    .strict(),
   z.object({ count: z.enum(['pwet', 'uwv', 'wmo']), n: z.number().int().min(0), ...overrides }).strict(),
-  z.object({ key: z.string().regex(/^[A-Za-z0-9_]+$/, 'a key is letters, digits and _'), label: LabelSchema, terms: z.array(CellTermSchema) }).strict(),
+  z
+    .object({
+      key: z.string().regex(/^[A-Za-z0-9_]+$/, 'a key is letters, digits and _'),
+      label: LabelSchema,
+      terms: z.array(CellTermSchema),
+    })
+    .strict(),
 ]);
 export type AxisItem = z.infer<typeof AxisItemSchema>;
 
 export const TableSpecSchema = z
   .object({
-    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'an id is letters, digits, ".", "_" or "-" (it becomes a file name)'),
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'an id is letters, digits, ".", "_" or "-" (it becomes a file name)'),
     /** Published order (tables sort by it; without one a table comes after the shipped ones, in declaration order). */
     order: z.number().optional(),
     kind: z.enum(['table', 'figure']),
@@ -57,14 +75,22 @@ export const TableSpecSchema = z
   .strict();
 export type TableSpec = z.infer<typeof TableSpecSchema>;
 
-const CategorySchema = z.object({ key: z.string().min(1), label: LabelSchema, terms: z.array(CellTermSchema).optional() }).strict();
+const CategorySchema = z
+  .object({ key: z.string().min(1), label: LabelSchema, terms: z.array(CellTermSchema).optional() })
+  .strict();
 
 const TablesFileSchema = z
   .object({
     _comment: z.string().optional(),
     categories: z.record(
       z.string(),
-      z.object({ setPrefix: z.string().optional(), dimension: z.boolean().optional(), items: z.array(CategorySchema).min(1) }).strict(),
+      z
+        .object({
+          setPrefix: z.string().optional(),
+          dimension: z.boolean().optional(),
+          items: z.array(CategorySchema).min(1),
+        })
+        .strict(),
     ),
     counts: z
       .object({
@@ -74,7 +100,10 @@ const TablesFileSchema = z
         label: z.object({ nl: z.tuple([z.string(), z.string()]), en: z.tuple([z.string(), z.string()]) }).strict(),
       })
       .strict(),
-    axes: z.record(z.string(), z.object({ label: LabelSchema, terms: z.array(CellTermSchema), population: z.boolean().optional() }).strict()),
+    axes: z.record(
+      z.string(),
+      z.object({ label: LabelSchema, terms: z.array(CellTermSchema), population: z.boolean().optional() }).strict(),
+    ),
     tables: z.array(TableSpecSchema),
   })
   .strict();

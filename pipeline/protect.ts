@@ -43,7 +43,12 @@ const protectTables: Protect = async (input) => {
  * Stage "protect": the protected export tables. Rows set aside by quarantine are noted in every table; the
  * count is a row count, not a person count, and is still shown only as "fewer than the threshold" when small.
  */
-export async function protect(input: ProtectInput, quarantinedRows: number, language: Config['language'], run: Protect = protectTables): Promise<ProtectOutput> {
+export async function protect(
+  input: ProtectInput,
+  quarantinedRows: number,
+  language: Config['language'],
+  run: Protect = protectTables,
+): Promise<ProtectOutput> {
   const protection = await run(input);
   const added = await addedTablesEffect(input, protection, run);
   if (added) protection.addedTables = added;
@@ -67,13 +72,26 @@ function isShipped(d: TableDeclaration): boolean {
  * audit, no earlier exports, no progress line), and their pattern compared with this run's. Undefined without added
  * tables. The second protection is the smaller one (docs/decisions.md gives its cost).
  */
-async function addedTablesEffect(input: ProtectInput, protection: ProtectOutput, run: Protect): Promise<AddedTablesEffect | undefined> {
+async function addedTablesEffect(
+  input: ProtectInput,
+  protection: ProtectOutput,
+  run: Protect,
+): Promise<AddedTablesEffect | undefined> {
   const kept = input.declarations.filter(isShipped);
   const added = input.declarations.filter((d) => !kept.includes(d));
   if (added.length === 0 || kept.length === 0) return undefined;
-  const tables = Object.fromEntries(kept.flatMap((d) => (input.internal.tables[d.id] ? [[d.id, input.internal.tables[d.id]!]] : [])));
-  const alone = await run({ internal: { ...input.internal, tables }, atoms: input.atoms, declarations: kept, params: input.params });
-  const forPrevious = new Set((protection.audit?.cells ?? []).filter((c) => c.forPrevious).map((c) => `${c.table}\t${c.row}\t${c.column}`));
+  const tables = Object.fromEntries(
+    kept.flatMap((d) => (input.internal.tables[d.id] ? [[d.id, input.internal.tables[d.id]!]] : [])),
+  );
+  const alone = await run({
+    internal: { ...input.internal, tables },
+    atoms: input.atoms,
+    declarations: kept,
+    params: input.params,
+  });
+  const forPrevious = new Set(
+    (protection.audit?.cells ?? []).filter((c) => c.forPrevious).map((c) => `${c.table}\t${c.row}\t${c.column}`),
+  );
   const changed: AddedTablesEffect['changed'] = [];
   for (const d of publishedOrder(kept)) {
     const table = input.internal.tables[d.id];

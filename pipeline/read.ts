@@ -36,7 +36,17 @@ export async function read(config: Config, fx: ReadEffects): Promise<ReadResult>
   const files = {} as Record<SourceKey, PreparedFile[]>;
   let index = 0;
   for (const key of SOURCE_KEYS) {
-    files[key] = await prepareSource(fx.conn, key, discovered.files[key], config, fx.loadSav, index, fx.readFirstLine, fx.warn, fx.diagnoseCsv);
+    files[key] = await prepareSource(
+      fx.conn,
+      key,
+      discovered.files[key],
+      config,
+      fx.loadSav,
+      index,
+      fx.readFirstLine,
+      fx.warn,
+      fx.diagnoseCsv,
+    );
     // every discovered file keeps its index (an empty one left out with --allow-empty leaves a gap)
     index += discovered.files[key].length;
   }

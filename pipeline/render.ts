@@ -50,7 +50,12 @@ function checkerFacts(config: Config, r: RenderInput): CheckerFacts {
     backgroundPeriod: r.backgroundPeriod,
     sources: r.inputs,
     params: config.disclosure,
-    tables: tableCellCounts(r.internal.tables, r.protection.marks, order, reasonLookup(r.protection.audit?.cells ?? [])),
+    tables: tableCellCounts(
+      r.internal.tables,
+      r.protection.marks,
+      order,
+      reasonLookup(r.protection.audit?.cells ?? []),
+    ),
     passed: auditPassed(r.protection),
     quarantinedRows: r.quarantined.length,
     groupDisclosure: groupDisclosureLines(r.protection.exported, order, config.disclosure.threshold),
@@ -82,21 +87,47 @@ export async function render(config: Config, r: RenderInput): Promise<FileMap> {
   files['internal/tables.json'] = `${JSON.stringify(r.internal, null, 2)}\n`;
   for (const [rel, content] of Object.entries(r.protection.internalFiles)) files[`internal/${rel}`] = content;
   const cells = r.protection.audit?.cells;
-  files['internal/audit.html'] = auditHtml(r.internal, r.protection.marks, { lang: config.language, params: config.disclosure, declarations: r.declarations, ...(cells ? { cells } : {}) });
+  files['internal/audit.html'] = auditHtml(r.internal, r.protection.marks, {
+    lang: config.language,
+    params: config.disclosure,
+    declarations: r.declarations,
+    ...(cells ? { cells } : {}),
+  });
   if (r.quarantined.length > 0) files['internal/quarantine.csv'] = quarantineCsv(r.quarantined);
   return files;
 }
 
 /** manifest.json's `summary` and the terminal's: period, tables, cells, quarantine, audit, timing, next steps. */
-export function summaryOf(r: { period: Period; declarations: readonly TableDeclaration[]; internal: InternalTables; protection: ProtectOutput; quarantinedRows: number; stageMs: Record<string, number | undefined>; totalMs: number }): RunSummary {
+export function summaryOf(r: {
+  period: Period;
+  declarations: readonly TableDeclaration[];
+  internal: InternalTables;
+  protection: ProtectOutput;
+  quarantinedRows: number;
+  stageMs: Record<string, number | undefined>;
+  totalMs: number;
+}): RunSummary {
   const order = tableOrder(Object.keys(r.internal.tables), r.declarations);
   const audit = r.protection.audit;
-  const t = totalCounts(tableCellCounts(r.internal.tables, r.protection.marks, order, reasonLookup(audit?.cells ?? [])));
+  const t = totalCounts(
+    tableCellCounts(r.internal.tables, r.protection.marks, order, reasonLookup(audit?.cells ?? [])),
+  );
   const earlier = t.differencing + t.earlierCell > 0 || (audit?.totals.forPrevious ?? 0) > 0;
   return runSummary({
     period: r.period,
     tables: order.length,
-    cells: { published: t.shown, primary: t.primary, secondary: t.secondary, ...(earlier ? { differencing: t.differencing, earlierCell: t.earlierCell, forPrevious: audit?.totals.forPrevious ?? t.differencing + t.earlierCell } : {}) },
+    cells: {
+      published: t.shown,
+      primary: t.primary,
+      secondary: t.secondary,
+      ...(earlier
+        ? {
+            differencing: t.differencing,
+            earlierCell: t.earlierCell,
+            forPrevious: audit?.totals.forPrevious ?? t.differencing + t.earlierCell,
+          }
+        : {}),
+    },
     quarantinedRows: r.quarantinedRows,
     userTables: r.protection.addedTables,
     passed: auditPassed(r.protection),
@@ -108,6 +139,7 @@ export function summaryOf(r: { period: Period; declarations: readonly TableDecla
 /** Rows per input file known exactly (Parquet metadata read by the read stage, the `.sav` decoder's case count); CSV rows come from the hashing pass. */
 export function rowCounts(files: Record<SourceKey, PreparedFile[]>): Map<string, number> {
   const m = new Map<string, number>();
-  for (const list of Object.values(files)) for (const f of list) if (f.rowCount !== undefined) m.set(f.file.name, f.rowCount);
+  for (const list of Object.values(files))
+    for (const f of list) if (f.rowCount !== undefined) m.set(f.file.name, f.rowCount);
   return m;
 }

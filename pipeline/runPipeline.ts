@@ -1,5 +1,11 @@
 import type { Config } from '../schemas/config.js';
-import { buildManifest, type InputFacts, type ManifestInputFile, manifestInputs, type Software } from '../schemas/manifest.js';
+import {
+  buildManifest,
+  type InputFacts,
+  type ManifestInputFile,
+  manifestInputs,
+  type Software,
+} from '../schemas/manifest.js';
 import type { InternalTables, Period } from '../schemas/tablesJson.js';
 import type { Atom } from '../model/atom.js';
 import { declarationsFor, type TableDeclaration } from '../model/tableDeclarations.js';
@@ -15,7 +21,6 @@ import type { EarlierExport } from '../disclosure/earlierExports.js';
 import { tabulate } from '../model/tabulate.js';
 import { sameInputs } from '../disclosure/earlierExports.js';
 import { type ValidationResult, validateSources } from './validate.js';
-
 
 /** Everything from outside: the input listing, the DuckDB connection (both as the read stage has them), the clock, and optional hooks. */
 export interface PipelineEffects extends ReadEffects {
@@ -65,16 +70,31 @@ const STAGES = [
   {
     name: 'validate',
     run: async (s, config, fx) => ({
-      validation: await validateSources(fx.conn, need(s, 'read').files, config, { period: s.period, background: s.backgroundPeriod }, fx.onStage, fx.diagnoseCsv, fx.loadSav),
+      validation: await validateSources(
+        fx.conn,
+        need(s, 'read').files,
+        config,
+        { period: s.period, background: s.backgroundPeriod },
+        fx.onStage,
+        fx.diagnoseCsv,
+        fx.loadSav,
+      ),
     }),
   },
   { name: 'link', run: async (_s, _config, fx) => ({ atoms: await linkPersons(fx.conn) }) },
   {
     name: 'tabulate',
     run: async (s, config) => {
-      const internal = tabulate({ atoms: need(s, 'atoms'), declarations: s.declarations, period: s.period, backgroundPeriod: s.backgroundPeriod });
+      const internal = tabulate({
+        atoms: need(s, 'atoms'),
+        declarations: s.declarations,
+        period: s.period,
+        backgroundPeriod: s.backgroundPeriod,
+      });
       const setAside = need(s, 'validation').quarantined.length;
-      if (setAside > 0) for (const t of Object.values(internal.tables)) t.note = messagesFor(config.language).quarantineNote(String(setAside));
+      if (setAside > 0)
+        for (const t of Object.values(internal.tables))
+          t.note = messagesFor(config.language).quarantineNote(String(setAside));
       return { internal };
     },
   },
@@ -82,8 +102,17 @@ const STAGES = [
     name: 'protect',
     run: async (s, config, fx) => {
       const previous = await sameDataExports(s, fx);
-      const input = { internal: need(s, 'internal'), atoms: need(s, 'atoms'), declarations: s.declarations, params: config.disclosure, previous, onProgress: fx.onProtectProgress };
-      return { protection: await protect(input, need(s, 'validation').quarantined.length, config.language, fx.protect) };
+      const input = {
+        internal: need(s, 'internal'),
+        atoms: need(s, 'atoms'),
+        declarations: s.declarations,
+        params: config.disclosure,
+        previous,
+        onProgress: fx.onProtectProgress,
+      };
+      return {
+        protection: await protect(input, need(s, 'validation').quarantined.length, config.language, fx.protect),
+      };
     },
   },
   {
@@ -122,7 +151,11 @@ function periodsOf(config: Config): { period: Period; backgroundPeriod: Period }
  * Run the stages in order, timing each. `until` stops after a stage (the `validate` command stops after validate;
  * tests that only need counts stop after protect). After render, the manifest is added to the files.
  */
-export async function runPipeline(config: Config, fx: PipelineEffects, until: Stage = 'render'): Promise<PipelineResult> {
+export async function runPipeline(
+  config: Config,
+  fx: PipelineEffects,
+  until: Stage = 'render',
+): Promise<PipelineResult> {
   const started = fx.now();
   let s: RunState = { ...periodsOf(config), declarations: declarationsFor(config) };
   const stageMs: Partial<Record<Stage, number>> = {};
@@ -136,7 +169,15 @@ export async function runPipeline(config: Config, fx: PipelineEffects, until: St
   if (!s.output) return { ...s, stageMs };
   const totalMs = Math.round(fx.now() - started);
   const v = need(s, 'validation');
-  const summary = summaryOf({ period: s.period, declarations: s.declarations, internal: need(s, 'internal'), protection: need(s, 'protection'), quarantinedRows: v.quarantined.length, stageMs, totalMs });
+  const summary = summaryOf({
+    period: s.period,
+    declarations: s.declarations,
+    internal: need(s, 'internal'),
+    protection: need(s, 'protection'),
+    quarantinedRows: v.quarantined.length,
+    stageMs,
+    totalMs,
+  });
   s.output['manifest.json'] = `${JSON.stringify(manifest(s, config, fx, stageMs, totalMs, summary), null, 2)}\n`;
   return { ...s, stageMs, summary };
 }
@@ -147,7 +188,13 @@ async function inputRecords(files: ReadResult['files'], fx: PipelineEffects): Pr
   const rows = rowCounts(files);
   return manifestInputs(
     Object.entries(files).flatMap(([source, list]) =>
-      list.map((f) => ({ source, name: f.file.name, bytes: f.file.size, facts: facts.get(f.file.path) ?? { sha256: '', lines: 0 }, rows: rows.get(f.file.name) })),
+      list.map((f) => ({
+        source,
+        name: f.file.name,
+        bytes: f.file.size,
+        facts: facts.get(f.file.path) ?? { sha256: '', lines: 0 },
+        rows: rows.get(f.file.name),
+      })),
     ),
   );
 }
@@ -161,7 +208,11 @@ async function sameDataExports(s: RunState, fx: PipelineEffects): Promise<Earlie
   const previous = fx.previous ?? [];
   if (!previous.some((e) => e.relation === 'same' && e.atoms === null && e.inputsSha256)) return [...previous];
   const mine = (await inputRecords(need(s, 'read').files, fx)).map((f) => f.sha256);
-  return previous.map((e) => (e.relation === 'same' && e.atoms === null && sameInputs(e.inputsSha256, mine) ? { ...e, atoms: need(s, 'atoms'), sameData: true } : e));
+  return previous.map((e) =>
+    e.relation === 'same' && e.atoms === null && sameInputs(e.inputsSha256, mine)
+      ? { ...e, atoms: need(s, 'atoms'), sameData: true }
+      : e,
+  );
 }
 
 /** The earlier exports as the manifest records them: folder, period, SHA-256 of their tables.json and manifest.json. */
@@ -169,7 +220,14 @@ function previousRecords(fx: PipelineEffects) {
   return (fx.previous ?? []).map((e) => ({ ...e.record }));
 }
 
-function manifest(s: RunState, config: Config, fx: PipelineEffects, stageMs: Record<string, number>, totalMs: number, summary: RunSummary) {
+function manifest(
+  s: RunState,
+  config: Config,
+  fx: PipelineEffects,
+  stageMs: Record<string, number>,
+  totalMs: number,
+  summary: RunSummary,
+) {
   const r = need(s, 'read');
   const v = need(s, 'validation');
   return buildManifest({

@@ -7,7 +7,16 @@ import { DERIVED_SETS, bitOf } from '../model/personSets.js';
 import { type ProblemKind, problemKindOf, problemReason } from '../model/problemKinds.js';
 import { KeySet } from '../sav/savKeyFilter.js';
 import { codeMapRows } from '../sources/codeMapTable.js';
-import { type CsvDiagnoser, type PreparedFile, type SavLoader, type SavRowFilter, columnSpecs, fileFault, savFault, sourceRelation } from '../sources/sourceRelation.js';
+import {
+  type CsvDiagnoser,
+  type PreparedFile,
+  type SavLoader,
+  type SavRowFilter,
+  columnSpecs,
+  fileFault,
+  savFault,
+  sourceRelation,
+} from '../sources/sourceRelation.js';
 import { SOURCE_KEYS, SOURCE_NAMES, type SourceKey } from '../sources/sourceFiles.js';
 import type { QuarantinedRow } from '../reports/quarantineCsv.js';
 
@@ -39,8 +48,20 @@ export interface Periods {
   background: { start: string; end: string };
 }
 
-const TABLE: Record<SourceKey, string> = { srg: 'srg_rows', uwv: 'uwv_rows', wmo: 'wmo_rows', gba: 'gba_rows', education: 'education_rows' };
-const QUERY: Record<SourceKey, string> = { srg: 'coded_records', wmo: 'coded_records', uwv: 'uwv_records', gba: 'gba_rows', education: 'education_rows' };
+const TABLE: Record<SourceKey, string> = {
+  srg: 'srg_rows',
+  uwv: 'uwv_rows',
+  wmo: 'wmo_rows',
+  gba: 'gba_rows',
+  education: 'education_rows',
+};
+const QUERY: Record<SourceKey, string> = {
+  srg: 'coded_records',
+  wmo: 'coded_records',
+  uwv: 'uwv_records',
+  gba: 'gba_rows',
+  education: 'education_rows',
+};
 
 function studyMasks() {
   const work = DERIVED_SETS.work!;
@@ -66,16 +87,34 @@ function queryParams(key: SourceKey, p: Periods): Record<string, string | number
 }
 
 /** An absent optional source: an empty table of the right shape. */
-const EMPTY: Record<SourceKey, string> = { srg: 'empty_provision_rows', uwv: 'empty_provision_rows', wmo: 'empty_provision_rows', gba: 'empty_gba_rows', education: 'empty_education_rows' };
+const EMPTY: Record<SourceKey, string> = {
+  srg: 'empty_provision_rows',
+  uwv: 'empty_provision_rows',
+  wmo: 'empty_provision_rows',
+  gba: 'empty_gba_rows',
+  education: 'empty_education_rows',
+};
 
-async function build(conn: DuckDBConnection, key: SourceKey, files: PreparedFile[], config: Config, periods: Periods, target: string, located?: Map<number, string>, diagnose?: CsvDiagnoser) {
+async function build(
+  conn: DuckDBConnection,
+  key: SourceKey,
+  files: PreparedFile[],
+  config: Config,
+  periods: Periods,
+  target: string,
+  located?: Map<number, string>,
+  diagnose?: CsvDiagnoser,
+) {
   const rel = sourceRelation(key, files, config, located);
   // the big sources start from the semi-join on the study persons' numbers (queries/keyed_rows.sql)
   const raw: Record<string, string> = { relation: rel.sql };
   if (key === 'gba' || key === 'education') raw.keyed = loadQuery('keyed_rows', {}, { relation: rel.sql });
   const sql = loadQuery(QUERY[key], {}, raw);
   try {
-    await conn.run(loadQuery('create_table_as', { target }, { select: sql }), { ...rel.params, ...queryParams(key, periods) });
+    await conn.run(loadQuery('create_table_as', { target }, { select: sql }), {
+      ...rel.params,
+      ...queryParams(key, periods),
+    });
   } catch (e) {
     throw await fileFault(files, e, diagnose);
   }
@@ -109,7 +148,8 @@ export async function validateSources(
   loadSav?: SavLoader,
 ): Promise<ValidationResult> {
   const problems: Problem[] = [];
-  const savFiles = (keys: SourceKey[]) => keys.flatMap((k) => prepared[k].filter((f) => f.file.format === 'sav').map((f) => ({ key: k, f })));
+  const savFiles = (keys: SourceKey[]) =>
+    keys.flatMap((k) => prepared[k].filter((f) => f.file.format === 'sav').map((f) => ({ key: k, f })));
   // .sav: SRG and UWV are decoded in full first (they define the study population) ...
   await loadSavFiles(conn, loadSav, savFiles(['srg', 'uwv']), config, periods, null, onStage);
   const quarantined: QuarantinedRow[] = [];
@@ -122,14 +162,25 @@ export async function validateSources(
       // ... WMOBUS once the candidate study persons are known: a row of nobody among them whose key, code and
       // dates are clean is dropped while decoding (coded_records.sql would drop it without a problem)
       const wmo = savFiles(['wmo']);
-      if (wmo.length > 0) await loadSavFiles(conn, loadSav, wmo, config, periods, await personKeys(conn, 'study_keys'), onStage, wmoCodes(config));
+      if (wmo.length > 0)
+        await loadSavFiles(
+          conn,
+          loadSav,
+          wmo,
+          config,
+          periods,
+          await personKeys(conn, 'study_keys'),
+          onStage,
+          wmoCodes(config),
+        );
     }
     if (key === 'gba') {
       await buildPersons(conn, periods);
       // ... the big ones only now, keeping rows that may link to a person (the semi-join of gba_rows.sql and
       // education_rows.sql, applied while decoding, on both cores)
       const big = savFiles(['gba', 'education']);
-      if (big.length > 0) await loadSavFiles(conn, loadSav, big, config, periods, await personKeys(conn, 'persons'), onStage);
+      if (big.length > 0)
+        await loadSavFiles(conn, loadSav, big, config, periods, await personKeys(conn, 'persons'), onStage);
     }
     onStage(`read ${SOURCE_NAMES[key]}`);
     const files = prepared[key];
@@ -148,7 +199,9 @@ export async function validateSources(
     if (summary.length === 0) continue;
     // Locate problem rows of CSV files: an ordered read of just those files.
     const byFile = new Map(files.map((f) => [f.index, f]));
-    const csvWithProblems = [...new Set(summary.map((s) => s.file_idx))].map((i) => byFile.get(i)!).filter((f) => f.file.format === 'csv');
+    const csvWithProblems = [...new Set(summary.map((s) => s.file_idx))]
+      .map((i) => byFile.get(i)!)
+      .filter((f) => f.file.format === 'csv');
     let rowsTable = table;
     if (csvWithProblems.length > 0) {
       const located = new Map<number, string>();
@@ -165,7 +218,13 @@ export async function validateSources(
       await conn.run(loadQuery('located_problems', { table: rowsTable }));
       for (const t of located.values()) await conn.run(loadQuery('drop_table', { table: t }));
     }
-    const located = rowsTable === table ? summary : [...summary.filter((s) => byFile.get(s.file_idx)!.file.format !== 'csv'), ...(await summarise(conn, rowsTable))];
+    const located =
+      rowsTable === table
+        ? summary
+        : [
+            ...summary.filter((s) => byFile.get(s.file_idx)!.file.format !== 'csv'),
+            ...(await summarise(conn, rowsTable)),
+          ];
     const specs = columnSpecs(key, config);
     const fileColumn = (f: PreparedFile, alias: string) => {
       const spec = specs.find((s) => s.alias === aliasOf(alias));
@@ -173,9 +232,19 @@ export async function validateSources(
     };
     // per file and column, in the alphabetical order of the English reasons (the order the messages have always had)
     const reasoned = located.map((s) => ({ ...s, reason: problemReason(s.p_kind) }));
-    for (const s of reasoned.sort((a, b) => a.file_idx - b.file_idx || a.p_col.localeCompare(b.p_col) || a.reason.localeCompare(b.reason))) {
+    for (const s of reasoned.sort(
+      (a, b) => a.file_idx - b.file_idx || a.p_col.localeCompare(b.p_col) || a.reason.localeCompare(b.reason),
+    )) {
       const f = byFile.get(s.file_idx)!;
-      problems.push({ source: key, file: f.file.name, column: fileColumn(f, s.p_col), problem: s.reason, value: shownValue(s.example), count: s.n, rows: s.rows.slice(0, 3) });
+      problems.push({
+        source: key,
+        file: f.file.name,
+        column: fileColumn(f, s.p_col),
+        problem: s.reason,
+        value: shownValue(s.example),
+        count: s.n,
+        rows: s.rows.slice(0, 3),
+      });
     }
     if (config.onBadRows === 'quarantine') {
       const tables = rowsTable === table ? [table] : [table, rowsTable];
@@ -202,7 +271,10 @@ export async function validateSources(
   }
   if (problems.length > 0 && config.onBadRows === 'error') {
     const rows = problems.reduce((a, p) => a + p.count, 0);
-    throw new InputError(messages.badInput(problems.length, rows), problems.map((p) => messages.problem(p)));
+    throw new InputError(
+      messages.badInput(problems.length, rows),
+      problems.map((p) => messages.problem(p)),
+    );
   }
   return { problems, quarantined, duplicates, keptRows };
 }
@@ -223,7 +295,9 @@ function shownValue(value: string | null): string | null {
 
 /** The WMOBUS codes the config maps (normalised as in code_map, "ignore" included): a code not among them is a problem. */
 function wmoCodes(config: Config): string[] {
-  return codeMapRows(config).filter((r) => r.domain === 'wmo').map((r) => r.code);
+  return codeMapRows(config)
+    .filter((r) => r.domain === 'wmo')
+    .map((r) => r.code);
 }
 
 /** The numbers of a persons table (the key of a .sav file's semi-join while decoding), as a set shareable with workers. */
@@ -268,7 +342,8 @@ async function loadSavFiles(
       if (keys) {
         const linkable = key !== 'education' || (f.year !== undefined && f.year <= bgEndYear);
         filter = { rinpersoons: f.columns.rs!, rinpersoon: f.columns.rn!, keys: linkable ? keys.buffer : null };
-        if (codes) filter.values = { begin: f.columns.begin_raw!, end: f.columns.end_raw!, code: f.columns.code!, codes };
+        if (codes)
+          filter.values = { begin: f.columns.begin_raw!, end: f.columns.end_raw!, code: f.columns.code!, codes };
       }
       try {
         const r = await loadSav.load(conn, f.file.path, f.table!, columns, filter);
@@ -325,4 +400,3 @@ async function summarise(conn: DuckDBConnection, table: string): Promise<Summary
     rows: Array.isArray(o.rows) ? (o.rows as unknown[]).map(Number) : [],
   }));
 }
-

@@ -8,7 +8,12 @@ import { tableHtml, type CellView } from './tableHtml.js';
 import { caption, tableOrder } from './tableOrder.js';
 import type { TableDeclaration } from '../model/tableDeclarations.js';
 import { auditPageText as TEXT } from '../core/messages.js';
-import { type EarlierReason, emptyReasonCounts, SUPPRESSION_REASONS, type SuppressionReason } from '../schemas/suppressionAudit.js';
+import {
+  type EarlierReason,
+  emptyReasonCounts,
+  SUPPRESSION_REASONS,
+  type SuppressionReason,
+} from '../schemas/suppressionAudit.js';
 
 export type SuppressionMark = 'primary' | 'secondary' | null;
 
@@ -67,8 +72,18 @@ export function meetsRequirement(c: AuditedCell): boolean {
 }
 
 /** The tag of a reason kind, shown beside the cell (the page must survive black-and-white printing). */
-const TAG: Record<SuppressionReason, string> = { threshold: '[P]', protects: '[S]', differencing: '[D]', earlierCell: '[E]' };
-const CLASS: Record<SuppressionReason, 'primary' | 'secondary' | 'earlier'> = { threshold: 'primary', protects: 'secondary', differencing: 'earlier', earlierCell: 'earlier' };
+const TAG: Record<SuppressionReason, string> = {
+  threshold: '[P]',
+  protects: '[S]',
+  differencing: '[D]',
+  earlierCell: '[E]',
+};
+const CLASS: Record<SuppressionReason, 'primary' | 'secondary' | 'earlier'> = {
+  threshold: 'primary',
+  protects: 'secondary',
+  differencing: 'earlier',
+  earlierCell: 'earlier',
+};
 
 /** A suppressed cell's reason kind: from its audit record, else from its mark (files of older versions). */
 function reasonOf(mark: 'primary' | 'secondary', audited: AuditedCell | undefined): SuppressionReason {
@@ -84,7 +99,11 @@ function reasonOf(mark: 'primary' | 'secondary', audited: AuditedCell | undefine
  * total: cells shown, primary, secondary. A table missing from `marks` has no suppressed cells; a
  * marks matrix of the wrong shape is an internal fault.
  */
-export function auditHtml(internal: InternalTables, marks: Record<string, SuppressionMark[][]>, meta: AuditMeta): string {
+export function auditHtml(
+  internal: InternalTables,
+  marks: Record<string, SuppressionMark[][]>,
+  meta: AuditMeta,
+): string {
   const lang = meta.lang;
   const tx = TEXT[lang];
   const maxUnsafe = meta.params.threshold - 1;
@@ -102,33 +121,65 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
   };
   const n = (v: number | null): string => (v === null ? '∞' : formatCount(v, lang));
   const earlierText = (c: AuditedCell): string =>
-    (c.earlier ?? []).map((e) => (e.kind === 'differencing' ? fill(tx.earlierDiff, { export: e.export, d: n(e.difference ?? null) }) : fill(tx.earlierBound, { export: e.export }))).join('; ');
+    (c.earlier ?? [])
+      .map((e) =>
+        e.kind === 'differencing'
+          ? fill(tx.earlierDiff, { export: e.export, d: n(e.difference ?? null) })
+          : fill(tx.earlierBound, { export: e.export }),
+      )
+      .join('; ');
   const cellLine = (c: AuditedCell): string => {
     const [lo, hi] = c.interval;
     const why = c.why ?? (c.kind === 'primary' ? 'threshold' : 'protects');
     if ((why === 'differencing' || why === 'earlierCell') && c.kind === 'primary') {
       const need = required(c)!;
-      const text = fill(tx.cellEarlier, { value: n(c.value), earlier: earlierText(c), needLo: n(need[0]), needHi: n(need[1]), lo: n(lo), hi: n(hi) });
+      const text = fill(tx.cellEarlier, {
+        value: n(c.value),
+        earlier: earlierText(c),
+        needLo: n(need[0]),
+        needHi: n(need[1]),
+        lo: n(lo),
+        hi: n(hi),
+      });
       return `${text}: ${meetsRequirement(c) ? tx.ok : tx.notOk}`;
     }
-    if (why === 'earlierCell') return fill(tx.cellEarlierJoint, { value: n(c.value), earlier: earlierText(c), lo: n(lo), hi: n(hi) });
+    if (why === 'earlierCell')
+      return fill(tx.cellEarlierJoint, { value: n(c.value), earlier: earlierText(c), lo: n(lo), hi: n(hi) });
     if (c.kind === 'primary') {
       const p = c.protection ?? 1;
-      const text = fill(tx.cellPrimary, { value: n(c.value), needLo: n(Math.max(0, c.value - p)), needHi: n(c.value + p), p: n(p), lo: n(lo), hi: n(hi) });
+      const text = fill(tx.cellPrimary, {
+        value: n(c.value),
+        needLo: n(Math.max(0, c.value - p)),
+        needHi: n(c.value + p),
+        p: n(p),
+        lo: n(lo),
+        hi: n(hi),
+      });
       return `${text}: ${meetsRequirement(c) ? tx.ok : tx.notOk}`;
     }
     const prot = c.protects ?? [];
     const shown = prot.slice(0, 3).map(label).join('; ');
-    return fill(tx.cellSecondary, { value: n(c.value), lo: n(lo), hi: n(hi), protects: prot.length > 3 ? `${shown}; ${fill(tx.more, { n: prot.length - 3 })}` : shown || '—' });
+    return fill(tx.cellSecondary, {
+      value: n(c.value),
+      lo: n(lo),
+      hi: n(hi),
+      protects: prot.length > 3 ? `${shown}; ${fill(tx.more, { n: prot.length - 3 })}` : shown || '—',
+    });
   };
   const byCell = new Map<string, AuditedCell>();
   for (const c of meta.cells ?? []) byCell.set(`${c.table}\u0000${c.row}\u0000${c.column}`, c);
 
   const body: string[] = [];
   body.push(`<h1>${escapeHtml(tx.title)}</h1>`);
-  body.push(`<p class="meta"><strong>${escapeHtml(tx.warning)}</strong><br>${escapeHtml(`${tx.period}: ${periodText(internal.period, lang)}`)}</p>`);
+  body.push(
+    `<p class="meta"><strong>${escapeHtml(tx.warning)}</strong><br>${escapeHtml(`${tx.period}: ${periodText(internal.period, lang)}`)}</p>`,
+  );
   const rules = meta.rules ?? [
-    fill(tx.ruleThreshold, { threshold: meta.params.threshold, max: maxUnsafe, zero: meta.params.zeroUnsafe ? tx.ruleZero : '' }),
+    fill(tx.ruleThreshold, {
+      threshold: meta.params.threshold,
+      max: maxUnsafe,
+      zero: meta.params.zeroUnsafe ? tx.ruleZero : '',
+    }),
     fill(tx.ruleP, { safety: String(meta.params.safetyRange).replace('.', lang === 'nl' ? ',' : '.') }),
     tx.ruleS,
   ];
@@ -137,8 +188,12 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
     for (const r of rules) body.push(`<li>${escapeHtml(r)}</li>`);
     body.push('</ul>');
   }
-  const kinds = SUPPRESSION_REASONS.filter((k) => k === 'threshold' || k === 'protects' || (meta.cells ?? []).some((c) => c.why === k));
-  body.push(`<p class="legend">${escapeHtml(tx.legend)}: ${kinds.map((k) => `<span class="${CLASS[k]}">** (n) ${TAG[k]}</span>${escapeHtml(kindText[k])}`).join(' &nbsp; ')}</p>`);
+  const kinds = SUPPRESSION_REASONS.filter(
+    (k) => k === 'threshold' || k === 'protects' || (meta.cells ?? []).some((c) => c.why === k),
+  );
+  body.push(
+    `<p class="legend">${escapeHtml(tx.legend)}: ${kinds.map((k) => `<span class="${CLASS[k]}">** (n) ${TAG[k]}</span>${escapeHtml(kindText[k])}`).join(' &nbsp; ')}</p>`,
+  );
 
   const total = { published: 0, primary: 0, secondary: 0 };
   const byKind = emptyReasonCounts();
@@ -148,7 +203,9 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
     const t = internal.tables[id]!;
     const m = marks[id];
     if (m && (m.length !== t.rows.length || m.some((r) => r.length !== t.columns.length))) {
-      throw new InternalError(`auditHtml: suppression marks for table ${id} do not have the table's shape (${t.rows.length} × ${t.columns.length})`);
+      throw new InternalError(
+        `auditHtml: suppression marks for table ${id} do not have the table's shape (${t.rows.length} × ${t.columns.length})`,
+      );
     }
     const count = { published: 0, primary: 0, secondary: 0 };
     const kinds = emptyReasonCounts();
@@ -170,7 +227,9 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
         kinds[why]++;
         if (audited) {
           if (!meetsRequirement(audited)) bad++;
-          listed.push(`<li><b>${escapeHtml(TAG[why])}</b> ${escapeHtml(`${t.rows[i]!.label} × ${t.columns[j]!.label}: ${cellLine(audited)}`)}</li>`);
+          listed.push(
+            `<li><b>${escapeHtml(TAG[why])}</b> ${escapeHtml(`${t.rows[i]!.label} × ${t.columns[j]!.label}: ${cellLine(audited)}`)}</li>`,
+          );
         } else missing++;
         const note = meta.notes?.[id]?.[i]?.[j] ?? (audited ? cellLine(audited) : kindText[why]);
         // the kind in the text too, not only as a colour: the page must survive black-and-white printing
@@ -183,32 +242,53 @@ export function auditHtml(internal: InternalTables, marks: Record<string, Suppre
     totalBad += bad;
     const capt = `${caption(id, lang, meta.declarations)}. ${t.title}`;
     // footnotes() looks at markers in labels and at "**" cells: give it the table as published
-    const asPublished = { ...t, cells: t.cells.map((r, i) => r.map((v, j) => (v !== null && m?.[i]?.[j] ? ('**' as const) : v))) };
+    const asPublished = {
+      ...t,
+      cells: t.cells.map((r, i) => r.map((v, j) => (v !== null && m?.[i]?.[j] ? ('**' as const) : v))),
+    };
     const suppressed = count.primary + count.secondary;
-    const verdict = suppressed === 0
-      ? tx.verdictNone
-      : meta.cells === undefined || missing > 0
-        ? tx.verdictUnknown
-        : bad > 0
-          ? fill(tx.verdictBad, { bad })
-          : count.primary === 0
-            ? fill(tx.verdictSecondaryOnly, { secondary: count.secondary })
-            : count.secondary === 0
-              ? fill(tx.verdictOkElsewhere, { primary: count.primary })
-              : fill(tx.verdictOk, { primary: count.primary, secondary: count.secondary });
+    const verdict =
+      suppressed === 0
+        ? tx.verdictNone
+        : meta.cells === undefined || missing > 0
+          ? tx.verdictUnknown
+          : bad > 0
+            ? fill(tx.verdictBad, { bad })
+            : count.primary === 0
+              ? fill(tx.verdictSecondaryOnly, { secondary: count.secondary })
+              : count.secondary === 0
+                ? fill(tx.verdictOkElsewhere, { primary: count.primary })
+                : fill(tx.verdictOk, { primary: count.primary, secondary: count.secondary });
     sections.push(`<section id="${anchor(id)}" data-table-id="${escapeHtml(id)}">`);
-    sections.push(`<h2><span class="caption">${escapeHtml(caption(id, lang, meta.declarations))}.</span> ${escapeHtml(t.title)}</h2>`);
+    sections.push(
+      `<h2><span class="caption">${escapeHtml(caption(id, lang, meta.declarations))}.</span> ${escapeHtml(t.title)}</h2>`,
+    );
     // per reason kind, as the note counts them; the earlier-export kinds only where they occur
-    sections.push(`<p class="meta">${escapeHtml(fill(tx.tableTotals, { ...count, ...kinds }) + (kinds.differencing + kinds.earlierCell > 0 ? fill(tx.tableTotalsEarlier, kinds) : ''))}</p>`);
+    sections.push(
+      `<p class="meta">${escapeHtml(fill(tx.tableTotals, { ...count, ...kinds }) + (kinds.differencing + kinds.earlierCell > 0 ? fill(tx.tableTotalsEarlier, kinds) : ''))}</p>`,
+    );
     sections.push(`<p class="verdict${bad > 0 ? ' bad' : ''}"><strong>${escapeHtml(verdict)}</strong></p>`);
-    sections.push(tableHtml({ caption: capt, rows: t.rows, columns: t.columns, sections: [{ cells }], footnotes: footnotes(asPublished, lang, meta.params.threshold) }));
-    if (listed.length > 0) sections.push(`<h3>${escapeHtml(tx.cellsHeading)}</h3><ul class="cells">`, ...listed, '</ul>');
+    sections.push(
+      tableHtml({
+        caption: capt,
+        rows: t.rows,
+        columns: t.columns,
+        sections: [{ cells }],
+        footnotes: footnotes(asPublished, lang, meta.params.threshold),
+      }),
+    );
+    if (listed.length > 0)
+      sections.push(`<h3>${escapeHtml(tx.cellsHeading)}</h3><ul class="cells">`, ...listed, '</ul>');
     sections.push('</section>');
   }
   body.push(`<p>${escapeHtml(fill(tx.totals, total))}</p>`);
-  body.push(`<p class="kinds">${escapeHtml(fill(tx.kindTotals, { ...byKind }))}${byKind.differencing + byKind.earlierCell > 0 || (meta.cells ?? []).some((c) => c.forPrevious) ? escapeHtml(fill(tx.kindTotalsEarlier, { ...byKind, cost: (meta.cells ?? []).filter((c) => c.forPrevious).length })) : '.'}</p>`);
+  body.push(
+    `<p class="kinds">${escapeHtml(fill(tx.kindTotals, { ...byKind }))}${byKind.differencing + byKind.earlierCell > 0 || (meta.cells ?? []).some((c) => c.forPrevious) ? escapeHtml(fill(tx.kindTotalsEarlier, { ...byKind, cost: (meta.cells ?? []).filter((c) => c.forPrevious).length })) : '.'}</p>`,
+  );
   if (meta.cells) {
-    body.push(`<p class="verdict${totalBad > 0 ? ' bad' : ''}"><strong>${escapeHtml(totalBad > 0 ? fill(tx.overallBad, { bad: totalBad }) : fill(tx.overallOk, { primary: total.primary }))}</strong></p>`);
+    body.push(
+      `<p class="verdict${totalBad > 0 ? ' bad' : ''}"><strong>${escapeHtml(totalBad > 0 ? fill(tx.overallBad, { bad: totalBad }) : fill(tx.overallOk, { primary: total.primary }))}</strong></p>`,
+    );
   }
   body.push(...sections);
   return htmlPage(lang, tx.title, body.join('\n'));

@@ -65,13 +65,35 @@ function config(lang: Lang): NonNullable<TopLevelSpec['config']> {
     background: '#ffffff',
     view: { stroke: null },
     padding: 12,
-    title: { anchor: 'start', fontSize: 14, fontWeight: 'bold', subtitleFontSize: 12, subtitleColor: '#444', offset: 12 },
-    axis: { labelFontSize: 12, titleFontSize: 12, labelColor: '#222', titleColor: '#222', domainColor: '#666', tickColor: '#666', gridColor: '#e6e6e6' },
-    legend: { labelFontSize: 12, symbolStrokeColor: '#666', symbolStrokeWidth: 0.6, symbolType: 'square', symbolSize: 120 },
+    title: {
+      anchor: 'start',
+      fontSize: 14,
+      fontWeight: 'bold',
+      subtitleFontSize: 12,
+      subtitleColor: '#444',
+      offset: 12,
+    },
+    axis: {
+      labelFontSize: 12,
+      titleFontSize: 12,
+      labelColor: '#222',
+      titleColor: '#222',
+      domainColor: '#666',
+      tickColor: '#666',
+      gridColor: '#e6e6e6',
+    },
+    legend: {
+      labelFontSize: 12,
+      symbolStrokeColor: '#666',
+      symbolStrokeWidth: 0.6,
+      symbolType: 'square',
+      symbolSize: 120,
+    },
     locale: {
-      number: lang === 'nl'
-        ? { decimal: ',', thousands: '.', grouping: [3], currency: ['€ ', ''] }
-        : { decimal: '.', thousands: ',', grouping: [3], currency: ['€', ''] },
+      number:
+        lang === 'nl'
+          ? { decimal: ',', thousands: '.', grouping: [3], currency: ['€ ', ''] }
+          : { decimal: '.', thousands: ',', grouping: [3], currency: ['€', ''] },
     },
   };
 }
@@ -112,7 +134,19 @@ function shareSpec(capt: string, table: ExportTable, lang: Lang, threshold: numb
     if (hidden > 0 && shownSum === 0) {
       // nothing shown in this row: one "**" segment over the whole bar (equal parts would look like data)
       anySuppressed = true;
-      values.push({ group: row.label, groupKey: row.key, cls: t.suppressed, clsKey: '**', x0: 0, x1: 100, mid: 50, percentage: null, suppressed: true, label: '**', labelColor: '#000000' });
+      values.push({
+        group: row.label,
+        groupKey: row.key,
+        cls: t.suppressed,
+        clsKey: '**',
+        x0: 0,
+        x1: 100,
+        mid: 50,
+        percentage: null,
+        suppressed: true,
+        label: '**',
+        labelColor: '#000000',
+      });
       return;
     }
     let x = 0;
@@ -123,9 +157,17 @@ function shareSpec(capt: string, table: ExportTable, lang: Lang, threshold: numb
         const x1 = Math.min(100, x + hiddenWidth);
         x = x1;
         values.push({
-          group: row.label, groupKey: row.key, cls: t.suppressed, clsKey: c.key,
-          x0: round(x0), x1: round(x1), mid: round((x0 + x1) / 2), percentage: null, suppressed: true,
-          label: x1 - x0 >= 3 ? '**' : '', labelColor: '#000000',
+          group: row.label,
+          groupKey: row.key,
+          cls: t.suppressed,
+          clsKey: c.key,
+          x0: round(x0),
+          x1: round(x1),
+          mid: round((x0 + x1) / 2),
+          percentage: null,
+          suppressed: true,
+          label: x1 - x0 >= 3 ? '**' : '',
+          labelColor: '#000000',
         });
         continue;
       }
@@ -135,8 +177,15 @@ function shareSpec(capt: string, table: ExportTable, lang: Lang, threshold: numb
       x = x1;
       const color = colorOf.get(c.label)!;
       values.push({
-        group: row.label, groupKey: row.key, cls: c.label, clsKey: c.key,
-        x0: round(x0), x1: round(x1), mid: round((x0 + x1) / 2), percentage: p, suppressed: false,
+        group: row.label,
+        groupKey: row.key,
+        cls: c.label,
+        clsKey: c.key,
+        x0: round(x0),
+        x1: round(x1),
+        mid: round((x0 + x1) / 2),
+        percentage: p,
+        suppressed: false,
         label: x1 - x0 >= 5 ? formatPercent(p, lang, 0) : '',
         labelColor: DARK.has(color) ? '#ffffff' : '#000000',
       });
@@ -154,26 +203,59 @@ function shareSpec(capt: string, table: ExportTable, lang: Lang, threshold: numb
   const nothing = !values.some((v) => !v.suppressed);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: titleLines(capt, table), ...(nothing ? { subtitle: [t.empty, ...(anySuppressed ? [t.note] : [])] } : anySuppressed ? { subtitle: t.note } : {}) },
+    title: {
+      text: titleLines(capt, table),
+      ...(nothing
+        ? { subtitle: [t.empty, ...(anySuppressed ? [t.note] : [])] }
+        : anySuppressed
+          ? { subtitle: t.note }
+          : {}),
+    },
     width: 560,
     height: { step: 36 },
     padding: { left: 12, top: 12, bottom: 12, right: 28 },
     data: { values: values as unknown as Record<string, unknown>[] },
     encoding: {
-      y: { field: 'group', type: 'nominal', sort: groups, title: null, axis: { labelLimit: 220, ticks: false, domain: false } },
+      y: {
+        field: 'group',
+        type: 'nominal',
+        sort: groups,
+        title: null,
+        axis: { labelLimit: 220, ticks: false, domain: false },
+      },
     },
     layer: [
       {
         mark: { type: 'bar', stroke: '#ffffff', strokeWidth: 1, height: { band: 0.7 } },
         encoding: {
-          x: { field: 'x0', type: 'quantitative', scale: { domain: [0, 100], nice: false }, title: t.share,
-            axis: { values: [0, 20, 40, 60, 80, 100], labelExpr: "datum.value + '%'", grid: true } },
+          x: {
+            field: 'x0',
+            type: 'quantitative',
+            scale: { domain: [0, 100], nice: false },
+            title: t.share,
+            axis: { values: [0, 20, 40, 60, 80, 100], labelExpr: "datum.value + '%'", grid: true },
+          },
           x2: { field: 'x1' },
-          color: { field: 'cls', type: 'nominal', scale: { domain, range }, sort: domain,
-            legend: { orient: 'bottom', title: null, direction: 'horizontal', columns: domain.length <= 4 ? domain.length : 3, labelLimit: 260 } },
+          color: {
+            field: 'cls',
+            type: 'nominal',
+            scale: { domain, range },
+            sort: domain,
+            legend: {
+              orient: 'bottom',
+              title: null,
+              direction: 'horizontal',
+              columns: domain.length <= 4 ? domain.length : 3,
+              labelLimit: 260,
+            },
+          },
           stroke: { condition: { test: 'datum.suppressed', value: '#666666' }, value: '#ffffff' },
           strokeDash: { condition: { test: 'datum.suppressed', value: [4, 2] }, value: [1, 0] },
-          tooltip: [{ field: 'group', title: ' ' }, { field: 'cls', title: '  ' }, { field: 'percentage', title: '%', format: '.1f' }],
+          tooltip: [
+            { field: 'group', title: ' ' },
+            { field: 'cls', title: '  ' },
+            { field: 'percentage', title: '%', format: '.1f' },
+          ],
         },
       },
       {
@@ -246,10 +328,23 @@ function countSpec(capt: string, table: ExportTable, lang: Lang): TopLevelSpec {
   const anySuppressed = values.some((v) => v.suppressed);
   // only ** and 0: an empty plot with a lone "0" tick says nothing; say so instead
   const nothing = !values.some((v) => (v.persons ?? 0) > 0);
-  const emptyLayer = nothing ? [{ data: { values: [{}] }, mark: { type: 'text', fontSize: 14, color: '#444444', align: 'center', baseline: 'middle' }, encoding: { x: { value: { expr: 'width / 2' } }, y: { value: { expr: 'height / 2' } }, text: { value: t.empty } } }] : [];
+  const emptyLayer = nothing
+    ? [
+        {
+          data: { values: [{}] },
+          mark: { type: 'text', fontSize: 14, color: '#444444', align: 'center', baseline: 'middle' },
+          encoding: {
+            x: { value: { expr: 'width / 2' } },
+            y: { value: { expr: 'height / 2' } },
+            text: { value: t.empty },
+          },
+        },
+      ]
+    : [];
   const colorOf = new Map<string, string>();
   let k = 0;
-  for (const c of grouped ? table.columns : []) colorOf.set(c.label, c.key === 'onbekend' ? UNKNOWN : PALETTE[k++ % PALETTE.length]!);
+  for (const c of grouped ? table.columns : [])
+    colorOf.set(c.label, c.key === 'onbekend' ? UNKNOWN : PALETTE[k++ % PALETTE.length]!);
   const domain = [...colorOf.keys()];
   const series = { field: 'series', type: 'nominal', sort: domain } as const;
   return {
@@ -259,9 +354,22 @@ function countSpec(capt: string, table: ExportTable, lang: Lang): TopLevelSpec {
     height: 260,
     data: { values },
     encoding: {
-      x: { field: 'category', type: 'nominal', sort: table.rows.map((r) => r.label), title: null,
+      x: {
+        field: 'category',
+        type: 'nominal',
+        sort: table.rows.map((r) => r.label),
+        title: null,
         ...(grouped ? { scale: { paddingInner: 0.25 } } : {}),
-        axis: { labelAngle: 0, labelLimit: 0, ticks: false, labelExpr: wrappedLabels(table.rows.map((r) => r.label), grouped ? 12 : LABEL_CHARS) } },
+        axis: {
+          labelAngle: 0,
+          labelLimit: 0,
+          ticks: false,
+          labelExpr: wrappedLabels(
+            table.rows.map((r) => r.label),
+            grouped ? 12 : LABEL_CHARS,
+          ),
+        },
+      },
       ...(grouped ? { xOffset: series } : {}),
     },
     layer: [
@@ -269,12 +377,32 @@ function countSpec(capt: string, table: ExportTable, lang: Lang): TopLevelSpec {
         transform: [{ filter: 'isValid(datum.persons)' }],
         mark: grouped ? { type: 'bar' } : { type: 'bar', color: BAR, width: { band: 0.65 } },
         encoding: {
-          y: { field: 'persons', type: 'quantitative', title: t.persons, axis: nothing ? null : { format: ',d', grid: true, tickMinStep: 1 } },
+          y: {
+            field: 'persons',
+            type: 'quantitative',
+            title: t.persons,
+            axis: nothing ? null : { format: ',d', grid: true, tickMinStep: 1 },
+          },
           ...(grouped
-            ? { color: { ...series, scale: { domain, range: [...colorOf.values()] },
-                legend: { orient: 'bottom', title: null, direction: 'horizontal', columns: domain.length <= 4 ? domain.length : 3, labelLimit: 260 } } }
+            ? {
+                color: {
+                  ...series,
+                  scale: { domain, range: [...colorOf.values()] },
+                  legend: {
+                    orient: 'bottom',
+                    title: null,
+                    direction: 'horizontal',
+                    columns: domain.length <= 4 ? domain.length : 3,
+                    labelLimit: 260,
+                  },
+                },
+              }
             : {}),
-          tooltip: [{ field: 'category', title: ' ' }, ...(grouped ? [{ field: 'series', title: '  ' }] : []), { field: 'persons', title: t.persons, format: ',d' }],
+          tooltip: [
+            { field: 'category', title: ' ' },
+            ...(grouped ? [{ field: 'series', title: '  ' }] : []),
+            { field: 'persons', title: t.persons, format: ',d' },
+          ],
         },
       },
       {

@@ -23,8 +23,12 @@ export interface TableCellCounts {
 }
 
 type Counts = Omit<TableCellCounts, 'id'>;
-const COUNT_OF: Record<SuppressionReason, keyof Counts> = { threshold: 'primary', protects: 'secondary', differencing: 'differencing', earlierCell: 'earlierCell' };
-
+const COUNT_OF: Record<SuppressionReason, keyof Counts> = {
+  threshold: 'primary',
+  protects: 'secondary',
+  differencing: 'differencing',
+  earlierCell: 'earlierCell',
+};
 
 /** One input file as recorded in the manifest. */
 export interface NoteSource {
@@ -55,7 +59,6 @@ export interface CheckerFacts {
   declarations: readonly TableDeclaration[];
 }
 
-
 function periodText(p: Period, lang: NoteLang): string {
   return T[lang].range(p.start, p.end);
 }
@@ -64,7 +67,16 @@ const zero = (): Counts => ({ shown: 0, primary: 0, secondary: 0, differencing: 
 
 /** Sum of the per-table counts. */
 export function totalCounts(tables: readonly TableCellCounts[]): Counts {
-  return tables.reduce((a, t) => ({ shown: a.shown + t.shown, primary: a.primary + t.primary, secondary: a.secondary + t.secondary, differencing: a.differencing + t.differencing, earlierCell: a.earlierCell + t.earlierCell }), zero());
+  return tables.reduce(
+    (a, t) => ({
+      shown: a.shown + t.shown,
+      primary: a.primary + t.primary,
+      secondary: a.secondary + t.secondary,
+      differencing: a.differencing + t.differencing,
+      earlierCell: a.earlierCell + t.earlierCell,
+    }),
+    zero(),
+  );
 }
 
 /**
@@ -86,7 +98,10 @@ export function tableCellCounts(
         if (v === null) return;
         const m = marks[id]?.[i]?.[j] ?? null;
         if (m === null) c.shown++;
-        else c[COUNT_OF[reasonOf?.(id, t.rows[i]!.key, t.columns[j]!.key) ?? (m === 'primary' ? 'threshold' : 'protects')]]++;
+        else
+          c[
+            COUNT_OF[reasonOf?.(id, t.rows[i]!.key, t.columns[j]!.key) ?? (m === 'primary' ? 'threshold' : 'protects')]
+          ]++;
       }),
     );
     return c;
@@ -120,23 +135,40 @@ export function groupDisclosureLines(tables: ExportTables, order: readonly strin
   for (const id of order) {
     const t = tables.tables[id];
     if (!t) continue;
-    const check = (line: 'row' | 'column', label: string, values: (number | string | null)[], keys: { key: string; label: string }[]) => {
+    const check = (
+      line: 'row' | 'column',
+      label: string,
+      values: (number | string | null)[],
+      keys: { key: string; label: string }[],
+    ) => {
       const at = keys.findIndex((k) => k.key === 'total');
-      const cats = values.map((v, k) => ({ v, k })).filter((x) => x.k !== at && typeof x.v === 'number') as { v: number; k: number }[];
+      const cats = values.map((v, k) => ({ v, k })).filter((x) => x.k !== at && typeof x.v === 'number') as {
+        v: number;
+        k: number;
+      }[];
       if (at >= 0) {
         const total = values[at];
         if (typeof total !== 'number' || total <= 0 || cats.length < 2) return;
         for (const c of cats) {
           if (c.v === total) out.push({ table: id, line, label, category: keys[c.k]!.label, kind: 'all' });
-          else if (c.v > 0 && total - c.v > 0 && total - c.v < threshold) out.push({ table: id, line, label, category: keys[c.k]!.label, kind: 'nearlyAll' });
+          else if (c.v > 0 && total - c.v > 0 && total - c.v < threshold)
+            out.push({ table: id, line, label, category: keys[c.k]!.label, kind: 'nearlyAll' });
         }
         return;
       }
       const nonZero = cats.filter((c) => c.v > 0);
-      if (cats.length >= 3 && nonZero.length === 1) out.push({ table: id, line, label, category: keys[nonZero[0]!.k]!.label, kind: 'onlyOne' });
+      if (cats.length >= 3 && nonZero.length === 1)
+        out.push({ table: id, line, label, category: keys[nonZero[0]!.k]!.label, kind: 'onlyOne' });
     };
     t.rows.forEach((r, i) => check('row', r.label, t.cells[i] ?? [], t.columns));
-    t.columns.forEach((c, j) => check('column', c.label, t.cells.map((row) => row[j] ?? null), t.rows));
+    t.columns.forEach((c, j) =>
+      check(
+        'column',
+        c.label,
+        t.cells.map((row) => row[j] ?? null),
+        t.rows,
+      ),
+    );
   }
   return out;
 }
@@ -161,9 +193,21 @@ export function checkerNoteLines(f: CheckerFacts, lang: NoteLang): string[] {
   L.push(t.sources);
   if (f.sources.length === 0) L.push(`  ${t.noSources}`);
   const w = Math.max(0, ...f.sources.map((s) => s.file.length));
-  for (const s of f.sources) L.push(`  ${s.file.padEnd(w)}  ${s.source.padEnd(9)} ${formatCount(s.rows, lang).padStart(12)} ${t.rows}  ${s.sha256.slice(0, 12)}`);
+  for (const s of f.sources)
+    L.push(
+      `  ${s.file.padEnd(w)}  ${s.source.padEnd(9)} ${formatCount(s.rows, lang).padStart(12)} ${t.rows}  ${s.sha256.slice(0, 12)}`,
+    );
   L.push('');
-  L.push(t.rule, t.primary(f.params.threshold, f.params.zeroUnsafe), t.pct(f.params.threshold), ...t.secondary, t.ruleLine(f.params.safetyRange), t.consistency, t.params(f.params), '');
+  L.push(
+    t.rule,
+    t.primary(f.params.threshold, f.params.zeroUnsafe),
+    t.pct(f.params.threshold),
+    ...t.secondary,
+    t.ruleLine(f.params.safetyRange),
+    t.consistency,
+    t.params(f.params),
+    '',
+  );
   const withPrevious = f.previous !== undefined && f.previous.length > 0;
   L.push(withPrevious ? t.cellsPrevious : t.cells);
   const tot = totalCounts(f.tables);
@@ -175,12 +219,16 @@ export function checkerNoteLines(f: CheckerFacts, lang: NoteLang): string[] {
   L.push(row(t.total, tot), '');
   L.push(`${t.audit}: ${f.passed ? t.passed : t.failed}`, t.auditWhere, '');
   const q = f.quarantinedRows;
-  L.push(`${t.quarantine}: ${q > 0 ? t.quarantined(q < f.params.threshold ? t.fewer(f.params.threshold) : String(q)) : t.noQuarantine}`, '');
+  L.push(
+    `${t.quarantine}: ${q > 0 ? t.quarantined(q < f.params.threshold ? t.fewer(f.params.threshold) : String(q)) : t.noQuarantine}`,
+    '',
+  );
   L.push(t.beyond, t.dominance);
   if (f.groupDisclosure.length === 0) L.push(t.groupNone);
   else {
     L.push(...t.group);
-    for (const g of f.groupDisclosure.slice(0, GROUP_LIMIT)) L.push(`  ${t.groupLine(caption(g.table, lang, f.declarations), g, f.params.threshold)}`);
+    for (const g of f.groupDisclosure.slice(0, GROUP_LIMIT))
+      L.push(`  ${t.groupLine(caption(g.table, lang, f.declarations), g, f.params.threshold)}`);
     if (f.groupDisclosure.length > GROUP_LIMIT) L.push(t.more(f.groupDisclosure.length - GROUP_LIMIT));
   }
   L.push('', t.diff);

@@ -52,7 +52,8 @@ const DEFAULT_THRESHOLD = DEFAULT_DISCLOSURE_PARAMS.threshold;
 
 function merge(a: Header[], b: Header[]): { key: string; label: string; inOld: boolean; inNew: boolean }[] {
   const out = b.map((h) => ({ key: h.key, label: h.label, inOld: a.some((x) => x.key === h.key), inNew: true }));
-  for (const h of a) if (!b.some((x) => x.key === h.key)) out.push({ key: h.key, label: h.label, inOld: true, inNew: false });
+  for (const h of a)
+    if (!b.some((x) => x.key === h.key)) out.push({ key: h.key, label: h.label, inOld: true, inNew: false });
   return out;
 }
 
@@ -62,7 +63,21 @@ function cellAt(t: ExportTable, rowKey: string, colKey: string): ExportCell {
   return i < 0 || j < 0 ? null : (t.cells[i]?.[j] ?? null);
 }
 
-const base = { rowKey: null, rowLabel: null, columnKey: null, columnLabel: null, old: null, new: null, absoluteChange: null, relativeChange: null, suppressionChanged: false, changed: true, smallChange: false, change: 'presence' as const, reason: null };
+const base = {
+  rowKey: null,
+  rowLabel: null,
+  columnKey: null,
+  columnLabel: null,
+  old: null,
+  new: null,
+  absoluteChange: null,
+  relativeChange: null,
+  suppressionChanged: false,
+  changed: true,
+  smallChange: false,
+  change: 'presence' as const,
+  reason: null,
+};
 
 function changeKind(o: ExportCell, n: ExportCell): ChangeKind {
   if (o === n) return 'none';
@@ -96,10 +111,26 @@ export function compareRuns(
     const rows = merge(o.rows, n.rows);
     const cols = merge(o.columns, n.columns);
     for (const r of rows) {
-      if (!(r.inOld && r.inNew)) out.push({ ...base, table: id, scope: 'row', presence: r.inOld ? 'old-only' : 'new-only', rowKey: r.key, rowLabel: r.label });
+      if (!(r.inOld && r.inNew))
+        out.push({
+          ...base,
+          table: id,
+          scope: 'row',
+          presence: r.inOld ? 'old-only' : 'new-only',
+          rowKey: r.key,
+          rowLabel: r.label,
+        });
     }
     for (const c of cols) {
-      if (!(c.inOld && c.inNew)) out.push({ ...base, table: id, scope: 'column', presence: c.inOld ? 'old-only' : 'new-only', columnKey: c.key, columnLabel: c.label });
+      if (!(c.inOld && c.inNew))
+        out.push({
+          ...base,
+          table: id,
+          scope: 'column',
+          presence: c.inOld ? 'old-only' : 'new-only',
+          columnKey: c.key,
+          columnLabel: c.label,
+        });
     }
     for (const r of rows) {
       if (!(r.inOld && r.inNew)) continue;
@@ -110,9 +141,15 @@ export function compareRuns(
         if (ov === null && nv === null) continue; // no cell in either (diagonal, blank corner)
         const both = typeof ov === 'number' && typeof nv === 'number';
         out.push({
-          table: id, scope: 'cell', presence: 'both',
-          rowKey: r.key, rowLabel: r.label, columnKey: c.key, columnLabel: c.label,
-          old: ov, new: nv,
+          table: id,
+          scope: 'cell',
+          presence: 'both',
+          rowKey: r.key,
+          rowLabel: r.label,
+          columnKey: c.key,
+          columnLabel: c.label,
+          old: ov,
+          new: nv,
           absoluteChange: both ? nv - ov : null,
           relativeChange: both && ov > 0 ? (nv - ov) / ov : null,
           suppressionChanged: (ov === '**') !== (nv === '**'),
@@ -138,17 +175,52 @@ function cellText(c: ExportCell): string {
  * and their lengths in years (so a change over a longer period is not read as growth).
  */
 export function comparisonCsv(rows: ComparisonRow[], periods?: { old: Period; new: Period }): string {
-  const header = ['table', 'scope', 'presence', 'row_key', 'row_label', 'column_key', 'column_label', 'old', 'new', 'absolute_change', 'relative_change', 'suppression_changed', 'changed', 'small_change', 'change', 'new_suppression_reason'];
+  const header = [
+    'table',
+    'scope',
+    'presence',
+    'row_key',
+    'row_label',
+    'column_key',
+    'column_label',
+    'old',
+    'new',
+    'absolute_change',
+    'relative_change',
+    'suppression_changed',
+    'changed',
+    'small_change',
+    'change',
+    'new_suppression_reason',
+  ];
   const p = (x: Period) => [`${x.start}..${x.end}`, periodYears(x).toFixed(1)];
   if (periods) header.push('old_period', 'old_years', 'new_period', 'new_years');
   const extra = periods ? [...p(periods.old), ...p(periods.new)] : [];
-  return '\uFEFF' + csvRecords([header, ...rows.map((r) => [
-    r.table, r.scope, r.presence, r.rowKey ?? '', r.rowLabel ?? '', r.columnKey ?? '', r.columnLabel ?? '',
-    cellText(r.old), cellText(r.new),
-    r.absoluteChange === null ? '' : String(r.absoluteChange),
-    r.relativeChange === null ? '' : r.relativeChange.toFixed(6),
-    r.suppressionChanged ? 'yes' : '', r.changed ? 'yes' : '', r.smallChange ? 'yes' : '', r.change, r.reason ?? '', ...extra,
-  ])]);
+  return (
+    '\uFEFF' +
+    csvRecords([
+      header,
+      ...rows.map((r) => [
+        r.table,
+        r.scope,
+        r.presence,
+        r.rowKey ?? '',
+        r.rowLabel ?? '',
+        r.columnKey ?? '',
+        r.columnLabel ?? '',
+        cellText(r.old),
+        cellText(r.new),
+        r.absoluteChange === null ? '' : String(r.absoluteChange),
+        r.relativeChange === null ? '' : r.relativeChange.toFixed(6),
+        r.suppressionChanged ? 'yes' : '',
+        r.changed ? 'yes' : '',
+        r.smallChange ? 'yes' : '',
+        r.change,
+        r.reason ?? '',
+        ...extra,
+      ]),
+    ])
+  );
 }
 
 export interface ComparisonMeta {
@@ -180,52 +252,95 @@ export function comparisonHtml(rows: ComparisonRow[], meta: ComparisonMeta): str
     newOnly: rows.filter((r) => r.presence === 'new-only').length,
   };
   const diffs = rows.filter((r) => r.changed);
-  const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ''));
-  const years = (p: Period) => (lang === 'nl' ? periodYears(p).toFixed(1).replace('.', ',') : periodYears(p).toFixed(1));
-  const per = (p: Period | undefined) => (p ? ` — ${fill(tx.period, { start: p.start, end: p.end, years: years(p) })}` : '');
+  const fill = (s: string, v: Record<string, string | number>) =>
+    s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ''));
+  const years = (p: Period) =>
+    lang === 'nl' ? periodYears(p).toFixed(1).replace('.', ',') : periodYears(p).toFixed(1);
+  const per = (p: Period | undefined) =>
+    p ? ` — ${fill(tx.period, { start: p.start, end: p.end, years: years(p) })}` : '';
   const body: string[] = [
     `<h1>${escapeHtml(tx.title)}</h1>`,
     `<p class="meta">${escapeHtml(tx.cols[0]!)}: ${escapeHtml(meta.oldName + per(meta.oldPeriod))}<br>${escapeHtml(tx.cols[1]!)}: ${escapeHtml(meta.newName + per(meta.newPeriod))}</p>`,
   ];
   if (meta.oldPeriod && meta.newPeriod && periodYears(meta.oldPeriod) !== periodYears(meta.newPeriod)) {
-    body.push(`<p class="note warning"><strong>${escapeHtml(fill(tx.lengthWarning, { oldYears: years(meta.oldPeriod), newYears: years(meta.newPeriod) }))}</strong></p>`);
+    body.push(
+      `<p class="note warning"><strong>${escapeHtml(fill(tx.lengthWarning, { oldYears: years(meta.oldPeriod), newYears: years(meta.newPeriod) }))}</strong></p>`,
+    );
   }
   body.push(`<p>${escapeHtml(fill(tx.summary, counts))}</p>`);
   const small = cells.filter((r) => r.smallChange).length;
   body.push(`<p>${escapeHtml(fill(tx.small, { max: (meta.threshold ?? DEFAULT_THRESHOLD) - 1, n: small }))}</p>`);
-  if (meta.protectedAgainstOld !== undefined) body.push(`<p class="note">${escapeHtml(meta.protectedAgainstOld ? tx.protectedYes : tx.protectedNo)}</p>`);
-  const kinds = { value: 0, suppressed: 0, unsuppressed: 0, ...Object.fromEntries(SUPPRESSION_REASONS.map((k) => [k, 0])) } as Record<string, number>;
+  if (meta.protectedAgainstOld !== undefined)
+    body.push(`<p class="note">${escapeHtml(meta.protectedAgainstOld ? tx.protectedYes : tx.protectedNo)}</p>`);
+  const kinds = {
+    value: 0,
+    suppressed: 0,
+    unsuppressed: 0,
+    ...Object.fromEntries(SUPPRESSION_REASONS.map((k) => [k, 0])),
+  } as Record<string, number>;
   for (const r of cells) {
     if (r.change === 'value' || r.change === 'suppressed' || r.change === 'unsuppressed') kinds[r.change]!++;
     if (r.change === 'suppressed' && r.reason) kinds[r.reason]!++;
   }
-  body.push(`<p>${escapeHtml(fill(tx.kinds, kinds))}${meta.withReasons ? ` ${escapeHtml(fill(tx.kindsWhy, kinds))}` : ''}</p>`);
+  body.push(
+    `<p>${escapeHtml(fill(tx.kinds, kinds))}${meta.withReasons ? ` ${escapeHtml(fill(tx.kindsWhy, kinds))}` : ''}</p>`,
+  );
   if (meta.withReasons) body.push(`<p class="note warning"><strong>${escapeHtml(tx.internal)}</strong></p>`);
   if (diffs.length === 0) {
     body.push(`<p>${escapeHtml(tx.none)}</p>`);
   } else {
-    const num = (c: ExportCell): CellView => (c === null ? { text: '', kind: 'empty' } : c === '**' ? { text: '**', kind: 'suppressed' } : { text: formatCount(c, lang) });
+    const num = (c: ExportCell): CellView =>
+      c === null
+        ? { text: '', kind: 'empty' }
+        : c === '**'
+          ? { text: '**', kind: 'suppressed' }
+          : { text: formatCount(c, lang) };
     const labels = diffs.map((r, i) => {
-      const where = r.scope === 'cell' ? `${r.rowLabel} × ${r.columnLabel}` : r.scope === 'table' ? '' : `${tx.notes[r.scope]}: ${r.rowLabel ?? r.columnLabel}`;
+      const where =
+        r.scope === 'cell'
+          ? `${r.rowLabel} × ${r.columnLabel}`
+          : r.scope === 'table'
+            ? ''
+            : `${tx.notes[r.scope]}: ${r.rowLabel ?? r.columnLabel}`;
       return { key: String(i), label: `${caption(r.table, lang, meta.declarations)}${where ? ` — ${where}` : ''}` };
     });
     const cellRows: CellView[][] = diffs.map((r) => {
-      const note = r.presence !== 'both'
-        ? tx.notes[r.presence]
-        : r.change === 'suppressed'
-          ? (r.reason ? `${tx.notes.suppressed}: ${tx.reasons[r.reason]}` : tx.notes.suppressed)
-          : r.change === 'unsuppressed'
-            ? tx.notes.unsuppressed
-            : r.smallChange ? tx.smallNote : '';
-      const rel = r.relativeChange === null ? '' : `${r.relativeChange >= 0 ? '+' : ''}${formatPercent(r.relativeChange * 100, lang)}`;
-      const abs = r.absoluteChange === null ? '' : `${r.absoluteChange > 0 ? '+' : ''}${formatCount(r.absoluteChange, lang)}`;
-      return [num(r.old), num(r.new), { text: abs }, { text: rel }, note ? { text: note, kind: 'secondary' } : { text: '' }];
+      const note =
+        r.presence !== 'both'
+          ? tx.notes[r.presence]
+          : r.change === 'suppressed'
+            ? r.reason
+              ? `${tx.notes.suppressed}: ${tx.reasons[r.reason]}`
+              : tx.notes.suppressed
+            : r.change === 'unsuppressed'
+              ? tx.notes.unsuppressed
+              : r.smallChange
+                ? tx.smallNote
+                : '';
+      const rel =
+        r.relativeChange === null
+          ? ''
+          : `${r.relativeChange >= 0 ? '+' : ''}${formatPercent(r.relativeChange * 100, lang)}`;
+      const abs =
+        r.absoluteChange === null ? '' : `${r.absoluteChange > 0 ? '+' : ''}${formatCount(r.absoluteChange, lang)}`;
+      return [
+        num(r.old),
+        num(r.new),
+        { text: abs },
+        { text: rel },
+        note ? { text: note, kind: 'secondary' } : { text: '' },
+      ];
     });
     body.push(`<h2>${escapeHtml(tx.heading)}</h2>`);
-    body.push(tableHtml({
-      caption: tx.heading, rows: labels, columns: tx.cols.map((c) => ({ key: c, label: c })),
-      sections: [{ cells: cellRows }], footnotes: [],
-    }));
+    body.push(
+      tableHtml({
+        caption: tx.heading,
+        rows: labels,
+        columns: tx.cols.map((c) => ({ key: c, label: c })),
+        sections: [{ cells: cellRows }],
+        footnotes: [],
+      }),
+    );
   }
   return htmlPage(lang, tx.title, body.join('\n'));
 }

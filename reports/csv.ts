@@ -16,5 +16,10 @@ const RFC_4180: CsvFormat = { delimiter: ',', recordDelimiter: '\r\n' };
  */
 export function csvRecords(records: readonly (readonly string[])[], format: CsvFormat = RFC_4180): string {
   if (records.length === 0) return '';
-  return stringify(records as string[][], { delimiter: format.delimiter, record_delimiter: format.recordDelimiter, quoted_match: /[\r\n]/, eof: true });
+  return stringify(records as string[][], {
+    delimiter: format.delimiter,
+    record_delimiter: format.recordDelimiter,
+    quoted_match: /[\r\n]/,
+    eof: true,
+  });
 }

@@ -12,5 +12,8 @@ export interface QuarantinedRow {
 /** internal/quarantine.csv: the rows set aside, with the reason (values of key columns are never in `value`). */
 export function quarantineCsv(rows: readonly QuarantinedRow[]): string {
   const header = ['file', 'row', 'column', 'problem', 'value'];
-  return csvRecords([header, ...rows.map((x) => [x.file, String(x.row), x.column, x.problem, x.value ?? ''])], { delimiter: ',', recordDelimiter: '\n' });
+  return csvRecords([header, ...rows.map((x) => [x.file, String(x.row), x.column, x.problem, x.value ?? ''])], {
+    delimiter: ',',
+    recordDelimiter: '\n',
+  });
 }

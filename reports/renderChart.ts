@@ -10,7 +10,9 @@ const require = createRequire(import.meta.url);
 /** The DejaVu Sans files from the dejavu-fonts-ttf package (regular, bold, oblique). */
 function chartFontFiles(): string[] {
   const dir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-  return ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSans-BoldOblique.ttf'].map((f) => join(dir, f));
+  return ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSans-BoldOblique.ttf'].map((f) =>
+    join(dir, f),
+  );
 }
 
 export interface RenderedChart {
@@ -46,7 +48,10 @@ export interface SvgToPngOptions {
  * depend on the machine.
  * @internal exported for its test (and only used there)
  */
-export function svgToPng(svg: string, options: SvgToPngOptions = {}): { png: Buffer; width: number; height: number; pixels: Buffer } {
+export function svgToPng(
+  svg: string,
+  options: SvgToPngOptions = {},
+): { png: Buffer; width: number; height: number; pixels: Buffer } {
   const img = new Resvg(svg, resvgOptions(options)).render();
   return { png: img.asPng(), width: img.width, height: img.height, pixels: img.pixels };
 }
@@ -57,7 +62,12 @@ function resvgOptions(options: SvgToPngOptions) {
     fitTo: { mode: 'zoom' as const, value: options.scale ?? 2 },
     background: '#ffffff',
     font: fonts
-      ? { fontFiles: chartFontFiles(), loadSystemFonts: false, defaultFontFamily: CHART_FONT, sansSerifFamily: CHART_FONT }
+      ? {
+          fontFiles: chartFontFiles(),
+          loadSystemFonts: false,
+          defaultFontFamily: CHART_FONT,
+          sansSerifFamily: CHART_FONT,
+        }
       : { fontFiles: [], loadSystemFonts: false },
   };
 }

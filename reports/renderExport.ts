@@ -45,11 +45,18 @@ export function exportTablesJson(tables: ExportTables, declarations: readonly Ta
   }
   const doc = {
     period: { start: tables.period.start, end: tables.period.end },
-    ...(tables.backgroundPeriod ? { backgroundPeriod: { start: tables.backgroundPeriod.start, end: tables.backgroundPeriod.end } } : {}),
+    ...(tables.backgroundPeriod
+      ? { backgroundPeriod: { start: tables.backgroundPeriod.start, end: tables.backgroundPeriod.end } }
+      : {}),
     tables: ordered,
   };
   // cells stay one row per line: a 9-column row on 11 lines is unreadable in a diff
-  return JSON.stringify(doc, (_k, v: unknown) => v, 2).replace(/\[\n\s+([^[\]{}]*?)\n\s+\]/g, (_m, inner: string) => `[${inner.replace(/,\n\s+/g, ', ')}]`) + '\n';
+  return (
+    JSON.stringify(doc, (_k, v: unknown) => v, 2).replace(
+      /\[\n\s+([^[\]{}]*?)\n\s+\]/g,
+      (_m, inner: string) => `[${inner.replace(/,\n\s+/g, ', ')}]`,
+    ) + '\n'
+  );
 }
 
 /** Relative path ("/" separators) → file content. */
@@ -67,7 +74,8 @@ export async function renderExport(tables: ExportTables, options: RenderExportOp
   const t = options.lang === 'en' ? translateTables(tables, decls) : tables;
   const ids = tableOrder(Object.keys(t.tables), decls);
   for (const id of ids) {
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) throw new InternalError(`writeExport: table id ${JSON.stringify(id)} cannot be a file name`);
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id))
+      throw new InternalError(`writeExport: table id ${JSON.stringify(id)} cannot be a file name`);
   }
   const files: FileMap = {};
   const put = async (rel: string, data: string | Uint8Array): Promise<void> => {
@@ -85,7 +93,15 @@ export async function renderExport(tables: ExportTables, options: RenderExportOp
   await put('tables.json', exportTablesJson(t, decls));
   for (const id of ids) await put(`tables/${id}.csv`, tableCsv(t.tables[id]!));
   for (const id of ids) await put(`tables-nl/${id}.csv`, tableCsvNl(t.tables[id]!));
-  await put('tables.xlsx', await tablesXlsx(t, { lang: options.lang, threshold: options.threshold, summary: options.summary, declarations: decls }));
+  await put(
+    'tables.xlsx',
+    await tablesXlsx(t, {
+      lang: options.lang,
+      threshold: options.threshold,
+      summary: options.summary,
+      declarations: decls,
+    }),
+  );
 
   const svgs: Record<string, string> = {};
   const charts = await rendered;
@@ -96,7 +112,15 @@ export async function renderExport(tables: ExportTables, options: RenderExportOp
     files[`charts/${f.id}.svg`] = svg;
     files[`charts/${f.id}.png`] = png;
   });
-  await put('report.html', reportHtml(t, svgs, { lang: options.lang, threshold: options.threshold, declarations: decls, ...(options.version ? { version: options.version } : {}) }));
+  await put(
+    'report.html',
+    reportHtml(t, svgs, {
+      lang: options.lang,
+      threshold: options.threshold,
+      declarations: decls,
+      ...(options.version ? { version: options.version } : {}),
+    }),
+  );
   await put('README.txt', options.checkerNote);
   if (options.leesmij !== undefined) await put('LEESMIJ.txt', options.leesmij);
   return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

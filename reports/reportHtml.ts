@@ -59,7 +59,13 @@ function exportTableBody(t: ExportTable, lang: Lang, capt: string, threshold: nu
   if (t.percentages) {
     sections.push({ heading: TEXT[lang].pct, cells: t.percentages.map((r) => r.map((c) => percentCell(c, lang))) });
   }
-  return tableHtml({ caption: capt, rows: t.rows, columns: t.columns, sections, footnotes: footnotes(t, lang, threshold) });
+  return tableHtml({
+    caption: capt,
+    rows: t.rows,
+    columns: t.columns,
+    sections,
+    footnotes: footnotes(t, lang, threshold),
+  });
 }
 
 /**
@@ -78,12 +84,15 @@ export function reportHtml(tables: ExportTables, charts: Record<string, string>,
   body.push(`<h1>${escapeHtml(title)}</h1>`);
   let period = `${tx.period}: ${periodText(tables.period, lang)}`;
   if (tables.backgroundPeriod) period += `; ${tx.bgPeriod}: ${periodText(tables.backgroundPeriod, lang)}`;
-  body.push(`<p class="meta">${escapeHtml(period)}${meta.version ? `<br>${escapeHtml(`${tx.version} ${meta.version}`)}` : ''}</p>`);
+  body.push(
+    `<p class="meta">${escapeHtml(period)}${meta.version ? `<br>${escapeHtml(`${tx.version} ${meta.version}`)}` : ''}</p>`,
+  );
   // quarantined rows: the same note is on every table; say it once up front too
   const note = ids.map((id) => tables.tables[id]!.note).find((n) => n);
   if (note) body.push(`<p class="note">${escapeHtml(note)}</p>`);
   body.push(`<h3>${escapeHtml(tx.markers)}</h3><ul class="notes">`);
-  for (const n of allFootnotes(lang, meta.threshold)) body.push(`<li><b>${escapeHtml(n.marker)}</b> ${escapeHtml(n.text)}</li>`);
+  for (const n of allFootnotes(lang, meta.threshold))
+    body.push(`<li><b>${escapeHtml(n.marker)}</b> ${escapeHtml(n.text)}</li>`);
   body.push('</ul>');
   body.push(`<nav><h3>${escapeHtml(tx.contents)}</h3><ol>`);
   for (const id of ids) body.push(`<li><a href="#${anchor(id)}">${escapeHtml(caption(id, lang, decls))}</a></li>`);
@@ -96,9 +105,11 @@ export function reportHtml(tables: ExportTables, charts: Record<string, string>,
     if (t.note) body.push(`<p class="note">${escapeHtml(t.note)}</p>`);
     if (isFigure(id, decls)) {
       const svg = charts[id];
-      body.push(svg
-        ? `<figure data-figure-id="${escapeHtml(id)}" role="img" aria-label="${escapeHtml(capt)}">${scopeSvgIds(svg, anchor(id))}</figure>`
-        : `<p class="meta">${escapeHtml(tx.noChart)}</p>`);
+      body.push(
+        svg
+          ? `<figure data-figure-id="${escapeHtml(id)}" role="img" aria-label="${escapeHtml(capt)}">${scopeSvgIds(svg, anchor(id))}</figure>`
+          : `<p class="meta">${escapeHtml(tx.noChart)}</p>`,
+      );
     }
     body.push(exportTableBody(t, lang, capt, meta.threshold));
     body.push('</section>');

@@ -10,7 +10,15 @@ export interface RunSummary {
    * differ by 1 … threshold − 1 from an earlier export), earlierCell (would narrow a cell suppressed earlier) and
    * forPrevious (cells suppressed only because of the earlier exports: what --previous cost).
    */
-  cells: { total: number; published: number; primary: number; secondary: number; differencing?: number; earlierCell?: number; forPrevious?: number };
+  cells: {
+    total: number;
+    published: number;
+    primary: number;
+    secondary: number;
+    differencing?: number;
+    earlierCell?: number;
+    forPrevious?: number;
+  };
   quarantinedRows: number;
   /**
    * Only with tables the config adds: their ids, and the shipped tables whose suppression they change (compared with
@@ -26,7 +34,14 @@ export interface RunSummary {
 export interface RunSummaryInput {
   period: Period;
   tables: number;
-  cells: { published: number; primary: number; secondary: number; differencing?: number; earlierCell?: number; forPrevious?: number };
+  cells: {
+    published: number;
+    primary: number;
+    secondary: number;
+    differencing?: number;
+    earlierCell?: number;
+    forPrevious?: number;
+  };
   quarantinedRows: number;
   userTables?: { added: string[]; changed: { table: string; hidden: number; shown: number }[] } | undefined;
   passed: boolean;
@@ -43,9 +58,19 @@ export function runSummary(x: RunSummaryInput): RunSummary {
   return {
     period: x.period,
     tables: x.tables,
-    cells: { total: x.cells.published + x.cells.primary + x.cells.secondary + (x.cells.differencing ?? 0) + (x.cells.earlierCell ?? 0), ...x.cells },
+    cells: {
+      total:
+        x.cells.published +
+        x.cells.primary +
+        x.cells.secondary +
+        (x.cells.differencing ?? 0) +
+        (x.cells.earlierCell ?? 0),
+      ...x.cells,
+    },
     quarantinedRows: x.quarantinedRows,
-    ...(x.userTables ? { userTables: { ...x.userTables, hiddenBeyond: x.userTables.changed.reduce((a, c) => a + c.hidden, 0) } } : {}),
+    ...(x.userTables
+      ? { userTables: { ...x.userTables, hiddenBeyond: x.userTables.changed.reduce((a, c) => a + c.hidden, 0) } }
+      : {}),
     audit: x.passed ? 'passed' : 'failed',
     timing: { totalMs: x.totalMs, stageMs },
     nextSteps: next,
@@ -64,7 +89,11 @@ export interface SummaryText {
   period: (start: string, end: string, years: string) => string;
   tables: (tables: number, cells: number, shown: number, primary: number, secondary: number) => string;
   earlier: (differencing: number, earlierCell: number, cost: number, audit: string) => string;
-  userTables: (added: string[], changed: { table: string; hidden: number; shown: number }[], hiddenBeyond: number) => string;
+  userTables: (
+    added: string[],
+    changed: { table: string; hidden: number; shown: number }[],
+    hiddenBeyond: number,
+  ) => string;
   audit: (passed: boolean, audit: string, exportDir: string) => string;
   quarantine: (rows: number, quarantine: string) => string;
   next: () => string;
@@ -102,8 +131,12 @@ export function runSummaryLines(s: RunSummary, out: string, say: SummaryText, pa
     say.wrote(typed(path, out), (s.timing.totalMs / 1000).toFixed(1), exportDir, onTerminal(path, 'internal/')),
     `  ${say.period(s.period.start, s.period.end, periodYears(s.period).toFixed(1))}`,
     `  ${say.tables(s.tables, s.cells.total, s.cells.published, s.cells.primary, s.cells.secondary)}`,
-    ...(s.cells.differencing !== undefined ? [`  ${say.earlier(s.cells.differencing, s.cells.earlierCell ?? 0, s.cells.forPrevious ?? 0, audit)}`] : []),
-    ...(s.userTables ? [`  ${say.userTables(s.userTables.added, s.userTables.changed, s.userTables.hiddenBeyond)}`] : []),
+    ...(s.cells.differencing !== undefined
+      ? [`  ${say.earlier(s.cells.differencing, s.cells.earlierCell ?? 0, s.cells.forPrevious ?? 0, audit)}`]
+      : []),
+    ...(s.userTables
+      ? [`  ${say.userTables(s.userTables.added, s.userTables.changed, s.userTables.hiddenBeyond)}`]
+      : []),
     `  ${say.audit(s.audit === 'passed', audit, exportDir)}`,
     `  ${say.quarantine(s.quarantinedRows, onTerminal(path, 'internal/quarantine.csv'))}`,
     say.next(),
@@ -133,7 +166,10 @@ export function demoLines(
   const output = path.join(d.dir, 'output');
   const folders: [string, string][] = [
     [onTerminal(path, 'input/'), say.inputFolder()],
-    [onTerminal(path, 'output/export/'), say.exportFolder(onTerminal(path, 'tables/*.csv'), onTerminal(path, 'charts/'))],
+    [
+      onTerminal(path, 'output/export/'),
+      say.exportFolder(onTerminal(path, 'tables/*.csv'), onTerminal(path, 'charts/')),
+    ],
     [onTerminal(path, 'output/internal/'), say.internalFolder()],
   ];
   const width = Math.max(...folders.map(([f]) => f.length)) + 2;

@@ -65,5 +65,7 @@ export function tableHtml(view: TableView): string {
 
 /** A column label for a narrow header: wraps at spaces, and after a "/" ("werkkring/<wbr>jobcoach"), never inside a word. */
 function headerText(label: string): string {
-  return escapeHtml(label).replace(/\/(?=\S)/g, '/<wbr>').replace(/ ([*~])$/, '&nbsp;$1');
+  return escapeHtml(label)
+    .replace(/\/(?=\S)/g, '/<wbr>')
+    .replace(/ ([*~])$/, '&nbsp;$1');
 }

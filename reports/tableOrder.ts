@@ -1,4 +1,9 @@
-import { type ChartKind, publishedOrder, TABLE_DECLARATIONS, type TableDeclaration } from '../model/tableDeclarations.js';
+import {
+  type ChartKind,
+  publishedOrder,
+  TABLE_DECLARATIONS,
+  type TableDeclaration,
+} from '../model/tableDeclarations.js';
 import { captionText } from '../core/messages.js';
 
 /**
@@ -18,7 +23,9 @@ export const PUBLISHED_ORDER: readonly string[] = publishedOrder(TABLE_DECLARATI
  * The shipped ids drawn as a chart (docs/spec/outputs.md: charts/<id>.vl.json), in published order.
  * @internal exported for its test (and only used there)
  */
-export const FIGURE_IDS: readonly string[] = publishedOrder(TABLE_DECLARATIONS).filter((d) => d.kind === 'figure').map((d) => d.id);
+export const FIGURE_IDS: readonly string[] = publishedOrder(TABLE_DECLARATIONS)
+  .filter((d) => d.kind === 'figure')
+  .map((d) => d.id);
 
 function find(id: string, declarations: Decls): TableDeclaration | undefined {
   return declarations.find((d) => d.id === id);

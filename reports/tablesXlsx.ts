@@ -30,7 +30,11 @@ const zipTime = () => new Date(1980, 0, 1, 0, 0, 0);
  * @internal exported for its test (and only used there)
  */
 export function sheetName(id: string, taken: Set<string>): string {
-  let base = id.replace(/[:\\/?*[\]]/g, '_').replace(/^'+|'+$/g, '').slice(0, 31) || 'Tabel';
+  let base =
+    id
+      .replace(/[:\\/?*[\]]/g, '_')
+      .replace(/^'+|'+$/g, '')
+      .slice(0, 31) || 'Tabel';
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n++) {
     const suffix = ` (${n})`;
@@ -61,7 +65,8 @@ export async function tablesXlsx(tables: ExportTables, options: TablesXlsxOption
   wb.modified = none;
   wb.lastPrinted = none;
   const taken = new Set<string>();
-  if (options.summary) addSummary(wb, sheetName(SUMMARY[options.lang].sheet, taken), options.summary, options.lang, options.threshold);
+  if (options.summary)
+    addSummary(wb, sheetName(SUMMARY[options.lang].sheet, taken), options.summary, options.lang, options.threshold);
   for (const id of tableOrder(Object.keys(tables.tables), options.declarations)) {
     const capt = caption(id, options.lang, options.declarations);
     addSheet(wb, sheetName(capt, taken), capt, tables.tables[id]!, options.lang, options.threshold);
@@ -91,7 +96,12 @@ export function summaryCells(line: string): (string | number)[] {
 
 function addSummary(wb: ExcelJS.Workbook, name: string, lines: string[], lang: Lang, threshold: number): void {
   const ws = wb.addWorksheet(name);
-  const all = [...lines, '', SUMMARY[lang].legend, ...allFootnotes(lang, threshold).map((n) => `${n.marker} ${n.text}`)];
+  const all = [
+    ...lines,
+    '',
+    SUMMARY[lang].legend,
+    ...allFootnotes(lang, threshold).map((n) => `${n.marker} ${n.text}`),
+  ];
   all.forEach((line, i) => {
     summaryCells(line).forEach((v, j) => {
       const cell = ws.getCell(i + 1, j + 1);
@@ -104,7 +114,14 @@ function addSummary(wb: ExcelJS.Workbook, name: string, lines: string[], lang: L
   for (let c = 2; c <= 6; c++) ws.getColumn(c).width = 18;
 }
 
-function addSheet(wb: ExcelJS.Workbook, name: string, capt: string, t: ExportTable, lang: Lang, threshold: number): void {
+function addSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  capt: string,
+  t: ExportTable,
+  lang: Lang,
+  threshold: number,
+): void {
   const ws = wb.addWorksheet(name);
   const titleCell = ws.getCell(1, 1);
   titleCell.value = `${capt}. ${t.title}`;
@@ -174,6 +191,7 @@ function withoutDates(xml: Uint8Array): Uint8Array {
 function rezip(zip: Uint8Array, mtime: Date): Uint8Array {
   const entries = unzipSync(zip);
   const out: Zippable = {};
-  for (const [name, data] of Object.entries(entries)) out[name] = [name === 'docProps/core.xml' ? withoutDates(data) : data, { level: 6, mtime }];
+  for (const [name, data] of Object.entries(entries))
+    out[name] = [name === 'docProps/core.xml' ? withoutDates(data) : data, { level: 6, mtime }];
   return zipSync(out);
 }

@@ -19,17 +19,22 @@ export function translateTables(tables: ExportTables, declarations: readonly Tab
   const out: Record<string, ExportTable> = {};
   for (const [id, t] of Object.entries(tables.tables)) {
     const decl = byId.get(id);
-    const header = (axes: readonly { key: string; labelEn?: string | undefined }[]) => (hd: Header, k: number): Header => {
-      const axis = axes[k]?.key === hd.key ? axes[k] : axes.find((a) => a.key === hd.key);
-      const en = axis?.labelEn;
-      if (en === undefined) return hd;
-      const marker = labelMarker(hd.label);
-      return { key: hd.key, label: marker ? `${en} ${marker}` : en };
-    };
+    const header =
+      (axes: readonly { key: string; labelEn?: string | undefined }[]) =>
+      (hd: Header, k: number): Header => {
+        const axis = axes[k]?.key === hd.key ? axes[k] : axes.find((a) => a.key === hd.key);
+        const en = axis?.labelEn;
+        if (en === undefined) return hd;
+        const marker = labelMarker(hd.label);
+        return { key: hd.key, label: marker ? `${en} ${marker}` : en };
+      };
     const period = decl?.basis === 'background' ? (tables.backgroundPeriod ?? tables.period) : tables.period;
     out[id] = {
       ...t,
-      title: decl === undefined ? t.title : decl.titleEn.replace('{period}', years(tables.period)).replace('{bgPeriod}', years(period)),
+      title:
+        decl === undefined
+          ? t.title
+          : decl.titleEn.replace('{period}', years(tables.period)).replace('{bgPeriod}', years(period)),
       rows: t.rows.map(header(decl?.rows ?? [])),
       columns: t.columns.map(header(decl?.columns ?? [])),
     };

@@ -14,7 +14,14 @@ import { InputError } from '../core/errors.js';
 import { BytecodeDecoder, UncompressedDecoder, type CaseDecoder } from './savCaseDecoder.js';
 import { type SavChunk, SavChunkBuilder } from './savChunkBuilder.js';
 import type { SavKeyFilterSpec } from './savKeyFilter.js';
-import { corrupt, readSavDictionary, SavFileSource, truncated, type SavDictionary, type SavVariable } from './savDictionary.js';
+import {
+  corrupt,
+  readSavDictionary,
+  SavFileSource,
+  truncated,
+  type SavDictionary,
+  type SavVariable,
+} from './savDictionary.js';
 
 const inflateAsync = promisify(inflate);
 
@@ -49,7 +56,9 @@ function selectVariables(dict: SavDictionary, columns: string[] | undefined): Sa
   const byName = new Map(dict.variables.map((v) => [v.name.toUpperCase(), v]));
   for (const c of columns) {
     if (!byName.has(c.toUpperCase())) {
-      throw new InputError(`${dict.file}: column '${c}' not found in SPSS file (it has: ${dict.variables.map((v) => v.name).join(', ')})`);
+      throw new InputError(
+        `${dict.file}: column '${c}' not found in SPSS file (it has: ${dict.variables.map((v) => v.name).join(', ')})`,
+      );
     }
     wanted.add(c.toUpperCase());
   }
@@ -79,7 +88,9 @@ export async function decodeSav(
         spec: options.filter,
         rinpersoons: find(options.filter.rinpersoons),
         rinpersoon: find(options.filter.rinpersoon),
-        ...(v ? { values: { begin: find(v.begin), end: find(v.end), code: find(v.code), codes: new Set(v.codes) } } : {}),
+        ...(v
+          ? { values: { begin: find(v.begin), end: find(v.end), code: find(v.code), codes: new Set(v.codes) } }
+          : {}),
       };
     }
     await onDictionary(dict, selected);
@@ -140,7 +151,8 @@ async function readZlibData(src: SavFileSource, dict: SavDictionary, decoder: Ca
   if (bytesRead < ztrailerLen) throw truncated(file, ztrailerOfs + bytesRead, 'the ZLIB trailer', ztrailerLen);
   const tv = new DataView(trailer.buffer);
   const nBlocks = tv.getInt32(20, le);
-  if (nBlocks !== (ztrailerLen - 24) / 24) throw corrupt(file, ztrailerOfs + 20, `ZLIB trailer has ${nBlocks} blocks but length ${ztrailerLen}`);
+  if (nBlocks !== (ztrailerLen - 24) / 24)
+    throw corrupt(file, ztrailerOfs + 20, `ZLIB trailer has ${nBlocks} blocks but length ${ztrailerLen}`);
   const blocks: { cofs: number; usize: number; csize: number; at: number }[] = [];
   let expectC = headerAt + 24;
   for (let k = 0; k < nBlocks; k++) {
@@ -148,7 +160,8 @@ async function readZlibData(src: SavFileSource, dict: SavDictionary, decoder: Ca
     const cofs = i64(tv, at + 8);
     const usize = tv.getInt32(at + 16, le);
     const csize = tv.getInt32(at + 20, le);
-    if (cofs !== expectC || csize <= 0 || usize < 0) throw corrupt(file, ztrailerOfs + at, `bad ZLIB block descriptor ${k + 1}`);
+    if (cofs !== expectC || csize <= 0 || usize < 0)
+      throw corrupt(file, ztrailerOfs + at, `bad ZLIB block descriptor ${k + 1}`);
     expectC += csize;
     blocks.push({ cofs, usize, csize, at });
   }
@@ -158,14 +171,16 @@ async function readZlibData(src: SavFileSource, dict: SavDictionary, decoder: Ca
     const b = blocks[k]!;
     const comp = new Uint8Array(b.csize);
     const r = await src.fh.read(comp, 0, b.csize, b.cofs);
-    if (r.bytesRead < b.csize) throw truncated(file, b.cofs + r.bytesRead, `ZLIB block ${k + 1} of ${nBlocks}`, b.csize);
+    if (r.bytesRead < b.csize)
+      throw truncated(file, b.cofs + r.bytesRead, `ZLIB block ${k + 1} of ${nBlocks}`, b.csize);
     let out: Uint8Array;
     try {
       out = await inflateAsync(comp);
     } catch (err) {
       throw corrupt(file, b.cofs, `ZLIB block ${k + 1} of ${nBlocks} does not decompress (${(err as Error).message})`);
     }
-    if (out.length !== b.usize) throw corrupt(file, b.cofs, `ZLIB block ${k + 1} decompresses to ${out.length} bytes, trailer says ${b.usize}`);
+    if (out.length !== b.usize)
+      throw corrupt(file, b.cofs, `ZLIB block ${k + 1} decompresses to ${out.length} bytes, trailer says ${b.usize}`);
     return out;
   };
 

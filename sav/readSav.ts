@@ -29,7 +29,13 @@ export interface SavMetadata {
   encoding: string;
   compression: 'none' | 'bytecode' | 'zlib';
   rowCount: number | null;
-  variables: { name: string; type: 'numeric' | 'string' | 'date' | 'datetime'; label?: string; valueLabels?: Record<string, string>; format: string }[];
+  variables: {
+    name: string;
+    type: 'numeric' | 'string' | 'date' | 'datetime';
+    label?: string;
+    valueLabels?: Record<string, string>;
+    format: string;
+  }[];
 }
 
 export interface ReadSavOptions {
@@ -54,12 +60,17 @@ const locks = new WeakMap<DuckDBConnection, Promise<unknown>>();
 function withConnection<T>(conn: DuckDBConnection, fn: () => T | Promise<T>): Promise<T> {
   const prev = locks.get(conn) ?? Promise.resolve();
   const next = prev.then(fn, fn);
-  locks.set(conn, next.catch(() => undefined));
+  locks.set(
+    conn,
+    next.catch(() => undefined),
+  );
   return next;
 }
 
 const variableInfo = (v: SavVariable) => ({
-  name: v.name, type: v.type, format: v.format,
+  name: v.name,
+  type: v.type,
+  format: v.format,
   ...(v.label !== undefined ? { label: v.label } : {}),
   ...(v.valueLabels !== undefined ? { valueLabels: v.valueLabels } : {}),
 });
@@ -70,12 +81,20 @@ const variableInfo = (v: SavVariable) => ({
  * reports them). Returns the dictionary (selected variables only);
  * `rowCount` is the number of cases in the file, `keptRows` the number of rows loaded.
  */
-export async function readSav(conn: DuckDBConnection, file: string, table: string, options: ReadSavOptions = {}): Promise<SavMetadata & { keptRows: number }> {
+export async function readSav(
+  conn: DuckDBConnection,
+  file: string,
+  table: string,
+  options: ReadSavOptions = {},
+): Promise<SavMetadata & { keptRows: number }> {
   let created = false;
   let writer: SavChunkWriter | undefined;
   let appender: import('@duckdb/node-api').DuckDBAppender | undefined;
   let lastProgress = 0;
-  const onDictionary = async (info: { encoding: string; compression: SavMetadata['compression'] }, selected: SavVariable[]) => {
+  const onDictionary = async (
+    info: { encoding: string; compression: SavMetadata['compression'] },
+    selected: SavVariable[],
+  ) => {
     const cols = selected.map((v) => `${sqlIdentifier(v.name)} ${sqlTypeOfKind(kindOf(v))}`);
     if (options.rowNumberColumn) cols.push(`${sqlIdentifier(options.rowNumberColumn)} BIGINT`);
     await withConnection(conn, async () => {
@@ -84,7 +103,12 @@ export async function readSav(conn: DuckDBConnection, file: string, table: strin
       appender = await conn.createAppender(table);
     });
     writer = new SavChunkWriter(appender!, selected.map(kindOf), Boolean(options.rowNumberColumn));
-    meta = { encoding: info.encoding, compression: info.compression, rowCount: null, variables: selected.map(variableInfo) };
+    meta = {
+      encoding: info.encoding,
+      compression: info.compression,
+      rowCount: null,
+      variables: selected.map(variableInfo),
+    };
   };
   const onChunk = (chunk: SavChunk) => {
     writer!.append(chunk);
@@ -99,7 +123,9 @@ export async function readSav(conn: DuckDBConnection, file: string, table: strin
     const script = options.worker ? workerScript() : undefined;
     // (on this thread the decoder calls onChunk synchronously: no other use of the connection can come between)
     const r = script
-      ? await decodeInWorker(script, file, decodeOptions, onDictionary, (chunk) => withConnection(conn, () => onChunk(chunk)))
+      ? await decodeInWorker(script, file, decodeOptions, onDictionary, (chunk) =>
+          withConnection(conn, () => onChunk(chunk)),
+        )
       : await decodeSav(file, decodeOptions, onDictionary, onChunk);
     await withConnection(conn, () => appender!.closeSync());
     appender = undefined;
@@ -132,7 +158,10 @@ function decodeInWorker(
   script: URL,
   file: string,
   options: DecodeSavOptions,
-  onDictionary: (info: { encoding: string; compression: SavMetadata['compression'] }, selected: SavVariable[]) => Promise<void>,
+  onDictionary: (
+    info: { encoding: string; compression: SavMetadata['compression'] },
+    selected: SavVariable[],
+  ) => Promise<void>,
   onChunk: (chunk: SavChunk) => Promise<void>,
 ): Promise<{ rows: number; kept: number }> {
   const flow = new SharedArrayBuffer(8);
@@ -150,28 +179,30 @@ function decodeInWorker(
       reject(err);
     };
     worker.on('message', (m: SavWorkerMessage) => {
-      chain = chain.then(async () => {
-        if (failed) return;
-        switch (m.type) {
-          case 'dictionary':
-            await onDictionary(m, m.selected);
-            break;
-          case 'chunk':
-            await onChunk(m.chunk);
-            Atomics.add(counters, 1, 1);
-            Atomics.notify(counters, 1);
-            break;
-          case 'done':
-            finished = true;
-            resolve({ rows: m.rows, kept: m.kept });
-            break;
-          case 'error': {
-            const e = m.input ? new InputError(m.message, m.details) : new InternalError(`${file}: ${m.message}`);
-            if (m.stack && !m.input) e.stack = m.stack;
-            fail(e);
+      chain = chain
+        .then(async () => {
+          if (failed) return;
+          switch (m.type) {
+            case 'dictionary':
+              await onDictionary(m, m.selected);
+              break;
+            case 'chunk':
+              await onChunk(m.chunk);
+              Atomics.add(counters, 1, 1);
+              Atomics.notify(counters, 1);
+              break;
+            case 'done':
+              finished = true;
+              resolve({ rows: m.rows, kept: m.kept });
+              break;
+            case 'error': {
+              const e = m.input ? new InputError(m.message, m.details) : new InternalError(`${file}: ${m.message}`);
+              if (m.stack && !m.input) e.stack = m.stack;
+              fail(e);
+            }
           }
-        }
-      }).catch(fail);
+        })
+        .catch(fail);
     });
     worker.on('error', fail);
     worker.on('exit', (code) => {
@@ -188,11 +219,12 @@ export async function readSavMetadata(file: string): Promise<SavMetadata> {
   try {
     const dict = await readSavDictionary(new SavFileSource(fh, file, 1 << 16));
     return {
-      encoding: dict.encoding, compression: dict.compression, rowCount: dict.caseCount,
+      encoding: dict.encoding,
+      compression: dict.compression,
+      rowCount: dict.caseCount,
       variables: dict.variables.map(variableInfo),
     };
   } finally {
     await fh.close();
   }
 }
-

@@ -22,7 +22,13 @@ export const KIND_TIMESTAMP = 2;
 export const KIND_STRING = 3;
 
 export function kindOf(v: Pick<SavVariable, 'type'>): number {
-  return v.type === 'string' ? KIND_STRING : v.type === 'date' ? KIND_DATE : v.type === 'datetime' ? KIND_TIMESTAMP : KIND_DOUBLE;
+  return v.type === 'string'
+    ? KIND_STRING
+    : v.type === 'date'
+      ? KIND_DATE
+      : v.type === 'datetime'
+        ? KIND_TIMESTAMP
+        : KIND_DOUBLE;
 }
 
 export function bytesPerValue(kind: number): number {
@@ -114,7 +120,14 @@ export function validYmd(v: number): number {
   const m = Math.floor(v / 100) % 100;
   const d = v % 100;
   if (m < 1 || m > 12 || d < 1) return -1;
-  const dim = m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  const dim =
+    m === 2
+      ? y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
+        ? 29
+        : 28
+      : m === 4 || m === 6 || m === 9 || m === 11
+        ? 30
+        : 31;
   return d <= dim ? v : -1;
 }
 
@@ -176,16 +189,27 @@ export class SavChunkBuilder {
     private readonly decoder: TextDecoder,
     readonly capacity: number,
     private readonly onChunk: (chunk: SavChunk) => void,
-    filter?: { spec: SavKeyFilterSpec; rinpersoons: SavVariable; rinpersoon: SavVariable; values?: { begin: SavVariable; end: SavVariable; code: SavVariable; codes: Set<string> } },
+    filter?: {
+      spec: SavKeyFilterSpec;
+      rinpersoons: SavVariable;
+      rinpersoon: SavVariable;
+      values?: { begin: SavVariable; end: SavVariable; code: SavVariable; codes: Set<string> };
+    },
   ) {
     this.caseF64 = new Float64Array(caseBytes.buffer, caseBytes.byteOffset, caseBytes.byteLength / 8);
     this.utf8 = decoder.encoding === 'utf-8';
     this.columns = variables.map((v) => {
       const kind = kindOf(v);
       return {
-        name: v.name, kind, at: v.unit * 8, width: v.width, segments: v.segments,
+        name: v.name,
+        kind,
+        at: v.unit * 8,
+        width: v.width,
+        segments: v.segments,
         simple: kind === KIND_STRING && v.segments.length === 1 && v.width <= 12,
-        anyNull: false, longRows: [], longValues: [],
+        anyNull: false,
+        longRows: [],
+        longValues: [],
         joined: new Uint8Array(v.segments.length > 1 ? v.segments.length * 256 : 0),
         ...SavChunkBuilder.buffers(kind, capacity),
       };
@@ -264,9 +288,11 @@ export class SavChunkBuilder {
   private static buffers(kind: number, cap: number) {
     const data = new Uint8Array(cap * bytesPerValue(kind));
     return {
-      data, f64: new Float64Array(kind === KIND_DOUBLE ? data.buffer : new ArrayBuffer(0)),
+      data,
+      f64: new Float64Array(kind === KIND_DOUBLE ? data.buffer : new ArrayBuffer(0)),
       i32: new Int32Array(kind === KIND_DATE ? data.buffer : new ArrayBuffer(0)),
-      i64: new BigInt64Array(kind === KIND_TIMESTAMP ? data.buffer : new ArrayBuffer(0)), u32: new Uint32Array(kind === KIND_STRING ? data.buffer : new ArrayBuffer(0)),
+      i64: new BigInt64Array(kind === KIND_TIMESTAMP ? data.buffer : new ArrayBuffer(0)),
+      u32: new Uint32Array(kind === KIND_STRING ? data.buffer : new ArrayBuffer(0)),
       valid: new Uint8Array(cap / 8).fill(0xff),
     };
   }
@@ -313,7 +339,8 @@ export class SavChunkBuilder {
   addCase(caseNumber: number): void {
     if (this.rn) {
       const n = this.cleanKey();
-      if (n > 0 && (this.keys === null || !this.keys.has(n)) && (this.values === undefined || this.cleanValues())) return;
+      if (n > 0 && (this.keys === null || !this.keys.has(n)) && (this.values === undefined || this.cleanValues()))
+        return;
     }
     const row = this.n;
     const bytes = this.caseBytes;
@@ -388,7 +415,12 @@ export class SavChunkBuilder {
         for (let k = 0; k < len; k++) data[o + 4 + k] = src[start + k]!;
         continue;
       }
-      const utf8 = ascii < 0x80 ? src.slice(start, e) : this.encoder.encode(this.decoder.decode(src.subarray(start, this.utf8 ? completeUtf8End(src, start, e) : e)));
+      const utf8 =
+        ascii < 0x80
+          ? src.slice(start, e)
+          : this.encoder.encode(
+              this.decoder.decode(src.subarray(start, this.utf8 ? completeUtf8End(src, start, e) : e)),
+            );
       if (utf8.length <= 12) {
         col.u32[row * 4] = utf8.length;
         for (let k = 0; k < utf8.length; k++) data[o + 4 + k] = utf8[k]!;
@@ -412,7 +444,12 @@ export class SavChunkBuilder {
     const chunk: SavChunk = {
       n,
       rowNumbers: this.rowNumbers.buffer,
-      columns: this.columns.map((c) => ({ data: c.data.buffer, valid: c.anyNull ? c.valid.buffer : null, longRows: c.longRows, longValues: c.longValues })),
+      columns: this.columns.map((c) => ({
+        data: c.data.buffer,
+        valid: c.anyNull ? c.valid.buffer : null,
+        longRows: c.longRows,
+        longValues: c.longValues,
+      })),
     };
     for (const c of this.columns) {
       c.longRows = [];

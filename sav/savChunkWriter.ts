@@ -18,7 +18,13 @@ export function vectorSize(): number {
 }
 
 export function sqlTypeOfKind(kind: number): string {
-  return kind === KIND_STRING ? 'VARCHAR' : kind === KIND_DATE ? 'DATE' : kind === KIND_TIMESTAMP ? 'TIMESTAMP' : 'DOUBLE';
+  return kind === KIND_STRING
+    ? 'VARCHAR'
+    : kind === KIND_DATE
+      ? 'DATE'
+      : kind === KIND_TIMESTAMP
+        ? 'TIMESTAMP'
+        : 'DOUBLE';
 }
 
 export class SavChunkWriter {
@@ -32,7 +38,9 @@ export class SavChunkWriter {
     private readonly kinds: number[],
     private readonly rowNumbers: boolean,
   ) {
-    const types = kinds.map((k) => (k === KIND_STRING ? VARCHAR : k === KIND_DATE ? DATE : k === KIND_TIMESTAMP ? TIMESTAMP : DOUBLE));
+    const types = kinds.map((k) =>
+      k === KIND_STRING ? VARCHAR : k === KIND_DATE ? DATE : k === KIND_TIMESTAMP ? TIMESTAMP : DOUBLE,
+    );
     this.chunk = DuckDBDataChunk.create(rowNumbers ? [...types, BIGINT] : types);
     this.vectors = types.map((_, i) => duckdb.data_chunk_get_vector(this.chunk.chunk, i));
     if (rowNumbers) this.vectors.push(duckdb.data_chunk_get_vector(this.chunk.chunk, types.length));
@@ -51,7 +59,8 @@ export class SavChunkWriter {
         duckdb.vector_ensure_validity_writable(vec);
         duckdb.copy_data_to_vector_validity(vec, 0, col.valid, 0, Math.ceil(n / 64) * 8);
       }
-      for (let k = 0; k < col.longRows.length; k++) duckdb.vector_assign_string_element_len(vec, col.longRows[k]!, col.longValues[k]!);
+      for (let k = 0; k < col.longRows.length; k++)
+        duckdb.vector_assign_string_element_len(vec, col.longRows[k]!, col.longValues[k]!);
     }
     if (this.rowNumbers) duckdb.copy_data_to_vector(this.vectors[this.kinds.length]!, 0, c.rowNumbers, 0, n * 8);
     this.appender.appendDataChunk(this.chunk);

@@ -16,10 +16,43 @@ export const SPSS_EPOCH_OFFSET_DAYS = 141428;
 
 /** Format type codes (print/write formats), from the format spec table. */
 const FORMAT_NAMES: Record<number, string> = {
-  1: 'A', 2: 'AHEX', 3: 'COMMA', 4: 'DOLLAR', 5: 'F', 6: 'IB', 7: 'PIBHEX', 8: 'P', 9: 'PIB', 10: 'PK', 11: 'RB',
-  12: 'RBHEX', 15: 'Z', 16: 'N', 17: 'E', 20: 'DATE', 21: 'TIME', 22: 'DATETIME', 23: 'ADATE', 24: 'JDATE',
-  25: 'DTIME', 26: 'WKDAY', 27: 'MONTH', 28: 'MOYR', 29: 'QYR', 30: 'WKYR', 31: 'PCT', 32: 'DOT', 33: 'CCA',
-  34: 'CCB', 35: 'CCC', 36: 'CCD', 37: 'CCE', 38: 'EDATE', 39: 'SDATE', 40: 'MTIME', 41: 'YMDHMS',
+  1: 'A',
+  2: 'AHEX',
+  3: 'COMMA',
+  4: 'DOLLAR',
+  5: 'F',
+  6: 'IB',
+  7: 'PIBHEX',
+  8: 'P',
+  9: 'PIB',
+  10: 'PK',
+  11: 'RB',
+  12: 'RBHEX',
+  15: 'Z',
+  16: 'N',
+  17: 'E',
+  20: 'DATE',
+  21: 'TIME',
+  22: 'DATETIME',
+  23: 'ADATE',
+  24: 'JDATE',
+  25: 'DTIME',
+  26: 'WKDAY',
+  27: 'MONTH',
+  28: 'MOYR',
+  29: 'QYR',
+  30: 'WKYR',
+  31: 'PCT',
+  32: 'DOT',
+  33: 'CCA',
+  34: 'CCB',
+  35: 'CCC',
+  36: 'CCD',
+  37: 'CCE',
+  38: 'EDATE',
+  39: 'SDATE',
+  40: 'MTIME',
+  41: 'YMDHMS',
 };
 /** Formats whose values are calendar dates (seconds since 1582-10-14 at midnight). */
 const DATE_FORMATS = new Set([20, 23, 24, 28, 29, 30, 38, 39]);
@@ -80,7 +113,11 @@ export class SavFileSource {
   base = 0;
   eof = false;
 
-  constructor(readonly fh: FileHandle, readonly file: string, capacity = 4 << 20) {
+  constructor(
+    readonly fh: FileHandle,
+    readonly file: string,
+    capacity = 4 << 20,
+  ) {
     this.buf = new Uint8Array(capacity);
     this.view = new DataView(this.buf.buffer);
   }
@@ -135,7 +172,8 @@ export class SavFileSource {
       this.buf = bigger;
       this.view = new DataView(bigger.buffer);
     }
-    const got = await (this.prefetch ?? this.fh.read(this.spare, 0, piece, this.base + this.end).then((r) => r.bytesRead));
+    const got = await (this.prefetch ??
+      this.fh.read(this.spare, 0, piece, this.base + this.end).then((r) => r.bytesRead));
     this.prefetch = undefined;
     if (got === 0) {
       this.eof = true;
@@ -179,8 +217,19 @@ export function corrupt(file: string, offset: number, message: string): InputErr
 }
 
 const CODE_PAGES: Record<number, string> = {
-  2: 'windows-1252', 3: 'windows-1252', 437: 'ibm866', 20127: 'windows-1252', 28591: 'iso-8859-1', 28592: 'iso-8859-2',
-  28605: 'iso-8859-15', 65001: 'utf-8', 874: 'windows-874', 932: 'shift_jis', 936: 'gbk', 949: 'euc-kr', 950: 'big5',
+  2: 'windows-1252',
+  3: 'windows-1252',
+  437: 'ibm866',
+  20127: 'windows-1252',
+  28591: 'iso-8859-1',
+  28592: 'iso-8859-2',
+  28605: 'iso-8859-15',
+  65001: 'utf-8',
+  874: 'windows-874',
+  932: 'shift_jis',
+  936: 'gbk',
+  949: 'euc-kr',
+  950: 'big5',
 };
 
 function makeDecoder(file: string, label: string): TextDecoder {
@@ -222,9 +271,15 @@ export async function readSavDictionary(src: SavFileSource): Promise<SavDictiona
   const i32 = (at: number) => v().getInt32(src.pos + at, le);
   const compressionCode = i32(72);
   const compression: SavCompression =
-    compressionCode === 0 ? 'none' : compressionCode === 1 ? 'bytecode' : compressionCode === 2 ? 'zlib' : (() => {
-      throw corrupt(file, 72, `unknown compression code ${compressionCode}`);
-    })();
+    compressionCode === 0
+      ? 'none'
+      : compressionCode === 1
+        ? 'bytecode'
+        : compressionCode === 2
+          ? 'zlib'
+          : (() => {
+              throw corrupt(file, 72, `unknown compression code ${compressionCode}`);
+            })();
   if ((compression === 'zlib') !== (magic === '$FL3')) {
     throw corrupt(file, 72, `compression code ${compressionCode} does not match the file type ${magic}`);
   }
@@ -279,11 +334,21 @@ export async function readSavDictionary(src: SavFileSource): Promise<SavDictiona
       if (type === -1) {
         // Continuation of the previous string variable.
         const owner = unitOwner[unitOwner.length - 1];
-        if (owner === undefined || raws[owner]!.type <= 0) throw corrupt(file, recOffset, 'continuation record without a string variable');
+        if (owner === undefined || raws[owner]!.type <= 0)
+          throw corrupt(file, recOffset, 'continuation record without a string variable');
         unitOwner.push(owner);
       } else {
         if (type < 0 || type > 255) throw corrupt(file, recOffset + 4, `bad variable type ${type}`);
-        raws.push({ offset: recOffset, type, shortName, printFormat, nMissing, missing, unit: unitOwner.length, ...(label ? { label } : {}) });
+        raws.push({
+          offset: recOffset,
+          type,
+          shortName,
+          printFormat,
+          nMissing,
+          missing,
+          unit: unitOwner.length,
+          ...(label ? { label } : {}),
+        });
         unitOwner.push(raws.length - 1);
       }
     } else if (recType === 3) {
@@ -314,7 +379,8 @@ export async function readSavDictionary(src: SavFileSource): Promise<SavDictiona
       const size = await readI32('an extension record size');
       const count = await readI32('an extension record count');
       const total = size * count;
-      if (size < 0 || count < 0 || total > 1 << 30) throw corrupt(file, recOffset + 8, `bad extension record size ${size}×${count}`);
+      if (size < 0 || count < 0 || total > 1 << 30)
+        throw corrupt(file, recOffset + 8, `bad extension record size ${size}×${count}`);
       const data = await readBytes(total, `extension record 7/${subtype} data`);
       const dv = new DataView(data.buffer, data.byteOffset, data.byteLength);
       if (subtype === 3 && total >= 32) codePage = dv.getInt32(28, le);
@@ -389,23 +455,45 @@ export async function readSavDictionary(src: SavFileSource): Promise<SavDictiona
       const fname = FORMAT_NAMES[fmtType] ?? `FORMAT${fmtType}`;
       const format = DECIMAL_FORMATS.has(fmtType) ? `${fname}${fmtW}.${fmtD}` : `${fname}${fmtW}`;
       const sv: SavVariable = {
-        name, shortName, type, width: 0, format, formatType: fmtType, unit: r.unit, segments: [],
-        missingValues, missingStrings: [], ...(missingRange ? { missingRange } : {}),
+        name,
+        shortName,
+        type,
+        width: 0,
+        format,
+        formatType: fmtType,
+        unit: r.unit,
+        segments: [],
+        missingValues,
+        missingStrings: [],
+        ...(missingRange ? { missingRange } : {}),
       };
       if (r.label) sv.label = dec(r.label);
       variables.push(sv);
       continue;
     }
     const sv: SavVariable = {
-      name, shortName, type: 'string', width: r.type, format: `A${r.type}`, formatType: 1, unit: r.unit,
-      segments: [[r.unit, r.type]], missingValues: [], missingStrings: r.nMissing > 0 ? r.missing.map(trimRight) : [],
+      name,
+      shortName,
+      type: 'string',
+      width: r.type,
+      format: `A${r.type}`,
+      formatType: 1,
+      unit: r.unit,
+      segments: [[r.unit, r.type]],
+      missingValues: [],
+      missingStrings: r.nMissing > 0 ? r.missing.map(trimRight) : [],
     };
     const total = vlsWidth.get(shortName.toUpperCase());
     if (total !== undefined && total > 255) {
       const nseg = Math.ceil(total / 252);
       for (let s = 1; s < nseg; s++) {
         const seg = raws[i + s];
-        if (!seg || seg.type <= 0) throw corrupt(file, r.offset, `very long string ${shortName} (width ${total}) lacks segment ${s + 1} of ${nseg}`);
+        if (!seg || seg.type <= 0)
+          throw corrupt(
+            file,
+            r.offset,
+            `very long string ${shortName} (width ${total}) lacks segment ${s + 1} of ${nseg}`,
+          );
         sv.segments.push([seg.unit, seg.type]);
       }
       sv.width = total;
@@ -422,11 +510,13 @@ export async function readSavDictionary(src: SavFileSource): Promise<SavDictiona
   for (const set of valueLabelSets) {
     for (const u of set.vars) {
       const sv = varByUnit.get(u);
-      if (!sv) throw corrupt(file, set.offset, `value labels refer to dictionary index ${u + 1}, which is not a variable`);
+      if (!sv)
+        throw corrupt(file, set.offset, `value labels refer to dictionary index ${u + 1}, which is not a variable`);
       const out = (sv.valueLabels ??= {});
       for (let k = 0; k < set.values.length; k++) {
         const raw = set.values[k]!;
-        const key = sv.width === 0 ? String(new DataView(raw.buffer, raw.byteOffset, 8).getFloat64(0, le)) : dec(trimRight(raw));
+        const key =
+          sv.width === 0 ? String(new DataView(raw.buffer, raw.byteOffset, 8).getFloat64(0, le)) : dec(trimRight(raw));
         out[key] = dec(set.labels[k]!);
       }
     }
@@ -479,7 +569,16 @@ export async function readSavDictionary(src: SavFileSource): Promise<SavDictiona
   }
 
   return {
-    file, littleEndian: le, compression, bias, caseCount: ncases >= 0 ? ncases : null, caseUnits, unitIsNumeric,
-    encoding: decoder.encoding, decoder, variables, dataOffset: src.offset,
+    file,
+    littleEndian: le,
+    compression,
+    bias,
+    caseCount: ncases >= 0 ? ncases : null,
+    caseUnits,
+    unitIsNumeric,
+    encoding: decoder.encoding,
+    decoder,
+    variables,
+    dataOffset: src.offset,
   };
 }

@@ -16,7 +16,13 @@ export interface SavWorkerData {
 }
 
 export type SavWorkerMessage =
-  | { type: 'dictionary'; encoding: string; compression: 'none' | 'bytecode' | 'zlib'; caseCount: number | null; selected: import('./savDictionary.js').SavVariable[] }
+  | {
+      type: 'dictionary';
+      encoding: string;
+      compression: 'none' | 'bytecode' | 'zlib';
+      caseCount: number | null;
+      selected: import('./savDictionary.js').SavVariable[];
+    }
   | { type: 'chunk'; chunk: SavChunk }
   | { type: 'done'; rows: number; kept: number }
   | { type: 'error'; input: boolean; message: string; details: string[]; stack?: string | undefined };
@@ -32,7 +38,14 @@ try {
   const r = await decodeSav(
     data.file,
     data.options,
-    (dict, selected) => post({ type: 'dictionary', encoding: dict.encoding, compression: dict.compression, caseCount: dict.caseCount, selected }),
+    (dict, selected) =>
+      post({
+        type: 'dictionary',
+        encoding: dict.encoding,
+        compression: dict.compression,
+        caseCount: dict.caseCount,
+        selected,
+      }),
     (chunk) => {
       const transfer = [chunk.rowNumbers, ...chunk.columns.flatMap((c) => (c.valid ? [c.data, c.valid] : [c.data]))];
       post({ type: 'chunk', chunk }, transfer);
@@ -47,5 +60,11 @@ try {
   post({ type: 'done', rows: r.rows, kept: r.kept });
 } catch (err) {
   const e = err as Error;
-  post({ type: 'error', input: err instanceof InputError, message: e.message, details: err instanceof InputError ? err.details : [], stack: e.stack });
+  post({
+    type: 'error',
+    input: err instanceof InputError,
+    message: e.message,
+    details: err instanceof InputError ? err.details : [],
+    stack: e.stack,
+  });
 }

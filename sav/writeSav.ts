@@ -60,7 +60,10 @@ function shortNameFactory(): (name: string) => string {
 }
 
 /** Builds the dictionary bytes and keeps the unit layout for encoding rows. */
-function buildDictionary(variables: SavWriteVariable[], compression: 0 | 1 | 2): { bytes: Uint8Array; layouts: Layout[]; units: number } {
+function buildDictionary(
+  variables: SavWriteVariable[],
+  compression: 0 | 1 | 2,
+): { bytes: Uint8Array; layouts: Layout[]; units: number } {
   if (variables.length === 0) throw new InputError('writeSav: no variables');
   const parts: number[] = [];
   const u8 = (x: number) => parts.push(x & 0xff);
@@ -124,7 +127,8 @@ function buildDictionary(variables: SavWriteVariable[], compression: 0 | 1 | 2):
     longNames.push(`${sn}=${v.name}`);
     if (v.type === 'string') {
       const width = v.width ?? 255;
-      if (!Number.isInteger(width) || width < 1 || width > 32767) throw new InputError(`writeSav: variable ${v.name}: bad string width ${width}`);
+      if (!Number.isInteger(width) || width < 1 || width > 32767)
+        throw new InputError(`writeSav: variable ${v.name}: bad string width ${width}`);
       const layout: Layout = { kind: 1, width, unit, segments: [], name: v.name };
       if (width <= 255) {
         const first = unit;
@@ -150,16 +154,25 @@ function buildDictionary(variables: SavWriteVariable[], compression: 0 | 1 | 2):
     }
   }
   // 7/3 machine integer info: version 1.0.0, machine -1, IEEE floats, compression, little-endian, UTF-8.
-  i32(7); i32(3); i32(4); i32(8);
+  i32(7);
+  i32(3);
+  i32(4);
+  i32(8);
   for (const x of [1, 0, 0, -1, 1, compression === 0 ? 0 : 1, 2, 65001]) i32(x);
   // 7/4 machine float info: sysmis, highest, lowest.
-  i32(7); i32(4); i32(8); i32(3);
+  i32(7);
+  i32(4);
+  i32(8);
+  i32(3);
   f64(SYSMIS);
   f64(Number.MAX_VALUE);
   f64(-1.7976931348623155e308);
   const textRecord = (subtype: number, text: string) => {
     const b = enc.encode(text);
-    i32(7); i32(subtype); i32(1); i32(b.length);
+    i32(7);
+    i32(subtype);
+    i32(1);
+    i32(b.length);
     str(b, b.length);
   };
   textRecord(13, longNames.join('\t'));
@@ -193,7 +206,11 @@ class SavWriter {
   private zu = 0;
   private deflating: { job: Promise<Buffer>; size: number }[] = [];
 
-  private constructor(private readonly file: string, variables: SavWriteVariable[], compression: 'bytecode' | 'zlib' | 'none') {
+  private constructor(
+    private readonly file: string,
+    variables: SavWriteVariable[],
+    compression: 'bytecode' | 'zlib' | 'none',
+  ) {
     this.mode = compression === 'none' ? 0 : compression === 'bytecode' ? 1 : 2;
     const d = buildDictionary(variables, this.mode);
     this.layouts = d.layouts;
@@ -231,7 +248,8 @@ class SavWriter {
   /** Encode one case (values in variable order). */
   writeRow(row: readonly unknown[]): void {
     const ls = this.layouts;
-    if (row.length !== ls.length) throw new InputError(`${this.file}: row ${this.rows + 1} has ${row.length} values, expected ${ls.length}`);
+    if (row.length !== ls.length)
+      throw new InputError(`${this.file}: row ${this.rows + 1} has ${row.length} values, expected ${ls.length}`);
     for (let i = 0; i < ls.length; i++) this.setValue(i, row[i]);
     this.endRow();
   }
@@ -240,7 +258,11 @@ class SavWriter {
   setValue(i: number, v: unknown): void {
     const l = this.layouts[i]!;
     if (l.kind !== 1) {
-      this.caseView.setFloat64(l.unit * 8, l.kind === 2 ? dateToSpss(v, this.file, l.name, this.rows) : toNumber(v, this.file, l.name, this.rows), true);
+      this.caseView.setFloat64(
+        l.unit * 8,
+        l.kind === 2 ? dateToSpss(v, this.file, l.name, this.rows) : toNumber(v, this.file, l.name, this.rows),
+        true,
+      );
       return;
     }
     const cb = this.caseBuf;
@@ -268,7 +290,9 @@ class SavWriter {
   setStringBytes(i: number, src: Uint8Array, from: number, len: number): void {
     const l = this.layouts[i]!;
     if (len > l.width) {
-      throw new InputError(`${this.file}: variable ${l.name}, row ${this.rows + 1}: value of ${len} bytes does not fit width ${l.width}`);
+      throw new InputError(
+        `${this.file}: variable ${l.name}, row ${this.rows + 1}: value of ${len} bytes does not fit width ${l.width}`,
+      );
     }
     const cb = this.caseBuf;
     let taken = 0;
@@ -339,7 +363,11 @@ class SavWriter {
         for (let u = first; u < first + n; u++) {
           const o = u * 8;
           let spaces = true;
-          for (let k = 0; k < 8; k++) if (cb[o + k] !== 32) { spaces = false; break; }
+          for (let k = 0; k < 8; k++)
+            if (cb[o + k] !== 32) {
+              spaces = false;
+              break;
+            }
           if (spaces) this.code(254);
           else {
             this.code(253);
@@ -450,7 +478,8 @@ function toNumber(v: unknown, file: string, name: string, row: number): number {
   if (typeof v === 'number') return Number.isNaN(v) ? SYSMIS : v;
   if (typeof v === 'bigint') return Number(v);
   if (typeof v === 'boolean') return v ? 1 : 0;
-  if (typeof v === 'object' && typeof (v as { toDouble?: unknown }).toDouble === 'function') return (v as { toDouble(): number }).toDouble();
+  if (typeof v === 'object' && typeof (v as { toDouble?: unknown }).toDouble === 'function')
+    return (v as { toDouble(): number }).toDouble();
   if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
   throw new InputError(`${file}: variable ${name}, row ${row + 1}: not a number`);
 }
@@ -461,16 +490,23 @@ function dateToSpss(v: unknown, file: string, name: string, row: number): number
   if (v === null || v === undefined || v === '') return SYSMIS;
   let days: number | undefined;
   if (v instanceof Date) days = Math.floor(v.getTime() / 86400000);
-  else if (typeof v === 'object' && typeof (v as { days?: unknown }).days === 'number') days = (v as { days: number }).days;
+  else if (typeof v === 'object' && typeof (v as { days?: unknown }).days === 'number')
+    days = (v as { days: number }).days;
   else if (typeof v === 'string') {
     const m = /^(\d{4})-?(\d{2})-?(\d{2})$/.exec(v);
     if (m) {
       const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
       const d = new Date(t);
-      if (d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3])) days = t / 86400000;
+      if (
+        d.getUTCFullYear() === Number(m[1]) &&
+        d.getUTCMonth() === Number(m[2]) - 1 &&
+        d.getUTCDate() === Number(m[3])
+      )
+        days = t / 86400000;
     }
   }
-  if (days === undefined || !Number.isFinite(days)) throw new InputError(`${file}: variable ${name}, row ${row + 1}: not a date`);
+  if (days === undefined || !Number.isFinite(days))
+    throw new InputError(`${file}: variable ${name}, row ${row + 1}: not a date`);
   return (days + SPSS_EPOCH_OFFSET_DAYS) * DAY;
 }
 
@@ -526,8 +562,13 @@ export async function writeSavFromQuery(
   const needWidth = vars.filter((v) => v.type === 'string' && v.width === undefined);
   if (needWidth.length > 0) {
     const aliases = vars.map((_, i) => `c${i}`);
-    const exprs = vars.flatMap((v, i) => (v.type === 'string' && v.width === undefined ? [`max(strlen(CAST(c${i} AS VARCHAR)))`] : []));
-    const r = await conn.runAndReadAll(loadQuery('sav_write_select', {}, { exprs: exprs.join(', '), query: sql, aliases: aliases.join(', ') }), params);
+    const exprs = vars.flatMap((v, i) =>
+      v.type === 'string' && v.width === undefined ? [`max(strlen(CAST(c${i} AS VARCHAR)))`] : [],
+    );
+    const r = await conn.runAndReadAll(
+      loadQuery('sav_write_select', {}, { exprs: exprs.join(', '), query: sql, aliases: aliases.join(', ') }),
+      params,
+    );
     const row = r.getRows()[0] ?? [];
     needWidth.forEach((v, k) => {
       v.width = Math.max(1, Number(row[k] ?? 1));
@@ -560,7 +601,14 @@ export async function writeSavFromQuery(
   return w.rows;
 }
 
-function columnReader(w: SavWriter, c: number, v: SavWriteVariable, typeId: DuckDBTypeId, chunk: DuckDBDataChunk, n: number): (i: number) => void {
+function columnReader(
+  w: SavWriter,
+  c: number,
+  v: SavWriteVariable,
+  typeId: DuckDBTypeId,
+  chunk: DuckDBDataChunk,
+  n: number,
+): (i: number) => void {
   const raw = duckdb.data_chunk_get_vector(chunk.chunk, c);
   const validity = duckdb.vector_get_validity(raw, Math.ceil(n / 64) * 8) as Uint8Array | null | undefined;
   const isNull = validity ? (i: number) => (validity[i >> 3]! & (1 << (i & 7))) === 0 : () => false;

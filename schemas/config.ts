@@ -65,7 +65,14 @@ const uwvSource = z
   .object({
     ...sourceHeader,
     columns: z
-      .object({ ...keyColumns, type: columnName, background: columnName, product: columnName, begin: columnName, end: columnName })
+      .object({
+        ...keyColumns,
+        type: columnName,
+        background: columnName,
+        product: columnName,
+        begin: columnName,
+        end: columnName,
+      })
       .strict(),
   })
   .strict();
@@ -86,7 +93,8 @@ export const UWV_TYPE_TARGETS = UWV_TYPES as unknown as Keys;
 /** @internal exported for its test (and only used there) */
 export const UWV_BACKGROUND_TARGETS = UWV_BACKGROUNDS as unknown as Keys;
 /** Known classes of a background dimension (model/tables.json), without "onbekend" (what no code maps to). */
-const known = (dim: 'gender' | 'education') => DIMENSIONS[dim].map(([k]) => k).filter((k) => k !== 'onbekend') as unknown as Keys;
+const known = (dim: 'gender' | 'education') =>
+  DIMENSIONS[dim].map(([k]) => k).filter((k) => k !== 'onbekend') as unknown as Keys;
 
 const codeMap = (cats: readonly [string, ...string[]]) =>
   z.record(z.string().min(1, 'a code may not be empty'), target(cats));
@@ -172,7 +180,10 @@ export const ConfigSchema = z
     allowEmpty: z.boolean().default(false),
     duckdb: z
       .object({
-        memoryLimit: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i).default('4GB'),
+        memoryLimit: z
+          .string()
+          .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i)
+          .default('4GB'),
         threads: z.number().int().min(1).max(256).default(2),
         tempDirectory: z.string().min(1).nullable().default(null),
       })

@@ -23,17 +23,32 @@ function checkKeyColumns(config: Config, file: string): void {
     for (const [field, value] of Object.entries(cols)) {
       if (field === 'rinpersoons' || field === 'rinpersoon' || value === undefined) continue;
       for (const v of Array.isArray(value) ? value : [value])
-        if (keys.has(v.toUpperCase())) throw new ConfigError(messages.configField(file, `sources.${name}.columns.${field}`, messages.keyAsValue(v)));
+        if (keys.has(v.toUpperCase()))
+          throw new ConfigError(messages.configField(file, `sources.${name}.columns.${field}`, messages.keyAsValue(v)));
     }
   }
 }
 
 /** Code lists are replaced whole by a user's config (a new year's list), never merged with the defaults. */
-const REPLACED = new Set(['codes.srg', 'codes.wmo', 'codes.uwvType', 'codes.uwvBackground', 'codes.tolkProducts', 'codes.visueelProducts']);
+const REPLACED = new Set([
+  'codes.srg',
+  'codes.wmo',
+  'codes.uwvType',
+  'codes.uwvBackground',
+  'codes.tolkProducts',
+  'codes.visueelProducts',
+]);
 
 function merge(base: Json, over: Json, path: string): Json {
   if (REPLACED.has(path)) return over;
-  if (base && over && typeof base === 'object' && typeof over === 'object' && !Array.isArray(base) && !Array.isArray(over)) {
+  if (
+    base &&
+    over &&
+    typeof base === 'object' &&
+    typeof over === 'object' &&
+    !Array.isArray(base) &&
+    !Array.isArray(over)
+  ) {
     const out: { [k: string]: Json } = { ...base };
     for (const [k, v] of Object.entries(over)) out[k] = k in base ? merge(base[k]!, v, path ? `${path}.${k}` : k) : v;
     return out;
@@ -85,12 +100,15 @@ export function parseConfig(text: string | undefined, file: string): Config {
       if (e instanceof JsonSyntaxError) throw new ConfigError(messages.configNotJson(file, e.message, e.line));
       throw e;
     }
-    if (user === null || typeof user !== 'object' || Array.isArray(user)) throw new ConfigError(messages.configRead(file, 'expected a JSON object'));
+    if (user === null || typeof user !== 'object' || Array.isArray(user))
+      throw new ConfigError(messages.configRead(file, 'expected a JSON object'));
   }
   const merged = merge(defaults, user, '');
   const result = ConfigSchema.safeParse(merged);
   if (!result.success) {
-    const issues = result.error.issues.map((i) => messages.configField(file, i.path.join('.') || '(top level)', withValue(i.message, valueAt(merged, i.path))));
+    const issues = result.error.issues.map((i) =>
+      messages.configField(file, i.path.join('.') || '(top level)', withValue(i.message, valueAt(merged, i.path))),
+    );
     throw new ConfigError(issues[0]!, issues.slice(1));
   }
   const config = result.data;
@@ -98,16 +116,28 @@ export function parseConfig(text: string | undefined, file: string): Config {
   try {
     declarationsFor(config);
   } catch (e) {
-    if (e instanceof DeclarationError) throw new ConfigError(messages.configField(file, ['tables', ...e.path].join('.'), e.message));
+    if (e instanceof DeclarationError)
+      throw new ConfigError(messages.configField(file, ['tables', ...e.path].join('.'), e.message));
     throw e;
   }
-  for (const [name, map] of Object.entries({ srg: config.codes.srg, wmo: config.codes.wmo, uwvType: config.codes.uwvType, uwvBackground: config.codes.uwvBackground })) {
+  for (const [name, map] of Object.entries({
+    srg: config.codes.srg,
+    wmo: config.codes.wmo,
+    uwvType: config.codes.uwvType,
+    uwvBackground: config.codes.uwvBackground,
+  })) {
     const seen = new Map<string, [string, string]>();
     for (const [code, target] of Object.entries(map)) {
       const k = normaliseCode(code);
       const prev = seen.get(k);
       if (prev && prev[1] !== target)
-        throw new ConfigError(messages.configField(file, `codes.${name}`, `codes "${prev[0]}" and "${code}" are the same code but map to ${prev[1]} and ${target}`));
+        throw new ConfigError(
+          messages.configField(
+            file,
+            `codes.${name}`,
+            `codes "${prev[0]}" and "${code}" are the same code but map to ${prev[1]} and ${target}`,
+          ),
+        );
       seen.set(k, [code, target]);
     }
   }

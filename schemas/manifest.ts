@@ -68,10 +68,18 @@ export interface ManifestInputFile {
  * The input files as the manifest (and the checker's note) records them, sorted by name. A CSV's rows are its
  * lines less the header unless DuckDB counted them (Parquet metadata, `.sav`).
  */
-export function manifestInputs(used: { source: string; name: string; bytes: number; facts: InputFacts; rows: number | undefined }[]): ManifestInputFile[] {
+export function manifestInputs(
+  used: { source: string; name: string; bytes: number; facts: InputFacts; rows: number | undefined }[],
+): ManifestInputFile[] {
   return [...used]
     .sort((a, b) => (a.name < b.name ? -1 : 1))
-    .map((f) => ({ source: f.source, file: f.name, bytes: f.bytes, rows: f.rows ?? Math.max(0, f.facts.lines - 1), sha256: f.facts.sha256 }));
+    .map((f) => ({
+      source: f.source,
+      file: f.name,
+      bytes: f.bytes,
+      rows: f.rows ?? Math.max(0, f.facts.lines - 1),
+      sha256: f.facts.sha256,
+    }));
 }
 
 /**
@@ -136,7 +144,12 @@ export function readManifest(dir: string): ManifestRead {
   const parsed = ManifestSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, problem: 'shape', path, detail: `${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? ''}` };
+    return {
+      ok: false,
+      problem: 'shape',
+      path,
+      detail: `${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? ''}`,
+    };
   }
   return { ok: true, manifest: parsed.data, text };
 }

@@ -6,14 +6,21 @@
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 export class JsonSyntaxError extends Error {
-  constructor(message: string, readonly line: number) {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
     super(message);
     this.name = 'JsonSyntaxError';
   }
 }
 
 export class JsonDuplicateKeyError extends Error {
-  constructor(readonly key: string, readonly path: string, readonly line: number) {
+  constructor(
+    readonly key: string,
+    readonly path: string,
+    readonly line: number,
+  ) {
     super(`duplicate key "${key}"`);
     this.name = 'JsonDuplicateKeyError';
   }
@@ -28,7 +35,10 @@ export function parseStrictJson(input: string): Json {
     return n;
   };
   const fail = (what: string): never => {
-    throw new JsonSyntaxError(i >= text.length ? `unexpected end of text (${what})` : `unexpected ${JSON.stringify(text[i])} (${what})`, lineAt(i));
+    throw new JsonSyntaxError(
+      i >= text.length ? `unexpected end of text (${what})` : `unexpected ${JSON.stringify(text[i])} (${what})`,
+      lineAt(i),
+    );
   };
   const ws = () => {
     while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
@@ -115,9 +125,9 @@ export function parseStrictJson(input: string): Json {
       }
     }
     if (c === '"') return str();
-    if (text.startsWith('true', i)) return (i += 4), true;
-    if (text.startsWith('false', i)) return (i += 5), false;
-    if (text.startsWith('null', i)) return (i += 4), null;
+    if (text.startsWith('true', i)) return ((i += 4), true);
+    if (text.startsWith('false', i)) return ((i += 5), false);
+    if (text.startsWith('null', i)) return ((i += 4), null);
     return num();
   };
   const v = value('');

@@ -39,8 +39,12 @@ export function emptyReasonCounts(): ReasonCounts {
 export type ReasonOf = (table: string, row: string, column: string) => SuppressionReason | undefined;
 
 /** A ReasonOf over audit records. */
-export function reasonLookup(cells: readonly { table: string; row: string; column: string; why?: SuppressionReason | undefined }[]): ReasonOf {
-  const m = new Map(cells.flatMap((c) => (c.why ? [[`${c.table}\u0000${c.row}\u0000${c.column}`, c.why] as const] : [])));
+export function reasonLookup(
+  cells: readonly { table: string; row: string; column: string; why?: SuppressionReason | undefined }[],
+): ReasonOf {
+  const m = new Map(
+    cells.flatMap((c) => (c.why ? [[`${c.table}\u0000${c.row}\u0000${c.column}`, c.why] as const] : [])),
+  );
   return (table, row, column) => m.get(`${table}\u0000${row}\u0000${column}`);
 }
 
@@ -120,6 +124,6 @@ export const ATTACKER_TEXT =
 
 export const JOINT_ATTACKER_TEXT =
   'Joint attacker over this export and the earlier ones: the atom variables of every release whose atoms can be recomputed ' +
-  '(earlier periods inside this one or containing it), each release\'s shown cells as equalities, and for every cell that only ' +
+  "(earlier periods inside this one or containing it), each release's shown cells as equalities, and for every cell that only " +
   'asks for memberships: count over the shorter period <= count over the longer one. Shown cells shown in both releases differ ' +
   'by 0 or at least the threshold; every primary cell of every release keeps its interval.';

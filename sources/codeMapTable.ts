@@ -17,16 +17,25 @@ export function codeMapRows(config: Config): CodeMapRow[] {
   const rows: CodeMapRow[] = [];
   const bits = (domain: string, map: Record<string, string>, prefix: string) => {
     for (const [code, target] of Object.entries(map))
-      rows.push({ domain, code: normaliseCode(code), bit: target === 'ignore' ? -1 : bitOf(target === 'lks' ? 'lks' : `${prefix}${target}`), target });
+      rows.push({
+        domain,
+        code: normaliseCode(code),
+        bit: target === 'ignore' ? -1 : bitOf(target === 'lks' ? 'lks' : `${prefix}${target}`),
+        target,
+      });
   };
   bits('srg', config.codes.srg, 'pwet.');
   bits('wmo', config.codes.wmo, 'wmo.');
   bits('uwvType', config.codes.uwvType, 'uwv.');
   bits('uwvBackground', config.codes.uwvBackground, 'uwv.bg.');
-  for (const p of config.codes.tolkProducts) rows.push({ domain: 'uwvProduct', code: p.trim(), bit: bitOf('tolk'), target: 'tolk' });
-  for (const p of config.codes.visueelProducts) rows.push({ domain: 'uwvProduct', code: p.trim(), bit: bitOf('visueel'), target: 'visueel' });
-  for (const [code, g] of Object.entries(config.sources.gba.genderCodes)) rows.push({ domain: 'gender', code: normaliseCode(code), bit: null, target: g });
-  for (const [d, level] of Object.entries(config.sources.education.firstDigit)) rows.push({ domain: 'education', code: d, bit: null, target: level });
+  for (const p of config.codes.tolkProducts)
+    rows.push({ domain: 'uwvProduct', code: p.trim(), bit: bitOf('tolk'), target: 'tolk' });
+  for (const p of config.codes.visueelProducts)
+    rows.push({ domain: 'uwvProduct', code: p.trim(), bit: bitOf('visueel'), target: 'visueel' });
+  for (const [code, g] of Object.entries(config.sources.gba.genderCodes))
+    rows.push({ domain: 'gender', code: normaliseCode(code), bit: null, target: g });
+  for (const [d, level] of Object.entries(config.sources.education.firstDigit))
+    rows.push({ domain: 'education', code: d, bit: null, target: level });
   // deduplicate (the same code listed twice as "01" and "1" with one target)
   const seen = new Set<string>();
   return rows.filter((r) => {
@@ -43,7 +52,10 @@ export async function installCodeMap(conn: DuckDBConnection, config: Config): Pr
   await conn.run(loadQuery('code_map'));
   const stmt = await conn.prepare(loadQuery('code_map_row'));
   for (const r of codeMapRows(config)) {
-    stmt.bind({ domain: r.domain, code: r.code, bit: r.bit, target: r.target }, { bit: INTEGER, target: VARCHAR, domain: VARCHAR, code: VARCHAR });
+    stmt.bind(
+      { domain: r.domain, code: r.code, bit: r.bit, target: r.target },
+      { bit: INTEGER, target: VARCHAR, domain: VARCHAR, code: VARCHAR },
+    );
     await stmt.run();
   }
 }

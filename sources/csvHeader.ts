@@ -40,7 +40,8 @@ export function rawCsvHeader(firstLine: string): CsvHeader | undefined {
   let best: { delim: string; columns: string[] } | undefined;
   for (const delim of DELIMITERS) {
     const fields = csvFields(line, delim);
-    if (fields && fields.length > 1 && (!best || fields.length > best.columns.length)) best = { delim, columns: fields };
+    if (fields && fields.length > 1 && (!best || fields.length > best.columns.length))
+      best = { delim, columns: fields };
   }
   return best && { delim: best.delim, columns: best.columns.map((c) => c.trim()) };
 }

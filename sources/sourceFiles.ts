@@ -49,7 +49,11 @@ export interface DiscoveredSources {
  * its name starts with (case-insensitive; the longest prefix wins); CSV, Parquet and SPSS .sav by extension.
  * A source may be split over several files (read together). Pure: the directory listing comes from outside.
  */
-export function discoverSources(entries: readonly DirectoryEntry[], config: Config, inputDir: string): DiscoveredSources {
+export function discoverSources(
+  entries: readonly DirectoryEntry[],
+  config: Config,
+  inputDir: string,
+): DiscoveredSources {
   const files = { srg: [], uwv: [], wmo: [], gba: [], education: [] } as Record<SourceKey, InputFile[]>;
   const ignored: string[] = [];
   const prefixes = SOURCE_KEYS.map((k) => [k, config.sources[k].prefix.toUpperCase()] as const).sort(
@@ -84,12 +88,15 @@ const fold = (s: string) => s.replace(/[0158L]/g, (c) => LOOKALIKE[c]!);
 /** Optimal string alignment distance (one edit: a letter added, dropped, changed, or two swapped), capped at 2. */
 function editDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 1) return 2;
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++)
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
     }
   return Math.min(d[a.length]![b.length]!, 2);
 }
@@ -117,7 +124,13 @@ function checkLookalikes(ignored: readonly string[], prefixes: readonly (readonl
     const key = formatOf(name) ? nearlyPrefixed(name, prefixes) : undefined;
     return key ? [{ name, key }] : [];
   });
-  if (near.length > 0) throw new InputError(messages.nearlySourceNames(), near.map(({ name, key }) => messages.nearlySource(name, SOURCE_NAMES[key], prefixes.find(([k]) => k === key)![1])));
+  if (near.length > 0)
+    throw new InputError(
+      messages.nearlySourceNames(),
+      near.map(({ name, key }) =>
+        messages.nearlySource(name, SOURCE_NAMES[key], prefixes.find(([k]) => k === key)![1]),
+      ),
+    );
 }
 
 /** The year of a WMOBUS file named as CBS names them (WMO<YYYY>BUSV<n>), else undefined. */
@@ -140,12 +153,22 @@ function checkWmoYears(files: readonly InputFile[], period: { start: string; end
   const first = Math.min(...have);
   const last = Math.max(...have);
   const gaps: number[] = [];
-  for (let y = Math.max(first, Number(period.start.slice(0, 4))); y <= Math.min(last, Number(period.end.slice(0, 4))); y++) if (!have.has(y)) gaps.push(y);
-  if (gaps.length > 0) throw new InputError(messages.wmoYearsMissing(gaps, period.start, period.end), files.map((f) => f.name));
+  for (
+    let y = Math.max(first, Number(period.start.slice(0, 4)));
+    y <= Math.min(last, Number(period.end.slice(0, 4)));
+    y++
+  )
+    if (!have.has(y)) gaps.push(y);
+  if (gaps.length > 0)
+    throw new InputError(
+      messages.wmoYearsMissing(gaps, period.start, period.end),
+      files.map((f) => f.name),
+    );
 }
 
 /** Trailing marks of a copy that users leave next to the original ("X - kopie", "X (1)", "X_old", "X.bak"). */
-const COPY_MARK = /(\s*-\s*(KOPIE|COPY)(\s*\(\d+\))?|\s*\(\d+\)|[\s_.-]+(KOPIE|COPY|OLD|OUD|BAK|BACKUP|ORIG|ORIGINAL|PREV|VORIG|TMP)\d*)$/;
+const COPY_MARK =
+  /(\s*-\s*(KOPIE|COPY)(\s*\(\d+\))?|\s*\(\d+\)|[\s_.-]+(KOPIE|COPY|OLD|OUD|BAK|BACKUP|ORIG|ORIGINAL|PREV|VORIG|TMP)\d*)$/;
 
 /**
  * What a file name stands for, ignoring what tells copies and versions of one file apart: the extension (the CSV and
@@ -153,7 +176,10 @@ const COPY_MARK = /(\s*-\s*(KOPIE|COPY)(\s*\(\d+\))?|\s*\(\d+\)|[\s_.-]+(KOPIE|C
  * with the same stem are candidates for the same data: reading both would count it twice.
  */
 function canonicalStem(name: string): string {
-  let s = name.replace(/\.[^.]*$/, '').toUpperCase().trim();
+  let s = name
+    .replace(/\.[^.]*$/, '')
+    .toUpperCase()
+    .trim();
   while (COPY_MARK.test(s)) s = s.replace(COPY_MARK, '');
   return s.replace(/[\s_.-]*V\d+$/, '');
 }
@@ -165,7 +191,11 @@ const isGbaRestricted = (name: string) => /^GBAPERSOON\d*KTAB/i.test(name);
 function checkAmbiguous(files: Record<SourceKey, InputFile[]>): void {
   const gba = files.gba;
   const restricted = gba.filter((f) => isGbaRestricted(f.name));
-  if (restricted.length > 0 && restricted.length < gba.length) throw new InputError(messages.gbaVariants(), gba.map((f) => f.name));
+  if (restricted.length > 0 && restricted.length < gba.length)
+    throw new InputError(
+      messages.gbaVariants(),
+      gba.map((f) => f.name),
+    );
   for (const key of SOURCE_KEYS) {
     const groups = new Map<string, InputFile[]>();
     for (const f of files[key]) {
@@ -175,7 +205,11 @@ function checkAmbiguous(files: Record<SourceKey, InputFile[]>): void {
       groups.set(group, [...(groups.get(group) ?? []), f]);
     }
     const clashes = [...groups.values()].filter((g) => g.length > 1);
-    if (clashes.length > 0) throw new InputError(messages.ambiguousSource(SOURCE_NAMES[key]), clashes.map((g) => g.map((f) => f.name).join(', ')));
+    if (clashes.length > 0)
+      throw new InputError(
+        messages.ambiguousSource(SOURCE_NAMES[key]),
+        clashes.map((g) => g.map((f) => f.name).join(', ')),
+      );
   }
 }
 

@@ -68,7 +68,11 @@ function wideSrgSpecs(config: Config): ColumnSpec[] {
     { alias: 'rn', field: 'sources.srg.columns.rinpersoon', names: [c.rinpersoon] },
     { alias: 'begin_raw', field: 'sources.srg.columns.begin', names: [c.begin] },
     { alias: 'end_raw', field: 'sources.srg.columns.end', names: [c.end] },
-    ...Object.keys(config.sources.srg.wide!.columns).map((name, k) => ({ alias: `w${k}`, field: `sources.srg.wide.columns.${name}`, names: [name] })),
+    ...Object.keys(config.sources.srg.wide!.columns).map((name, k) => ({
+      alias: `w${k}`,
+      field: `sources.srg.wide.columns.${name}`,
+      names: [name],
+    })),
   ];
 }
 
@@ -123,12 +127,20 @@ export interface SavRowFilter {
 /** Reads SPSS files (provided by the .sav reader; injected so this stage has no file I/O of its own). */
 export interface SavLoader {
   /** The file's variables and their types, and its number of cases when the header states it (dictionary only). */
-  columns(path: string): Promise<{ variables: { name: string; type: 'numeric' | 'string' | 'date' | 'datetime' }[]; cases: number | null }>;
+  columns(
+    path: string,
+  ): Promise<{ variables: { name: string; type: 'numeric' | 'string' | 'date' | 'datetime' }[]; cases: number | null }>;
   /**
    * Load the given variables into a new table, plus SAV_ROW_COLUMN; with a filter only the rows that may link or
    * whose key is not clean. Returns the file's number of cases and the number of rows loaded.
    */
-  load(conn: DuckDBConnection, path: string, table: string, columns: string[], filter?: SavRowFilter): Promise<{ rows: number; kept: number }>;
+  load(
+    conn: DuckDBConnection,
+    path: string,
+    table: string,
+    columns: string[],
+    filter?: SavRowFilter,
+  ): Promise<{ rows: number; kept: number }>;
 }
 
 /**
@@ -157,7 +169,11 @@ export type CsvDiagnoser = (path: string, delim?: string) => Promise<string | un
  * A DuckDB error while reading these files: bad input naming the files (readError); when they are CSV files and a
  * diagnoser is given, naming the one file and row at fault and why.
  */
-export async function fileFault(files: readonly PreparedFile[], err: unknown, diagnose?: CsvDiagnoser): Promise<unknown> {
+export async function fileFault(
+  files: readonly PreparedFile[],
+  err: unknown,
+  diagnose?: CsvDiagnoser,
+): Promise<unknown> {
   const translated = readError(files.map((f) => f.file.name).join(', '), err);
   if (!(translated instanceof InputError) || !diagnose) return translated;
   for (const f of files) {
@@ -173,9 +189,15 @@ interface ColumnInfo {
   type: string;
 }
 
-async function describeColumns(conn: DuckDBConnection, file: InputFile, diagnose?: CsvDiagnoser): Promise<ColumnInfo[]> {
+async function describeColumns(
+  conn: DuckDBConnection,
+  file: InputFile,
+  diagnose?: CsvDiagnoser,
+): Promise<ColumnInfo[]> {
   try {
-    const reader = await conn.runAndReadAll(loadQuery(file.format === 'csv' ? 'describe_csv' : 'describe_parquet'), { f: file.path });
+    const reader = await conn.runAndReadAll(loadQuery(file.format === 'csv' ? 'describe_csv' : 'describe_parquet'), {
+      f: file.path,
+    });
     return reader.getRowObjects().map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
   } catch (e) {
     throw await fileFault([{ file, index: 0, columns: {} }], e, diagnose);
@@ -216,7 +238,20 @@ async function csvWithoutData(conn: DuckDBConnection, file: InputFile, firstLine
 }
 
 /** Aliases whose values are keys or dates: a 32-bit float cannot hold them exactly (123456789 reads as 123456792). */
-const EXACT_ALIASES = new Set(['rs', 'rn', 'begin_raw', 'end_raw', 'birth_year', 'birth_month', 'code', 'type', 'background', 'product', 'level', 'gender']);
+const EXACT_ALIASES = new Set([
+  'rs',
+  'rn',
+  'begin_raw',
+  'end_raw',
+  'birth_year',
+  'birth_month',
+  'code',
+  'type',
+  'background',
+  'product',
+  'level',
+  'gender',
+]);
 
 /**
  * One rule per concept for typed columns (Parquet, .sav): integers, text, DATE/TIMESTAMP and DOUBLE are read through
@@ -225,7 +260,8 @@ const EXACT_ALIASES = new Set(['rs', 'rn', 'begin_raw', 'end_raw', 'birth_year',
  */
 function typeProblem(file: InputFile, column: string, type: string, alias: string): string | undefined {
   const t = type.toUpperCase();
-  if (EXACT_ALIASES.has(alias) && (t === 'FLOAT' || t === 'REAL' || t === 'FLOAT4')) return messages.floatColumn(file.name, column, type);
+  if (EXACT_ALIASES.has(alias) && (t === 'FLOAT' || t === 'REAL' || t === 'FLOAT4'))
+    return messages.floatColumn(file.name, column, type);
   return undefined;
 }
 
@@ -278,7 +314,14 @@ export async function prepareSource(
     }
     // UTF-16 (Excel's "Unicode text"): a byte-order mark read as UTF-8, or a NUL byte beside every ASCII letter
     if (firstLine !== undefined && (firstLine.startsWith('\uFFFD\uFFFD') || firstLine.includes('\u0000'))) {
-      throw new InputError(messages.unreadable(file.name, firstLine.startsWith('\uFFFD\uFFFD') || /[^\u0000]\u0000[^\u0000]\u0000/.test(firstLine) ? messages.csvUtf16() : messages.csvNul(0)));
+      throw new InputError(
+        messages.unreadable(
+          file.name,
+          firstLine.startsWith('\uFFFD\uFFFD') || /[^\u0000]\u0000[^\u0000]\u0000/.test(firstLine)
+            ? messages.csvUtf16()
+            : messages.csvNul(0),
+        ),
+      );
     }
     // a file without data rows: 0 bytes, a CSV with a header only (and blank lines), a Parquet file without rows, a
     // .sav file whose header says 0 cases (one that does not say is checked once decoded: emptySavFiles)
@@ -313,7 +356,14 @@ export async function prepareSource(
       year = yearFromFileName(file.name);
       if (year === undefined) problems.push(messages.noYear(file.name));
     }
-    const types = described ? Object.fromEntries(Object.entries(columns).map(([alias, name]) => [alias, described.find((c) => c.name === name)?.type ?? 'VARCHAR'])) : undefined;
+    const types = described
+      ? Object.fromEntries(
+          Object.entries(columns).map(([alias, name]) => [
+            alias,
+            described.find((c) => c.name === name)?.type ?? 'VARCHAR',
+          ]),
+        )
+      : undefined;
     prepared.push({
       file,
       index,
@@ -326,7 +376,11 @@ export async function prepareSource(
       ...(header ? { delim: header.delim, header: header.columns } : {}),
     });
   }
-  if (empty.length > 0 && !config.allowEmpty) throw new InputError(messages.emptyFile(empty[0]!), empty.slice(1).map((f) => messages.emptyFile(f)));
+  if (empty.length > 0 && !config.allowEmpty)
+    throw new InputError(
+      messages.emptyFile(empty[0]!),
+      empty.slice(1).map((f) => messages.emptyFile(f)),
+    );
   for (const f of empty) warn(messages.emptyFileWarning(f));
   if (problems.length > 0) throw new InputError(messages.missingColumns(), [...new Set(problems)]);
   return prepared;
@@ -366,11 +420,19 @@ export interface Relation {
  */
 function csvGroups(files: readonly PreparedFile[], located: Map<number, string>): PreparedFile[][] {
   const groups: PreparedFile[][] = [];
-  const key = (pf: PreparedFile) => (pf.file.format === 'csv' && pf.header && !located.has(pf.index) ? JSON.stringify([pf.delim, pf.header]) : undefined);
+  const key = (pf: PreparedFile) =>
+    pf.file.format === 'csv' && pf.header && !located.has(pf.index) ? JSON.stringify([pf.delim, pf.header]) : undefined;
   for (const pf of files) {
     const last = groups.at(-1);
     const prev = last?.at(-1);
-    if (last && prev && key(pf) !== undefined && key(pf) === key(prev) && JSON.stringify(pf.columns) === JSON.stringify(prev.columns)) last.push(pf);
+    if (
+      last &&
+      prev &&
+      key(pf) !== undefined &&
+      key(pf) === key(prev) &&
+      JSON.stringify(pf.columns) === JSON.stringify(prev.columns)
+    )
+      last.push(pf);
     else groups.push([pf]);
   }
   return groups;
@@ -381,7 +443,12 @@ function csvGroups(files: readonly PreparedFile[], located: Map<number, string>)
  * file_idx and row_nr (1-based data row; NULL for CSV in the main pass, which never materialises a file).
  * `located` maps a CSV file index to a temp table holding that file in order (rowid = row - 1).
  */
-export function sourceRelation(key: SourceKey, files: readonly PreparedFile[], config: Config, located: Map<number, string> = new Map()): Relation {
+export function sourceRelation(
+  key: SourceKey,
+  files: readonly PreparedFile[],
+  config: Config,
+  located: Map<number, string> = new Map(),
+): Relation {
   const specs = columnSpecs(key, config);
   const params: Record<string, DuckDBValue> = {};
   const parts = csvGroups(files, located).map((group) => {

@@ -72,14 +72,16 @@ export const EDUCATION_YEARS = [2016, 2018, 2019, 2021, 2022, 2023] as const;
 /** @internal exported for its test (and only used there) */
 export const WMO_YEARS = [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023] as const;
 
-const EDUCATION_COLUMN = (year: number) => (year <= 2018 ? 'OPLNIVSOI2016AGG4HBMETNIRWO' : 'OPLNIVSOI2021AGG4HBmetNIRWO');
+const EDUCATION_COLUMN = (year: number) =>
+  year <= 2018 ? 'OPLNIVSOI2016AGG4HBMETNIRWO' : 'OPLNIVSOI2021AGG4HBmetNIRWO';
 
 /** Bit positions of the profile layout the SQL relies on (contiguous ranges of BASE_SETS). */
 function profileBits() {
   const start = (keys: readonly string[]) => {
     const bits = keys.map((k) => bitOf(k));
     bits.forEach((b, i) => {
-      if (b !== bits[0]! + i) throw new InternalError(`synthetic generator: base sets ${keys.join(',')} are not contiguous`);
+      if (b !== bits[0]! + i)
+        throw new InternalError(`synthetic generator: base sets ${keys.join(',')} are not contiguous`);
     });
     return bits[0]!;
   };
@@ -111,7 +113,11 @@ const SAV_WIDTHS: Record<string, number> = {
   UWVPRODUCT: 24,
 };
 
-async function savVariables(conn: DuckDBConnection, select: string, params: Record<string, DuckDBValue>): Promise<SavWriteVariable[]> {
+async function savVariables(
+  conn: DuckDBConnection,
+  select: string,
+  params: Record<string, DuckDBValue>,
+): Promise<SavWriteVariable[]> {
   const reader = await conn.runAndReadAll(loadQuery('synthetic/columns_of', {}, { select }), params);
   return reader.columnNames().map((name): SavWriteVariable => {
     if (name.includes('DATUM')) return { name, type: 'date' };
@@ -140,7 +146,8 @@ function checkOptions(o: GenerateOptions): void {
   if (!Number.isFinite(o.scale) || o.scale <= 0 || o.scale > MAX_SCALE) {
     throw new InputError(messages.badOption('--scale', String(o.scale), messages.scaleRange(MAX_SCALE)));
   }
-  if (!Number.isSafeInteger(o.seed)) throw new InputError(messages.badOption('--seed', String(o.seed), messages.wholeNumber()));
+  if (!Number.isSafeInteger(o.seed))
+    throw new InputError(messages.badOption('--seed', String(o.seed), messages.wholeNumber()));
   if (!(FORMATS as readonly string[]).includes(o.format)) {
     throw new InputError(messages.badOption('--format', String(o.format), FORMATS.join(', ')));
   }
@@ -200,7 +207,11 @@ export async function generateSynthetic(conn: DuckDBConnection, options: Generat
       options.onProgress?.(name, rows);
       return;
     }
-    const sql = loadQuery('synthetic/copy', {}, { query: query.trim().replace(/;$/, ''), file: sqlString(join(outDir, name)), options: copyOptions });
+    const sql = loadQuery(
+      'synthetic/copy',
+      {},
+      { query: query.trim().replace(/;$/, ''), file: sqlString(join(outDir, name)), options: copyOptions },
+    );
     const reader = await conn.runAndReadAll(sql, paramsFor(sql, { ...all, ...extra }));
     const rows = Number(reader.getRows()[0]?.[0] ?? 0);
     files.push({ name, rows });
@@ -222,23 +233,34 @@ export async function generateSynthetic(conn: DuckDBConnection, options: Generat
     const segments = await conn.createAppender('syn_segments', 'main', 'temp');
     for (const d of segmentDemographics()) {
       segments.appendVarchar(d.seg);
-      for (const x of [d.man, d.laag, d.midden, d.hoog, d.eduUnknown, d.lt18, d.a18_27, d.a28_55, d.gt55]) segments.appendDouble(x);
+      for (const x of [d.man, d.laag, d.midden, d.hoog, d.eduUnknown, d.lt18, d.a18_27, d.a28_55, d.gt55])
+        segments.appendDouble(x);
       segments.endRow();
     }
     segments.closeSync();
 
     await run(loadQuery('synthetic/persons'));
     options.onProgress?.('persons', studyPersons);
-    await run(loadQuery('synthetic/srg'), { noiseStart: BigInt(srgNoiseStart), noiseEnd: BigInt(srgNoiseStart + srgNoise) });
-    await run(loadQuery('synthetic/uwv'), { noiseStart: BigInt(uwvNoiseStart), noiseEnd: BigInt(uwvNoiseStart + uwvNoise) });
+    await run(loadQuery('synthetic/srg'), {
+      noiseStart: BigInt(srgNoiseStart),
+      noiseEnd: BigInt(srgNoiseStart + srgNoise),
+    });
+    await run(loadQuery('synthetic/uwv'), {
+      noiseStart: BigInt(uwvNoiseStart),
+      noiseEnd: BigInt(uwvNoiseStart + uwvNoise),
+    });
     await run(loadQuery('synthetic/wmo_study'));
     await run(loadQuery('synthetic/wmo_general'), { start: BigInt(wmoStart), persons: BigInt(wmoOnly) });
-    options.onProgress?.('records', await count('syn_srg') + await count('syn_uwv') + await count('syn_wmo'));
+    options.onProgress?.('records', (await count('syn_srg')) + (await count('syn_uwv')) + (await count('syn_wmo')));
     await run(loadQuery('synthetic/demographics'));
 
     await write('GBAPERSOON2022TABV1', loadQuery('synthetic/gba'));
     for (const year of EDUCATION_YEARS) {
-      await write(`HOOGSTEOPL${year}TABV1`, loadQuery('synthetic/hoogsteopl', { levelColumn: EDUCATION_COLUMN(year) }), { year });
+      await write(
+        `HOOGSTEOPL${year}TABV1`,
+        loadQuery('synthetic/hoogsteopl', { levelColumn: EDUCATION_COLUMN(year) }),
+        { year },
+      );
     }
     await write('PWETSRGVOORZIENINGTAB', loadQuery('synthetic/srg_file'));
     for (const year of WMO_YEARS) await write(`WMO${year}BUSV1`, loadQuery('synthetic/wmo_file'), { year });

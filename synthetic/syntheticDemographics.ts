@@ -79,6 +79,17 @@ export function segmentDemographics(published: PublishedTables = PUBLISHED_TABLE
     }
     const s = edu[0] + edu[1] + edu[2];
     const [lt18, a18_27, a28_55, gt55] = AGE[seg];
-    return { seg, man, laag: edu[0] / s, midden: edu[1] / s, hoog: edu[2] / s, eduUnknown: EDU_UNKNOWN, lt18, a18_27, a28_55, gt55 };
+    return {
+      seg,
+      man,
+      laag: edu[0] / s,
+      midden: edu[1] / s,
+      hoog: edu[2] / s,
+      eduUnknown: EDU_UNKNOWN,
+      lt18,
+      a18_27,
+      a28_55,
+      gt55,
+    };
   });
 }

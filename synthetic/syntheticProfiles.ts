@@ -152,7 +152,6 @@ export function profileInAll(bits: number, sets: readonly string[]): boolean {
   return true;
 }
 
-
 function pick(weights: readonly number[], rnd: () => number): number {
   let total = 0;
   for (const w of weights) total += w;
@@ -345,7 +344,8 @@ function fitProfiles(options: FitOptions = {}): FitResult {
     const neighbours = positive.filter((u) => u !== t && u.sets.some((s) => t.sets.includes(s)));
     for (let i = 0; i < forcedPer; i++) {
       let sets = t.sets;
-      if (i % 2 === 1 && neighbours.length > 0) sets = [...new Set([...sets, ...neighbours[Math.floor(rnd() * neighbours.length)]!.sets])];
+      if (i % 2 === 1 && neighbours.length > 0)
+        sets = [...new Set([...sets, ...neighbours[Math.floor(rnd() * neighbours.length)]!.sets])];
       const segs = segmentsFor(sets);
       if (segs.length === 0) continue;
       const seg = segs[Math.floor(rnd() * segs.length)]!;
@@ -405,7 +405,11 @@ export interface ProfileCount {
  * Whole person counts at `scale` by systematic rounding (profiles in ascending `bits` order, start `offset` in
  * [0, 1)): every count is floor or ceil of weight × scale and the total is within 1 of the scaled total.
  */
-export function integerizeProfiles(profiles: readonly WeightedProfile[], scale: number, offset: number): ProfileCount[] {
+export function integerizeProfiles(
+  profiles: readonly WeightedProfile[],
+  scale: number,
+  offset: number,
+): ProfileCount[] {
   const sorted = [...profiles].sort((a, b) => a.bits - b.bits);
   const out: ProfileCount[] = [];
   let cum = offset;

@@ -8,20 +8,45 @@ import { describe, expect, it } from 'vitest';
  * in test/untested.json with the reason it has none (naming the test that covers it, if any).
  */
 const ROOT = join(import.meta.dirname, '..');
-const SOURCE_DIRS = ['bin', 'core', 'model', 'sources', 'pipeline', 'schemas', 'disclosure', 'audit', 'reports', 'sav', 'synthetic'];
+const SOURCE_DIRS = [
+  'bin',
+  'core',
+  'model',
+  'sources',
+  'pipeline',
+  'schemas',
+  'disclosure',
+  'audit',
+  'reports',
+  'sav',
+  'synthetic',
+];
 
 /** Tracked and untracked (not ignored) .ts files of the source folders; a directory walk when git is not there. */
 function sourceFiles(dirs: readonly string[] = SOURCE_DIRS): string[] {
   try {
-    const out = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '--', ...dirs], { cwd: ROOT, encoding: 'utf8' });
-    return out.split('\n').filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && existsSync(join(ROOT, f))).sort();
+    const out = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '--', ...dirs], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    return out
+      .split('\n')
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && existsSync(join(ROOT, f)))
+      .sort();
   } catch {
     const walk = (dir: string): string[] =>
       readdirSync(dir).flatMap((name) => {
         const p = join(dir, name);
-        return statSync(p).isDirectory() ? walk(p) : p.endsWith('.ts') && !p.endsWith('.d.ts') ? [relative(ROOT, p)] : [];
+        return statSync(p).isDirectory()
+          ? walk(p)
+          : p.endsWith('.ts') && !p.endsWith('.d.ts')
+            ? [relative(ROOT, p)]
+            : [];
       });
-    return dirs.filter((d) => existsSync(join(ROOT, d))).flatMap((d) => walk(join(ROOT, d))).sort();
+    return dirs
+      .filter((d) => existsSync(join(ROOT, d)))
+      .flatMap((d) => walk(join(ROOT, d)))
+      .sort();
   }
 }
 
@@ -47,7 +72,9 @@ describe('layout: tests mirror the source tree', () => {
     expect(stale, 'listed but no such source file').toEqual([]);
     const tested = Object.keys(untested).filter((f) => existsSync(join(ROOT, testOf(f))));
     expect(tested, 'listed but now has a test: remove from test/untested.json').toEqual([]);
-    const noReason = Object.entries(untested).filter(([, why]) => typeof why !== 'string' || why.trim().length < 10).map(([f]) => f);
+    const noReason = Object.entries(untested)
+      .filter(([, why]) => typeof why !== 'string' || why.trim().length < 10)
+      .map(([f]) => f);
     expect(noReason, 'entries need a reason').toEqual([]);
   });
 
@@ -92,7 +119,11 @@ const layerOf = (file: string): number => LAYERS.findIndex((folders) => folders.
 /** The relative imports of a source text (static, re-exports, side-effect and dynamic `import()`), as repo paths. */
 function importsOf(file: string, text: string): string[] {
   const specs: string[] = [];
-  const patterns = [/\b(?:import|export)\s[^;]*?\sfrom\s*['"](\.{1,2}\/[^'"]+)['"]/g, /\bimport\s*['"](\.{1,2}\/[^'"]+)['"]/g, /\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g];
+  const patterns = [
+    /\b(?:import|export)\s[^;]*?\sfrom\s*['"](\.{1,2}\/[^'"]+)['"]/g,
+    /\bimport\s*['"](\.{1,2}\/[^'"]+)['"]/g,
+    /\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g,
+  ];
   const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
   for (const re of patterns) for (const m of code.matchAll(re)) specs.push(m[1]!);
   return [...new Set(specs.map((s) => normalize(join(dirname(file), s)).replace(/\.js$/, '.ts')))].sort();
@@ -143,12 +174,16 @@ describe('layout: the import graph keeps the layer order and has no cycle', () =
 
   it('finds the imports (a known edge of each kind)', () => {
     expect(graph.get('pipeline/runPipeline.ts')).toContain('model/tabulate.ts');
-    expect(importsOf('a/b.ts', "import type { X } from '../c/d.js';\nexport { y } from './e.js';\nawait import('../f.js');")).toEqual(['a/e.ts', 'c/d.ts', 'f.ts']);
+    expect(
+      importsOf('a/b.ts', "import type { X } from '../c/d.js';\nexport { y } from './e.js';\nawait import('../f.js');"),
+    ).toEqual(['a/e.ts', 'c/d.ts', 'f.ts']);
   });
 
   it('no file imports from a later layer', () => {
     const against = [...graph].flatMap(([from, tos]) =>
-      tos.filter((to) => layerOf(to) > layerOf(from) && !KNOWN_EXCEPTIONS.has(`${from} -> ${to}`)).map((to) => `${from} -> ${to}`),
+      tos
+        .filter((to) => layerOf(to) > layerOf(from) && !KNOWN_EXCEPTIONS.has(`${from} -> ${to}`))
+        .map((to) => `${from} -> ${to}`),
     );
     expect(against, 'imports against the layer order of docs/architecture.md').toEqual([]);
   });
@@ -163,9 +198,25 @@ describe('layout: the import graph keeps the layer order and has no cycle', () =
   });
 
   it('the checks fail on a violation: an upward import and a cycle are found', () => {
-    expect(cyclesOf(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]))).toEqual([['a', 'b', 'c']]);
+    expect(
+      cyclesOf(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', ['a']],
+          ['d', ['a']],
+        ]),
+      ),
+    ).toEqual([['a', 'b', 'c']]);
     expect(cyclesOf(new Map([['a', ['a']]]))).toEqual([['a']]);
-    expect(cyclesOf(new Map([['a', ['b']], ['b', []]]))).toEqual([]);
+    expect(
+      cyclesOf(
+        new Map([
+          ['a', ['b']],
+          ['b', []],
+        ]),
+      ),
+    ).toEqual([]);
     expect(layerOf('schemas/config.ts')).toBeLessThan(layerOf('disclosure/protectionRule.ts'));
     expect(layerOf('model/tabulate.ts')).toBeLessThan(layerOf('pipeline/runPipeline.ts'));
   });
@@ -183,11 +234,22 @@ const REFERENCE_EXCEPTIONS: ReadonlySet<string> = new Set([
 describe('layout: the repository stands alone', () => {
   /** Tracked and untracked (not ignored) text files, this test aside (it names the exceptions). */
   function trackedTextFiles(): string[] {
-    const out = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' });
+    const out = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     return out
       .split('\n')
-      .filter((f) => f !== '' && existsSync(join(ROOT, f)) && /\.(ts|mjs|js|sql|md|txt|json|cmd|sh)$/.test(f) && !f.endsWith('package-lock.json'))
-      .filter((f) => f !== 'test/layout.test.ts' && !f.startsWith('fixtures/') && statSync(join(ROOT, f)).size < 2_000_000);
+      .filter(
+        (f) =>
+          f !== '' &&
+          existsSync(join(ROOT, f)) &&
+          /\.(ts|mjs|js|sql|md|txt|json|cmd|sh)$/.test(f) &&
+          !f.endsWith('package-lock.json'),
+      )
+      .filter(
+        (f) => f !== 'test/layout.test.ts' && !f.startsWith('fixtures/') && statSync(join(ROOT, f)).size < 2_000_000,
+      );
   }
   const files = trackedTextFiles();
 
@@ -216,7 +278,9 @@ describe('layout: the repository stands alone', () => {
   });
 
   it('every test file that test/untested.json names exists', () => {
-    const named = Object.values(untested).flatMap((why) => [...why.matchAll(/\btest\/[\w/]+\.test\.ts\b/g)].map((m) => m[0]));
+    const named = Object.values(untested).flatMap((why) =>
+      [...why.matchAll(/\btest\/[\w/]+\.test\.ts\b/g)].map((m) => m[0]),
+    );
     expect(named.length).toBeGreaterThan(5);
     expect(named.filter((t) => !existsSync(join(ROOT, t)))).toEqual([]);
   });

@@ -28,7 +28,14 @@ function copy(): string {
 
 interface AuditFile {
   params: { threshold: number; zeroUnsafe: boolean; safetyRange: number };
-  cells: { table: string; row: string; column: string; value: number; kind: string; interval: [number, number | null] }[];
+  cells: {
+    table: string;
+    row: string;
+    column: string;
+    value: number;
+    kind: string;
+    interval: [number, number | null];
+  }[];
 }
 
 const fails = (lines: string[], text: string) => lines.some((l) => l.startsWith('FAIL') && l.includes(text));
@@ -89,7 +96,9 @@ describe('auditRun', () => {
     audit.cells = audit.cells.filter((c) => c.kind === 'primary');
     writeJson(join(out, 'internal', 'suppression-audit.json'), audit);
     // one empty atom per primary cell: it makes every primary look free in the model file
-    const model = readJson<{ cells: [string, string, string][]; variables: { n: number; cells: number[] }[] }>(join(out, 'internal', 'attacker-model.json'));
+    const model = readJson<{ cells: [string, string, string][]; variables: { n: number; cells: number[] }[] }>(
+      join(out, 'internal', 'attacker-model.json'),
+    );
     for (const p of audit.cells) {
       const k = model.cells.findIndex(([t, r, c]) => t === p.table && r === p.row && c === p.column);
       model.variables.push({ n: 0, cells: [k] });
@@ -121,7 +130,9 @@ describe('auditRun', () => {
 
   it('hole 2b: a weaker rule in the manifest fails on the hash, and with a matching hash on README.txt', async () => {
     const out = copy();
-    const manifest = readJson<{ config: { sha256: string; value: { disclosure: { threshold: number } } } }>(join(out, 'manifest.json'));
+    const manifest = readJson<{ config: { sha256: string; value: { disclosure: { threshold: number } } } }>(
+      join(out, 'manifest.json'),
+    );
     manifest.config.value.disclosure.threshold = 2;
     writeJson(join(out, 'manifest.json'), manifest);
     const r1 = await auditRun(out);
@@ -144,7 +155,9 @@ describe('auditRun', () => {
     const t = exported.tables['3.6']!;
     // the first ** of the CSV in reading order is the first suppressed cell in row-major order
     let value: number | undefined;
-    t.cells.forEach((row, i) => row.forEach((c, j) => (value ??= c === '**' ? internal.tables['3.6']!.cells[i]![j]! : undefined)));
+    t.cells.forEach((row, i) =>
+      row.forEach((c, j) => (value ??= c === '**' ? internal.tables['3.6']!.cells[i]![j]! : undefined)),
+    );
     expect(value).toBeDefined();
     const path = join(out, 'export', 'tables', '3.6.csv');
     const csv = readFileSync(path, 'utf8');
@@ -156,22 +169,52 @@ describe('auditRun', () => {
     let where: [number, number] | undefined;
     t.cells.forEach((row, i) => row.forEach((c, j) => (where ??= c === '**' ? [i, j] : undefined)));
     const [i, j] = where!;
-    expect(fails(r.lines, `export/tables/3.6.csv, line ${i + 2} (row "${t.rows[i]!.label}", column "${t.columns[j]!.label}"): the file shows "${value}", export/tables.json "**"`)).toBe(true);
+    expect(
+      fails(
+        r.lines,
+        `export/tables/3.6.csv, line ${i + 2} (row "${t.rows[i]!.label}", column "${t.columns[j]!.label}"): the file shows "${value}", export/tables.json "**"`,
+      ),
+    ).toBe(true);
   });
 
   it('fails on an edited tables.xlsx, report.html, chart data, an extra file and a missing one', async () => {
     const edits: [string, (dir: string) => void, string][] = [
-      ['xlsx', (d) => writeFileSync(join(d, 'export', 'tables.xlsx'), Buffer.concat([readFileSync(join(d, 'export', 'tables.xlsx')), Buffer.from([0])])), 'export/tables.xlsx does not show'],
-      ['html', (d) => writeFileSync(join(d, 'export', 'report.html'), readFileSync(join(d, 'export', 'report.html'), 'utf8').replace('**', '7')), 'export/report.html does not show'],
+      [
+        'xlsx',
+        (d) =>
+          writeFileSync(
+            join(d, 'export', 'tables.xlsx'),
+            Buffer.concat([readFileSync(join(d, 'export', 'tables.xlsx')), Buffer.from([0])]),
+          ),
+        'export/tables.xlsx does not show',
+      ],
+      [
+        'html',
+        (d) =>
+          writeFileSync(
+            join(d, 'export', 'report.html'),
+            readFileSync(join(d, 'export', 'report.html'), 'utf8').replace('**', '7'),
+          ),
+        'export/report.html does not show',
+      ],
       [
         'vl.json',
         (d) => {
           const p = join(d, 'export', 'charts', 'F3.4.vl.json');
-          writeFileSync(p, readFileSync(p, 'utf8').replace(/"count": (\d+)/, (_m, x: string) => `"count": ${Number(x) + 1}`).replace(/: (\d+),/, (_m, x: string) => `: ${Number(x) + 1},`));
+          writeFileSync(
+            p,
+            readFileSync(p, 'utf8')
+              .replace(/"count": (\d+)/, (_m, x: string) => `"count": ${Number(x) + 1}`)
+              .replace(/: (\d+),/, (_m, x: string) => `: ${Number(x) + 1},`),
+          );
         },
         'export/charts/F3.4.vl.json does not show',
       ],
-      ['extra', (d) => writeFileSync(join(d, 'export', 'tables', 'extra.csv'), 'a,b\r\n'), 'export/tables/extra.csv: not a file the export consists of'],
+      [
+        'extra',
+        (d) => writeFileSync(join(d, 'export', 'tables', 'extra.csv'), 'a,b\r\n'),
+        'export/tables/extra.csv: not a file the export consists of',
+      ],
       ['missing', (d) => rmSync(join(d, 'export', 'tables', '3.2.csv')), 'export/tables/3.2.csv is missing'],
     ];
     for (const [name, edit, text] of edits) {

@@ -13,7 +13,9 @@ describe('audit/exportFiles: the first differing cell of a table CSV', () => {
 
   it('the Dutch tables are read with ";"', () => {
     const nl = want.replace(/,/g, ';');
-    expect(csvDifference('tables-nl/3.6.csv', nl.replace('B;30', 'B;31'), nl)).toContain('line 3 (row "B", column "man"): the file shows "31"');
+    expect(csvDifference('tables-nl/3.6.csv', nl.replace('B;30', 'B;31'), nl)).toContain(
+      'line 3 (row "B", column "man"): the file shows "31"',
+    );
   });
 
   it('undefined for a file that is not a CSV, or when no cell differs (line endings only)', () => {

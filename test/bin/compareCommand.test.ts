@@ -31,8 +31,14 @@ describe('compareCommand', () => {
 
   it('writes into --out, shows both periods, warns when their lengths differ, flags small changes, and says whether NEW was protected against OLD', async () => {
     const root = mkdtempSync(join(tmpdir(), 'mg-compare-'));
-    const before: ExportTables = { ...structuredClone(tinyExport()), period: { start: '2017-01-01', end: '2021-12-31' } };
-    const after: ExportTables = { ...structuredClone(tinyExport()), period: { start: '2017-01-01', end: '2022-12-31' } };
+    const before: ExportTables = {
+      ...structuredClone(tinyExport()),
+      period: { start: '2017-01-01', end: '2021-12-31' },
+    };
+    const after: ExportTables = {
+      ...structuredClone(tinyExport()),
+      period: { start: '2017-01-01', end: '2022-12-31' },
+    };
     after.tables['3.3']!.cells[0]![0] = 2100;
     after.tables['3.3']!.cells[1]![1] = 3; // 0 → 3: a difference of 3 persons
     const oldDir = run(root, 'run-2023', before);
@@ -40,8 +46,12 @@ describe('compareCommand', () => {
     const target = join(root, 'elsewhere', 'cmp');
     const r = await compareCommand(oldDir, newDir, target);
     expect(existsSync(join(newDir, 'compare-run-2023'))).toBe(false);
-    expect(readFileSync(join(target, 'comparison.csv'), 'utf8')).toContain('3.3,cell,both,ondersteuning_werkplek,Ondersteuning op de werkplek *,begeleiding_jobcoach,Begeleiding op werkkring/jobcoach ~,2075,2100,25,');
-    expect(readFileSync(join(target, 'comparison.csv'), 'utf8')).toContain(',2017-01-01..2021-12-31,5.0,2017-01-01..2022-12-31,6.0\r\n');
+    expect(readFileSync(join(target, 'comparison.csv'), 'utf8')).toContain(
+      '3.3,cell,both,ondersteuning_werkplek,Ondersteuning op de werkplek *,begeleiding_jobcoach,Begeleiding op werkkring/jobcoach ~,2075,2100,25,',
+    );
+    expect(readFileSync(join(target, 'comparison.csv'), 'utf8')).toContain(
+      ',2017-01-01..2021-12-31,5.0,2017-01-01..2022-12-31,6.0\r\n',
+    );
     const html = readFileSync(join(target, 'comparison.html'), 'utf8');
     expect(html).toContain('gewijzigd: 2;');
     expect(html).toContain('(5,0 jaar)');
@@ -56,8 +66,16 @@ describe('compareCommand', () => {
       '  NEW was not protected with --previous OLD: small differences between the two may disclose persons.',
     ]);
     // NEW's manifest lists OLD's export (by the SHA-256 of its tables.json) among its --previous exports
-    const sha = createHash('sha256').update(readFileSync(join(oldDir, 'export', 'tables.json'))).digest('hex');
-    writeFileSync(join(newDir, 'manifest.json'), minimalManifest({ config: { sha256: '0'.repeat(64), value: { disclosure: { threshold: 5 } } }, previous: [{ dir: oldDir, period: before.period, tablesSha256: sha, manifestSha256: 'f'.repeat(64) }] }));
+    const sha = createHash('sha256')
+      .update(readFileSync(join(oldDir, 'export', 'tables.json')))
+      .digest('hex');
+    writeFileSync(
+      join(newDir, 'manifest.json'),
+      minimalManifest({
+        config: { sha256: '0'.repeat(64), value: { disclosure: { threshold: 5 } } },
+        previous: [{ dir: oldDir, period: before.period, tablesSha256: sha, manifestSha256: 'f'.repeat(64) }],
+      }),
+    );
     const again = await compareCommand(oldDir, newDir, target);
     expect(again.lines).toContain('  NEW was protected jointly with OLD (run --previous OLD).');
     expect(again.lines).toContain('  Cells with a difference of 1 to 4 (for the output checker): 1.');
@@ -76,9 +94,21 @@ describe('compareCommand', () => {
     await compareCommand(oldDir, newDir, join(root, 'plain'));
     expect(readFileSync(join(root, 'plain', 'comparison.html'), 'utf8')).toContain('Tabel U2 — ');
     const config = defaultConfig({
-      tables: { add: [{ id: 'U2', kind: 'figure', chart: 'bars', title: { nl: 'U {period}.', en: 'U {period}.' }, rows: [{ each: 'pwet' }], columns: ['users'] }] },
+      tables: {
+        add: [
+          {
+            id: 'U2',
+            kind: 'figure',
+            chart: 'bars',
+            title: { nl: 'U {period}.', en: 'U {period}.' },
+            rows: [{ each: 'pwet' }],
+            columns: ['users'],
+          },
+        ],
+      },
     });
-    for (const dir of [oldDir, newDir]) writeFileSync(join(dir, 'manifest.json'), minimalManifest({ config: { sha256: '0'.repeat(64), value: config } }));
+    for (const dir of [oldDir, newDir])
+      writeFileSync(join(dir, 'manifest.json'), minimalManifest({ config: { sha256: '0'.repeat(64), value: config } }));
     await compareCommand(oldDir, newDir, join(root, 'told'));
     const html = readFileSync(join(root, 'told', 'comparison.html'), 'utf8');
     expect(html).toContain('Figuur U2 — ');
@@ -90,8 +120,15 @@ describe('compareCommand', () => {
     const good = run(root, 'good', tinyExport());
     const missing = join(root, 'missing');
     const notJson = run(root, 'notjson', '{"period":');
-    const wrong = run(root, 'wrong', { period: { start: '2017-01-01', end: '2022-12-31' }, tables: { '3.1': { title: 'x', rows: [], columns: [], cells: [[-1]] } } });
-    for (const [dir, msg] of [[missing, /no such file/], [notJson, /not valid JSON/], [wrong, /not an export tables\.json/]] as const) {
+    const wrong = run(root, 'wrong', {
+      period: { start: '2017-01-01', end: '2022-12-31' },
+      tables: { '3.1': { title: 'x', rows: [], columns: [], cells: [[-1]] } },
+    });
+    for (const [dir, msg] of [
+      [missing, /no such file/],
+      [notJson, /not valid JSON/],
+      [wrong, /not an export tables\.json/],
+    ] as const) {
       const err = await compareCommand(good, dir, join(root, 'o')).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(InputError);
       expect((err as Error).message).toContain(join(dir, 'export', 'tables.json'));

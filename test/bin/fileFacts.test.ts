@@ -50,18 +50,24 @@ describe('bin/fileFacts', () => {
   });
 
   it('a missing file rejects with bad input naming it', async () => {
-    await expect(fileFacts(join(dir, 'nope'))).rejects.toThrow(/nope was removed or renamed while the run was reading it/);
+    await expect(fileFacts(join(dir, 'nope'))).rejects.toThrow(
+      /nope was removed or renamed while the run was reading it/,
+    );
   });
 
   it('with the listing: a file of another size or mtime than listed is refused, the listed one hashed', async () => {
     const p = file('h\n1\n');
     const st = statSync(p);
     expect(await fileFacts(p, { size: st.size, mtimeMs: st.mtimeMs })).toEqual({ sha256: sha('h\n1\n'), lines: 2 });
-    await expect(fileFacts(p, { size: st.size - 1, mtimeMs: st.mtimeMs })).rejects.toThrow(/changed while the run was reading it/);
+    await expect(fileFacts(p, { size: st.size - 1, mtimeMs: st.mtimeMs })).rejects.toThrow(
+      /changed while the run was reading it/,
+    );
     // same size, rewritten later (another mtime): refused too
     writeFileSync(p, 'h\n2\n');
     utimesSync(p, new Date(2020, 0, 1), new Date(2020, 0, 1));
-    await expect(fileFacts(p, { size: st.size, mtimeMs: st.mtimeMs })).rejects.toThrow(/changed while the run was reading it/);
+    await expect(fileFacts(p, { size: st.size, mtimeMs: st.mtimeMs })).rejects.toThrow(
+      /changed while the run was reading it/,
+    );
   });
 });
 
@@ -83,11 +89,15 @@ describe('fileFacts: records of a CSV for the manifest', () => {
   });
   it('agrees with a plain reference count for quote-free LF text spread over many chunks', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.constantFrom('x', ',', '\n', '\n\n'), { maxLength: 50 }), fc.integer({ min: 0, max: 3 }), async (parts, pad) => {
-        const text = parts.join('') + 'y'.repeat(pad);
-        const expected = text.split('\n').filter((l) => l.length > 0).length;
-        expect(await records(text)).toBe(expected);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.constantFrom('x', ',', '\n', '\n\n'), { maxLength: 50 }),
+        fc.integer({ min: 0, max: 3 }),
+        async (parts, pad) => {
+          const text = parts.join('') + 'y'.repeat(pad);
+          const expected = text.split('\n').filter((l) => l.length > 0).length;
+          expect(await records(text)).toBe(expected);
+        },
+      ),
       { numRuns: 50 },
     );
     const big = `${'a,b\n'.repeat(300_000)}\n\nlast`;

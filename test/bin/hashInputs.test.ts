@@ -45,7 +45,8 @@ describe('bin/hashInputs', () => {
   it('a file removed or changed since the listing rejects with bad input naming it (both ways)', async () => {
     const compiled = (await import(join(packageRoot(), 'build', 'bin', 'hashInputs.js'))) as { hashInputs: HashInputs };
     const missing = [{ path: join(dir, 'nope.csv'), size: 2, mtimeMs: 0 }];
-    for (const h of [hashInputs, compiled.hashInputs]) await expect(h(missing)).rejects.toThrow(/nope\.csv was removed or renamed while the run was reading it/);
+    for (const h of [hashInputs, compiled.hashInputs])
+      await expect(h(missing)).rejects.toThrow(/nope\.csv was removed or renamed while the run was reading it/);
     const p = join(dir, 'grows.csv');
     writeFileSync(p, 'h\n1\n');
     const before = listed(p);

@@ -20,16 +20,30 @@ describe('bin/loadRunConfig', () => {
     writeFileSync(file, JSON.stringify({ language: 'en' }));
     expect(loadRunConfig({ config: file }).language).toBe('en');
     expect(() => loadRunConfig({ config: join(dir, 'nope.json') })).toThrow(ConfigError);
-    expect(() => loadRunConfig({ config: join(dir, 'nope.json') })).toThrow(`Config file ${join(dir, 'nope.json')}: file not found`);
+    expect(() => loadRunConfig({ config: join(dir, 'nope.json') })).toThrow(
+      `Config file ${join(dir, 'nope.json')}: file not found`,
+    );
   });
 
   it('--period overrides the config period', () => {
-    expect(loadRunConfig({ period: '2019-01-01..2020-06-30' }).period).toEqual({ start: '2019-01-01', end: '2020-06-30' });
-    expect(loadRunConfig({ period: ' 2019-01-01..2019-01-01 ' }).period).toEqual({ start: '2019-01-01', end: '2019-01-01' });
+    expect(loadRunConfig({ period: '2019-01-01..2020-06-30' }).period).toEqual({
+      start: '2019-01-01',
+      end: '2020-06-30',
+    });
+    expect(loadRunConfig({ period: ' 2019-01-01..2019-01-01 ' }).period).toEqual({
+      start: '2019-01-01',
+      end: '2019-01-01',
+    });
   });
 
   it('a bad --period is a ConfigError quoting it', () => {
-    for (const p of ['2019', '2019-01-01-2020-01-01', '2020-01-01..2019-01-01', '2019-13-45..2020-01-01', '19-01-01..20-01-01']) {
+    for (const p of [
+      '2019',
+      '2019-01-01-2020-01-01',
+      '2020-01-01..2019-01-01',
+      '2019-13-45..2020-01-01',
+      '19-01-01..20-01-01',
+    ]) {
       expect(() => loadRunConfig({ period: p }), p).toThrow(ConfigError);
       expect(() => loadRunConfig({ period: p }), p).toThrow(`--period "${p}"`);
     }

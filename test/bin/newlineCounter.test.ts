@@ -37,15 +37,20 @@ describe('bin/newlineCounter', () => {
   it('agrees with a naive count on random blocks (a longer earlier block leaves no trace in a shorter one)', () => {
     const c = counter!;
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 300 }), fc.uint8Array({ maxLength: 300 }), fc.constantFrom(10, 0, 65), (first, second, before) => {
-        const lf = (a: Uint8Array) => a.map((b) => (b % 3 === 0 ? 10 : b));
-        const a = lf(first);
-        const b = lf(second);
-        c.memory.set(a, BLOCK_OFFSET);
-        expect(c.count(a.length, before)).toBe(naive(a, before));
-        c.memory.set(b, BLOCK_OFFSET);
-        expect(c.count(b.length, before)).toBe(naive(b, before));
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 300 }),
+        fc.uint8Array({ maxLength: 300 }),
+        fc.constantFrom(10, 0, 65),
+        (first, second, before) => {
+          const lf = (a: Uint8Array) => a.map((b) => (b % 3 === 0 ? 10 : b));
+          const a = lf(first);
+          const b = lf(second);
+          c.memory.set(a, BLOCK_OFFSET);
+          expect(c.count(a.length, before)).toBe(naive(a, before));
+          c.memory.set(b, BLOCK_OFFSET);
+          expect(c.count(b.length, before)).toBe(naive(b, before));
+        },
+      ),
       { seed: 11, numRuns: 300 },
     );
   });

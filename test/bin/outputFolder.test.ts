@@ -25,7 +25,9 @@ describe('bin/outputFolder', () => {
     expect(() => checkOutputFolder(out, true)).toThrow(/not made by multigebruik/);
     writeFileSync(join(out, 'manifest.json'), MANIFEST['manifest.json']);
     expect(() => checkOutputFolder(out, false)).toThrow(InputError);
-    expect(() => checkOutputFolder(out, false)).toThrow(`Output folder ${out} exists and is not empty; use --force to replace it.`);
+    expect(() => checkOutputFolder(out, false)).toThrow(
+      `Output folder ${out} exists and is not empty; use --force to replace it.`,
+    );
     expect(() => checkOutputFolder(out, true)).not.toThrow();
     const file = join(root, `file${k++}`);
     writeFileSync(file, 'x');
@@ -34,7 +36,11 @@ describe('bin/outputFolder', () => {
 
   it('writeOutput: every file written under OUT (sub-folders made), no staging folder left', async () => {
     const out = fresh();
-    await writeOutput(out, false, { 'a.txt': 'A', 'export/tables/3.1.csv': 'x,y', 'charts/F3.1.png': new Uint8Array([1, 2, 3]) });
+    await writeOutput(out, false, {
+      'a.txt': 'A',
+      'export/tables/3.1.csv': 'x,y',
+      'charts/F3.1.png': new Uint8Array([1, 2, 3]),
+    });
     expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('A');
     expect(readFileSync(join(out, 'export', 'tables', '3.1.csv'), 'utf8')).toBe('x,y');
     expect([...readFileSync(join(out, 'charts', 'F3.1.png'))]).toEqual([1, 2, 3]);
@@ -84,7 +90,7 @@ describe('bin/outputFolder', () => {
     await writeFiles(dir, { 'a/b/c.txt': 'c' });
     expect(readFileSync(join(dir, 'a', 'b', 'c.txt'), 'utf8')).toBe('c');
   });
-  it('replaceFiles: named files replaced, the folder\'s other files kept, no temporary file left', async () => {
+  it("replaceFiles: named files replaced, the folder's other files kept, no temporary file left", async () => {
     const dir = fresh();
     mkdirSync(dir);
     writeFileSync(join(dir, 'mine.txt'), 'keep');

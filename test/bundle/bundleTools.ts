@@ -10,7 +10,18 @@ export const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) 
   devDependencies: Record<string, string>;
 };
 export const LOCK = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
-  packages: Record<string, { version?: string; integrity?: string; dev?: boolean; os?: string[]; cpu?: string[]; dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> }>;
+  packages: Record<
+    string,
+    {
+      version?: string;
+      integrity?: string;
+      dev?: boolean;
+      os?: string[];
+      cpu?: string[];
+      dependencies?: Record<string, string>;
+      optionalDependencies?: Record<string, string>;
+    }
+  >;
 };
 
 export interface PlatformPins {
@@ -21,7 +32,10 @@ export interface PlatformPins {
   /** library → the platform's native binding package */
   bindings: Record<string, string>;
 }
-export const PINS = JSON.parse(readFileSync(join(ROOT, 'bundle', 'platforms.json'), 'utf8')) as { node: string; platforms: Record<string, PlatformPins> };
+export const PINS = JSON.parse(readFileSync(join(ROOT, 'bundle', 'platforms.json'), 'utf8')) as {
+  node: string;
+  platforms: Record<string, PlatformPins>;
+};
 
 export const bundleName = (platform: string) => `multigebruik-${PKG.version}-${platform}`;
 
@@ -33,11 +47,15 @@ export const sha256 = (data: Uint8Array) => createHash('sha256').update(data).di
  */
 export function buildBundle(platform: string, outDir: string): { zip: string; output: string; ms: number } {
   const started = performance.now();
-  const r = spawnSync(process.execPath, [join(ROOT, 'bundle', 'build.mjs'), '--platform', platform, '--out', outDir, '--no-compile'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, 'bundle', 'build.mjs'), '--platform', platform, '--out', outDir, '--no-compile'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   const output = `${r.stdout}${r.stderr}`;
   if (r.status !== 0) throw new Error(`bundle build for ${platform} failed (exit ${r.status}):\n${output}`);
   const ms = performance.now() - started;
@@ -48,7 +66,8 @@ export function buildBundle(platform: string, outDir: string): { zip: string; ou
 /** The commit the program reports for this checkout (what version.ts computes), "unknown" outside git. */
 export function checkoutCommit(): string {
   if (!existsSync(join(ROOT, '.git'))) return 'unknown';
-  const git = (args: string[]) => execFileSync('git', ['--no-optional-locks', ...args], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const git = (args: string[]) =>
+    execFileSync('git', ['--no-optional-locks', ...args], { cwd: ROOT, encoding: 'utf8' }).trim();
   const head = git(['rev-parse', 'HEAD']);
   return git(['status', '--porcelain', '--untracked-files=no']) === '' ? head : `${head}-dirty`;
 }

@@ -19,11 +19,15 @@ describe('package-lock.json lists every binding the bundles need', () => {
   for (const [platform, pins] of Object.entries(PINS.platforms)) {
     for (const [library, binding] of Object.entries(pins.bindings)) {
       it(`${platform}: ${binding} at the version ${library} needs`, () => {
-        const version = library === '@duckdb/node-bindings' ? PKG.dependencies['@duckdb/node-bindings'] : lockPkg(library)?.version;
+        const version =
+          library === '@duckdb/node-bindings' ? PKG.dependencies['@duckdb/node-bindings'] : lockPkg(library)?.version;
         expect(version, `${library} in package-lock.json`).toBeDefined();
         expect(lockPkg(library)?.optionalDependencies?.[binding]).toBe(version);
         const entry = lockPkg(binding);
-        expect(entry, `node_modules/${binding} missing from package-lock.json: regenerate the lock with every platform`).toBeDefined();
+        expect(
+          entry,
+          `node_modules/${binding} missing from package-lock.json: regenerate the lock with every platform`,
+        ).toBeDefined();
         expect(entry!.version).toBe(version);
         expect(entry!.integrity).toMatch(/^sha512-/);
         expect(entry!.dev ?? false).toBe(false);
@@ -35,6 +39,7 @@ describe('package-lock.json lists every binding the bundles need', () => {
 
   it('every platform pins one Node.js runtime of the same version', () => {
     expect(PINS.node).toMatch(/^22\.\d+\.\d+$/);
-    for (const pins of Object.values(PINS.platforms)) expect(pins.runtime.integrity).toMatch(/^sha512-[A-Za-z0-9+/]+=*$/);
+    for (const pins of Object.values(PINS.platforms))
+      expect(pins.runtime.integrity).toMatch(/^sha512-[A-Za-z0-9+/]+=*$/);
   });
 });

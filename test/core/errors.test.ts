@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, InternalError, exitCodeOf } from '../../core/errors.js';
+import {
+  ConfigError,
+  EXIT_BAD_INPUT,
+  EXIT_INTERNAL,
+  EXIT_OK,
+  InputError,
+  InternalError,
+  exitCodeOf,
+} from '../../core/errors.js';
 
 describe('core/errors', () => {
   it('the exit codes users script against are 0, 1 and 2 (docs/spec/outputs.md)', () => {

@@ -30,7 +30,9 @@ describe('core/loadQuery', () => {
   });
 
   it('a missing identifier or fragment throws, naming the query and the placeholder', () => {
-    expect(() => loadQuery(NAME, { col: 'c' }, { cond: 'true' })).toThrow(new RegExp(`query ${NAME}: no identifier for \\{\\{tbl\\}\\}`));
+    expect(() => loadQuery(NAME, { col: 'c' }, { cond: 'true' })).toThrow(
+      new RegExp(`query ${NAME}: no identifier for \\{\\{tbl\\}\\}`),
+    );
     expect(() => loadQuery(NAME, { col: 'c', tbl: 't' }, {})).toThrow(/no SQL fragment for \{\{!cond\}\}/);
     // an identifier of the same name does not stand in for a fragment
     expect(() => loadQuery(NAME, { col: 'c', tbl: 't', cond: 'c' }, {})).toThrow(/no SQL fragment for \{\{!cond\}\}/);

@@ -13,7 +13,9 @@ const SAMPLES: Partial<Record<keyof Messages, unknown[]>> = {
   missingColumn: ['fileQ.csv', 'COLQ', 'fieldQ', ['AVAIL1', 'AVAIL2']],
   noYear: ['HOOGSTEOPLQ.csv'],
   badInput: [37, 4321],
-  problem: [{ file: 'fileQ.csv', column: 'COLQ', problem: 'unparseable date', value: 'VALQ', rows: [12, 13], count: 77 }],
+  problem: [
+    { file: 'fileQ.csv', column: 'COLQ', problem: 'unparseable date', value: 'VALQ', rows: [12, 13], count: 77 },
+  ],
   problemKind: ['key_too_long', 37],
   outputExists: ['/out/dirQ'],
   configRead: ['cfgQ.json', 'WHYQ'],
@@ -80,7 +82,21 @@ const en = messagesFor('en');
 
 /** The program's code outside the catalogue and the tests: what may use a message. */
 const ROOT = join(import.meta.dirname, '..', '..');
-const CODE_DIRS = ['bin', 'core', 'model', 'sav', 'schemas', 'sources', 'synthetic', 'reports', 'disclosure', 'audit', 'pipeline', 'bench', 'bundle'];
+const CODE_DIRS = [
+  'bin',
+  'core',
+  'model',
+  'sav',
+  'schemas',
+  'sources',
+  'synthetic',
+  'reports',
+  'disclosure',
+  'audit',
+  'pipeline',
+  'bench',
+  'bundle',
+];
 function codeFiles(): string[] {
   const walk = (dir: string): string[] =>
     readdirSync(dir).flatMap((name) => {
@@ -98,7 +114,8 @@ function unusedKeys(keys: readonly string[], texts: readonly string[]): string[]
   return keys.filter((k) => !texts.some((t) => new RegExp(`\\.${k}\\b`).test(t)));
 }
 const nl = messagesFor('nl');
-const call = (m: Messages, key: string, args: unknown[]) => (m[key as keyof Messages] as (...a: unknown[]) => string)(...args);
+const call = (m: Messages, key: string, args: unknown[]) =>
+  (m[key as keyof Messages] as (...a: unknown[]) => string)(...args);
 
 describe('core/messages', () => {
   it('terminal messages are the English catalogue', () => {
@@ -118,7 +135,8 @@ describe('core/messages', () => {
         expect(typeof text, lang).toBe('string');
         expect(text.trim().length, lang).toBeGreaterThan(0);
         expect(text, lang).not.toMatch(/undefined|\[object Object\]|NaN/);
-        if (!CHOOSERS.has(key)) for (const value of printed(args)) expect(text, `${lang} ${key} shows ${value}`).toContain(value);
+        if (!CHOOSERS.has(key))
+          for (const value of printed(args)) expect(text, `${lang} ${key} shows ${value}`).toContain(value);
       }
     });
   }
@@ -126,12 +144,20 @@ describe('core/messages', () => {
   it('every message is used by the program (a test alone does not keep a message)', () => {
     const files = codeFiles();
     expect(files.map((f) => relative(ROOT, f))).toContain(join('bin', 'runCommand.ts'));
-    expect(unusedKeys(Object.keys(en), files.map((f) => readFileSync(f, 'utf8')))).toEqual([]);
+    expect(
+      unusedKeys(
+        Object.keys(en),
+        files.map((f) => readFileSync(f, 'utf8')),
+      ),
+    ).toEqual([]);
   });
 
   it('the unused-message check finds a key only its definition or a look-alike names', () => {
     const texts = ['messages.validateOk(input);', 'const validateFilesQ = 1; m.validateIgnoredQ();'];
-    expect(unusedKeys(['validateOk', 'validateFiles', 'validateIgnored'], texts)).toEqual(['validateFiles', 'validateIgnored']);
+    expect(unusedKeys(['validateOk', 'validateFiles', 'validateIgnored'], texts)).toEqual([
+      'validateFiles',
+      'validateIgnored',
+    ]);
   });
 
   it('validateFiles: a source without a file says so', () => {

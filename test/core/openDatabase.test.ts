@@ -15,12 +15,22 @@ async function memoryLimitBytes(conn: Awaited<ReturnType<typeof openDatabase>>['
   const text = String(r.getRowObjects()[0]!.value);
   const m = /^([\d.]+)\s*(KiB|MiB|GiB|TiB|KB|MB|GB|TB|bytes)$/.exec(text);
   if (!m) throw new Error(`unexpected memory_limit ${text}`);
-  const unit: Record<string, number> = { bytes: 1, KiB: 2 ** 10, MiB: 2 ** 20, GiB: 2 ** 30, TiB: 2 ** 40, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12 };
+  const unit: Record<string, number> = {
+    bytes: 1,
+    KiB: 2 ** 10,
+    MiB: 2 ** 20,
+    GiB: 2 ** 30,
+    TiB: 2 ** 40,
+    KB: 1e3,
+    MB: 1e6,
+    GB: 1e9,
+    TB: 1e12,
+  };
   return Number(m[1]) * unit[m[2]!]!;
 }
 
 describe('core/openDatabase', () => {
-  it('defaults: 4GB and 2 threads (not DuckDB\'s 80 % of RAM and all cores)', () => {
+  it("defaults: 4GB and 2 threads (not DuckDB's 80 % of RAM and all cores)", () => {
     expect(DEFAULT_DATABASE_OPTIONS).toEqual({ memoryLimit: '4GB', threads: 2 });
   });
 
@@ -30,7 +40,9 @@ describe('core/openDatabase', () => {
       expect(await setting(db.connection, 'threads')).toBe('1');
       expect(Math.abs((await memoryLimitBytes(db.connection)) / 300e6 - 1)).toBeLessThan(0.02);
       expect(await setting(db.connection, 'preserve_insertion_order')).toBe('true');
-      const r = await db.connection.runAndReadAll(`SELECT database_name, path FROM duckdb_databases() WHERE database_name = current_database()`);
+      const r = await db.connection.runAndReadAll(
+        `SELECT database_name, path FROM duckdb_databases() WHERE database_name = current_database()`,
+      );
       expect(r.getRowObjects()[0]!.path).toBeNull(); // in memory: no file
     } finally {
       db.close();
@@ -49,7 +61,12 @@ describe('core/openDatabase', () => {
 
   it('insertion order can be turned off, and a temp directory set', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mg-opendb-'));
-    const db = await openDatabase({ threads: 1, memoryLimit: '200MB', preserveInsertionOrder: false, tempDirectory: dir });
+    const db = await openDatabase({
+      threads: 1,
+      memoryLimit: '200MB',
+      preserveInsertionOrder: false,
+      tempDirectory: dir,
+    });
     try {
       expect(await setting(db.connection, 'preserve_insertion_order')).toBe('false');
       expect(await setting(db.connection, 'temp_directory')).toBe(dir);

@@ -19,21 +19,27 @@ describe('core/sql', () => {
 
   it('sqlIdentifier: any name, however hostile, comes back from DuckDB as the same single column name', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !s.includes('\0')), async (name) => {
-        const r = await db.connection.runAndReadAll(`SELECT 1 AS ${sqlIdentifier(name)}`);
-        expect(r.columnNames()).toEqual([name]);
-      }),
+      fc.asyncProperty(
+        fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !s.includes('\0')),
+        async (name) => {
+          const r = await db.connection.runAndReadAll(`SELECT 1 AS ${sqlIdentifier(name)}`);
+          expect(r.columnNames()).toEqual([name]);
+        },
+      ),
       { numRuns: 60 },
     );
   });
 
-  it("sqlString: any text, however hostile (a Windows path with quotes, &, brackets, non-ASCII), comes back from DuckDB unchanged", async () => {
+  it('sqlString: any text, however hostile (a Windows path with quotes, &, brackets, non-ASCII), comes back from DuckDB unchanged', async () => {
     expect(sqlString("C:\\Mijn documenten\\O'Brien [2024] & é")).toBe("'C:\\Mijn documenten\\O''Brien [2024] & é'");
     await fc.assert(
-      fc.asyncProperty(fc.string({ maxLength: 16 }).filter((s) => !s.includes('\0')), async (text) => {
-        const r = await db.connection.runAndReadAll(`SELECT ${sqlString(text)} AS v`);
-        expect(r.getRowObjects()[0]!.v).toBe(text);
-      }),
+      fc.asyncProperty(
+        fc.string({ maxLength: 16 }).filter((s) => !s.includes('\0')),
+        async (text) => {
+          const r = await db.connection.runAndReadAll(`SELECT ${sqlString(text)} AS v`);
+          expect(r.getRowObjects()[0]!.v).toBe(text);
+        },
+      ),
       { numRuns: 60 },
     );
   });

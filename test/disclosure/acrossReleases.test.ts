@@ -24,14 +24,32 @@ async function release(atoms: readonly Atom[], period: Period, previous: Earlier
   return protectTables({ internal, atoms, declarations: TABLE_DECLARATIONS, params, previous });
 }
 
-function earlierOf(r: ProtectResult, atoms: readonly Atom[] | null, period: Period, now: Period, dir = 'out-2021'): EarlierExport {
-  return { record: { dir, period, tablesSha256: SHA, manifestSha256: SHA }, exported: r.exported, threshold: 10, relation: periodRelation(period, now), atoms };
+function earlierOf(
+  r: ProtectResult,
+  atoms: readonly Atom[] | null,
+  period: Period,
+  now: Period,
+  dir = 'out-2021',
+): EarlierExport {
+  return {
+    record: { dir, period, tablesSha256: SHA, manifestSha256: SHA },
+    exported: r.exported,
+    threshold: 10,
+    relation: periodRelation(period, now),
+    atoms,
+  };
 }
 
 const suppressedCells = (r: ProtectResult) => r.audit.totals.suppressed;
 
 /** (a) and (b) for a pair of releases; `label` for the figures printed. */
-async function check(label: string, earlier: { atoms: readonly Atom[]; r: ProtectResult }, later: { atoms: readonly Atom[]; r: ProtectResult }, link: Link, stopAtA = false) {
+async function check(
+  label: string,
+  earlier: { atoms: readonly Atom[]; r: ProtectResult },
+  later: { atoms: readonly Atom[]; r: ProtectResult },
+  link: Link,
+  stopAtA = false,
+) {
   const highs = await loadSolver();
   const a = smallDifferences(earlier.r.exported, later.r.exported);
   // when (a) already fails, (b) need not be computed to show that the pair fails
@@ -39,8 +57,16 @@ async function check(label: string, earlier: { atoms: readonly Atom[]; r: Protec
     console.log(`${label}: ${a.length} cell(s) shown in both differ by 1..9`);
     return { a, b: [] };
   }
-  const b = unprotectedPrimaries(highs, TABLE_DECLARATIONS, { atoms: earlier.atoms, exported: earlier.r.exported }, { atoms: later.atoms, exported: later.r.exported }, link);
-  console.log(`${label}: ${a.length} cell(s) shown in both differ by 1..9; ${b.length} primary cell(s) unprotected against the joint attacker`);
+  const b = unprotectedPrimaries(
+    highs,
+    TABLE_DECLARATIONS,
+    { atoms: earlier.atoms, exported: earlier.r.exported },
+    { atoms: later.atoms, exported: later.r.exported },
+    link,
+  );
+  console.log(
+    `${label}: ${a.length} cell(s) shown in both differ by 1..9; ${b.length} primary cell(s) unprotected against the joint attacker`,
+  );
   return { a, b };
 }
 
@@ -51,12 +77,25 @@ describe('across releases (generated populations, protect stage)', () => {
     const old = await release(earlier, P21);
     const joint = await release(later, P22, [earlierOf(old, earlier, P21, P22)]);
     const alone = await release(later, P22);
-    const withPrev = await check('30k with --previous', { atoms: earlier, r: old }, { atoms: later, r: joint }, { kind: 'nested' });
+    const withPrev = await check(
+      '30k with --previous',
+      { atoms: earlier, r: old },
+      { atoms: later, r: joint },
+      { kind: 'nested' },
+    );
     expect(withPrev.a).toEqual([]);
     expect(withPrev.b).toEqual([]);
-    const without = await check('30k without', { atoms: earlier, r: old }, { atoms: later, r: alone }, { kind: 'nested' }, true);
+    const without = await check(
+      '30k without',
+      { atoms: earlier, r: old },
+      { atoms: later, r: alone },
+      { kind: 'nested' },
+      true,
+    );
     expect(without.a.length + without.b.length).toBeGreaterThan(0);
-    console.log(`30k: suppressed ${suppressedCells(alone)} alone, ${suppressedCells(joint)} with --previous (+${suppressedCells(joint) - suppressedCells(alone)})`);
+    console.log(
+      `30k: suppressed ${suppressedCells(alone)} alone, ${suppressedCells(joint)} with --previous (+${suppressedCells(joint) - suppressedCells(alone)})`,
+    );
     expect(joint.audit.previous).toEqual([{ dir: 'out-2021', period: P21, tablesSha256: SHA, manifestSha256: SHA }]);
     const reasons = joint.audit.cells.filter((c) => c.reason);
     expect(reasons.length).toBeGreaterThan(0);
@@ -88,13 +127,20 @@ describe('across releases (generated populations, protect stage)', () => {
     for (const removed of [1, 5]) {
       const corrected = withoutPersons(later, removed, removed);
       await expect(release(corrected, P22, [earlierOf(old, null, P22, P22, 'out-first')])).rejects.toThrow(InputError);
-      await expect(release(corrected, P22, [earlierOf(old, null, P22, P22, 'out-first')])).rejects.toThrow(/out-first.*only \d person/);
+      await expect(release(corrected, P22, [earlierOf(old, null, P22, P22, 'out-first')])).rejects.toThrow(
+        /out-first.*only \d person/,
+      );
     }
     // 12 Pwet-only persons (no UWV, no LKS, no Wmo): the totals that change, change by 12
     const pwetOnly = (a: Atom) => a.bits === (a.bits & 0b11111) && a.bitsBg === a.bits;
     const corrected = withoutPersons(later, 12, 3, pwetOnly);
     const joint = await release(corrected, P22, [earlierOf(old, null, P22, P22, 'out-first')]);
-    const r = await check('3k same period, 12 removed', { atoms: later, r: old }, { atoms: corrected, r: joint }, { kind: 'changed', k: 12 });
+    const r = await check(
+      '3k same period, 12 removed',
+      { atoms: later, r: old },
+      { atoms: corrected, r: joint },
+      { kind: 'changed', k: 12 },
+    );
     expect(r.a).toEqual([]);
     expect(r.b).toEqual([]);
   });
@@ -102,7 +148,12 @@ describe('across releases (generated populations, protect stage)', () => {
   it('property: random small nested populations never show a difference of 1..threshold-1', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ persons: fc.integer({ min: 150, max: 700 }), seed: fc.integer({ min: 1, max: 10_000 }), newcomers: fc.double({ min: 0, max: 0.3, noNaN: true }), fewer: fc.double({ min: 0, max: 0.3, noNaN: true }) }),
+        fc.record({
+          persons: fc.integer({ min: 150, max: 700 }),
+          seed: fc.integer({ min: 1, max: 10_000 }),
+          newcomers: fc.double({ min: 0, max: 0.3, noNaN: true }),
+          fewer: fc.double({ min: 0, max: 0.3, noNaN: true }),
+        }),
         async ({ persons, seed, newcomers, fewer }) => {
           const { earlier, later } = nestedPopulation(persons, seed, { newcomers, fewer });
           const old = await release(earlier, P21);
@@ -129,12 +180,20 @@ function userTable(id: string, base: string[], rows: string, columns: string): T
   };
 }
 
-async function releaseWith(atoms: readonly Atom[], declarations: readonly TableDeclaration[], previous: EarlierExport[] = []): Promise<ProtectResult> {
+async function releaseWith(
+  atoms: readonly Atom[],
+  declarations: readonly TableDeclaration[],
+  previous: EarlierExport[] = [],
+): Promise<ProtectResult> {
   const internal = tabulate({ atoms, declarations, period: P22, backgroundPeriod: P22 });
   return protectTables({ internal, atoms, declarations, params, previous });
 }
 
-const sameDataEarlier = (r: ProtectResult, atoms: readonly Atom[], declarations: readonly TableDeclaration[]): EarlierExport => ({
+const sameDataEarlier = (
+  r: ProtectResult,
+  atoms: readonly Atom[],
+  declarations: readonly TableDeclaration[],
+): EarlierExport => ({
   ...earlierOf(r, atoms, P22, P22, 'out-first'),
   sameData: true,
   declarations,
@@ -174,7 +233,13 @@ describe('same data, other tables (one atom set for both exports)', () => {
           }
           runs++;
           expect(smallDifferences(r1.exported, r2.exported)).toEqual([]);
-          const found = unprotectedPrimaries(highs, [], { atoms, exported: r1.exported, declarations: d1 }, { atoms, exported: r2.exported, declarations: d2 }, { kind: 'sameData' });
+          const found = unprotectedPrimaries(
+            highs,
+            [],
+            { atoms, exported: r1.exported, declarations: d1 },
+            { atoms, exported: r2.exported, declarations: d2 },
+            { kind: 'sameData' },
+          );
           expect(found).toEqual([]);
           expect(r2.audit.acrossReleases?.earlierPrimariesChecked).toBeGreaterThan(0);
         },
@@ -193,10 +258,26 @@ describe('same data, other tables (one atom set for both exports)', () => {
     const r1 = await releaseWith(atoms, d1);
     const alone = await releaseWith(atoms, d2);
     const joint = await releaseWith(atoms, d2, [sameDataEarlier(r1, atoms, d1)]);
-    const leaks = unprotectedPrimaries(highs, [], { atoms, exported: r1.exported, declarations: d1 }, { atoms, exported: alone.exported, declarations: d2 }, { kind: 'sameData' });
-    console.log(`same data, 2,000 persons, domain groups by age: ${leaks.length} primary count(s) under-protected without --previous; suppressed ${alone.audit.totals.suppressed} alone, ${joint.audit.totals.suppressed} jointly`);
+    const leaks = unprotectedPrimaries(
+      highs,
+      [],
+      { atoms, exported: r1.exported, declarations: d1 },
+      { atoms, exported: alone.exported, declarations: d2 },
+      { kind: 'sameData' },
+    );
+    console.log(
+      `same data, 2,000 persons, domain groups by age: ${leaks.length} primary count(s) under-protected without --previous; suppressed ${alone.audit.totals.suppressed} alone, ${joint.audit.totals.suppressed} jointly`,
+    );
     expect(leaks.length).toBeGreaterThan(0);
-    expect(unprotectedPrimaries(highs, [], { atoms, exported: r1.exported, declarations: d1 }, { atoms, exported: joint.exported, declarations: d2 }, { kind: 'sameData' })).toEqual([]);
+    expect(
+      unprotectedPrimaries(
+        highs,
+        [],
+        { atoms, exported: r1.exported, declarations: d1 },
+        { atoms, exported: joint.exported, declarations: d2 },
+        { kind: 'sameData' },
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -208,7 +289,10 @@ describe('background classes across nested releases with the same start date', (
     const p20 = shorterPeriod(p21, 22);
     const r20 = await release(p20, P20);
     const r21 = await release(p21, P21, [earlierOf(r20, p20, P20, P21, 'out-2020')]);
-    const r22 = await release(p22, P22, [earlierOf(r20, p20, P20, P22, 'out-2020'), earlierOf(r21, p21, P21, P22, 'out-2021')]);
+    const r22 = await release(p22, P22, [
+      earlierOf(r20, p20, P20, P22, 'out-2020'),
+      earlierOf(r21, p21, P21, P22, 'out-2021'),
+    ]);
     const chain = [
       { atoms: p20, exported: r20.exported },
       { atoms: p21, exported: r21.exported },
@@ -220,8 +304,13 @@ describe('background classes across nested releases with the same start date', (
       [1, 2],
     ] as const) {
       expect(smallDifferences(chain[a]!.exported, chain[b]!.exported)).toEqual([]);
-      const found = unprotectedPrimaries(highs, TABLE_DECLARATIONS, chain[a]!, chain[b]!, { kind: 'nested', classes: true });
-      console.log(`chain of three, releases ${a} and ${b}: ${found.length} primary count(s) under-protected (background cells linked)`);
+      const found = unprotectedPrimaries(highs, TABLE_DECLARATIONS, chain[a]!, chain[b]!, {
+        kind: 'nested',
+        classes: true,
+      });
+      console.log(
+        `chain of three, releases ${a} and ${b}: ${found.length} primary count(s) under-protected (background cells linked)`,
+      );
       expect(found).toEqual([]);
     }
     // the class cells are linked: F3.1 (age classes) has earlier primaries checked by the joint model

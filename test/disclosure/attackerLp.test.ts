@@ -70,6 +70,7 @@ describe('AttackerLp', () => {
     expect(result.audit.passed).toBe(true);
     const primaries = result.audit.cells.filter((c) => c.kind === 'primary');
     expect(primaries.length).toBeGreaterThan(0);
-    for (const c of primaries) expect(meetsRule(c.value, [c.interval[0], c.interval[1] ?? Infinity], params)).toBe(true);
+    for (const c of primaries)
+      expect(meetsRule(c.value, [c.interval[0], c.interval[1] ?? Infinity], params)).toBe(true);
   }, 120_000);
 });

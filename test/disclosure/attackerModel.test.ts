@@ -26,7 +26,8 @@ describe('buildAttackerModel', () => {
 
   it('one count in several tables is one canonical cell (|pwet.vervoer| in 3.2, 3.7 and 3.10)', () => {
     const m = buildAttackerModel(randomPopulation(2000, 4), TABLE_DECLARATIONS);
-    const at = (table: string, row: string, column: string) => m.cellCanonical[m.cells.findIndex((c) => c.table === table && c.row === row && c.column === column)]!;
+    const at = (table: string, row: string, column: string) =>
+      m.cellCanonical[m.cells.findIndex((c) => c.table === table && c.row === row && c.column === column)]!;
     const id = at('3.2', 'vervoer', 'users');
     expect(at('3.7', 'vervoer', 'total')).toBe(id);
     expect(at('3.10', 'vervoer', 'total')).toBe(id);

@@ -7,12 +7,26 @@ import { loadSolver } from '../../disclosure/loadSolver.js';
 import { integerInterval } from '../../disclosure/protectionRule.js';
 
 /** The interval of row `target`, solved on another code path (CPLEX LP text through highs.solve, no decomposition, no shortcut). */
-function independent(highs: Highs, rows: readonly { vars: number[]; value: number }[], nVars: number, published: readonly boolean[], target: number): [number, number] {
+function independent(
+  highs: Highs,
+  rows: readonly { vars: number[]; value: number }[],
+  nVars: number,
+  published: readonly boolean[],
+  target: number,
+): [number, number] {
   const sum = (vars: number[]) => vars.map((v) => `x${v}`).join(' + ');
   const cons = rows.flatMap((r, i) => (published[i] ? [` c${i}: ${sum(r.vars)} = ${r.value}`] : []));
   const bounds = Array.from({ length: nVars }, (_, k) => ` x${k} >= 0`);
   const side = (sense: 'Minimize' | 'Maximize') => {
-    const lp = [sense, ` obj: ${sum(rows[target]!.vars)}`, 'Subject To', ...(cons.length ? cons : [' c0: x0 >= 0']), 'Bounds', ...bounds, 'End'].join('\n');
+    const lp = [
+      sense,
+      ` obj: ${sum(rows[target]!.vars)}`,
+      'Subject To',
+      ...(cons.length ? cons : [' c0: x0 >= 0']),
+      'Bounds',
+      ...bounds,
+      'End',
+    ].join('\n');
     const r = highs.solve(lp, { output_flag: false });
     if (r.Status === 'Optimal') return r.ObjectiveValue;
     if (sense === 'Maximize' && /Unbounded|unbounded/.test(r.Status)) return Infinity;
@@ -26,11 +40,16 @@ function nestedTableRows(values: number[][]): { vars: number[]; value: number }[
   const m = values[0]!.length;
   const v = (i: number, j: number) => i * m + j;
   const rows: { vars: number[]; value: number }[] = [];
-  const add = (cells: [number, number][]) => rows.push({ vars: cells.map(([i, j]) => v(i, j)), value: cells.reduce((a, [i, j]) => a + values[i]![j]!, 0) });
+  const add = (cells: [number, number][]) =>
+    rows.push({ vars: cells.map(([i, j]) => v(i, j)), value: cells.reduce((a, [i, j]) => a + values[i]![j]!, 0) });
   values.forEach((r, i) => r.forEach((_, j) => add([[i, j]])));
   values.forEach((r, i) => add(r.map((_, j): [number, number] => [i, j])));
   for (let j = 0; j < m; j++) add(values.map((_, i): [number, number] => [i, j]));
-  for (let j = 0; j < m; j++) add([[0, j], [1, j]]);
+  for (let j = 0; j < m; j++)
+    add([
+      [0, j],
+      [1, j],
+    ]);
   add(values.flatMap((r, i) => r.map((_, j): [number, number] => [i, j])));
   return rows;
 }
@@ -45,7 +64,11 @@ describe('cellIntervals', () => {
     expect(r.get(0)).toEqual([3, 3]);
     expect(r.get(2)).toEqual([5, 5]);
     // with d hidden too, a ranges over [0, 8] (a + b = 10, a + c = 8, c + d = 25, b + d = 27)
-    const r2 = cellIntervals(highs, { numVars: 4, rows, published: [false, false, false, false, true, true, true, true] }, [0, 3]);
+    const r2 = cellIntervals(
+      highs,
+      { numVars: 4, rows, published: [false, false, false, false, true, true, true, true] },
+      [0, 3],
+    );
     expect(r2.get(0)![0]).toBeCloseTo(0, 6);
     expect(r2.get(0)![1]).toBeCloseTo(8, 6);
     expect(r2.get(3)![0]).toBeCloseTo(17, 6);
@@ -87,14 +110,18 @@ describe('cellIntervals', () => {
 
   it('property: every interval equals an independent LP, on nested tables with random patterns', async () => {
     const highs = await loadSolver();
-    const arb = fc
-      .tuple(fc.integer({ min: 2, max: 4 }), fc.integer({ min: 2, max: 4 }))
-      .chain(([k, m]) =>
-        fc.tuple(
-          fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 10, max: 60 })), { minLength: m, maxLength: m }), { minLength: k, maxLength: k }),
-          fc.array(fc.boolean(), { minLength: k * m + k + 2 * m + 1, maxLength: k * m + k + 2 * m + 1 }),
+    const arb = fc.tuple(fc.integer({ min: 2, max: 4 }), fc.integer({ min: 2, max: 4 })).chain(([k, m]) =>
+      fc.tuple(
+        fc.array(
+          fc.array(fc.oneof(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 10, max: 60 })), {
+            minLength: m,
+            maxLength: m,
+          }),
+          { minLength: k, maxLength: k },
         ),
-      );
+        fc.array(fc.boolean(), { minLength: k * m + k + 2 * m + 1, maxLength: k * m + k + 2 * m + 1 }),
+      ),
+    );
     fc.assert(
       fc.property(arb, ([values, shown]) => {
         const rows = nestedTableRows(values);
@@ -102,7 +129,8 @@ describe('cellIntervals', () => {
         const targets = rows.flatMap((_, i) => (published[i] ? [] : [i]));
         const nVars = values.length * values[0]!.length;
         const r = cellIntervals(highs, { numVars: nVars, rows, published }, targets);
-        for (const t of targets) expect(integerInterval(...r.get(t)!)).toEqual(independent(highs, rows, nVars, published, t));
+        for (const t of targets)
+          expect(integerInterval(...r.get(t)!)).toEqual(independent(highs, rows, nVars, published, t));
       }),
       { numRuns: 60, seed: 22 },
     );

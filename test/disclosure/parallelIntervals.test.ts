@@ -36,7 +36,9 @@ describe('disclosure/parallelIntervals', () => {
 
   it('from build/ (the compiled worker exists): half the targets solved by the helper thread, same intervals', async () => {
     const highs = await loadSolver();
-    const compiled = (await import(join(packageRoot(), 'build', 'disclosure', 'parallelIntervals.js'))) as { startIntervalHelper: Start };
+    const compiled = (await import(join(packageRoot(), 'build', 'disclosure', 'parallelIntervals.js'))) as {
+      startIntervalHelper: Start;
+    };
     const { p, targets } = problem();
     const expected = cellIntervals(highs, p, targets);
     const r = await compiled.startIntervalHelper().solve(highs, p, targets);
@@ -46,14 +48,22 @@ describe('disclosure/parallelIntervals', () => {
       expect(r.get(t)![1], `target ${t}`).toBeCloseTo(expected.get(t)![1], 6);
     }
     // a hand-checked case through the helper too: the 2×2 table with d hidden (a in [0, 8], d in [17, 25])
-    const two = await compiled.startIntervalHelper().solve(highs, { numVars: 4, rows: TWO_BY_TWO_ROWS, published: [false, false, false, false, true, true, true, true] }, [0, 3]);
+    const two = await compiled
+      .startIntervalHelper()
+      .solve(
+        highs,
+        { numVars: 4, rows: TWO_BY_TWO_ROWS, published: [false, false, false, false, true, true, true, true] },
+        [0, 3],
+      );
     expect(two.get(0)![1]).toBeCloseTo(8, 6);
     expect(two.get(3)![0]).toBeCloseTo(17, 6);
   });
 
   it('a helper never asked is stopped without an error (twice is harmless); a single target is then solved on this thread, the same interval', async () => {
     const highs = await loadSolver();
-    const compiled = (await import(join(packageRoot(), 'build', 'disclosure', 'parallelIntervals.js'))) as { startIntervalHelper: Start };
+    const compiled = (await import(join(packageRoot(), 'build', 'disclosure', 'parallelIntervals.js'))) as {
+      startIntervalHelper: Start;
+    };
     const helper = compiled.startIntervalHelper();
     helper.stop();
     helper.stop();

@@ -15,7 +15,11 @@ import { checkerNote, groupDisclosureLines, tableCellCounts } from '../../report
 const period = { start: '2017-01-01', end: '2022-12-31' };
 const DEFAULT: DisclosureParams = { threshold: 10, zeroUnsafe: false, safetyRange: 0.3 };
 
-async function run(atoms: readonly Atom[], params = DEFAULT, declarations: readonly TableDeclaration[] = TABLE_DECLARATIONS) {
+async function run(
+  atoms: readonly Atom[],
+  params = DEFAULT,
+  declarations: readonly TableDeclaration[] = TABLE_DECLARATIONS,
+) {
   const internal = tabulate({ atoms, declarations, period, backgroundPeriod: period });
   const result = await protectTables({ internal, atoms, declarations, params });
   return { internal, result };
@@ -41,12 +45,16 @@ const atomArb = fc
 const populationArb = fc.array(atomArb, { minLength: 1, maxLength: 30 });
 
 /** Every cell (table, i, j) with its internal value and exported cell. */
-function* allCells(internal: Awaited<ReturnType<typeof run>>['internal'], exported: Awaited<ReturnType<typeof run>>['result']['exported']) {
+function* allCells(
+  internal: Awaited<ReturnType<typeof run>>['internal'],
+  exported: Awaited<ReturnType<typeof run>>['result']['exported'],
+) {
   for (const decl of TABLE_DECLARATIONS) {
     const it = internal.tables[decl.id]!;
     const et = exported.tables[decl.id]!;
     for (let i = 0; i < it.cells.length; i++)
-      for (let j = 0; j < it.cells[i]!.length; j++) yield { decl, i, j, value: it.cells[i]![j]!, out: et.cells[i]![j]! };
+      for (let j = 0; j < it.cells[i]!.length; j++)
+        yield { decl, i, j, value: it.cells[i]![j]!, out: et.cells[i]![j]! };
   }
 }
 
@@ -76,8 +84,22 @@ describe('protectTables', () => {
       cells: 'all',
     };
     const atoms: Atom[] = [
-      { bits: 1 << bitOf('pwet.vervoer'), bitsBg: 1 << bitOf('pwet.vervoer'), age: 'onbekend', gender: 'onbekend', education: 'onbekend', n: 40 },
-      { bits: 1 << bitOf('pwet.overig'), bitsBg: 1 << bitOf('pwet.overig'), age: 'onbekend', gender: 'onbekend', education: 'onbekend', n: 5 },
+      {
+        bits: 1 << bitOf('pwet.vervoer'),
+        bitsBg: 1 << bitOf('pwet.vervoer'),
+        age: 'onbekend',
+        gender: 'onbekend',
+        education: 'onbekend',
+        n: 40,
+      },
+      {
+        bits: 1 << bitOf('pwet.overig'),
+        bitsBg: 1 << bitOf('pwet.overig'),
+        age: 'onbekend',
+        gender: 'onbekend',
+        education: 'onbekend',
+        n: 5,
+      },
     ];
     const { internal, result } = await run(atoms, DEFAULT, [decl]);
     expect(internal.tables.T!.cells).toEqual([[45], [40], [5]]);
@@ -88,13 +110,28 @@ describe('protectTables', () => {
     // v = 5, p = max(1, ceil(1.5)) = 2: the interval must reach 3 and 7; with only the total shown it is [0, 45].
     expect(overig).toMatchObject({ value: 5, kind: 'primary', protection: 2, interval: [0, 45] });
     const vervoer = result.audit.cells.find((c) => c.row === 'vervoer')!;
-    expect(vervoer).toMatchObject({ value: 40, kind: 'secondary', interval: [0, 45], protects: [{ table: 'T', row: 'overig', column: 'users' }] });
+    expect(vervoer).toMatchObject({
+      value: 40,
+      kind: 'secondary',
+      interval: [0, 45],
+      protects: [{ table: 'T', row: 'overig', column: 'users' }],
+    });
     expect(result.audit.totals).toMatchObject({ cells: 3, published: 1, suppressed: 2, primary: 1, secondary: 1 });
 
     // the same protection with a progress listener: the search counts its one primary, then the audit its two cells
     const seen: unknown[] = [];
-    const again = await protectTables({ internal, atoms, declarations: [decl], params: DEFAULT, onProgress: (p) => seen.push(p) });
-    expect(seen).toEqual([{ phase: 'search', done: 0, total: 1 }, { phase: 'search', done: 1, total: 1 }, { phase: 'audit', cells: 2 }]);
+    const again = await protectTables({
+      internal,
+      atoms,
+      declarations: [decl],
+      params: DEFAULT,
+      onProgress: (p) => seen.push(p),
+    });
+    expect(seen).toEqual([
+      { phase: 'search', done: 0, total: 1 },
+      { phase: 'search', done: 1, total: 1 },
+      { phase: 'audit', cells: 2 },
+    ]);
     expect(again.exported).toEqual(result.exported);
   });
 
@@ -116,13 +153,36 @@ describe('protectTables', () => {
     };
     const bit = (k: string) => 1 << bitOf(k);
     const atoms: Atom[] = [
-      { bits: bit('pwet.vervoer'), bitsBg: bit('pwet.vervoer'), age: 'onbekend', gender: 'onbekend', education: 'onbekend', n: 4 },
-      { bits: bit('pwet.overig'), bitsBg: bit('pwet.overig'), age: 'onbekend', gender: 'onbekend', education: 'onbekend', n: 30 },
+      {
+        bits: bit('pwet.vervoer'),
+        bitsBg: bit('pwet.vervoer'),
+        age: 'onbekend',
+        gender: 'onbekend',
+        education: 'onbekend',
+        n: 4,
+      },
+      {
+        bits: bit('pwet.overig'),
+        bitsBg: bit('pwet.overig'),
+        age: 'onbekend',
+        gender: 'onbekend',
+        education: 'onbekend',
+        n: 30,
+      },
     ];
     const { result } = await run(atoms, DEFAULT, [decl]);
     expect(result.exported.tables.T!.cells).toEqual([[34], ['**']]);
     expect(result.audit.cells).toEqual([
-      { table: 'T', row: 'vervoer', column: 'users', value: 4, kind: 'primary', why: 'threshold', protection: 2, interval: [0, 34] },
+      {
+        table: 'T',
+        row: 'vervoer',
+        column: 'users',
+        value: 4,
+        kind: 'primary',
+        why: 'threshold',
+        protection: 2,
+        interval: [0, 34],
+      },
     ]);
   });
 
@@ -143,7 +203,11 @@ describe('protectTables', () => {
           } else expect(out).toBe('**');
           if (isPrimaryUnsafe(value, DEFAULT)) {
             expect(out).toBe('**');
-            const interval = independentInterval(highs, atoms, TABLE_DECLARATIONS, result.exported, { table: decl.id, i, j });
+            const interval = independentInterval(highs, atoms, TABLE_DECLARATIONS, result.exported, {
+              table: decl.id,
+              i,
+              j,
+            });
             expect(meetsRule(value, interval, DEFAULT), `${decl.id} ${i},${j} v=${value} [${interval}]`).toBe(true);
           }
           // consistency: the same definition has one status in every table
@@ -220,7 +284,8 @@ describe('protectTables', () => {
     expect(zeros).toBeGreaterThan(0);
     const primaries = result.audit.cells.filter((c) => c.kind === 'primary');
     expect(primaries.some((c) => c.value === 0)).toBe(true);
-    for (const c of primaries) expect(meetsRule(c.value, [c.interval[0], c.interval[1] ?? Infinity], params)).toBe(true);
+    for (const c of primaries)
+      expect(meetsRule(c.value, [c.interval[0], c.interval[1] ?? Infinity], params)).toBe(true);
   });
 
   it('exports percentages for F3.1–F3.3 only where count and base are shown and the base reaches the threshold', async () => {
@@ -267,14 +332,32 @@ describe('protectTables', () => {
     expect(result.audit.totals.primary + result.audit.totals.secondary).toBe(suppressed);
     expect(result.audit.totals.secondary).toBeGreaterThan(0);
     for (const c of result.audit.cells) {
-      expect(result.marks[c.table]![internal.tables[c.table]!.rows.findIndex((r) => r.key === c.row)]![internal.tables[c.table]!.columns.findIndex((k) => k.key === c.column)]).toBe(c.kind);
+      expect(
+        result.marks[c.table]![internal.tables[c.table]!.rows.findIndex((r) => r.key === c.row)]![
+          internal.tables[c.table]!.columns.findIndex((k) => k.key === c.column)
+        ],
+      ).toBe(c.kind);
       if (c.kind === 'secondary') expect(c.protects!.length).toBeGreaterThan(0);
     }
     // The checker's note on this result (render composes it so, with the sources): parameters, dates, table ids and
     // counts of cells (the per-table lines), never a person count.
     const ids = Object.keys(result.exported.tables);
-    const facts = { period: internal.period, sources: [], params: result.audit.params, tables: tableCellCounts(result.exported.tables, result.marks, ids) };
-    const note = checkerNote({ ...facts, passed: result.audit.passed, quarantinedRows: 0, groupDisclosure: groupDisclosureLines(result.exported, ids), declarations: TABLE_DECLARATIONS }, 'en');
+    const facts = {
+      period: internal.period,
+      sources: [],
+      params: result.audit.params,
+      tables: tableCellCounts(result.exported.tables, result.marks, ids),
+    };
+    const note = checkerNote(
+      {
+        ...facts,
+        passed: result.audit.passed,
+        quarantinedRows: 0,
+        groupDisclosure: groupDisclosureLines(result.exported, ids),
+        declarations: TABLE_DECLARATIONS,
+      },
+      'en',
+    );
     const perTable = note.slice(note.indexOf('Cells per table'), note.indexOf('Audit:'));
     let shownTotal = 0;
     for (const line of perTable.split('\n').filter((l) => /^ {2}(Table|Figure) /.test(l))) {
@@ -285,7 +368,11 @@ describe('protectTables', () => {
       expect(Number(m[3]) + Number(m[4]), line).toBe(cells.filter((v) => v === '**').length);
       shownTotal += Number(m[2]);
     }
-    expect(perTable).toMatch(new RegExp(`All tables\\s+${shownTotal} /\\s+${result.audit.totals.primary} /\\s+${result.audit.totals.secondary}`));
+    expect(perTable).toMatch(
+      new RegExp(
+        `All tables\\s+${shownTotal} /\\s+${result.audit.totals.primary} /\\s+${result.audit.totals.secondary}`,
+      ),
+    );
     const rest = (note.slice(0, note.indexOf('Cells per table')) + note.slice(note.indexOf('Audit:')))
       .replace(/\d{4}-\d{2}-\d{2}/g, '')
       .replace(/(Table|Figure) \S+/g, '');
@@ -293,7 +380,11 @@ describe('protectTables', () => {
     const allowed = new Set([0, 1, 3, 9, 10, 12, 256, 0.3, 3.1, 3.3]); // parameters, "12 hex digits", SHA-256, "figures 3.1-3.3"
     for (const n of numbers) expect(allowed.has(n), `number ${n} in the checker note`).toBe(true);
     expect(note).toContain('PASSED');
-    expect(Object.keys(result.internalFiles).sort()).toEqual(['atoms.json', 'attacker-model.json', 'suppression-audit.json']);
+    expect(Object.keys(result.internalFiles).sort()).toEqual([
+      'atoms.json',
+      'attacker-model.json',
+      'suppression-audit.json',
+    ]);
   });
 });
 
@@ -301,10 +392,20 @@ describe('protectTables edge cases', () => {
   it('an empty population: every cell 0, shown by default, all suppressed consistently when zero is unsafe', async () => {
     const shown = await run([]);
     expect(shown.result.audit.totals.suppressed).toBe(0);
-    expect(Object.values(shown.result.exported.tables).flatMap((t) => t.cells.flat()).every((v) => v === 0 || v === null)).toBe(true);
+    expect(
+      Object.values(shown.result.exported.tables)
+        .flatMap((t) => t.cells.flat())
+        .every((v) => v === 0 || v === null),
+    ).toBe(true);
     const hidden = await run([], { ...DEFAULT, zeroUnsafe: true });
     expect(hidden.result.audit.totals.published).toBe(0);
-    expect(hidden.result.audit.cells.every((c) => c.kind === 'primary' && meetsRule(0, [c.interval[0], c.interval[1] ?? Infinity], { ...DEFAULT, zeroUnsafe: true }))).toBe(true);
+    expect(
+      hidden.result.audit.cells.every(
+        (c) =>
+          c.kind === 'primary' &&
+          meetsRule(0, [c.interval[0], c.interval[1] ?? Infinity], { ...DEFAULT, zeroUnsafe: true }),
+      ),
+    ).toBe(true);
   });
 
   it('rejects bad parameters as input errors', async () => {

@@ -14,17 +14,34 @@ function modelOf(rows: readonly { vars: number[]; value: number }[], nVars: numb
     positions: rows.map((_, i) => [0, i, 0]),
     cellCanonical: rows.map((_, i) => i),
     canonical: rows.map((r, i) => ({ id: i, value: r.value, occurrences: [i], vars: r.vars })),
-    variables: Array.from({ length: nVars }, (_, k) => ({ n: 0, cells: rows.flatMap((r, i) => (r.vars.includes(k) ? [i] : [])) })),
+    variables: Array.from({ length: nVars }, (_, k) => ({
+      n: 0,
+      cells: rows.flatMap((r, i) => (r.vars.includes(k) ? [i] : [])),
+    })),
   };
 }
 
 /** The attacker's interval of row `target`, solved independently (CPLEX LP text through highs.solve). */
-function interval(highs: Highs, rows: readonly { vars: number[]; value: number }[], nVars: number, suppressed: readonly boolean[], target: number): [number, number] {
+function interval(
+  highs: Highs,
+  rows: readonly { vars: number[]; value: number }[],
+  nVars: number,
+  suppressed: readonly boolean[],
+  target: number,
+): [number, number] {
   const sum = (vars: number[]) => vars.map((v) => `x${v}`).join(' + ');
   const cons = rows.flatMap((r, i) => (suppressed[i] ? [] : [` c${i}: ${sum(r.vars)} = ${r.value}`]));
   const bounds = Array.from({ length: nVars }, (_, k) => ` x${k} >= 0`);
   const side = (sense: 'Minimize' | 'Maximize') => {
-    const lp = [sense, ` obj: ${sum(rows[target]!.vars)}`, 'Subject To', ...(cons.length ? cons : [' c0: x0 >= 0']), 'Bounds', ...bounds, 'End'].join('\n');
+    const lp = [
+      sense,
+      ` obj: ${sum(rows[target]!.vars)}`,
+      'Subject To',
+      ...(cons.length ? cons : [' c0: x0 >= 0']),
+      'Bounds',
+      ...bounds,
+      'End',
+    ].join('\n');
     const r = highs.solve(lp, { output_flag: false });
     if (r.Status === 'Optimal') return r.ObjectiveValue;
     if (sense === 'Maximize' && /Unbounded|unbounded/.test(r.Status)) return Infinity;
@@ -40,9 +57,14 @@ function tableRows(values: number[][]): { vars: number[]; value: number }[] {
   const v = (i: number, j: number) => i * m + j;
   const rows: { vars: number[]; value: number }[] = [];
   for (let i = 0; i < k; i++) for (let j = 0; j < m; j++) rows.push({ vars: [v(i, j)], value: values[i]![j]! });
-  for (let i = 0; i < k; i++) rows.push({ vars: values[i]!.map((_, j) => v(i, j)), value: values[i]!.reduce((a, b) => a + b, 0) });
-  for (let j = 0; j < m; j++) rows.push({ vars: values.map((_, i) => v(i, j)), value: values.reduce((a, r) => a + r[j]!, 0) });
-  rows.push({ vars: values.flatMap((r, i) => r.map((_, j) => v(i, j))), value: values.flat().reduce((a, b) => a + b, 0) });
+  for (let i = 0; i < k; i++)
+    rows.push({ vars: values[i]!.map((_, j) => v(i, j)), value: values[i]!.reduce((a, b) => a + b, 0) });
+  for (let j = 0; j < m; j++)
+    rows.push({ vars: values.map((_, i) => v(i, j)), value: values.reduce((a, r) => a + r[j]!, 0) });
+  rows.push({
+    vars: values.flatMap((r, i) => r.map((_, j) => v(i, j))),
+    value: values.flat().reduce((a, b) => a + b, 0),
+  });
   return rows;
 }
 
@@ -62,7 +84,11 @@ describe('disclosure/secondarySuppression', () => {
     const cost = rows.map((r, i) => (r.value + params.threshold) * (i >= 4 ? 5 : 1));
     const r = secondarySuppression(highs, modelOf(rows, 4), primary, cost, params);
     expect(r.suppressed).toEqual([true, true, true, true, false, false, false, false]);
-    expect([...r.protects.entries()]).toEqual([[1, [0]], [2, [0]], [3, [0]]]);
+    expect([...r.protects.entries()]).toEqual([
+      [1, [0]],
+      [2, [0]],
+      [3, [0]],
+    ]);
     expect(interval(highs, rows, 4, r.suppressed, 0)).toEqual([0, 8]);
   });
 
@@ -97,14 +123,33 @@ describe('disclosure/secondarySuppression', () => {
     ]);
     const primary = rows.map((r, i) => i < 9 && isPrimaryUnsafe(r.value, PARAMS));
     const seen: [number, number][] = [];
-    const r = secondarySuppression(highs, modelOf(rows, 9), primary, rows.map((x) => x.value), PARAMS, [], (done, total) => seen.push([done, total]));
-    expect(seen).toEqual([[0, 3], [1, 3], [2, 3], [3, 3]]);
+    const r = secondarySuppression(
+      highs,
+      modelOf(rows, 9),
+      primary,
+      rows.map((x) => x.value),
+      PARAMS,
+      [],
+      (done, total) => seen.push([done, total]),
+    );
+    expect(seen).toEqual([
+      [0, 3],
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
     expect(r.suppressed.filter(Boolean).length).toBeGreaterThan(3);
   });
 
   it('nothing unsafe: nothing suppressed, no LP solved', () => {
     const rows = TWO_BY_TWO_ROWS;
-    const r = secondarySuppression(highs, modelOf(rows, 4), rows.map(() => false), rows.map((x) => x.value), PARAMS);
+    const r = secondarySuppression(
+      highs,
+      modelOf(rows, 4),
+      rows.map(() => false),
+      rows.map((x) => x.value),
+      PARAMS,
+    );
     expect(r.suppressed.every((s) => !s)).toBe(true);
     expect(r.protects.size).toBe(0);
     expect(r.stats.lpSolves).toBe(0);
@@ -115,15 +160,27 @@ describe('disclosure/secondarySuppression', () => {
     // a, b, c, d all primary: with the margins published a ∈ [0, 8], b ∈ [2, 10], c ∈ [0, 8], d ∈ [17, 25],
     // enough for p = max(1, ceil(0.1 v)) (d = 20 needs [18, 22])
     const primary = [true, true, true, true, false, false, false, false];
-    const r = secondarySuppression(highs, modelOf(rows, 4), primary, rows.map((x) => x.value), { ...PARAMS, threshold: 21, safetyRange: 0.1 });
+    const r = secondarySuppression(
+      highs,
+      modelOf(rows, 4),
+      primary,
+      rows.map((x) => x.value),
+      { ...PARAMS, threshold: 21, safetyRange: 0.1 },
+    );
     expect(r.suppressed).toEqual(primary);
     expect(r.stats.added).toBe(0);
   });
 
   it('random tables: every primary meets the rule (independent LP), primaries stay suppressed, no secondary is superfluous', () => {
-    const tableArb = fc
-      .tuple(fc.integer({ min: 2, max: 3 }), fc.integer({ min: 2, max: 4 }))
-      .chain(([k, m]) => fc.array(fc.array(fc.oneof(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 10, max: 60 })), { minLength: m, maxLength: m }), { minLength: k, maxLength: k }));
+    const tableArb = fc.tuple(fc.integer({ min: 2, max: 3 }), fc.integer({ min: 2, max: 4 })).chain(([k, m]) =>
+      fc.array(
+        fc.array(fc.oneof(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 10, max: 60 })), {
+          minLength: m,
+          maxLength: m,
+        }),
+        { minLength: k, maxLength: k },
+      ),
+    );
     fc.assert(
       fc.property(tableArb, (values) => {
         const rows = tableRows(values);

@@ -5,7 +5,14 @@ import type { Atom } from '../../model/atom.js';
 import { bitOf } from '../../model/personSets.js';
 import type { TableDeclaration } from '../../model/tableDeclarations.js';
 
-const a = (key: string, n: number, gender = 'man'): Atom => ({ bits: 1 << bitOf(key), bitsBg: 1 << bitOf(key), age: 'onbekend', gender, education: 'onbekend', n });
+const a = (key: string, n: number, gender = 'man'): Atom => ({
+  bits: 1 << bitOf(key),
+  bitsBg: 1 << bitOf(key),
+  age: 'onbekend',
+  gender,
+  education: 'onbekend',
+  n,
+});
 
 const decl = (id: string, extra: Partial<TableDeclaration> = {}): TableDeclaration => ({
   id,
@@ -42,7 +49,12 @@ describe('disclosure/suppressionCost', () => {
   });
 
   it('cost = occurrences × (value + threshold), × TOTAL_WEIGHT in a total row or column', () => {
-    const atoms = [a('pwet.vervoer', 40), a('pwet.overig', 5), a('pwet.overig', 12, 'vrouw'), a('pwet.vervoer', 7, 'vrouw')];
+    const atoms = [
+      a('pwet.vervoer', 40),
+      a('pwet.overig', 5),
+      a('pwet.overig', 12, 'vrouw'),
+      a('pwet.vervoer', 7, 'vrouw'),
+    ];
     const model = buildAttackerModel(atoms, [decl('T')]);
     const cost = suppressionCost(model, [decl('T')], 10);
     const byCell = new Map(model.cells.map((c, k) => [`${c.row}/${c.column}`, cost[model.cellCanonical[k]!]!]));
@@ -75,7 +87,14 @@ describe('disclosure/suppressionCost', () => {
   });
 
   it('grand totals carry the prohibitive penalty', () => {
-    const d = decl('G', { base: [], rows: [{ key: 'total', label: 'Pwet', terms: [{ set: 'pwet' }] }, { key: 'vervoer', label: 'Vervoer', terms: [{ set: 'pwet.vervoer' }] }], columns: [{ key: 'users', label: 'Personen', terms: [] }] });
+    const d = decl('G', {
+      base: [],
+      rows: [
+        { key: 'total', label: 'Pwet', terms: [{ set: 'pwet' }] },
+        { key: 'vervoer', label: 'Vervoer', terms: [{ set: 'pwet.vervoer' }] },
+      ],
+      columns: [{ key: 'users', label: 'Personen', terms: [] }],
+    });
     const atoms = [a('pwet.vervoer', 40), a('pwet.overig', 5)];
     const model = buildAttackerModel(atoms, [d]);
     const cost = suppressionCost(model, [d], 10);
@@ -89,7 +108,8 @@ describe('disclosure/suppressionCost', () => {
     const atoms = [a('pwet.vervoer', 40), a('pwet.overig', 5), a('pwet.overig', 3, 'vrouw')];
     const model = buildAttackerModel(atoms, [decl('T')]);
     const cost = suppressionCost(model, [decl('T')], 10);
-    const of = (row: string, column: string) => cost[model.cellCanonical[model.cells.findIndex((x) => x.row === row && x.column === column)]!]!;
+    const of = (row: string, column: string) =>
+      cost[model.cellCanonical[model.cells.findIndex((x) => x.row === row && x.column === column)]!]!;
     expect(of('overig', 'man')).toBeLessThan(of('vervoer', 'man'));
     expect(of('vervoer', 'man')).toBeLessThan(of('total', 'man'));
   });

@@ -47,7 +47,13 @@ describe('disclosure/zeroCellAtoms', () => {
 
   it('hand-checked: one atom per cell that needs one, reused for later cells it also reaches', () => {
     const d: TableDeclaration = {
-      id: 'T', kind: 'table', order: 0, titleEn: '', title: 't', basis: 'period', base: [],
+      id: 'T',
+      kind: 'table',
+      order: 0,
+      titleEn: '',
+      title: 't',
+      basis: 'period',
+      base: [],
       rows: [{ key: 'vervoer', label: 'Vervoer', terms: [{ set: 'pwet.vervoer' }] }],
       columns: [
         { key: 'uwv', label: 'UWV', terms: [{ set: 'uwv' }] },
@@ -57,21 +63,51 @@ describe('disclosure/zeroCellAtoms', () => {
       ],
       cells: 'all',
     };
-    const observed: Atom = { bits: 1 << bitOf('pwet.vervoer'), bitsBg: 1 << bitOf('pwet.vervoer'), age: 'onbekend', gender: 'man', education: 'onbekend', n: 4 };
+    const observed: Atom = {
+      bits: 1 << bitOf('pwet.vervoer'),
+      bitsBg: 1 << bitOf('pwet.vervoer'),
+      age: 'onbekend',
+      gender: 'man',
+      education: 'onbekend',
+      n: 4,
+    };
     const extra = zeroCellAtoms([observed], [d]);
     // vervoer×man is reached by the observed atom; vervoer×uwv gets the lowest UWV type (intermediair);
     // vervoer×jobcoach needs its own atom; vervoer×onbekend is reached by the first added atom (classes onbekend)
     expect(extra).toEqual([
-      { bits: (1 << bitOf('pwet.vervoer')) | (1 << bitOf('uwv.intermediair')), bitsBg: (1 << bitOf('pwet.vervoer')) | (1 << bitOf('uwv.intermediair')), age: 'onbekend', gender: 'onbekend', education: 'onbekend', n: 0 },
-      { bits: (1 << bitOf('pwet.vervoer')) | (1 << bitOf('uwv.jobcoach')), bitsBg: (1 << bitOf('pwet.vervoer')) | (1 << bitOf('uwv.jobcoach')), age: 'onbekend', gender: 'onbekend', education: 'onbekend', n: 0 },
+      {
+        bits: (1 << bitOf('pwet.vervoer')) | (1 << bitOf('uwv.intermediair')),
+        bitsBg: (1 << bitOf('pwet.vervoer')) | (1 << bitOf('uwv.intermediair')),
+        age: 'onbekend',
+        gender: 'onbekend',
+        education: 'onbekend',
+        n: 0,
+      },
+      {
+        bits: (1 << bitOf('pwet.vervoer')) | (1 << bitOf('uwv.jobcoach')),
+        bitsBg: (1 << bitOf('pwet.vervoer')) | (1 << bitOf('uwv.jobcoach')),
+        age: 'onbekend',
+        gender: 'onbekend',
+        education: 'onbekend',
+        n: 0,
+      },
     ]);
   });
 
   it('countOf and atLeast terms are satisfied by the added atom', () => {
     const d: TableDeclaration = {
-      id: 'C', kind: 'figure', order: 0, titleEn: '', title: 'c', basis: 'period', base: [{ set: 'tolk' }],
+      id: 'C',
+      kind: 'figure',
+      order: 0,
+      titleEn: '',
+      title: 'c',
+      basis: 'period',
+      base: [{ set: 'tolk' }],
       rows: [{ key: 'n3', label: '3', terms: [{ countOf: 'pwet', n: 3 }] }],
-      columns: [{ key: 'two', label: '2 of 3', terms: [{ atLeast: 2, of: ['uwv', 'pwet', 'wmo'] }] }, { key: 'g', label: 'vrouw', terms: [{ dim: 'gender', value: 'vrouw' }] }],
+      columns: [
+        { key: 'two', label: '2 of 3', terms: [{ atLeast: 2, of: ['uwv', 'pwet', 'wmo'] }] },
+        { key: 'g', label: 'vrouw', terms: [{ dim: 'gender', value: 'vrouw' }] },
+      ],
       cells: 'all',
     };
     const extra = zeroCellAtoms([], [d]);
@@ -80,8 +116,16 @@ describe('disclosure/zeroCellAtoms', () => {
 
   it('an impossible cell (exactly 6 of 5 Pwet categories) is a bug, reported as such', () => {
     const d: TableDeclaration = {
-      id: 'X', kind: 'table', order: 0, titleEn: '', title: 'x', basis: 'period', base: [],
-      rows: [{ key: 'n6', label: '6', terms: [{ countOf: 'pwet', n: 6 }] }], columns: [{ key: 'u', label: 'u', terms: [] }], cells: 'all',
+      id: 'X',
+      kind: 'table',
+      order: 0,
+      titleEn: '',
+      title: 'x',
+      basis: 'period',
+      base: [],
+      rows: [{ key: 'n6', label: '6', terms: [{ countOf: 'pwet', n: 6 }] }],
+      columns: [{ key: 'u', label: 'u', terms: [] }],
+      cells: 'all',
     };
     expect(() => zeroCellAtoms([], [d])).toThrow(/no atom combination lies in cell X\/n6\/u/);
   });

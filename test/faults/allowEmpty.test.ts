@@ -11,13 +11,19 @@ import { folderHashes } from '../support/faults.js';
 
 describe('--allow-empty and a required source without data', () => {
   it('run and validate name the source and what it means, besides the per-file warning; inputs untouched', () => {
-    const input = writeFolder({ ...GOLDEN_FILES, 'UWVVOORZIENING.csv': 'RINPERSOONS,RINPERSOON,UWVSOORTVOORZIENING,UWVWETTELIJKEACHTERGROND,UWVPRODUCT,UWVDATUMAANVANG,UWVDATUMEINDE\r\n' });
+    const input = writeFolder({
+      ...GOLDEN_FILES,
+      'UWVVOORZIENING.csv':
+        'RINPERSOONS,RINPERSOON,UWVSOORTVOORZIENING,UWVWETTELIJKEACHTERGROND,UWVPRODUCT,UWVDATUMAANVANG,UWVDATUMEINDE\r\n',
+    });
     const before = folderHashes(input);
     const parent = mkdtempSync(join(tmpdir(), 'mg-allowempty-'));
     const r = cli(['run', '--input', input, '--out', join(parent, 'out'), '--allow-empty']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/warning: UWVVOORZIENING\.csv has no data rows/);
-    expect(r.stderr).toMatch(/warning: every file of the required source UWV extract \(UWVVOORZIENING\) has no data rows and was left out \(--allow-empty\): the tables count no one from UWV extract \(UWVVOORZIENING\)\. Do not publish them as complete\./);
+    expect(r.stderr).toMatch(
+      /warning: every file of the required source UWV extract \(UWVVOORZIENING\) has no data rows and was left out \(--allow-empty\): the tables count no one from UWV extract \(UWVVOORZIENING\)\. Do not publish them as complete\./,
+    );
     expect(readdirSync(parent)).toEqual(['out']);
     const v = cli(['validate', '--input', input, '--allow-empty']);
     expect(v.code).toBe(0);

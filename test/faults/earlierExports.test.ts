@@ -39,7 +39,12 @@ describe('outputs that would replace or change an earlier export', () => {
       ['--out', '.', '--force', '--previous', 'old'],
     ]) {
       const r = cliAt(root, ['run', '--input', input, ...args]);
-      expect([r.code, r.stderr]).toEqual([1, expect.stringMatching(/is, contains or lies inside the earlier export old \(--previous\) that this run is protected against/)]);
+      expect([r.code, r.stderr]).toEqual([
+        1,
+        expect.stringMatching(
+          /is, contains or lies inside the earlier export old \(--previous\) that this run is protected against/,
+        ),
+      ]);
       noStack(r.stderr);
     }
     expect(folderHashes(join(root, 'old', 'export'))).toEqual(before);
@@ -49,7 +54,12 @@ describe('outputs that would replace or change an earlier export', () => {
   it("--out inside an earlier run's export/ or internal/: exit 1 naming that run, nothing written there", () => {
     for (const sub of [join('old', 'export', 'new'), join('old', 'internal', 'x', 'new')]) {
       const r = cliAt(root, ['run', '--input', input, '--out', sub]);
-      expect([r.code, r.stderr]).toEqual([1, expect.stringMatching(new RegExp(`Output folder ${sub.replaceAll('/', '\\/')} lies inside the output of an earlier run, .*old;`))]);
+      expect([r.code, r.stderr]).toEqual([
+        1,
+        expect.stringMatching(
+          new RegExp(`Output folder ${sub.replaceAll('/', '\\/')} lies inside the output of an earlier run, .*old;`),
+        ),
+      ]);
     }
     expect(cliAt(root, ['audit', 'old']).code).toBe(0); // the earlier output is as it was
   });
@@ -61,7 +71,12 @@ describe('compare --out', () => {
     mkdirSync(dir);
     writeFileSync(join(dir, 'comparison.csv'), 'my own notes\n');
     const r = cliAt(root, ['compare', 'old', 'old', '--out', 'mine']);
-    expect([r.code, r.stderr]).toEqual([1, expect.stringMatching(/mine\/comparison\.csv exists and was not written by multigebruik compare; compare does not overwrite it/)]);
+    expect([r.code, r.stderr]).toEqual([
+      1,
+      expect.stringMatching(
+        /mine\/comparison\.csv exists and was not written by multigebruik compare; compare does not overwrite it/,
+      ),
+    ]);
     expect(readFileSync(join(dir, 'comparison.csv'), 'utf8')).toBe('my own notes\n');
     writeFileSync(join(root, 'a-file'), 'x');
     const f = cliAt(root, ['compare', 'old', 'old', '--out', 'a-file']);
@@ -76,14 +91,23 @@ describe('--previous', () => {
   it('an earlier export whose tables.json was edited is refused (exit 1, naming the folder and the cell)', () => {
     cpSync(join(root, 'old'), join(root, 'edited'), { recursive: true });
     const path = join(root, 'edited', 'export', 'tables.json');
-    const t = JSON.parse(readFileSync(path, 'utf8')) as { tables: Record<string, { cells: (number | string | null)[][] }> };
+    const t = JSON.parse(readFileSync(path, 'utf8')) as {
+      tables: Record<string, { cells: (number | string | null)[][] }>;
+    };
     const [id, table] = Object.entries(t.tables).find(([, x]) => x.cells.flat().some((c) => typeof c === 'number'))!;
     const i = table.cells.findIndex((row) => row.some((c) => typeof c === 'number'));
     const j = table.cells[i]!.findIndex((c) => typeof c === 'number');
     table.cells[i]![j] = (table.cells[i]![j] as number) + 1;
     writeFileSync(path, JSON.stringify(t, null, 2));
     const r = cliAt(root, ['run', '--input', input, '--out', 'new-edited', '--previous', 'edited']);
-    expect([r.code, r.stderr]).toEqual([1, expect.stringMatching(new RegExp(`Earlier export edited \\(--previous\\): export/tables\\.json is not what its run wrote \\(${id.replace('.', '\\.')} `))]);
+    expect([r.code, r.stderr]).toEqual([
+      1,
+      expect.stringMatching(
+        new RegExp(
+          `Earlier export edited \\(--previous\\): export/tables\\.json is not what its run wrote \\(${id.replace('.', '\\.')} `,
+        ),
+      ),
+    ]);
     noStack(r.stderr);
   });
 
@@ -91,7 +115,9 @@ describe('--previous', () => {
     const r = cliAt(root, ['run', '--input', input, '--out', join('runs', 'new'), '--previous', 'old']);
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toContain('Protected jointly with the earlier export(s): old.');
-    const manifest = JSON.parse(readFileSync(join(root, 'runs', 'new', 'manifest.json'), 'utf8')) as { previous: { dir: string }[] };
+    const manifest = JSON.parse(readFileSync(join(root, 'runs', 'new', 'manifest.json'), 'utf8')) as {
+      previous: { dir: string }[];
+    };
     expect(manifest.previous.map((p) => p.dir)).toEqual(['../old']);
     const elsewhere = mkdtempSync(join(tmpdir(), 'mg-elsewhere-'));
     const a = cliAt(elsewhere, ['audit', join(root, 'runs', 'new')]);

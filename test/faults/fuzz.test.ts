@@ -36,7 +36,9 @@ beforeAll(async () => {
       const dir = join(root, `clean-${format}`);
       await generateSynthetic(db.connection, { outDir: dir, scale: 0.00002, seed: 5, format });
       // a few hundred rows per source; two yearly files each of WMOBUS and HOOGSTEOPLTAB (fewer files, faster cases)
-      for (const f of readdirSync(dir)) if (/^(WMO(2015|2016|2017|2018|2020|2021|2022|2023)|HOOGSTEOPL(2016|2018|2021|2022))/.test(f)) rmSync(join(dir, f));
+      for (const f of readdirSync(dir))
+        if (/^(WMO(2015|2016|2017|2018|2020|2021|2022|2023)|HOOGSTEOPL(2016|2018|2021|2022))/.test(f))
+          rmSync(join(dir, f));
       clean[format] = { dir, tables: JSON.stringify((await runInProcess(dir)).internal), hashes: folderHashes(dir) };
     }
   } finally {
@@ -73,7 +75,8 @@ function corruptedFolder(format: Format, i: number, name: string, c: Corruption)
   const dir = join(root, `${format}-${i}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const f of readdirSync(clean[format]!.dir)) if (f !== name) symlinkSync(join(clean[format]!.dir, f), join(dir, f));
+  for (const f of readdirSync(clean[format]!.dir))
+    if (f !== name) symlinkSync(join(clean[format]!.dir, f), join(dir, f));
   writeFileSync(join(dir, name), c.bytes);
   return dir;
 }
@@ -92,7 +95,8 @@ describe.each(['csv', 'parquet', 'sav'] as const)('fuzz: corrupted %s inputs', (
       const where = `case ${i} (${c.kind} of ${name}, seed ${SEED})`;
       let verdict: string;
       if (r.error !== undefined) {
-        if (!(r.error instanceof InputError)) throw new Error(`${where}: not bad input but ${String((r.error as Error)?.stack ?? r.error)}`);
+        if (!(r.error instanceof InputError))
+          throw new Error(`${where}: not bad input but ${String((r.error as Error)?.stack ?? r.error)}`);
         const text = [r.error.message, ...r.error.details].join('\n');
         if (!text.includes(name)) throw new Error(`${where}: bad input that does not name the file: ${text}`);
         expect(text).not.toMatch(/\b\d{9}\b/);
@@ -105,16 +109,23 @@ describe.each(['csv', 'parquet', 'sav'] as const)('fuzz: corrupted %s inputs', (
         for (const f of names) if (f !== name) symlinkSync(join(clean[format]!.dir, f), join(ref, f));
         await decodeToCsv(format, join(dir, name), ref);
         const expected = await outcome(ref);
-        if (expected.tables !== r.tables) throw new Error(`${where}: tables differ from both the clean run and the decoded file`);
+        if (expected.tables !== r.tables)
+          throw new Error(`${where}: tables differ from both the clean run and the decoded file`);
         verdict = 'valid edit';
       }
       tally[`${c.kind}: ${verdict}`] = (tally[`${c.kind}: ${verdict}`] ?? 0) + 1;
       rmSync(dir, { recursive: true, force: true });
     }
-    process.stdout.write(`fuzz ${format}: ${CASES} cases over ${names.length} files in ${Math.round((performance.now() - started) / 1000)} s: ${JSON.stringify(tally)}\n`);
+    process.stdout.write(
+      `fuzz ${format}: ${CASES} cases over ${names.length} files in ${Math.round((performance.now() - started) / 1000)} s: ${JSON.stringify(tally)}\n`,
+    );
     expect(Object.values(tally).reduce((a, b) => a + b, 0)).toBe(CASES);
     // the corruptions bite: most are noticed
-    expect(Object.entries(tally).filter(([k]) => k.endsWith('refused')).reduce((a, [, n]) => a + n, 0)).toBeGreaterThan(CASES / 4);
+    expect(
+      Object.entries(tally)
+        .filter(([k]) => k.endsWith('refused'))
+        .reduce((a, [, n]) => a + n, 0),
+    ).toBeGreaterThan(CASES / 4);
     expect(folderHashes(clean[format]!.dir)).toEqual(clean[format]!.hashes);
   }, 1_200_000);
 });

@@ -8,7 +8,12 @@ import { messages } from '../../core/messages.js';
 import { cli } from '../support/cli.js';
 import { minimalManifest } from '../support/minimalManifest.js';
 
-const record = (dir: string) => ({ dir, period: { start: '2017-01-01', end: '2021-12-31' }, tablesSha256: 'a'.repeat(64), manifestSha256: 'b'.repeat(64) });
+const record = (dir: string) => ({
+  dir,
+  period: { start: '2017-01-01', end: '2021-12-31' },
+  tablesSha256: 'a'.repeat(64),
+  manifestSha256: 'b'.repeat(64),
+});
 
 /** A parent folder with run folders: name → the earlier exports its manifest names (null: a folder without a manifest). */
 function runs(folders: Record<string, string[] | null>): string {

@@ -26,7 +26,12 @@ describe('an output moved aside by a killed --force run (point 11)', () => {
     mkdirSync(join(parent, `.out.old-${dead}`));
     writeFileSync(join(parent, `.out.old-${dead}`, 'manifest.json'), EARLIER);
     const r = cli(['run', '--input', input, '--out', out]);
-    expect([r.code, r.stderr]).toEqual([1, expect.stringMatching(/^multigebruik: Output folder .*out exists and is not empty; use --force to replace it\.\n$/)]);
+    expect([r.code, r.stderr]).toEqual([
+      1,
+      expect.stringMatching(
+        /^multigebruik: Output folder .*out exists and is not empty; use --force to replace it\.\n$/,
+      ),
+    ]);
     expect(readdirSync(parent)).toEqual(['out']);
     expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe(EARLIER);
     const forced = cli(['run', '--input', input, '--out', out, '--force']);
@@ -38,7 +43,7 @@ describe('an output moved aside by a killed --force run (point 11)', () => {
 });
 
 describe('a lock proves it belongs to a live multigebruik run (point 12)', () => {
-  it("a lock naming a live program that is not multigebruik (or a reused PID) is taken over: the run succeeds and removes it", () => {
+  it('a lock naming a live program that is not multigebruik (or a reused PID) is taken over: the run succeeds and removes it', () => {
     const input = writeFolder(GOLDEN_FILES);
     const other = spawn('sleep', ['60'], { stdio: 'ignore' });
     try {
@@ -63,7 +68,12 @@ describe('a lock proves it belongs to a live multigebruik run (point 12)', () =>
     // the vitest process stands in for a live run: its PID and its start time
     writeFileSync(lock, lockContent(process.ppid));
     expect(() => reserveOutput(join(parent, 'out'), false)).toThrow(
-      expect.objectContaining({ exitCode: 1, message: expect.stringContaining(`(lock file ${lock}); wait for it to finish or choose another output folder. If no multigebruik run is going on, delete ${lock}.`) }),
+      expect.objectContaining({
+        exitCode: 1,
+        message: expect.stringContaining(
+          `(lock file ${lock}); wait for it to finish or choose another output folder. If no multigebruik run is going on, delete ${lock}.`,
+        ),
+      }),
     );
     expect(readFileSync(lock, 'utf8')).toBe(lockContent(process.ppid));
     expect(existsSync(join(parent, 'out'))).toBe(false);
@@ -74,7 +84,9 @@ describe('a lock proves it belongs to a live multigebruik run (point 12)', () =>
     const slot = reserveOutput(join(parent, 'out'), false);
     try {
       const text = readFileSync(join(parent, '.out.lock'), 'utf8');
-      expect(text).toMatch(new RegExp(`^multigebruik ${process.pid} ${process.platform === 'linux' ? '\\d+' : '(\\d+|-)'}\\n$`));
+      expect(text).toMatch(
+        new RegExp(`^multigebruik ${process.pid} ${process.platform === 'linux' ? '\\d+' : '(\\d+|-)'}\\n$`),
+      );
     } finally {
       slot.release();
     }

@@ -46,10 +46,26 @@ const srgWith = (row: string) => ({ ...GOLDEN_FILES, [SRG]: `${GOLDEN_FILES[SRG]
 
 describe('source discovery: stray copies and variants are refused, listing the candidates', () => {
   const cases: [string, Record<string, string>, RegExp[]][] = [
-    ['"UWVVOORZIENING - kopie.csv" next to the original', { ...GOLDEN_FILES, 'UWVVOORZIENING - kopie.csv': GOLDEN_FILES[UWV] }, [/UWVVOORZIENING - kopie\.csv/, /UWVVOORZIENING\.csv/, /More than one candidate/]],
-    ['"WMO2019BUSV1_old.csv" next to the original', { ...GOLDEN_FILES, 'WMO2019BUSV1_old.csv': GOLDEN_FILES[WMO] }, [/WMO2019BUSV1_old\.csv/, /WMOBUS/]],
-    ['HOOGSTEOPL V1 and V2 of one year', { ...GOLDEN_FILES, 'HOOGSTEOPL2019TABV2.csv': GOLDEN_FILES['HOOGSTEOPL2019TABV1.csv'] }, [/HOOGSTEOPL2019TABV1\.csv, HOOGSTEOPL2019TABV2\.csv/]],
-    ['GBAPERSOONTAB and GBAPERSOONKTAB', { ...GOLDEN_FILES, 'GBAPERSOON2022KTABV1.csv': GOLDEN_FILES[GBA] }, [/GBAPERSOONKTAB/, /GBAPERSOON2022KTABV1\.csv/, /GBAPERSOON2022TABV1\.csv/]],
+    [
+      '"UWVVOORZIENING - kopie.csv" next to the original',
+      { ...GOLDEN_FILES, 'UWVVOORZIENING - kopie.csv': GOLDEN_FILES[UWV] },
+      [/UWVVOORZIENING - kopie\.csv/, /UWVVOORZIENING\.csv/, /More than one candidate/],
+    ],
+    [
+      '"WMO2019BUSV1_old.csv" next to the original',
+      { ...GOLDEN_FILES, 'WMO2019BUSV1_old.csv': GOLDEN_FILES[WMO] },
+      [/WMO2019BUSV1_old\.csv/, /WMOBUS/],
+    ],
+    [
+      'HOOGSTEOPL V1 and V2 of one year',
+      { ...GOLDEN_FILES, 'HOOGSTEOPL2019TABV2.csv': GOLDEN_FILES['HOOGSTEOPL2019TABV1.csv'] },
+      [/HOOGSTEOPL2019TABV1\.csv, HOOGSTEOPL2019TABV2\.csv/],
+    ],
+    [
+      'GBAPERSOONTAB and GBAPERSOONKTAB',
+      { ...GOLDEN_FILES, 'GBAPERSOON2022KTABV1.csv': GOLDEN_FILES[GBA] },
+      [/GBAPERSOONKTAB/, /GBAPERSOON2022KTABV1\.csv/, /GBAPERSOON2022TABV1\.csv/],
+    ],
   ];
   for (const [name, files, patterns] of cases)
     it(name, async () => {
@@ -59,7 +75,9 @@ describe('source discovery: stray copies and variants are refused, listing the c
 
   it('the CSV and the Parquet of one source', async () => {
     const dir = writeFolder(GOLDEN_FILES);
-    await duck(`COPY (SELECT * FROM read_csv(${sqlString(join(dir, SRG))}, all_varchar = true)) TO ${sqlString(join(dir, 'PWETSRGVOORZIENINGTAB.parquet'))} (FORMAT parquet)`);
+    await duck(
+      `COPY (SELECT * FROM read_csv(${sqlString(join(dir, SRG))}, all_varchar = true)) TO ${sqlString(join(dir, 'PWETSRGVOORZIENINGTAB.parquet'))} (FORMAT parquet)`,
+    );
     expect(await badInput(dir)).toMatch(/PWETSRGVOORZIENINGTAB\.csv, PWETSRGVOORZIENINGTAB\.parquet/);
   });
 
@@ -105,7 +123,9 @@ describe('empty source files', () => {
   }
   it('a Parquet file without rows', async () => {
     const dir = writeFolder(GOLDEN_FILES);
-    await duck(`COPY (SELECT * FROM read_csv(${sqlString(join(dir, 'HOOGSTEOPL2016TABV1.csv'))}, all_varchar = true) WHERE false) TO ${sqlString(join(dir, 'HOOGSTEOPL2015TABV1.parquet'))} (FORMAT parquet)`);
+    await duck(
+      `COPY (SELECT * FROM read_csv(${sqlString(join(dir, 'HOOGSTEOPL2016TABV1.csv'))}, all_varchar = true) WHERE false) TO ${sqlString(join(dir, 'HOOGSTEOPL2015TABV1.parquet'))} (FORMAT parquet)`,
+    );
     expect(await badInput(dir)).toMatch(/HOOGSTEOPL2015TABV1\.parquet: the file has no data rows/);
   });
 });
@@ -116,16 +136,24 @@ describe('one rule per concept: dates, keys, birth years', () => {
       const text = await badInput(writeFolder(srgWith(`R,000000011,30,${date},`)));
       // a run of 5 or more digits could be a key: masked digit by digit (the shape and the row stay)
       const shown = date.replace(/\d{5,}/g, (d) => '#'.repeat(d.length));
-      expect(text).toMatch(new RegExp(`SRGDATUMAANVANG: unparseable date value "${shown.replace('.', '\\.')}" at row 8`));
+      expect(text).toMatch(
+        new RegExp(`SRGDATUMAANVANG: unparseable date value "${shown.replace('.', '\\.')}" at row 8`),
+      );
     });
 
   it('birth year 0000 is an unparseable birth year', async () => {
-    const dir = writeFolder({ ...GOLDEN_FILES, [GBA]: GOLDEN_FILES[GBA].replace('R,000000001,1,1990,', 'R,000000001,1,0000,') });
+    const dir = writeFolder({
+      ...GOLDEN_FILES,
+      [GBA]: GOLDEN_FILES[GBA].replace('R,000000001,1,1990,', 'R,000000001,1,0000,'),
+    });
     expect(await badInput(dir)).toMatch(/GBAGEBOORTEJAAR: unparseable birth year value "0000" at row 1/);
   });
 
   it('a CSV with two RINPERSOON columns is refused (not the first one silently)', async () => {
-    const dir = writeFolder({ ...GOLDEN_FILES, [UWV]: GOLDEN_FILES[UWV].replace(/^(.*)$/m, '$1,RINPERSOON').replace(/(\n[^\n]+)/g, '$1,000000099') });
+    const dir = writeFolder({
+      ...GOLDEN_FILES,
+      [UWV]: GOLDEN_FILES[UWV].replace(/^(.*)$/m, '$1,RINPERSOON').replace(/(\n[^\n]+)/g, '$1,000000099'),
+    });
     expect(await badInput(dir)).toMatch(/UWVVOORZIENING\.csv: column "RINPERSOON" appears 2 times/);
   });
 
@@ -134,19 +162,27 @@ describe('one rule per concept: dates, keys, birth years', () => {
     delete (files as Record<string, string | undefined>)[SRG];
     const dir = writeFolder(files);
     const src = join(writeFolder({ [SRG]: GOLDEN_FILES[SRG] }), SRG);
-    await duck(`COPY (SELECT ${select} FROM read_csv(${sqlString(src)}, all_varchar = true)) TO ${sqlString(join(dir, 'PWETSRGVOORZIENINGTAB.parquet'))} (FORMAT parquet)`);
+    await duck(
+      `COPY (SELECT ${select} FROM read_csv(${sqlString(src)}, all_varchar = true)) TO ${sqlString(join(dir, 'PWETSRGVOORZIENINGTAB.parquet'))} (FORMAT parquet)`,
+    );
     return dir;
   };
   const typed = (key: string, begin: string) =>
     `RINPERSOONS, ${key} AS RINPERSOON, CAST(SRGVOORZIENING AS INTEGER) AS SRGVOORZIENING, ${begin} AS SRGDATUMAANVANG, TRY_CAST(SRGDATUMEINDE AS DOUBLE) AS SRGDATUMEINDE`;
 
   it('Parquet keys and dates as integer-valued DOUBLE give the CSV tables', async () => {
-    const dir = await parquetSrg(typed('CAST(RINPERSOON AS DOUBLE)', 'CAST(replace(SRGDATUMAANVANG, \'-\', \'\') AS DOUBLE)'));
+    const dir = await parquetSrg(
+      typed('CAST(RINPERSOON AS DOUBLE)', "CAST(replace(SRGDATUMAANVANG, '-', '') AS DOUBLE)"),
+    );
     expect(JSON.stringify((await run(dir)).internal)).toBe(await goldenTables());
   });
   it('a Parquet DOUBLE date with a fraction is an unparseable date', async () => {
-    const dir = await parquetSrg(typed('CAST(RINPERSOON AS DOUBLE)', "CAST(replace(SRGDATUMAANVANG, '-', '') AS DOUBLE) + 0.5"));
-    expect(await badInput(dir)).toMatch(/PWETSRGVOORZIENINGTAB\.parquet, column SRGDATUMAANVANG: unparseable date value "########\.5"/);
+    const dir = await parquetSrg(
+      typed('CAST(RINPERSOON AS DOUBLE)', "CAST(replace(SRGDATUMAANVANG, '-', '') AS DOUBLE) + 0.5"),
+    );
+    expect(await badInput(dir)).toMatch(
+      /PWETSRGVOORZIENINGTAB\.parquet, column SRGDATUMAANVANG: unparseable date value "########\.5"/,
+    );
   });
   it('Parquet TIMESTAMPTZ dates at midnight UTC give the CSV tables; another time of day is refused', async () => {
     const at = (tz: string) => `CAST(strptime(replace(SRGDATUMAANVANG, '-', ''), '%Y%m%d') AS VARCHAR) || '${tz}'`;
@@ -164,11 +200,21 @@ describe('one rule per concept: dates, keys, birth years', () => {
 describe('corrupt and foreign files are bad input naming the file', () => {
   it('a Latin-1 CSV: the row that is not UTF-8', async () => {
     const dir = writeFolder(GOLDEN_FILES);
-    writeFileSync(join(dir, SRG), Buffer.concat([Buffer.from(GOLDEN_FILES[SRG]), Buffer.from('R,000000011,30,20190101,'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    writeFileSync(
+      join(dir, SRG),
+      Buffer.concat([
+        Buffer.from(GOLDEN_FILES[SRG]),
+        Buffer.from('R,000000011,30,20190101,'),
+        Buffer.from([0xe9]),
+        Buffer.from('\n'),
+      ]),
+    );
     expect(await badInput(dir)).toMatch(/PWETSRGVOORZIENINGTAB\.csv: cannot be read \(row 8 is not UTF-8 text/);
   });
   it('a CSV row with more fields than the header: the row is named', async () => {
-    expect(await badInput(writeFolder(srgWith('R,000000011,30,20190101,,x')))).toMatch(/PWETSRGVOORZIENINGTAB\.csv: cannot be read \(row 8 has 6 fields where the header has 5\)/);
+    expect(await badInput(writeFolder(srgWith('R,000000011,30,20190101,,x')))).toMatch(
+      /PWETSRGVOORZIENINGTAB\.csv: cannot be read \(row 8 has 6 fields where the header has 5\)/,
+    );
   });
   it('a corrupt Parquet file', async () => {
     const dir = writeFolder({ ...GOLDEN_FILES, 'HOOGSTEOPL2015TABV1.parquet': 'PAR1 this is not parquet at all' });
@@ -176,13 +222,24 @@ describe('corrupt and foreign files are bad input naming the file', () => {
   });
   it('a .sav file with none of the configured variables', async () => {
     const dir = writeFolder(GOLDEN_FILES);
-    await writeSav(join(dir, 'HOOGSTEOPL2015TABV1.sav'), [{ name: 'X', type: 'numeric' }], [[1], [2]], { compression: 'none' });
+    await writeSav(join(dir, 'HOOGSTEOPL2015TABV1.sav'), [{ name: 'X', type: 'numeric' }], [[1], [2]], {
+      compression: 'none',
+    });
     expect(await badInput(dir)).toMatch(/HOOGSTEOPL2015TABV1\.sav: column .*RINPERSOON.* not found/);
   });
   it('a truncated .sav file', async () => {
     const dir = writeFolder(GOLDEN_FILES);
     const f = join(dir, 'HOOGSTEOPL2015TABV1.sav');
-    await writeSav(f, [{ name: 'RINPERSOONS', type: 'string', width: 1 }, { name: 'RINPERSOON', type: 'string', width: 9 }, { name: 'OPLNIVSOI2016AGG4HBMETNIRWO', type: 'string', width: 4 }], [['R', '000000001', '2111']], { compression: 'none' });
+    await writeSav(
+      f,
+      [
+        { name: 'RINPERSOONS', type: 'string', width: 1 },
+        { name: 'RINPERSOON', type: 'string', width: 9 },
+        { name: 'OPLNIVSOI2016AGG4HBMETNIRWO', type: 'string', width: 4 },
+      ],
+      [['R', '000000001', '2111']],
+      { compression: 'none' },
+    );
     const { readFileSync } = await import('node:fs');
     writeFileSync(f, readFileSync(f).subarray(0, 100));
     expect(await badInput(dir)).toMatch(/HOOGSTEOPL2015TABV1\.sav/);

@@ -33,7 +33,8 @@ describe('--out is checked before any work, even with --force', () => {
     const input = join(root, 'in');
     mkdirSync(input);
     writeFileSync(join(input, 'x.csv'), 'a\n');
-    for (const out of [input, `${input}/`, root, join(input, 'out'), join(input, '.', 'sub', 'out')]) refused(() => checkOutputFolder(out, true, [input]), /is, contains or lies inside the input folder/);
+    for (const out of [input, `${input}/`, root, join(input, 'out'), join(input, '.', 'sub', 'out')])
+      refused(() => checkOutputFolder(out, true, [input]), /is, contains or lies inside the input folder/);
     expect(readdirSync(input)).toEqual(['x.csv']);
   });
   it('a symbolic link to the input folder', async () => {
@@ -118,7 +119,11 @@ describe('the CLI, as a careless user runs it', () => {
     expect([r.code, r.stderr]).toEqual([1, expect.stringMatching(/inside the input folder/)]);
     const cwd = writeFolder({ 'unrelated.txt': 'mine' });
     const bin = join(import.meta.dirname, '..', '..', 'bin', 'multigebruik.js');
-    const dot = spawnSync(process.execPath, [bin, 'run', '--input', input, '--out', '.', '--force'], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+    const dot = spawnSync(process.execPath, [bin, 'run', '--input', input, '--out', '.', '--force'], {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true' },
+    });
     expect([dot.status, dot.stderr]).toEqual([1, expect.stringMatching(/not made by multigebruik/)]);
     expect(readdirSync(cwd)).toEqual(['unrelated.txt']);
     expect(folderHashes(input)).toEqual(before);
@@ -128,10 +133,15 @@ describe('the CLI, as a careless user runs it', () => {
 /** Start a run as a child process; resolves with its exit code and stderr. */
 function startRun(args: string[]) {
   const bin = join(import.meta.dirname, '..', '..', 'bin', 'multigebruik.js');
-  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [bin, ...args], {
+    env: { ...process.env, CI: 'true' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((res) => child.on('close', (code, signal) => res({ code, signal, stderr })));
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((res) =>
+    child.on('close', (code, signal) => res({ code, signal, stderr })),
+  );
   return { child, done };
 }
 
@@ -153,7 +163,10 @@ describe('signals and concurrent runs (real child processes)', () => {
     first.child.kill('SIGSTOP');
     try {
       const second = cli(['run', '--input', input, '--out', out, '--force']);
-      expect([second.code, second.stderr]).toEqual([1, expect.stringMatching(/Another multigebruik run \(process \d+\) is writing to/)]);
+      expect([second.code, second.stderr]).toEqual([
+        1,
+        expect.stringMatching(/Another multigebruik run \(process \d+\) is writing to/),
+      ]);
     } finally {
       first.child.kill('SIGCONT');
     }

@@ -25,9 +25,13 @@ async function runChanging(change: (input: string) => void) {
 
 describe('an input changed during the run', () => {
   it('appended to after the scans: exit 1 naming the file, nothing written, lock released', async () => {
-    const { err, parent } = await runChanging((input) => appendFileSync(join(input, 'UWVVOORZIENING.csv'), 'R,000000008,JOBCOACH,WAJONG,JOBCOACH_EXTERN,20200101,\n'));
+    const { err, parent } = await runChanging((input) =>
+      appendFileSync(join(input, 'UWVVOORZIENING.csv'), 'R,000000008,JOBCOACH,WAJONG,JOBCOACH_EXTERN,20200101,\n'),
+    );
     expect(err?.exitCode).toBe(1);
-    expect(err?.message).toMatch(/UWVVOORZIENING\.csv changed while the run was reading it .* nothing was written\. Run again when no program is writing to the input folder\./);
+    expect(err?.message).toMatch(
+      /UWVVOORZIENING\.csv changed while the run was reading it .* nothing was written\. Run again when no program is writing to the input folder\./,
+    );
     expect(err?.message).not.toMatch(/000000008/);
     expect(readdirSync(parent)).toEqual([]);
   });

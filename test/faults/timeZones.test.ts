@@ -14,7 +14,10 @@ import { folderHashes } from '../support/faults.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'multigebruik.js');
 const cliIn = (tz: string, args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true', TZ: tz, LANG: 'nl_NL.UTF-8', LC_ALL: 'nl_NL.UTF-8' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true', TZ: tz, LANG: 'nl_NL.UTF-8', LC_ALL: 'nl_NL.UTF-8' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 

@@ -6,7 +6,13 @@ import { BASE_SETS, DIMENSIONS, bitOf } from '../../model/personSets.js';
 
 const b = (...keys: string[]) => keys.reduce((m, k) => m | (1 << bitOf(k)), 0);
 const atom = (bits: number, extra: Partial<Atom> = {}): Atom => ({
-  bits, bitsBg: bits, age: '28_55', gender: 'vrouw', education: 'hoog', n: 1, ...extra,
+  bits,
+  bitsBg: bits,
+  age: '28_55',
+  gender: 'vrouw',
+  education: 'hoog',
+  n: 1,
+  ...extra,
 });
 
 describe('model/cellTerm', () => {
@@ -65,11 +71,17 @@ describe('model/cellTerm', () => {
   const setKeys = [...BASE_SETS, 'pwet', 'uwv', 'wmo', 'work'];
   const termArb: fc.Arbitrary<CellTerm> = fc.oneof(
     fc.constantFrom(...setKeys).map((set) => ({ set })),
-    fc.constantFrom(...(Object.keys(DIMENSIONS) as (keyof typeof DIMENSIONS)[])).chain((dim) =>
-      fc.constantFrom(...DIMENSIONS[dim].map(([v]) => v)).map((value) => ({ dim, value }) as CellTerm),
-    ),
-    fc.record({ countOf: fc.constantFrom('pwet' as const, 'uwv' as const, 'wmo' as const), n: fc.integer({ min: 0, max: 5 }) }),
-    fc.record({ atLeast: fc.integer({ min: 0, max: 4 }), of: fc.uniqueArray(fc.constantFrom(...setKeys), { maxLength: 4 }) }),
+    fc
+      .constantFrom(...(Object.keys(DIMENSIONS) as (keyof typeof DIMENSIONS)[]))
+      .chain((dim) => fc.constantFrom(...DIMENSIONS[dim].map(([v]) => v)).map((value) => ({ dim, value }) as CellTerm)),
+    fc.record({
+      countOf: fc.constantFrom('pwet' as const, 'uwv' as const, 'wmo' as const),
+      n: fc.integer({ min: 0, max: 5 }),
+    }),
+    fc.record({
+      atLeast: fc.integer({ min: 0, max: 4 }),
+      of: fc.uniqueArray(fc.constantFrom(...setKeys), { maxLength: 4 }),
+    }),
   );
   const atomArb: fc.Arbitrary<Atom> = fc.record({
     bits: fc.integer({ min: 0, max: 2 ** BASE_SETS.length - 1 }),
@@ -82,9 +94,14 @@ describe('model/cellTerm', () => {
 
   it('compileCell gives the same answer as cellMatches for any terms, atom and basis', () => {
     fc.assert(
-      fc.property(fc.array(termArb, { maxLength: 4 }), atomArb, fc.constantFrom('period' as const, 'background' as const), (terms, a, basis) => {
-        expect(compileCell(terms, basis)(a)).toBe(cellMatches(terms, a, basis));
-      }),
+      fc.property(
+        fc.array(termArb, { maxLength: 4 }),
+        atomArb,
+        fc.constantFrom('period' as const, 'background' as const),
+        (terms, a, basis) => {
+          expect(compileCell(terms, basis)(a)).toBe(cellMatches(terms, a, basis));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -9,7 +9,9 @@ import { parseConfig } from '../../schemas/loadConfig.js';
 
 describe('model/disclosureParams: one place for the rule defaults', () => {
   it('schemas/default.config.json states the same parameters', () => {
-    const file = JSON.parse(readFileSync(join(packageRoot(), 'schemas', 'default.config.json'), 'utf8')) as { disclosure: unknown };
+    const file = JSON.parse(readFileSync(join(packageRoot(), 'schemas', 'default.config.json'), 'utf8')) as {
+      disclosure: unknown;
+    };
     expect(file.disclosure).toEqual(DEFAULT_DISCLOSURE_PARAMS);
   });
 

@@ -3,7 +3,11 @@ import { percentages } from '../../model/percentages.js';
 import { hasPercentages, TABLE_DECLARATIONS } from '../../model/tableDeclarations.js';
 import type { ExportTable } from '../../schemas/tablesJson.js';
 
-const cols = [{ key: 'man', label: 'man' }, { key: 'vrouw', label: 'vrouw' }, { key: 'total', label: 'Totaal' }];
+const cols = [
+  { key: 'man', label: 'man' },
+  { key: 'vrouw', label: 'vrouw' },
+  { key: 'total', label: 'Totaal' },
+];
 const t = (cells: ExportTable['cells'], columns = cols) => ({ columns, cells });
 
 describe('model/percentages', () => {
@@ -31,11 +35,26 @@ describe('model/percentages', () => {
 
   it('no total column: every non-null percentage is "**"; rows are independent', () => {
     expect(percentages(t([[20, null]], cols.slice(0, 2)), 10)).toEqual([['**', null]]);
-    expect(percentages(t([[10, 10, 20], [1, '**', 100]]), 10)).toEqual([[50, 50, 100], [1, '**', 100]]);
+    expect(
+      percentages(
+        t([
+          [10, 10, 20],
+          [1, '**', 100],
+        ]),
+        10,
+      ),
+    ).toEqual([
+      [50, 50, 100],
+      [1, '**', 100],
+    ]);
   });
 
   it('the matrix has the shape of the cells', () => {
-    const cells = [[1, 2, 30], [3, 4, 40], [null, null, null]];
+    const cells = [
+      [1, 2, 30],
+      [3, 4, 40],
+      [null, null, null],
+    ];
     const p = percentages(t(cells), 10);
     expect(p.map((r) => r.length)).toEqual(cells.map((r) => r.length));
   });

@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  BASE_SETS, DERIVED_SETS, DIMENSIONS, FAMILY_MASK, PWET_CATS, UWV_BACKGROUNDS, UWV_TYPES, WMO_CATS, bitOf, inSet, popcount,
+  BASE_SETS,
+  DERIVED_SETS,
+  DIMENSIONS,
+  FAMILY_MASK,
+  PWET_CATS,
+  UWV_BACKGROUNDS,
+  UWV_TYPES,
+  WMO_CATS,
+  bitOf,
+  inSet,
+  popcount,
 } from '../../model/personSets.js';
 import { PWET_TARGETS, UWV_BACKGROUND_TARGETS, UWV_TYPE_TARGETS, WMO_TARGETS } from '../../schemas/config.js';
 
@@ -28,7 +38,7 @@ describe('model/personSets', () => {
     expect(bitOf('wmo.overig')).toBe(25);
   });
 
-  it('every category list is the config\'s list of mapping targets (lks is a Pwet target but its own set)', () => {
+  it("every category list is the config's list of mapping targets (lks is a Pwet target but its own set)", () => {
     expect([...PWET_CATS, 'lks']).toEqual([...PWET_TARGETS]);
     expect([...UWV_TYPES]).toEqual([...UWV_TYPE_TARGETS]);
     expect([...UWV_BACKGROUNDS]).toEqual([...UWV_BACKGROUND_TARGETS]);
@@ -38,8 +48,13 @@ describe('model/personSets', () => {
 
   it('every category has its base set, and base sets are exactly the categories plus lks, tolk, visueel', () => {
     const expected = [
-      ...PWET_CATS.map((c) => `pwet.${c}`), ...UWV_TYPES.map((t) => `uwv.${t}`), ...UWV_BACKGROUNDS.map((b) => `uwv.bg.${b}`),
-      ...WMO_CATS.map((c) => `wmo.${c}`), 'lks', 'tolk', 'visueel',
+      ...PWET_CATS.map((c) => `pwet.${c}`),
+      ...UWV_TYPES.map((t) => `uwv.${t}`),
+      ...UWV_BACKGROUNDS.map((b) => `uwv.bg.${b}`),
+      ...WMO_CATS.map((c) => `wmo.${c}`),
+      'lks',
+      'tolk',
+      'visueel',
     ];
     expect([...BASE_SETS].sort()).toEqual(expected.sort());
   });
@@ -50,7 +65,8 @@ describe('model/personSets', () => {
     expect(popcount(FAMILY_MASK.uwvBackground)).toBe(UWV_BACKGROUNDS.length);
     expect(popcount(FAMILY_MASK.wmo)).toBe(WMO_CATS.length);
     const masks = Object.values(FAMILY_MASK);
-    for (let a = 0; a < masks.length; a++) for (let b = a + 1; b < masks.length; b++) expect(masks[a]! & masks[b]!).toBe(0);
+    for (let a = 0; a < masks.length; a++)
+      for (let b = a + 1; b < masks.length; b++) expect(masks[a]! & masks[b]!).toBe(0);
     for (const k of ['lks', 'tolk', 'visueel']) for (const m of masks) expect(m & (1 << bitOf(k))).toBe(0);
     for (const c of PWET_CATS) expect(FAMILY_MASK.pwet & (1 << bitOf(`pwet.${c}`))).not.toBe(0);
   });
@@ -75,9 +91,11 @@ describe('model/personSets', () => {
   });
 
   it('popcount counts set bits of any 32-bit value (negative numbers as unsigned)', () => {
-    fc.assert(fc.property(fc.integer({ min: -(2 ** 31), max: 2 ** 32 - 1 }), (x) => {
-      expect(popcount(x)).toBe(naivePopcount(x));
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: -(2 ** 31), max: 2 ** 32 - 1 }), (x) => {
+        expect(popcount(x)).toBe(naivePopcount(x));
+      }),
+    );
     expect(popcount(0)).toBe(0);
     expect(popcount(-1)).toBe(32);
   });

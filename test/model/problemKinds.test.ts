@@ -36,20 +36,30 @@ const nl = messagesFor('nl');
 
 describe('model/problemKinds: the codes queries/*.sql give', () => {
   it('finds the queries', () => {
-    expect(sql.map((q) => q.file)).toEqual(expect.arrayContaining(['macros.sql', 'coded_records.sql', 'uwv_records.sql', 'gba_rows.sql']));
+    expect(sql.map((q) => q.file)).toEqual(
+      expect.arrayContaining(['macros.sql', 'coded_records.sql', 'uwv_records.sql', 'gba_rows.sql']),
+    );
   });
 
   it('every code literal in queries/*.sql is a listed kind, and every listed kind is in the SQL', () => {
     const found = new Map<string, string[]>();
-    for (const q of sql) for (const m of q.text.matchAll(CODE_LITERAL)) found.set(m[1]!, [...(found.get(m[1]!) ?? []), q.file]);
+    for (const q of sql)
+      for (const m of q.text.matchAll(CODE_LITERAL)) found.set(m[1]!, [...(found.get(m[1]!) ?? []), q.file]);
     const listed = new Set<string>(PROBLEM_KINDS);
-    const unlisted = [...found].filter(([code]) => !listed.has(code)).map(([code, files]) => `${code} (${[...new Set(files)].join(', ')})`);
+    const unlisted = [...found]
+      .filter(([code]) => !listed.has(code))
+      .map(([code, files]) => `${code} (${[...new Set(files)].join(', ')})`);
     expect(unlisted, 'codes in the SQL that model/problemKinds.ts does not list').toEqual([]);
-    expect(PROBLEM_KINDS.filter((k) => !found.has(k)), 'listed kinds no query gives').toEqual([]);
+    expect(
+      PROBLEM_KINDS.filter((k) => !found.has(k)),
+      'listed kinds no query gives',
+    ).toEqual([]);
   });
 
   it('no query gives a reason in words (the catalogue words them)', () => {
-    const worded = sql.flatMap((q) => PROBLEM_KINDS.filter((k) => q.text.includes(`'${ENGLISH[k]}'`)).map((k) => `${q.file}: '${ENGLISH[k]}'`));
+    const worded = sql.flatMap((q) =>
+      PROBLEM_KINDS.filter((k) => q.text.includes(`'${ENGLISH[k]}'`)).map((k) => `${q.file}: '${ENGLISH[k]}'`),
+    );
     expect(worded).toEqual([]);
   });
 
@@ -68,7 +78,9 @@ describe('model/problemKinds: the key width the SQL rules use', () => {
 
   it(`RINPERSOON_DIGITS (${RINPERSOON_DIGITS}) digits are a key, one more is key_too_long, all zeros key_zero`, async () => {
     const x = ['1'.repeat(RINPERSOON_DIGITS), '1'.repeat(RINPERSOON_DIGITS + 1), '0'.repeat(RINPERSOON_DIGITS)];
-    const r = await db.connection.runAndReadAll(`SELECT mg_key_problem('R', x, mg_key_number(x)) FROM unnest(${JSON.stringify(x).replaceAll('"', "'")}::VARCHAR[]) WITH ORDINALITY AS t(x, i) ORDER BY i`);
+    const r = await db.connection.runAndReadAll(
+      `SELECT mg_key_problem('R', x, mg_key_number(x)) FROM unnest(${JSON.stringify(x).replaceAll('"', "'")}::VARCHAR[]) WITH ORDINALITY AS t(x, i) ORDER BY i`,
+    );
     expect(r.getRows().map((row) => row[0])).toEqual([null, 'key_too_long', 'key_zero']);
   });
 });
@@ -106,6 +118,7 @@ describe('model/problemKinds: problemKindOf', () => {
   });
 
   it('refuses anything else (a reason in words, an unknown code) as a fault of the queries', () => {
-    for (const bad of ['unparseable date', 'key_unknown', '']) expect(() => problemKindOf(bad), bad).toThrow(InternalError);
+    for (const bad of ['unparseable date', 'key_unknown', ''])
+      expect(() => problemKindOf(bad), bad).toThrow(InternalError);
   });
 });

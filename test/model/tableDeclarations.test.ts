@@ -1,7 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { BASE_SETS, DIMENSIONS, PWET_CATS, UWV_BACKGROUNDS, UWV_TYPES, WMO_CATS, bitOf } from '../../model/personSets.js';
+import {
+  BASE_SETS,
+  DIMENSIONS,
+  PWET_CATS,
+  UWV_BACKGROUNDS,
+  UWV_TYPES,
+  WMO_CATS,
+  bitOf,
+} from '../../model/personSets.js';
 import { cellMatches } from '../../model/cellTerm.js';
-import { DeclarationError, hasPercentages, TABLE_DECLARATIONS, type TableDeclaration, cellTerms, declarationsFor, expandTables, populationSets, shippedDeclarations } from '../../model/tableDeclarations.js';
+import {
+  DeclarationError,
+  hasPercentages,
+  TABLE_DECLARATIONS,
+  type TableDeclaration,
+  cellTerms,
+  declarationsFor,
+  expandTables,
+  populationSets,
+  shippedDeclarations,
+} from '../../model/tableDeclarations.js';
 import { shippedTablesFile, TableSpecSchema } from '../../model/tablesFile.js';
 import { caption, FIGURE_IDS, PUBLISHED_ORDER, tableOrder } from '../../reports/tableOrder.js';
 import { translateTables } from '../../reports/translateTables.js';
@@ -14,8 +32,34 @@ describe('model/tables.json', () => {
     expect(d).toHaveLength(28);
     expect(new Set(d.map((x) => x.id)).size).toBe(28);
     expect(PUBLISHED_ORDER).toEqual([
-      '3.0', '3.1', 'F3.1', 'F3.2', 'F3.3', '3.2', 'F3.4', '3.3', '3.4', '3.5', '3.6', 'F3.5',
-      '3.7', '3.8', '3.9', '3.10', '3.11', '4.1', 'F4.1', '4.2', 'F4.3', '4.3', '4.4', 'F4.4', '4.5', 'A', 'B', 'C',
+      '3.0',
+      '3.1',
+      'F3.1',
+      'F3.2',
+      'F3.3',
+      '3.2',
+      'F3.4',
+      '3.3',
+      '3.4',
+      '3.5',
+      '3.6',
+      'F3.5',
+      '3.7',
+      '3.8',
+      '3.9',
+      '3.10',
+      '3.11',
+      '4.1',
+      'F4.1',
+      '4.2',
+      'F4.3',
+      '4.3',
+      '4.4',
+      'F4.4',
+      '4.5',
+      'A',
+      'B',
+      'C',
     ]);
     expect(FIGURE_IDS).toEqual(['F3.1', 'F3.2', 'F3.3', 'F3.4', 'F3.5', 'F4.1', 'F4.3', 'F4.4']);
     expect(TABLE_DECLARATIONS.filter(hasPercentages).map((d) => d.id)).toEqual(['F3.1', 'F3.2', 'F3.3']);
@@ -40,7 +84,14 @@ describe('model/tables.json', () => {
 });
 
 describe('declarationsFor(config)', () => {
-  const spec = { id: 'U1', kind: 'figure', chart: 'bars', title: { nl: 'N {period}', en: 'E {period}' }, rows: [{ count: 'wmo', from: 1, to: 2 }], columns: ['users'] };
+  const spec = {
+    id: 'U1',
+    kind: 'figure',
+    chart: 'bars',
+    title: { nl: 'N {period}', en: 'E {period}' },
+    rows: [{ count: 'wmo', from: 1, to: 2 }],
+    columns: ['users'],
+  };
 
   it('keeps all shipped tables by default and appends the added ones after them', () => {
     const d = declarationsFor({ tables: { add: [TableSpecSchema.parse(spec)], drop: [] } });
@@ -54,7 +105,17 @@ describe('declarationsFor(config)', () => {
   });
 
   it('keep and drop select shipped tables by id with * wildcards', () => {
-    expect(declarationsFor({ tables: { add: [], keep: ['3.*'], drop: ['3.1*'] } }).map((x) => x.id)).toEqual(['3.0', '3.2', '3.3', '3.4', '3.5', '3.6', '3.7', '3.8', '3.9']);
+    expect(declarationsFor({ tables: { add: [], keep: ['3.*'], drop: ['3.1*'] } }).map((x) => x.id)).toEqual([
+      '3.0',
+      '3.2',
+      '3.3',
+      '3.4',
+      '3.5',
+      '3.6',
+      '3.7',
+      '3.8',
+      '3.9',
+    ]);
     expect(declarationsFor({ tables: { add: [], drop: ['F*'] } }).some((x) => x.kind === 'figure')).toBe(false);
   });
 
@@ -62,7 +123,17 @@ describe('declarationsFor(config)', () => {
     const d = declarationsFor({ tables: { add: [TableSpecSchema.parse(spec)], drop: [] } });
     const tables: ExportTables = {
       period: { start: '2017-01-01', end: '2022-12-31' },
-      tables: { U1: { title: 'N 2017-2022', rows: [{ key: 'n1', label: '1 voorziening' }, { key: 'n2', label: '2 voorzieningen' }], columns: [{ key: 'users', label: 'Aantal personen' }], cells: [[12], ['**']] } },
+      tables: {
+        U1: {
+          title: 'N 2017-2022',
+          rows: [
+            { key: 'n1', label: '1 voorziening' },
+            { key: 'n2', label: '2 voorzieningen' },
+          ],
+          columns: [{ key: 'users', label: 'Aantal personen' }],
+          cells: [[12], ['**']],
+        },
+      },
     };
     const en = translateTables(tables, d).tables.U1!;
     expect(en.title).toBe('E 2017–2022');
@@ -80,16 +151,25 @@ describe('declarationsFor(config)', () => {
       }
       return 'no error';
     };
-    expect(bad({ rows: ['wmo.fiets'] })).toMatch(/^add\.0\.rows\.0: unknown category key "wmo\.fiets"; valid keys: .*wmo\.huishouden/);
+    expect(bad({ rows: ['wmo.fiets'] })).toMatch(
+      /^add\.0\.rows\.0: unknown category key "wmo\.fiets"; valid keys: .*wmo\.huishouden/,
+    );
     // a missing English title is named plainly, with its path
     const noEn = TableSpecSchema.safeParse({ ...spec, title: { nl: 'N {period}' } });
     expect(noEn.success).toBe(false);
     expect(noEn.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
-      ['title.en', 'the English title is missing: every table needs "title": {"nl": "… {period}.", "en": "… {period}."}'],
+      [
+        'title.en',
+        'the English title is missing: every table needs "title": {"nl": "… {period}.", "en": "… {period}."}',
+      ],
     ]);
     // the likeliest slip: a list named where a category is expected
-    expect(bad({ rows: ['age'] })).toBe('add.0.rows.0: "age" is a list of categories, not one category: write {"each": "age"} for a row or column per category');
-    expect(bad({ rows: [{ each: 'fietsen' }] })).toMatch(/^add\.0\.rows\.0\.each: unknown category list "fietsen"; valid lists: pwet, uwvType/);
+    expect(bad({ rows: ['age'] })).toBe(
+      'add.0.rows.0: "age" is a list of categories, not one category: write {"each": "age"} for a row or column per category',
+    );
+    expect(bad({ rows: [{ each: 'fietsen' }] })).toMatch(
+      /^add\.0\.rows\.0\.each: unknown category list "fietsen"; valid lists: pwet, uwvType/,
+    );
     expect(bad({ base: [{ set: 'pwet.fiets' }] })).toMatch(/^add\.0\.base\.0\.set: unknown set/);
     expect(bad({ base: [{ dim: 'age', value: 'oud' }] })).toMatch(/^add\.0\.base\.0\.value: unknown age class "oud"/);
     expect(bad({ id: 'F3.1' })).toMatch(/^add\.0\.id: table id "F3.1" is declared twice/);
@@ -109,16 +189,25 @@ const n = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_
 /** Rows and columns of every table, transcribed from docs/spec/tables.md ("The tables"). */
 const SPEC: Record<string, [string[], string[]]> = {
   '3.0': [['work', 'multi', 'uwv_pwet_wmo'], ['users']],
-  '3.1': [['pwet', 'uwv', 'wmo'], ['total', 'pwet', 'uwv', 'wmo']],
+  '3.1': [
+    ['pwet', 'uwv', 'wmo'],
+    ['total', 'pwet', 'uwv', 'wmo'],
+  ],
   '3.2': [[...T, ...PWET_CATS], ['users']],
   '3.3': [[...PWET_CATS], [...PWET_CATS]],
   '3.4': [[...T, ...UWV_TYPES], ['users']],
   '3.5': [[...UWV_TYPES], [...UWV_TYPES]],
-  '3.6': [[...T, ...UWV_TYPES], [...T, ...UWV_BACKGROUNDS]],
+  '3.6': [
+    [...T, ...UWV_TYPES],
+    [...T, ...UWV_BACKGROUNDS],
+  ],
   '3.7': [[...PWET_CATS], [...T, ...WMO_CATS]],
   '3.8': [[...UWV_TYPES], [...T, ...WMO_CATS]],
   '3.9': [[...UWV_BACKGROUNDS], [...T, ...WMO_CATS]],
-  '3.10': [[...T, ...PWET_CATS], [...T, ...UWV_TYPES]],
+  '3.10': [
+    [...T, ...PWET_CATS],
+    [...T, ...UWV_TYPES],
+  ],
   '3.11': [[...PWET_CATS], [...UWV_BACKGROUNDS]],
   'F3.1': [GROUPS, [...AGES, 'total']],
   'F3.2': [GROUPS, ['man', 'vrouw', 'onbekend', 'total']],
@@ -139,7 +228,8 @@ const SPEC: Record<string, [string[], string[]]> = {
 };
 
 const decl = (id: string) => TABLE_DECLARATIONS.find((d) => d.id === id)!;
-const nullCells = (d: TableDeclaration) => d.rows.flatMap((r, i) => d.columns.flatMap((c, j) => (cellTerms(d, i, j) === null ? [`${r.key}/${c.key}`] : [])));
+const nullCells = (d: TableDeclaration) =>
+  d.rows.flatMap((r, i) => d.columns.flatMap((c, j) => (cellTerms(d, i, j) === null ? [`${r.key}/${c.key}`] : [])));
 const person = (...keys: string[]) => {
   const bits = keys.reduce((m, k) => m | (1 << bitOf(k)), 0);
   return { bits, bitsBg: bits, age: 'onbekend', gender: 'onbekend', education: 'onbekend', n: 1 };
@@ -169,7 +259,8 @@ describe('model/tableDeclarations', () => {
     expect(cellTerms(decl('3.3'), 1, 0)).toBeNull();
     expect(nullCells(decl('3.5'))).toHaveLength(15);
     expect(nullCells(decl('3.10'))).toEqual(['total/total']);
-    for (const d of TABLE_DECLARATIONS) if (!['3.1', '3.3', '3.5', '3.10'].includes(d.id)) expect(nullCells(d), d.id).toEqual([]);
+    for (const d of TABLE_DECLARATIONS)
+      if (!['3.1', '3.3', '3.5', '3.10'].includes(d.id)) expect(nullCells(d), d.id).toEqual([]);
   });
 
   it('cellTerms = base + row + column terms', () => {
@@ -181,7 +272,11 @@ describe('model/tableDeclarations', () => {
   it('cells mean what docs/spec/tables.md says (checked on single persons)', () => {
     const inCell = (id: string, row: string, col: string, p: ReturnType<typeof person>) => {
       const d = decl(id);
-      const terms = cellTerms(d, d.rows.findIndex((r) => r.key === row), d.columns.findIndex((c) => c.key === col))!;
+      const terms = cellTerms(
+        d,
+        d.rows.findIndex((r) => r.key === row),
+        d.columns.findIndex((c) => c.key === col),
+      )!;
       return cellMatches(terms, p, d.basis);
     };
     // 3.0 multi: in at least two of pwet, uwv, wmo
@@ -204,7 +299,7 @@ describe('model/tableDeclarations', () => {
     expect(inCell('A', 'lks', 'total', person('lks'))).toBe(true);
   });
 
-  it('labels carry the report\'s footnote markers where docs/spec/tables.md has them (Pwet categories from 2019)', () => {
+  it("labels carry the report's footnote markers where docs/spec/tables.md has them (Pwet categories from 2019)", () => {
     const labels = Object.fromEntries(decl('3.3').rows.map((r) => [r.key, r.label]));
     expect(labels.ondersteuning_werkplek).toMatch(/\*$/);
     expect(labels.overig_faciliterend).toMatch(/\*$/);

@@ -11,7 +11,13 @@ const P = { start: '2017-01-01', end: '2022-12-31' };
 const BG = { start: '2022-01-01', end: '2022-12-31' };
 const b = (...keys: string[]) => keys.reduce((m, k) => m | (1 << bitOf(k)), 0);
 const atom = (bits: number, n: number, extra: Partial<Atom> = {}): Atom => ({
-  bits, bitsBg: bits, age: '28_55', gender: 'man', education: 'laag', n, ...extra,
+  bits,
+  bitsBg: bits,
+  age: '28_55',
+  gender: 'man',
+  education: 'laag',
+  n,
+  ...extra,
 });
 
 /** Pwet categories × gender, within uwv (base), with every cell mode exercised through `cells`. */
@@ -64,9 +70,21 @@ describe('model/tabulate', () => {
   it('cell modes: null where the table has no cell', () => {
     const cells = (mode: TableDeclaration['cells']) =>
       tabulate({ atoms: ATOMS, declarations: [decl(mode)], period: P, backgroundPeriod: P }).tables.T!.cells;
-    expect(cells('offDiagonal')).toEqual([[null, 7, 8], [7, null, 3], [9, 4, 5]]);
-    expect(cells('aboveDiagonal')).toEqual([[null, 7, 8], [null, null, 3], [null, null, null]]);
-    expect(cells('noCorner')).toEqual([[null, 7, 8], [7, 7, 3], [9, 4, 5]]);
+    expect(cells('offDiagonal')).toEqual([
+      [null, 7, 8],
+      [7, null, 3],
+      [9, 4, 5],
+    ]);
+    expect(cells('aboveDiagonal')).toEqual([
+      [null, 7, 8],
+      [null, null, 3],
+      [null, null, null],
+    ]);
+    expect(cells('noCorner')).toEqual([
+      [null, 7, 8],
+      [7, 7, 3],
+      [9, 4, 5],
+    ]);
   });
 
   it('background basis: reads bitsBg and titles with the background period', () => {
@@ -82,14 +100,22 @@ describe('model/tabulate', () => {
     const same = tabulate({ atoms: ATOMS, declarations: [decl('all')], period: P, backgroundPeriod: { ...P } });
     expect(same).not.toHaveProperty('backgroundPeriod');
     expect(same.period).toEqual(P);
-    expect(same.tables.T!.rows).toEqual([{ key: 'total', label: 'Totaal' }, { key: 'vervoer', label: 'Vervoer' }, { key: 'overig', label: 'Overig' }]);
+    expect(same.tables.T!.rows).toEqual([
+      { key: 'total', label: 'Totaal' },
+      { key: 'vervoer', label: 'Vervoer' },
+      { key: 'overig', label: 'Overig' },
+    ]);
     const diff = tabulate({ atoms: ATOMS, declarations: [decl('all')], period: P, backgroundPeriod: BG });
     expect(diff.backgroundPeriod).toEqual(BG);
   });
 
   it('no atoms: every existing cell is 0', () => {
     const t = tabulate({ atoms: [], declarations: [decl('offDiagonal')], period: P, backgroundPeriod: P }).tables.T!;
-    expect(t.cells).toEqual([[null, 0, 0], [0, null, 0], [0, 0, 0]]);
+    expect(t.cells).toEqual([
+      [null, 0, 0],
+      [0, null, 0],
+      [0, 0, 0],
+    ]);
   });
 
   it('every declared table: each cell equals the sum of the atoms matching its terms (cellMatches, not the compiled path)', () => {
@@ -111,7 +137,10 @@ describe('model/tabulate', () => {
           d.rows.forEach((_, i) =>
             d.columns.forEach((_, j) => {
               const terms = cellTerms(d, i, j);
-              const expected = terms === null ? null : atoms.filter((a) => cellMatches(terms, a, d.basis)).reduce((s, a) => s + a.n, 0);
+              const expected =
+                terms === null
+                  ? null
+                  : atoms.filter((a) => cellMatches(terms, a, d.basis)).reduce((s, a) => s + a.n, 0);
               expect(t.cells[i]![j], `${d.id} ${i},${j}`).toBe(expected);
             }),
           );
@@ -124,7 +153,12 @@ describe('model/tabulate', () => {
   it('the order of the atoms does not matter', () => {
     const atoms = randomPopulation(2000, 7);
     const a = tabulate({ atoms, declarations: TABLE_DECLARATIONS, period: P, backgroundPeriod: BG });
-    const r = tabulate({ atoms: [...atoms].reverse(), declarations: TABLE_DECLARATIONS, period: P, backgroundPeriod: BG });
+    const r = tabulate({
+      atoms: [...atoms].reverse(),
+      declarations: TABLE_DECLARATIONS,
+      period: P,
+      backgroundPeriod: BG,
+    });
     expect(JSON.stringify(r)).toBe(JSON.stringify(a));
   });
 });

@@ -59,26 +59,78 @@ describe('pipeline/protect', () => {
     // a user table, declared like 3.2 under another id; and one reusing the id of a dropped shipped table with another title
     const user = { ...t32, id: 'U1', order: 99 };
     const reused = { ...t31, title: 'mijn 3.1' };
-    const table = (id: string) => ({ title: id, rows: [{ key: 'r0', label: 'r0' }, { key: 'r1', label: 'r1' }], columns: [{ key: 'c0', label: 'c0' }, { key: 'c1', label: 'c1' }], cells: [[1, 2], [3, 4]] });
-    const internal = (ids: string[]): InternalTables => ({ period: { start: '2017-01-01', end: '2022-12-31' }, tables: Object.fromEntries(ids.map((id) => [id, table(id)])) });
+    const table = (id: string) => ({
+      title: id,
+      rows: [
+        { key: 'r0', label: 'r0' },
+        { key: 'r1', label: 'r1' },
+      ],
+      columns: [
+        { key: 'c0', label: 'c0' },
+        { key: 'c1', label: 'c1' },
+      ],
+      cells: [
+        [1, 2],
+        [3, 4],
+      ],
+    });
+    const internal = (ids: string[]): InternalTables => ({
+      period: { start: '2017-01-01', end: '2022-12-31' },
+      tables: Object.fromEntries(ids.map((id) => [id, table(id)])),
+    });
     const S = 'secondary' as const;
     /** This run hides 3.1 r0/c0 and r1/c1 and 3.2 r1/c0; the shipped tables alone hide 3.1 r0/c1 and r1/c1, and nothing of 3.2. */
-    const pattern: Protect = async (x) => ({
-      exported: { period: x.internal.period, tables: {} },
-      internalFiles: {},
-      marks: x.declarations.some((d) => d.id === 'U1')
-        ? { '3.1': [[S, null], [null, S]], '3.2': [[null, null], [S, null]], U1: [[null, null], [null, null]] }
-        : { '3.1': [[null, S], [null, S]], '3.2': [[null, null], [null, null]] },
-    }) as ProtectOutput;
+    const pattern: Protect = async (x) =>
+      ({
+        exported: { period: x.internal.period, tables: {} },
+        internalFiles: {},
+        marks: x.declarations.some((d) => d.id === 'U1')
+          ? {
+              '3.1': [
+                [S, null],
+                [null, S],
+              ],
+              '3.2': [
+                [null, null],
+                [S, null],
+              ],
+              U1: [
+                [null, null],
+                [null, null],
+              ],
+            }
+          : {
+              '3.1': [
+                [null, S],
+                [null, S],
+              ],
+              '3.2': [
+                [null, null],
+                [null, null],
+              ],
+            },
+      }) as ProtectOutput;
 
     it('names each shipped table whose pattern differs, with the cells hidden beyond the shipped-only pattern and shown instead, in published order', async () => {
       const calls: ProtectInput[] = [];
-      const i: ProtectInput = { ...input(), internal: internal(['3.1', '3.2', 'U1']), declarations: [t32, t31, user], previous: [], onProgress: () => undefined };
+      const i: ProtectInput = {
+        ...input(),
+        internal: internal(['3.1', '3.2', 'U1']),
+        declarations: [t32, t31, user],
+        previous: [],
+        onProgress: () => undefined,
+      };
       const out = await protect(i, 0, 'en', async (x) => {
         calls.push(x);
         return pattern(x);
       });
-      expect(out.addedTables).toEqual({ added: ['U1'], changed: [{ table: '3.1', hidden: 1, shown: 1 }, { table: '3.2', hidden: 1, shown: 0 }] });
+      expect(out.addedTables).toEqual({
+        added: ['U1'],
+        changed: [
+          { table: '3.1', hidden: 1, shown: 1 },
+          { table: '3.2', hidden: 1, shown: 0 },
+        ],
+      });
       // the second protection: the shipped tables only, the same atoms and params, no earlier exports, no progress
       expect(calls).toHaveLength(2);
       expect(calls[0]).toBe(i);
@@ -91,8 +143,15 @@ describe('pipeline/protect', () => {
     });
 
     it('cells the run hides for earlier exports are left out of the comparison', async () => {
-      const audit = { cells: [{ table: '3.2', row: 'r1', column: 'c0', forPrevious: true }] } as unknown as SuppressionAudit;
-      const out = await protect({ ...input(), internal: internal(['3.1', '3.2', 'U1']), declarations: [t31, t32, user] }, 0, 'en', async (x) => ({ ...(await pattern(x)), audit }));
+      const audit = {
+        cells: [{ table: '3.2', row: 'r1', column: 'c0', forPrevious: true }],
+      } as unknown as SuppressionAudit;
+      const out = await protect(
+        { ...input(), internal: internal(['3.1', '3.2', 'U1']), declarations: [t31, t32, user] },
+        0,
+        'en',
+        async (x) => ({ ...(await pattern(x)), audit }),
+      );
       expect(out.addedTables).toEqual({ added: ['U1'], changed: [{ table: '3.1', hidden: 1, shown: 1 }] });
     });
 
@@ -102,10 +161,20 @@ describe('pipeline/protect', () => {
         n++;
         return pattern(x);
       };
-      expect((await protect({ ...input(), internal: internal(['3.1', '3.2']), declarations: [t31, t32] }, 0, 'en', count)).addedTables).toBeUndefined();
-      expect((await protect({ ...input(), internal: internal(['U1']), declarations: [user] }, 0, 'en', count)).addedTables).toBeUndefined();
+      expect(
+        (await protect({ ...input(), internal: internal(['3.1', '3.2']), declarations: [t31, t32] }, 0, 'en', count))
+          .addedTables,
+      ).toBeUndefined();
+      expect(
+        (await protect({ ...input(), internal: internal(['U1']), declarations: [user] }, 0, 'en', count)).addedTables,
+      ).toBeUndefined();
       expect(n).toBe(2);
-      const out = await protect({ ...input(), internal: internal(['3.2', '3.1']), declarations: [t32, reused] }, 0, 'en', count);
+      const out = await protect(
+        { ...input(), internal: internal(['3.2', '3.1']), declarations: [t32, reused] },
+        0,
+        'en',
+        count,
+      );
       expect(n).toBe(4);
       expect(out.addedTables?.added).toEqual(['3.1']);
     });

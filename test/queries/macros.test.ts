@@ -11,9 +11,12 @@ function reference(x: string | null): string | null {
   const digits = t.includes('.') ? t.replace(/^([0-9]+)\.0+$/, '$1') : t;
   const real = (y: number, m: number, d: number) => {
     const dt = new Date(Date.UTC(y, m - 1, d));
-    return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d ? `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` : null;
+    return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d
+      ? `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+      : null;
   };
-  if (/^[1-9][0-9]{7}$/.test(digits)) return real(Number(digits.slice(0, 4)), Number(digits.slice(4, 6)), Number(digits.slice(6, 8)));
+  if (/^[1-9][0-9]{7}$/.test(digits))
+    return real(Number(digits.slice(0, 4)), Number(digits.slice(4, 6)), Number(digits.slice(6, 8)));
   const iso = /^([1-9][0-9]{3})-([0-9]{2})-([0-9]{2})( 00:00:00(\.0+)?)?$/.exec(t);
   return iso ? real(Number(iso[1]), Number(iso[2]), Number(iso[3])) : null;
 }
@@ -23,14 +26,20 @@ beforeAll(async () => {
   db = await openDatabase({ memoryLimit: '500MB', threads: 1 });
   await db.connection.run(loadQuery('macros'));
   // the definition before one CASE took both the length and the range test (must give the same dates)
-  await db.connection.run(`CREATE MACRO old_ymd(i) AS CASE WHEN i BETWEEN 10000101 AND 99991231 THEN try(make_date(i // 10000, i // 100 % 100, i % 100)) END`);
-  await db.connection.run(`CREATE MACRO old_date(x) AS coalesce(CASE WHEN length(x) = 8 THEN old_ymd(TRY_CAST(x AS INTEGER)) END, mg_date_slow(x))`);
+  await db.connection.run(
+    `CREATE MACRO old_ymd(i) AS CASE WHEN i BETWEEN 10000101 AND 99991231 THEN try(make_date(i // 10000, i // 100 % 100, i % 100)) END`,
+  );
+  await db.connection.run(
+    `CREATE MACRO old_date(x) AS coalesce(CASE WHEN length(x) = 8 THEN old_ymd(TRY_CAST(x AS INTEGER)) END, mg_date_slow(x))`,
+  );
 });
 afterAll(() => db.close());
 
 async function dates(values: (string | null)[]): Promise<[string | null, string | null][]> {
   const list = values.map((v) => (v === null ? 'NULL' : `'${v.replaceAll("'", "''")}'`)).join(', ');
-  const r = await db.connection.runAndReadAll(`SELECT CAST(mg_date(x) AS VARCHAR), CAST(old_date(x) AS VARCHAR) FROM unnest([${list}]::VARCHAR[]) AS t(x)`);
+  const r = await db.connection.runAndReadAll(
+    `SELECT CAST(mg_date(x) AS VARCHAR), CAST(old_date(x) AS VARCHAR) FROM unnest([${list}]::VARCHAR[]) AS t(x)`,
+  );
   return r.getRows() as [string | null, string | null][];
 }
 
@@ -64,7 +73,11 @@ describe('queries/macros.sql: mg_date', () => {
   });
 
   it('random values: the rule, and the same as the earlier definition', async () => {
-    const ymd = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }));
+    const ymd = fc.tuple(
+      fc.integer({ min: 0, max: 9999 }),
+      fc.integer({ min: 0, max: 13 }),
+      fc.integer({ min: 0, max: 32 }),
+    );
     const pad = (n: number, w: number) => String(n).padStart(w, '0');
     const value = fc.oneof(
       ymd.map(([y, m, d]) => `${pad(y, 4)}${pad(m, 2)}${pad(d, 2)}`),
@@ -87,13 +100,22 @@ describe('queries/macros.sql: mg_date', () => {
 });
 
 describe('queries/macros.sql: the key rules', () => {
-  async function keys(pairs: [string | null, string | null][]): Promise<[string | null, number | null, string | null, string | null][]> {
+  async function keys(
+    pairs: [string | null, string | null][],
+  ): Promise<[string | null, number | null, string | null, string | null][]> {
     const lit = (v: string | null) => (v === null ? 'NULL' : `'${v.replaceAll("'", "''")}'`);
     const rows = pairs.map(([s, x]) => `(${lit(s)}, ${lit(x)})`).join(', ');
     const r = await db.connection.runAndReadAll(
       `SELECT mg_rinpersoons(s), mg_key_number(x), mg_key_problem(s, x, mg_key_number(x)), mg_big_key_problem(s, x, mg_key_number(x), NULL) FROM (VALUES ${rows}) AS t(s, x)`,
     );
-    return r.getRows().map((row) => [row[0] as string | null, row[1] === null ? null : Number(row[1]), row[2] as string | null, row[3] as string | null]);
+    return r
+      .getRows()
+      .map((row) => [
+        row[0] as string | null,
+        row[1] === null ? null : Number(row[1]),
+        row[2] as string | null,
+        row[3] as string | null,
+      ]);
   }
 
   it('only plain digits take the fast path: a key in spreadsheet notation is refused, never rounded into another key', async () => {
@@ -125,6 +147,14 @@ describe('queries/macros.sql: the key rules', () => {
       ['é', '000000001'],
     ]);
     expect(got.map((g) => g[0])).toEqual(['R', 'R', 'B', 'RR', '1', '', 'É']);
-    expect(got.map((g) => g[2])).toEqual([null, null, null, 'key_rinpersoons_not_letter', 'key_rinpersoons_not_letter', 'key_empty_rinpersoons', 'key_rinpersoons_not_letter']);
+    expect(got.map((g) => g[2])).toEqual([
+      null,
+      null,
+      null,
+      'key_rinpersoons_not_letter',
+      'key_rinpersoons_not_letter',
+      'key_empty_rinpersoons',
+      'key_rinpersoons_not_letter',
+    ]);
   });
 });

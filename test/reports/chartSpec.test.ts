@@ -13,7 +13,9 @@ import { FIGURE_IDS } from '../../reports/tableOrder.js';
 import { sampleExport } from '../support/sampleExport.js';
 
 // vega-lite's package exports do not expose the schema file; read it from the installed package
-const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../../node_modules/vega-lite/build/vega-lite-schema.json'), 'utf8')) as object;
+const schema = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../../node_modules/vega-lite/build/vega-lite-schema.json'), 'utf8'),
+) as object;
 const ajv = new Ajv({ strict: false, allowUnionTypes: true, validateFormats: false });
 const validate = ajv.compile(schema);
 
@@ -83,14 +85,25 @@ describe('chartSpec', () => {
     const t = structuredClone(sampleExport().tables['F3.2']!);
     const bare = { ...t, percentages: undefined };
     delete bare.percentages;
-    expect(dataOf(chartSpec('F3.2', bare, 'nl', TABLE_DECLARATIONS, 10))).toEqual(dataOf(chartSpec('F3.2', { ...t, percentages: percentages(t, 10) }, 'nl', TABLE_DECLARATIONS, 10)));
+    expect(dataOf(chartSpec('F3.2', bare, 'nl', TABLE_DECLARATIONS, 10))).toEqual(
+      dataOf(chartSpec('F3.2', { ...t, percentages: percentages(t, 10) }, 'nl', TABLE_DECLARATIONS, 10)),
+    );
     // a row whose shown total is under the threshold: no share is drawn, whatever its counts
     const total = t.columns.findIndex((c) => c.key === 'total');
-    const small = { ...bare, cells: bare.cells.map((row, i) => (i === 0 ? row.map((v, j) => (j === total ? 8 : typeof v === 'number' ? 4 : v)) : row)) };
-    const first = dataOf(chartSpec('F3.2', small, 'nl', TABLE_DECLARATIONS, 10)).filter((v) => v.groupKey === t.rows[0]!.key);
+    const small = {
+      ...bare,
+      cells: bare.cells.map((row, i) =>
+        i === 0 ? row.map((v, j) => (j === total ? 8 : typeof v === 'number' ? 4 : v)) : row,
+      ),
+    };
+    const first = dataOf(chartSpec('F3.2', small, 'nl', TABLE_DECLARATIONS, 10)).filter(
+      (v) => v.groupKey === t.rows[0]!.key,
+    );
     expect(first.map((v) => [v.clsKey, v.x0, v.x1, v.label])).toEqual([['**', 0, 100, '**']]);
     // the same row with a threshold of 5 is drawn from its counts
-    const drawn = dataOf(chartSpec('F3.2', small, 'nl', TABLE_DECLARATIONS, 5)).filter((v) => v.groupKey === t.rows[0]!.key);
+    const drawn = dataOf(chartSpec('F3.2', small, 'nl', TABLE_DECLARATIONS, 5)).filter(
+      (v) => v.groupKey === t.rows[0]!.key,
+    );
     expect(drawn.every((v) => v.suppressed === false)).toBe(true);
     expect(drawn.length).toBeGreaterThan(0);
   });
@@ -141,7 +154,10 @@ describe('chartSpec', () => {
     });
 
     it('colours the columns (onbekend grey) with a legend, and notes **', () => {
-      const s = spec as unknown as { title: { subtitle?: string }; layer: { encoding: { color?: { scale: { domain: string[]; range: string[] } } } }[] };
+      const s = spec as unknown as {
+        title: { subtitle?: string };
+        layer: { encoding: { color?: { scale: { domain: string[]; range: string[] } } } }[];
+      };
       expect(s.layer[0]!.encoding.color!.scale.domain).toEqual(['2021', '2022', 'onbekend']);
       expect(s.layer[0]!.encoding.color!.scale.range[2]).toBe('#bfbfbf');
       expect(new Set(s.layer[0]!.encoding.color!.scale.range).size).toBe(3);
@@ -156,7 +172,14 @@ describe('chartSpec', () => {
     });
 
     it('a one-column bars figure keeps its single-series form', () => {
-      const one = chartSpec('U9', { ...table, columns: [table.columns[0]!], cells: table.cells.map((r) => [r[0]!]) }, 'nl', TABLE_DECLARATIONS, 10, 'bars');
+      const one = chartSpec(
+        'U9',
+        { ...table, columns: [table.columns[0]!], cells: table.cells.map((r) => [r[0]!]) },
+        'nl',
+        TABLE_DECLARATIONS,
+        10,
+        'bars',
+      );
       expect(JSON.stringify(one)).not.toContain('xOffset');
       expect(dataOf(one)).toHaveLength(2);
     });
@@ -185,7 +208,10 @@ function overlaps(boxes: { text: string; x: number; y: number; w: number; h: num
 describe.skipIf(noBrowser)('every shipped chart in Chromium: no two texts overlap', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -201,10 +227,23 @@ describe.skipIf(noBrowser)('every shipped chart in Chromium: no two texts overla
       for (const d of figures) {
         const t = s.tables[d.id]!;
         // the labels exactly as shipped (model/tables.json), e.g. F4.1's "Geen Wmo-voorziening"
-        const shipped = (axis: typeof d.rows, h: { key: string; label: string }) => ({ ...h, label: axis.find((a) => a.key === h.key)?.label ?? h.label });
-        const nl = { ...t, rows: t.rows.map((h) => shipped(d.rows, h)), columns: t.columns.map((h) => shipped(d.columns, h)) };
-        const table = lang === 'en' ? translateTables({ period: s.period, tables: { [d.id]: nl } }, TABLE_DECLARATIONS).tables[d.id]! : nl;
-        expect(table.rows.map((r) => r.key), d.id).toEqual(d.rows.map((a) => a.key));
+        const shipped = (axis: typeof d.rows, h: { key: string; label: string }) => ({
+          ...h,
+          label: axis.find((a) => a.key === h.key)?.label ?? h.label,
+        });
+        const nl = {
+          ...t,
+          rows: t.rows.map((h) => shipped(d.rows, h)),
+          columns: t.columns.map((h) => shipped(d.columns, h)),
+        };
+        const table =
+          lang === 'en'
+            ? translateTables({ period: s.period, tables: { [d.id]: nl } }, TABLE_DECLARATIONS).tables[d.id]!
+            : nl;
+        expect(
+          table.rows.map((r) => r.key),
+          d.id,
+        ).toEqual(d.rows.map((a) => a.key));
         const svg = await chartSvg(chartSpec(d.id, table, lang, TABLE_DECLARATIONS, 10));
         await page.setContent(`<!doctype html><html><body style="margin:0">${svg}</body></html>`);
         const boxes = await page.locator('svg text').evaluateAll((els) =>

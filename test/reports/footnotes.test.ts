@@ -27,13 +27,18 @@ describe('reports/footnotes', () => {
 
   it('a marked row or column label brings its note; ** in cells or percentages brings the suppression note; order *, ~, **', () => {
     const t = table({
-      rows: [{ key: 'a', label: 'Jobcoach ~' }, { key: 'b', label: 'Vervoer' }],
+      rows: [
+        { key: 'a', label: 'Jobcoach ~' },
+        { key: 'b', label: 'Vervoer' },
+      ],
       columns: [{ key: 'x', label: 'Werkplek *' }],
       cells: [[12], ['**']],
     });
     expect(footnotes(t, 'nl', 10).map((f) => f.marker)).toEqual(['*', '~', '**']);
     expect(footnotes(table({ percentages: [['**']] }), 'en', 10).map((f) => f.marker)).toEqual(['**']);
-    expect(footnotes(table({ columns: [{ key: 'x', label: 'Werkplek *' }] }), 'en', 10).map((f) => f.marker)).toEqual(['*']);
+    expect(footnotes(table({ columns: [{ key: 'x', label: 'Werkplek *' }] }), 'en', 10).map((f) => f.marker)).toEqual([
+      '*',
+    ]);
   });
 
   it('a null cell is not a suppression', () => {
@@ -54,7 +59,7 @@ describe('reports/footnotes', () => {
       for (const f of all) expect(f.text.length).toBeGreaterThan(0);
     }
   });
-  it('the ** explanation states the run\'s threshold, not a fixed number', () => {
+  it("the ** explanation states the run's threshold, not a fixed number", () => {
     const t = table({ cells: [['**']] });
     expect(footnotes(t, 'nl', 15).at(-1)!.text).toContain('minder dan 15 personen');
     expect(footnotes(t, 'en', 15).at(-1)!.text).toContain('fewer than 15 persons');

@@ -19,11 +19,15 @@ describe('reports/formatNumber', () => {
 
   it('formatCount: removing the separators gives the number back', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.constantFrom('nl' as const, 'en' as const), (n, lang) => {
-        const s = formatCount(n, lang);
-        expect(Number(s.replaceAll(lang === 'nl' ? '.' : ',', ''))).toBe(n);
-        expect(s).toMatch(lang === 'nl' ? /^\d{1,3}(\.\d{3})*$/ : /^\d{1,3}(,\d{3})*$/);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+        fc.constantFrom('nl' as const, 'en' as const),
+        (n, lang) => {
+          const s = formatCount(n, lang);
+          expect(Number(s.replaceAll(lang === 'nl' ? '.' : ',', ''))).toBe(n);
+          expect(s).toMatch(lang === 'nl' ? /^\d{1,3}(\.\d{3})*$/ : /^\d{1,3}(,\d{3})*$/);
+        },
+      ),
     );
   });
 

@@ -3,11 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { escapeHtml, htmlPage } from '../../reports/htmlPage.js';
 
 const unescape = (s: string) =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 describe('reports/htmlPage', () => {
   it('escapeHtml: the five special characters', () => {
-    expect(escapeHtml(`<a href="x">Tom & Jerry's</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x">Tom & Jerry's</a>`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;',
+    );
     expect(escapeHtml('&amp;')).toBe('&amp;amp;'); // not double-decoded: escaped once more
     expect(escapeHtml('Vervoer *')).toBe('Vervoer *');
   });

@@ -32,7 +32,12 @@ describe('renderChart', () => {
     const without = svgToPng(svg, { scale: 2, fonts: false });
     expect(without.width).toBe(withFonts.width);
     // the label column: left 17 % of the width, between the title block and the legend
-    const region = [0, Math.round(withFonts.height * 0.25), Math.round(withFonts.width * 0.17), Math.round(withFonts.height * 0.7)] as const;
+    const region = [
+      0,
+      Math.round(withFonts.height * 0.25),
+      Math.round(withFonts.width * 0.17),
+      Math.round(withFonts.height * 0.7),
+    ] as const;
     const textPixels = darkPixels(withFonts, ...region);
     expect(textPixels).toBeGreaterThan(500);
     expect(darkPixels(without, ...region)).toBe(0);
@@ -48,10 +53,11 @@ describe('renderChart', () => {
   });
 
   it('the PNG rasterised on a worker thread is the same bytes as on this thread (several at once)', async () => {
-    const specs = ['F3.1', 'F3.2', 'F3.3'].map((id) => chartSpec(id, sampleExport().tables[id]!, 'nl', TABLE_DECLARATIONS, 10));
+    const specs = ['F3.1', 'F3.2', 'F3.3'].map((id) =>
+      chartSpec(id, sampleExport().tables[id]!, 'nl', TABLE_DECLARATIONS, 10),
+    );
     const svgs = await Promise.all(specs.map((s) => chartSvg(s)));
     const async = await Promise.all(svgs.map((svg) => svgToPngAsync(svg)));
     svgs.forEach((svg, k) => expect(async[k]!.equals(svgToPng(svg).png), specs[k]!.title?.toString()).toBe(true));
   });
 });
-

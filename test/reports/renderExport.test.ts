@@ -29,12 +29,30 @@ describe('renderExport', () => {
     const note = 'Controle: regel n < 10, audit geslaagd.\n';
     const leesmij = 'Controle: regel n < 10, audit geslaagd (nl).\n';
     const summary = ['Samenvatting van de run'];
-    const filesA = await writeExport(a, sampleExport(), { lang: 'nl', threshold: 10, declarations: TABLE_DECLARATIONS, checkerNote: note, leesmij, summary });
+    const filesA = await writeExport(a, sampleExport(), {
+      lang: 'nl',
+      threshold: 10,
+      declarations: TABLE_DECLARATIONS,
+      checkerNote: note,
+      leesmij,
+      summary,
+    });
     await new Promise((r) => setTimeout(r, 1100)); // a second later: no clock may leak into any file
-    const filesB = await writeExport(b, sampleExport(), { lang: 'nl', threshold: 10, declarations: TABLE_DECLARATIONS, checkerNote: note, leesmij, summary });
+    const filesB = await writeExport(b, sampleExport(), {
+      lang: 'nl',
+      threshold: 10,
+      declarations: TABLE_DECLARATIONS,
+      checkerNote: note,
+      leesmij,
+      summary,
+    });
 
     const expected = [
-      'LEESMIJ.txt', 'README.txt', 'report.html', 'tables.json', 'tables.xlsx',
+      'LEESMIJ.txt',
+      'README.txt',
+      'report.html',
+      'tables.json',
+      'tables.xlsx',
       ...PUBLISHED_ORDER.map((id) => `tables/${id}.csv`),
       ...PUBLISHED_ORDER.map((id) => `tables-nl/${id}.csv`),
       ...FIGURE_IDS.flatMap((id) => [`charts/${id}.png`, `charts/${id}.svg`, `charts/${id}.vl.json`]),
@@ -54,21 +72,36 @@ describe('renderExport', () => {
     expect(ExportTablesSchema.parse(back)).toEqual(s);
     expect(Object.keys(back as object)).toEqual(['period', 'backgroundPeriod', 'tables']);
     expect(Object.keys((back as { tables: object }).tables)).toEqual(PUBLISHED_ORDER);
-    expect(Object.keys((back as { tables: Record<string, object> }).tables['F3.1']!)).toEqual(['title', 'rows', 'columns', 'cells', 'percentages']);
+    expect(Object.keys((back as { tables: Record<string, object> }).tables['F3.1']!)).toEqual([
+      'title',
+      'rows',
+      'columns',
+      'cells',
+      'percentages',
+    ]);
     expect(text).toContain('[72512, null, 781, 18897]');
     expect(text.endsWith('}\n')).toBe(true);
   });
 
   it('translates titles and labels with lang "en", keeping keys, numbers and markers', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mg-export-'));
-    await writeExport(dir, sampleExport(), { lang: 'en', threshold: 10, declarations: TABLE_DECLARATIONS, checkerNote: 'x' });
+    await writeExport(dir, sampleExport(), {
+      lang: 'en',
+      threshold: 10,
+      declarations: TABLE_DECLARATIONS,
+      checkerNote: 'x',
+    });
     const en = ExportTablesSchema.parse(JSON.parse(readFileSync(join(dir, 'tables.json'), 'utf8')));
     const nl = sampleExport();
     expect(en.tables['3.2']!.title).toBe('Number of people who used Pwet provisions in the period 2017–2022.');
     expect(en.tables['F3.1']!.title).toContain('in the period 2017–2021, by age group');
     expect(en.tables['3.2']!.rows.map((r) => r.label)).toEqual([
-      'Total number of unique users', 'Support at the workplace *', 'Guidance at work/job coach ~',
-      'Other facilitating provision *', 'Transport', 'Other',
+      'Total number of unique users',
+      'Support at the workplace *',
+      'Guidance at work/job coach ~',
+      'Other facilitating provision *',
+      'Transport',
+      'Other',
     ]);
     for (const id of Object.keys(nl.tables)) {
       expect(en.tables[id]!.cells).toEqual(nl.tables[id]!.cells);
@@ -76,7 +109,21 @@ describe('renderExport', () => {
       // every label is translated (no Dutch label left over) in the sample
       for (const h of [...en.tables[id]!.rows, ...en.tables[id]!.columns]) {
         const dutch = [...nl.tables[id]!.rows, ...nl.tables[id]!.columns].find((x) => x.key === h.key)!;
-        if (!['pwet', 'uwv', 'wmo', 'wajong', 'wao', 'waz', 'wga', 'uwv_pwet', 'pwet_wmo', 'uwv_wmo', 'uwv_pwet_wmo'].includes(h.key)) {
+        if (
+          ![
+            'pwet',
+            'uwv',
+            'wmo',
+            'wajong',
+            'wao',
+            'waz',
+            'wga',
+            'uwv_pwet',
+            'pwet_wmo',
+            'uwv_wmo',
+            'uwv_pwet_wmo',
+          ].includes(h.key)
+        ) {
           expect(h.label, `${id} ${h.key}`).not.toBe(dutch.label);
         }
       }
@@ -96,12 +143,15 @@ describe('renderExport', () => {
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     // once at the top and once per table
     expect(html.split(`<p class="note">${note}</p>`).length - 1).toBe(PUBLISHED_ORDER.length + 1);
-    for (const id of PUBLISHED_ORDER) expect(readFileSync(join(dir, 'tables', `${id}.csv`), 'utf8'), id).toContain(`\r\n${note}\r\n`);
+    for (const id of PUBLISHED_ORDER)
+      expect(readFileSync(join(dir, 'tables', `${id}.csv`), 'utf8'), id).toContain(`\r\n${note}\r\n`);
     const { default: ExcelJS } = await import('exceljs');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(join(dir, 'tables.xlsx')) as unknown as ArrayBuffer);
     for (const ws of wb.worksheets) expect(ws.getCell('A2').value, ws.name).toBe(note);
-    const json = JSON.parse(readFileSync(join(dir, 'tables.json'), 'utf8')) as { tables: Record<string, { note?: string }> };
+    const json = JSON.parse(readFileSync(join(dir, 'tables.json'), 'utf8')) as {
+      tables: Record<string, { note?: string }>;
+    };
     for (const id of PUBLISHED_ORDER) expect(json.tables[id]!.note).toBe(note);
   });
 });

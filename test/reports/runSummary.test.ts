@@ -18,22 +18,45 @@ function summary(passed: boolean): RunSummary {
 
 const summaryText = (lang: 'en' | 'nl') => {
   const m = messagesFor(lang);
-  return { wrote: m.summaryWrote, period: m.summaryPeriod, tables: m.summaryTables, earlier: m.summaryEarlier, userTables: m.summaryUserTables, audit: m.summaryAudit, quarantine: m.summaryQuarantine, next: m.summaryNext, step: m.summaryStep };
+  return {
+    wrote: m.summaryWrote,
+    period: m.summaryPeriod,
+    tables: m.summaryTables,
+    earlier: m.summaryEarlier,
+    userTables: m.summaryUserTables,
+    audit: m.summaryAudit,
+    quarantine: m.summaryQuarantine,
+    next: m.summaryNext,
+    step: m.summaryStep,
+  };
 };
 
 const demoText = (lang: 'en' | 'nl') => {
   const m = messagesFor(lang);
-  return { written: m.demoWritten, inputFolder: m.demoInputFolder, exportFolder: m.demoExportFolder, internalFolder: m.demoInternalFolder, auditHint: m.demoAuditHint, lookFirst: m.demoLookFirst };
+  return {
+    written: m.demoWritten,
+    inputFolder: m.demoInputFolder,
+    exportFolder: m.demoExportFolder,
+    internalFolder: m.demoInternalFolder,
+    auditHint: m.demoAuditHint,
+    lookFirst: m.demoLookFirst,
+  };
 };
 
 // the figure and table captions of the demo have "/" of their own (a ratio, "werkkring/jobcoach"): no paths, so
 // left out of the separator check by giving captions without one
-const demo = { dir: 'demo-out', command: 'multigebruik', figure: 'Figure 1.1 Persons', busiest: 'Table 2.3 Provisions', suppressed: 17 };
+const demo = {
+  dir: 'demo-out',
+  command: 'multigebruik',
+  figure: 'Figure 1.1 Persons',
+  busiest: 'Table 2.3 Provisions',
+  suppressed: 17,
+};
 
 /** The lines with the one "/" that is no path taken out: Dutch "t/m" (up to and including) between the dates. */
 const pathText = (lines: string[]) => lines.join('\n').replaceAll(' t/m ', ' ');
 
-describe('reports/runSummary: paths on the terminal, the platform\'s way', () => {
+describe("reports/runSummary: paths on the terminal, the platform's way", () => {
   for (const lang of ['en', 'nl'] as const) {
     for (const passed of [true, false]) {
       it(`run summary (${lang}, audit ${passed ? 'passed' : 'failed'}): only "\\" with path.win32, only "/" with path.posix`, () => {
@@ -67,10 +90,22 @@ describe('reports/runSummary: paths on the terminal, the platform\'s way', () =>
       expect(pathText(nix)).not.toContain('\\');
       expect(win[0]).toContain('demo-out\\:');
       expect(nix[0]).toContain('demo-out/:');
-      expect(win.slice(1, 4).map((l) => l.trim().split(/\s{2,}/)[0])).toEqual(['input\\', 'output\\export\\', 'output\\internal\\']);
-      expect(nix.slice(1, 4).map((l) => l.trim().split(/\s{2,}/)[0])).toEqual(['input/', 'output/export/', 'output/internal/']);
+      expect(win.slice(1, 4).map((l) => l.trim().split(/\s{2,}/)[0])).toEqual([
+        'input\\',
+        'output\\export\\',
+        'output\\internal\\',
+      ]);
+      expect(nix.slice(1, 4).map((l) => l.trim().split(/\s{2,}/)[0])).toEqual([
+        'input/',
+        'output/export/',
+        'output/internal/',
+      ]);
       const say = demoText(lang);
-      const columns = [say.inputFolder(), say.exportFolder(win32.join('tables', '*.csv'), `charts${win32.sep}`), say.internalFolder()].map((t, i) => win[i + 1]!.indexOf(t));
+      const columns = [
+        say.inputFolder(),
+        say.exportFolder(win32.join('tables', '*.csv'), `charts${win32.sep}`),
+        say.internalFolder(),
+      ].map((t, i) => win[i + 1]!.indexOf(t));
       expect(columns[0]).toBeGreaterThan('  output\\internal\\'.length - 1);
       expect(new Set(columns).size).toBe(1);
       expect(win.join('\n')).toContain('tables\\*.csv');
@@ -82,14 +117,20 @@ describe('reports/runSummary: paths on the terminal, the platform\'s way', () =>
   }
 
   it('a demo folder typed with "/" on Windows, or ending in a separator, is written once with "\\"', () => {
-    expect(demoLines({ ...demo, dir: 'C:/tmp/demo/' }, demoText('en'), win32)[0]).toBe(messages.demoWritten('C:\\tmp\\demo\\'));
+    expect(demoLines({ ...demo, dir: 'C:/tmp/demo/' }, demoText('en'), win32)[0]).toBe(
+      messages.demoWritten('C:\\tmp\\demo\\'),
+    );
     expect(demoLines({ ...demo, dir: 'demo-out/' }, demoText('en'), posix)[0]).toBe(messages.demoWritten('demo-out/'));
   });
 
-  it('compare names its files the platform\'s way, the catalogue adding no separator of its own', () => {
+  it("compare names its files the platform's way, the catalogue adding no separator of its own", () => {
     for (const lang of ['en', 'nl'] as const) {
-      expect(messagesFor(lang).compareWrote(win32.join('H:/cmp', 'comparison.csv'), 'comparison.html')).not.toContain('/');
-      expect(messagesFor(lang).compareWrote(posix.join('/cmp', 'comparison.csv'), 'comparison.html')).toContain('/cmp/comparison.csv');
+      expect(messagesFor(lang).compareWrote(win32.join('H:/cmp', 'comparison.csv'), 'comparison.html')).not.toContain(
+        '/',
+      );
+      expect(messagesFor(lang).compareWrote(posix.join('/cmp', 'comparison.csv'), 'comparison.html')).toContain(
+        '/cmp/comparison.csv',
+      );
     }
   });
 });

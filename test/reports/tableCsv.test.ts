@@ -43,9 +43,14 @@ describe('tableCsv', () => {
   });
 
   it('ends with the quarantine note when input rows were set aside', () => {
-    const t = { ...tinyExport().tables['3.3']!, note: '12 invoerrij(en) met fouten zijn terzijde gelegd (quarantaine) en niet meegeteld.' };
+    const t = {
+      ...tinyExport().tables['3.3']!,
+      note: '12 invoerrij(en) met fouten zijn terzijde gelegd (quarantaine) en niet meegeteld.',
+    };
     const csv = tableCsv(t);
-    expect(csv.endsWith('\r\n12 invoerrij(en) met fouten zijn terzijde gelegd (quarantaine) en niet meegeteld.\r\n')).toBe(true);
+    expect(
+      csv.endsWith('\r\n12 invoerrij(en) met fouten zijn terzijde gelegd (quarantaine) en niet meegeteld.\r\n'),
+    ).toBe(true);
     expect(tableCsv(tinyExport().tables['3.3']!)).not.toContain('quarantaine');
   });
 });
@@ -53,7 +58,12 @@ describe('tableCsv', () => {
 /** Parse a CSV under its declared dialect with csv-parse; percentages back to numbers by the dialect's decimal mark. */
 function parseDialect(text: string, dialect: typeof CSV_DIALECT) {
   expect(text.charCodeAt(0)).toBe(0xfeff);
-  return parse(text, { bom: true, delimiter: dialect.delimiter, record_delimiter: '\r\n', relax_column_count: false }) as string[][];
+  return parse(text, {
+    bom: true,
+    delimiter: dialect.delimiter,
+    record_delimiter: '\r\n',
+    relax_column_count: false,
+  }) as string[][];
 }
 
 describe('tables/<id>.csv (RFC 4180, dot) and tables-nl/<id>.csv (Dutch Excel: ";", decimal comma, BOM)', () => {
@@ -104,15 +114,22 @@ describe('tables/<id>.csv (RFC 4180, dot) and tables-nl/<id>.csv (Dutch Excel: "
         });
       });
       // the same records apart from the decimal mark
-      expect(nl.map((r) => r.map((f) => f.replace(/^(\d+),(\d)$/, '$1.$2'))), id).toEqual(rfc);
+      expect(
+        nl.map((r) => r.map((f) => f.replace(/^(\d+),(\d)$/, '$1.$2'))),
+        id,
+      ).toEqual(rfc);
     }
     expect(percentagesSeen).toBeGreaterThan(0);
   });
 
   it('a Dutch CSV read with the RFC 4180 dialect is not the table (so the dialects really differ)', () => {
     const t = withAwkwardLabels();
-    const wrong = parse(tableCsvNl(t), { bom: true, delimiter: ',', relax_column_count: true, relax_quotes: true }) as string[][];
+    const wrong = parse(tableCsvNl(t), {
+      bom: true,
+      delimiter: ',',
+      relax_column_count: true,
+      relax_quotes: true,
+    }) as string[][];
     expect(wrong[1]!.length).not.toBe(t.columns.length * 2 + 1);
   });
 });
-

@@ -3,9 +3,22 @@ import { type TableView, tableHtml } from '../../reports/tableHtml.js';
 
 const view = (over: Partial<TableView> = {}): TableView => ({
   caption: 'Tabel 3.3 "Pwet" & meer',
-  rows: [{ key: 'a', label: 'Rij <a>' }, { key: 'b', label: 'Rij b' }],
-  columns: [{ key: 'x', label: 'Kolom x' }, { key: 'y', label: 'Kolom "y"' }],
-  sections: [{ cells: [[{ text: '1.234' }, { text: '**', kind: 'primary', note: 'kleiner dan 10 & zo' }], [{ text: '5', kind: 'suppressed' }]] }],
+  rows: [
+    { key: 'a', label: 'Rij <a>' },
+    { key: 'b', label: 'Rij b' },
+  ],
+  columns: [
+    { key: 'x', label: 'Kolom x' },
+    { key: 'y', label: 'Kolom "y"' },
+  ],
+  sections: [
+    {
+      cells: [
+        [{ text: '1.234' }, { text: '**', kind: 'primary', note: 'kleiner dan 10 & zo' }],
+        [{ text: '5', kind: 'suppressed' }],
+      ],
+    },
+  ],
   footnotes: [{ marker: '**', text: 'Te weinig <waarnemingen>' }],
   ...over,
 });
@@ -38,11 +51,13 @@ describe('reports/tableHtml', () => {
     expect(html).toContain('<td>1.234</td>');
     // row b has only one cell given: the second is empty
     expect(html).toMatch(/<td class="suppressed">5<\/td>\n<td><\/td>\n<\/tr>/);
-    expect(tableHtml(view({ sections: [{ cells: [[{ text: '', kind: 'empty' }]] }]}))).not.toContain('class="empty"');
+    expect(tableHtml(view({ sections: [{ cells: [[{ text: '', kind: 'empty' }]] }] }))).not.toContain('class="empty"');
   });
 
   it('an extra section gets a heading row repeating the column labels', () => {
-    const html = tableHtml(view({ sections: [{ cells: [] }, { heading: 'Percentage <van> totaal', cells: [[{ text: '38,2%' }]] }] }));
+    const html = tableHtml(
+      view({ sections: [{ cells: [] }, { heading: 'Percentage <van> totaal', cells: [[{ text: '38,2%' }]] }] }),
+    );
     expect(html).toContain('<tr class="section"><th scope="rowgroup">Percentage &lt;van&gt; totaal</th>');
     expect(count(html, /<th scope="col">/g)).toBe(3 + 2);
     expect(count(html, /<th scope="row">/g)).toBe(4);

@@ -9,13 +9,25 @@ describe('reports/tableOrder', () => {
   });
 
   it('figures are the declared figures; share figures are figures', () => {
-    expect([...FIGURE_IDS].sort()).toEqual(TABLE_DECLARATIONS.filter((d) => d.kind === 'figure').map((d) => d.id).sort());
-    for (const id of ['F3.1', 'F3.2', 'F3.3']) expect([isFigure(id, TABLE_DECLARATIONS), chartKind(id, TABLE_DECLARATIONS)]).toEqual([true, 'share']);
+    expect([...FIGURE_IDS].sort()).toEqual(
+      TABLE_DECLARATIONS.filter((d) => d.kind === 'figure')
+        .map((d) => d.id)
+        .sort(),
+    );
+    for (const id of ['F3.1', 'F3.2', 'F3.3'])
+      expect([isFigure(id, TABLE_DECLARATIONS), chartKind(id, TABLE_DECLARATIONS)]).toEqual([true, 'share']);
     expect(isFigure('3.1', TABLE_DECLARATIONS)).toBe(false);
   });
 
   it('tableOrder: published order (3.10 after 3.9, figures in between), unknown ids last by code point, duplicates once', () => {
-    expect(tableOrder(['3.10', 'zz', '3.9', 'F3.1', '3.1', 'Aa', '3.1'], TABLE_DECLARATIONS)).toEqual(['3.1', 'F3.1', '3.9', '3.10', 'Aa', 'zz']);
+    expect(tableOrder(['3.10', 'zz', '3.9', 'F3.1', '3.1', 'Aa', '3.1'], TABLE_DECLARATIONS)).toEqual([
+      '3.1',
+      'F3.1',
+      '3.9',
+      '3.10',
+      'Aa',
+      'zz',
+    ]);
     expect(tableOrder([], TABLE_DECLARATIONS)).toEqual([]);
     expect(tableOrder([...PUBLISHED_ORDER].reverse(), TABLE_DECLARATIONS)).toEqual([...PUBLISHED_ORDER]);
   });

@@ -46,15 +46,32 @@ describe.skipIf(!hasPspp)('readSav on files written by PSPP', () => {
         expect(meta.encoding).toBe(locale.toLowerCase());
         expect(meta.rowCount).toBe(KNOWN_EXPECTED.length);
         expect(await tableRows(db.conn, 'known')).toEqual(KNOWN_EXPECTED);
-        const types = await db.conn.runAndReadAll(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'known' ORDER BY ordinal_position`);
+        const types = await db.conn.runAndReadAll(
+          `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'known' ORDER BY ordinal_position`,
+        );
         expect(types.getRows()).toEqual([
-          ['RINPERSOONS', 'VARCHAR'], ['RINPERSOON', 'VARCHAR'], ['NUMKEY', 'DOUBLE'], ['GEBDAT', 'DATE'], ['TS', 'TIMESTAMP'],
-          ['CODE_S', 'VARCHAR'], ['CODE_N', 'DOUBLE'], ['RANGE_N', 'DOUBLE'], ['STRMIS', 'VARCHAR'], ['NAAM', 'VARCHAR'],
-          ['LANG', 'VARCHAR'], ['OPLNIVSOI2021AGG4HBmetNIRWO', 'VARCHAR'], ['FRAC', 'DOUBLE'],
+          ['RINPERSOONS', 'VARCHAR'],
+          ['RINPERSOON', 'VARCHAR'],
+          ['NUMKEY', 'DOUBLE'],
+          ['GEBDAT', 'DATE'],
+          ['TS', 'TIMESTAMP'],
+          ['CODE_S', 'VARCHAR'],
+          ['CODE_N', 'DOUBLE'],
+          ['RANGE_N', 'DOUBLE'],
+          ['STRMIS', 'VARCHAR'],
+          ['NAAM', 'VARCHAR'],
+          ['LANG', 'VARCHAR'],
+          ['OPLNIVSOI2021AGG4HBmetNIRWO', 'VARCHAR'],
+          ['FRAC', 'DOUBLE'],
         ]);
         const byName = Object.fromEntries(meta.variables.map((v) => [v.name, v]));
         expect(byName.RINPERSOON).toMatchObject({ type: 'string', format: 'A9', label: 'Persoonsnummer é' });
-        expect(byName.CODE_N).toMatchObject({ type: 'numeric', format: 'F3.0', label: 'Code als getal', valueLabels: { '1': 'een', '30': 'dertig' } });
+        expect(byName.CODE_N).toMatchObject({
+          type: 'numeric',
+          format: 'F3.0',
+          label: 'Code als getal',
+          valueLabels: { '1': 'een', '30': 'dertig' },
+        });
         expect(byName.CODE_S!.valueLabels).toEqual({ '01': 'één', '30': 'dertig' });
         expect(byName.GEBDAT).toMatchObject({ type: 'date', format: 'DATE11' });
         expect(byName.TS).toMatchObject({ type: 'datetime', format: 'DATETIME20' });
@@ -70,11 +87,18 @@ describe.skipIf(!hasPspp)('readSav on files written by PSPP', () => {
     try {
       const file = join(dir, 'known_UTF-8_bytecode.sav');
       const progress: number[] = [];
-      const meta = await readSav(db.conn, file, 'sub', { columns: ['naam', 'rinpersoon'], onProgress: (n) => progress.push(n) });
+      const meta = await readSav(db.conn, file, 'sub', {
+        columns: ['naam', 'rinpersoon'],
+        onProgress: (n) => progress.push(n),
+      });
       expect(meta.variables.map((v) => v.name)).toEqual(['RINPERSOON', 'NAAM']);
-      expect(await tableRows(db.conn, 'sub')).toEqual(KNOWN_EXPECTED.map((r) => ({ RINPERSOON: r.RINPERSOON, NAAM: r.NAAM })));
+      expect(await tableRows(db.conn, 'sub')).toEqual(
+        KNOWN_EXPECTED.map((r) => ({ RINPERSOON: r.RINPERSOON, NAAM: r.NAAM })),
+      );
       expect(progress.at(-1)).toBe(4);
-      const err = await readSav(db.conn, file, 'sub2', { columns: ['RINPERSOON', 'GBAGESLACHT'] }).catch((e: unknown) => e);
+      const err = await readSav(db.conn, file, 'sub2', { columns: ['RINPERSOON', 'GBAGESLACHT'] }).catch(
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(InputError);
       expect((err as Error).message).toContain('known_UTF-8_bytecode.sav');
       expect((err as Error).message).toContain('GBAGESLACHT');
@@ -93,7 +117,8 @@ describe.skipIf(!hasPspp)('readSav on files written by PSPP', () => {
       // ReadStat keeps values, labels and numeric user-missing values, but writes every numeric as F8.2 (so
       // dates stay SPSS seconds since 1582-10-14) and drops string user-missing declarations (values read as stored
       // either way).
-      const seconds = (iso: unknown) => (iso === null ? null : Date.parse(`${String(iso).replace(' ', 'T')}Z`) / 1000 + 12219379200);
+      const seconds = (iso: unknown) =>
+        iso === null ? null : Date.parse(`${String(iso).replace(' ', 'T')}Z`) / 1000 + 12219379200;
       const expected = KNOWN_EXPECTED.map((r) => ({ ...r, GEBDAT: seconds(r.GEBDAT), TS: seconds(r.TS) }));
       for (const f of ['rs.sav', 'rs.zsav']) {
         const table = f.replace('.', '_');
@@ -109,25 +134,34 @@ describe.skipIf(!hasPspp)('readSav on files written by PSPP', () => {
 
   it('reads user-missing values (discrete, range, string, an end date) as stored and drops a character cut at the width, as readstat does', async () => {
     if (!hasReadstat) return expect(process.env.CI).toBeFalsy();
-    pspp(dir, [
-      "SET LOCALE='UTF-8'.",
-      'DATA LIST LIST (",") /RINPERSOONS (A1) RINPERSOON (A9) CODE (F3.0) EINDE (F8.0) R (F5.1) S (A4) T (A5) U (A300).',
-      'BEGIN DATA',
-      // T (5 bytes) cuts తెలుగు after one 3-byte character and two bytes of the next; U after 299 bytes
-      `R,000000001,99,99999999,95,----,తెలుగు,${'x'.repeat(299)}é`,
-      'R,000000002,98,20190101,-1,9999,ab,kort',
-      'R,000000003,1,,90,abc,é,',
-      'END DATA.',
-      'MISSING VALUES CODE (99, 98) /EINDE (99999999) /R (90 THRU 99, -1).',
-      "MISSING VALUES S ('----', '9999').",
-      `SAVE OUTFILE='${join(dir, 'missing.sav')}' /COMPRESSED.`,
-      '',
-    ].join('\n'));
+    pspp(
+      dir,
+      [
+        "SET LOCALE='UTF-8'.",
+        'DATA LIST LIST (",") /RINPERSOONS (A1) RINPERSOON (A9) CODE (F3.0) EINDE (F8.0) R (F5.1) S (A4) T (A5) U (A300).',
+        'BEGIN DATA',
+        // T (5 bytes) cuts తెలుగు after one 3-byte character and two bytes of the next; U after 299 bytes
+        `R,000000001,99,99999999,95,----,తెలుగు,${'x'.repeat(299)}é`,
+        'R,000000002,98,20190101,-1,9999,ab,kort',
+        'R,000000003,1,,90,abc,é,',
+        'END DATA.',
+        'MISSING VALUES CODE (99, 98) /EINDE (99999999) /R (90 THRU 99, -1).',
+        "MISSING VALUES S ('----', '9999').",
+        `SAVE OUTFILE='${join(dir, 'missing.sav')}' /COMPRESSED.`,
+        '',
+      ].join('\n'),
+    );
     run('readstat', [join(dir, 'missing.sav'), join(dir, 'missing.csv')], dir);
     const [head, ...lines] = readFileSync(join(dir, 'missing.csv'), 'utf8').trimEnd().split('\n');
     const names = head!.split(',').map((h) => JSON.parse(h) as string);
     // readstat's CSV: strings quoted, numbers bare, system-missing empty
-    const byReadstat = lines.map((l) => Object.fromEntries(l.split(',').map((f, i) => [names[i], f === '' ? null : f.startsWith('"') ? (JSON.parse(f) as string) : Number(f)])));
+    const byReadstat = lines.map((l) =>
+      Object.fromEntries(
+        l
+          .split(',')
+          .map((f, i) => [names[i], f === '' ? null : f.startsWith('"') ? (JSON.parse(f) as string) : Number(f)]),
+      ),
+    );
     const db = await memoryDb();
     try {
       await readSav(db.conn, join(dir, 'missing.sav'), 'missing');
@@ -252,7 +286,9 @@ describe('readSav on truncated or corrupt files', () => {
 
   it('rejects a date outside the representable range, naming variable and row', async () => {
     const f = join(dir, 'baddate.sav');
-    await writeSav(f, [{ name: 'WMODATUMAANVANG', type: 'date' }], [['2020-01-01'], ['2020-01-02']], { compression: 'none' });
+    await writeSav(f, [{ name: 'WMODATUMAANVANG', type: 'date' }], [['2020-01-01'], ['2020-01-02']], {
+      compression: 'none',
+    });
     const b = readFileSync(f);
     b.writeDoubleLE(1e300, b.length - 8);
     writeFileSync(f, b);
@@ -287,7 +323,10 @@ function buildSav(le: boolean, compression: 0 | 1, cases: [number | null, string
   text('01 Jan 70', 9);
   text('00:00:00', 8);
   text('', 67);
-  for (const [type, fmt, name] of [[0, (5 << 16) | (8 << 8) | 2, 'NUM'], [8, (1 << 16) | (8 << 8), 'STR']] as const) {
+  for (const [type, fmt, name] of [
+    [0, (5 << 16) | (8 << 8) | 2, 'NUM'],
+    [8, (1 << 16) | (8 << 8), 'STR'],
+  ] as const) {
     for (const x of [2, type, 0, 0, fmt, fmt]) i32(x);
     text(name, 8);
   }
@@ -327,7 +366,14 @@ function buildSav(le: boolean, compression: 0 | 1, cases: [number | null, string
 }
 
 describe('readSav on hand-built files in both byte orders', () => {
-  const cases: [number | null, string][] = [[1, 'abc'], [null, ''], [3.5, 'xyz12345'], [-1e10, 'é'], [151, '  x'], [0.1, 'q']];
+  const cases: [number | null, string][] = [
+    [1, 'abc'],
+    [null, ''],
+    [3.5, 'xyz12345'],
+    [-1e10, 'é'],
+    [151, '  x'],
+    [0.1, 'q'],
+  ];
   const expected = cases.map(([n, t]) => ({ NUM: n, STR: t.trimEnd() }));
   for (const le of [true, false]) {
     for (const compression of [0, 1] as const) {
@@ -337,7 +383,11 @@ describe('readSav on hand-built files in both byte orders', () => {
         const db = await memoryDb();
         try {
           const meta = await readSav(db.conn, f, 'h');
-          expect(meta).toMatchObject({ encoding: 'windows-1252', compression: compression ? 'bytecode' : 'none', rowCount: cases.length });
+          expect(meta).toMatchObject({
+            encoding: 'windows-1252',
+            compression: compression ? 'bytecode' : 'none',
+            rowCount: cases.length,
+          });
           expect(await tableRows(db.conn, 'h')).toEqual(expected);
         } finally {
           db.close();

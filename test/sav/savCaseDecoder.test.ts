@@ -22,7 +22,11 @@ const concat = (...parts: Uint8Array[]) => {
 };
 
 /** Feed `bytes` to a decoder in pieces as a reader would (keeping what was not consumed); collect every emitted case. */
-function decode(make: (emit: () => void) => CaseDecoder, bytes: Uint8Array, cuts: number[] = []): { cases: Uint8Array[]; decoder: CaseDecoder } {
+function decode(
+  make: (emit: () => void) => CaseDecoder,
+  bytes: Uint8Array,
+  cuts: number[] = [],
+): { cases: Uint8Array[]; decoder: CaseDecoder } {
   const cases: Uint8Array[] = [];
   let decoder!: CaseDecoder;
   decoder = make(() => cases.push(decoder.caseBytes.slice()));
@@ -46,13 +50,14 @@ function compress(cases: Unit[][], end: boolean, bigEndian = false): Uint8Array 
   for (const c of cases)
     for (const u of c) {
       if ('num' in u) {
-        if (u.num === SYSMIS) codes.push(255), raws.push(null);
-        else if (Number.isInteger(u.num) && !Object.is(u.num, -0) && u.num + BIAS >= 1 && u.num + BIAS <= 251) codes.push(u.num + BIAS), raws.push(null);
-        else codes.push(253), raws.push(bigEndian ? f64be(u.num) : f64le(u.num));
-      } else if (u.str.trim() === '') codes.push(254), raws.push(null);
-      else codes.push(253), raws.push(text8(u.str));
+        if (u.num === SYSMIS) (codes.push(255), raws.push(null));
+        else if (Number.isInteger(u.num) && !Object.is(u.num, -0) && u.num + BIAS >= 1 && u.num + BIAS <= 251)
+          (codes.push(u.num + BIAS), raws.push(null));
+        else (codes.push(253), raws.push(bigEndian ? f64be(u.num) : f64le(u.num)));
+      } else if (u.str.trim() === '') (codes.push(254), raws.push(null));
+      else (codes.push(253), raws.push(text8(u.str)));
     }
-  if (end) codes.push(252), raws.push(null);
+  if (end) (codes.push(252), raws.push(null));
   const parts: Uint8Array[] = [];
   for (let k = 0; k < codes.length; k += 8) {
     const block = new Uint8Array(8);
@@ -103,34 +108,66 @@ describe('sav/savCaseDecoder: BytecodeDecoder', () => {
   });
 
   it('pending(): describes what is missing at the end of the input', () => {
-    const midCase = decode((emit) => new BytecodeDecoder(layout, true, BIAS, emit), new Uint8Array([101, 0, 0, 0, 0, 0, 0, 0])).decoder;
+    const midCase = decode(
+      (emit) => new BytecodeDecoder(layout, true, BIAS, emit),
+      new Uint8Array([101, 0, 0, 0, 0, 0, 0, 0]),
+    ).decoder;
     expect(midCase.pending()).toBe('the rest of a case (1 of 3 values read)');
-    const noData = decode((emit) => new BytecodeDecoder(layout, true, BIAS, emit), new Uint8Array([101, 101, 253, 0, 0, 0, 0, 0])).decoder;
+    const noData = decode(
+      (emit) => new BytecodeDecoder(layout, true, BIAS, emit),
+      new Uint8Array([101, 101, 253, 0, 0, 0, 0, 0]),
+    ).decoder;
     expect(noData.pending()).toMatch(/rest of a case \(2 of 3|data for compression code 253/);
-    const atCaseStart = decode((emit) => new BytecodeDecoder(layout, true, BIAS, emit), new Uint8Array([101, 101, 254, 253, 0, 0, 0, 0])).decoder;
+    const atCaseStart = decode(
+      (emit) => new BytecodeDecoder(layout, true, BIAS, emit),
+      new Uint8Array([101, 101, 254, 253, 0, 0, 0, 0]),
+    ).decoder;
     expect(atCaseStart.pending()).toBe('data for compression code 253');
-    const block = decode((emit) => new BytecodeDecoder(new Uint8Array([1]), true, BIAS, emit), new Uint8Array([101, 101, 101, 101, 101, 101, 101, 101, 7, 7, 7])).decoder;
+    const block = decode(
+      (emit) => new BytecodeDecoder(new Uint8Array([1]), true, BIAS, emit),
+      new Uint8Array([101, 101, 101, 101, 101, 101, 101, 101, 7, 7, 7]),
+    ).decoder;
     expect(block.pending()).toBe('a complete 8-byte compression instruction block (only 3 bytes left)');
-    const clean = decode((emit) => new BytecodeDecoder(new Uint8Array([1]), true, BIAS, emit), new Uint8Array([101, 101, 0, 0, 0, 0, 0, 0])).decoder;
+    const clean = decode(
+      (emit) => new BytecodeDecoder(new Uint8Array([1]), true, BIAS, emit),
+      new Uint8Array([101, 101, 0, 0, 0, 0, 0, 0]),
+    ).decoder;
     expect(clean.pending()).toBeNull(); // ended without 252 after whole cases: fine
   });
 
   const unitArb = (numeric: boolean): fc.Arbitrary<Unit> =>
     numeric
-      ? fc.oneof(fc.integer({ min: -99, max: 151 }).map((num) => ({ num })), fc.double({ noNaN: true, noDefaultInfinity: true }).map((num) => ({ num })), fc.constant({ num: SYSMIS }))
-      : fc.oneof(fc.constant({ str: '' }), fc.string({ unit: fc.constantFrom('a', 'b', ' ', 'Z', '0'), maxLength: 8 }).map((str) => ({ str })));
+      ? fc.oneof(
+          fc.integer({ min: -99, max: 151 }).map((num) => ({ num })),
+          fc.double({ noNaN: true, noDefaultInfinity: true }).map((num) => ({ num })),
+          fc.constant({ num: SYSMIS }),
+        )
+      : fc.oneof(
+          fc.constant({ str: '' }),
+          fc.string({ unit: fc.constantFrom('a', 'b', ' ', 'Z', '0'), maxLength: 8 }).map((str) => ({ str })),
+        );
 
   it('any cases, cut into any pieces: the decoded cases are the cases (both byte orders)', () => {
     const layoutArb = fc.array(fc.boolean(), { minLength: 1, maxLength: 5 });
     fc.assert(
       fc.property(
         layoutArb.chain((numeric) =>
-          fc.tuple(fc.constant(numeric), fc.array(fc.tuple(...numeric.map(unitArb)), { maxLength: 12 }), fc.array(fc.nat(400), { maxLength: 6 }), fc.boolean(), fc.boolean()),
+          fc.tuple(
+            fc.constant(numeric),
+            fc.array(fc.tuple(...numeric.map(unitArb)), { maxLength: 12 }),
+            fc.array(fc.nat(400), { maxLength: 6 }),
+            fc.boolean(),
+            fc.boolean(),
+          ),
         ),
         ([numeric, cases, cuts, end, bigEndian]) => {
           const units = new Uint8Array(numeric.map((n) => (n ? 1 : 0)));
           const bytes = compress(cases, end, bigEndian);
-          const { cases: got, decoder } = decode((emit) => new BytecodeDecoder(units, !bigEndian, BIAS, emit), bytes, cuts);
+          const { cases: got, decoder } = decode(
+            (emit) => new BytecodeDecoder(units, !bigEndian, BIAS, emit),
+            bytes,
+            cuts,
+          );
           expect(got).toEqual(cases.map(expectedCase));
           expect(decoder.done).toBe(end);
           expect(decoder.pending()).toBeNull();
@@ -146,14 +183,21 @@ describe('sav/savCaseDecoder: UncompressedDecoder', () => {
     const layout = new Uint8Array([1, 0]);
     const one = concat(f64le(1.5), text8('ab'));
     const two = concat(f64le(-2), text8('cd'));
-    const { cases, decoder } = decode((emit) => new UncompressedDecoder(layout, true, emit), concat(one, two, new Uint8Array(5)), [3, 17, 20]);
+    const { cases, decoder } = decode(
+      (emit) => new UncompressedDecoder(layout, true, emit),
+      concat(one, two, new Uint8Array(5)),
+      [3, 17, 20],
+    );
     expect(cases).toEqual([one, two]);
     expect(decoder.pending()).toBe('a complete case of 16 bytes (only 5 left)');
   });
 
   it('big-endian: numeric units swapped, strings not', () => {
     const layout = new Uint8Array([1, 0]);
-    const { cases, decoder } = decode((emit) => new UncompressedDecoder(layout, false, emit), concat(f64be(1.5), text8('ab')));
+    const { cases, decoder } = decode(
+      (emit) => new UncompressedDecoder(layout, false, emit),
+      concat(f64be(1.5), text8('ab')),
+    );
     expect(cases).toEqual([concat(f64le(1.5), text8('ab'))]);
     expect(decoder.pending()).toBeNull();
     expect(decoder.done).toBe(false);

@@ -28,7 +28,8 @@ describe('sav/savChunkBuilder: the date tests of the WMOBUS value filter', () =>
 
   it('validYmd: exactly the real dates of years 1000–9999 (leap years by the Gregorian rule)', () => {
     for (const v of [20240229, 20000229, 19000228, 10000101, 99991231, 20191231, 20190430]) expect(validYmd(v)).toBe(v);
-    for (const v of [20230229, 19000229, 20190431, 20191301, 20190001, 20190100, 9991231, 100000101, 20190101.5]) expect(validYmd(v)).toBe(-1);
+    for (const v of [20230229, 19000229, 20190431, 20191301, 20190001, 20190100, 9991231, 100000101, 20190101.5])
+      expect(validYmd(v)).toBe(-1);
     fc.assert(
       fc.property(fc.integer({ min: 10000101, max: 99991231 }), (v) => {
         const y = Math.floor(v / 10000);

@@ -41,7 +41,10 @@ class Bytes {
 
 const fmt = (type: number, w: number, d: number) => (type << 16) | (w << 8) | d;
 
-function header(b: Bytes, o: { magic?: string; layout?: number; compression?: number; ncases?: number; bias?: number; units?: number } = {}) {
+function header(
+  b: Bytes,
+  o: { magic?: string; layout?: number; compression?: number; ncases?: number; bias?: number; units?: number } = {},
+) {
   return b
     .text(o.magic ?? '$FL2', 4)
     .text('@(#) SPSS DATA FILE test', 60)
@@ -57,18 +60,35 @@ function header(b: Bytes, o: { magic?: string; layout?: number; compression?: nu
     .text('', 3, 0);
 }
 
-function variable(b: Bytes, o: { type: number; name: string; format?: number; label?: string; missing?: number[]; nMissing?: number }) {
-  b.i32(2).i32(o.type).i32(o.label === undefined ? 0 : 1).i32(o.nMissing ?? o.missing?.length ?? 0).i32(o.format ?? fmt(5, 8, 2)).i32(o.format ?? fmt(5, 8, 2)).text(o.name, 8);
+function variable(
+  b: Bytes,
+  o: { type: number; name: string; format?: number; label?: string; missing?: number[]; nMissing?: number },
+) {
+  b.i32(2)
+    .i32(o.type)
+    .i32(o.label === undefined ? 0 : 1)
+    .i32(o.nMissing ?? o.missing?.length ?? 0)
+    .i32(o.format ?? fmt(5, 8, 2))
+    .i32(o.format ?? fmt(5, 8, 2))
+    .text(o.name, 8);
   if (o.label !== undefined) {
     const e = new TextEncoder().encode(o.label);
-    b.i32(e.length).raw(e).raw(new Array((4 - (e.length % 4)) % 4).fill(32));
+    b.i32(e.length)
+      .raw(e)
+      .raw(new Array((4 - (e.length % 4)) % 4).fill(32));
   }
   for (const m of o.missing ?? []) b.f64(m);
   return b;
 }
 
 const continuation = (b: Bytes) => b.i32(2).i32(-1).i32(0).i32(0).i32(0).i32(0).text('', 8);
-const extension = (b: Bytes, subtype: number, data: Uint8Array, size = 1) => b.i32(7).i32(subtype).i32(size).i32(data.length / size).raw(data);
+const extension = (b: Bytes, subtype: number, data: Uint8Array, size = 1) =>
+  b
+    .i32(7)
+    .i32(subtype)
+    .i32(size)
+    .i32(data.length / size)
+    .raw(data);
 const end = (b: Bytes) => b.i32(999).i32(0);
 
 const dir = mkdtempSync(join(tmpdir(), 'mg-savdict-'));
@@ -102,7 +122,15 @@ describe('sav/savDictionary', () => {
     const dataStart = b.length;
     b.raw([1, 2, 3]);
     const d = await read(b.bytes());
-    expect(d).toMatchObject({ littleEndian: true, compression: 'bytecode', bias: 100, caseCount: null, caseUnits: 4, encoding: 'windows-1252', dataOffset: dataStart });
+    expect(d).toMatchObject({
+      littleEndian: true,
+      compression: 'bytecode',
+      bias: 100,
+      caseCount: null,
+      caseUnits: 4,
+      encoding: 'windows-1252',
+      dataOffset: dataStart,
+    });
     expect([...d.unitIsNumeric]).toEqual([1, 0, 0, 1]);
     expect(d.variables.map((v) => [v.name, v.type, v.width, v.format, v.unit])).toEqual([
       ['X', 'numeric', 0, 'F8.2', 0],
@@ -143,7 +171,14 @@ describe('sav/savDictionary', () => {
     variable(b, { type: 0, name: 'A', missing: [-1, 98, 99] });
     variable(b, { type: 0, name: 'B', nMissing: -2, missing: [90, 99] });
     variable(b, { type: 0, name: 'C', nMissing: -3, missing: [90, 99, -1] });
-    b.i32(2).i32(4).i32(0).i32(1).i32(fmt(1, 4, 0)).i32(fmt(1, 4, 0)).text('S', 8).text('--', 8);
+    b.i32(2)
+      .i32(4)
+      .i32(0)
+      .i32(1)
+      .i32(fmt(1, 4, 0))
+      .i32(fmt(1, 4, 0))
+      .text('S', 8)
+      .text('--', 8);
     const d = await read(end(b).bytes());
     const [A, B, C, S] = d.variables;
     expect(A!.missingValues).toEqual([-1, 98, 99]);
@@ -206,19 +241,34 @@ describe('sav/savDictionary', () => {
     };
 
     it('not a system file', async () => {
-      await expectInputError(new TextEncoder().encode('RINPERSOONS,RINPERSOON\nR,1\n'.repeat(10)), /not an SPSS system file \(expected '\$FL2' or '\$FL3'/);
+      await expectInputError(
+        new TextEncoder().encode('RINPERSOONS,RINPERSOON\nR,1\n'.repeat(10)),
+        /not an SPSS system file \(expected '\$FL2' or '\$FL3'/,
+      );
     });
 
     it('truncated header and truncated dictionary', async () => {
-      await expectInputError(basic().bytes().subarray(0, 100), /truncated or corrupt at byte offset 0: expected the 176-byte file header/);
+      await expectInputError(
+        basic().bytes().subarray(0, 100),
+        /truncated or corrupt at byte offset 0: expected the 176-byte file header/,
+      );
       const cut = basic().bytes();
       await expectInputError(cut, /truncated or corrupt at byte offset \d+: expected a record type/);
     });
 
     it('unknown layout code, compression code, record type', async () => {
-      await expectInputError(end(variable(header(new Bytes(), { layout: 7 }), { type: 0, name: 'X' })).bytes(), /byte offset 64: unknown layout code 7/);
-      await expectInputError(end(variable(header(new Bytes(), { compression: 5 }), { type: 0, name: 'X' })).bytes(), /byte offset 72: unknown compression code 5/);
-      await expectInputError(end(variable(header(new Bytes(), { compression: 2 }), { type: 0, name: 'X' })).bytes(), /compression code 2 does not match the file type \$FL2/);
+      await expectInputError(
+        end(variable(header(new Bytes(), { layout: 7 }), { type: 0, name: 'X' })).bytes(),
+        /byte offset 64: unknown layout code 7/,
+      );
+      await expectInputError(
+        end(variable(header(new Bytes(), { compression: 5 }), { type: 0, name: 'X' })).bytes(),
+        /byte offset 72: unknown compression code 5/,
+      );
+      await expectInputError(
+        end(variable(header(new Bytes(), { compression: 2 }), { type: 0, name: 'X' })).bytes(),
+        /compression code 2 does not match the file type \$FL2/,
+      );
       const b = basic();
       const at = b.length;
       await expectInputError(end(b.i32(5)).bytes(), new RegExp(`byte offset ${at}: unknown record type 5`));
@@ -226,8 +276,14 @@ describe('sav/savDictionary', () => {
 
     it('no variables; a continuation without a string; a bad missing-value count', async () => {
       await expectInputError(end(header(new Bytes())).bytes(), /the dictionary has no variables/);
-      await expectInputError(end(continuation(header(new Bytes()))).bytes(), /continuation record without a string variable/);
-      await expectInputError(end(variable(header(new Bytes()), { type: 0, name: 'X', nMissing: 4, missing: [1, 2, 3, 4] })).bytes(), /bad missing-value count 4/);
+      await expectInputError(
+        end(continuation(header(new Bytes()))).bytes(),
+        /continuation record without a string variable/,
+      );
+      await expectInputError(
+        end(variable(header(new Bytes()), { type: 0, name: 'X', nMissing: 4, missing: [1, 2, 3, 4] })).bytes(),
+        /bad missing-value count 4/,
+      );
     });
 
     it('value labels for an index that is no variable', async () => {

@@ -19,13 +19,17 @@ afterAll(() => {
 describe('KeySet', () => {
   it('answers membership exactly (bitmap in front, hash table behind)', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 999_999_999 }), { maxLength: 3000 }), fc.array(fc.integer({ min: 1, max: 999_999_999 }), { maxLength: 200 }), (members, others) => {
-        const set = KeySet.from(members, members.length);
-        const copy = new KeySet(set.buffer); // as a worker sees it
-        for (const n of members) expect(copy.has(n)).toBe(true);
-        const m = new Set(members);
-        for (const n of others) expect(copy.has(n)).toBe(m.has(n));
-      }),
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: 999_999_999 }), { maxLength: 3000 }),
+        fc.array(fc.integer({ min: 1, max: 999_999_999 }), { maxLength: 200 }),
+        (members, others) => {
+          const set = KeySet.from(members, members.length);
+          const copy = new KeySet(set.buffer); // as a worker sees it
+          for (const n of members) expect(copy.has(n)).toBe(true);
+          const m = new Set(members);
+          for (const n of others) expect(copy.has(n)).toBe(m.has(n));
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -50,7 +54,12 @@ describe('readSav with a key filter', () => {
   beforeAll(async () => {
     await writeSav(
       file(),
-      [{ name: 'RINPERSOONS', type: 'string', width: 2 }, { name: 'RINPERSOON', type: 'string', width: 10 }, { name: 'NUMKEY', type: 'numeric', decimals: 1 }, { name: 'VALUE', type: 'string', width: 40 }],
+      [
+        { name: 'RINPERSOONS', type: 'string', width: 2 },
+        { name: 'RINPERSOON', type: 'string', width: 10 },
+        { name: 'NUMKEY', type: 'numeric', decimals: 1 },
+        { name: 'VALUE', type: 'string', width: 40 },
+      ],
       rows,
       { compression: 'bytecode' },
     );
@@ -59,7 +68,11 @@ describe('readSav with a key filter', () => {
   const load = async (rinpersoon: string, keys: KeySet | null, worker: boolean) => {
     const db = await memoryDb();
     try {
-      const meta = await readSav(db.conn, file(), 't', { filter: { rinpersoons: 'rinpersoons', rinpersoon, keys: keys?.buffer ?? null }, rowNumberColumn: '#row', worker });
+      const meta = await readSav(db.conn, file(), 't', {
+        filter: { rinpersoons: 'rinpersoons', rinpersoon, keys: keys?.buffer ?? null },
+        rowNumberColumn: '#row',
+        worker,
+      });
       const got = (await tableRows(db.conn, 't')).map((r) => [Number(r['#row']), r.VALUE]);
       return { meta, got };
     } finally {
@@ -67,7 +80,15 @@ describe('readSav with a key filter', () => {
     }
   };
   const members = KeySet.from([11, 22], 2);
-  const UNCLEAN = ['empty RINPERSOONS', 'empty RINPERSOON', 'leading space, fraction', 'ten digits', 'zero', 'letters, negative', 'non-ASCII RINPERSOONS'];
+  const UNCLEAN = [
+    'empty RINPERSOONS',
+    'empty RINPERSOON',
+    'leading space, fraction',
+    'ten digits',
+    'zero',
+    'letters, negative',
+    'non-ASCII RINPERSOONS',
+  ];
   /** [case number, VALUE] of the rows whose string key is not clean. */
   const unclean = () => rows.flatMap((r, i) => (UNCLEAN.includes(r[3]) ? [[i + 1, r[3]]] : []));
 
@@ -76,7 +97,9 @@ describe('readSav with a key filter', () => {
       const { meta, got } = await load('RINPERSOON', members, worker);
       expect(meta.rowCount).toBe(rows.length);
       expect(meta.keptRows).toBe(got.length);
-      const want = [[1, 'member, string and number'], ...unclean(), [8, 'member without leading zeros']].sort((a, b) => Number(a[0]) - Number(b[0]));
+      const want = [[1, 'member, string and number'], ...unclean(), [8, 'member without leading zeros']].sort(
+        (a, b) => Number(a[0]) - Number(b[0]),
+      );
       expect(got).toEqual(want);
     });
   }
@@ -153,7 +176,11 @@ describe('readSav with a WMOBUS value filter (a row of nobody in the set is drop
     try {
       const keys = KeySet.from([11], 1).buffer;
       const values = { begin, end: 'EINDE', code: 'CODE', codes: ['1', '2', '3'] };
-      await readSav(db.conn, file(), 't', { filter: { rinpersoons: 'RINPERSOONS', rinpersoon: 'RINPERSOON', keys, values }, rowNumberColumn: '#row', worker });
+      await readSav(db.conn, file(), 't', {
+        filter: { rinpersoons: 'RINPERSOONS', rinpersoon: 'RINPERSOON', keys, values },
+        rowNumberColumn: '#row',
+        worker,
+      });
       return (await tableRows(db.conn, 't')).map((r) => Number(r['#row']));
     } finally {
       db.close();
@@ -171,4 +198,3 @@ describe('readSav with a WMOBUS value filter (a row of nobody in the set is drop
     expect(kept).toEqual([1, 5, 7, 9, 10, 13]);
   });
 });
-

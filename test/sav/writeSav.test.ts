@@ -40,15 +40,78 @@ const ROWS: unknown[][] = [
 ];
 /** What readSav gives back for ROWS. */
 const EXPECTED = [
-  { RINPERSOONS: 'R', RINPERSOON: '089711863', WMOTYPEMAATWERKARRANGEMENT: '01', Bedrag: 1, WMODATUMAANVANG: '2020-01-31', Omschrijving: 'café' },
-  { RINPERSOONS: 'R', RINPERSOON: '000000001', WMOTYPEMAATWERKARRANGEMENT: '1', Bedrag: 3.25, WMODATUMAANVANG: '1970-01-01', Omschrijving: LONG },
-  { RINPERSOONS: '', RINPERSOON: '123', WMOTYPEMAATWERKARRANGEMENT: '', Bedrag: null, WMODATUMAANVANG: null, Omschrijving: '' },
-  { RINPERSOONS: 'Z', RINPERSOON: '999999999', WMOTYPEMAATWERKARRANGEMENT: '18', Bedrag: -1e10, WMODATUMAANVANG: '1582-10-14', Omschrijving: 'a b' },
-  { RINPERSOONS: 'R', RINPERSOON: '100000000', WMOTYPEMAATWERKARRANGEMENT: '99', Bedrag: 151, WMODATUMAANVANG: '1999-12-31', Omschrijving: ' lead' },
-  { RINPERSOONS: 'R', RINPERSOON: '200000000', WMOTYPEMAATWERKARRANGEMENT: '02', Bedrag: -99, WMODATUMAANVANG: '2000-02-29', Omschrijving: 'Ærø' },
-  { RINPERSOONS: 'R', RINPERSOON: '300000000', WMOTYPEMAATWERKARRANGEMENT: '03', Bedrag: 152, WMODATUMAANVANG: '2024-12-31', Omschrijving: 'x' },
-  { RINPERSOONS: 'R', RINPERSOON: '400000000', WMOTYPEMAATWERKARRANGEMENT: '04', Bedrag: -100, WMODATUMAANVANG: '1900-01-01', Omschrijving: 'y' },
-  { RINPERSOONS: 'R', RINPERSOON: '500000000', WMOTYPEMAATWERKARRANGEMENT: '05', Bedrag: 0.1, WMODATUMAANVANG: '1970-01-01', Omschrijving: 'z' },
+  {
+    RINPERSOONS: 'R',
+    RINPERSOON: '089711863',
+    WMOTYPEMAATWERKARRANGEMENT: '01',
+    Bedrag: 1,
+    WMODATUMAANVANG: '2020-01-31',
+    Omschrijving: 'café',
+  },
+  {
+    RINPERSOONS: 'R',
+    RINPERSOON: '000000001',
+    WMOTYPEMAATWERKARRANGEMENT: '1',
+    Bedrag: 3.25,
+    WMODATUMAANVANG: '1970-01-01',
+    Omschrijving: LONG,
+  },
+  {
+    RINPERSOONS: '',
+    RINPERSOON: '123',
+    WMOTYPEMAATWERKARRANGEMENT: '',
+    Bedrag: null,
+    WMODATUMAANVANG: null,
+    Omschrijving: '',
+  },
+  {
+    RINPERSOONS: 'Z',
+    RINPERSOON: '999999999',
+    WMOTYPEMAATWERKARRANGEMENT: '18',
+    Bedrag: -1e10,
+    WMODATUMAANVANG: '1582-10-14',
+    Omschrijving: 'a b',
+  },
+  {
+    RINPERSOONS: 'R',
+    RINPERSOON: '100000000',
+    WMOTYPEMAATWERKARRANGEMENT: '99',
+    Bedrag: 151,
+    WMODATUMAANVANG: '1999-12-31',
+    Omschrijving: ' lead',
+  },
+  {
+    RINPERSOONS: 'R',
+    RINPERSOON: '200000000',
+    WMOTYPEMAATWERKARRANGEMENT: '02',
+    Bedrag: -99,
+    WMODATUMAANVANG: '2000-02-29',
+    Omschrijving: 'Ærø',
+  },
+  {
+    RINPERSOONS: 'R',
+    RINPERSOON: '300000000',
+    WMOTYPEMAATWERKARRANGEMENT: '03',
+    Bedrag: 152,
+    WMODATUMAANVANG: '2024-12-31',
+    Omschrijving: 'x',
+  },
+  {
+    RINPERSOONS: 'R',
+    RINPERSOON: '400000000',
+    WMOTYPEMAATWERKARRANGEMENT: '04',
+    Bedrag: -100,
+    WMODATUMAANVANG: '1900-01-01',
+    Omschrijving: 'y',
+  },
+  {
+    RINPERSOONS: 'R',
+    RINPERSOON: '500000000',
+    WMOTYPEMAATWERKARRANGEMENT: '05',
+    Bedrag: 0.1,
+    WMODATUMAANVANG: '1970-01-01',
+    Omschrijving: 'z',
+  },
 ];
 
 const COMPRESSIONS = [
@@ -67,8 +130,12 @@ describe('writeSav', () => {
         const meta = await readSav(db.conn, file, 't');
         expect(meta).toMatchObject({ compression, encoding: 'utf-8', rowCount: ROWS.length });
         expect(meta.variables.map((v) => [v.name, v.type, v.format])).toEqual([
-          ['RINPERSOONS', 'string', 'A1'], ['RINPERSOON', 'string', 'A9'], ['WMOTYPEMAATWERKARRANGEMENT', 'string', 'A2'],
-          ['Bedrag', 'numeric', 'F8.2'], ['WMODATUMAANVANG', 'date', 'DATE11'], ['Omschrijving', 'string', 'A400'],
+          ['RINPERSOONS', 'string', 'A1'],
+          ['RINPERSOON', 'string', 'A9'],
+          ['WMOTYPEMAATWERKARRANGEMENT', 'string', 'A2'],
+          ['Bedrag', 'numeric', 'F8.2'],
+          ['WMODATUMAANVANG', 'date', 'DATE11'],
+          ['Omschrijving', 'string', 'A400'],
         ]);
         expect(meta.variables[1]!.label).toBe('Persoon');
         expect(await tableRows(db.conn, 't')).toEqual(EXPECTED);
@@ -81,9 +148,13 @@ describe('writeSav', () => {
       const file = join(dir, `pspp_${compression}.${ext}`);
       return writeSav(file, VARIABLES, ROWS, { compression }).then(() => {
         const csv = join(dir, `pspp_${compression}.csv`);
-        pspp(dir, `GET FILE='${file}'.\nSAVE TRANSLATE /OUTFILE='${csv}' /TYPE=CSV /REPLACE /FIELDNAMES /CELLS=VALUES.\n`);
+        pspp(
+          dir,
+          `GET FILE='${file}'.\nSAVE TRANSLATE /OUTFILE='${csv}' /TYPE=CSV /REPLACE /FIELDNAMES /CELLS=VALUES.\n`,
+        );
         const records = parse(readFileSync(csv, 'utf8'), { columns: true }) as Record<string, string>[];
-        const mdY = (iso: unknown) => (iso === null ? ' ' : `${String(iso).slice(5, 7)}/${String(iso).slice(8, 10)}/${String(iso).slice(0, 4)}`);
+        const mdY = (iso: unknown) =>
+          iso === null ? ' ' : `${String(iso).slice(5, 7)}/${String(iso).slice(8, 10)}/${String(iso).slice(0, 4)}`;
         expect(records.map((r) => ({ ...r, Bedrag: r.Bedrag === ' ' ? null : Number(r.Bedrag) }))).toEqual(
           EXPECTED.map((e) => ({ ...e, WMODATUMAANVANG: mdY(e.WMODATUMAANVANG) })),
         );
@@ -102,9 +173,14 @@ describe('writeSav', () => {
   it('accepts async iterables and many rows (several flushes and zlib blocks)', async () => {
     const n = 200_000;
     async function* gen() {
-      for (let i = 0; i < n; i++) yield [String(i).padStart(9, '0'), i % 7 === 0 ? null : i / 8, i % 3 === 0 ? null : { days: i % 20000 }];
+      for (let i = 0; i < n; i++)
+        yield [String(i).padStart(9, '0'), i % 7 === 0 ? null : i / 8, i % 3 === 0 ? null : { days: i % 20000 }];
     }
-    const vars: SavWriteVariable[] = [{ name: 'K', type: 'string', width: 9 }, { name: 'X', type: 'numeric' }, { name: 'D', type: 'date' }];
+    const vars: SavWriteVariable[] = [
+      { name: 'K', type: 'string', width: 9 },
+      { name: 'X', type: 'numeric' },
+      { name: 'D', type: 'date' },
+    ];
     for (const [compression, ext] of COMPRESSIONS) {
       const file = join(dir, `many_${compression}.${ext}`);
       await writeSav(file, vars, gen(), { compression });
@@ -123,7 +199,11 @@ describe('writeSav', () => {
   });
 
   it('refuses a string longer than its width, naming variable and row but not the value', async () => {
-    const err = await writeSav(join(dir, 'long.sav'), [{ name: 'RINPERSOON', type: 'string', width: 9 }], [['1234567890']]).catch((e: unknown) => e);
+    const err = await writeSav(
+      join(dir, 'long.sav'),
+      [{ name: 'RINPERSOON', type: 'string', width: 9 }],
+      [['1234567890']],
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
     expect((err as Error).message).toMatch(/RINPERSOON, row 1/);
     expect((err as Error).message).not.toContain('1234567890');
@@ -134,19 +214,27 @@ describe('writeSavFromQuery', () => {
   it('streams a DuckDB query result to .sav (widths from the data when not given)', async () => {
     const db = await memoryDb();
     try {
-      await db.conn.run(`CREATE TABLE src AS SELECT 'R' AS s, lpad(CAST(i * 13 AS VARCHAR), 9, '0') AS k, CASE WHEN i % 5 = 0 THEN NULL ELSE i * 0.5 END AS x,
+      await db.conn
+        .run(`CREATE TABLE src AS SELECT 'R' AS s, lpad(CAST(i * 13 AS VARCHAR), 9, '0') AS k, CASE WHEN i % 5 = 0 THEN NULL ELSE i * 0.5 END AS x,
         DATE '2000-01-01' + CAST(i % 3000 AS INTEGER) AS d, CAST(i AS BIGINT) AS b,
         CASE WHEN i % 4 = 0 THEN NULL WHEN i % 4 = 1 THEN 'omschrijving nummer ' || i ELSE 'é' || i END AS o FROM range(10000) t(i)`);
       for (const [compression, ext] of COMPRESSIONS) {
         const file = join(dir, `q_${compression}.${ext}`);
-        const n = await writeSavFromQuery(db.conn, 'SELECT s, k, x, d, b, o FROM src WHERE rowid >= $lo ORDER BY rowid', { lo: 0 }, file, [
-          { name: 'RINPERSOONS', type: 'string' },
-          { name: 'RINPERSOON', type: 'string', width: 9 },
-          { name: 'X', type: 'numeric' },
-          { name: 'D', type: 'date' },
-          { name: 'B', type: 'numeric' },
-          { name: 'Omschrijving', type: 'string' },
-        ], { compression });
+        const n = await writeSavFromQuery(
+          db.conn,
+          'SELECT s, k, x, d, b, o FROM src WHERE rowid >= $lo ORDER BY rowid',
+          { lo: 0 },
+          file,
+          [
+            { name: 'RINPERSOONS', type: 'string' },
+            { name: 'RINPERSOON', type: 'string', width: 9 },
+            { name: 'X', type: 'numeric' },
+            { name: 'D', type: 'date' },
+            { name: 'B', type: 'numeric' },
+            { name: 'Omschrijving', type: 'string' },
+          ],
+          { compression },
+        );
         expect(n).toBe(10000);
         const meta = await readSav(db.conn, file, `back_${compression}`);
         expect(meta.variables[0]!.format).toBe('A1');

@@ -20,18 +20,85 @@ function assertNoKeys(text: string, extra: string[] = []) {
 
 describe('bad input: exit 1, file/column/row/value named, nothing written, no RINPERSOON', () => {
   const cases: [string, Record<string, string>, RegExp[], string[]][] = [
-    ['unparseable date', srgWith('R,000000011,30,20171340,'), [/PWETSRGVOORZIENINGTAB\.csv/, /SRGDATUMAANVANG/, /unparseable date/, /"########"/, /row 8\b/, /1 row with this problem/], []],
-    ['end before begin', srgWith('R,000000011,30,20190101,20180101'), [/SRGDATUMEINDE/, /end date before begin date/, /"########"/, /row 8\b/], []],
-    ['unmapped code', srgWith('R,000000011,99,20190101,\nR,000000012,99,20190101,'), [/SRGVOORZIENING/, /code not mapped in the config/, /"99"/, /row 8, 9/, /2 rows with this problem/], []],
-    ['invalid key', srgWith('R,1234567890,30,20190101,'), [/RINPERSOON/, /more than 9 digits/, /row 8\b/], ['1234567890']],
-    ['non-numeric key', srgWith('R,12AB45,30,20190101,'), [/RINPERSOON is not a string of digits/, /row 8\b/], ['12AB45']],
-    ['missing column', withFile(UWV, GOLDEN_FILES[UWV].replace('UWVPRODUCT', 'PRODUCT')), [/UWVVOORZIENING\.csv/, /column "UWVPRODUCT"/, /sources\.uwv\.columns\.product/], []],
-    ['missing source', Object.fromEntries(Object.entries(GOLDEN_FILES).filter(([k]) => k !== UWV)), [/UWV extract/, /UWVVOORZIENING/], []],
-    ['invalid key in GBA', withFile('GBAPERSOON2022TABV1.csv', `${GOLDEN_FILES['GBAPERSOON2022TABV1.csv']}R,X1234567,1,1980,01,--\n`), [/GBAPERSOON2022TABV1\.csv/, /RINPERSOON is not a string of digits/, /row 5\b/], ['X1234567']],
-    ['invalid key in WMOBUS', withFile('WMO2019BUSV1.csv', `${GOLDEN_FILES['WMO2019BUSV1.csv']}R,,01,20190101,\n`), [/WMO2019BUSV1\.csv/, /empty RINPERSOON/, /row 4\b/], []],
-    ['unparseable date in WMOBUS for a person outside the study', withFile('WMO2019BUSV1.csv', `${GOLDEN_FILES['WMO2019BUSV1.csv']}R,000000099,01,2019-02-30,\n`), [/WMODATUMAANVANG/, /"2019-02-30"/, /row 4\b/], []],
-    ['malformed CSV (a row with too many fields)', withFile('WMO2019BUSV1.csv', `${GOLDEN_FILES['WMO2019BUSV1.csv']}R,000000001,01,20190101,,extra,fields\n`), [/WMO2019BUSV1\.csv/, /cannot be read/], []],
-    ['bad birth month', withFile('GBAPERSOON2022TABV1.csv', `${GOLDEN_FILES['GBAPERSOON2022TABV1.csv']}R,000000002,1,1980,13,--\n`), [/GBAGEBOORTEMAAND/, /"13"/, /row 5\b/], []],
+    [
+      'unparseable date',
+      srgWith('R,000000011,30,20171340,'),
+      [
+        /PWETSRGVOORZIENINGTAB\.csv/,
+        /SRGDATUMAANVANG/,
+        /unparseable date/,
+        /"########"/,
+        /row 8\b/,
+        /1 row with this problem/,
+      ],
+      [],
+    ],
+    [
+      'end before begin',
+      srgWith('R,000000011,30,20190101,20180101'),
+      [/SRGDATUMEINDE/, /end date before begin date/, /"########"/, /row 8\b/],
+      [],
+    ],
+    [
+      'unmapped code',
+      srgWith('R,000000011,99,20190101,\nR,000000012,99,20190101,'),
+      [/SRGVOORZIENING/, /code not mapped in the config/, /"99"/, /row 8, 9/, /2 rows with this problem/],
+      [],
+    ],
+    [
+      'invalid key',
+      srgWith('R,1234567890,30,20190101,'),
+      [/RINPERSOON/, /more than 9 digits/, /row 8\b/],
+      ['1234567890'],
+    ],
+    [
+      'non-numeric key',
+      srgWith('R,12AB45,30,20190101,'),
+      [/RINPERSOON is not a string of digits/, /row 8\b/],
+      ['12AB45'],
+    ],
+    [
+      'missing column',
+      withFile(UWV, GOLDEN_FILES[UWV].replace('UWVPRODUCT', 'PRODUCT')),
+      [/UWVVOORZIENING\.csv/, /column "UWVPRODUCT"/, /sources\.uwv\.columns\.product/],
+      [],
+    ],
+    [
+      'missing source',
+      Object.fromEntries(Object.entries(GOLDEN_FILES).filter(([k]) => k !== UWV)),
+      [/UWV extract/, /UWVVOORZIENING/],
+      [],
+    ],
+    [
+      'invalid key in GBA',
+      withFile('GBAPERSOON2022TABV1.csv', `${GOLDEN_FILES['GBAPERSOON2022TABV1.csv']}R,X1234567,1,1980,01,--\n`),
+      [/GBAPERSOON2022TABV1\.csv/, /RINPERSOON is not a string of digits/, /row 5\b/],
+      ['X1234567'],
+    ],
+    [
+      'invalid key in WMOBUS',
+      withFile('WMO2019BUSV1.csv', `${GOLDEN_FILES['WMO2019BUSV1.csv']}R,,01,20190101,\n`),
+      [/WMO2019BUSV1\.csv/, /empty RINPERSOON/, /row 4\b/],
+      [],
+    ],
+    [
+      'unparseable date in WMOBUS for a person outside the study',
+      withFile('WMO2019BUSV1.csv', `${GOLDEN_FILES['WMO2019BUSV1.csv']}R,000000099,01,2019-02-30,\n`),
+      [/WMODATUMAANVANG/, /"2019-02-30"/, /row 4\b/],
+      [],
+    ],
+    [
+      'malformed CSV (a row with too many fields)',
+      withFile('WMO2019BUSV1.csv', `${GOLDEN_FILES['WMO2019BUSV1.csv']}R,000000001,01,20190101,,extra,fields\n`),
+      [/WMO2019BUSV1\.csv/, /cannot be read/],
+      [],
+    ],
+    [
+      'bad birth month',
+      withFile('GBAPERSOON2022TABV1.csv', `${GOLDEN_FILES['GBAPERSOON2022TABV1.csv']}R,000000002,1,1980,13,--\n`),
+      [/GBAGEBOORTEMAAND/, /"13"/, /row 5\b/],
+      [],
+    ],
   ];
   for (const [name, files, patterns, secrets] of cases) {
     it(name, () => {
@@ -69,7 +136,9 @@ describe('bad input: exit 1, file/column/row/value named, nothing written, no RI
     const r = cli(['run', '--input', writeFolder(srgWith('R,000000011,99,20190101,')), '--out', out, '--quarantine']);
     expect([r.code, r.stderr]).toEqual([0, '']);
     const q = readFileSync(join(out, 'internal', 'quarantine.csv'), 'utf8');
-    expect(q).toBe('file,row,column,problem,value\nPWETSRGVOORZIENINGTAB.csv,8,SRGVOORZIENING,code not mapped in the config,99\n');
+    expect(q).toBe(
+      'file,row,column,problem,value\nPWETSRGVOORZIENINGTAB.csv,8,SRGVOORZIENING,code not mapped in the config,99\n',
+    );
     const internal = JSON.parse(readFileSync(join(out, 'internal', 'tables.json'), 'utf8'));
     expect(internal.tables['3.0'].cells[0][0]).toBe(5);
     for (const t of Object.values(internal.tables) as { note?: string }[]) expect(t.note).toMatch(/^1 invoerrij/);
@@ -81,15 +150,22 @@ describe('bad input: exit 1, file/column/row/value named, nothing written, no RI
     const out = outDir();
     const r = cli(['run', '--input', writeFolder(srgWith('R,000000011,99,20190101,')), '--out', out, '--quarantine']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Quarantine:  1 input row(s) set aside and not counted (internal/quarantine.csv); every table notes it');
+    expect(r.stdout).toContain(
+      'Quarantine:  1 input row(s) set aside and not counted (internal/quarantine.csv); every table notes it',
+    );
     expect(r.stdout).toContain(`${join(out, 'internal', 'quarantine.csv')}`);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(manifest.summary.quarantinedRows).toBe(1);
     const note = 'minder dan 10 invoerrij(en) met fouten zijn terzijde gelegd (quarantaine) en niet meegeteld.';
-    expect(readFileSync(join(out, 'export', 'README.txt'), 'utf8')).toContain('Quarantine: fewer than 10 input row(s) with errors were set aside and not counted');
-    expect(readFileSync(join(out, 'export', 'LEESMIJ.txt'), 'utf8')).toContain('Quarantaine: minder dan 10 invoerrij(en) met fouten zijn terzijde gelegd');
+    expect(readFileSync(join(out, 'export', 'README.txt'), 'utf8')).toContain(
+      'Quarantine: fewer than 10 input row(s) with errors were set aside and not counted',
+    );
+    expect(readFileSync(join(out, 'export', 'LEESMIJ.txt'), 'utf8')).toContain(
+      'Quarantaine: minder dan 10 invoerrij(en) met fouten zijn terzijde gelegd',
+    );
     expect(readFileSync(join(out, 'export', 'report.html'), 'utf8')).toContain(`<p class="note">${note}</p>`);
-    for (const f of readdirSync(join(out, 'export', 'tables'))) expect(readFileSync(join(out, 'export', 'tables', f), 'utf8'), f).toContain(`\r\n${note}\r\n`);
+    for (const f of readdirSync(join(out, 'export', 'tables')))
+      expect(readFileSync(join(out, 'export', 'tables', f), 'utf8'), f).toContain(`\r\n${note}\r\n`);
     const { default: ExcelJS } = await import('exceljs');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(join(out, 'export', 'tables.xlsx')) as unknown as ArrayBuffer);

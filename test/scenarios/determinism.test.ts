@@ -15,7 +15,9 @@ function filesUnder(dir: string): string[] {
 
 const snapshot = (out: string) =>
   Object.fromEntries(
-    ['export', 'internal'].flatMap((d) => filesUnder(join(out, d)).map((f) => [relative(out, f), readFileSync(f).toString('base64')])),
+    ['export', 'internal'].flatMap((d) =>
+      filesUnder(join(out, d)).map((f) => [relative(out, f), readFileSync(f).toString('base64')]),
+    ),
   );
 
 /** Reverse the data rows of every CSV (header kept): the order of input rows must not matter. */
@@ -42,11 +44,15 @@ describe('deterministic, private output', () => {
     // inputs by SHA-256, so those differ in the hash prefixes only; everything else is the same bytes.
     const noted = ['export/README.txt', 'export/LEESMIJ.txt', 'export/tables.xlsx'].map((f) => f.split('/').join(sep));
     const c = snapshot(outs[2]!);
-    const without = (x: Record<string, string>) => Object.fromEntries(Object.entries(x).filter(([k]) => !noted.includes(k)));
+    const without = (x: Record<string, string>) =>
+      Object.fromEntries(Object.entries(x).filter(([k]) => !noted.includes(k)));
     expect(without(c)).toEqual(without(a));
     const masked = (out: string, f: string) => readFileSync(join(out, f), 'utf8').replace(/\b[0-9a-f]{12}\b/g, 'HASH');
-    for (const f of ['README.txt', 'LEESMIJ.txt']) expect(masked(outs[2]!, join('export', f))).toBe(masked(outs[0]!, join('export', f)));
-    expect(readFileSync(join(outs[2]!, 'export', 'README.txt'), 'utf8')).not.toBe(readFileSync(join(outs[0]!, 'export', 'README.txt'), 'utf8'));
+    for (const f of ['README.txt', 'LEESMIJ.txt'])
+      expect(masked(outs[2]!, join('export', f))).toBe(masked(outs[0]!, join('export', f)));
+    expect(readFileSync(join(outs[2]!, 'export', 'README.txt'), 'utf8')).not.toBe(
+      readFileSync(join(outs[0]!, 'export', 'README.txt'), 'utf8'),
+    );
     // no RINPERSOON anywhere in the output (the fixture's keys are 9-digit strings)
     for (const f of filesUnder(outs[0]!)) {
       const text = readFileSync(f).toString('latin1');
@@ -56,6 +62,8 @@ describe('deterministic, private output', () => {
     expect(manifest.inputs.map((i: { file: string }) => i.file)).toContain('PWETSRGVOORZIENINGTAB.csv');
     expect(manifest.inputs.find((i: { file: string }) => i.file === 'PWETSRGVOORZIENINGTAB.csv').rows).toBe(7);
     expect(manifest.inputs[0].sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(Object.keys(manifest.stageMs)).toEqual(expect.arrayContaining(['validate', 'link', 'tabulate', 'protect', 'render']));
+    expect(Object.keys(manifest.stageMs)).toEqual(
+      expect.arrayContaining(['validate', 'link', 'tabulate', 'protect', 'render']),
+    );
   });
 });

@@ -27,14 +27,20 @@ function decimalPoints(text: string): string[] {
 const htmlText = (html: string) =>
   html
     .replace(/<style[\s\S]*?<\/style>/g, ' ')
-    .replace(/<svg[\s\S]*?<\/svg>/g, (svg) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' '))
+    .replace(/<svg[\s\S]*?<\/svg>/g, (svg) =>
+      [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' '),
+    )
     .replace(/<[^>]+>/g, ' ')
     .replace(/&nbsp;/g, ' ');
 
 describe('Dutch style numbers in every Dutch output', () => {
   it('the scan finds a decimal point and passes Dutch thousands, ids and versions', () => {
     expect(decimalPoints('veiligheidsmarge = 0.3')).toHaveLength(1);
-    expect(decimalPoints('p = max(1, ceil(v * 0,3)); 2.419.968 rijen; Tabel 3.1 en figuur 3.1–3.3; multigebruik 0.1.0; 1.026')).toEqual([]);
+    expect(
+      decimalPoints(
+        'p = max(1, ceil(v * 0,3)); 2.419.968 rijen; Tabel 3.1 en figuur 3.1–3.3; multigebruik 0.1.0; 1.026',
+      ),
+    ).toEqual([]);
   });
 
   it('LEESMIJ.txt, report.html, charts, tables-nl, the workbook, audit.html and the comparison page have no decimal point in a number', async () => {
@@ -50,22 +56,31 @@ describe('Dutch style numbers in every Dutch output', () => {
       'internal/audit.html': htmlText(readFileSync(join(out, 'internal', 'audit.html'), 'utf8')),
       'comparison.html': htmlText(readFileSync(join(root, 'cmp', 'comparison.html'), 'utf8')),
     };
-    for (const f of readdirSync(join(out, 'export', 'tables-nl'))) texts[`export/tables-nl/${f}`] = readFileSync(join(out, 'export', 'tables-nl', f), 'utf8');
+    for (const f of readdirSync(join(out, 'export', 'tables-nl')))
+      texts[`export/tables-nl/${f}`] = readFileSync(join(out, 'export', 'tables-nl', f), 'utf8');
     for (const f of readdirSync(join(out, 'export', 'charts')).filter((x) => x.endsWith('.svg'))) {
-      texts[`export/charts/${f}`] = [...readFileSync(join(out, 'export', 'charts', f), 'utf8').matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' ');
+      texts[`export/charts/${f}`] = [
+        ...readFileSync(join(out, 'export', 'charts', f), 'utf8').matchAll(/<text[^>]*>([^<]*)<\/text>/g),
+      ]
+        .map((m) => m[1])
+        .join(' ');
     }
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(join(out, 'export', 'tables.xlsx')) as unknown as ArrayBuffer);
     // text cells only: numbers are numbers in Excel, shown in the reader's own locale
     wb.eachSheet((ws) => {
       const cells: string[] = [];
-      ws.eachRow((row) => row.eachCell((cell) => {
-        if (typeof cell.value === 'string') cells.push(cell.value);
-      }));
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (typeof cell.value === 'string') cells.push(cell.value);
+        }),
+      );
       texts[`export/tables.xlsx ${ws.name}`] = cells.join('\n');
     });
     expect(Object.keys(texts).length).toBeGreaterThan(60);
-    const found = Object.entries(texts).flatMap(([file, text]) => decimalPoints(text).map((hit) => `${file}: …${hit}…`));
+    const found = Object.entries(texts).flatMap(([file, text]) =>
+      decimalPoints(text).map((hit) => `${file}: …${hit}…`),
+    );
     expect(found).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { cli } from '../support/cli.js';
 import { comparableExport } from '../support/comparableExport.js';
 
 describe('the same synthetic data as CSV, Parquet and SPSS .sav', () => {
-  it('gives identical internal tables and a byte-identical export/ (the checker\'s note differs only in the input file names)', async () => {
+  it("gives identical internal tables and a byte-identical export/ (the checker's note differs only in the input file names)", async () => {
     const base = mkdtempSync(join(tmpdir(), 'mg-formats-'));
     const tables: Record<string, { internal: string; exported: string; files: Map<string, string> }> = {};
     for (const format of ['csv', 'parquet', 'sav']) {

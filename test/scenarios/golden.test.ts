@@ -50,9 +50,13 @@ describe('compileCell', () => {
   it('agrees with cellMatches on every cell of every table for random atoms', async () => {
     const { TABLE_DECLARATIONS, cellTerms } = await import('../../model/tableDeclarations.js');
     const { cellMatches, compileCell } = await import('../../model/cellTerm.js');
-    const dims = { age: ['lt18', '18_27', '28_55', 'gt55', 'onbekend'], gender: ['man', 'vrouw', 'onbekend'], education: ['laag', 'midden', 'hoog', 'onbekend'] };
+    const dims = {
+      age: ['lt18', '18_27', '28_55', 'gt55', 'onbekend'],
+      gender: ['man', 'vrouw', 'onbekend'],
+      education: ['laag', 'midden', 'hoog', 'onbekend'],
+    };
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
     const atoms = Array.from({ length: 400 }, () => ({
       bits: Math.floor(rnd() * 2 ** 26),
       bitsBg: Math.floor(rnd() * 2 ** 26),

@@ -21,8 +21,17 @@ function filesUnder(dir: string): string[] {
 }
 
 function hashes(out: string): Record<string, string> {
-  const files = ['export', 'internal'].flatMap((d) => filesUnder(join(out, d))).map((f) => relative(out, f).split('\\').join('/'));
-  return Object.fromEntries(files.sort().map((rel) => [rel, createHash('sha256').update(readFileSync(join(out, rel))).digest('hex')]));
+  const files = ['export', 'internal']
+    .flatMap((d) => filesUnder(join(out, d)))
+    .map((f) => relative(out, f).split('\\').join('/'));
+  return Object.fromEntries(
+    files.sort().map((rel) => [
+      rel,
+      createHash('sha256')
+        .update(readFileSync(join(out, rel)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 function ok(r: { code: number | null; stderr: string }) {
@@ -65,12 +74,18 @@ describe('golden hashes of export/ and internal/', () => {
 
   it('the demo shows a bar in every figure, ** in most tables, and says where to look first', () => {
     expect(demoOut).not.toBe('');
-    const t = (JSON.parse(readFileSync(join(demoOut, 'export', 'tables.json'), 'utf8')) as { tables: Record<string, { columns: { key: string }[]; cells: unknown[][] }> }).tables;
+    const t = (
+      JSON.parse(readFileSync(join(demoOut, 'export', 'tables.json'), 'utf8')) as {
+        tables: Record<string, { columns: { key: string }[]; cells: unknown[][] }>;
+      }
+    ).tables;
     const figures = Object.keys(t).filter((id) => id.startsWith('F'));
     expect(figures).toHaveLength(8);
     for (const id of figures) {
       // a visible bar: a published count above zero outside the `total` column
-      const visible = t[id]!.cells.flatMap((row) => row.filter((c, j) => t[id]!.columns[j]!.key !== 'total' && typeof c === 'number' && c > 0));
+      const visible = t[id]!.cells.flatMap((row) =>
+        row.filter((c, j) => t[id]!.columns[j]!.key !== 'total' && typeof c === 'number' && c > 0),
+      );
       expect(visible.length, id).toBeGreaterThan(0);
     }
     const withStars = Object.keys(t).filter((id) => t[id]!.cells.some((row) => row.includes('**')));

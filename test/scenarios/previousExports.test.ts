@@ -24,7 +24,8 @@ const release = (out: string) => ({
   atoms: readJson<{ atoms: Atom[] }>(join(out, 'internal', 'atoms.json')).atoms,
   exported: readJson<ExportTables>(join(out, 'export', 'tables.json')),
 });
-const suppressed = (e: ExportTables) => Object.values(e.tables).reduce((s, t) => s + t.cells.flat().filter((c) => c === '**').length, 0);
+const suppressed = (e: ExportTables) =>
+  Object.values(e.tables).reduce((s, t) => s + t.cells.flat().filter((c) => c === '**').length, 0);
 
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'mg-previous-'));
@@ -43,7 +44,11 @@ beforeAll(() => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** CSV rows (no quoting in generated files). */
-const rowsOf = (path: string) => readFileSync(path, 'utf8').split('\n').filter((l) => l.length > 0).map((l) => l.split(','));
+const rowsOf = (path: string) =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.length > 0)
+    .map((l) => l.split(','));
 
 /**
  * A corrected copy of the input without `n` persons who use only Pwet provisions of the tables' categories
@@ -55,7 +60,8 @@ function correctedInput(n: number): string {
   const files = readdirSync(input);
   const srg = files.find((f) => f.startsWith('PWETSRG'))!;
   const others = new Set<string>();
-  for (const f of files.filter((x) => x.startsWith('UWV') || x.startsWith('WMO'))) for (const r of rowsOf(join(input, f)).slice(1)) others.add(r[1]!);
+  for (const f of files.filter((x) => x.startsWith('UWV') || x.startsWith('WMO')))
+    for (const r of rowsOf(join(input, f)).slice(1)) others.add(r[1]!);
   const srgRows = rowsOf(join(input, srg));
   const plain = new Set(['30', '31', '59', '57', '69', '12', '13', '14', '19']);
   const byPerson = new Map<string, string[][]>();
@@ -69,7 +75,14 @@ function correctedInput(n: number): string {
   expect(chosen).toHaveLength(n);
   const gone = new Set(chosen);
   for (const f of files) {
-    if (f === srg) writeFileSync(join(dir, f), `${srgRows.filter((r, k) => k === 0 || !gone.has(r[1]!)).map((r) => r.join(',')).join('\n')}\n`);
+    if (f === srg)
+      writeFileSync(
+        join(dir, f),
+        `${srgRows
+          .filter((r, k) => k === 0 || !gone.has(r[1]!))
+          .map((r) => r.join(','))
+          .join('\n')}\n`,
+      );
     else cpSync(join(input, f), join(dir, f));
   }
   return dir;
@@ -105,7 +118,9 @@ describe('run --previous (CLI, about 3,000 persons)', () => {
       },
     ]);
     expect(readJson<{ previous: unknown[] }>(join(root, 'alone', 'manifest.json')).previous).toEqual([]);
-    const audit = readJson<{ previous: unknown[]; cells: { reason?: string }[] }>(join(root, 'new', 'internal', 'suppression-audit.json'));
+    const audit = readJson<{ previous: unknown[]; cells: { reason?: string }[] }>(
+      join(root, 'new', 'internal', 'suppression-audit.json'),
+    );
     expect(audit.previous).toEqual(manifest.previous);
     expect(audit.cells.filter((c) => c.reason === `differencing with ${join(root, 'old')}`).length).toBeGreaterThan(0);
   });
@@ -114,7 +129,11 @@ describe('run --previous (CLI, about 3,000 persons)', () => {
     const ok = await auditRun(join(root, 'new'));
     expect(ok.lines.filter((l) => l.startsWith('FAIL'))).toEqual([]);
     expect(ok.ok).toBe(true);
-    expect(ok.lines.some((l) => /^joint attacker: \d+ suppressed cell\(s\) of this export and [1-9]\d* primary cell\(s\) of 1 earlier/.test(l))).toBe(true);
+    expect(
+      ok.lines.some((l) =>
+        /^joint attacker: \d+ suppressed cell\(s\) of this export and [1-9]\d* primary cell\(s\) of 1 earlier/.test(l),
+      ),
+    ).toBe(true);
     // the earlier atoms the run recomputed must give what the earlier export shows
     const atomsPath = join(root, 'new', 'internal', 'earlier-atoms-1.json');
     const atomsText = readFileSync(atomsPath, 'utf8');
@@ -127,7 +146,11 @@ describe('run --previous (CLI, about 3,000 persons)', () => {
     rmSync(atomsPath);
     const r1 = await auditRun(join(root, 'new'));
     expect(r1.ok).toBe(false);
-    expect(r1.lines.some((l) => l.startsWith('FAIL') && l.includes('earlier-atoms-1.json (its atoms, recomputed by the run) is missing'))).toBe(true);
+    expect(
+      r1.lines.some(
+        (l) => l.startsWith('FAIL') && l.includes('earlier-atoms-1.json (its atoms, recomputed by the run) is missing'),
+      ),
+    ).toBe(true);
     writeFileSync(atomsPath, atomsText);
     const copy = join(root, 'old-copy');
     cpSync(join(root, 'old'), copy, { recursive: true });
@@ -135,15 +158,25 @@ describe('run --previous (CLI, about 3,000 persons)', () => {
     writeFileSync(path, readFileSync(path, 'utf8').replace('"**"', '"**" '));
     const r = await auditRun(join(root, 'new'));
     expect(r.ok).toBe(false);
-    expect(r.lines.some((l) => l.startsWith('FAIL') && l.includes('export/tables.json is not the one this run was protected with'))).toBe(true);
+    expect(
+      r.lines.some(
+        (l) => l.startsWith('FAIL') && l.includes('export/tables.json is not the one this run was protected with'),
+      ),
+    ).toBe(true);
     rmSync(join(root, 'old'), { recursive: true });
     // moved: the audit says how to point at it, and --previous-at does, still checking the SHA-256 (the copy is intact)
     const moved = await auditRun(join(root, 'new'));
     expect(moved.ok).toBe(false);
-    expect(moved.lines).toContain(`FAIL earlier export ${join(root, 'old')}: cannot read its export/tables.json and manifest.json; if it has moved, say where with --previous-at "${join(root, 'old')}=NEW_FOLDER" (it is still checked by its SHA-256)`);
+    expect(moved.lines).toContain(
+      `FAIL earlier export ${join(root, 'old')}: cannot read its export/tables.json and manifest.json; if it has moved, say where with --previous-at "${join(root, 'old')}=NEW_FOLDER" (it is still checked by its SHA-256)`,
+    );
     const there = await auditRun(join(root, 'new'), { previousAt: new Map([[join(root, 'old'), copy]]) });
     expect(there.lines.filter((l) => l.startsWith('FAIL'))).toEqual([]);
-    expect(there.lines.some((l) => l.startsWith(`earlier export ${join(root, 'old')} (now at ${copy}):`) && l.endsWith('SHA-256 checked'))).toBe(true);
+    expect(
+      there.lines.some(
+        (l) => l.startsWith(`earlier export ${join(root, 'old')} (now at ${copy}):`) && l.endsWith('SHA-256 checked'),
+      ),
+    ).toBe(true);
     cpSync(copy, join(root, 'old'), { recursive: true });
   });
 
@@ -166,7 +199,9 @@ describe('run --previous (CLI, about 3,000 persons)', () => {
     const after = release(out);
     expect(before.atoms.reduce((s, a) => s + a.n, 0) - after.atoms.reduce((s, a) => s + a.n, 0)).toBe(12);
     expect(smallDifferences(before.exported, after.exported)).toEqual([]);
-    expect(unprotectedPrimaries(await loadSolver(), TABLE_DECLARATIONS, before, after, { kind: 'changed', k: 12 })).toEqual([]);
+    expect(
+      unprotectedPrimaries(await loadSolver(), TABLE_DECLARATIONS, before, after, { kind: 'changed', k: 12 }),
+    ).toEqual([]);
   });
 
   it('chain of three 2017-2020 -> 2017-2021 -> 2017-2022 (each with --previous of all before): 0 under-protected, background cells linked', async () => {
@@ -190,7 +225,9 @@ describe('run --previous (CLI, about 3,000 persons)', () => {
       [1, 2],
     ] as const) {
       expect(smallDifferences(chain[a]!.exported, chain[b]!.exported)).toEqual([]);
-      expect(unprotectedPrimaries(highs, TABLE_DECLARATIONS, chain[a]!, chain[b]!, { kind: 'nested', classes: true })).toEqual([]);
+      expect(
+        unprotectedPrimaries(highs, TABLE_DECLARATIONS, chain[a]!, chain[b]!, { kind: 'nested', classes: true }),
+      ).toEqual([]);
     }
     const r = await auditRun(p22);
     expect(r.lines.filter((l) => l.startsWith('FAIL'))).toEqual([]);
@@ -208,13 +245,21 @@ describe('run --previous (CLI, about 3,000 persons)', () => {
     }
     const alone = release(join(root, 'rolling-alone'));
     const joint = release(join(root, 'rolling'));
-    console.log(`3k (seed 11) rolling windows: suppressed ${suppressed(alone.exported)} alone, ${suppressed(joint.exported)} with --previous`);
+    console.log(
+      `3k (seed 11) rolling windows: suppressed ${suppressed(alone.exported)} alone, ${suppressed(joint.exported)} with --previous`,
+    );
     expect(suppressed(joint.exported)).toBeLessThanOrEqual(Math.floor(suppressed(alone.exported) * 1.1));
-    const audit = readJson<{ cells: { reason?: string }[] }>(join(root, 'rolling', 'internal', 'suppression-audit.json'));
+    const audit = readJson<{ cells: { reason?: string }[] }>(
+      join(root, 'rolling', 'internal', 'suppression-audit.json'),
+    );
     expect(audit.cells.filter((c) => c.reason)).toEqual([]);
     // shown in both and differing by 1..9: allowed, the difference counts no group (docs/disclosure.md)
     expect(smallDifferences(release(join(root, 'old')).exported, joint.exported).length).toBeGreaterThan(0);
-    expect(unprotectedPrimaries(await loadSolver(), TABLE_DECLARATIONS, release(join(root, 'old')), joint, { kind: 'unlinked' })).toEqual([]);
+    expect(
+      unprotectedPrimaries(await loadSolver(), TABLE_DECLARATIONS, release(join(root, 'old')), joint, {
+        kind: 'unlinked',
+      }),
+    ).toEqual([]);
     const r = await auditRun(join(root, 'rolling'));
     expect(r.lines.filter((l) => l.startsWith('FAIL'))).toEqual([]);
     expect(r.ok).toBe(true);

@@ -51,7 +51,15 @@ const release = (out: string) => ({
 
 function run(input: string, out: string, design: string, previous?: string) {
   const config = DESIGNS[design];
-  return cli(['run', '--input', input, '--out', out, ...(config ? ['--config', config] : []), ...(previous ? ['--previous', previous] : [])]);
+  return cli([
+    'run',
+    '--input',
+    input,
+    '--out',
+    out,
+    ...(config ? ['--config', config] : []),
+    ...(previous ? ['--previous', previous] : []),
+  ]);
 }
 
 /** Per data set and pair: the second run's exit code and error text. */
@@ -67,7 +75,11 @@ beforeAll(() => {
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
     }
-    for (const [first, second] of PAIRS) outcomes.set(`${d.seed}:${first}:${second}`, run(input, join(root, d.seed, `${second}-after-${first}`), second, join(root, d.seed, first)));
+    for (const [first, second] of PAIRS)
+      outcomes.set(
+        `${d.seed}:${first}:${second}`,
+        run(input, join(root, d.seed, `${second}-after-${first}`), second, join(root, d.seed, first)),
+      );
   }
 }, 900_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -86,11 +98,24 @@ describe('same data, other tables (CLI, about 2,000 persons)', () => {
           const [, table, row, column] = /table (\S+) ([^/\s]+)\/(\S+) of this export/.exec(outcome.stderr)!;
           const alone = release(join(root, d.seed, second));
           const hidden = structuredClone(alone.exported);
-          for (const t of Object.values(hidden.tables)) t.cells = t.cells.map((r) => r.map((c) => (c === null ? null : '**')));
-          const found = unprotectedPrimaries(await loadSolver(), [], r1, { ...alone, exported: hidden }, { kind: 'sameData' });
+          for (const t of Object.values(hidden.tables))
+            t.cells = t.cells.map((r) => r.map((c) => (c === null ? null : '**')));
+          const found = unprotectedPrimaries(
+            await loadSolver(),
+            [],
+            r1,
+            { ...alone, exported: hidden },
+            { kind: 'sameData' },
+          );
           const t = hidden.tables[table!]!;
-          expect(found.some((f) => f.release === 1 && f.table === table && t.rows[f.i]!.key === row && t.columns[f.j]!.key === column)).toBe(true);
-          console.log(`${d.name}: ${first} then ${second} refused, justified: ${table} ${row}/${column} is narrowed by ${first} alone`);
+          expect(
+            found.some(
+              (f) => f.release === 1 && f.table === table && t.rows[f.i]!.key === row && t.columns[f.j]!.key === column,
+            ),
+          ).toBe(true);
+          console.log(
+            `${d.name}: ${first} then ${second} refused, justified: ${table} ${row}/${column} is narrowed by ${first} alone`,
+          );
           return;
         }
         const r2 = release(join(root, d.seed, `${second}-after-${first}`));
@@ -99,7 +124,13 @@ describe('same data, other tables (CLI, about 2,000 persons)', () => {
         expect(found).toEqual([]);
         const audit = await auditRun(join(root, d.seed, `${second}-after-${first}`));
         expect(audit.lines.filter((l) => l.startsWith('FAIL'))).toEqual([]);
-        expect(audit.lines.some((l) => /^joint attacker: \d+ suppressed cell\(s\) of this export and [1-9]\d* primary cell\(s\) of 1 earlier/.test(l))).toBe(true);
+        expect(
+          audit.lines.some((l) =>
+            /^joint attacker: \d+ suppressed cell\(s\) of this export and [1-9]\d* primary cell\(s\) of 1 earlier/.test(
+              l,
+            ),
+          ),
+        ).toBe(true);
       });
 
   it('without --previous the same pair leaks (the attacker can find what it looks for)', async () => {
@@ -107,8 +138,16 @@ describe('same data, other tables (CLI, about 2,000 persons)', () => {
     let leaks = 0;
     for (const d of DATA)
       for (const [first, second] of PAIRS) {
-        const found = unprotectedPrimaries(highs, [], release(join(root, d.seed, first)), release(join(root, d.seed, second)), { kind: 'sameData' });
-        console.log(`${d.name}: ${first} then ${second} without --previous: ${found.length} primary count(s) under-protected`);
+        const found = unprotectedPrimaries(
+          highs,
+          [],
+          release(join(root, d.seed, first)),
+          release(join(root, d.seed, second)),
+          { kind: 'sameData' },
+        );
+        console.log(
+          `${d.name}: ${first} then ${second} without --previous: ${found.length} primary count(s) under-protected`,
+        );
         leaks += found.length;
       }
     expect(leaks).toBeGreaterThan(0);
@@ -137,7 +176,9 @@ describe('same data, other tables (CLI, about 2,000 persons)', () => {
 
   it('the run records the same-data link: no earlier atoms file (they are atoms.json), the joint check in the audit file', () => {
     const out = join(root, DATA[0]!.seed, 'byGender-after-default');
-    const audit = readJson<{ acrossReleases?: { earlierPrimariesChecked: number } }>(join(out, 'internal', 'suppression-audit.json'));
+    const audit = readJson<{ acrossReleases?: { earlierPrimariesChecked: number } }>(
+      join(out, 'internal', 'suppression-audit.json'),
+    );
     expect(audit.acrossReleases?.earlierPrimariesChecked).toBeGreaterThan(0);
     expect(() => readFileSync(join(out, 'internal', 'earlier-atoms-1.json'))).toThrow();
   });

@@ -24,23 +24,42 @@ afterAll(() => {
 
 function* gbaRows(bad: Map<number, string[]>, rows: number): Generator<unknown[]> {
   // the golden fixture's own rows first (its study persons), then people outside the study
-  const golden = GOLDEN_FILES[`${GBA}.csv`]!.trim().split('\n').slice(1).map((l) => l.split(','));
+  const golden = GOLDEN_FILES[`${GBA}.csv`]!.trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(','));
   for (let row = 1; row <= rows; row++) {
     const b = bad.get(row);
     if (b) yield b;
     else if (row <= golden.length) yield golden[row - 1]!;
-    else yield ['R', String(100_000_000 + row * 7).padStart(9, '0'), String(1 + (row % 2)), String(1930 + (row % 80)), String(1 + (row % 12)).padStart(2, '0'), '--'];
+    else
+      yield [
+        'R',
+        String(100_000_000 + row * 7).padStart(9, '0'),
+        String(1 + (row % 2)),
+        String(1930 + (row % 80)),
+        String(1 + (row % 12)).padStart(2, '0'),
+        '--',
+      ];
   }
 }
 
 async function folderWithBigGba(bad: Map<number, string[]>, rows = ROWS): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'mg-bigsav-'));
   dirs.push(dir);
-  for (const [name, content] of Object.entries(GOLDEN_FILES)) if (!name.startsWith(GBA)) writeFileSync(join(dir, name), content);
+  for (const [name, content] of Object.entries(GOLDEN_FILES))
+    if (!name.startsWith(GBA)) writeFileSync(join(dir, name), content);
   const s = (name: string, width: number) => ({ name, type: 'string' as const, width });
   await writeSav(
     join(dir, `${GBA}.sav`),
-    [s('RINPERSOONS', 1), s('RINPERSOON', 9), s('GBAGESLACHT', 1), s('GBAGEBOORTEJAAR', 4), s('GBAGEBOORTEMAAND', 2), s('GBAGEBOORTEDAG', 2)],
+    [
+      s('RINPERSOONS', 1),
+      s('RINPERSOON', 9),
+      s('GBAGESLACHT', 1),
+      s('GBAGEBOORTEJAAR', 4),
+      s('GBAGEBOORTEMAAND', 2),
+      s('GBAGEBOORTEDAG', 2),
+    ],
     gbaRows(bad, rows),
     { compression: 'bytecode' },
   );
@@ -76,13 +95,21 @@ describe(`a ${ROWS.toLocaleString('en')}-row GBAPERSOONTAB .sav with bad rows at
     const r = cli(['run', '--input', dir, '--out', out]);
     expect([r.code, r.stderr]).toEqual([0, '']);
     const manifest = (await import('node:fs')).readFileSync(join(out, 'manifest.json'), 'utf8');
-    const entry = (JSON.parse(manifest) as { inputs: { file: string; rows: number }[] }).inputs.find((i) => i.file === `${GBA}.sav`);
+    const entry = (JSON.parse(manifest) as { inputs: { file: string; rows: number }[] }).inputs.find(
+      (i) => i.file === `${GBA}.sav`,
+    );
     expect(entry?.rows).toBe(ROWS);
   });
 
   it('with --quarantine the bad rows are set aside with their file, row and variable (a small file will do)', async () => {
     const rows = 5000;
-    const dir = await folderWithBigGba(new Map([[rows - 1, ['R', 'X1234567', '1', '1980', '01', '--']], [rows, ['R', '000000002', '2', '2000', '13', '--']]]), rows);
+    const dir = await folderWithBigGba(
+      new Map([
+        [rows - 1, ['R', 'X1234567', '1', '1980', '01', '--']],
+        [rows, ['R', '000000002', '2', '2000', '13', '--']],
+      ]),
+      rows,
+    );
     const out = `${dir}-out`;
     const r = cli(['run', '--input', dir, '--out', out, '--quarantine']);
     expect([r.code, r.stderr]).toEqual([0, '']);

@@ -30,17 +30,30 @@ const HABITS: Habits[] = [
 ];
 
 function conversion(csvPath: string, savPath: string, h: Habits): string {
-  const header = readFileSync(csvPath, 'utf8').split(/\r?\n/, 1)[0]!.replace(/^\uFEFF/, '').split(',');
+  const header = readFileSync(csvPath, 'utf8')
+    .split(/\r?\n/, 1)[0]!
+    .replace(/^\uFEFF/, '')
+    .split(',');
   const lines = [
     `SET LOCALE='${h.locale}'.`,
     `GET DATA /TYPE=TXT /FILE='${csvPath}' /ENCODING='UTF-8' /ARRANGEMENT=DELIMITED /DELIMITERS=',' /FIRSTCASE=2`,
     `  /VARIABLES=${header.map((c) => `${c} A40`).join(' ')}.`,
   ];
   const convert = (name: string, expr: string, format: string) => {
-    lines.push(`NUMERIC x_${name} (${format}).`, `COMPUTE x_${name} = ${expr}.`, `DELETE VARIABLES ${name}.`, `RENAME VARIABLES (x_${name} = ${name}).`);
+    lines.push(
+      `NUMERIC x_${name} (${format}).`,
+      `COMPUTE x_${name} = ${expr}.`,
+      `DELETE VARIABLES ${name}.`,
+      `RENAME VARIABLES (x_${name} = ${name}).`,
+    );
   };
   const retype = (name: string, width: number) => {
-    lines.push(`STRING x_${name} (A${width}).`, `COMPUTE x_${name} = ${name}.`, `DELETE VARIABLES ${name}.`, `RENAME VARIABLES (x_${name} = ${name}).`);
+    lines.push(
+      `STRING x_${name} (A${width}).`,
+      `COMPUTE x_${name} = ${name}.`,
+      `DELETE VARIABLES ${name}.`,
+      `RENAME VARIABLES (x_${name} = ${name}).`,
+    );
   };
   for (const c of header) {
     if (/DATUM/i.test(c)) {
@@ -55,7 +68,8 @@ function conversion(csvPath: string, savPath: string, h: Habits): string {
     } else if (c === 'RINPERSOONS') retype(c, 1);
   }
   if (header.includes('GBAGESLACHT')) lines.push(`VALUE LABELS GBAGESLACHT '1' 'Mannen' '2' 'Vrouwen'.`);
-  if (header.includes('SRGVOORZIENING')) lines.push(`VALUE LABELS SRGVOORZIENING '30' 'Re-integratie' '31' 'Loonkostensubsidie'.`);
+  if (header.includes('SRGVOORZIENING'))
+    lines.push(`VALUE LABELS SRGVOORZIENING '30' 'Re-integratie' '31' 'Loonkostensubsidie'.`);
   lines.push(`VARIABLE LABELS RINPERSOON 'Persoonsnummer (versleuteld), één per persoon'.`);
   // a very long string the pipeline does not use (the decoder must still find the next case after it)
   lines.push(`STRING OPMERKING (A400).`, `COMPUTE OPMERKING = RPAD('café ', 300, 'x').`);
@@ -78,11 +92,20 @@ describe.skipIf(!tool('pspp'))('.sav with the habits of CBS files (PSPP-written)
     savDir = join(base, 'sav');
     expect(cli(['generate', '--out', csvDir, '--scale', '0.002', '--seed', '11']).code).toBe(0);
     mkdirSync(savDir);
-    const files = readdirSync(csvDir).filter((f) => f.endsWith('.csv')).sort();
+    const files = readdirSync(csvDir)
+      .filter((f) => f.endsWith('.csv'))
+      .sort();
     // one PSPP job per file: SET LOCALE applies to the files saved after it
     for (const [i, f] of files.entries()) {
       const h = HABITS[i % HABITS.length]!;
-      pspp(savDir, conversion(join(csvDir, f), join(savDir, basename(f, '.csv') + (h.save === '/ZCOMPRESSED' ? '.zsav' : '.sav')), h));
+      pspp(
+        savDir,
+        conversion(
+          join(csvDir, f),
+          join(savDir, basename(f, '.csv') + (h.save === '/ZCOMPRESSED' ? '.zsav' : '.sav')),
+          h,
+        ),
+      );
     }
   });
   afterAll(() => {
@@ -90,7 +113,11 @@ describe.skipIf(!tool('pspp'))('.sav with the habits of CBS files (PSPP-written)
   });
 
   it('the files really have those habits', async () => {
-    const metas = await Promise.all(readdirSync(savDir).filter((f) => /\.z?sav$/.test(f)).map((f) => readSavMetadata(join(savDir, f))));
+    const metas = await Promise.all(
+      readdirSync(savDir)
+        .filter((f) => /\.z?sav$/.test(f))
+        .map((f) => readSavMetadata(join(savDir, f))),
+    );
     const formats = new Set(metas.flatMap((m) => m.variables.map((v) => v.format.replace(/\d+(\.\d+)?$/, ''))));
     for (const f of ['A', 'F', 'DATE', 'ADATE']) expect(formats).toContain(f);
     const key = metas.flatMap((m) => m.variables.filter((v) => v.name.toUpperCase() === 'RINPERSOON'));
@@ -101,12 +128,17 @@ describe.skipIf(!tool('pspp'))('.sav with the habits of CBS files (PSPP-written)
     expect(new Set(metas.map((m) => m.encoding.toUpperCase()))).toEqual(new Set(['WINDOWS-1252', 'UTF-8']));
     expect(new Set(metas.map((m) => m.compression))).toEqual(new Set(['none', 'bytecode', 'zlib']));
     expect(metas.every((m) => m.variables.some((v) => v.name.toUpperCase() === 'OPMERKING'))).toBe(true);
-    expect(metas.some((m) => m.variables.some((v) => v.valueLabels !== undefined && Object.keys(v.valueLabels).length > 0))).toBe(true);
+    expect(
+      metas.some((m) => m.variables.some((v) => v.valueLabels !== undefined && Object.keys(v.valueLabels).length > 0)),
+    ).toBe(true);
   });
 
   it('gives the same export/ and internal/tables.json as the CSV files', async () => {
     const runs = new Map<string, Map<string, string>>();
-    for (const [name, dir] of [['csv', csvDir], ['sav', savDir]] as const) {
+    for (const [name, dir] of [
+      ['csv', csvDir],
+      ['sav', savDir],
+    ] as const) {
       const out = join(base, `out-${name}`);
       const r = cli(['run', '--input', dir, '--out', out]);
       expect([r.code, r.stderr]).toEqual([0, '']);

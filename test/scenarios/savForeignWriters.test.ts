@@ -16,7 +16,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSav, type SavMetadata } from '../../sav/readSav.js';
 import { openSav } from '../../sav/decodeSav.js';
-import { readSavDictionary, SavFileSource, SPSS_EPOCH_OFFSET_SECONDS, type SavVariable } from '../../sav/savDictionary.js';
+import {
+  readSavDictionary,
+  SavFileSource,
+  SPSS_EPOCH_OFFSET_SECONDS,
+  type SavVariable,
+} from '../../sav/savDictionary.js';
 import { csvFields } from '../../sources/csvHeader.js';
 import { memoryDb, run, tableRows, tool } from '../support/savTestTools.js';
 
@@ -71,23 +76,33 @@ function csvRecords(file: string): { names: string[]; records: string[][] } {
 }
 
 /** readstat's CSV of `file` as rows of text cells: numbers as printed, strings unquoted, system-missing null. */
-function readstatRows(file: string, types: Record<string, SavMetadata['variables'][number]['type']>): Record<string, Cell>[] {
+function readstatRows(
+  file: string,
+  types: Record<string, SavMetadata['variables'][number]['type']>,
+): Record<string, Cell>[] {
   const out = join(dir, `${file.replace(/.*\//, '')}.csv`);
   run('readstat', [file, out], dir);
   const { names, records } = csvRecords(out);
   // a string is always quoted by readstat, so an empty numeric field (system-missing) is the only empty non-string
-  return records.map((r) => Object.fromEntries(names.map((n, i) => [n, types[n] !== 'string' && r[i] === '' ? null : r[i]!])));
+  return records.map((r) =>
+    Object.fromEntries(names.map((n, i) => [n, types[n] !== 'string' && r[i] === '' ? null : r[i]!])),
+  );
 }
 
 /** Our row cells written the way readstat writes them. */
-function asReadstat(rows: Record<string, unknown>[], types: Record<string, SavMetadata['variables'][number]['type']>): Record<string, Cell>[] {
+function asReadstat(
+  rows: Record<string, unknown>[],
+  types: Record<string, SavMetadata['variables'][number]['type']>,
+): Record<string, Cell>[] {
   return rows.map((row) =>
-    Object.fromEntries(Object.entries(row).map(([n, v]) => {
-      if (v === null) return [n, null];
-      if (types[n] === 'string') return [n, v as string];
-      if (types[n] === 'date' || types[n] === 'datetime') return [n, readstatNumber(spssSeconds(v as string))];
-      return [n, readstatNumber(v as number)];
-    })),
+    Object.fromEntries(
+      Object.entries(row).map(([n, v]) => {
+        if (v === null) return [n, null];
+        if (types[n] === 'string') return [n, v as string];
+        if (types[n] === 'date' || types[n] === 'datetime') return [n, readstatNumber(spssSeconds(v as string))];
+        return [n, readstatNumber(v as number)];
+      }),
+    ),
   );
 }
 
@@ -101,12 +116,16 @@ async function dictionary(file: string): Promise<Record<string, SavVariable>> {
   }
 }
 
-async function ourRows(file: string): Promise<{ meta: SavMetadata; rows: Record<string, unknown>[]; sqlTypes: [string, string][] }> {
+async function ourRows(
+  file: string,
+): Promise<{ meta: SavMetadata; rows: Record<string, unknown>[]; sqlTypes: [string, string][] }> {
   const db = await memoryDb();
   try {
     const meta = await readSav(db.conn, file, 't');
     const rows = await tableRows(db.conn, 't');
-    const types = await db.conn.runAndReadAll(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 't' ORDER BY ordinal_position`);
+    const types = await db.conn.runAndReadAll(
+      `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 't' ORDER BY ordinal_position`,
+    );
     return { meta, rows, sqlTypes: types.getRows() as [string, string][] };
   } finally {
     db.close();
@@ -123,16 +142,29 @@ describe.each(FILES)('$file', ({ file, compression, intent }) => {
     const { meta, sqlTypes } = await ourRows(path);
     expect(meta).toMatchObject({ encoding: 'utf-8', compression, rowCount: ROWS, keptRows: ROWS });
     expect(sqlTypes).toEqual([
-      ['RINPERSOONS', 'VARCHAR'], ['RINPERSOON', 'VARCHAR'], ['NUMKEY', 'DOUBLE'], ['BEGIN_NUM', 'DOUBLE'], ['EINDE_NUM', 'DOUBLE'],
-      ['DATUM', 'DATE'], ['TS', 'TIMESTAMP'], ['CODE_D', 'DOUBLE'], ['CODE_R', 'DOUBLE'], ['STRMIS', 'VARCHAR'], ['NAAM', 'VARCHAR'],
-      ['BEDRAG', 'DOUBLE'], ['FRAC', 'DOUBLE'],
+      ['RINPERSOONS', 'VARCHAR'],
+      ['RINPERSOON', 'VARCHAR'],
+      ['NUMKEY', 'DOUBLE'],
+      ['BEGIN_NUM', 'DOUBLE'],
+      ['EINDE_NUM', 'DOUBLE'],
+      ['DATUM', 'DATE'],
+      ['TS', 'TIMESTAMP'],
+      ['CODE_D', 'DOUBLE'],
+      ['CODE_R', 'DOUBLE'],
+      ['STRMIS', 'VARCHAR'],
+      ['NAAM', 'VARCHAR'],
+      ['BEDRAG', 'DOUBLE'],
+      ['FRAC', 'DOUBLE'],
     ]);
     const byName = Object.fromEntries(meta.variables.map((v) => [v.name, v]));
     expect(byName.RINPERSOON).toMatchObject({ type: 'string', format: 'A9', label: 'Persoonsnummer (synthetisch)' });
     expect(byName.NUMKEY).toMatchObject({ type: 'numeric', format: 'F9.0' });
     expect(byName.DATUM).toMatchObject({ type: 'date', format: 'DATE11' });
     expect(byName.TS).toMatchObject({ type: 'datetime' });
-    expect(byName.CODE_D).toMatchObject({ label: 'Code met ontbrekende waarden', valueLabels: { '1': 'een', '2': 'twee', '99': 'onbekend' } });
+    expect(byName.CODE_D).toMatchObject({
+      label: 'Code met ontbrekende waarden',
+      valueLabels: { '1': 'een', '2': 'twee', '99': 'onbekend' },
+    });
     expect(byName.STRMIS!.valueLabels).toEqual({ '01': 'een', '----': 'onbekend' });
     // the fixture really declares what the test is about (else the row comparison below would prove nothing)
     const dict = await dictionary(path);
@@ -159,7 +191,15 @@ describe.each(FILES)('$file', ({ file, compression, intent }) => {
     expect(count('CODE_R', (v) => v === 1e6)).toBe(29);
     expect(count('STRMIS', (v) => v === '----' || v === '9999')).toBe(80);
     expect(theirs.filter((r) => r.STRMIS === '----')).toHaveLength(40);
-    expect(rows[2]).toMatchObject({ RINPERSOON: '014285709', NUMKEY: 14285709, BEGIN_NUM: 20150422, CODE_D: 97, CODE_R: 950.5, STRMIS: '9999', NAAM: '€ 5' });
+    expect(rows[2]).toMatchObject({
+      RINPERSOON: '014285709',
+      NUMKEY: 14285709,
+      BEGIN_NUM: 20150422,
+      CODE_D: 97,
+      CODE_R: 950.5,
+      STRMIS: '9999',
+      NAAM: '€ 5',
+    });
     expect(rows.map((r) => r.NAAM)).toContain('naïve 😀');
     expect(rows.map((r) => r.NAAM)).toContain('తెలుగు');
   });
@@ -169,14 +209,24 @@ describe.each(FILES)('$file', ({ file, compression, intent }) => {
     const types = typesOf(meta);
     const { names, records } = csvRecords(join(FIXTURES, intent));
     // the writer's CSV: numbers with 17 significant digits (exact), dates ISO, datetimes as seconds since 1970 (UTC)
-    const meant = records.map((r) => Object.fromEntries(names.map((n, i) => {
-      const f = r[i]!;
-      if (types[n] === 'string' || types[n] === 'date') return [n, types[n] === 'date' && f === '' ? null : f];
-      return [n, f === '' ? null : Number(f)];
-    })));
+    const meant = records.map((r) =>
+      Object.fromEntries(
+        names.map((n, i) => {
+          const f = r[i]!;
+          if (types[n] === 'string' || types[n] === 'date') return [n, types[n] === 'date' && f === '' ? null : f];
+          return [n, f === '' ? null : Number(f)];
+        }),
+      ),
+    );
     expect(meant).toHaveLength(ROWS);
-    const ours = rows.map((row) => Object.fromEntries(Object.entries(row).map(([n, v]) =>
-      [n, types[n] === 'datetime' && v !== null ? Date.parse(`${String(v).replace(' ', 'T')}Z`) / 1000 : v])));
+    const ours = rows.map((row) =>
+      Object.fromEntries(
+        Object.entries(row).map(([n, v]) => [
+          n,
+          types[n] === 'datetime' && v !== null ? Date.parse(`${String(v).replace(' ', 'T')}Z`) / 1000 : v,
+        ]),
+      ),
+    );
     expect(ours).toEqual(meant);
     expect(ours.filter((r) => r.TS === 1577840401.5)).toHaveLength(1); // the half second kept
   });

@@ -19,18 +19,30 @@ const COMPRESSION = ['/UNCOMPRESSED', '/COMPRESSED', '/ZCOMPRESSED'] as const;
 
 /** PSPP syntax converting one CSV (all text) into a .sav with typed variables. */
 function conversion(csvPath: string, savPath: string, numericKeys: boolean, compression: string): string {
-  const header = readFileSync(csvPath, 'utf8').split(/\r?\n/, 1)[0]!.replace(/^\uFEFF/, '').split(',');
+  const header = readFileSync(csvPath, 'utf8')
+    .split(/\r?\n/, 1)[0]!
+    .replace(/^\uFEFF/, '')
+    .split(',');
   const lines = [
     `GET DATA /TYPE=TXT /FILE='${csvPath}' /ARRANGEMENT=DELIMITED /DELIMITERS=',' /FIRSTCASE=2`,
     `  /VARIABLES=${header.map((h) => `${h} A40`).join(' ')}.`,
   ];
   const convert = (name: string, expr: string, format: string) => {
-    lines.push(`NUMERIC x_${name} (${format}).`, `COMPUTE x_${name} = ${expr}.`, `DELETE VARIABLES ${name}.`, `RENAME VARIABLES (x_${name} = ${name}).`);
+    lines.push(
+      `NUMERIC x_${name} (${format}).`,
+      `COMPUTE x_${name} = ${expr}.`,
+      `DELETE VARIABLES ${name}.`,
+      `RENAME VARIABLES (x_${name} = ${name}).`,
+    );
   };
   for (const h of header) {
     if (/DATUM/i.test(h)) {
       const d = `REPLACE(${h}, '-', '')`;
-      convert(h, `DATE.DMY(NUMBER(SUBSTR(${d}, 7, 2), F2), NUMBER(SUBSTR(${d}, 5, 2), F2), NUMBER(SUBSTR(${d}, 1, 4), F4))`, 'DATE11');
+      convert(
+        h,
+        `DATE.DMY(NUMBER(SUBSTR(${d}, 7, 2), F2), NUMBER(SUBSTR(${d}, 5, 2), F2), NUMBER(SUBSTR(${d}, 1, 4), F4))`,
+        'DATE11',
+      );
     } else if (h === 'RINPERSOON' && numericKeys) convert(h, `NUMBER(${h}, F9)`, 'F9.0');
     else if (/^(SRGVOORZIENING|WMOTYPEMAATWERKARRANGEMENT)$/.test(h)) convert(h, `NUMBER(${h}, F8)`, 'F8.0');
   }
@@ -60,7 +72,8 @@ async function runBoth(csvDir: string) {
   expect(files.some((f) => f.endsWith('.zsav'))).toBe(true);
   // the conversion really produced typed variables: numeric keys somewhere, string keys elsewhere, SPSS dates, numeric codes
   const metas = await Promise.all(files.map((f) => readSavMetadata(join(savDir, f))));
-  const types = (name: string) => new Set(metas.flatMap((m) => m.variables.filter((v) => v.name === name).map((v) => v.type)));
+  const types = (name: string) =>
+    new Set(metas.flatMap((m) => m.variables.filter((v) => v.name === name).map((v) => v.type)));
   expect(types('RINPERSOON')).toEqual(new Set(['numeric', 'string']));
   expect(types('SRGDATUMAANVANG')).toEqual(new Set(['date']));
   expect(types('SRGVOORZIENING')).toEqual(new Set(['numeric']));

@@ -33,8 +33,13 @@ const ROWS: [string, string, string, string][] = [
 describe('.sav WMOBUS filtered while decoding', () => {
   it('gives the same problems, rows and values as the CSV twin (numeric code and begin, string end)', async () => {
     const config = defaultConfig({ onBadRows: 'quarantine' });
-    const csvDir = writeFolder({ ...GOLDEN_FILES, 'WMO2019BUSV1.csv': `${[HEADER.join(','), ...ROWS.map(([n, c, b, e]) => `R,${n},${c},${b},${e}`)].join('\n')}\n` });
-    const savDir = writeFolder(Object.fromEntries(Object.entries(GOLDEN_FILES).filter(([name]) => name !== 'WMO2019BUSV1.csv')));
+    const csvDir = writeFolder({
+      ...GOLDEN_FILES,
+      'WMO2019BUSV1.csv': `${[HEADER.join(','), ...ROWS.map(([n, c, b, e]) => `R,${n},${c},${b},${e}`)].join('\n')}\n`,
+    });
+    const savDir = writeFolder(
+      Object.fromEntries(Object.entries(GOLDEN_FILES).filter(([name]) => name !== 'WMO2019BUSV1.csv')),
+    );
     rmSync(join(savDir, 'WMO2019BUSV1.csv'), { force: true });
     await writeSav(
       join(savDir, 'WMO2019BUSV1.sav'),
@@ -50,8 +55,13 @@ describe('.sav WMOBUS filtered while decoding', () => {
     );
     const csv = await runPipelineWithSav(csvDir, savLoader, config);
     const sav = await runPipelineWithSav(savDir, savLoader, config);
-    const problems = (r: typeof csv) => r.validation!.quarantined.map((q) => ({ ...q, file: q.file.replace(/\.(csv|sav)$/, '') }));
-    expect(problems(csv).filter((q) => q.file === 'WMO2019BUSV1').map((q) => [q.row, q.problem])).toEqual([
+    const problems = (r: typeof csv) =>
+      r.validation!.quarantined.map((q) => ({ ...q, file: q.file.replace(/\.(csv|sav)$/, '') }));
+    expect(
+      problems(csv)
+        .filter((q) => q.file === 'WMO2019BUSV1')
+        .map((q) => [q.row, q.problem]),
+    ).toEqual([
       [5, 'end date before begin date'],
       [6, 'code not mapped in the config'],
       [7, 'unparseable date'],

@@ -32,7 +32,10 @@ const USER_CONFIG = {
         id: 'U2',
         kind: 'figure',
         chart: 'bars',
-        title: { nl: 'Wmo-voorzieningen van gebruikers van Pwet-vervoer, {period}.', en: 'Wmo provisions of users of Pwet transport, {period}.' },
+        title: {
+          nl: 'Wmo-voorzieningen van gebruikers van Pwet-vervoer, {period}.',
+          en: 'Wmo provisions of users of Pwet transport, {period}.',
+        },
         base: [{ set: 'pwet.vervoer' }],
         rows: [{ count: 'wmo', from: 0, to: 3 }],
         columns: ['users'],
@@ -76,7 +79,8 @@ describe('a table added through the config', () => {
     const atoms = run.atoms!;
     const u1 = declarationsFor(config).find((d) => d.id === 'U1')!;
     const aloneInternal = tabulate({ atoms, declarations: [u1], period, backgroundPeriod });
-    const alone = (await protectTables({ internal: aloneInternal, atoms, declarations: [u1], params })).exported.tables.U1!;
+    const alone = (await protectTables({ internal: aloneInternal, atoms, declarations: [u1], params })).exported.tables
+      .U1!;
     const internal = readJson<InternalTables>(join(out, 'internal', 'tables.json'));
     const joint = readJson<ExportTables>(join(out, 'export', 'tables.json'));
     const t32 = joint.tables['3.2']!;
@@ -121,7 +125,10 @@ describe('a table added through the config', () => {
     const ids = Object.keys(readJson<ExportTables>(join(exp, 'tables.json')).tables);
     expect(ids.slice(-3)).toEqual(['U1', 'U2', 'U3']);
     expect(ids).toHaveLength(31);
-    for (const [dir, delimiter] of [['tables', ','], ['tables-nl', ';']] as const) {
+    for (const [dir, delimiter] of [
+      ['tables', ','],
+      ['tables-nl', ';'],
+    ] as const) {
       const records = parse(readFileSync(join(exp, dir, 'U1.csv'), 'utf8'), { bom: true, delimiter }) as string[][];
       expect(records[0]).toEqual(['', 'man', 'vrouw', 'onbekend']);
       expect(records).toHaveLength(6);
@@ -146,7 +153,9 @@ describe('a table added through the config', () => {
   it('a bars figure with several columns draws every cell: a bar per number, "**" without a length', () => {
     const exp = join(out, 'export');
     const u3 = readJson<ExportTables>(join(exp, 'tables.json')).tables['U3']!;
-    const values = readJson<{ data: { values: { key: string; seriesKey: string; persons: number | null; label: string }[] } }>(join(exp, 'charts', 'U3.vl.json')).data.values;
+    const values = readJson<{
+      data: { values: { key: string; seriesKey: string; persons: number | null; label: string }[] };
+    }>(join(exp, 'charts', 'U3.vl.json')).data.values;
     expect(values).toHaveLength(u3.rows.length * u3.columns.length);
     u3.rows.forEach((r, i) =>
       u3.columns.forEach((c, j) => {
@@ -182,7 +191,12 @@ describe('examples/', () => {
     // independently: the shipped tables protected alone, compared with the run's export/ by its "**"
     const internal = readJson<InternalTables>(join(o, 'internal', 'tables.json'));
     const { atoms } = readJson<{ atoms: Atom[] }>(join(o, 'internal', 'atoms.json'));
-    const alone = await protectTables({ internal: { ...internal, tables: Object.fromEntries(kept.map((d) => [d.id, internal.tables[d.id]!])) }, atoms, declarations: kept, params });
+    const alone = await protectTables({
+      internal: { ...internal, tables: Object.fromEntries(kept.map((d) => [d.id, internal.tables[d.id]!])) },
+      atoms,
+      declarations: kept,
+      params,
+    });
     const joint = readJson<ExportTables>(join(o, 'export', 'tables.json'));
     const changed = publishedOrder(kept).flatMap((d) => {
       const mine = joint.tables[d.id]!.cells.flat().map((c) => c === '**');
@@ -196,7 +210,16 @@ describe('examples/', () => {
     const summary = readJson<{ summary: RunSummary }>(join(o, 'manifest.json')).summary;
     expect(summary.userTables).toEqual({ added: ['FX1'], changed, hiddenBeyond });
     expect(ex1Stdout.split('\n')).toContain(`  ${messages.summaryUserTables(['FX1'], changed, hiddenBeyond)}`);
-    expect(messages.summaryUserTables(['FX1'], [{ table: '3.1', hidden: 2, shown: 1 }, { table: 'F3.2', hidden: 2, shown: 0 }], 4)).toBe(
+    expect(
+      messages.summaryUserTables(
+        ['FX1'],
+        [
+          { table: '3.1', hidden: 2, shown: 1 },
+          { table: 'F3.2', hidden: 2, shown: 0 },
+        ],
+        4,
+      ),
+    ).toBe(
       'User tables: FX1 (config tables.add) changes the suppression of shipped tables: 3.1 (2 more hidden, 1 shown instead), F3.2 (2 more hidden); 4 cell(s) hidden in them beyond what the shipped tables protected alone hide',
     );
   });
@@ -210,7 +233,9 @@ describe('examples/', () => {
     expect(r.code).toBe(0);
     const summary = readJson<{ summary: RunSummary }>(join(o, 'manifest.json')).summary;
     expect(summary.userTables).toEqual({ added: ['U1'], changed: [], hiddenBeyond: 0 });
-    expect(r.stdout.split('\n')).toContain('  User tables: U1 (config tables.add) changes no suppression in the shipped tables: protected alone, they hide the same cells');
+    expect(r.stdout.split('\n')).toContain(
+      '  User tables: U1 (config tables.add) changes no suppression in the shipped tables: protected alone, they hide the same cells',
+    );
   });
 
   it('tables-3x-only.json publishes tables 3.0–3.11 only, no figures; audit passes', () => {
@@ -228,9 +253,21 @@ describe('examples/', () => {
 });
 
 describe('bad table declarations', () => {
-  const table = (over: object) => ({ id: 'U9', kind: 'table', title: { nl: 'x', en: 'x' }, rows: ['pwet'], columns: ['users'], ...over });
+  const table = (over: object) => ({
+    id: 'U9',
+    kind: 'table',
+    title: { nl: 'x', en: 'x' },
+    rows: ['pwet'],
+    columns: ['users'],
+    ...over,
+  });
   const cases: [string, object, string, RegExp][] = [
-    ['unknown category key', { tables: { add: [table({ rows: ['pwet', 'pwet.fiets'] })] } }, 'tables.add.0.rows.1', /unknown category key "pwet.fiets"; valid keys: .*pwet\.vervoer/],
+    [
+      'unknown category key',
+      { tables: { add: [table({ rows: ['pwet', 'pwet.fiets'] })] } },
+      'tables.add.0.rows.1',
+      /unknown category key "pwet.fiets"; valid keys: .*pwet\.vervoer/,
+    ],
     ['duplicate id', { tables: { add: [table({ id: '3.1' })] } }, 'tables.add.0.id', /declared twice/],
     ['empty axis', { tables: { add: [table({ columns: [] })] } }, 'tables.add.0.columns', /at least one/],
     ['figure without chart kind', { tables: { add: [table({ kind: 'figure' })] } }, 'tables.add.0.chart', /chart kind/],

@@ -17,7 +17,9 @@ beforeAll(() => {
   base = mkdtempSync(join(tmpdir(), 'mg-widesrg-'));
   longIn = join(base, 'long');
   expect(cli(['generate', '--out', longIn, '--scale', '0.005', '--seed', '3']).code).toBe(0);
-  expect(readFileSync(join(longIn, SRG), 'utf8').split('\n')[0]).toBe('RINPERSOONS,RINPERSOON,SRGVOORZIENING,SRGDATUMAANVANG,SRGDATUMEINDE');
+  expect(readFileSync(join(longIn, SRG), 'utf8').split('\n')[0]).toBe(
+    'RINPERSOONS,RINPERSOON,SRGVOORZIENING,SRGDATUMAANVANG,SRGDATUMEINDE',
+  );
   writeFileSync(join(longIn, SRG), alignSrgPeriods(readFileSync(join(longIn, SRG), 'utf8')));
   wideIn = join(base, 'wide');
   cpSync(longIn, wideIn, { recursive: true });
@@ -35,20 +37,38 @@ describe('wide SRG files', () => {
     const lines = wideCsv.trimEnd().split('\n');
     // a real wide file: fewer rows than the long one, several types on one row
     expect(lines.length).toBeLessThan(readFileSync(join(longIn, SRG), 'utf8').trimEnd().split('\n').length);
-    expect(lines.slice(1).some((l) => l.split(',').slice(4).filter((n) => n !== '0').length >= 2)).toBe(true);
+    expect(
+      lines.slice(1).some(
+        (l) =>
+          l
+            .split(',')
+            .slice(4)
+            .filter((n) => n !== '0').length >= 2,
+      ),
+    ).toBe(true);
     expect(cli(['run', '--input', longIn, '--out', join(base, 'out-long')]).code).toBe(0);
     const r = cli(['run', '--input', wideIn, '--out', join(base, 'out-wide'), '--config', wideConfig]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const tables = (out: string) => JSON.parse(readFileSync(join(base, out, 'internal', 'tables.json'), 'utf8')) as unknown;
+    const tables = (out: string) =>
+      JSON.parse(readFileSync(join(base, out, 'internal', 'tables.json'), 'utf8')) as unknown;
     expect(tables('out-wide')).toEqual(tables('out-long'));
-    expect(readFileSync(join(base, 'out-wide', 'export', 'tables.json'), 'utf8')).toBe(readFileSync(join(base, 'out-long', 'export', 'tables.json'), 'utf8'));
+    expect(readFileSync(join(base, 'out-wide', 'export', 'tables.json'), 'utf8')).toBe(
+      readFileSync(join(base, 'out-long', 'export', 'tables.json'), 'utf8'),
+    );
   });
 
   it('a bad value on a wide row is reported with the row number of the wide file', () => {
     const lines = wideCsv.trimEnd().split('\n');
     // a data row holding two or more provision types (so two long rows come from it)
-    const row = lines.findIndex((l, i) => i > 0 && l.split(',').slice(4).filter((n) => n !== '0').length >= 2);
+    const row = lines.findIndex(
+      (l, i) =>
+        i > 0 &&
+        l
+          .split(',')
+          .slice(4)
+          .filter((n) => n !== '0').length >= 2,
+    );
     expect(row).toBeGreaterThan(0);
     const bad = lines.map((l, i) => {
       if (i !== row) return l;
@@ -67,13 +87,23 @@ describe('wide SRG files', () => {
     // with --quarantine the wide row is set aside once, under its own row number
     const q = join(base, 'out-bad-q');
     expect(cli(['run', '--input', dir, '--out', q, '--config', wideConfig, '--quarantine']).code).toBe(0);
-    const quarantined = readFileSync(join(q, 'internal', 'quarantine.csv'), 'utf8').trimEnd().split('\n').slice(1);
+    const quarantined = readFileSync(join(q, 'internal', 'quarantine.csv'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(1);
     expect(quarantined).toEqual([`PWETSRGVOORZIENINGWIDE.csv,${row},SRGDATUMAANVANG,unparseable date,2019-13-45`]);
   });
 
   it('a missing count column is named with its config field', () => {
     const cfg = join(base, 'wide-extra.json');
-    const columns = { ...(JSON.parse(readFileSync(wideConfig, 'utf8')) as { sources: { srg: { wide: { columns: Record<string, string> } } } }).sources.srg.wide.columns, SRG_77: '77' };
+    const columns = {
+      ...(
+        JSON.parse(readFileSync(wideConfig, 'utf8')) as {
+          sources: { srg: { wide: { columns: Record<string, string> } } };
+        }
+      ).sources.srg.wide.columns,
+      SRG_77: '77',
+    };
     writeFileSync(cfg, JSON.stringify({ sources: { srg: { wide: { columns } } } }));
     const r = cli(['validate', '--input', wideIn, '--config', cfg]);
     expect(r.code).toBe(1);

@@ -12,7 +12,6 @@ import { comparableExport } from '../support/comparableExport.js';
  * as parameters or quoted by core/sql.ts), through generate, validate, run and audit.
  */
 
-
 const ok = (r: { code: number | null; stderr: string }) => expect(r.code, r.stderr).toBe(0);
 
 describe('input and output folders with Windows-style names', () => {
@@ -21,7 +20,10 @@ describe('input and output folders with Windows-style names', () => {
   const exports: Record<string, Map<string, string>> = {};
 
   const cases = [
-    { format: 'csv', dir: join(base, 'C:', 'Users', 'Onderzoeker', 'Mijn documenten', 'multigebruik [2024]', 'in & out — é') },
+    {
+      format: 'csv',
+      dir: join(base, 'C:', 'Users', 'Onderzoeker', 'Mijn documenten', 'multigebruik [2024]', 'in & out — é'),
+    },
     { format: 'parquet', dir: join(base, "O'Brien", "it's (kopie) Ä — é & 'x'") },
     { format: 'sav', dir: join(base, 'Ärger [2024]', "O'Brien's map & co") },
   ];

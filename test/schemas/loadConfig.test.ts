@@ -25,7 +25,10 @@ describe('schemas/loadConfig', () => {
   });
 
   it('a user config is merged into the default field by field', () => {
-    const c = parseConfig(JSON.stringify({ disclosure: { threshold: 15 }, sources: { gba: { prefix: 'GBA' } } }), 'my.json');
+    const c = parseConfig(
+      JSON.stringify({ disclosure: { threshold: 15 }, sources: { gba: { prefix: 'GBA' } } }),
+      'my.json',
+    );
     expect(c.disclosure).toEqual({ threshold: 15, zeroUnsafe: false, safetyRange: 0.3 });
     expect(c.sources.gba.prefix).toBe('GBA');
     expect(c.sources.gba.columns.gender).toBe('GBAGESLACHT'); // untouched sibling kept
@@ -52,7 +55,9 @@ describe('schemas/loadConfig', () => {
     expect(f.message).toMatch(/^Config file my\.json, field disclosure\.(threshold|safetyRange): /);
     expect(f.details).toHaveLength(1);
     expect(configError(JSON.stringify({ unknownField: 1 })).message).toMatch(/field \(top level\)|unknownField/);
-    expect(configError(JSON.stringify({ codes: { srg: { '57': 'fietsen' } } })).message).toMatch(/field codes\.srg\.57/);
+    expect(configError(JSON.stringify({ codes: { srg: { '57': 'fietsen' } } })).message).toMatch(
+      /field codes\.srg\.57/,
+    );
   });
 
   it('two spellings of one code with different targets are refused; with one target they are fine', () => {
@@ -60,7 +65,9 @@ describe('schemas/loadConfig', () => {
     expect(configError(JSON.stringify({ codes: { srg: { '057': 'vervoer', '57': 'overig' } } })).message).toBe(
       'Config file my.json, field codes.srg: codes "57" and "057" are the same code but map to overig and vervoer',
     );
-    expect(parseConfig(JSON.stringify({ codes: { srg: { '057': 'vervoer', '57': 'vervoer' } } }), 'my.json').codes.srg).toEqual({ '057': 'vervoer', '57': 'vervoer' });
+    expect(
+      parseConfig(JSON.stringify({ codes: { srg: { '057': 'vervoer', '57': 'vervoer' } } }), 'my.json').codes.srg,
+    ).toEqual({ '057': 'vervoer', '57': 'vervoer' });
   });
 
   it('normaliseCode: digit strings lose leading zeros and a ".0" tail; other codes are only trimmed', () => {

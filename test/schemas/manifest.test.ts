@@ -3,7 +3,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ManifestInput, buildManifest, manifestInputs, manifestThreshold, readManifest } from '../../schemas/manifest.js';
+import {
+  type ManifestInput,
+  buildManifest,
+  manifestInputs,
+  manifestThreshold,
+  readManifest,
+} from '../../schemas/manifest.js';
 import { defaultConfig } from '../support/runOnFolder.js';
 
 const used = () => [
@@ -42,7 +48,7 @@ describe('schemas/manifest', () => {
     expect(rows).toEqual({ 'SRG.parquet': 500, 'WMO2021.csv': 10, 'GBA.csv': 0 });
   });
 
-  it('does not reorder the caller\'s list', () => {
+  it("does not reorder the caller's list", () => {
     const u = used();
     const names = u.map((x) => x.name);
     manifestInputs(u);
@@ -84,7 +90,14 @@ describe('schemas/manifest', () => {
       if (text !== undefined) writeFileSync(join(dir, 'manifest.json'), text);
       return dir;
     };
-    const previous = [{ dir: 'out-2021', period: { start: '2017-01-01', end: '2021-12-31' }, tablesSha256: 'a'.repeat(64), manifestSha256: 'b'.repeat(64) }];
+    const previous = [
+      {
+        dir: 'out-2021',
+        period: { start: '2017-01-01', end: '2021-12-31' },
+        tablesSha256: 'a'.repeat(64),
+        manifestSha256: 'b'.repeat(64),
+      },
+    ];
 
     it('reads back what buildManifest writes, with its exact text', () => {
       const text = `${JSON.stringify(buildManifest(input({ previous })), null, 2)}\n`;
@@ -102,7 +115,9 @@ describe('schemas/manifest', () => {
       const missing = readManifest(folder());
       expect(missing).toMatchObject({ ok: false, problem: 'unreadable', detail: 'ENOENT' });
       expect(readManifest(folder('{"software": '))).toMatchObject({ ok: false, problem: 'notJson' });
-      const foreign = readManifest(folder(JSON.stringify({ ...buildManifest(input()), software: { name: 'other', version: '1' } })));
+      const foreign = readManifest(
+        folder(JSON.stringify({ ...buildManifest(input()), software: { name: 'other', version: '1' } })),
+      );
       expect(foreign).toMatchObject({ ok: false, problem: 'shape' });
       if (!foreign.ok) expect(foreign.detail).toMatch(/^software\.name: /);
       const badEarlier = buildManifest(input({ previous: [{ ...previous[0]!, tablesSha256: 'not a hash' }] }));

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ExportCellSchema, ExportTablesSchema, InternalTablesSchema, PeriodSchema, SUPPRESSED,
+  ExportCellSchema,
+  ExportTablesSchema,
+  InternalTablesSchema,
+  PeriodSchema,
+  SUPPRESSED,
 } from '../../schemas/tablesJson.js';
 
 /** The example of docs/spec/outputs.md ("tables.json"), without its ellipses. */
@@ -10,7 +14,12 @@ const specExample = () => ({
     '3.1': {
       title: 'Aantal mensen dat gebruik heeft gemaakt van voorzieningen vanuit verschillende domeinen',
       rows: [{ key: 'pwet', label: 'Pwet' }],
-      columns: [{ key: 'total', label: 'Totaal' }, { key: 'pwet', label: 'Pwet' }, { key: 'uwv', label: 'UWV' }, { key: 'wmo', label: 'Wmo' }],
+      columns: [
+        { key: 'total', label: 'Totaal' },
+        { key: 'pwet', label: 'Pwet' },
+        { key: 'uwv', label: 'UWV' },
+        { key: 'wmo', label: 'Wmo' },
+      ],
       cells: [[72512, null, 781, 18897]],
     },
   },
@@ -63,7 +72,9 @@ describe('schemas/tablesJson', () => {
     expect(PeriodSchema.safeParse({ start: '2017', end: '2022' }).success).toBe(false);
     const t = { ...specExample(), backgroundPeriod: { start: '2022-01-01', end: '2022-12-31' } };
     expect(InternalTablesSchema.safeParse(t).success).toBe(true);
-    expect(InternalTablesSchema.safeParse({ ...specExample(), backgroundPeriod: { start: 'x', end: 'y' } }).success).toBe(false);
+    expect(
+      InternalTablesSchema.safeParse({ ...specExample(), backgroundPeriod: { start: 'x', end: 'y' } }).success,
+    ).toBe(false);
   });
 
   it('a header needs key and label; a table needs title, rows, columns and cells', () => {

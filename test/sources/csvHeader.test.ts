@@ -3,7 +3,10 @@ import { parseCsvHeader } from '../../sources/csvHeader.js';
 
 describe('parseCsvHeader', () => {
   it('reads names and the delimiter as DuckDB would', () => {
-    expect(parseCsvHeader('RINPERSOONS,RINPERSOON,GBAGESLACHT')).toEqual({ columns: ['RINPERSOONS', 'RINPERSOON', 'GBAGESLACHT'], delim: ',' });
+    expect(parseCsvHeader('RINPERSOONS,RINPERSOON,GBAGESLACHT')).toEqual({
+      columns: ['RINPERSOONS', 'RINPERSOON', 'GBAGESLACHT'],
+      delim: ',',
+    });
     expect(parseCsvHeader('\uFEFFA;B;C\r')).toEqual({ columns: ['A', 'B', 'C'], delim: ';' });
     expect(parseCsvHeader('A\tB')).toEqual({ columns: ['A', 'B'], delim: '\t' });
     expect(parseCsvHeader('"A","B ,x", C ')).toEqual({ columns: ['A', 'B ,x', 'C'], delim: ',' });

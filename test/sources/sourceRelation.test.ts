@@ -13,7 +13,10 @@ describe('sources/sourceRelation', () => {
     const config = defaultConfig();
     for (const key of SOURCE_KEYS) {
       const specs = columnSpecs(key, config);
-      expect(specs.slice(0, 2).map((s) => s.alias), key).toEqual(['rs', 'rn']);
+      expect(
+        specs.slice(0, 2).map((s) => s.alias),
+        key,
+      ).toEqual(['rs', 'rn']);
       expect(specs[0]!.names, key).toEqual([config.sources[key].columns.rinpersoons]);
       for (const s of specs) {
         expect(s.field.startsWith(`sources.${key}.columns.`), s.field).toBe(true);
@@ -27,18 +30,34 @@ describe('sources/sourceRelation', () => {
     const config = defaultConfig({ sources: { srg: { columns: { code: 'MYCODE' } } } });
     expect(columnSpecs('srg', config).map((s) => s.alias)).toEqual(['rs', 'rn', 'code', 'begin_raw', 'end_raw']);
     expect(columnSpecs('srg', config).find((s) => s.alias === 'code')!.names).toEqual(['MYCODE']);
-    expect(columnSpecs('uwv', config).map((s) => s.alias)).toEqual(['rs', 'rn', 'type', 'background', 'product', 'begin_raw', 'end_raw']);
+    expect(columnSpecs('uwv', config).map((s) => s.alias)).toEqual([
+      'rs',
+      'rn',
+      'type',
+      'background',
+      'product',
+      'begin_raw',
+      'end_raw',
+    ]);
     expect(columnSpecs('gba', config).map((s) => s.alias)).toEqual(['rs', 'rn', 'gender', 'birth_year', 'birth_month']);
     const edu = columnSpecs('education', config);
     expect(edu.map((s) => s.alias)).toEqual(['rs', 'rn', 'level']);
     expect(edu[2]!.names).toEqual(config.sources.education.columns.level); // candidates, in order
   });
 
-  it('readError: DuckDB errors about a file\'s contents become input errors naming the file, first line only', () => {
-    const e = readError('SRG.csv', new Error('Invalid Input Error: CSV Error on Line: 12\nOriginal Line: R,123456789,57'));
+  it("readError: DuckDB errors about a file's contents become input errors naming the file, first line only", () => {
+    const e = readError(
+      'SRG.csv',
+      new Error('Invalid Input Error: CSV Error on Line: 12\nOriginal Line: R,123456789,57'),
+    );
     expect(e).toBeInstanceOf(InputError);
     expect((e as Error).message).toBe('SRG.csv: cannot be read (CSV Error on Line: 12)');
-    for (const msg of ['Conversion Error: Could not convert', 'IO Error: No files found', 'Invalid Error: No magic bytes found at end of file', 'Binder Error: Referenced column "X" not found']) {
+    for (const msg of [
+      'Conversion Error: Could not convert',
+      'IO Error: No files found',
+      'Invalid Error: No magic bytes found at end of file',
+      'Binder Error: Referenced column "X" not found',
+    ]) {
       expect(readError('f', new Error(msg)), msg).toBeInstanceOf(InputError);
     }
   });
@@ -61,11 +80,25 @@ describe('sources/sourceRelation', () => {
     try {
       const config = defaultConfig();
       const level = config.sources.education.columns.level;
-      const file = (name: string, header: string[], rows: string[], delim = ',', year?: number, index = 0): PreparedFile => {
+      const file = (
+        name: string,
+        header: string[],
+        rows: string[],
+        delim = ',',
+        year?: number,
+        index = 0,
+      ): PreparedFile => {
         const path = join(dir, name);
         writeFileSync(path, `${[header.join(delim), ...rows.map((r) => r.replaceAll(',', delim))].join('\n')}\n`);
         const columns = { rs: header[0]!, rn: header[1]!, level: header[2]! };
-        return { file: { name, path, size: 1, format: 'csv' }, index, columns, delim, header, ...(year !== undefined ? { year } : {}) } as PreparedFile;
+        return {
+          file: { name, path, size: 1, format: 'csv' },
+          index,
+          columns,
+          delim,
+          header,
+          ...(year !== undefined ? { year } : {}),
+        } as PreparedFile;
       };
       const h1 = ['RINPERSOONS', 'RINPERSOON', level[0]!];
       const h2 = ['RINPERSOONS', 'RINPERSOON', level[1] ?? 'OTHERLEVEL'];
@@ -79,7 +112,10 @@ describe('sources/sourceRelation', () => {
       const rel = sourceRelation('education', files, config);
       // one scan per run of consecutive files with one header and delimiter: [3,4], [5], [6,8]
       expect(rel.sql.match(/read_csv\(/g)!.length).toBe(3);
-      const r = await db.connection.runAndReadAll(`SELECT file_idx, year, rn, level FROM (${rel.sql}) ORDER BY rn`, rel.params);
+      const r = await db.connection.runAndReadAll(
+        `SELECT file_idx, year, rn, level FROM (${rel.sql}) ORDER BY rn`,
+        rel.params,
+      );
       expect(r.getRows()).toEqual([
         [3, 2016, '1', '1111'],
         [3, 2016, '2', '2222'],
@@ -94,4 +130,3 @@ describe('sources/sourceRelation', () => {
     }
   });
 });
-

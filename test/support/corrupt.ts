@@ -76,7 +76,8 @@ export function corruptBinary(src: Buffer, rng: Rng): Corruption {
   const from = int(rng, Math.max(1, src.length - len));
   const chunk = Buffer.from(src.subarray(from, from + len));
   const at = int(rng, src.length);
-  if (rng() < 0.5) return { kind: 'splice-insert', bytes: Buffer.concat([src.subarray(0, at), chunk, src.subarray(at)]) };
+  if (rng() < 0.5)
+    return { kind: 'splice-insert', bytes: Buffer.concat([src.subarray(0, at), chunk, src.subarray(at)]) };
   const out = Buffer.from(src);
   chunk.copy(out, at);
   return { kind: 'splice-overwrite', bytes: out };

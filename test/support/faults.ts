@@ -34,7 +34,11 @@ export async function duck(...sql: string[]): Promise<void> {
 export const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 /** The pipeline in-process with the real stages (listing by the CLI's listInput, .sav loader) and primary-only protection. */
-export async function runInProcess(dir: string, config: Config = defaultConfig(), warnings: string[] = []): Promise<PipelineResult> {
+export async function runInProcess(
+  dir: string,
+  config: Config = defaultConfig(),
+  warnings: string[] = [],
+): Promise<PipelineResult> {
   const db = await openDatabase({ memoryLimit: '1GB', threads: 1, preserveInsertionOrder: false });
   try {
     return await runPipeline(config, {
@@ -46,7 +50,11 @@ export async function runInProcess(dir: string, config: Config = defaultConfig()
       now: () => 0,
       warn: (w) => warnings.push(w),
       diagnoseCsv,
-      protect: async ({ internal, params }) => ({ exported: protectPrimary(internal, params.threshold, params.zeroUnsafe), internalFiles: {}, marks: {} }),
+      protect: async ({ internal, params }) => ({
+        exported: protectPrimary(internal, params.threshold, params.zeroUnsafe),
+        internalFiles: {},
+        marks: {},
+      }),
     });
   } finally {
     db.close();

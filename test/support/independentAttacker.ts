@@ -43,10 +43,19 @@ export function independentInterval(
   if (objective.length === 0) return [0, 0];
   const bounds = atoms.map((_, idx) => ` a${idx} >= 0`);
   const solveSide = (sense: 'Minimize' | 'Maximize'): number => {
-    const lp = [sense, ` obj: ${objective.join(' + ')}`, 'Subject To', ...(constraints.length ? constraints : [' c0: a0 >= 0']), 'Bounds', ...bounds, 'End'].join('\n');
+    const lp = [
+      sense,
+      ` obj: ${objective.join(' + ')}`,
+      'Subject To',
+      ...(constraints.length ? constraints : [' c0: a0 >= 0']),
+      'Bounds',
+      ...bounds,
+      'End',
+    ].join('\n');
     const r = highs.solve(lp, { output_flag: false });
     if (r.Status === 'Optimal') return r.ObjectiveValue;
-    if (sense === 'Maximize' && (r.Status === 'Unbounded' || r.Status === 'Primal infeasible or unbounded')) return Infinity;
+    if (sense === 'Maximize' && (r.Status === 'Unbounded' || r.Status === 'Primal infeasible or unbounded'))
+      return Infinity;
     throw new Error(`independent attacker: ${r.Status}`);
   };
   const lo = solveSide('Minimize');

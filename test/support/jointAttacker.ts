@@ -29,9 +29,11 @@ export interface Release {
   declarations?: readonly TableDeclaration[];
 }
 
-export type Link = { kind: 'nested'; classes?: boolean } | { kind: 'changed'; k: number } | { kind: 'sameData' } | { kind: 'unlinked' };
+export type Link =
+  { kind: 'nested'; classes?: boolean } | { kind: 'changed'; k: number } | { kind: 'sameData' } | { kind: 'unlinked' };
 
-const sameTerms = (a: readonly CellTerm[] | null, b: readonly CellTerm[] | null) => a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b);
+const sameTerms = (a: readonly CellTerm[] | null, b: readonly CellTerm[] | null) =>
+  a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b);
 
 /** Only membership terms (more memberships never remove a person from the cell)? */
 const onlyMemberships = (terms: readonly CellTerm[]) => terms.every((t) => 'set' in t || 'atLeast' in t);
@@ -49,7 +51,8 @@ class JointAttacker {
     link: Link,
   ) {
     const same = link.kind === 'sameData';
-    if (same && JSON.stringify(earlier.atoms) !== JSON.stringify(later.atoms)) throw new Error('joint attacker: sameData needs the same atoms');
+    if (same && JSON.stringify(earlier.atoms) !== JSON.stringify(later.atoms))
+      throw new Error('joint attacker: sameData needs the same atoms');
     this.offset = same ? 0 : earlier.atoms.length;
     this.numCols = same ? earlier.atoms.length : earlier.atoms.length + later.atoms.length;
     const rows: { cols: number[]; coefs: number[]; lo: number; hi: number }[] = [];
@@ -82,7 +85,10 @@ class JointAttacker {
             const l = this.members(1, decl, i, j);
             const diff = { cols: [...l, ...e], coefs: [...l.map(() => 1), ...e.map(() => -1)] };
             // a known class stays; "onbekend" may become known in the longer period
-            const classes = link.kind === 'nested' && link.classes === true && terms.every((t) => !('countOf' in t) && !('dim' in t && t.value === 'onbekend'));
+            const classes =
+              link.kind === 'nested' &&
+              link.classes === true &&
+              terms.every((t) => !('countOf' in t) && !('dim' in t && t.value === 'onbekend'));
             if (link.kind === 'nested' && (onlyMemberships(terms) || classes)) rows.push({ ...diff, lo: 0, hi: inf });
             if (link.kind === 'changed') rows.push({ ...diff, lo: -link.k, hi: link.k });
           }),
@@ -105,7 +111,14 @@ class JointAttacker {
       colUpper: new Float64Array(this.numCols).fill(inf),
       rowLower: rows.map((r) => r.lo),
       rowUpper: rows.map((r) => r.hi),
-      matrix: { format: 'csr', numRows: rows.length, numCols: this.numCols, starts: new Int32Array(starts), indices: new Int32Array(indices), values: new Float64Array(values) },
+      matrix: {
+        format: 'csr',
+        numRows: rows.length,
+        numCols: this.numCols,
+        starts: new Int32Array(starts),
+        indices: new Int32Array(indices),
+        values: new Float64Array(values),
+      },
     });
     // presolve off, primal simplex: each bound warm-starts from the previous basis (only the objective changes)
     this.model.options.set({ output_flag: false, presolve: 'off', simplex_strategy: 4 });
@@ -160,7 +173,13 @@ function protectedByRule(v: number, [lo, hi]: [number, number], safetyRange = 0.
 }
 
 /** Exact counts of every cell of a release (for its primaries), from its atoms. */
-function trueValue(declarations: readonly TableDeclaration[], atoms: readonly Atom[], table: string, i: number, j: number): number {
+function trueValue(
+  declarations: readonly TableDeclaration[],
+  atoms: readonly Atom[],
+  table: string,
+  i: number,
+  j: number,
+): number {
   const decl = declarations.find((d) => d.id === table)!;
   const terms = cellTerms(decl, i, j)!;
   return atoms.reduce((s, a) => s + (cellMatches(terms, a, decl.basis) ? a.n : 0), 0);
@@ -200,7 +219,11 @@ export function unprotectedPrimaries(
 }
 
 /** Cells shown in both exports (same table, row key, column key) that differ by 1 … threshold − 1. */
-export function smallDifferences(earlier: ExportTables, later: ExportTables, threshold = 10): { table: string; row: string; column: string; earlier: number; later: number }[] {
+export function smallDifferences(
+  earlier: ExportTables,
+  later: ExportTables,
+  threshold = 10,
+): { table: string; row: string; column: string; earlier: number; later: number }[] {
   const out: ReturnType<typeof smallDifferences> = [];
   for (const [id, t] of Object.entries(later.tables)) {
     const e = earlier.tables[id];

@@ -9,13 +9,21 @@ import { randomPopulation, rng } from './randomPopulation.js';
  * memberships in the earlier period. Persons outside the study in the earlier period (no work provision and
  * no LKS) are left out of it, as the pipeline does. Deterministic for a seed.
  */
-export function nestedPopulation(persons: number, seed: number, opts: { newcomers?: number; fewer?: number } = {}): { earlier: Atom[]; later: Atom[] } {
+export function nestedPopulation(
+  persons: number,
+  seed: number,
+  opts: { newcomers?: number; fewer?: number } = {},
+): { earlier: Atom[]; later: Atom[] } {
   const later = randomPopulation(persons, seed);
   return { earlier: shorterPeriod(later, seed, opts), later };
 }
 
 /** The persons of `later` over a shorter period with the same start (classes kept; see nestedPopulation). */
-export function shorterPeriod(later: readonly Atom[], seed: number, opts: { newcomers?: number; fewer?: number } = {}): Atom[] {
+export function shorterPeriod(
+  later: readonly Atom[],
+  seed: number,
+  opts: { newcomers?: number; fewer?: number } = {},
+): Atom[] {
   const r = rng(seed * 7919 + 1);
   const newcomers = opts.newcomers ?? 0.06;
   const fewer = opts.fewer ?? 0.1;
@@ -46,7 +54,12 @@ export function shorterPeriod(later: readonly Atom[], seed: number, opts: { newc
 }
 
 /** The same population with `removed` persons taken out (a corrected snapshot of the same period). */
-export function withoutPersons(atoms: readonly Atom[], removed: number, seed: number, keep: (a: Atom) => boolean = () => true): Atom[] {
+export function withoutPersons(
+  atoms: readonly Atom[],
+  removed: number,
+  seed: number,
+  keep: (a: Atom) => boolean = () => true,
+): Atom[] {
   const r = rng(seed * 104729 + 3);
   const out = atoms.map((a) => ({ ...a }));
   let left = removed;

@@ -8,7 +8,10 @@ export function protectPrimary(internal: InternalTables, threshold: number, zero
   const unsafe = (v: number) => (v > 0 && v < threshold) || (zeroUnsafe && v === 0);
   const tables: ExportTables['tables'] = {};
   for (const [id, t] of Object.entries(internal.tables)) {
-    tables[id] = { ...t, cells: t.cells.map((row) => row.map((v) => (v === null ? null : unsafe(v) ? SUPPRESSED : v))) };
+    tables[id] = {
+      ...t,
+      cells: t.cells.map((row) => row.map((v) => (v === null ? null : unsafe(v) ? SUPPRESSED : v))),
+    };
   }
   return { ...internal, tables };
 }

@@ -70,9 +70,21 @@ export function randomPopulation(persons: number, seed: number): Atom[] {
     // the background period drops a provision now and then
     let bitsBg = bits;
     if (r() < 0.05) bitsBg &= ~(1 << Math.floor(r() * 26));
-    const age = pick(r, DIMENSIONS.age.map(([k]) => k), [0.05, 0.3, 0.5, 0.14, 0.01]);
-    const gender = pick(r, DIMENSIONS.gender.map(([k]) => k), [0.52, 0.47, 0.01]);
-    const education = pick(r, DIMENSIONS.education.map(([k]) => k), [0.35, 0.3, 0.15, 0.2]);
+    const age = pick(
+      r,
+      DIMENSIONS.age.map(([k]) => k),
+      [0.05, 0.3, 0.5, 0.14, 0.01],
+    );
+    const gender = pick(
+      r,
+      DIMENSIONS.gender.map(([k]) => k),
+      [0.52, 0.47, 0.01],
+    );
+    const education = pick(
+      r,
+      DIMENSIONS.education.map(([k]) => k),
+      [0.35, 0.3, 0.15, 0.2],
+    );
     const key = `${bits}|${bitsBg}|${age}|${gender}|${education}`;
     const a = atoms.get(key);
     if (a) a.n++;

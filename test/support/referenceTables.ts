@@ -3,17 +3,95 @@
  * code (no atoms, no declarations, no SQL): a person is "S|NNNNNNNNN", sets are JS Sets of such keys.
  */
 
-interface SrgRec { s: string; n: string; code: string; begin: string; end: string }
-interface UwvRec { s: string; n: string; type: string; bg: string; product: string; begin: string; end: string }
-interface WmoRec { s: string; n: string; code: string; begin: string; end: string }
-export interface GbaRec { s: string; n: string; gender: string; year: string; month: string }
-interface EduRec { s: string; n: string; level: string; fileYear: number }
-export interface RawData { srg: SrgRec[]; uwv: UwvRec[]; wmo: WmoRec[]; gba: GbaRec[]; edu: EduRec[] }
+interface SrgRec {
+  s: string;
+  n: string;
+  code: string;
+  begin: string;
+  end: string;
+}
+interface UwvRec {
+  s: string;
+  n: string;
+  type: string;
+  bg: string;
+  product: string;
+  begin: string;
+  end: string;
+}
+interface WmoRec {
+  s: string;
+  n: string;
+  code: string;
+  begin: string;
+  end: string;
+}
+export interface GbaRec {
+  s: string;
+  n: string;
+  gender: string;
+  year: string;
+  month: string;
+}
+interface EduRec {
+  s: string;
+  n: string;
+  level: string;
+  fileYear: number;
+}
+export interface RawData {
+  srg: SrgRec[];
+  uwv: UwvRec[];
+  wmo: WmoRec[];
+  gba: GbaRec[];
+  edu: EduRec[];
+}
 
-const SRG: Record<string, string> = { '30': 'ondersteuning_werkplek', '31': 'ondersteuning_werkplek', '59': 'overig_faciliterend', '57': 'vervoer', '69': 'overig', '23': 'ignore', '29': 'ignore', '40': 'lks', '41': 'lks', '42': 'lks', '12': 'begeleiding_jobcoach', '13': 'vervoer', '14': 'overig', '19': 'overig', '16': 'lks', '11': 'ignore' };
-const WMO = (c: number) => (c === 1 ? 'huishouden' : c <= 7 ? 'ondersteuning_thuis' : c <= 12 ? 'hulpmiddelen_diensten' : c <= 16 ? 'verblijf_opvang' : 'overig');
-const TYPES: Record<string, string> = { INTERMEDIAIR: 'intermediair', JOBCOACH: 'jobcoach', MEENEEMBAAR: 'meeneembaar', STARTKREDIET: 'startkrediet', VERVOER: 'vervoer' };
-const BGS: Record<string, string> = { WAJONG: 'wajong', WAJONG_OUD: 'wajong_tot_2015', WAO: 'wao', WAZ: 'waz', WGA: 'wga', ONDERWIJS: 'onderwijs', TOLK_WMO: 'tolk_wmo', TOLK_PWET: 'tolk_pwet' };
+const SRG: Record<string, string> = {
+  '30': 'ondersteuning_werkplek',
+  '31': 'ondersteuning_werkplek',
+  '59': 'overig_faciliterend',
+  '57': 'vervoer',
+  '69': 'overig',
+  '23': 'ignore',
+  '29': 'ignore',
+  '40': 'lks',
+  '41': 'lks',
+  '42': 'lks',
+  '12': 'begeleiding_jobcoach',
+  '13': 'vervoer',
+  '14': 'overig',
+  '19': 'overig',
+  '16': 'lks',
+  '11': 'ignore',
+};
+const WMO = (c: number) =>
+  c === 1
+    ? 'huishouden'
+    : c <= 7
+      ? 'ondersteuning_thuis'
+      : c <= 12
+        ? 'hulpmiddelen_diensten'
+        : c <= 16
+          ? 'verblijf_opvang'
+          : 'overig';
+const TYPES: Record<string, string> = {
+  INTERMEDIAIR: 'intermediair',
+  JOBCOACH: 'jobcoach',
+  MEENEEMBAAR: 'meeneembaar',
+  STARTKREDIET: 'startkrediet',
+  VERVOER: 'vervoer',
+};
+const BGS: Record<string, string> = {
+  WAJONG: 'wajong',
+  WAJONG_OUD: 'wajong_tot_2015',
+  WAO: 'wao',
+  WAZ: 'waz',
+  WGA: 'wga',
+  ONDERWIJS: 'onderwijs',
+  TOLK_WMO: 'tolk_wmo',
+  TOLK_PWET: 'tolk_pwet',
+};
 const TOLK = ['TOLK_GEBAREN', 'TOLK_SCHRIJF'];
 const VIS = ['BRAILLELEESREGEL', 'VERGROTINGSSOFTWARE', 'SCREENREADER', 'BEELDSCHERMLOEP', 'VOORLEESHULP'];
 const PC = ['ondersteuning_werkplek', 'begeleiding_jobcoach', 'overig_faciliterend', 'vervoer', 'overig'];
@@ -22,7 +100,8 @@ const BG = ['wajong', 'wajong_tot_2015', 'wao', 'waz', 'wga', 'onderwijs', 'tolk
 const WC = ['huishouden', 'ondersteuning_thuis', 'hulpmiddelen_diensten', 'verblijf_opvang', 'overig'];
 
 const key = (s: string, n: string) => `${s.trim()}|${String(Number(n)).padStart(9, '0')}`;
-const iso = (d: string) => (d.length === 8 && !d.includes('-') ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : d);
+const iso = (d: string) =>
+  d.length === 8 && !d.includes('-') ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : d;
 const inUse = (b: string, e: string, ps: string, pe: string) => iso(b) <= pe && (e === '' || iso(e) >= ps);
 
 export function referenceTables(raw: RawData, P = { start: '2017-01-01', end: '2022-12-31' }) {
@@ -73,7 +152,8 @@ export function referenceTables(raw: RawData, P = { start: '2017-01-01', end: '2
     return new Set(out);
   };
   const n = (...names: (string | Set<string>)[]) => I(...names).size;
-  const count = (base: Set<string>, fam: string, cats: string[], k: number) => [...base].filter((p) => cats.filter((c) => get(`${fam}.${c}`).has(p)).length === k).length;
+  const count = (base: Set<string>, fam: string, cats: string[], k: number) =>
+    [...base].filter((p) => cats.filter((c) => get(`${fam}.${c}`).has(p)).length === k).length;
 
   // background characteristics
   const gba = new Map<string, GbaRec>();
@@ -83,7 +163,9 @@ export function referenceTables(raw: RawData, P = { start: '2017-01-01', end: '2
   for (const e of raw.edu) {
     if (e.fileYear > endYear) continue;
     const k = key(e.s, e.n);
-    const lvl = /^\d{4}$/.test(e.level) ? ({ '1': 'laag', '2': 'midden', '3': 'hoog' } as Record<string, string>)[e.level[0]!] ?? 'onbekend' : 'onbekend';
+    const lvl = /^\d{4}$/.test(e.level)
+      ? (({ '1': 'laag', '2': 'midden', '3': 'hoog' } as Record<string, string>)[e.level[0]!] ?? 'onbekend')
+      : 'onbekend';
     const prev = edu.get(k);
     if (!prev || e.fileYear > prev.y) edu.set(k, { y: e.fileYear, level: lvl });
   }
@@ -95,7 +177,8 @@ export function referenceTables(raw: RawData, P = { start: '2017-01-01', end: '2
     const a = Number(d.slice(0, 4)) - Number(g.year) - (Number(d.slice(5, 7)) < m ? 1 : 0);
     return a < 18 ? 'lt18' : a <= 27 ? '18_27' : a <= 55 ? '28_55' : 'gt55';
   };
-  const gender = (k: string) => ({ '1': 'man', '2': 'vrouw' } as Record<string, string>)[gba.get(k)?.gender ?? ''] ?? 'onbekend';
+  const gender = (k: string) =>
+    (({ '1': 'man', '2': 'vrouw' }) as Record<string, string>)[gba.get(k)?.gender ?? ''] ?? 'onbekend';
   const education = (k: string) => edu.get(k)?.level ?? 'onbekend';
 
   const groups: [string, Set<string>][] = [
@@ -104,9 +187,11 @@ export function referenceTables(raw: RawData, P = { start: '2017-01-01', end: '2
     ['uwv_wmo', I('uwv', 'wmo')],
     ['uwv_pwet_wmo', I('uwv', 'pwet', 'wmo')],
   ];
-  const fig = (classes: string[], f: (k: string) => string) => groups.map(([, g]) => [...classes.map((c) => [...g].filter((k) => f(k) === c).length), g.size]);
+  const fig = (classes: string[], f: (k: string) => string) =>
+    groups.map(([, g]) => [...classes.map((c) => [...g].filter((k) => f(k) === c).length), g.size]);
   const multi = [...work].filter((k) => ['pwet', 'uwv', 'wmo'].filter((s) => get(s).has(k)).length >= 2).length;
-  const pair = (fam: string, cats: string[]) => cats.map((r, i) => cats.map((c, j) => (j > i ? n(`${fam}.${r}`, `${fam}.${c}`) : null)));
+  const pair = (fam: string, cats: string[]) =>
+    cats.map((r, i) => cats.map((c, j) => (j > i ? n(`${fam}.${r}`, `${fam}.${c}`) : null)));
   const tolkPwet = I('tolk', 'pwet');
   const tolkWmo = I('tolk', 'wmo');
   const W = (x: string) => I(x, work);
@@ -122,11 +207,17 @@ export function referenceTables(raw: RawData, P = { start: '2017-01-01', end: '2
     '3.3': pair('pwet', PC),
     '3.4': [[get('uwv').size], ...UT.map((c) => [n(`uwv.${c}`)])],
     '3.5': pair('uwv', UT),
-    '3.6': [[get('uwv').size, ...BG.map((b) => n(`uwv.bg.${b}`))], ...UT.map((t) => [n(`uwv.${t}`), ...BG.map((b) => n(`uwv.${t}`, `uwv.bg.${b}`))])],
+    '3.6': [
+      [get('uwv').size, ...BG.map((b) => n(`uwv.bg.${b}`))],
+      ...UT.map((t) => [n(`uwv.${t}`), ...BG.map((b) => n(`uwv.${t}`, `uwv.bg.${b}`))]),
+    ],
     '3.7': PC.map((c) => [n(`pwet.${c}`), ...WC.map((w) => n(`pwet.${c}`, `wmo.${w}`))]),
     '3.8': UT.map((c) => [n(`uwv.${c}`), ...WC.map((w) => n(`uwv.${c}`, `wmo.${w}`))]),
     '3.9': BG.map((c) => [n(`uwv.bg.${c}`), ...WC.map((w) => n(`uwv.bg.${c}`, `wmo.${w}`))]),
-    '3.10': [[null, ...UT.map((t) => n(`uwv.${t}`))], ...PC.map((c) => [n(`pwet.${c}`), ...UT.map((t) => n(`pwet.${c}`, `uwv.${t}`))])],
+    '3.10': [
+      [null, ...UT.map((t) => n(`uwv.${t}`))],
+      ...PC.map((c) => [n(`pwet.${c}`), ...UT.map((t) => n(`pwet.${c}`, `uwv.${t}`))]),
+    ],
     '3.11': PC.map((c) => BG.map((b) => n(`pwet.${c}`, `uwv.bg.${b}`))),
     'F3.1': fig(['lt18', '18_27', '28_55', 'gt55', 'onbekend'], ageClass),
     'F3.2': fig(['man', 'vrouw', 'onbekend'], gender),

@@ -26,23 +26,35 @@ export async function runOnFolder(dir: string, config: Config = defaultConfig())
   return runPipelineWithSav(dir, undefined, config);
 }
 
-export async function runPipelineWithSav(dir: string, loadSav: SavLoader | undefined, config: Config = defaultConfig()): Promise<PipelineResult> {
+export async function runPipelineWithSav(
+  dir: string,
+  loadSav: SavLoader | undefined,
+  config: Config = defaultConfig(),
+): Promise<PipelineResult> {
   const db = await openDatabase({ memoryLimit: '1GB', threads: 2, preserveInsertionOrder: false });
   try {
-    const entries = readdirSync(dir).map((name) => ({ name, path: join(dir, name), size: statSync(join(dir, name)).size }));
-    return await runPipeline(config, {
-      conn: db.connection,
-      entries,
-      inputDir: dir,
-      loadSav,
-      readFirstLine,
-      now: () => 0,
-      protect: async ({ internal, params }) => ({
-        exported: protectPrimary(internal, params.threshold, params.zeroUnsafe),
-        internalFiles: {},
-        marks: {},
-      }),
-    }, 'protect');
+    const entries = readdirSync(dir).map((name) => ({
+      name,
+      path: join(dir, name),
+      size: statSync(join(dir, name)).size,
+    }));
+    return await runPipeline(
+      config,
+      {
+        conn: db.connection,
+        entries,
+        inputDir: dir,
+        loadSav,
+        readFirstLine,
+        now: () => 0,
+        protect: async ({ internal, params }) => ({
+          exported: protectPrimary(internal, params.threshold, params.zeroUnsafe),
+          internalFiles: {},
+          marks: {},
+        }),
+      },
+      'protect',
+    );
   } finally {
     db.close();
   }
@@ -52,4 +64,5 @@ export async function tablesOf(files: Record<string, string>, config?: Config): 
   return (await runOnFolder(writeFolder(files), config)).internal!;
 }
 
-export const csv = (header: string, rows: (string | number)[][]) => [header, ...rows.map((r) => r.join(','))].join('\n') + '\n';
+export const csv = (header: string, rows: (string | number)[][]) =>
+  [header, ...rows.map((r) => r.join(','))].join('\n') + '\n';

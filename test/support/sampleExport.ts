@@ -84,7 +84,11 @@ export function sampleExport(): ExportTables {
     tables: {
       '3.0': table(
         `Aantal gebruikers van werkvoorzieningen en multigebruikers in de periode ${P}.`,
-        [h('work', 'Gebruikers van een werkvoorziening (Pwet of UWV)'), h('multi', 'Multigebruikers (twee of meer domeinen)'), h('uwv_pwet_wmo', 'Gebruikers van UWV, Pwet én Wmo')],
+        [
+          h('work', 'Gebruikers van een werkvoorziening (Pwet of UWV)'),
+          h('multi', 'Multigebruikers (twee of meer domeinen)'),
+          h('uwv_pwet_wmo', 'Gebruikers van UWV, Pwet én Wmo'),
+        ],
         [USERS],
         [[133127], [38052], [425]],
       ),
@@ -98,30 +102,47 @@ export function sampleExport(): ExportTables {
           [38273, 18897, 19801, null],
         ],
       ),
-      'F3.1': shares(`Verdeling van de mensen die in de periode 2017–2021 gebruik hebben gemaakt van voorzieningen vanuit verschillende domeinen naar leeftijdscategorie.`,
-        [h('lt18', 'jonger dan 18'), h('18_27', '18–27 jaar'), h('28_55', '28–55 jaar'), h('gt55', 'ouder dan 55'), h('onbekend', 'onbekend')],
+      'F3.1': shares(
+        `Verdeling van de mensen die in de periode 2017–2021 gebruik hebben gemaakt van voorzieningen vanuit verschillende domeinen naar leeftijdscategorie.`,
+        [
+          h('lt18', 'jonger dan 18'),
+          h('18_27', '18–27 jaar'),
+          h('28_55', '28–55 jaar'),
+          h('gt55', 'ouder dan 55'),
+          h('onbekend', 'onbekend'),
+        ],
         [
           { total: 702, counts: [12, 251, 380, 59, 0] },
           { total: 16853, counts: [147, 3320, 10987, 2381, 18] },
           { total: 17960, counts: [410, 3912, 10540, 3074, 24] },
           { total: 389, counts: [S, 88, 241, 52, S] },
-        ]),
-      'F3.2': shares(`Verdeling van de mensen die in de periode 2017–2021 gebruik hebben gemaakt van voorzieningen vanuit verschillende domeinen naar geslacht.`,
+        ],
+      ),
+      'F3.2': shares(
+        `Verdeling van de mensen die in de periode 2017–2021 gebruik hebben gemaakt van voorzieningen vanuit verschillende domeinen naar geslacht.`,
         [h('man', 'man'), h('vrouw', 'vrouw'), h('onbekend', 'onbekend')],
         [
           { total: 702, counts: [267, 435, 0] },
           { total: 16853, counts: [7236, 9599, 18] },
           { total: 17960, counts: [7350, 10586, 24] },
           { total: 389, counts: [S, 237, S] },
-        ]),
-      'F3.3': shares(`Verdeling van de mensen die in de periode 2017–2021 gebruik hebben gemaakt van voorzieningen vanuit verschillende domeinen naar opleidingsniveau.`,
-        [h('laag', 'Laag opgeleid'), h('midden', 'Middelbaar opgeleid'), h('hoog', 'Hoog opgeleid'), h('onbekend', 'onbekend')],
+        ],
+      ),
+      'F3.3': shares(
+        `Verdeling van de mensen die in de periode 2017–2021 gebruik hebben gemaakt van voorzieningen vanuit verschillende domeinen naar opleidingsniveau.`,
+        [
+          h('laag', 'Laag opgeleid'),
+          h('midden', 'Middelbaar opgeleid'),
+          h('hoog', 'Hoog opgeleid'),
+          h('onbekend', 'onbekend'),
+        ],
         [
           { total: 702, counts: [259, 271, 72, 100] },
           { total: 16853, counts: [7821, 5649, 1013, 2370] },
           { total: 17960, counts: [7092, 5878, 2110, 2880] },
           { total: 389, counts: [140, 164, 37, 48] },
-        ]),
+        ],
+      ),
       '3.2': table(
         `Aantal mensen dat voorzieningen vanuit de Pwet heeft gebruikt in de periode ${P}.`,
         [h('total', 'Totaal aantal unieke gebruikers'), ...PWET],
@@ -130,12 +151,14 @@ export function sampleExport(): ExportTables {
       ),
       'F3.4': table(
         `Aantal mensen dat één of meerdere voorzieningen van de Pwet heeft gebruikt in de periode ${P}.`,
-        count(1, 5, VOORZ), [USERS],
+        count(1, 5, VOORZ),
+        [USERS],
         [[64200], [7420], [790], [S], [S]],
       ),
       '3.3': table(
         `Aantal mensen dat gebruik heeft gemaakt van combinaties van voorzieningen vanuit de Pwet in de periode ${P}.`,
-        PWET, PWET,
+        PWET,
+        PWET,
         [
           [null, 2075, 989, 1500, 1213],
           [null, null, 81, 76, 250],
@@ -152,7 +175,8 @@ export function sampleExport(): ExportTables {
       ),
       '3.5': table(
         `Aantal mensen dat gebruik heeft gemaakt van combinaties van typen voorzieningen van het UWV in de periode ${P}.`,
-        UWV, UWV,
+        UWV,
+        UWV,
         [
           [null, 363, 249, S, 221],
           [null, null, 687, 26, 455],
@@ -163,7 +187,8 @@ export function sampleExport(): ExportTables {
       ),
       '3.6': table(
         `Aantal gebruikers van voorzieningen door UWV per wettelijke achtergrond in de periode ${P}, uitgesplitst naar type voorziening.`,
-        [TOTAL, ...UWV], [TOTAL, ...BG],
+        [TOTAL, ...UWV],
+        [TOTAL, ...BG],
         [
           [61396, 16193, 14073, 1224, 114, 23580, 8747, 7501, 137],
           [8227, 310, 463, 118, 13, 2061, 947, 7501, 128],
@@ -175,12 +200,14 @@ export function sampleExport(): ExportTables {
       ),
       'F3.5': table(
         `Aantal mensen dat één of meerdere voorzieningen van UWV heeft gebruikt in de periode ${P}.`,
-        count(1, 5, VOORZ), [USERS],
+        count(1, 5, VOORZ),
+        [USERS],
         [[54005], [6900], [460], [31], [S]],
       ),
       '3.7': table(
         `Aantal mensen dat gebruik heeft gemaakt van Pwet-voorzieningen en Wmo-voorzieningen in de periode ${P}.`,
-        PWET, [TOTAL, ...WMO],
+        PWET,
+        [TOTAL, ...WMO],
         [
           [26768, 677, 6973, 771, 1825, 1460],
           [3792, 106, 1102, 133, 279, 273],
@@ -191,7 +218,8 @@ export function sampleExport(): ExportTables {
       ),
       '3.8': table(
         `Aantal mensen dat gebruik heeft gemaakt van voorzieningen van UWV en voorzieningen vanuit de Wmo in de periode ${P}, uitgesplitst naar type voorziening.`,
-        UWV, [TOTAL, ...WMO],
+        UWV,
+        [TOTAL, ...WMO],
         [
           [8227, 723, 1641, 1052, 73, 228],
           [26306, 1214, 7889, 1000, 1431, 1564],
@@ -202,7 +230,8 @@ export function sampleExport(): ExportTables {
       ),
       '3.9': table(
         `Aantal mensen dat gebruik heeft gemaakt van voorzieningen door UWV verstrekt en voorzieningen vanuit de Wmo in de periode ${P}, uitgesplitst naar wettelijke achtergrond.`,
-        BG, [TOTAL, ...WMO],
+        BG,
+        [TOTAL, ...WMO],
         [
           [16193, 744, 4837, 999, 1090, 1000],
           [14073, 802, 3105, 611, 1182, 905],
@@ -216,7 +245,8 @@ export function sampleExport(): ExportTables {
       ),
       '3.10': table(
         `Aantal mensen dat gebruik heeft gemaakt van Pwet-voorzieningen én UWV-voorzieningen in de periode ${P}.`,
-        [TOTAL, ...PWET], [TOTAL, ...UWV],
+        [TOTAL, ...PWET],
+        [TOTAL, ...UWV],
         [
           [null, 8227, 26306, 22304, 1032, 7137],
           [26768, 120, 225, 137, S, 117],
@@ -228,7 +258,8 @@ export function sampleExport(): ExportTables {
       ),
       '3.11': table(
         `Aantal mensen dat gebruik heeft gemaakt van Pwet-voorzieningen met de wettelijke achtergrond van UWV in de periode ${P}.`,
-        PWET, BG,
+        PWET,
+        BG,
         [
           [81, 49, S, 0, 356, 68, 109, 25],
           [S, S, S, 0, 60, S, 23, S],
@@ -239,23 +270,29 @@ export function sampleExport(): ExportTables {
       ),
       '4.1': table(
         `Aantal mensen dat gebruik heeft gemaakt van UWV-voorzieningen voor mensen met een visuele beperking in de periode ${P}, uitgesplitst naar wettelijke achtergrond.`,
-        [h('visueel', 'Aantal gebruikers dat tevens voorzieningen gebruikt gericht op visuele beperking')], [TOTAL, ...BG],
+        [h('visueel', 'Aantal gebruikers dat tevens voorzieningen gebruikt gericht op visuele beperking')],
+        [TOTAL, ...BG],
         [[1609, 206, 260, 48, S, 813, 660, S, 0]],
       ),
       'F4.1': table(
         `Aantal mensen dat naast voorzieningen gericht op visuele beperkingen ook één of meerdere voorzieningen van de Wmo heeft gehad in de periode ${P}.`,
-        count(0, 5, VOORZ), [USERS],
+        count(0, 5, VOORZ),
+        [USERS],
         [[1020], [390], [140], [45], [12], [S]],
       ),
       '4.2': table(
         `Aantal mensen dat naast een tolkenvoorziening ook werkvoorzieningen vanuit de Pwet heeft gebruikt in de periode ${P}, uitgesplitst naar type Pwet-voorziening.`,
         [h('tolk', 'Aantal gebruikers van de tolkenvoorziening')],
-        [h('total', 'Totaal aantal gebruikers tolkenvoorziening dat ook voorzieningen vanuit de Pwet gebruikte'), ...PWET],
+        [
+          h('total', 'Totaal aantal gebruikers tolkenvoorziening dat ook voorzieningen vanuit de Pwet gebruikte'),
+          ...PWET,
+        ],
         [[161, 116, 24, 17, 11, 34]],
       ),
       'F4.3': table(
         `Aantal mensen dat één of meerdere voorzieningen vanuit de Pwet hebben gebruikt in de periode ${P}, die tevens een tolkenvoorziening gebruiken.`,
-        count(1, 5, VOORZ), [USERS],
+        count(1, 5, VOORZ),
+        [USERS],
         [[140], [17], [S], [S], [0]],
       ),
       '4.3': table(
@@ -267,32 +304,40 @@ export function sampleExport(): ExportTables {
       '4.4': table(
         `Aantal mensen dat gebruik heeft gemaakt van een tolkenvoorziening van UWV en voorzieningen vanuit de Wmo in de periode ${P}, uitgesplitst naar type Wmo-voorziening.`,
         [h('tolk', 'Aantal gebruikers van de tolkenvoorziening')],
-        [h('total', 'Totaal aantal gebruikers tolkenvoorziening dat ook voorzieningen vanuit de Wmo gebruikte'), ...WMO],
+        [
+          h('total', 'Totaal aantal gebruikers tolkenvoorziening dat ook voorzieningen vanuit de Wmo gebruikte'),
+          ...WMO,
+        ],
         [[2228, 625, 1490, 828, 66, 194]],
       ),
       'F4.4': table(
         `Aantal mensen dat één of meerdere voorzieningen vanuit de Wmo hebben gebruikt in de periode ${P}, die tevens een tolkenvoorziening gebruiken.`,
-        count(1, 5, VOORZ), [USERS],
+        count(1, 5, VOORZ),
+        [USERS],
         [[1210], [690], [270], [52], [S]],
       ),
       '4.5': table(
         `Aantal mensen dat gebruik heeft gemaakt van de tolkenvoorziening in de periode ${P}, uitgesplitst naar wettelijke achtergrond.`,
-        [h('tolk', 'Aantal gebruikers van de tolkenvoorziening')], [TOTAL, ...BG],
+        [h('tolk', 'Aantal gebruikers van de tolkenvoorziening')],
+        [TOTAL, ...BG],
         [[7728, 329, 473, 108, 12, 1936, 889, 7283, 125]],
       ),
       A: table(
         `Aantal mensen dat gebruik maakte van LKS en Wmo-voorzieningen in de periode ${P}.`,
-        [h('lks', 'Loonkostensubsidie')], [TOTAL, ...WMO],
+        [h('lks', 'Loonkostensubsidie')],
+        [TOTAL, ...WMO],
         [[54907, 1307, 12272, 1660, 3222, 2941]],
       ),
       B: table(
         `Aantal mensen dat gebruik heeft gemaakt van LKS en UWV-voorzieningen in de periode ${P}, uitgesplitst naar type voorziening.`,
-        [h('lks', 'Loonkostensubsidie')], [TOTAL, ...UWV],
+        [h('lks', 'Loonkostensubsidie')],
+        [TOTAL, ...UWV],
         [[54907, 209, 348, 296, S, 257]],
       ),
       C: table(
         `Aantal mensen dat gebruik heeft gemaakt van LKS en UWV-voorzieningen in de periode ${P}, uitgesplitst naar wettelijke achtergrond.`,
-        [h('lks', 'Loonkostensubsidie')], [TOTAL, ...BG],
+        [h('lks', 'Loonkostensubsidie')],
+        [TOTAL, ...BG],
         [[54907, 112, 64, 17, S, 747, 142, 189, 37]],
       ),
     },

@@ -20,7 +20,8 @@ export function tool(cmd: string): boolean {
 export function run(cmd: string, args: string[], cwd: string): string {
   const r = spawnSync(cmd, args, { cwd, encoding: 'utf8' });
   const out = `${r.stdout ?? ''}${r.stderr ?? ''}`;
-  if (r.status !== 0 || /\berror:/i.test(out)) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${out}`);
+  if (r.status !== 0 || /\berror:/i.test(out))
+    throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${out}`);
   return out;
 }
 
@@ -62,28 +63,100 @@ const KNOWN_VARIABLES =
   'RANGE_N (F5.1) STRMIS (A4) NAAM (A20) LANG (A300) OPLNIVSOI2021AGG4HBmetNIRWO (A4) FRAC (F12.4)';
 
 const KNOWN_INPUT: string[][] = [
-  ['R', '089711863', '89711863', '15-MAR-1980', '15-MAR-1980 13:45:10', '01', '1', '2.5', '----', 'café', LONG1, '2111', '3.14159'],
+  [
+    'R',
+    '089711863',
+    '89711863',
+    '15-MAR-1980',
+    '15-MAR-1980 13:45:10',
+    '01',
+    '1',
+    '2.5',
+    '----',
+    'café',
+    LONG1,
+    '2111',
+    '3.14159',
+  ],
   ['R', '000000001', '1', '01-JAN-1900', '', '1', '30', '95', '9999', 'Zoë', 'kort', '', '-10000000000'],
   ['', '123456789', '', '', '', '', '99', '-1', 'abc', 'Ærø', LONG3, '----', '.5'],
-  ['R', '999999999', '999999999', '29-FEB-2000', '01-JAN-1970 00:00:00', '30', '98', '89.9', '', '', '', '3213', '-.25'],
+  [
+    'R',
+    '999999999',
+    '999999999',
+    '29-FEB-2000',
+    '01-JAN-1970 00:00:00',
+    '30',
+    '98',
+    '89.9',
+    '',
+    '',
+    '',
+    '3213',
+    '-.25',
+  ],
 ];
 
 export const KNOWN_EXPECTED: Record<string, unknown>[] = [
   {
-    RINPERSOONS: 'R', RINPERSOON: '089711863', NUMKEY: 89711863, GEBDAT: '1980-03-15', TS: '1980-03-15 13:45:10', CODE_S: '01', CODE_N: 1,
-    RANGE_N: 2.5, STRMIS: '----', NAAM: 'café', LANG: LONG1, OPLNIVSOI2021AGG4HBmetNIRWO: '2111', FRAC: 3.14159,
+    RINPERSOONS: 'R',
+    RINPERSOON: '089711863',
+    NUMKEY: 89711863,
+    GEBDAT: '1980-03-15',
+    TS: '1980-03-15 13:45:10',
+    CODE_S: '01',
+    CODE_N: 1,
+    RANGE_N: 2.5,
+    STRMIS: '----',
+    NAAM: 'café',
+    LANG: LONG1,
+    OPLNIVSOI2021AGG4HBmetNIRWO: '2111',
+    FRAC: 3.14159,
   },
   {
-    RINPERSOONS: 'R', RINPERSOON: '000000001', NUMKEY: 1, GEBDAT: '1900-01-01', TS: null, CODE_S: '1', CODE_N: 30,
-    RANGE_N: 95, STRMIS: '9999', NAAM: 'Zoë', LANG: 'kort', OPLNIVSOI2021AGG4HBmetNIRWO: '', FRAC: -10000000000,
+    RINPERSOONS: 'R',
+    RINPERSOON: '000000001',
+    NUMKEY: 1,
+    GEBDAT: '1900-01-01',
+    TS: null,
+    CODE_S: '1',
+    CODE_N: 30,
+    RANGE_N: 95,
+    STRMIS: '9999',
+    NAAM: 'Zoë',
+    LANG: 'kort',
+    OPLNIVSOI2021AGG4HBmetNIRWO: '',
+    FRAC: -10000000000,
   },
   {
-    RINPERSOONS: '', RINPERSOON: '123456789', NUMKEY: null, GEBDAT: null, TS: null, CODE_S: '', CODE_N: 99,
-    RANGE_N: -1, STRMIS: 'abc', NAAM: 'Ærø', LANG: LONG3, OPLNIVSOI2021AGG4HBmetNIRWO: '----', FRAC: 0.5,
+    RINPERSOONS: '',
+    RINPERSOON: '123456789',
+    NUMKEY: null,
+    GEBDAT: null,
+    TS: null,
+    CODE_S: '',
+    CODE_N: 99,
+    RANGE_N: -1,
+    STRMIS: 'abc',
+    NAAM: 'Ærø',
+    LANG: LONG3,
+    OPLNIVSOI2021AGG4HBmetNIRWO: '----',
+    FRAC: 0.5,
   },
   {
-    RINPERSOONS: 'R', RINPERSOON: '999999999', NUMKEY: 999999999, GEBDAT: '2000-02-29', TS: '1970-01-01 00:00:00', CODE_S: '30', CODE_N: 98,
-    RANGE_N: 89.9, STRMIS: '', NAAM: '', LANG: '', OPLNIVSOI2021AGG4HBmetNIRWO: '3213', FRAC: -0.25,
+    RINPERSOONS: 'R',
+    RINPERSOON: '999999999',
+    NUMKEY: 999999999,
+    GEBDAT: '2000-02-29',
+    TS: '1970-01-01 00:00:00',
+    CODE_S: '30',
+    CODE_N: 98,
+    RANGE_N: 89.9,
+    STRMIS: '',
+    NAAM: '',
+    LANG: '',
+    OPLNIVSOI2021AGG4HBmetNIRWO: '3213',
+    FRAC: -0.25,
   },
 ];
 

@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlString } from '../../core/sql.js';
 import { InputError } from '../../core/errors.js';
-import { EDUCATION_YEARS, WMO_YEARS, generateSynthetic, type GenerateResult } from '../../synthetic/generateSynthetic.js';
+import {
+  EDUCATION_YEARS,
+  WMO_YEARS,
+  generateSynthetic,
+  type GenerateResult,
+} from '../../synthetic/generateSynthetic.js';
 import { type Database, openDatabase } from '../../core/openDatabase.js';
 import { packageRoot } from '../../core/packageRoot.js';
 
@@ -17,7 +22,13 @@ const scratch = () => {
   return d;
 };
 
-async function generate(outDir: string, seed: number, scale = SCALE, threads = 2, format: 'csv' | 'parquet' | 'sav' = 'csv') {
+async function generate(
+  outDir: string,
+  seed: number,
+  scale = SCALE,
+  threads = 2,
+  format: 'csv' | 'parquet' | 'sav' = 'csv',
+) {
   const db = await openDatabase({ threads });
   try {
     return await generateSynthetic(db.connection, { outDir, scale, seed, format });
@@ -27,7 +38,16 @@ async function generate(outDir: string, seed: number, scale = SCALE, threads = 2
 }
 
 const bytes = (dir: string) =>
-  Object.fromEntries(readdirSync(dir).sort().map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+  Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [
+        f,
+        createHash('sha256')
+          .update(readFileSync(join(dir, f)))
+          .digest('hex'),
+      ]),
+  );
 
 const config = JSON.parse(readFileSync(join(packageRoot(), 'schemas', 'default.config.json'), 'utf8')) as {
   codes: Record<string, Record<string, string> | string[]>;
@@ -52,7 +72,8 @@ async function query(sql: string): Promise<Record<string, unknown>[]> {
   return (await db.connection.runAndReadAll(sql)).getRowObjects() as Record<string, unknown>[];
 }
 const csv = (name: string) => `read_csv(${sqlString(join(base, name))}, all_varchar = true, header = true)`;
-const wmoAll = () => `read_csv([${WMO_YEARS.map((y) => sqlString(join(base, `WMO${y}BUSV1.csv`))).join(', ')}], all_varchar = true, header = true)`;
+const wmoAll = () =>
+  `read_csv([${WMO_YEARS.map((y) => sqlString(join(base, `WMO${y}BUSV1.csv`))).join(', ')}], all_varchar = true, header = true)`;
 
 describe('generateSynthetic', () => {
   it('writes the default layout: CBS-like file names and default column names', () => {
@@ -71,8 +92,12 @@ describe('generateSynthetic', () => {
     );
     expect(header('HOOGSTEOPL2018TABV1.csv')).toBe('RINPERSOONS,RINPERSOON,OPLNIVSOI2016AGG4HBMETNIRWO');
     expect(header('HOOGSTEOPL2019TABV1.csv')).toBe('RINPERSOONS,RINPERSOON,OPLNIVSOI2021AGG4HBmetNIRWO');
-    expect(header('PWETSRGVOORZIENINGTAB.csv')).toBe('RINPERSOONS,RINPERSOON,SRGVOORZIENING,SRGDATUMAANVANG,SRGDATUMEINDE');
-    expect(header('WMO2020BUSV1.csv')).toBe('RINPERSOONS,RINPERSOON,WMOTYPEMAATWERKARRANGEMENT,WMODATUMAANVANG,WMODATUMEINDE');
+    expect(header('PWETSRGVOORZIENINGTAB.csv')).toBe(
+      'RINPERSOONS,RINPERSOON,SRGVOORZIENING,SRGDATUMAANVANG,SRGDATUMEINDE',
+    );
+    expect(header('WMO2020BUSV1.csv')).toBe(
+      'RINPERSOONS,RINPERSOON,WMOTYPEMAATWERKARRANGEMENT,WMODATUMAANVANG,WMODATUMEINDE',
+    );
     expect(header('UWVVOORZIENING.csv')).toBe(
       'RINPERSOONS,RINPERSOON,UWVSOORTVOORZIENING,UWVWETTELIJKEACHTERGROND,UWVPRODUCT,UWVDATUMAANVANG,UWVDATUMEINDE',
     );
@@ -98,7 +123,13 @@ describe('generateSynthetic', () => {
     const bigger = scratch();
     const r = await generate(bigger, 7, SCALE * 4);
     const rows = (res: GenerateResult, name: string) => res.files.find((f) => f.name === name)!.rows;
-    for (const name of ['GBAPERSOON2022TABV1.csv', 'HOOGSTEOPL2022TABV1.csv', 'PWETSRGVOORZIENINGTAB.csv', 'WMO2020BUSV1.csv', 'UWVVOORZIENING.csv']) {
+    for (const name of [
+      'GBAPERSOON2022TABV1.csv',
+      'HOOGSTEOPL2022TABV1.csv',
+      'PWETSRGVOORZIENINGTAB.csv',
+      'WMO2020BUSV1.csv',
+      'UWVVOORZIENING.csv',
+    ]) {
       const ratio = rows(r, name) / rows(baseResult, name);
       expect(ratio, name).toBeGreaterThan(3.6);
       expect(ratio, name).toBeLessThan(4.4);
@@ -116,7 +147,9 @@ describe('generateSynthetic', () => {
       expect(Number(row!.bad), f).toBe(0);
       expect(Number(row!.badType), f).toBe(0);
     }
-    const [gba] = await query(`SELECT count(*) AS n, count(DISTINCT RINPERSOON) AS d FROM ${csv('GBAPERSOON2022TABV1.csv')}`);
+    const [gba] = await query(
+      `SELECT count(*) AS n, count(DISTINCT RINPERSOON) AS d FROM ${csv('GBAPERSOON2022TABV1.csv')}`,
+    );
     expect(gba!.n).toBe(gba!.d);
     for (const [src, prefix] of [
       [csv('PWETSRGVOORZIENINGTAB.csv'), 'SRG'],
@@ -197,7 +230,9 @@ describe('generateSynthetic', () => {
     const r = await generate(pq, 7, SCALE, 2, 'parquet');
     expect(r.files.map((f) => f.rows)).toEqual(baseResult.files.map((f) => f.rows));
     expect(readdirSync(pq).every((f) => f.endsWith('.parquet'))).toBe(true);
-    const [row] = await query(`SELECT count(*) AS n FROM read_parquet(${sqlString(join(pq, 'UWVVOORZIENING.parquet'))})`);
+    const [row] = await query(
+      `SELECT count(*) AS n FROM read_parquet(${sqlString(join(pq, 'UWVVOORZIENING.parquet'))})`,
+    );
     expect(Number(row!.n)).toBe(r.files.at(-1)!.rows);
     const sav = scratch();
     const s = await generate(sav, 7, SCALE / 4, 2, 'sav');

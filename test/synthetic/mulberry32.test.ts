@@ -18,7 +18,7 @@ describe('synthetic/mulberry32', () => {
     );
   });
 
-  it('the reference values of mulberry32 for seed 1 (the generator\'s outputs depend on them)', () => {
+  it("the reference values of mulberry32 for seed 1 (the generator's outputs depend on them)", () => {
     // Pinned: the first is the widely quoted mulberry32(1)() = 0.6270739405881613; the next two pin the state update.
     expect(mulberry32(1)()).toBe(0.6270739405881613);
     const ints = take(mulberry32(1), 3).map((x) => x * 4294967296);

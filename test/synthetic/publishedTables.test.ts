@@ -27,14 +27,16 @@ describe('synthetic/publishedTables', () => {
     const bad: string[] = [];
     for (const [id, rows] of Object.entries(PUBLISHED_TABLES.tables))
       for (const [r, cols] of Object.entries(rows))
-        for (const [c, v] of Object.entries(cols)) if (!Number.isInteger(v) || (v !== 0 && v < 10)) bad.push(`${id}/${r}/${c}=${v}`);
+        for (const [c, v] of Object.entries(cols))
+          if (!Number.isInteger(v) || (v !== 0 && v < 10)) bad.push(`${id}/${r}/${c}=${v}`);
     expect(bad).toEqual([]);
   });
 
   it('symmetric cross tables agree with themselves (3.1: pwet × uwv = uwv × pwet, …)', () => {
     const t = PUBLISHED_TABLES.tables['3.1']!;
     for (const [r, cols] of Object.entries(t))
-      for (const [c, v] of Object.entries(cols)) if (c !== 'total' && t[c]?.[r] !== undefined) expect(t[c]![r], `${r}/${c}`).toBe(v);
+      for (const [c, v] of Object.entries(cols))
+        if (c !== 'total' && t[c]?.[r] !== undefined) expect(t[c]![r], `${r}/${c}`).toBe(v);
   });
 
   it('a part is never larger than its total (row total of 3.2 family)', () => {

@@ -17,7 +17,8 @@ describe('segmentDemographics', () => {
     for (const [seg, group] of pairs) {
       const n = sizes[seg];
       const t = sizes.PUW;
-      const mix = (k: 'man' | 'laag' | 'midden' | 'hoog') => (demo.get(seg)![k] * n + demo.get('PUW')![k] * t) / (n + t);
+      const mix = (k: 'man' | 'laag' | 'midden' | 'hoog') =>
+        (demo.get(seg)![k] * n + demo.get('PUW')![k] * t) / (n + t);
       expect(mix('man')).toBeCloseTo(shares['F3.2']![group]!.man!, 3);
       const edu = shares['F3.3']![group]!;
       const sum = edu.laag! + edu.midden! + edu.hoog!;

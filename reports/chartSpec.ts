@@ -33,6 +33,17 @@ const BAR = '#2e75b6';
  * shown is one "**" segment over the whole bar. The legend has an
  * entry "** te weinig waarnemingen" and the subtitle explains `**` whenever the figure has one.
  */
+
+/** The legend under a chart: one entry per class or column, in rows of at most four (three when there are more). */
+function bottomLegend(domain: readonly string[]) {
+  return {
+    orient: 'bottom',
+    title: null,
+    direction: 'horizontal',
+    columns: domain.length <= 4 ? domain.length : 3,
+    labelLimit: 260,
+  } as const;
+}
 export function chartSpec(
   id: string,
   table: ExportTable,
@@ -241,13 +252,7 @@ function shareSpec(capt: string, table: ExportTable, lang: Lang, threshold: numb
             type: 'nominal',
             scale: { domain, range },
             sort: domain,
-            legend: {
-              orient: 'bottom',
-              title: null,
-              direction: 'horizontal',
-              columns: domain.length <= 4 ? domain.length : 3,
-              labelLimit: 260,
-            },
+            legend: bottomLegend(domain),
           },
           stroke: { condition: { test: 'datum.suppressed', value: '#666666' }, value: '#ffffff' },
           strokeDash: { condition: { test: 'datum.suppressed', value: [4, 2] }, value: [1, 0] },
@@ -388,13 +393,7 @@ function countSpec(capt: string, table: ExportTable, lang: Lang): TopLevelSpec {
                 color: {
                   ...series,
                   scale: { domain, range: [...colorOf.values()] },
-                  legend: {
-                    orient: 'bottom',
-                    title: null,
-                    direction: 'horizontal',
-                    columns: domain.length <= 4 ? domain.length : 3,
-                    labelLimit: 260,
-                  },
+                  legend: bottomLegend(domain),
                 },
               }
             : {}),

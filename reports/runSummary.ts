@@ -1,5 +1,15 @@
 import type { Period } from '../schemas/tablesJson.js';
 
+/** Cells shown and suppressed, by reason (the kinds are explained on RunSummary.cells). */
+interface CellCounts {
+  published: number;
+  primary: number;
+  secondary: number;
+  differencing?: number;
+  earlierCell?: number;
+  forPrevious?: number;
+}
+
 /** What a run did, for the terminal (human) and manifest.json's `summary` (machine). */
 export interface RunSummary {
   period: Period;
@@ -10,15 +20,7 @@ export interface RunSummary {
    * differ by 1 … threshold − 1 from an earlier export), earlierCell (would narrow a cell suppressed earlier) and
    * forPrevious (cells suppressed only because of the earlier exports: what --previous cost).
    */
-  cells: {
-    total: number;
-    published: number;
-    primary: number;
-    secondary: number;
-    differencing?: number;
-    earlierCell?: number;
-    forPrevious?: number;
-  };
+  cells: CellCounts & { total: number };
   quarantinedRows: number;
   /**
    * Only with tables the config adds: their ids, and the shipped tables whose suppression they change (compared with
@@ -34,14 +36,7 @@ export interface RunSummary {
 export interface RunSummaryInput {
   period: Period;
   tables: number;
-  cells: {
-    published: number;
-    primary: number;
-    secondary: number;
-    differencing?: number;
-    earlierCell?: number;
-    forPrevious?: number;
-  };
+  cells: CellCounts;
   quarantinedRows: number;
   userTables?: { added: string[]; changed: { table: string; hidden: number; shown: number }[] } | undefined;
   passed: boolean;

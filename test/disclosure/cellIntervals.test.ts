@@ -1,39 +1,10 @@
 import fc from 'fast-check';
-import type { Highs } from 'highs';
 import { describe, expect, it } from 'vitest';
 import { TWO_BY_TWO_ROWS } from '../support/twoByTwo.js';
 import { cellIntervals } from '../../disclosure/cellIntervals.js';
 import { loadSolver } from '../../disclosure/loadSolver.js';
 import { integerInterval } from '../../disclosure/protectionRule.js';
-
-/** The interval of row `target`, solved on another code path (CPLEX LP text through highs.solve, no decomposition, no shortcut). */
-function independent(
-  highs: Highs,
-  rows: readonly { vars: number[]; value: number }[],
-  nVars: number,
-  published: readonly boolean[],
-  target: number,
-): [number, number] {
-  const sum = (vars: number[]) => vars.map((v) => `x${v}`).join(' + ');
-  const cons = rows.flatMap((r, i) => (published[i] ? [` c${i}: ${sum(r.vars)} = ${r.value}`] : []));
-  const bounds = Array.from({ length: nVars }, (_, k) => ` x${k} >= 0`);
-  const side = (sense: 'Minimize' | 'Maximize') => {
-    const lp = [
-      sense,
-      ` obj: ${sum(rows[target]!.vars)}`,
-      'Subject To',
-      ...(cons.length ? cons : [' c0: x0 >= 0']),
-      'Bounds',
-      ...bounds,
-      'End',
-    ].join('\n');
-    const r = highs.solve(lp, { output_flag: false });
-    if (r.Status === 'Optimal') return r.ObjectiveValue;
-    if (sense === 'Maximize' && /Unbounded|unbounded/.test(r.Status)) return Infinity;
-    throw new Error(`LP ${r.Status}`);
-  };
-  return integerInterval(side('Minimize'), side('Maximize'));
-}
+import { independentInterval } from '../support/independentInterval.js';
 
 /** A two-level table: k×m interior cells (the variables), row and column margins, subtotals of the first two rows, grand total. */
 function nestedTableRows(values: number[][]): { vars: number[]; value: number }[] {
@@ -130,7 +101,7 @@ describe('cellIntervals', () => {
         const nVars = values.length * values[0]!.length;
         const r = cellIntervals(highs, { numVars: nVars, rows, published }, targets);
         for (const t of targets)
-          expect(integerInterval(...r.get(t)!)).toEqual(independent(highs, rows, nVars, published, t));
+          expect(integerInterval(...r.get(t)!)).toEqual(independentInterval(highs, rows, nVars, published, t));
       }),
       { numRuns: 60, seed: 22 },
     );

@@ -3,8 +3,9 @@ import type { Highs } from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AttackerModel } from '../../disclosure/attackerModel.js';
 import { loadSolver } from '../../disclosure/loadSolver.js';
-import { type DisclosureParams, integerInterval, isPrimaryUnsafe, meetsRule } from '../../disclosure/protectionRule.js';
+import { type DisclosureParams, isPrimaryUnsafe, meetsRule } from '../../disclosure/protectionRule.js';
 import { secondarySuppression } from '../../disclosure/secondarySuppression.js';
+import { independentInterval } from '../support/independentInterval.js';
 import { TWO_BY_TWO_ROWS } from '../support/twoByTwo.js';
 
 /** A model straight from attacker rows (cells = rows; variables = interior cells). */
@@ -21,34 +22,21 @@ function modelOf(rows: readonly { vars: number[]; value: number }[], nVars: numb
   };
 }
 
-/** The attacker's interval of row `target`, solved independently (CPLEX LP text through highs.solve). */
-function interval(
+/** The attacker's interval of row `target` with the `suppressed` rows hidden, solved independently (test/support). */
+const interval = (
   highs: Highs,
   rows: readonly { vars: number[]; value: number }[],
   nVars: number,
   suppressed: readonly boolean[],
   target: number,
-): [number, number] {
-  const sum = (vars: number[]) => vars.map((v) => `x${v}`).join(' + ');
-  const cons = rows.flatMap((r, i) => (suppressed[i] ? [] : [` c${i}: ${sum(r.vars)} = ${r.value}`]));
-  const bounds = Array.from({ length: nVars }, (_, k) => ` x${k} >= 0`);
-  const side = (sense: 'Minimize' | 'Maximize') => {
-    const lp = [
-      sense,
-      ` obj: ${sum(rows[target]!.vars)}`,
-      'Subject To',
-      ...(cons.length ? cons : [' c0: x0 >= 0']),
-      'Bounds',
-      ...bounds,
-      'End',
-    ].join('\n');
-    const r = highs.solve(lp, { output_flag: false });
-    if (r.Status === 'Optimal') return r.ObjectiveValue;
-    if (sense === 'Maximize' && /Unbounded|unbounded/.test(r.Status)) return Infinity;
-    throw new Error(`LP ${r.Status}`);
-  };
-  return integerInterval(side('Minimize'), side('Maximize'));
-}
+) =>
+  independentInterval(
+    highs,
+    rows,
+    nVars,
+    suppressed.map((s) => !s),
+    target,
+  );
 
 /** A k×m table with margins and grand total as attacker rows; interior cells are the variables. */
 function tableRows(values: number[][]): { vars: number[]; value: number }[] {

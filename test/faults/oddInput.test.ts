@@ -5,10 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../core/errors.js';
 import { listInput } from '../../bin/runCommand.js';
 import { writeSav } from '../../sav/writeSav.js';
-import type { Config } from '../../schemas/config.js';
 import { GOLDEN_FILES } from '../support/goldenFiles.js';
 import { defaultConfig, runOnFolder, writeFolder } from '../support/runOnFolder.js';
-import { duck, folderHashes, runInProcess as run, sqlString } from '../support/faults.js';
+import { duck, folderHashes, badInputText, runInProcess as run, sqlString } from '../support/faults.js';
 
 /**
  * Odd input a careless user really leaves: every case ends as the clean run or as bad input (exit 1) naming the file,
@@ -27,20 +26,8 @@ async function goldenTables() {
   return golden;
 }
 
-/** The run must fail as bad input; returns message and details as one text. The inputs stay byte-identical. */
-async function badInput(dir: string, config?: Config): Promise<string> {
-  const before = folderHashes(dir);
-  const err = await run(dir, config).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(folderHashes(dir)).toEqual(before);
-  expect(err).toBeInstanceOf(InputError);
-  const e = err as InputError;
-  const text = [e.message, ...e.details].join('\n');
-  expect(text).not.toMatch(/\b\d{9}\b/);
-  return text;
-}
+/** The run must fail as bad input (test/support/faults.ts badInputText). */
+const badInput = badInputText;
 
 const srgWith = (row: string) => ({ ...GOLDEN_FILES, [SRG]: `${GOLDEN_FILES[SRG]}${row}\n` });
 

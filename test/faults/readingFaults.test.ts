@@ -1,12 +1,11 @@
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../core/errors.js';
 import { writeSav } from '../../sav/writeSav.js';
 import type { Config } from '../../schemas/config.js';
 import { GOLDEN_FILES } from '../support/goldenFiles.js';
 import { defaultConfig, writeFolder } from '../support/runOnFolder.js';
-import { folderHashes, runInProcess as run } from '../support/faults.js';
+import { folderHashes, badInputText, runInProcess as run } from '../support/faults.js';
 import { pspp, tool } from '../support/savTestTools.js';
 import { cli } from '../support/cli.js';
 
@@ -29,17 +28,9 @@ async function goldenTables() {
   return golden;
 }
 
-/** The run must fail as bad input; returns message and details as one text. The inputs stay byte-identical. */
+/** The run must fail as bad input (test/support/faults.ts badInputText), with no nine digits in a row anywhere and no raw NUL. */
 async function badInput(dir: string, config?: Config): Promise<string> {
-  const before = folderHashes(dir);
-  const err = await run(dir, config).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(folderHashes(dir)).toEqual(before);
-  expect(err).toBeInstanceOf(InputError);
-  const e = err as InputError;
-  const text = [e.message, ...e.details].join('\n');
+  const text = await badInputText(dir, config);
   expect(text).not.toMatch(/\d{9}/);
   expect(text).not.toContain('\u0000');
   return text;

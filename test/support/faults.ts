@@ -1,3 +1,5 @@
+import { InputError } from '../../core/errors.js';
+import { expect } from 'vitest';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,4 +61,22 @@ export async function runInProcess(
   } finally {
     db.close();
   }
+}
+
+/**
+ * The run must fail as bad input: an InputError, the inputs byte-identical, no nine-digit number (a key) in the
+ * message or its details. Returns message and details as one text.
+ */
+export async function badInputText(dir: string, config?: Config): Promise<string> {
+  const before = folderHashes(dir);
+  const err = await runInProcess(dir, config).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(folderHashes(dir)).toEqual(before);
+  expect(err).toBeInstanceOf(InputError);
+  const e = err as InputError;
+  const text = [e.message, ...e.details].join('\n');
+  expect(text).not.toMatch(/\b\d{9}\b/);
+  return text;
 }

@@ -6,6 +6,7 @@ import { ATTACKER_MODEL_FILE } from '../disclosure/protectTables.js';
 import { checkCounts } from './counts.js';
 import { checkEarlierExports, checkJointAttacker } from './earlierExports.js';
 import { checkExportFiles } from './exportFiles.js';
+import { checkExportSums } from './exportSums.js';
 import { type Findings, joinFindings } from './findings.js';
 import { checkIntervals } from './intervals.js';
 import { ruleParameters } from './parameters.js';
@@ -27,6 +28,9 @@ import { readJson, readText } from './runFiles.js';
  *   recomputed ones.
  * - Export files (`exportFiles.ts`): every file in export/ is rendered again from export/tables.json (same renderer,
  *   language and version) and must be byte-identical; no other file may be there.
+ * - Evidence bound to the export (`exportSums.ts`): export/SHA256SUMS lists every other export file with the SHA-256
+ *   it has; the notes state every data file's SHA-256 and the program of manifest.json; internal/audit.html states
+ *   every export file's SHA-256.
  * - Earlier exports named in the manifest (`earlierExports.ts`): their export/tables.json and manifest.json must
  *   have the recorded SHA-256, no cell shown in both may differ by 1 … threshold − 1, and the joint attacker.
  *
@@ -89,6 +93,8 @@ export async function auditRun(outDir: string, options: AuditOptions = {}): Prom
     version: manifest.software.version,
   });
 
+  const sums = checkExportSums({ outDir, software: manifest.software });
+
   const earlier = checkEarlierExports({
     outDir,
     manifest,
@@ -112,6 +118,15 @@ export async function auditRun(outDir: string, options: AuditOptions = {}): Prom
   });
 
   return report(
-    joinFindings([rule.findings, counts.findings, percentages, intervals.findings, files, earlier.findings, joint]),
+    joinFindings([
+      rule.findings,
+      counts.findings,
+      percentages,
+      intervals.findings,
+      files,
+      sums,
+      earlier.findings,
+      joint,
+    ]),
   );
 }

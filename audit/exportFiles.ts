@@ -69,9 +69,8 @@ export async function checkExportFiles(input: ExportFilesInput): Promise<Finding
   const rendered = await renderExport(exported, {
     lang: input.language,
     threshold: input.threshold,
-    checkerNote: note,
-    leesmij,
-    summary: noteInLanguage.replace(/\n$/, '').split('\n'),
+    // the notes as they are: their statements are checked by exportSums.ts
+    notes: () => ({ readme: note, leesmij, summary: noteInLanguage.replace(/\n$/, '').split('\n') }),
     declarations: input.declarations,
     version,
   });

@@ -18,6 +18,15 @@ export function maskInputNames(text) {
     .replace(/[ \t]{2,}/g, ' ');
 }
 
+/**
+ * export/SHA256SUMS with the hashes of the note files masked (they name the inputs); every other line as it is.
+ * @param {string} text
+ * @returns {string}
+ */
+function maskNoteSums(text) {
+  return text.replace(/^[0-9a-f]{64}(  (README\.txt|LEESMIJ\.txt|tables\.xlsx))$/gm, 'HASH$1');
+}
+
 /** @param {string} path */
 async function xlsxDump(path) {
   const wb = new ExcelJS.Workbook();
@@ -37,7 +46,8 @@ async function xlsxDump(path) {
 
 /**
  * Every file of OUT/export/ (and internal/tables.json) as comparable text: bytes (base64) for all files except the
- * checker's note files, which are compared with the input file names masked (tables.xlsx cell by cell).
+ * checker's note files, which are compared with the input file names masked (tables.xlsx cell by cell), and
+ * SHA256SUMS, whose lines for the note files are masked.
  * @param {string} out a run's output folder
  * @returns {Promise<Map<string, string>>}
  */
@@ -53,6 +63,7 @@ export async function comparableExport(out) {
       else if (rel === 'export/README.txt' || rel === 'export/LEESMIJ.txt')
         m.set(rel, maskInputNames(readFileSync(p, 'utf8')));
       else if (rel === 'export/tables.xlsx') m.set(rel, await xlsxDump(p));
+      else if (rel === 'export/SHA256SUMS') m.set(rel, maskNoteSums(readFileSync(p, 'utf8')));
       else m.set(rel, readFileSync(p).toString('base64'));
     }
   };

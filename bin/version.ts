@@ -49,13 +49,19 @@ function buildInfoCommit(root: string): string | undefined {
   }
 }
 
+/**
+ * Set, it is the commit recorded (as given) instead of asking the bundle or git: for outputs that must be
+ * byte-identical whatever the checkout's state (the golden-hash tests; the commit is stated in every note).
+ */
+const COMMIT_VARIABLE = 'MULTIGEBRUIK_COMMIT';
+
 let cached: SoftwareInfo | undefined;
 
 export function softwareInfo(): SoftwareInfo {
   if (cached) return cached;
   const root = packageRoot();
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-  const commit = buildInfoCommit(root) ?? gitCommit(root) ?? 'unknown';
+  const commit = process.env[COMMIT_VARIABLE] || (buildInfoCommit(root) ?? gitCommit(root) ?? 'unknown');
   cached = { name: 'multigebruik', version, commit, node: process.version };
   return cached;
 }

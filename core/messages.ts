@@ -129,6 +129,18 @@ const en = {
   auditFileDiffers: (file: string) => `${file} does not show exactly what export/tables.json shows`,
   auditFilesSame: (same: number, all: number) =>
     `export files identical to their rendering from export/tables.json: ${same} of ${all}`,
+  auditSumsMissing: (file: string) => `${file} is missing: nothing binds the evidence to the files of this export`,
+  auditSumsBadLine: (file: string, line: number) =>
+    `${file}, line ${line}: not a line of sha256sum (64 hex digits, two spaces, a path)`,
+  auditSumDiffers: (file: string, sums: string) => `${file} is not the file ${sums} describes (SHA-256 differs)`,
+  auditSumListedMissing: (file: string, sums: string) => `${file} is listed in ${sums} but missing`,
+  auditSumNotListed: (file: string, sums: string) => `${file} is not listed in ${sums}`,
+  auditNoteHash: (note: string, file: string) => `${note} does not state the SHA-256 that ${file} has`,
+  auditNoteSoftware: (note: string, version: string, commit: string) =>
+    `${note} does not say it was made with multigebruik ${version}, commit ${commit} (manifest.json)`,
+  auditPageHash: (page: string, file: string) => `${page} describes another export: not the SHA-256 that ${file} has`,
+  auditSumsChecked: (files: number) =>
+    `export files bound to the evidence: ${files} in SHA256SUMS, their SHA-256 stated in the notes and on internal/audit.html`,
   auditEarlierListDiffers: (file: string) => `${file} lists other earlier exports than manifest.json`,
   auditEarlierHash: (dir: string, file: string) =>
     `earlier export ${dir}: ${file} is not the one this run was protected with (SHA-256 differs)`,
@@ -479,6 +491,18 @@ const nl: Messages = {
   auditFileMissing: (file) => `${file} ontbreekt`,
   auditFileDiffers: (file) => `${file} toont niet precies wat export/tables.json toont`,
   auditFilesSame: (same, all) => `exportbestanden gelijk aan hun weergave uit export/tables.json: ${same} van ${all}`,
+  auditSumsMissing: (file) => `${file} ontbreekt: niets bindt de bewijsstukken aan de bestanden van deze export`,
+  auditSumsBadLine: (file, line) =>
+    `${file}, regel ${line}: geen regel van sha256sum (64 hexadecimale tekens, twee spaties, een pad)`,
+  auditSumDiffers: (file, sums) => `${file} is niet het bestand dat ${sums} beschrijft (SHA-256 wijkt af)`,
+  auditSumListedMissing: (file, sums) => `${file} staat in ${sums} maar ontbreekt`,
+  auditSumNotListed: (file, sums) => `${file} staat niet in ${sums}`,
+  auditNoteHash: (note, file) => `${note} noemt niet de SHA-256 die ${file} heeft`,
+  auditNoteSoftware: (note, version, commit) =>
+    `${note} zegt niet dat het gemaakt is met multigebruik ${version}, commit ${commit} (manifest.json)`,
+  auditPageHash: (page, file) => `${page} beschrijft een andere export: niet de SHA-256 die ${file} heeft`,
+  auditSumsChecked: (files) =>
+    `exportbestanden gebonden aan de bewijsstukken: ${files} in SHA256SUMS, hun SHA-256 genoemd in de toelichtingen en op internal/audit.html`,
   auditEarlierListDiffers: (file) => `${file} noemt andere eerdere exports dan manifest.json`,
   auditEarlierHash: (dir, file) =>
     `eerdere export ${dir}: ${file} is niet die waarmee deze run is afgeschermd (SHA-256 wijkt af)`,
@@ -881,6 +905,13 @@ export const auditPageText = bilingual({
       'Oordeel over de hele run: alle {primary} primaire cel(len) in alle tabellen voldoen aan de vereiste bescherming.',
     overallBad:
       'Oordeel over de hele run: {bad} primaire cel(len) VOLDOEN NIET aan de vereiste bescherming; deze export niet vrijgeven.',
+    overallFailed:
+      'Oordeel over de hele run: de audit is MISLUKT (zie `multigebruik audit OUT`); deze export niet vrijgeven.',
+    earlierHeading: 'Samen beschermd met deze eerdere exports (--previous)',
+    earlierLine: '{dir}: periode {start} t/m {end}, tables.json SHA-256 {sha}',
+    filesHeading: 'De export die deze pagina beschrijft',
+    madeWith:
+      'Gemaakt met multigebruik {version}, commit {commit}. SHA-256 van elk bestand in export/ (export/SHA256SUMS noemt dezelfde, behalve zichzelf):',
   },
   en: {
     title: 'Disclosure control audit (internal only)',
@@ -931,6 +962,13 @@ export const auditPageText = bilingual({
     overallOk: 'Verdict for the whole run: all {primary} primary cell(s) in all tables have the required protection.',
     overallBad:
       'Verdict for the whole run: {bad} primary cell(s) DO NOT have the required protection; do not release this export.',
+    overallFailed:
+      'Verdict for the whole run: the audit FAILED (see `multigebruik audit OUT`); do not release this export.',
+    earlierHeading: 'Protected jointly with these earlier exports (--previous)',
+    earlierLine: '{dir}: period {start} to {end}, tables.json SHA-256 {sha}',
+    filesHeading: 'The export this page describes',
+    madeWith:
+      'Made with multigebruik {version}, commit {commit}. SHA-256 of every file in export/ (export/SHA256SUMS lists the same, except itself):',
   },
 });
 
@@ -1157,6 +1195,10 @@ export const checkerNoteText = bilingual({
       `- Suppressed because shown they would narrow a cell suppressed in an earlier export: ${earlierCell || 'none'}.`,
       `- What the earlier exports cost: ${cost} cell(s) suppressed only because of them (these two kinds and the secondary cells that protect only them).`,
     ],
+    madeWith: (version: string, commit: string) =>
+      `Made with multigebruik ${version || '(version unknown)'}, commit ${commit}.`,
+    files:
+      'Files of this export (SHA-256). export/SHA256SUMS lists these and the notes (README.txt, LEESMIJ.txt, tables.xlsx); check them all with `sha256sum -c SHA256SUMS` inside export/. `multigebruik audit OUT` fails when a file differs.',
   },
   nl: {
     title: 'multigebruik — toelichting voor de CBS-outputcontrole',
@@ -1233,5 +1275,9 @@ export const checkerNoteText = bilingual({
       `- Afgeschermd omdat ze getoond een in een eerdere export afgeschermde cel zouden begrenzen: ${earlierCell || 'geen'}.`,
       `- Wat de eerdere exports kosten: ${cost} cel(len) alleen vanwege die exports afgeschermd (deze twee soorten en de secundaire cellen die alleen die beschermen).`,
     ],
+    madeWith: (version: string, commit: string) =>
+      `Gemaakt met multigebruik ${version || '(versie onbekend)'}, commit ${commit}.`,
+    files:
+      'Bestanden van deze export (SHA-256). export/SHA256SUMS noemt deze en de toelichtingen (README.txt, LEESMIJ.txt, tables.xlsx); controleer ze alle met `sha256sum -c SHA256SUMS` in export/. `multigebruik audit OUT` faalt als een bestand afwijkt.',
   },
 });

@@ -13,6 +13,7 @@ import {
 import { reasonLookup } from '../schemas/suppressionAudit.js';
 import { quarantineCsv } from '../reports/quarantineCsv.js';
 import type { FileMap } from '../reports/renderExport.js';
+import { digestsOf } from '../reports/exportSums.js';
 import { type RunSummary, runSummary } from '../reports/runSummary.js';
 import { tableOrder } from '../reports/tableOrder.js';
 import type { TableDeclaration } from '../model/tableDeclarations.js';
@@ -36,6 +37,8 @@ export interface RenderInput {
   previous?: EarlierRecord[] | undefined;
   declarations: readonly TableDeclaration[];
   version: string;
+  /** The git commit of the program (manifest.json `software.commit`), stated in the notes and on audit.html. */
+  commit: string;
 }
 
 /** The audit's verdict: protection throws when its final audit fails, so a run that renders has passed it. */
@@ -62,6 +65,7 @@ function checkerFacts(config: Config, r: RenderInput): CheckerFacts {
     previous,
     forPrevious: previous ? r.protection.audit?.totals.forPrevious : undefined,
     declarations: r.declarations,
+    software: { version: r.version, commit: r.commit },
   };
 }
 
@@ -77,9 +81,14 @@ export async function render(config: Config, r: RenderInput): Promise<FileMap> {
   const exported = await renderExport(r.protection.exported, {
     lang: config.language,
     threshold: config.disclosure.threshold,
-    checkerNote: checkerNote(note, 'en'),
-    leesmij: checkerNote(note, 'nl'),
-    summary: checkerNoteLines(note, config.language),
+    notes: (dataFiles) => {
+      const stated = { ...note, files: dataFiles };
+      return {
+        readme: checkerNote(stated, 'en'),
+        leesmij: checkerNote(stated, 'nl'),
+        summary: checkerNoteLines(stated, config.language),
+      };
+    },
     declarations: r.declarations,
     version: r.version,
   });
@@ -92,6 +101,12 @@ export async function render(config: Config, r: RenderInput): Promise<FileMap> {
     params: config.disclosure,
     declarations: r.declarations,
     ...(cells ? { cells } : {}),
+    evidence: {
+      passed: auditPassed(r.protection),
+      previous: note.previous ?? [],
+      software: note.software,
+      exportFiles: digestsOf(exported),
+    },
   });
   if (r.quarantined.length > 0) files['internal/quarantine.csv'] = quarantineCsv(r.quarantined);
   return files;

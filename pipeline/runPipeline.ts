@@ -22,6 +22,9 @@ import { tabulate } from '../model/tabulate.js';
 import { sameInputs } from '../disclosure/earlierExports.js';
 import { type ValidationResult, validateSources } from './validate.js';
 
+/** The commit recorded when the caller does not say which software runs. */
+const UNKNOWN_COMMIT = 'unknown';
+
 /** Everything from outside: the input listing, the DuckDB connection (both as the read stage has them), the clock, and optional hooks. */
 export interface PipelineEffects extends ReadEffects {
   /** Protection; the real one unless a test gives a faster one. */
@@ -129,6 +132,7 @@ const STAGES = [
         previous: previousRecords(fx),
         declarations: s.declarations,
         version: fx.software?.version ?? '',
+        commit: fx.software?.commit ?? UNKNOWN_COMMIT,
       });
       return { inputs, output: files };
     },
@@ -232,7 +236,7 @@ function manifest(
   const v = need(s, 'validation');
   return buildManifest({
     config,
-    software: fx.software ?? { name: 'multigebruik', version: '', commit: 'unknown', node: process.version },
+    software: fx.software ?? { name: 'multigebruik', version: '', commit: UNKNOWN_COMMIT, node: process.version },
     period: s.period,
     backgroundPeriod: s.backgroundPeriod,
     inputs: need(s, 'inputs'),

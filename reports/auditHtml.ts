@@ -8,6 +8,8 @@ import { tableHtml, type CellView } from './tableHtml.js';
 import { caption, tableOrder } from './tableOrder.js';
 import type { TableDeclaration } from '../model/tableDeclarations.js';
 import { auditPageText as TEXT } from '../core/messages.js';
+import type { EarlierRecord } from '../schemas/manifest.js';
+import { type FileDigest, sumLine } from './exportSums.js';
 import {
   type EarlierReason,
   emptyReasonCounts,
@@ -49,6 +51,18 @@ export interface AuditMeta {
   notes?: Record<string, (string | null)[][]>;
   /** The run's table declarations (order, caption). */
   declarations: readonly TableDeclaration[];
+  /** What binds the page to the run: the audit's verdict, the earlier exports, the program, every export file's SHA-256. */
+  evidence?: AuditEvidence;
+}
+
+/** The records the page shares with `multigebruik audit` and the checker's note (one verdict everywhere). */
+export interface AuditEvidence {
+  /** The audit's verdict (internal/suppression-audit.json `passed`): the page's overall verdict. */
+  passed: boolean;
+  previous: readonly EarlierRecord[];
+  software: { version: string; commit: string };
+  /** Every file of export/, SHA256SUMS included. */
+  exportFiles: readonly FileDigest[];
 }
 
 function fill(s: string, v: Record<string, number | string>): string {
@@ -285,10 +299,31 @@ export function auditHtml(
   body.push(
     `<p class="kinds">${escapeHtml(fill(tx.kindTotals, { ...byKind }))}${byKind.differencing + byKind.earlierCell > 0 || (meta.cells ?? []).some((c) => c.forPrevious) ? escapeHtml(fill(tx.kindTotalsEarlier, { ...byKind, cost: (meta.cells ?? []).filter((c) => c.forPrevious).length })) : '.'}</p>`,
   );
-  if (meta.cells) {
+  const ev = meta.evidence;
+  if (meta.cells || ev) {
+    // with the run's records, the audit's verdict is the page's; the count of cells that fail says which
+    const failed = ev ? !ev.passed : totalBad > 0;
+    const text = !failed
+      ? fill(tx.overallOk, { primary: total.primary })
+      : totalBad > 0
+        ? fill(tx.overallBad, { bad: totalBad })
+        : tx.overallFailed;
+    body.push(`<p class="verdict${failed ? ' bad' : ''}" id="overall"><strong>${escapeHtml(text)}</strong></p>`);
+  }
+  if (ev && ev.previous.length > 0) {
+    body.push(`<h3>${escapeHtml(tx.earlierHeading)}</h3><ul class="notes" id="earlier">`);
+    for (const p of ev.previous)
+      body.push(
+        `<li>${escapeHtml(fill(tx.earlierLine, { dir: p.dir, start: p.period.start, end: p.period.end, sha: p.tablesSha256 }))}</li>`,
+      );
+    body.push('</ul>');
+  }
+  if (ev) {
+    body.push(`<h3>${escapeHtml(tx.filesHeading)}</h3>`);
     body.push(
-      `<p class="verdict${totalBad > 0 ? ' bad' : ''}"><strong>${escapeHtml(totalBad > 0 ? fill(tx.overallBad, { bad: totalBad }) : fill(tx.overallOk, { primary: total.primary }))}</strong></p>`,
+      `<p>${escapeHtml(fill(tx.madeWith, { version: ev.software.version || '?', commit: ev.software.commit }))}</p>`,
     );
+    body.push(`<pre id="export-files">${escapeHtml(ev.exportFiles.map(sumLine).join('\n'))}</pre>`);
   }
   body.push(...sections);
   return htmlPage(lang, tx.title, body.join('\n'));

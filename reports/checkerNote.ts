@@ -6,6 +6,7 @@ import type { TableDeclaration } from '../model/tableDeclarations.js';
 import { formatCount } from './formatNumber.js';
 import { caption } from './tableOrder.js';
 import type { ReasonOf, SuppressionReason } from '../schemas/suppressionAudit.js';
+import { type FileDigest, sumLine } from './exportSums.js';
 
 export type NoteLang = Language;
 
@@ -57,6 +58,10 @@ export interface CheckerFacts {
   forPrevious?: number | undefined;
   /** The run's table declarations (a figure is captioned "Figure …"). */
   declarations: readonly TableDeclaration[];
+  /** The program that made the export (manifest.json `software`). */
+  software: { version: string; commit: string };
+  /** The SHA-256 of every data file of the export (reports/exportSums.ts); absent: not stated. */
+  files?: readonly FileDigest[] | undefined;
 }
 
 function periodText(p: Period, lang: NoteLang): string {
@@ -238,6 +243,8 @@ export function checkerNoteLines(f: CheckerFacts, lang: NoteLang): string[] {
     for (const p of f.previous) L.push(t.diffPrev(p));
     L.push(...t.diffKinds(tot.differencing, tot.earlierCell, f.forPrevious ?? tot.differencing + tot.earlierCell));
   }
+  L.push('', t.madeWith(f.software.version, f.software.commit));
+  if (f.files) L.push('', t.files, ...f.files.map((d) => `  ${sumLine(d)}`));
   return L;
 }
 

@@ -9,17 +9,18 @@ import { tableCsv, tableCsvNl } from './tableCsv.js';
 import { chartKind, tableOrder } from './tableOrder.js';
 import { tablesXlsx } from './tablesXlsx.js';
 import { translateTables } from './translateTables.js';
+import { digestsOf, isDataFile, SUMS_FILE, sha256SumsText, type FileDigest } from './exportSums.js';
 
 export interface RenderExportOptions {
   lang: Lang;
   /** The disclosure threshold, for the explanation of `**` (and a share figure read without its percentages). */
   threshold: number;
-  /** The note for the output checker (README.txt, English), composed by the disclosure code; written as given. */
-  checkerNote: string;
-  /** The same note in Dutch (LEESMIJ.txt); written when given. */
-  leesmij?: string | undefined;
-  /** The note as lines in the run's language, for the first sheet of tables.xlsx. */
-  summary?: string[] | undefined;
+  /**
+   * The notes for the output checker, given the SHA-256 of every data file of the export (exportSums.ts): README.txt
+   * (English), LEESMIJ.txt (Dutch; written when given) and the note as lines in the run's language for the first
+   * sheet of tables.xlsx (when given); written as returned.
+   */
+  notes: (dataFiles: readonly FileDigest[]) => ExportNotes;
   /** Shown in report.html under the heading. */
   version?: string;
   /** The run's table declarations (order, kind, chart, English labels). */
@@ -59,13 +60,20 @@ export function exportTablesJson(tables: ExportTables, declarations: readonly Ta
   );
 }
 
+/** The checker's note in the files that carry it. */
+export interface ExportNotes {
+  readme: string;
+  leesmij?: string | undefined;
+  summary?: string[] | undefined;
+}
+
 /** Relative path ("/" separators) → file content. */
 export type FileMap = Record<string, string | Uint8Array>;
 
 /**
  * Renders the whole export/ folder (pure: nothing is written here): tables.json, tables/<id>.csv, tables-nl/<id>.csv
  * (Dutch Excel), tables.xlsx, report.html, charts/<id>.vl.json, .svg and .png for every figure present, README.txt
- * and LEESMIJ.txt. With `lang: 'en'` every title and label is translated first (the English labels of the
+ * and LEESMIJ.txt (the notes, stating the SHA-256 of every data file), and SHA256SUMS (every other file). With `lang: 'en'` every title and label is translated first (the English labels of the
  * declarations), in all files including tables.json; keys and numbers are never touched. Returns relative path →
  * content, keys sorted.
  */
@@ -93,15 +101,6 @@ export async function renderExport(tables: ExportTables, options: RenderExportOp
   await put('tables.json', exportTablesJson(t, decls));
   for (const id of ids) await put(`tables/${id}.csv`, tableCsv(t.tables[id]!));
   for (const id of ids) await put(`tables-nl/${id}.csv`, tableCsvNl(t.tables[id]!));
-  await put(
-    'tables.xlsx',
-    await tablesXlsx(t, {
-      lang: options.lang,
-      threshold: options.threshold,
-      summary: options.summary,
-      declarations: decls,
-    }),
-  );
 
   const svgs: Record<string, string> = {};
   const charts = await rendered;
@@ -121,7 +120,18 @@ export async function renderExport(tables: ExportTables, options: RenderExportOp
       ...(options.version ? { version: options.version } : {}),
     }),
   );
-  await put('README.txt', options.checkerNote);
-  if (options.leesmij !== undefined) await put('LEESMIJ.txt', options.leesmij);
+  const notes = options.notes(digestsOf(Object.fromEntries(Object.entries(files).filter(([rel]) => isDataFile(rel)))));
+  await put(
+    'tables.xlsx',
+    await tablesXlsx(t, {
+      lang: options.lang,
+      threshold: options.threshold,
+      summary: notes.summary,
+      declarations: decls,
+    }),
+  );
+  await put('README.txt', notes.readme);
+  if (notes.leesmij !== undefined) await put('LEESMIJ.txt', notes.leesmij);
+  files[SUMS_FILE] = sha256SumsText(files);
   return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -112,7 +112,7 @@ export function buildManifest(m: ManifestInput) {
  */
 const ManifestSchema = z
   .object({
-    software: z.object({ name: z.literal('multigebruik'), version: z.string() }).passthrough(),
+    software: z.object({ name: z.literal('multigebruik'), version: z.string(), commit: z.string() }).passthrough(),
     period: PeriodSchema,
     backgroundPeriod: PeriodSchema.nullish(),
     config: z.object({ sha256: z.string(), value: z.unknown() }),

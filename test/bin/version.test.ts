@@ -8,6 +8,8 @@ import { writeFolder } from '../support/runOnFolder.js';
 import { cli } from '../support/cli.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
+/** An empty MULTIGEBRUIK_COMMIT: the CLI asks git, as a user's run does. */
+const GIT = '';
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
 /** The commit of this checkout as the CLI should report it, or "unknown" outside a git checkout. */
@@ -20,7 +22,7 @@ function expectedCommit(): RegExp {
 describe('--version and manifest.software', () => {
   it('--version prints program version, commit and Node version, fast', () => {
     const started = performance.now();
-    const r = cli(['--version']);
+    const r = cli(['--version'], GIT);
     const ms = performance.now() - started;
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
@@ -34,12 +36,20 @@ describe('--version and manifest.software', () => {
 
   it('manifest.json records the same under software', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'mg-version-')), 'out');
-    expect(cli(['run', '--input', writeFolder(GOLDEN_FILES), '--out', out]).code).toBe(0);
+    expect(cli(['run', '--input', writeFolder(GOLDEN_FILES), '--out', out], GIT).code).toBe(0);
     const software = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).software;
     expect(software.name).toBe('multigebruik');
     expect(software.version).toBe(pkg.version);
     expect(software.commit).toMatch(expectedCommit());
     expect(software.node).toBe(process.version);
-    expect(cli(['--version']).stdout).toContain(`commit ${software.commit}\n`);
+    expect(cli(['--version'], GIT).stdout).toContain(`commit ${software.commit}\n`);
+  });
+
+  it('MULTIGEBRUIK_COMMIT, when set, is the commit recorded and printed (the tests fix it so)', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'mg-version-')), 'out');
+    expect(cli(['run', '--input', writeFolder(GOLDEN_FILES), '--out', out], 'abc-fixed').code).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).software.commit).toBe('abc-fixed');
+    expect(readFileSync(join(out, 'export', 'README.txt'), 'utf8')).toContain(', commit abc-fixed.\n');
+    expect(cli(['--version'], 'abc-fixed').stdout).toContain('commit abc-fixed\n');
   });
 });

@@ -133,7 +133,8 @@ describe.skipIf(reason !== undefined && !inCi)(
 
       // the same input through the checkout (this machine's Node.js): identical export/ and internal/
       const fromCheckout = join(base, 'checkout-out');
-      const r = cli(['run', '--input', input, '--out', fromCheckout]);
+      // (recording the commit the bundle records: the notes state it)
+      const r = cli(['run', '--input', input, '--out', fromCheckout], checkoutCommit());
       expect(r.code, r.stderr).toBe(0);
       for (const dir of ['export', 'internal']) {
         const a = fileHashes(join(out, dir));
@@ -152,7 +153,7 @@ describe.skipIf(reason !== undefined && !inCi)(
       const savRun = offline(['run', '--input', savInput, '--out', savOut]);
       expect(savRun.code, savRun.stderr).toBe(0);
       const savCheckout = join(base, 'checkout-out-sav');
-      expect(cli(['run', '--input', savInput, '--out', savCheckout]).code).toBe(0);
+      expect(cli(['run', '--input', savInput, '--out', savCheckout], checkoutCommit()).code).toBe(0);
       for (const dir of ['export', 'internal'])
         expect(fileHashes(join(savOut, dir))).toEqual(fileHashes(join(savCheckout, dir)));
 

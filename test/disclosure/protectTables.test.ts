@@ -355,6 +355,7 @@ describe('protectTables', () => {
         quarantinedRows: 0,
         groupDisclosure: groupDisclosureLines(result.exported, ids),
         declarations: TABLE_DECLARATIONS,
+        software: { version: '0.0.0', commit: 'test' },
       },
       'en',
     );

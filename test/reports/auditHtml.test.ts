@@ -130,6 +130,55 @@ describe('auditHtml', () => {
     expect(strict).toContain('Threshold 5: counts from 1 to 4 are suppressed (primary).');
   });
 
+  it("with the run's records: the overall verdict is the audit's, the earlier exports are named, the export files listed", () => {
+    const cells: AuditedCell[] = [
+      {
+        table: '3.5',
+        row: 'intermediair',
+        column: 'startkrediet',
+        value: 7,
+        kind: 'primary',
+        interval: [0, 12],
+        protection: 3,
+      },
+    ];
+    const evidence = {
+      passed: true,
+      previous: [
+        {
+          dir: 'out2021',
+          period: { start: '2017-01-01', end: '2021-12-31' },
+          tablesSha256: 'a'.repeat(64),
+          manifestSha256: 'b'.repeat(64),
+        },
+      ],
+      software: { version: '1.2.3', commit: 'c0ffee' },
+      exportFiles: [
+        { file: 'SHA256SUMS', sha256: 'd'.repeat(64) },
+        { file: 'tables.json', sha256: 'e'.repeat(64) },
+      ],
+    };
+    const meta = {
+      lang: 'en' as const,
+      declarations: TABLE_DECLARATIONS,
+      params: { threshold: 10, zeroUnsafe: false, safetyRange: 0.3 },
+      cells,
+    };
+    const passed = auditHtml(internal, marks, { ...meta, evidence });
+    expect(passed).toContain(
+      'Verdict for the whole run: all 1 primary cell(s) in all tables have the required protection.',
+    );
+    expect(passed).toContain(`out2021: period 2017-01-01 to 2021-12-31, tables.json SHA-256 ${'a'.repeat(64)}`);
+    expect(passed).toContain('Made with multigebruik 1.2.3, commit c0ffee.');
+    expect(passed).toContain(`${'d'.repeat(64)}  SHA256SUMS\n${'e'.repeat(64)}  tables.json`);
+    // a failed audit is the page's verdict too, also when every listed cell meets its own requirement
+    const failed = auditHtml(internal, marks, { ...meta, evidence: { ...evidence, passed: false } });
+    expect(failed).toContain(
+      'Verdict for the whole run: the audit FAILED (see `multigebruik audit OUT`); do not release this export.',
+    );
+    expect(failed).not.toContain('Verdict for the whole run: all');
+  });
+
   it('rejects marks of the wrong shape', () => {
     expect(() =>
       auditHtml(

@@ -35,6 +35,7 @@ const facts: CheckerFacts = {
   quarantinedRows: 0,
   groupDisclosure: [{ table: '3.6', line: 'column', label: 'Tolk Wmo', category: 'B', kind: 'nearlyAll' }],
   declarations: TABLE_DECLARATIONS,
+  software: { version: '9.9.9', commit: 'abc123' },
 };
 
 describe('checkerNote', () => {

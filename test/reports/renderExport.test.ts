@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TABLE_DECLARATIONS } from '../../model/tableDeclarations.js';
 import { exportTablesJson } from '../../reports/renderExport.js';
+import { type FileDigest, sumLine } from '../../reports/exportSums.js';
 import { writeExport } from '../support/writeExport.js';
 import { FIGURE_IDS, PUBLISHED_ORDER } from '../../reports/tableOrder.js';
 import { ExportTablesSchema } from '../../schemas/tablesJson.js';
@@ -33,24 +36,21 @@ describe('renderExport', () => {
       lang: 'nl',
       threshold: 10,
       declarations: TABLE_DECLARATIONS,
-      checkerNote: note,
-      leesmij,
-      summary,
+      notes: () => ({ readme: note, leesmij, summary }),
     });
     await new Promise((r) => setTimeout(r, 1100)); // a second later: no clock may leak into any file
     const filesB = await writeExport(b, sampleExport(), {
       lang: 'nl',
       threshold: 10,
       declarations: TABLE_DECLARATIONS,
-      checkerNote: note,
-      leesmij,
-      summary,
+      notes: () => ({ readme: note, leesmij, summary }),
     });
 
     const expected = [
       'LEESMIJ.txt',
       'README.txt',
       'report.html',
+      'SHA256SUMS',
       'tables.json',
       'tables.xlsx',
       ...PUBLISHED_ORDER.map((id) => `tables/${id}.csv`),
@@ -63,6 +63,44 @@ describe('renderExport', () => {
     for (const f of filesA) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
     expect(readFileSync(join(a, 'README.txt'), 'utf8')).toBe(note);
     expect(readFileSync(join(a, 'LEESMIJ.txt'), 'utf8')).toBe(leesmij);
+  });
+
+  it('states every data file in the notes and every other file in SHA256SUMS, as sha256sum -c reads it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mg-export-'));
+    let stated: readonly FileDigest[] = [];
+    const files = await writeExport(dir, sampleExport(), {
+      lang: 'nl',
+      threshold: 10,
+      declarations: TABLE_DECLARATIONS,
+      notes: (data) => {
+        stated = data;
+        return { readme: `r\n${data.map((d) => sumLine(d)).join('\n')}\n`, leesmij: 'l\n', summary: ['s'] };
+      },
+    });
+    // the notes get every file except themselves and SHA256SUMS, with the SHA-256 the file has
+    const notes = ['README.txt', 'LEESMIJ.txt', 'tables.xlsx', 'SHA256SUMS'];
+    expect(stated.map((d) => d.file)).toEqual(files.filter((f) => !notes.includes(f)));
+    for (const d of stated)
+      expect(d.sha256).toBe(
+        createHash('sha256')
+          .update(readFileSync(join(dir, d.file)))
+          .digest('hex'),
+      );
+    // SHA256SUMS: every other file, notes included, in sha256sum's text format
+    const sums = readFileSync(join(dir, 'SHA256SUMS'), 'utf8');
+    const lines = sums.trimEnd().split('\n');
+    expect(lines.map((l) => l.slice(66))).toEqual(files.filter((f) => f !== 'SHA256SUMS'));
+    for (const l of lines) {
+      expect(l).toMatch(/^[0-9a-f]{64}  \S/);
+      expect(l.slice(0, 64)).toBe(
+        createHash('sha256')
+          .update(readFileSync(join(dir, l.slice(66))))
+          .digest('hex'),
+      );
+    }
+    // the system's sha256sum agrees, when there is one
+    const check = spawnSync('sha256sum', ['-c', '--quiet', 'SHA256SUMS'], { cwd: dir, encoding: 'utf8' });
+    if (!check.error) expect(check.status, check.stdout + check.stderr).toBe(0);
   });
 
   it('writes tables.json that validates, round-trips, and keeps a fixed key order', () => {
@@ -89,7 +127,7 @@ describe('renderExport', () => {
       lang: 'en',
       threshold: 10,
       declarations: TABLE_DECLARATIONS,
-      checkerNote: 'x',
+      notes: () => ({ readme: 'x' }),
     });
     const en = ExportTablesSchema.parse(JSON.parse(readFileSync(join(dir, 'tables.json'), 'utf8')));
     const nl = sampleExport();
@@ -139,7 +177,12 @@ describe('renderExport', () => {
     const s = sampleExport();
     const note = '12 invoerrij(en) met fouten zijn terzijde gelegd (quarantaine) en niet meegeteld.';
     for (const t of Object.values(s.tables)) t.note = note;
-    await writeExport(dir, s, { lang: 'nl', threshold: 10, declarations: TABLE_DECLARATIONS, checkerNote: 'x\n' });
+    await writeExport(dir, s, {
+      lang: 'nl',
+      threshold: 10,
+      declarations: TABLE_DECLARATIONS,
+      notes: () => ({ readme: 'x\n' }),
+    });
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     // once at the top and once per table
     expect(html.split(`<p class="note">${note}</p>`).length - 1).toBe(PUBLISHED_ORDER.length + 1);

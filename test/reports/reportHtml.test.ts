@@ -49,7 +49,12 @@ describe.skipIf(skip)('report.html in headless Chromium', () => {
   it('shows every table and figure, without console errors or network requests', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mg-report-'));
     const s = sampleExport();
-    await writeExport(dir, s, { lang: 'nl', threshold: 10, declarations: TABLE_DECLARATIONS, checkerNote: 'x\n' });
+    await writeExport(dir, s, {
+      lang: 'nl',
+      threshold: 10,
+      declarations: TABLE_DECLARATIONS,
+      notes: () => ({ readme: 'x\n' }),
+    });
     const url = pathToFileURL(join(dir, 'report.html')).href;
 
     const page = await browser.newPage();
@@ -111,7 +116,12 @@ describe.skipIf(skip)('report.html in headless Chromium', () => {
       s.tables['F4.3']!.cells = s.tables['F4.3']!.cells.map((r, i) => r.map(() => (i < 2 ? '**' : 0)));
       for (const t of Object.values(s.tables))
         t.note = '12 invoerrij(en) met fouten zijn terzijde gelegd (quarantaine) en niet meegeteld.';
-      await writeExport(dir, s, { lang: 'nl', threshold: 10, declarations: TABLE_DECLARATIONS, checkerNote: 'x\n' });
+      await writeExport(dir, s, {
+        lang: 'nl',
+        threshold: 10,
+        declarations: TABLE_DECLARATIONS,
+        notes: () => ({ readme: 'x\n' }),
+      });
       const page = await browser.newPage({ viewport: { width, height: 900 } });
       await page.goto(pathToFileURL(join(dir, 'report.html')).href, { waitUntil: 'load' });
 

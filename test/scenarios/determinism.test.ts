@@ -42,7 +42,14 @@ describe('deterministic, private output', () => {
     expect(snapshot(outs[1]!)).toEqual(a);
     // The shuffled input is other bytes: the checker's note (README, LEESMIJ, the xlsx summary sheet) names the
     // inputs by SHA-256, so those differ in the hash prefixes only; everything else is the same bytes.
-    const noted = ['export/README.txt', 'export/LEESMIJ.txt', 'export/tables.xlsx'].map((f) => f.split('/').join(sep));
+    // SHA256SUMS and audit.html state the notes' SHA-256, so they differ in those lines only.
+    const noted = [
+      'export/README.txt',
+      'export/LEESMIJ.txt',
+      'export/tables.xlsx',
+      'export/SHA256SUMS',
+      'internal/audit.html',
+    ].map((f) => f.split('/').join(sep));
     const c = snapshot(outs[2]!);
     const without = (x: Record<string, string>) =>
       Object.fromEntries(Object.entries(x).filter(([k]) => !noted.includes(k)));
@@ -50,6 +57,13 @@ describe('deterministic, private output', () => {
     const masked = (out: string, f: string) => readFileSync(join(out, f), 'utf8').replace(/\b[0-9a-f]{12}\b/g, 'HASH');
     for (const f of ['README.txt', 'LEESMIJ.txt'])
       expect(masked(outs[2]!, join('export', f))).toBe(masked(outs[0]!, join('export', f)));
+    const notesMasked = (out: string, f: string) =>
+      readFileSync(join(out, f), 'utf8').replace(
+        /\b[0-9a-f]{64}(  (README\.txt|LEESMIJ\.txt|tables\.xlsx|SHA256SUMS))/g,
+        'HASH$1',
+      );
+    for (const f of [join('export', 'SHA256SUMS'), join('internal', 'audit.html')])
+      expect(notesMasked(outs[2]!, f)).toBe(notesMasked(outs[0]!, f));
     expect(readFileSync(join(outs[2]!, 'export', 'README.txt'), 'utf8')).not.toBe(
       readFileSync(join(outs[0]!, 'export', 'README.txt'), 'utf8'),
     );

@@ -125,6 +125,26 @@ describe('run --previous (CLI, about 3,000 persons)', () => {
     expect(audit.cells.filter((c) => c.reason === `differencing with ${join(root, 'old')}`).length).toBeGreaterThan(0);
   });
 
+  it("audit.html gives the audit's verdict, names the earlier export and judges each differencing cell by its own need", async () => {
+    const out = join(root, 'new');
+    const page = readFileSync(join(out, 'internal', 'audit.html'), 'utf8');
+    const verdict = (await auditRun(out)).ok;
+    expect(verdict).toBe(true);
+    expect(page).toContain('Oordeel over de hele run: alle ');
+    expect(page).not.toMatch(/VOLDOE[NT]? NIET/);
+    expect(page).toContain(`${join(root, 'old')}: periode 2017-01-01 t/m 2021-12-31, tables.json SHA-256 `);
+    const audit = readJson<{ cells: { why?: string; value: number; needs?: [number, number]; kind: string }[] }>(
+      join(out, 'internal', 'suppression-audit.json'),
+    );
+    const diff = audit.cells.filter((c) => c.why === 'differencing' && c.kind === 'primary');
+    expect(diff.length).toBeGreaterThan(0);
+    for (const c of diff) {
+      expect(c.needs).toBeDefined();
+      expect(page).toContain(`vereist [${c.needs![0]}, ${c.needs![1]}]`);
+    }
+    expect(page).toContain(`verschilt `);
+  });
+
   it('audit passes, and fails once the earlier export named in the manifest is altered', async () => {
     const ok = await auditRun(join(root, 'new'));
     expect(ok.lines.filter((l) => l.startsWith('FAIL'))).toEqual([]);

@@ -12,6 +12,8 @@ export interface SecondaryResult {
   suppressed: boolean[];
   /** Per canonical cell chosen as secondary: the primary canonical cells it was chosen for (ascending). */
   protects: Map<number, number[]>;
+  /** Variable values of the LP optima found that are feasible for the final pattern (witnesses for the final audit). */
+  points: Float64Array[];
   /** Search statistics: LP solves, questions answered by a known feasible point instead, by a known dual certificate instead, cells added and released, releases refused without an LP. */
   stats: {
     lpSolves: number;
@@ -129,7 +131,7 @@ export function secondarySuppression(
     lpSolves++;
     const vars = canon[c]!.vars;
     const bound = lp.bound(vars, side);
-    if (bound.rowValue) pool.add(bound.rowValue);
+    if (bound.rowValue) pool.add(bound.rowValue, bound.x);
     if (duals && bound.x && bound.rowDual) duals.add(c, vars, side, bound.rowDual);
     return { pass: ok(bound.value), bound };
   };
@@ -225,6 +227,7 @@ export function secondarySuppression(
   return {
     suppressed,
     protects: out,
+    points: pool.usable(),
     stats: { lpSolves, poolHits: pool.hits, dualHits: duals?.hits ?? 0, added, released, cheapRejects },
   };
 }

@@ -193,6 +193,11 @@ describe('disclosure/secondarySuppression', () => {
           expect(protectedBy(pattern), `secondary ${s} could be published`).toBe(false);
         }
         expect([...res.protects.keys()]).toEqual(secondaries);
+        // the points handed to the audit are feasible for the final pattern
+        for (const x of res.points)
+          rows.forEach((r, i) => {
+            if (!res.suppressed[i]) expect(r.vars.reduce((a, v) => a + x[v]!, 0)).toBeCloseTo(r.value, 6);
+          });
         for (const cs of res.protects.values()) for (const c of cs) expect(primary[c]).toBe(true);
         // deterministic
         const again = secondarySuppression(highs, modelOf(rows, nVars), primary, cost, PARAMS);

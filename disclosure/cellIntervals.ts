@@ -173,6 +173,12 @@ export function cellIntervals(
       return Math.abs(s - r.value) <= SEED_EPS;
     });
     if (!feasible) continue;
+    const [only] = comps;
+    if (comps.size === 1 && only![1].size === numVars) {
+      // one component holding every variable: the local numbering is the global one, no copy needed
+      points.set(only![0], [...(points.get(only![0]) ?? []), x]);
+      continue;
+    }
     const projected = new Map<number, Float64Array>();
     for (const [root, comp] of comps) projected.set(root, new Float64Array(comp.size));
     for (let v = 0; v < numVars; v++) if (!fixed[v]) projected.get(find(v))![local[v]!] = x[v]!;

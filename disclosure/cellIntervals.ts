@@ -8,6 +8,8 @@ const ZERO_EPS = 1e-9;
 const ATTAIN_EPS = 1e-6;
 /** How many of a part's smallest enclosing published rows are tried for an upper bound. */
 const ENCLOSING_ROWS = 4;
+/** A known point is used when it satisfies every published row to this (and x ≥ −this). */
+const SEED_EPS = 1e-7;
 
 /**
  * An upper bound on the sum of `part` (local variables of one component) that needs no LP, by LP duality: for a
@@ -55,6 +57,8 @@ export interface IntervalProblem {
   numVars: number;
   rows: readonly LpRow[];
   published: readonly boolean[];
+  /** Feasible points already known (variable values; e.g. the search's LP optima), checked here before use. */
+  seeds?: readonly Float64Array[];
 }
 
 /**
@@ -82,7 +86,7 @@ export function cellIntervals(
   /** Counts, when given: LPs solved, and bounds proved without one (a minimum 0 or a maximum by 4. and 5.). */
   stats?: { lps: number; proved: number },
 ): Map<number, [number, number]> {
-  const { numVars, rows, published } = problem;
+  const { numVars, rows, published, seeds = [] } = problem;
   const fixed = new Uint8Array(numVars);
   rows.forEach((r, k) => {
     if (published[k] && r.value === 0) for (const v of r.vars) fixed[v] = 1;
@@ -159,6 +163,27 @@ export function cellIntervals(
   };
   /** Per component: optimal points found so far (all feasible: the component's rows never change). */
   const points = new Map<number, Float64Array[]>();
+  // Known points that satisfy every published row (to the LP's reading of an optimum) join them, per component.
+  for (const x of seeds) {
+    if (x.length !== numVars || x.some((v) => !(v >= -SEED_EPS))) continue;
+    const feasible = rows.every((r, k) => {
+      if (!published[k]) return true;
+      let s = 0;
+      for (const v of r.vars) s += x[v]!;
+      return Math.abs(s - r.value) <= SEED_EPS;
+    });
+    if (!feasible) continue;
+    const [only] = comps;
+    if (comps.size === 1 && only![1].size === numVars) {
+      // one component holding every variable: the local numbering is the global one, no copy needed
+      points.set(only![0], [...(points.get(only![0]) ?? []), x]);
+      continue;
+    }
+    const projected = new Map<number, Float64Array>();
+    for (const [root, comp] of comps) projected.set(root, new Float64Array(comp.size));
+    for (let v = 0; v < numVars; v++) if (!fixed[v]) projected.get(find(v))![local[v]!] = x[v]!;
+    for (const [root, y] of projected) points.set(root, [...(points.get(root) ?? []), y]);
+  }
   /** A minimum is 0 exactly when a feasible point has the part at 0 (x ≥ 0 makes 0 the least possible sum). */
   const zeroAt = (root: number, vars: readonly number[]) =>
     (points.get(root) ?? []).some((x) => {

@@ -13,6 +13,8 @@
  */
 export class PointPool {
   private readonly activity: Float64Array[] = [];
+  /** Per point: its variable values, when given. */
+  private readonly xs: (Float64Array | null)[] = [];
   /** Per point: how many of its violated rows are published now (usable iff 0). */
   private readonly blocked: number[] = [];
   /** Per row: the points that violate it. */
@@ -31,7 +33,7 @@ export class PointPool {
   }
 
   /** Adds a point (its row activities) found by an LP under the current pattern. */
-  add(activity: Float64Array): void {
+  add(activity: Float64Array, x: Float64Array | null = null): void {
     const id = this.activity.length;
     let blocked = 0;
     this.values.forEach((v, r) => {
@@ -40,7 +42,13 @@ export class PointPool {
       if (this.isPublished(r)) blocked++;
     });
     this.activity.push(activity);
+    this.xs.push(x);
     this.blocked.push(blocked);
+  }
+
+  /** The variable values of the points usable now (feasible for the current pattern), in the order they were added. */
+  usable(): Float64Array[] {
+    return this.xs.filter((x, id): x is Float64Array => x !== null && this.blocked[id] === 0);
   }
 
   /** Must be called on every change of a row's status (after the change is made). */

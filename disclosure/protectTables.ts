@@ -123,7 +123,7 @@ async function protectWith(
   const primary = canonical.map((c) => ruleUnsafe[c.id]! || needs[c.id] !== null);
   const cost = suppressionCost(model, declarations, params.threshold);
   const searchStart = performance.now();
-  const { suppressed, protects, stats } = secondarySuppression(
+  const { suppressed, protects, stats, points } = secondarySuppression(
     highs,
     model,
     primary,
@@ -165,6 +165,7 @@ async function protectWith(
       numVars: model.variables.length,
       rows: canonical.map((c) => ({ vars: c.vars, value: c.value })),
       published: suppressed.map((s) => !s),
+      seeds: points,
     },
     targets,
   );

@@ -3,6 +3,7 @@ import { InternalError } from '../core/errors.js';
 import { AttackerLp, type LpBound } from './attackerLp.js';
 import type { AttackerModel } from './attackerModel.js';
 import { enclosingBound } from './cellIntervals.js';
+import { DualPool } from './dualPool.js';
 import { PointPool } from './pointPool.js';
 import { type DisclosureParams, integerInterval, protectionLevel } from './protectionRule.js';
 
@@ -11,8 +12,17 @@ export interface SecondaryResult {
   suppressed: boolean[];
   /** Per canonical cell chosen as secondary: the primary canonical cells it was chosen for (ascending). */
   protects: Map<number, number[]>;
-  /** Search statistics: LP solves, questions answered by a known feasible point instead, cells added and released, releases refused without an LP. */
-  stats: { lpSolves: number; poolHits: number; added: number; released: number; cheapRejects: number };
+  /** Variable values of the LP optima found that are feasible for the final pattern (witnesses for the final audit). */
+  points: Float64Array[];
+  /** Search statistics: LP solves, questions answered by a known feasible point instead, by a known dual certificate instead, cells added and released, releases refused without an LP. */
+  stats: {
+    lpSolves: number;
+    poolHits: number;
+    dualHits: number;
+    added: number;
+    released: number;
+    cheapRejects: number;
+  };
 }
 
 type Side = 'min' | 'max';
@@ -50,7 +60,12 @@ const IMPROVE_EPS = 1e-7;
  * Every question "does this side of this primary pass under the current pattern?" is first put to the pool
  * of feasible points found by earlier LPs (PointPool): a point that is feasible now and already reaches
  * v − p (resp. v + p) answers it without an LP. Only a miss costs an LP, whose optimal point joins the pool.
- * A maximum that is unbounded is recognised without an LP (AttackerLp.isUnbounded).
+ * A maximum that is unbounded is recognised without an LP (AttackerLp.isUnbounded). The release pass needs only
+ * yes or no, so there a failing side is first put to the dual certificates of earlier LPs (DualPool): one that holds
+ * under the current pattern and bounds the side short of its need answers it without an LP. The greedy phase does
+ * not use them: its failing LPs give the duals that name the candidates, and skipping LPs there changes the simplex's
+ * warm start and with it which of several optimal duals a later LP returns (measured: a different pattern on the
+ * demo + 40 user tables).
  *
  * Deterministic: every choice is ordered by (cost, canonical id).
  */
@@ -64,20 +79,24 @@ export function secondarySuppression(
   needs: readonly (Need | null)[] = [],
   /** Called with (primaries protected so far, all primaries) as the search goes (a terminal progress line). */
   onProtected?: (done: number, total: number) => void,
+  /** Let dual certificates (DualPool) answer failing sides where only the answer is needed; off only in tests comparing both ways. */
+  useDuals = true,
 ): SecondaryResult {
   const canon = model.canonical;
   const suppressed = [...primary];
   const protects = new Map<number, Set<number>>();
+  const rows = canon.map((c) => ({ vars: c.vars, value: c.value }));
   const lp = new AttackerLp(
     highs,
     model.variables.length,
-    canon.map((c) => ({ vars: c.vars, value: c.value })),
+    rows,
     suppressed.map((s) => !s),
   );
   const pool = new PointPool(
     canon.map((c) => c.value),
     (r) => lp.isPublished(r),
   );
+  const duals = useDuals ? new DualPool(rows, model.variables.length, (r) => lp.isPublished(r)) : null;
   const setPublished = (r: number, published: boolean) => {
     lp.setPublished(r, published);
     pool.setPublished(r, published);
@@ -94,17 +113,29 @@ export function secondarySuppression(
       return side === 'min' ? lo <= need.lo : hi >= need.hi;
     };
   };
-  /** Does side `side` of primary c pass under the current pattern? `bound` is the LP optimum when one was solved. */
-  const check = (c: number, side: Side): { pass: boolean; bound: LpBound | null } => {
+  /**
+   * Does side `side` of primary c pass under the current pattern? `bound` is the LP optimum when one was solved.
+   * A failing side is decided by the LP (the search needs its duals), or, when the caller needs only the answer
+   * (`answerOnly`), by a dual certificate that holds now and proves the bound short of the need (bound null).
+   */
+  const check = (c: number, side: Side, answerOnly = false): { pass: boolean; bound: LpBound | null } => {
     const ok = reaches(c, side);
     if (pool.reaches(c, ok)) return { pass: true, bound: null };
+    if (answerOnly && duals) {
+      const proved = duals.bound(c, side);
+      if (proved !== null && !ok(proved)) {
+        duals.hits++;
+        return { pass: false, bound: null };
+      }
+    }
     lpSolves++;
-    const bound = lp.bound(canon[c]!.vars, side);
-    if (bound.rowValue) pool.add(bound.rowValue);
+    const vars = canon[c]!.vars;
+    const bound = lp.bound(vars, side);
+    if (bound.rowValue) pool.add(bound.rowValue, bound.x);
+    if (duals && bound.x && bound.rowDual) duals.add(c, vars, side, bound.rowDual);
     return { pass: ok(bound.value), bound };
   };
   const byCost = (a: number, b: number) => cost[a]! - cost[b]! || a - b;
-  const rows = canon.map((c) => ({ vars: c.vars, value: c.value }));
   const rowsOf = model.variables.map((v) => v.cells);
   /** Tables of each canonical cell (position indices of its occurrences). */
   const tablesOf = canon.map((c) => new Set(c.occurrences.map((o) => model.positions[o]![0])));
@@ -174,7 +205,7 @@ export function secondarySuppression(
       // answer is the one the LPs below would give; only they would take longer.
       const capped = primaries.some((c) => [...tablesOf[row]!].some((t) => tablesOf[c]!.has(t)) && maxFailsCheaply(c));
       if (capped) cheapRejects++;
-      const ok = !capped && primaries.every((c) => check(c, 'min').pass && check(c, 'max').pass);
+      const ok = !capped && primaries.every((c) => check(c, 'min', true).pass && check(c, 'max', true).pass);
       if (ok) {
         suppressed[row] = false;
         protects.delete(row);
@@ -193,5 +224,10 @@ export function secondarySuppression(
       r,
       [...set].sort((a, b) => a - b),
     );
-  return { suppressed, protects: out, stats: { lpSolves, poolHits: pool.hits, added, released, cheapRejects } };
+  return {
+    suppressed,
+    protects: out,
+    points: pool.usable(),
+    stats: { lpSolves, poolHits: pool.hits, dualHits: duals?.hits ?? 0, added, released, cheapRejects },
+  };
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TWO_BY_TWO_ROWS } from '../support/twoByTwo.js';
+import { AttackerLp } from '../../disclosure/attackerLp.js';
 import { cellIntervals } from '../../disclosure/cellIntervals.js';
 import { loadSolver } from '../../disclosure/loadSolver.js';
 import { integerInterval } from '../../disclosure/protectionRule.js';
@@ -77,6 +78,77 @@ describe('cellIntervals', () => {
     // a: min and max by LP; the min of a leaves b = 10, so b's maximum (30 − 20) is proved and b's minimum 0 is
     // proved by the max point of a (b = 0): two LPs, two bounds without one
     expect(stats).toEqual({ lps: 2, proved: 2 });
+  });
+
+  it('known points: a feasible one proves a bound without an LP, one that breaks a published row proves nothing', async () => {
+    const highs = await loadSolver();
+    const rows = TWO_BY_TWO_ROWS; // a b / c d = 3 7 / 5 20; margins published: a ∈ [0, 8]
+    const published = [false, false, false, false, true, true, true, true];
+    const solve = (seeds: Float64Array[]) => {
+      const stats = { lps: 0, proved: 0 };
+      const r = cellIntervals(highs, { numVars: 4, rows, published, seeds }, [0], stats);
+      return { interval: integerInterval(...r.get(0)!), stats };
+    };
+    expect(solve([])).toEqual({ interval: [0, 8], stats: { lps: 2, proved: 0 } });
+    // a = 0, b = 10, c = 8, d = 17 meets every margin: the minimum 0 of a needs no LP
+    expect(solve([Float64Array.from([0, 10, 8, 17])])).toEqual({ interval: [0, 8], stats: { lps: 1, proved: 1 } });
+    // a = 8, b = 2, c = 0, d = 25 reaches a's enclosing bound (col1 = 8): the maximum needs no LP either
+    expect(solve([Float64Array.from([0, 10, 8, 17]), Float64Array.from([8, 2, 0, 25])])).toEqual({
+      interval: [0, 8],
+      stats: { lps: 0, proved: 2 },
+    });
+    // the same a = 0 with d = 18 breaks c + d = 25 (and b + d): not a point of the attacker, so the LP decides
+    expect(solve([Float64Array.from([0, 10, 8, 18])])).toEqual({ interval: [0, 8], stats: { lps: 2, proved: 0 } });
+    // wrong length or a negative count: ignored
+    expect(solve([Float64Array.from([0, 10, 8]), Float64Array.from([-1, 11, 9, 16])]).stats).toEqual({
+      lps: 2,
+      proved: 0,
+    });
+  });
+
+  it('property: known points (the true counts, LP optima of another pattern, random vectors) change no interval', async () => {
+    const highs = await loadSolver();
+    const arb = fc.tuple(fc.integer({ min: 2, max: 4 }), fc.integer({ min: 2, max: 4 })).chain(([k, m]) =>
+      fc.tuple(
+        fc.array(fc.array(fc.integer({ min: 0, max: 40 }), { minLength: m, maxLength: m }), {
+          minLength: k,
+          maxLength: k,
+        }),
+        fc.array(fc.boolean(), { minLength: k * m + k + 2 * m + 1, maxLength: k * m + k + 2 * m + 1 }),
+        fc.array(fc.boolean(), { minLength: k * m + k + 2 * m + 1, maxLength: k * m + k + 2 * m + 1 }),
+        fc.array(fc.array(fc.integer({ min: 0, max: 40 }), { minLength: k * m, maxLength: k * m }), { maxLength: 3 }),
+      ),
+    );
+    fc.assert(
+      fc.property(arb, ([values, shown, more, random]) => {
+        const rows = nestedTableRows(values);
+        const nVars = values.length * values[0]!.length;
+        const published = rows.map((_, i) => shown[i]!);
+        const targets = rows.flatMap((_, i) => (published[i] ? [] : [i]));
+        // points of a pattern that shows fewer rows: feasible here only when they happen to meet the extra rows
+        const fewer = published.map((p, i) => p && more[i]!);
+        const lp = new AttackerLp(highs, nVars, rows, fewer);
+        const optima: Float64Array[] = [];
+        try {
+          for (const t of targets)
+            for (const side of ['min', 'max'] as const) {
+              const x = lp.bound(rows[t]!.vars, side).x;
+              if (x) optima.push(Float64Array.from(x));
+            }
+        } finally {
+          lp.dispose();
+        }
+        const seeds = [Float64Array.from(values.flat()), ...optima, ...random.map((x) => Float64Array.from(x))];
+        const plain = cellIntervals(highs, { numVars: nVars, rows, published }, targets);
+        const seeded = cellIntervals(highs, { numVars: nVars, rows, published, seeds }, targets);
+        for (const t of targets) {
+          const exact = independentInterval(highs, rows, nVars, published, t);
+          expect(integerInterval(...seeded.get(t)!)).toEqual(exact);
+          expect(integerInterval(...plain.get(t)!)).toEqual(exact);
+        }
+      }),
+      { numRuns: 60, seed: 22 },
+    );
   });
 
   it('property: every interval equals an independent LP, on nested tables with random patterns', async () => {

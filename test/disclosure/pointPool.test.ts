@@ -34,4 +34,17 @@ describe('PointPool', () => {
     pool.setPublished(1, false);
     expect(pool.reaches(2, (v) => v >= 7)).toBe(true);
   });
+
+  it('usable(): the variable values of the points feasible now, when they were given', () => {
+    const values = [10, 4, 6];
+    const published = [true, false, false];
+    const pool = new PointPool(values, (r) => published[r]!);
+    const x = Float64Array.from([1, 9]);
+    pool.add(Float64Array.from([10, 1, 9]), x); // violates rows 1 and 2
+    pool.add(Float64Array.from([10, 4, 6])); // no variable values: never listed
+    expect(pool.usable()).toEqual([x]);
+    published[1] = true;
+    pool.setPublished(1, true);
+    expect(pool.usable()).toEqual([]);
+  });
 });

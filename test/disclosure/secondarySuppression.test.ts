@@ -4,7 +4,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { AttackerModel } from '../../disclosure/attackerModel.js';
 import { loadSolver } from '../../disclosure/loadSolver.js';
 import { type DisclosureParams, isPrimaryUnsafe, meetsRule } from '../../disclosure/protectionRule.js';
+import { buildAttackerModel } from '../../disclosure/attackerModel.js';
 import { secondarySuppression } from '../../disclosure/secondarySuppression.js';
+import { suppressionCost } from '../../disclosure/suppressionCost.js';
+import { TABLE_DECLARATIONS } from '../../model/tableDeclarations.js';
+import { randomPopulation } from '../support/randomPopulation.js';
 import { independentInterval } from '../support/independentInterval.js';
 import { TWO_BY_TWO_ROWS } from '../support/twoByTwo.js';
 
@@ -189,12 +193,41 @@ describe('disclosure/secondarySuppression', () => {
           expect(protectedBy(pattern), `secondary ${s} could be published`).toBe(false);
         }
         expect([...res.protects.keys()]).toEqual(secondaries);
+        // the points handed to the audit are feasible for the final pattern
+        for (const x of res.points)
+          rows.forEach((r, i) => {
+            if (!res.suppressed[i]) expect(r.vars.reduce((a, v) => a + x[v]!, 0)).toBeCloseTo(r.value, 6);
+          });
         for (const cs of res.protects.values()) for (const c of cs) expect(primary[c]).toBe(true);
         // deterministic
         const again = secondarySuppression(highs, modelOf(rows, nVars), primary, cost, PARAMS);
         expect(again.suppressed).toEqual(res.suppressed);
+        // the same pattern without dual certificates (every failing side of the release pass by an LP)
+        const plain = secondarySuppression(highs, modelOf(rows, nVars), primary, cost, PARAMS, [], undefined, false);
+        expect(plain.stats.dualHits).toBe(0);
+        expect(plain.suppressed).toEqual(res.suppressed);
+        expect(plain.protects).toEqual(res.protects);
       }),
       { numRuns: 25 },
     );
+  });
+
+  it('random populations: dual certificates in the release pass change no decision, only save LPs', () => {
+    let hits = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 300, max: 1500 }), fc.integer({ min: 1, max: 1000 }), (persons, seed) => {
+        const model = buildAttackerModel(randomPopulation(persons, seed), TABLE_DECLARATIONS);
+        const primary = model.canonical.map((c) => isPrimaryUnsafe(c.value, PARAMS));
+        const cost = suppressionCost(model, TABLE_DECLARATIONS, PARAMS.threshold);
+        const fast = secondarySuppression(highs, model, primary, cost, PARAMS);
+        const plain = secondarySuppression(highs, model, primary, cost, PARAMS, [], undefined, false);
+        expect(fast.suppressed).toEqual(plain.suppressed);
+        expect(fast.protects).toEqual(plain.protects);
+        expect([fast.stats.added, fast.stats.released]).toEqual([plain.stats.added, plain.stats.released]);
+        hits += fast.stats.dualHits;
+      }),
+      { numRuns: 4, seed: 22 },
+    );
+    expect(hits).toBeGreaterThan(0);
   });
 });

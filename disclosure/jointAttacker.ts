@@ -291,11 +291,12 @@ export function jointSuppression(
         for (const r of candidates.slice(0, MAX_TRIES)) {
           lp.setNewPublished(r, false);
           const nb = lp.bound(t.vars, side);
-          points.add(nb.x);
           const moved =
             passes(t, side, nb.value) ||
             (side === 'min' ? nb.value < b.value - IMPROVE_EPS : nb.value > b.value + IMPROVE_EPS);
           if (moved) {
+            // only the point of a trial that is kept: once its cell is shown again the point may be infeasible
+            points.add(nb.x);
             chosen = r;
             next = nb;
             break;

@@ -7,7 +7,7 @@ import type { Atom } from '../model/atom.js';
 import type { TableDeclaration } from '../model/tableDeclarations.js';
 import type { Manifest } from '../schemas/manifest.js';
 import { ExportTablesSchema, type ExportTables, type InternalTables, type Period } from '../schemas/tablesJson.js';
-import { definedAlike, differenceIsGroup, earlierBlock, earlierDemands } from '../disclosure/acrossReleases.js';
+import { definedAlike, differenceIsGroup, earlierBlocks, earlierDemands } from '../disclosure/acrossReleases.js';
 import { AtomsFileSchema, earlierAtomsFile } from '../disclosure/atomsFile.js';
 import type { AttackerModel } from '../disclosure/attackerModel.js';
 import {
@@ -165,10 +165,11 @@ export function checkJointAttacker(input: JointInput): Findings {
   const withAtoms = earlier.filter((e): e is EarlierExport & { atoms: readonly Atom[] } => e.atoms !== null);
   if (withAtoms.length === 0) return { notes: [], failures };
   let demands;
-  let parts;
+  let chain;
   try {
     demands = earlierDemands(model, declarations, counts, earlier, params);
-    parts = withAtoms.map((e) => earlierBlock(model, declarations, counts, e, params));
+    // the whole chain: every earlier block, linked with this run and with each other
+    chain = earlierBlocks(model, declarations, counts, withAtoms, params);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     fail(messages.auditEarlierProblem(e.message));
@@ -185,7 +186,8 @@ export function checkJointAttacker(input: JointInput): Findings {
     model.variables.length,
     model.canonical.map((c) => ({ vars: c.vars, value: c.value })),
     published,
-    parts.map((p) => p.block),
+    chain.parts.map((p) => p.block),
+    chain.links,
   );
   try {
     let own = 0;
@@ -199,7 +201,7 @@ export function checkJointAttacker(input: JointInput): Findings {
       if (!meetsNeed(iv, need))
         fail(messages.auditJointNarrows(messages.auditCell(r.table, r.row, r.column), iv, need));
     }
-    parts.forEach((p, b) => {
+    chain.parts.forEach((p, b) => {
       for (const x of p.primaries) {
         theirs++;
         const iv = lp.interval(lp.varsOf(b, x.row));

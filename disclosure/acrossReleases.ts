@@ -6,7 +6,7 @@ import { cellTerms, type TableDeclaration } from '../model/tableDeclarations.js'
 import { tabulate } from '../model/tabulate.js';
 import type { InternalTables, Period } from '../schemas/tablesJson.js';
 import { type AttackerModel, buildAttackerModel } from './attackerModel.js';
-import { type CouplingSense, isMonotoneCell, type JointBlock } from './jointAttacker.js';
+import { type BlockLink, type Coupling, type CouplingSense, isMonotoneCell, type JointBlock } from './jointAttacker.js';
 import { type EarlierExport, isUnsafeDifference, periodRelation, type PeriodRelation } from './earlierExports.js';
 import { type DisclosureParams, isPrimaryUnsafe, protectionLevel } from './protectionRule.js';
 import { needOf, type Need } from './secondarySuppression.js';
@@ -66,16 +66,29 @@ export interface EarlierDemands {
 const senseOf = (rel: PeriodRelation): CouplingSense | null =>
   rel === 'earlierInside' ? 'newAtLeast' : rel === 'newInside' ? 'newAtMost' : rel === 'same' ? 'equal' : null;
 
+/** A release's periods: the analysis period and the background period of F3.1–F3.3 (default: the analysis period). */
+interface ReleasePeriods {
+  period: Period;
+  backgroundPeriod?: Period | null | undefined;
+}
+
+/** An earlier export's periods, as its tables.json and record give them. */
+const periodsOf = (e: EarlierExport): ReleasePeriods => ({
+  period: e.record.period,
+  backgroundPeriod: e.exported.backgroundPeriod,
+});
+
+const backgroundOf = (r: ReleasePeriods) => r.backgroundPeriod ?? r.period;
+
 /**
- * Is a cell linked across the two releases by what a person keeps? Membership terms (monotone in the period), and
+ * Is a cell linked across two releases by what a person keeps? Membership terms (monotone in the period), and
  * background classes: gender and education class are a person's own, and the age class (at the first day of use
  * of a work provision in the background period, clipped to its start) is the same in both releases when their
  * background periods start on the same day. Not "exactly n provisions" (not monotone).
  */
-function isLinkedCell(terms: readonly CellTerm[], earlier: EarlierExport, now: InternalTables): boolean {
+function isLinkedCell(terms: readonly CellTerm[], earlier: ReleasePeriods, later: ReleasePeriods): boolean {
   if (isMonotoneCell(terms)) return true;
-  const sameStart =
-    (earlier.exported.backgroundPeriod ?? earlier.record.period).start === (now.backgroundPeriod ?? now.period).start;
+  const sameStart = backgroundOf(earlier).start === backgroundOf(later).start;
   return terms.every((t) => 'set' in t || 'atLeast' in t || ('dim' in t && (t.dim !== 'age' || sameStart)));
 }
 
@@ -83,21 +96,21 @@ function isLinkedCell(terms: readonly CellTerm[], earlier: EarlierExport, now: I
 const holds = (sense: CouplingSense, now: number, earlier: number) =>
   sense === 'newAtLeast' ? now >= earlier : sense === 'newAtMost' ? now <= earlier : now === earlier;
 
-/** The coupling of a cell between an earlier export and the new run, or null when the joint attacker has none. */
+/**
+ * The coupling of a cell between two releases (`later` in the role of the new run: the sense is of its count
+ * against `earlier`'s), or null when the joint attacker has none.
+ */
 function couplingOf(
   decl: TableDeclaration,
   i: number,
   j: number,
-  earlier: EarlierExport,
-  now: InternalTables,
+  earlier: ReleasePeriods,
+  later: ReleasePeriods,
 ): CouplingSense | null {
   const terms = cellTerms(decl, i, j);
-  if (terms === null || !isLinkedCell(terms, earlier, now)) return null;
-  if (decl.basis === 'background') {
-    const eBg = earlier.exported.backgroundPeriod ?? earlier.record.period;
-    return senseOf(periodRelation(eBg, now.backgroundPeriod ?? now.period));
-  }
-  return senseOf(earlier.relation);
+  if (terms === null || !isLinkedCell(terms, earlier, later)) return null;
+  if (decl.basis === 'background') return senseOf(periodRelation(backgroundOf(earlier), backgroundOf(later)));
+  return senseOf(periodRelation(earlier.period, later.period));
 }
 
 /** Does the earlier export declare this run's cell (i, j) of `decl` the same way (same table, keys, definition)? */
@@ -212,7 +225,7 @@ export function earlierDemands(
         return;
       }
       // The earlier cell is suppressed.
-      const sense = couplingOf(declarations[t]!, i, j, e, now);
+      const sense = couplingOf(declarations[t]!, i, j, periodsOf(e), now);
       if (old.value !== null) {
         if (!isPrimaryUnsafe(old.value, params) || sense === null || !holds(sense, w, old.value)) return;
         const p = protectionLevel(old.value, params);
@@ -232,10 +245,49 @@ export function earlierDemands(
 export interface EarlierBlock {
   block: JointBlock;
   primaries: { row: number; need: Need; label: string }[];
+  /** What the links between earlier blocks need: the block's model, the declarations it was built from, its periods. */
+  side: CouplingSide;
+}
+
+/** One release in the coupling: its attacker model, the declarations the model was built from, its periods. */
+interface CouplingSide {
+  model: AttackerModel;
+  declarations: readonly TableDeclaration[];
+  periods: ReleasePeriods;
 }
 
 /** Table ids of this run's declarations inside a same-data block (an earlier export may declare its own FX1). */
 const NEW_PREFIX = '\u0000new:';
+
+const cellKeyOf = (table: string, row: string, column: string) => `${table}\u0000${row}\u0000${column}`;
+
+/**
+ * The coupling rows between two releases with their own atoms (`later` in the role of the new run): every cell of
+ * `later` declared the same way in `earlier` (same table, row and column keys, same terms; a table only `later`
+ * declares, e.g. a same-data block's copy of this run's tables, has no counterpart) and linked by what the periods
+ * imply (couplingOf), when the true counts satisfy it; one row per pair of canonical cells.
+ */
+function couplingRows(later: CouplingSide, earlier: CouplingSide): Coupling[] {
+  const index = new Map(earlier.model.cells.map((r, q) => [cellKeyOf(r.table, r.row, r.column), q]));
+  const out: Coupling[] = [];
+  const seen = new Set<string>();
+  later.model.cells.forEach((_, q) => {
+    const [t, i, j] = later.model.positions[q]!;
+    const decl = later.declarations[t]!;
+    const c = counterpart(earlier.declarations, decl, i, j);
+    const oq = c ? index.get(cellKeyOf(c.decl.id, c.decl.rows[c.i]!.key, c.decl.columns[c.j]!.key)) : undefined;
+    const sense = couplingOf(decl, i, j, earlier.periods, later.periods);
+    if (oq === undefined || sense === null) return;
+    const newRow = later.model.cellCanonical[q]!;
+    const oldRow = earlier.model.cellCanonical[oq]!;
+    if (!holds(sense, later.model.canonical[newRow]!.value, earlier.model.canonical[oldRow]!.value)) return;
+    const key = `${newRow}:${oldRow}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ newRow, oldRow, sense });
+  });
+  return out;
+}
 
 /**
  * An earlier export as a block of the joint LP: its atoms with its own declarations (its manifest's user tables
@@ -245,9 +297,9 @@ const NEW_PREFIX = '\u0000new:';
  *   prefixed); every cell of this run equals its copy in the block. So both exports are sums over one atom set:
  *   every cell shown in either is a constraint on the same persons.
  * - Other periods: a cell declared the same way in both (same table, row and column, same terms) is coupled by
- *   what the periods imply (couplingOf).
+ *   what the periods imply (couplingRows).
  */
-export function earlierBlock(
+function earlierBlock(
   model: AttackerModel,
   declarations: readonly TableDeclaration[],
   now: InternalTables,
@@ -262,7 +314,6 @@ export function earlierBlock(
   const old = buildAttackerModel(atoms, blockDeclarations);
   const published = old.canonical.map(() => false);
   const isOwn = (oq: number) => old.positions[oq]![0] < own.length;
-  const oldCellIndex = new Map(old.cells.map((r, q) => [`${r.table}\u0000${r.row}\u0000${r.column}`, q]));
   old.cells.forEach((ref, q) => {
     if (!isOwn(q)) return;
     const t = e.exported.tables[ref.table];
@@ -282,31 +333,23 @@ export function earlierBlock(
       );
     published[c] = true;
   });
-  const coupling: JointBlock['coupling'][number][] = [];
-  const seen = new Set<string>();
-  model.cells.forEach((ref, q) => {
-    const [t, i, j] = model.positions[q]!;
-    let oq: number | undefined;
-    let sense: CouplingSense | null;
-    if (e.sameData) {
-      oq = oldCellIndex.get(`${NEW_PREFIX}${ref.table}\u0000${ref.row}\u0000${ref.column}`);
-      sense = 'equal';
-    } else {
-      const c = counterpart(own, declarations[t]!, i, j);
-      oq = c
-        ? oldCellIndex.get(`${c.decl.id}\u0000${c.decl.rows[c.i]!.key}\u0000${c.decl.columns[c.j]!.key}`)
-        : undefined;
-      sense = couplingOf(declarations[t]!, i, j, e, now);
-    }
-    if (oq === undefined || sense === null) return;
-    const newRow = model.cellCanonical[q]!;
-    const oldRow = old.cellCanonical[oq]!;
-    if (!holds(sense, model.canonical[newRow]!.value, old.canonical[oldRow]!.value)) return;
-    const key = `${newRow}:${oldRow}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    coupling.push({ newRow, oldRow, sense });
-  });
+  const side: CouplingSide = { model: old, declarations: blockDeclarations, periods: periodsOf(e) };
+  let coupling: Coupling[];
+  if (e.sameData) {
+    const oldCellIndex = new Map(old.cells.map((r, q) => [cellKeyOf(r.table, r.row, r.column), q]));
+    const seen = new Set<string>();
+    coupling = [];
+    model.cells.forEach((ref, q) => {
+      const oq = oldCellIndex.get(cellKeyOf(`${NEW_PREFIX}${ref.table}`, ref.row, ref.column));
+      if (oq === undefined) return;
+      const newRow = model.cellCanonical[q]!;
+      const oldRow = old.cellCanonical[oq]!;
+      const key = `${newRow}:${oldRow}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      coupling.push({ newRow, oldRow, sense: 'equal' });
+    });
+  } else coupling = couplingRows({ model, declarations, periods: now }, side);
   const primaries = old.canonical
     .filter((c) => !published[c.id] && isPrimaryUnsafe(c.value, params) && c.occurrences.some(isOwn))
     .map((c) => {
@@ -326,5 +369,28 @@ export function earlierBlock(
       coupling,
     },
     primaries,
+    side,
   };
+}
+
+/**
+ * Every earlier export whose atoms are known as a block of the joint LP, and the links between every pair of
+ * them (couplingRows, the later index in the role of the new run): the attacker holds the whole chain of
+ * exports at once, not each earlier export with the new one apart. Used by the search and the audit alike.
+ */
+export function earlierBlocks(
+  model: AttackerModel,
+  declarations: readonly TableDeclaration[],
+  now: InternalTables,
+  earlier: readonly (EarlierExport & { atoms: readonly Atom[] })[],
+  params: DisclosureParams,
+): { parts: EarlierBlock[]; links: BlockLink[] } {
+  const parts = earlier.map((e) => earlierBlock(model, declarations, now, e, params));
+  const links: BlockLink[] = [];
+  for (let b = 0; b < parts.length; b++)
+    for (let a = b + 1; a < parts.length; a++) {
+      const coupling = couplingRows(parts[a]!.side, parts[b]!.side);
+      if (coupling.length > 0) links.push({ a, b, coupling });
+    }
+  return { parts, links };
 }

@@ -17,6 +17,8 @@ import type { Need } from './secondarySuppression.js';
  *   and at-least terms), memberships in the shorter period imply memberships in the longer one, so the
  *   count over the shorter period is at most the count over the longer: X_new(c) − X_earlier(c) ≥ 0 when the
  *   earlier period lies inside the new one (≤ 0 the other way round, = 0 for the same period).
+ * - Links between earlier blocks (`links`): the same coupling rows between every pair of earlier exports, so
+ *   the attacker holds the whole chain at once (R1 ↔ R2 as well as R1 ↔ new and R2 ↔ new).
  *
  * Every variable has the upper bound BIG (far above any population), so every bound has an optimum; a
  * maximum at BIG is read as unbounded.
@@ -27,13 +29,27 @@ const BIG = 1e7;
 
 export type CouplingSense = 'newAtLeast' | 'newAtMost' | 'equal';
 
+/** One coupling row: `newRow` of the later side (the new run, or block `a` of a link) against `oldRow` of the earlier side. */
+export interface Coupling {
+  newRow: number;
+  oldRow: number;
+  sense: CouplingSense;
+}
+
+/** Coupling rows between two earlier blocks `a` (in the role of the new run) and `b` (indices into the blocks). */
+export interface BlockLink {
+  a: number;
+  b: number;
+  coupling: readonly Coupling[];
+}
+
 export interface JointBlock {
   /** The earlier export (folder as given). */
   label: string;
   numVars: number;
   rows: readonly LpRow[];
   published: readonly boolean[];
-  coupling: readonly { newRow: number; oldRow: number; sense: CouplingSense }[];
+  coupling: readonly Coupling[];
 }
 
 /** Is a cell monotone in memberships (more memberships never take a person out of it)? */
@@ -67,6 +83,7 @@ export class JointLp {
     readonly newRows: readonly LpRow[],
     newPublished: readonly boolean[],
     readonly blocks: readonly JointBlock[],
+    readonly links: readonly BlockLink[] = [],
   ) {
     const inf = highs.infinity;
     this.newPublished = [...newPublished];
@@ -111,14 +128,19 @@ export class JointLp {
         ),
       );
     });
-    blocks.forEach((b, bi) => {
-      const o = this.offsets[bi]!;
-      for (const c of b.coupling) {
-        const lo = c.sense === 'newAtMost' ? -inf : 0;
-        const hi = c.sense === 'newAtLeast' ? inf : 0;
-        addRow(newRows[c.newRow]!.vars, 1, lo, hi, [[b.rows[c.oldRow]!.vars.map((v) => v + o), -1]]);
-      }
-    });
+    // X_later − X_earlier ≥ 0 (newAtLeast), ≤ 0 (newAtMost), = 0 (equal); blocks: −1 = the new run
+    const couple = (later: number, earlier: number, cs: readonly Coupling[]) => {
+      for (const c of cs)
+        addRow(
+          this.varsOf(later, c.newRow),
+          1,
+          c.sense === 'newAtMost' ? -inf : 0,
+          c.sense === 'newAtLeast' ? inf : 0,
+          [[this.varsOf(earlier, c.oldRow), -1]],
+        );
+    };
+    blocks.forEach((b, bi) => couple(-1, bi, b.coupling));
+    for (const l of links) couple(l.a, l.b, l.coupling);
     this.cost = new Float64Array(this.numVars);
     this.model = highs.createModel(this.modelData());
     this.model.options.set(SOLVER_OPTIONS);
@@ -269,11 +291,12 @@ export function jointSuppression(
         for (const r of candidates.slice(0, MAX_TRIES)) {
           lp.setNewPublished(r, false);
           const nb = lp.bound(t.vars, side);
-          points.add(nb.x);
           const moved =
             passes(t, side, nb.value) ||
             (side === 'min' ? nb.value < b.value - IMPROVE_EPS : nb.value > b.value + IMPROVE_EPS);
           if (moved) {
+            // only the point of a trial that is kept: once its cell is shown again the point may be infeasible
+            points.add(nb.x);
             chosen = r;
             next = nb;
             break;

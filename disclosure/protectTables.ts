@@ -10,7 +10,7 @@ import {
   SUPPRESSED,
 } from '../schemas/tablesJson.js';
 import { ATOMS_FILE, atomsFileText, earlierAtomsFile } from './atomsFile.js';
-import { earlierBlock, earlierDemands } from './acrossReleases.js';
+import { earlierBlocks, earlierDemands } from './acrossReleases.js';
 import type { EarlierExport } from './earlierExports.js';
 import { JointLp, JointPoints, type JointTarget, jointSuppression, meetsNeed } from './jointAttacker.js';
 import type { Highs } from 'highs';
@@ -374,7 +374,8 @@ function jointProtection(
   const protects = new Map<number, number[]>();
   const earlierExports = withAtoms.map((e) => e.record.dir);
   if (withAtoms.length === 0) return { protects, earlierPrimaries: 0, earlierExports };
-  const parts = withAtoms.map((e) => earlierBlock(model, declarations, internal, e, params));
+  // the whole chain: every earlier block, linked with the new run and with each other
+  const { parts, links } = earlierBlocks(model, declarations, internal, withAtoms, params);
   const rows = model.canonical.map((c) => ({ vars: c.vars, value: c.value }));
   const blocks = parts.map((p) => p.block);
   const targetsOf = (lp: JointLp): JointTarget[] => [
@@ -399,6 +400,7 @@ function jointProtection(
     rows,
     suppressed.map((s) => !s),
     blocks,
+    links,
   );
   const points = new JointPoints();
   try {
@@ -429,6 +431,7 @@ function jointProtection(
     rows,
     suppressed.map((s) => !s),
     blocks,
+    links,
   );
   try {
     const targets = targetsOf(check);

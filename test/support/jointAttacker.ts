@@ -5,9 +5,10 @@ import { cellTerms, type TableDeclaration } from '../../model/tableDeclarations.
 import type { ExportTables } from '../../schemas/tablesJson.js';
 
 /**
- * A joint attacker holding two releases, for the tests, written apart from disclosure/: one variable per
- * atom of each release (no merging), one equality per number shown in each export (duplicates kept), each
- * release's cells from its own declarations (its user tables, keep/drop), and the link between the releases:
+ * A joint attacker holding a chain of releases (two or more exports at once), for the tests, written apart from
+ * disclosure/: one variable per atom of each release (no merging), one equality per number shown in each export
+ * (duplicates kept), each release's cells from its own declarations (its user tables, keep/drop), and the links
+ * given between pairs of releases (every link in ONE LP: the attacker holds all exports together):
  * - `nested`: the earlier period lies inside the later one, so for every cell that only asks for
  *   memberships, the earlier count is at most the later count; with `classes` (same start date, so a person's
  *   age class at first use, gender and education class are the same in both) also for cells that ask for
@@ -32,6 +33,13 @@ export interface Release {
 export type Link =
   { kind: 'nested'; classes?: boolean } | { kind: 'changed'; k: number } | { kind: 'sameData' } | { kind: 'unlinked' };
 
+/** A link between release `earlier` and release `later` (indices into the chain). */
+export interface ChainLink {
+  earlier: number;
+  later: number;
+  link: Link;
+}
+
 const sameTerms = (a: readonly CellTerm[] | null, b: readonly CellTerm[] | null) =>
   a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b);
 
@@ -41,39 +49,48 @@ const onlyMemberships = (terms: readonly CellTerm[]) => terms.every((t) => 'set'
 class JointAttacker {
   private readonly model;
   private readonly numCols: number;
-  private readonly offset: number;
+  /** Column of the first atom of each release. */
+  private readonly offsets: number[] = [];
 
   constructor(
     private readonly highs: Highs,
     private readonly declarations: readonly TableDeclaration[],
-    private readonly earlier: Release,
-    private readonly later: Release,
-    link: Link,
+    private readonly releases: readonly Release[],
+    links: readonly ChainLink[],
   ) {
-    const same = link.kind === 'sameData';
-    if (same && JSON.stringify(earlier.atoms) !== JSON.stringify(later.atoms))
-      throw new Error('joint attacker: sameData needs the same atoms');
-    this.offset = same ? 0 : earlier.atoms.length;
-    this.numCols = same ? earlier.atoms.length : earlier.atoms.length + later.atoms.length;
+    let numCols = 0;
+    releases.forEach((rel, r) => {
+      const same = links.find((l) => l.later === r && l.link.kind === 'sameData');
+      if (same) {
+        if (JSON.stringify(releases[same.earlier]!.atoms) !== JSON.stringify(rel.atoms))
+          throw new Error('joint attacker: sameData needs the same atoms');
+        this.offsets.push(this.offsets[same.earlier]!);
+      } else {
+        this.offsets.push(numCols);
+        numCols += rel.atoms.length;
+      }
+    });
+    this.numCols = numCols;
     const rows: { cols: number[]; coefs: number[]; lo: number; hi: number }[] = [];
     const inf = highs.infinity;
-    for (const [r, rel] of [earlier, later].entries()) {
-      for (const decl of this.declarationsOf(r as 0 | 1)) {
+    releases.forEach((rel, r) => {
+      for (const decl of this.declarationsOf(r)) {
         const t = rel.exported.tables[decl.id];
         if (!t) continue;
         decl.rows.forEach((_, i) =>
           decl.columns.forEach((_, j) => {
             if (cellTerms(decl, i, j) === null) return;
             const shown = t.cells[i]![j];
-            const cols = this.members(r as 0 | 1, decl, i, j);
+            const cols = this.members(r, decl, i, j);
             if (typeof shown === 'number') rows.push({ cols, coefs: cols.map(() => 1), lo: shown, hi: shown });
           }),
         );
       }
-    }
-    if (!same) {
-      for (const decl of this.declarationsOf(1)) {
-        const old = this.declarationsOf(0).find((d) => d.id === decl.id && d.basis === decl.basis);
+    });
+    for (const { earlier, later, link } of links) {
+      if (link.kind === 'sameData' || link.kind === 'unlinked') continue;
+      for (const decl of this.declarationsOf(later)) {
+        const old = this.declarationsOf(earlier).find((d) => d.id === decl.id && d.basis === decl.basis);
         if (!old) continue;
         decl.rows.forEach((row, i) =>
           decl.columns.forEach((column, j) => {
@@ -81,8 +98,8 @@ class JointAttacker {
             const oi = old.rows.findIndex((h) => h.key === row.key);
             const oj = old.columns.findIndex((h) => h.key === column.key);
             if (terms === null || oi < 0 || oj < 0 || !sameTerms(terms, cellTerms(old, oi, oj))) return;
-            const e = this.members(0, old, oi, oj);
-            const l = this.members(1, decl, i, j);
+            const e = this.members(earlier, old, oi, oj);
+            const l = this.members(later, decl, i, j);
             const diff = { cols: [...l, ...e], coefs: [...l.map(() => 1), ...e.map(() => -1)] };
             // a known class stays; "onbekend" may become known in the longer period
             const classes =
@@ -124,23 +141,22 @@ class JointAttacker {
     this.model.options.set({ output_flag: false, presolve: 'off', simplex_strategy: 4 });
   }
 
-  declarationsOf(release: 0 | 1): readonly TableDeclaration[] {
-    return (release === 0 ? this.earlier : this.later).declarations ?? this.declarations;
+  declarationsOf(release: number): readonly TableDeclaration[] {
+    return this.releases[release]!.declarations ?? this.declarations;
   }
 
-  /** Column indices of the atoms of release 0 (earlier) or 1 (later) in a cell. */
-  private members(release: 0 | 1, decl: TableDeclaration, i: number, j: number): number[] {
+  /** Column indices of the atoms of release `release` in a cell. */
+  private members(release: number, decl: TableDeclaration, i: number, j: number): number[] {
     const terms = cellTerms(decl, i, j)!;
-    const atoms = release === 0 ? this.earlier.atoms : this.later.atoms;
     const out: number[] = [];
-    atoms.forEach((a, k) => {
-      if (cellMatches(terms, a, decl.basis)) out.push(k + (release === 0 ? 0 : this.offset));
+    this.releases[release]!.atoms.forEach((a, k) => {
+      if (cellMatches(terms, a, decl.basis)) out.push(k + this.offsets[release]!);
     });
     return out;
   }
 
-  /** The whole-number interval of cell (i, j) of table `table` in release 0 or 1 (Infinity = unbounded). */
-  interval(release: 0 | 1, table: string, i: number, j: number): [number, number] {
+  /** The whole-number interval of cell (i, j) of table `table` in release `release` (Infinity = unbounded). */
+  interval(release: number, table: string, i: number, j: number): [number, number] {
     const decl = this.declarationsOf(release).find((d) => d.id === table)!;
     const cols = this.members(release, decl, i, j);
     if (cols.length === 0) return [0, 0];
@@ -185,20 +201,31 @@ function trueValue(
   return atoms.reduce((s, a) => s + (cellMatches(terms, a, decl.basis) ? a.n : 0), 0);
 }
 
-/** Every primary cell (true value 1 … threshold − 1, shown as **) of both releases that the joint attacker narrows below the rule. */
-export function unprotectedPrimaries(
+/** A primary cell of a release that the joint attacker narrows below the rule. */
+export interface UnprotectedPrimary {
+  release: number;
+  table: string;
+  i: number;
+  j: number;
+  value: number;
+  interval: [number, number];
+}
+
+/**
+ * Every primary cell (true value 1 … threshold − 1, shown as **) of every release of the chain that the attacker
+ * holding all of them at once (with `links`) narrows below the rule.
+ */
+export function chainUnprotectedPrimaries(
   highs: Highs,
   declarations: readonly TableDeclaration[],
-  earlier: Release,
-  later: Release,
-  link: Link,
+  releases: readonly Release[],
+  links: readonly ChainLink[],
   threshold = 10,
-): { release: 0 | 1; table: string; i: number; j: number; value: number; interval: [number, number] }[] {
-  const attacker = new JointAttacker(highs, declarations, earlier, later, link);
-  const out: ReturnType<typeof unprotectedPrimaries> = [];
+): UnprotectedPrimary[] {
+  const attacker = new JointAttacker(highs, declarations, releases, links);
+  const out: UnprotectedPrimary[] = [];
   try {
-    for (const release of [0, 1] as const) {
-      const rel = release === 0 ? earlier : later;
+    releases.forEach((rel, release) => {
       const own = rel.declarations ?? declarations;
       for (const decl of own) {
         rel.exported.tables[decl.id]?.cells.forEach((row, i) =>
@@ -211,11 +238,23 @@ export function unprotectedPrimaries(
           }),
         );
       }
-    }
+    });
   } finally {
     attacker.dispose();
   }
   return out;
+}
+
+/** Every primary cell of both releases that the joint attacker of the pair narrows below the rule. */
+export function unprotectedPrimaries(
+  highs: Highs,
+  declarations: readonly TableDeclaration[],
+  earlier: Release,
+  later: Release,
+  link: Link,
+  threshold = 10,
+): UnprotectedPrimary[] {
+  return chainUnprotectedPrimaries(highs, declarations, [earlier, later], [{ earlier: 0, later: 1, link }], threshold);
 }
 
 /** Cells shown in both exports (same table, row key, column key) that differ by 1 … threshold − 1. */

@@ -152,10 +152,17 @@ export async function runCommand(
   // no output may replace (or lie in) an earlier export the run is protected against: refused before any work
   checkNotPrevious(opts.out, config.previous);
   const entries = listInput(opts.input);
-  // earlier exports (--previous): read and checked, their atoms recomputed from this input for their own period
-  const earlier = await readEarlierExports(config, entries, opts.input, opts.out);
   // refuses an unsafe --out, takes the lock, clears stale temp folders; released in the finally below
   const slot = reserveOutput(opts.out, Boolean(opts.force), [opts.input]);
+  // earlier exports (--previous): read and checked, their atoms recomputed from this input for their own period,
+  // spilling (if at all) into this run's own spill folder, never a folder shared with other runs
+  let earlier: EarlierExport[];
+  try {
+    earlier = await readEarlierExports(config, entries, opts.input, opts.out, slot.spill);
+  } catch (e) {
+    slot.release();
+    throw e;
+  }
   // replacing an export that a later export names as its earlier one (--force got past the refusal): say so
   const later = laterExports(opts.out);
   if (later.length > 0)
@@ -261,6 +268,7 @@ async function readEarlierExports(
   entries: DirectoryEntry[],
   inputDir: string,
   outDir: string,
+  spill: string,
 ): Promise<EarlierExport[]> {
   const out: EarlierExport[] = [];
   for (const dir of config.previous) {
@@ -275,7 +283,7 @@ async function readEarlierExports(
       backgroundPeriod: e.exported.backgroundPeriod ?? null,
       previous: [],
     };
-    const db = await openInputDatabase(earlierConfig);
+    const db = await openInputDatabase(earlierConfig, spill);
     try {
       const fx = {
         conn: db.connection,

@@ -34,8 +34,13 @@ export interface TransportRelease {
 }
 
 export interface TransportOptions {
-  /** Known classes stay the same along a path (default true). */
-  classes?: boolean;
+  /**
+   * Which known classes stay the same along a path: true (the default) for age, gender and education, false for
+   * none, or a list. The education class is read from the latest HOOGSTEOPLTAB file up to the end year of the
+   * background period, so a longer period can read a newer file (the generated data do): pass
+   * `['age', 'gender']` when the data may change it.
+   */
+  classes?: boolean | readonly Dim[];
   threshold?: number;
   safetyRange?: number;
   /** Refuse to build more paths than this (default 3,000,000). */
@@ -43,12 +48,12 @@ export interface TransportOptions {
 }
 
 const DIMS = ['age', 'gender', 'education'] as const;
+type Dim = (typeof DIMS)[number];
 
 /** Can a person of atom `a` (a shorter period) be a person of atom `b` (a longer period with the same start)? */
-function canBecome(a: Atom, b: Atom, classes: boolean): boolean {
+function canBecome(a: Atom, b: Atom, fixed: readonly Dim[]): boolean {
   if ((b.bits & a.bits) !== a.bits || (b.bitsBg & a.bitsBg) !== a.bitsBg) return false;
-  if (!classes) return true;
-  return DIMS.every((d) => a[d] === 'onbekend' || a[d] === b[d]);
+  return fixed.every((d) => a[d] === 'onbekend' || a[d] === b[d]);
 }
 
 /** The transport attacker of one chain: the paths and one LP, built once. */
@@ -66,6 +71,7 @@ class TransportAttacker {
     options: TransportOptions = {},
   ) {
     const classes = options.classes ?? true;
+    const fixed: readonly Dim[] = classes === true ? DIMS : classes === false ? [] : classes;
     const maxPaths = options.maxPaths ?? 3_000_000;
     const K = releases.length;
     // next[r][k]: atoms of release r + 1 that a person of atom k of release r can be in
@@ -73,7 +79,7 @@ class TransportAttacker {
       rel.atoms.map((a) => {
         const out: number[] = [];
         releases[r + 1]!.atoms.forEach((b, m) => {
-          if (canBecome(a, b, classes)) out.push(m);
+          if (canBecome(a, b, fixed)) out.push(m);
         });
         return out;
       }),
@@ -106,7 +112,7 @@ class TransportAttacker {
             if (cellTerms(decl, i, j) === null) return;
             const shown = t.cells[i]?.[j];
             if (typeof shown !== 'number') return;
-            indices.push(...this.members(r, decl, i, j));
+            for (const c of this.members(r, decl, i, j)) indices.push(c);
             starts.push(indices.length);
             bounds.push(shown);
           }),
@@ -148,7 +154,7 @@ class TransportAttacker {
     const terms = cellTerms(decl, i, j)!;
     const out: number[] = [];
     this.releases[release]!.atoms.forEach((a, k) => {
-      if (cellMatches(terms, a, decl.basis)) out.push(...this.through[release]![k]!);
+      if (cellMatches(terms, a, decl.basis)) for (const c of this.through[release]![k]!) out.push(c);
     });
     return out;
   }
@@ -277,6 +283,11 @@ export function transportUnprotected(
     stats.paths = attacker.paths;
     for (const r of required) {
       const interval = attacker.interval(r.release, r.table, r.i, r.j);
+      // the true counts are one solution: an interval without the true value means the rules do not hold here
+      if (r.value < interval[0] || r.value > interval[1])
+        throw new Error(
+          `transport attacker: ${r.table}[${r.i}][${r.j}] of release ${r.release} is ${r.value}, outside [${interval.join(', ')}]: the pairing rules do not hold for these data`,
+        );
       if (interval[0] > r.needs[0] || interval[1] < r.needs[1]) out.push({ ...r, interval });
     }
   } finally {

@@ -279,3 +279,19 @@ export function smallDifferences(
   }
   return out;
 }
+
+/** The attacker's interval of each of `cells` (release, table, row, column), for comparing attackers on one chain. */
+export function chainIntervals(
+  highs: Highs,
+  declarations: readonly TableDeclaration[],
+  releases: readonly Release[],
+  links: readonly ChainLink[],
+  cells: readonly { release: number; table: string; i: number; j: number }[],
+): [number, number][] {
+  const attacker = new JointAttacker(highs, declarations, releases, links);
+  try {
+    return cells.map((c) => attacker.interval(c.release, c.table, c.i, c.j));
+  } finally {
+    attacker.dispose();
+  }
+}

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadSolver } from '../../disclosure/loadSolver.js';
-import { type EarlierExport, periodRelation } from '../../disclosure/earlierExports.js';
+import type { EarlierExport } from '../../disclosure/earlierExports.js';
 import { earlierBlocks } from '../../disclosure/acrossReleases.js';
 import { buildAttackerModel } from '../../disclosure/attackerModel.js';
 import { JointLp } from '../../disclosure/jointAttacker.js';
-import { type DisclosureParams, type ProtectResult, protectTables } from '../../disclosure/protectTables.js';
+import { type ProtectResult, protectTables } from '../../disclosure/protectTables.js';
 import { InputError } from '../../core/errors.js';
 import type { Atom } from '../../model/atom.js';
 import {
@@ -16,7 +16,6 @@ import {
 } from '../../model/tableDeclarations.js';
 import type { TableSpec } from '../../model/tablesFile.js';
 import { tabulate } from '../../model/tabulate.js';
-import type { Period } from '../../schemas/tablesJson.js';
 import {
   type ChainLink,
   chainUnprotectedPrimaries,
@@ -26,33 +25,9 @@ import {
 } from '../support/jointAttacker.js';
 import { nestedPopulation, shorterPeriod, withoutPersons } from '../support/nestedPopulation.js';
 import { randomPopulation } from '../support/randomPopulation.js';
+import { chainOfThree, earlierOf, P20, P21, P22, RECORDED_SHA, RELEASE_PARAMS, release } from '../support/releases.js';
 
-const P20: Period = { start: '2017-01-01', end: '2020-12-31' };
-const P21: Period = { start: '2017-01-01', end: '2021-12-31' };
-const P22: Period = { start: '2017-01-01', end: '2022-12-31' };
-const params: DisclosureParams = { threshold: 10, zeroUnsafe: false, safetyRange: 0.3 };
-const SHA = '0'.repeat(64);
-
-async function release(atoms: readonly Atom[], period: Period, previous: EarlierExport[] = []): Promise<ProtectResult> {
-  const internal = tabulate({ atoms, declarations: TABLE_DECLARATIONS, period, backgroundPeriod: period });
-  return protectTables({ internal, atoms, declarations: TABLE_DECLARATIONS, params, previous });
-}
-
-function earlierOf(
-  r: ProtectResult,
-  atoms: readonly Atom[] | null,
-  period: Period,
-  now: Period,
-  dir = 'out-2021',
-): EarlierExport {
-  return {
-    record: { dir, period, tablesSha256: SHA, manifestSha256: SHA },
-    exported: r.exported,
-    threshold: 10,
-    relation: periodRelation(period, now),
-    atoms,
-  };
-}
+const params = RELEASE_PARAMS;
 
 const suppressedCells = (r: ProtectResult) => r.audit.totals.suppressed;
 
@@ -67,19 +42,6 @@ const CHAIN_LINKS: ChainLink[] = PAIRS.map(([earlier, later]) => ({
   later,
   link: { kind: 'nested', classes: true },
 }));
-
-/** 2017-2020, 2017-2021 (--previous the first), 2017-2022 (--previous both) of one population. */
-async function chainOfThree(p22: readonly Atom[], seed: number) {
-  const p21 = shorterPeriod(p22, seed);
-  const p20 = shorterPeriod(p21, seed + 1);
-  const r20 = await release(p20, P20);
-  const r21 = await release(p21, P21, [earlierOf(r20, p20, P20, P21, 'out-2020')]);
-  const r22 = await release(p22, P22, [
-    earlierOf(r20, p20, P20, P22, 'out-2020'),
-    earlierOf(r21, p21, P21, P22, 'out-2021'),
-  ]);
-  return { p20, p21, p22, r20, r21, r22 };
-}
 
 /** (a) and (b) for a pair of releases; `label` for the figures printed. */
 async function check(
@@ -135,7 +97,9 @@ describe('across releases (generated populations, protect stage)', () => {
     console.log(
       `30k: suppressed ${suppressedCells(alone)} alone, ${suppressedCells(joint)} with --previous (+${suppressedCells(joint) - suppressedCells(alone)})`,
     );
-    expect(joint.audit.previous).toEqual([{ dir: 'out-2021', period: P21, tablesSha256: SHA, manifestSha256: SHA }]);
+    expect(joint.audit.previous).toEqual([
+      { dir: 'out-2021', period: P21, tablesSha256: RECORDED_SHA, manifestSha256: RECORDED_SHA },
+    ]);
     const reasons = joint.audit.cells.filter((c) => c.reason);
     expect(reasons.length).toBeGreaterThan(0);
     expect(reasons.every((c) => c.reason === 'differencing with out-2021')).toBe(true);
@@ -323,15 +287,7 @@ describe('same data, other tables (one atom set for both exports)', () => {
 describe('background classes across nested releases with the same start date', () => {
   it('chain of three, 2017-2020 -> 2017-2021 -> 2017-2022 (each with --previous of all before): no primary under-protected against an attacker that also links age, gender and education cells', async () => {
     const highs = await loadSolver();
-    const p22 = randomPopulation(3000, 21);
-    const p21 = shorterPeriod(p22, 21);
-    const p20 = shorterPeriod(p21, 22);
-    const r20 = await release(p20, P20);
-    const r21 = await release(p21, P21, [earlierOf(r20, p20, P20, P21, 'out-2020')]);
-    const r22 = await release(p22, P22, [
-      earlierOf(r20, p20, P20, P22, 'out-2020'),
-      earlierOf(r21, p21, P21, P22, 'out-2021'),
-    ]);
+    const { p20, p21, p22, r20, r21, r22 } = await chainOfThree(randomPopulation(3000, 21), 21);
     const chain = [
       { atoms: p20, exported: r20.exported },
       { atoms: p21, exported: r21.exported },

@@ -7,27 +7,10 @@ import { loadSolver } from '../../disclosure/loadSolver.js';
 import { integerInterval } from '../../disclosure/protectionRule.js';
 import { independentInterval } from '../support/independentInterval.js';
 import { TWO_BY_TWO_ROWS } from '../support/twoByTwo.js';
+import { marginTableRows } from '../support/marginTable.js';
 
 /** Interior hidden, margins published: a ranges over [0, 8]. */
 const MARGINS_ONLY = [false, false, false, false, true, true, true, true];
-
-/** A k×m table with margins and grand total as attacker rows; interior cells are the variables. */
-function tableRows(values: number[][]): { vars: number[]; value: number }[] {
-  const k = values.length;
-  const m = values[0]!.length;
-  const v = (i: number, j: number) => i * m + j;
-  const rows: { vars: number[]; value: number }[] = [];
-  for (let i = 0; i < k; i++) for (let j = 0; j < m; j++) rows.push({ vars: [v(i, j)], value: values[i]![j]! });
-  for (let i = 0; i < k; i++)
-    rows.push({ vars: values[i]!.map((_, j) => v(i, j)), value: values[i]!.reduce((a, b) => a + b, 0) });
-  for (let j = 0; j < m; j++)
-    rows.push({ vars: values.map((_, i) => v(i, j)), value: values.reduce((a, r) => a + r[j]!, 0) });
-  rows.push({
-    vars: values.flatMap((r, i) => r.map((_, j) => v(i, j))),
-    value: values.flat().reduce((a, b) => a + b, 0),
-  });
-  return rows;
-}
 
 describe('DualPool', () => {
   let highs: Highs;
@@ -95,7 +78,7 @@ describe('DualPool', () => {
     );
     fc.assert(
       fc.property(tableArb, ({ values, found, later, target: t }) => {
-        const rows = tableRows(values);
+        const rows = marginTableRows(values);
         const nVars = values.flat().length;
         const target = t % nVars; // an interior cell
         const published = found.map((p, r) => p && r !== target);

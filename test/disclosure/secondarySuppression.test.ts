@@ -11,6 +11,7 @@ import { TABLE_DECLARATIONS } from '../../model/tableDeclarations.js';
 import { randomPopulation } from '../support/randomPopulation.js';
 import { independentInterval } from '../support/independentInterval.js';
 import { TWO_BY_TWO_ROWS } from '../support/twoByTwo.js';
+import { marginTableRows } from '../support/marginTable.js';
 
 /** A model straight from attacker rows (cells = rows; variables = interior cells). */
 function modelOf(rows: readonly { vars: number[]; value: number }[], nVars: number): AttackerModel {
@@ -41,24 +42,6 @@ const interval = (
     suppressed.map((s) => !s),
     target,
   );
-
-/** A k×m table with margins and grand total as attacker rows; interior cells are the variables. */
-function tableRows(values: number[][]): { vars: number[]; value: number }[] {
-  const k = values.length;
-  const m = values[0]!.length;
-  const v = (i: number, j: number) => i * m + j;
-  const rows: { vars: number[]; value: number }[] = [];
-  for (let i = 0; i < k; i++) for (let j = 0; j < m; j++) rows.push({ vars: [v(i, j)], value: values[i]![j]! });
-  for (let i = 0; i < k; i++)
-    rows.push({ vars: values[i]!.map((_, j) => v(i, j)), value: values[i]!.reduce((a, b) => a + b, 0) });
-  for (let j = 0; j < m; j++)
-    rows.push({ vars: values.map((_, i) => v(i, j)), value: values.reduce((a, r) => a + r[j]!, 0) });
-  rows.push({
-    vars: values.flatMap((r, i) => r.map((_, j) => v(i, j))),
-    value: values.flat().reduce((a, b) => a + b, 0),
-  });
-  return rows;
-}
 
 const PARAMS: DisclosureParams = { threshold: 10, zeroUnsafe: false, safetyRange: 0.3 };
 
@@ -108,7 +91,7 @@ describe('disclosure/secondarySuppression', () => {
   });
 
   it('reports progress: primaries protected of all, from 0 up to all, one step per primary', () => {
-    const rows = tableRows([
+    const rows = marginTableRows([
       [3, 40, 50],
       [60, 4, 70],
       [80, 90, 5],
@@ -175,7 +158,7 @@ describe('disclosure/secondarySuppression', () => {
     );
     fc.assert(
       fc.property(tableArb, (values) => {
-        const rows = tableRows(values);
+        const rows = marginTableRows(values);
         const nVars = values.flat().length;
         const primary = rows.map((r) => isPrimaryUnsafe(r.value, PARAMS));
         const cost = rows.map((r, i) => (r.value + PARAMS.threshold) * (i >= nVars ? 5 : 1));

@@ -2,18 +2,16 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EarlierExport, periodRelation } from '../../disclosure/earlierExports.js';
 import { loadSolver } from '../../disclosure/loadSolver.js';
-import { type DisclosureParams, type ProtectResult, protectTables } from '../../disclosure/protectTables.js';
 import type { Atom } from '../../model/atom.js';
 import { BASE_SETS } from '../../model/personSets.js';
 import { TABLE_DECLARATIONS, type TableDeclaration } from '../../model/tableDeclarations.js';
-import { tabulate } from '../../model/tabulate.js';
 import type { ExportCell, ExportTables, Period } from '../../schemas/tablesJson.js';
 import { cli } from '../support/cli.js';
 import { type ChainLink, chainIntervals, type Release, unprotectedPrimaries } from '../support/jointAttacker.js';
-import { nestedPopulation, shorterPeriod } from '../support/nestedPopulation.js';
+import { nestedPopulation } from '../support/nestedPopulation.js';
 import { randomPopulation } from '../support/randomPopulation.js';
+import { chainOfThree, earlierOf, P21, P22, release } from '../support/releases.js';
 import { transportIntervals, transportRequirements, transportUnprotected } from '../support/transportAttacker.js';
 
 /**
@@ -22,31 +20,6 @@ import { transportIntervals, transportRequirements, transportUnprotected } from 
  * date, the same known classes). docs/disclosure.md "Across releases" records where the protect stage is NOT yet
  * safe against it (a known gap); these tests hold the attacker itself and the cases that are safe.
  */
-
-const P20: Period = { start: '2017-01-01', end: '2020-12-31' };
-const P21: Period = { start: '2017-01-01', end: '2021-12-31' };
-const P22: Period = { start: '2017-01-01', end: '2022-12-31' };
-const params: DisclosureParams = { threshold: 10, zeroUnsafe: false, safetyRange: 0.3 };
-const SHA = '0'.repeat(64);
-
-async function release(atoms: readonly Atom[], period: Period, previous: EarlierExport[] = []): Promise<ProtectResult> {
-  const internal = tabulate({ atoms, declarations: TABLE_DECLARATIONS, period, backgroundPeriod: period });
-  return protectTables({ internal, atoms, declarations: TABLE_DECLARATIONS, params, previous });
-}
-
-const earlierOf = (
-  r: ProtectResult,
-  atoms: readonly Atom[],
-  period: Period,
-  now: Period,
-  dir: string,
-): EarlierExport => ({
-  record: { dir, period, tablesSha256: SHA, manifestSha256: SHA },
-  exported: r.exported,
-  threshold: 10,
-  relation: periodRelation(period, now),
-  atoms,
-});
 
 /** Every pair of a chain linked as nested periods with the same start date (classes linked). */
 const nestedLinks = (n: number): ChainLink[] =>
@@ -259,15 +232,7 @@ describe('transport attacker against the protect stage (nested releases, --previ
 
   it('chain of three 2017-2020 -> 2017-2021 -> 2017-2022 (300 persons, seed 101, each with --previous of all before): 0 under-protected; inside the coupling intervals', async () => {
     const highs = await loadSolver();
-    const p22 = randomPopulation(300, 101);
-    const p21 = shorterPeriod(p22, 101);
-    const p20 = shorterPeriod(p21, 102);
-    const r20 = await release(p20, P20);
-    const r21 = await release(p21, P21, [earlierOf(r20, p20, P20, P21, 'out-2020')]);
-    const r22 = await release(p22, P22, [
-      earlierOf(r20, p20, P20, P22, 'out-2020'),
-      earlierOf(r21, p21, P21, P22, 'out-2021'),
-    ]);
+    const { p20, p21, p22, r20, r21, r22 } = await chainOfThree(randomPopulation(300, 101), 101);
     const chain = [
       { atoms: p20, exported: r20.exported },
       { atoms: p21, exported: r21.exported },

@@ -3,6 +3,7 @@ import type { Atom } from '../../model/atom.js';
 import { type CellTerm, cellMatches } from '../../model/cellTerm.js';
 import { cellTerms, type TableDeclaration } from '../../model/tableDeclarations.js';
 import type { ExportTables } from '../../schemas/tablesJson.js';
+import { sumInterval } from './sumInterval.js';
 
 /**
  * A joint attacker holding a chain of releases (two or more exports at once), for the tests, written apart from
@@ -159,22 +160,7 @@ class JointAttacker {
   interval(release: number, table: string, i: number, j: number): [number, number] {
     const decl = this.declarationsOf(release).find((d) => d.id === table)!;
     const cols = this.members(release, decl, i, j);
-    if (cols.length === 0) return [0, 0];
-    const cost = new Float64Array(this.numCols);
-    for (const c of cols) cost[c] = 1;
-    this.model.changeColsCost({ kind: 'range', from: 0, to: this.numCols - 1 }, cost);
-    const { objectiveSense, modelStatus } = this.highs.constants;
-    const solve = (sense: 'min' | 'max') => {
-      this.model.changeObjectiveSense(sense === 'min' ? objectiveSense.minimize : objectiveSense.maximize);
-      this.model.run();
-      const s = this.model.getModelStatus();
-      if (s === modelStatus.optimal) return this.model.getObjectiveValue();
-      if (sense === 'max' && (s === modelStatus.unbounded || s === modelStatus.unboundedOrInfeasible)) return Infinity;
-      throw new Error(`joint attacker: solver status ${s}`);
-    };
-    const lo = solve('min');
-    const hi = solve('max');
-    return [Math.max(0, Math.ceil(lo - 1e-6)), hi === Infinity ? Infinity : Math.floor(hi + 1e-6)];
+    return sumInterval(this.highs, this.model, this.numCols, cols, 'joint attacker');
   }
 
   dispose(): void {

@@ -9,6 +9,7 @@ import { checkExportFiles } from './exportFiles.js';
 import { checkExportSums } from './exportSums.js';
 import { type Findings, joinFindings } from './findings.js';
 import { checkIntervals } from './intervals.js';
+import { shorterReleaseAtoms } from '../disclosure/personPairing.js';
 import { ruleParameters } from './parameters.js';
 import { checkPercentages } from './percentages.js';
 import { readJson, readText } from './runFiles.js';
@@ -73,16 +74,6 @@ export async function auditRun(outDir: string, options: AuditOptions = {}): Prom
 
   const modelFile = readText(outDir, `internal/${ATTACKER_MODEL_FILE}`);
   const highs = await loadSolver();
-  const intervals = checkIntervals({
-    highs,
-    atoms,
-    declarations,
-    params,
-    cellStatus: counts.cellStatus,
-    modelFile,
-    claimed: auditFile.cells,
-  });
-
   const files = await checkExportFiles({
     outDir,
     exported,
@@ -107,6 +98,17 @@ export async function auditRun(outDir: string, options: AuditOptions = {}): Prom
     backgroundPeriod,
     previousAt: options.previousAt,
   });
+  const intervals = checkIntervals({
+    highs,
+    atoms,
+    shorter: shorterReleaseAtoms(earlier.earlier, period),
+    declarations,
+    params,
+    cellStatus: counts.cellStatus,
+    modelFile,
+    claimed: auditFile.cells,
+  });
+
   const joint = checkJointAttacker({
     highs,
     model: intervals.model,

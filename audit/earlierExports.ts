@@ -188,6 +188,7 @@ export function checkJointAttacker(input: JointInput): Findings {
     published,
     chain.parts.map((p) => p.block),
     chain.links,
+    chain.pairings,
   );
   try {
     let own = 0;

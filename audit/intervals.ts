@@ -14,13 +14,15 @@ import {
   meetsRule,
   protectionLevel,
 } from '../disclosure/protectionRule.js';
-import { zeroCellAtoms } from '../disclosure/zeroCellAtoms.js';
+import { attackerAtoms } from '../disclosure/personPairing.js';
 import { type CellStatus, cellKey } from './counts.js';
 import type { Findings } from './findings.js';
 
 export interface IntervalsInput {
   highs: Highs;
   atoms: readonly Atom[];
+  /** The atoms of the earlier exports of shorter periods inside this run's (their combinations are kept). */
+  shorter?: readonly (readonly Atom[])[];
   declarations: readonly TableDeclaration[];
   params: DisclosureParams;
   cellStatus: CellStatus;
@@ -41,7 +43,7 @@ export function checkIntervals(input: IntervalsInput): { model: AttackerModel; f
   const { highs, atoms, declarations, params, cellStatus } = input;
   const failures: string[] = [];
   const fail = (msg: string) => failures.push(msg);
-  const allAtoms = params.zeroUnsafe ? [...atoms, ...zeroCellAtoms(atoms, declarations)] : atoms;
+  const allAtoms = attackerAtoms(atoms, declarations, params.zeroUnsafe, input.shorter ?? []);
   const rowIndex = new Map<string, number>();
   const rows: { vars: number[]; value: number }[] = [];
   const rowPublished: boolean[] = [];

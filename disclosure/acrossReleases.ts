@@ -6,13 +6,20 @@ import { cellTerms, type TableDeclaration } from '../model/tableDeclarations.js'
 import { tabulate } from '../model/tabulate.js';
 import type { InternalTables, Period } from '../schemas/tablesJson.js';
 import { type AttackerModel, buildAttackerModel } from './attackerModel.js';
-import { type BlockLink, type Coupling, type CouplingSense, isMonotoneCell, type JointBlock } from './jointAttacker.js';
+import {
+  type BlockLink,
+  type BlockPairing,
+  type Coupling,
+  type CouplingSense,
+  isMonotoneCell,
+  type JointBlock,
+} from './jointAttacker.js';
+import { attackerAtoms, pairingOf, shorterReleaseAtoms } from './personPairing.js';
 import { type EarlierExport, isUnsafeDifference, periodRelation, type PeriodRelation } from './earlierExports.js';
 import { type DisclosureParams, isPrimaryUnsafe, protectionLevel } from './protectionRule.js';
 import { needOf, type Need } from './secondarySuppression.js';
 import { isGrandTotal } from './suppressionCost.js';
 import type { EarlierReason } from '../schemas/suppressionAudit.js';
-import { zeroCellAtoms } from './zeroCellAtoms.js';
 
 /**
  * What earlier exports demand of the new one (docs/disclosure.md, "Across releases"), before the search:
@@ -305,12 +312,21 @@ function earlierBlock(
   now: InternalTables,
   e: EarlierExport & { atoms: readonly Atom[] },
   params: DisclosureParams,
+  others: readonly EarlierExport[],
 ): EarlierBlock {
   const own = declarationsOf(e, declarations);
   const blockDeclarations = e.sameData
     ? [...own, ...declarations.map((d) => ({ ...d, id: `${NEW_PREFIX}${d.id}` }))]
     : own;
-  const atoms = params.zeroUnsafe ? [...e.atoms, ...zeroCellAtoms(e.atoms, blockDeclarations)] : e.atoms;
+  const atoms = attackerAtoms(
+    e.atoms,
+    blockDeclarations,
+    params.zeroUnsafe,
+    shorterReleaseAtoms(
+      others.filter((o) => o !== e),
+      e.record.period,
+    ),
+  );
   const old = buildAttackerModel(atoms, blockDeclarations);
   const published = old.canonical.map(() => false);
   const isOwn = (oq: number) => old.positions[oq]![0] < own.length;
@@ -374,9 +390,86 @@ function earlierBlock(
 }
 
 /**
+ * The differencing requirements between earlier exports (the rule of earlierDemands, between two fixed exports): a
+ * cell an earlier export hides while an export of a shorter period inside its own (made before it, as in a yearly
+ * chain) shows its counterpart (same definition) with a difference of 1 … threshold − 1 must keep p(d) around its
+ * value against the joint attacker, as it had to when it was made. Added to the block's primaries (or widens the
+ * need of one already there). Two earlier exports of the same period (which came first is not recorded) are not
+ * differenced here.
+ */
+function earlierDifferencing(
+  parts: EarlierBlock[],
+  earlier: readonly EarlierExport[],
+  declarations: readonly TableDeclaration[],
+  params: DisclosureParams,
+): void {
+  parts.forEach((part, a) => {
+    const { model: m, declarations: decls } = part.side;
+    const own = declarationsOf(earlier[a]!, declarations);
+    part.block.published.forEach((shown, c) => {
+      if (shown) return;
+      const value = m.canonical[c]!.value;
+      for (const q of m.canonical[c]!.occurrences) {
+        const [t, i, j] = m.positions[q]!;
+        if (t >= own.length) continue; // a same-data block's copy of this run's tables
+        const decl = decls[t]!;
+        earlier.forEach((other, b) => {
+          if (b === a) return;
+          const [pa, pb] = [periodsOf(earlier[a]!), periodsOf(other)];
+          const rel =
+            decl.basis === 'background'
+              ? periodRelation(backgroundOf(pb), backgroundOf(pa))
+              : periodRelation(pb.period, pa.period);
+          // the export of the shorter period came first (a yearly chain): the longer one hid the cell for it
+          if (rel !== 'earlierInside') return;
+          const cp = counterpart(declarationsOf(other, declarations), decl, i, j);
+          const x = cp ? other.exported.tables[cp.decl.id] : undefined;
+          if (!cp || !x) return;
+          const k = x.rows.findIndex((h) => h.key === cp.decl.rows[cp.i]!.key);
+          const l = x.columns.findIndex((h) => h.key === cp.decl.columns[cp.j]!.key);
+          const u = k >= 0 && l >= 0 ? x.cells[k]?.[l] : undefined;
+          if (typeof u !== 'number' || !isUnsafeDifference(u, value, params.threshold)) return;
+          const p = protectionLevel(Math.abs(value - u), params);
+          const need = { lo: Math.max(0, value - p), hi: value + p };
+          const have = part.primaries.find((y) => y.row === c);
+          if (have) have.need = { lo: Math.min(have.need.lo, need.lo), hi: Math.max(have.need.hi, need.hi) };
+          else
+            part.primaries.push({
+              row: c,
+              need,
+              label: `${earlier[a]!.record.dir} table ${decl.id} ${decl.rows[i]!.key}/${decl.columns[j]!.key} (differencing with ${other.record.dir})`,
+            });
+        });
+      }
+    });
+    part.primaries.sort((x, y) => x.row - y.row);
+  });
+}
+
+/**
+ * The person-level pairing of two releases (block indices, −1 = the new run) when one's analysis period lies inside
+ * the other's and they are not one atom set (same data, same period): the persons of the shorter are persons of
+ * the longer (personPairing.ts). Null when the periods are not nested or the true counts admit no pairing.
+ */
+function blockPairing(x: number, xs: CouplingSide, y: number, ys: CouplingSide): BlockPairing | null {
+  const rel = periodRelation(xs.periods.period, ys.periods.period);
+  if (rel !== 'earlierInside' && rel !== 'newInside') return null;
+  const [s, ss, l, ls] = rel === 'earlierInside' ? [x, xs, y, ys] : [y, ys, x, xs];
+  const side = (c: CouplingSide) => ({
+    model: c.model,
+    period: c.periods.period,
+    backgroundPeriod: backgroundOf(c.periods),
+  });
+  const pairing = pairingOf(side(ss), side(ls));
+  return pairing ? { shorter: s, longer: l, pairing } : null;
+}
+
+/**
  * Every earlier export whose atoms are known as a block of the joint LP, and the links between every pair of
  * them (couplingRows, the later index in the role of the new run): the attacker holds the whole chain of
- * exports at once, not each earlier export with the new one apart. Used by the search and the audit alike.
+ * exports at once, not each earlier export with the new one apart. `pairings`: the person-level pairing of every
+ * nested pair of releases (the new run with each earlier export, and the earlier exports with each other). Used
+ * by the search and the audit alike.
  */
 export function earlierBlocks(
   model: AttackerModel,
@@ -384,13 +477,35 @@ export function earlierBlocks(
   now: InternalTables,
   earlier: readonly (EarlierExport & { atoms: readonly Atom[] })[],
   params: DisclosureParams,
-): { parts: EarlierBlock[]; links: BlockLink[] } {
-  const parts = earlier.map((e) => earlierBlock(model, declarations, now, e, params));
+): { parts: EarlierBlock[]; links: BlockLink[]; pairings: BlockPairing[] } {
+  const parts = earlier.map((e) => earlierBlock(model, declarations, now, e, params, earlier));
+  earlierDifferencing(parts, earlier, declarations, params);
   const links: BlockLink[] = [];
   for (let b = 0; b < parts.length; b++)
     for (let a = b + 1; a < parts.length; a++) {
       const coupling = couplingRows(parts[a]!.side, parts[b]!.side);
       if (coupling.length > 0) links.push({ a, b, coupling });
     }
-  return { parts, links };
+  const newSide: CouplingSide = { model, declarations, periods: now };
+  const sides = [newSide, ...parts.map((p) => p.side)];
+  const candidates: BlockPairing[] = [];
+  for (let a = 0; a < sides.length; a++)
+    for (let b = a + 1; b < sides.length; b++) {
+      if (earlier[b - 1]?.sameData || (a > 0 && earlier[a - 1]?.sameData)) continue;
+      const p = blockPairing(a - 1, sides[a]!, b - 1, sides[b]!);
+      if (p) candidates.push(p);
+    }
+  // each release paired with the shortest releases that contain it: along a chain the pairs of neighbours, whose
+  // transports compose into every longer step (a path of a person through the chain)
+  const periodOf = (k: number) => sides[k + 1]!.periods.period;
+  const pairings = candidates.filter(
+    (p) =>
+      !candidates.some(
+        (q) =>
+          q !== p &&
+          q.shorter === p.shorter &&
+          periodRelation(periodOf(q.longer), periodOf(p.longer)) === 'earlierInside',
+      ),
+  );
+  return { parts, links, pairings };
 }

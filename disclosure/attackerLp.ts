@@ -1,6 +1,6 @@
 import type { Highs, Model } from 'highs';
 import { InternalError } from '../core/errors.js';
-import { SOLVER_OPTIONS, setSumObjective, solveWithRetries } from './loadSolver.js';
+import { SOLVER_OPTIONS, setSumObjective, solveWithRetries, COLD_SIMPLEX_STRATEGY } from './loadSolver.js';
 
 /** A row of the attacker LP: the variables a cell sums, and its true value. */
 export interface LpRow {
@@ -18,9 +18,6 @@ export interface LpBound {
   /** Row activities (every cell's sum) at the optimal point, or null when unbounded. */
   rowValue: Float64Array | null;
 }
-
-/** HiGHS simplex_strategy of the first solve of a model: 1 = dual simplex. */
-const COLD_SIMPLEX_STRATEGY = 1;
 
 /** How a bound was obtained (for statistics): warm-started persistent model, cold restart, fresh model, or no LP. */
 export type SolvePath = 'warm' | 'cold' | 'fresh' | 'none';

@@ -35,6 +35,8 @@ interface AttackerVariable {
   n: number;
   /** Canonical cells that contain these atoms, ascending. */
   cells: number[];
+  /** The merged atoms (their memberships and classes pair persons across releases: personPairing.ts). */
+  atoms: Atom[];
 }
 
 export interface AttackerModel {
@@ -108,11 +110,14 @@ export function buildAttackerModel(atoms: readonly Atom[], declarations: readonl
     if (sig.length === 0) return; // in no published cell: irrelevant to every table
     const key = sig.join(',');
     const v = merged.get(key);
-    if (v) v.n += atoms[a]!.n;
-    else merged.set(key, { n: atoms[a]!.n, cells: sig });
+    if (v) {
+      v.n += atoms[a]!.n;
+      v.atoms.push(atoms[a]!);
+    } else merged.set(key, { n: atoms[a]!.n, cells: sig, atoms: [atoms[a]!] });
   });
   // Order variables by signature (lexicographic on canonical ids): independent of the order of `atoms`.
   const variables = [...merged.values()].sort((x, y) => compareLex(x.cells, y.cells));
+  for (const v of variables) v.atoms.sort(compareAtoms);
   variables.forEach((v, k) => {
     for (const c of v.cells) canonical[c]!.vars.push(k);
   });
@@ -123,6 +128,9 @@ export function buildAttackerModel(atoms: readonly Atom[], declarations: readonl
   }
   return { cells, positions, cellCanonical, canonical, variables };
 }
+
+const atomKey = (a: Atom) => `${a.bits}:${a.bitsBg}:${a.age}:${a.gender}:${a.education}:${a.n}`;
+const compareAtoms = (a: Atom, b: Atom) => (atomKey(a) < atomKey(b) ? -1 : atomKey(a) > atomKey(b) ? 1 : 0);
 
 function compareLex(a: readonly number[], b: readonly number[]): number {
   const n = Math.min(a.length, b.length);

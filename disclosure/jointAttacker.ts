@@ -2,7 +2,8 @@ import type { Highs, Model } from 'highs';
 import { InternalError } from '../core/errors.js';
 import type { CellTerm } from '../model/cellTerm.js';
 import type { LpRow } from './attackerLp.js';
-import { SOLVER_OPTIONS, setSumObjective, solveWithRetries } from './loadSolver.js';
+import type { Pairing } from './personPairing.js';
+import { COLD_SIMPLEX_STRATEGY, SOLVER_OPTIONS, setSumObjective, solveWithRetries } from './loadSolver.js';
 import { integerInterval } from './protectionRule.js';
 import type { Need } from './secondarySuppression.js';
 
@@ -43,6 +44,17 @@ export interface BlockLink {
   coupling: readonly Coupling[];
 }
 
+/**
+ * Person-level pairing between two releases of the joint model (blocks; −1 = the new run): the persons of
+ * `shorter` are persons of `longer` (personPairing.ts). In the LP: one flow variable per edge of the pairing and
+ * the transport's rows (every shorter person placed, no longer variable over its count).
+ */
+export interface BlockPairing {
+  shorter: number;
+  longer: number;
+  pairing: Pairing;
+}
+
 export interface JointBlock {
   /** The earlier export (folder as given). */
   label: string;
@@ -76,6 +88,8 @@ export class JointLp {
   private readonly starts: number[] = [0];
   private readonly indices: number[] = [];
   private readonly values: number[] = [];
+  /** Has the model been solved once (later solves warm-start)? */
+  private solved = false;
 
   constructor(
     private readonly highs: Highs,
@@ -84,6 +98,7 @@ export class JointLp {
     newPublished: readonly boolean[],
     readonly blocks: readonly JointBlock[],
     readonly links: readonly BlockLink[] = [],
+    readonly pairings: readonly BlockPairing[] = [],
   ) {
     const inf = highs.infinity;
     this.newPublished = [...newPublished];
@@ -93,6 +108,12 @@ export class JointLp {
       this.offsets.push(off);
       off += b.numVars;
     }
+    // one flow variable per edge of every pairing, after the atom variables
+    const flowBase = this.pairings.map((p) => {
+      const base = off;
+      off += p.pairing.targets.length;
+      return base;
+    });
     this.numVars = off;
     const addRow = (
       vars: readonly number[],
@@ -100,20 +121,7 @@ export class JointLp {
       lo: number,
       hi: number,
       more: [readonly number[], number][] = [],
-    ) => {
-      for (const v of vars) {
-        this.indices.push(v);
-        this.values.push(coef);
-      }
-      for (const [vs, c] of more)
-        for (const v of vs) {
-          this.indices.push(v);
-          this.values.push(c);
-        }
-      this.starts.push(this.indices.length);
-      this.rowLower.push(lo);
-      this.rowUpper.push(hi);
-    };
+    ) => this.pushRow([[vars, coef], ...more], lo, hi);
     newRows.forEach((r, k) =>
       addRow(r.vars, 1, this.newPublished[k] ? r.value : -inf, this.newPublished[k] ? r.value : inf),
     );
@@ -141,9 +149,36 @@ export class JointLp {
     };
     blocks.forEach((b, bi) => couple(-1, bi, b.coupling));
     for (const l of links) couple(l.a, l.b, l.coupling);
+    // the transport of each pairing: every person of the shorter release is placed (Σ_w f(v, w) = x_v), and no
+    // longer atom holds more than its count (Σ_v f(v, w) ≤ y_w)
+    this.pairings.forEach((p, k) => {
+      const { starts, targets, numLeft, numRight } = p.pairing;
+      const base = flowBase[k]!;
+      const so = p.shorter < 0 ? 0 : this.offsets[p.shorter]!;
+      const lo = p.longer < 0 ? 0 : this.offsets[p.longer]!;
+      for (let v = 0; v < numLeft; v++) {
+        const flows: number[] = [];
+        for (let e = starts[v]!; e < starts[v + 1]!; e++) flows.push(base + e);
+        addRow(flows, 1, 0, 0, [[[so + v], -1]]);
+      }
+      const into: number[][] = Array.from({ length: numRight }, () => []);
+      targets.forEach((w, e) => into[w]!.push(base + e));
+      into.forEach((flows, w) => addRow(flows, 1, -inf, 0, [[[lo + w], -1]]));
+    });
     this.cost = new Float64Array(this.numVars);
     this.model = highs.createModel(this.modelData());
     this.model.options.set(SOLVER_OPTIONS);
+  }
+
+  private pushRow(terms: readonly (readonly [readonly number[], number])[], lo: number, hi: number): void {
+    for (const [vars, coef] of terms)
+      for (const v of vars) {
+        this.indices.push(v);
+        this.values.push(coef);
+      }
+    this.starts.push(this.indices.length);
+    this.rowLower.push(lo);
+    this.rowUpper.push(hi);
   }
 
   private modelData() {
@@ -198,7 +233,22 @@ export class JointLp {
       const sol = m.getSolution();
       return { value: sense === 'max' && value >= BIG / 2 ? Infinity : value, rowDual: sol.rowDual, x: sol.colValue };
     };
-    const solved = solveWithRetries(this.highs, this.model, () => ({ ...this.modelData(), sense: objSense }), optimum);
+    const solved = solveWithRetries(
+      this.highs,
+      this.model,
+      () => ({ ...this.modelData(), sense: objSense }),
+      optimum,
+      () => {
+        if (this.solved) this.model.run();
+        else {
+          // the cold start from the slack basis with the dual simplex (as AttackerLp); warm starts use the primal
+          this.model.options.set('simplex_strategy', COLD_SIMPLEX_STRATEGY);
+          this.model.run();
+          this.model.options.set('simplex_strategy', SOLVER_OPTIONS.simplex_strategy);
+        }
+        this.solved = true;
+      },
+    );
     if ('result' in solved) return solved.result;
     const statuses = solved.statuses;
     throw new InternalError(

@@ -32,6 +32,9 @@ export const SOLVER_OPTIONS = {
   dual_feasibility_tolerance: 1e-9,
 } as const;
 
+/** HiGHS simplex_strategy of the first solve of a model: 1 = dual simplex (from the slack basis). */
+export const COLD_SIMPLEX_STRATEGY = 1;
+
 /**
  * Options of the last-resort retry of a bound (`AttackerLp`): HiGHS's defaults (presolve on, default
  * tolerances), silent.

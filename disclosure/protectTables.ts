@@ -34,7 +34,7 @@ import {
   type SuppressionReason,
 } from '../schemas/suppressionAudit.js';
 import { suppressionCost } from './suppressionCost.js';
-import { zeroCellAtoms } from './zeroCellAtoms.js';
+import { attackerAtoms, shorterReleaseAtoms } from './personPairing.js';
 
 export type { DisclosureParams } from './protectionRule.js';
 export type { SuppressionAudit } from '../schemas/suppressionAudit.js';
@@ -106,7 +106,12 @@ async function protectWith(
   helper: IntervalHelper,
   { internal, atoms, declarations, params, previous = [], onProgress }: ProtectInput,
 ): Promise<ProtectResult> {
-  const allAtoms = params.zeroUnsafe ? [...atoms, ...zeroCellAtoms(atoms, declarations)] : atoms;
+  const allAtoms = attackerAtoms(
+    atoms,
+    declarations,
+    params.zeroUnsafe,
+    shorterReleaseAtoms(previous, internal.period),
+  );
   const model = buildAttackerModel(allAtoms, declarations);
   const { canonical, cells, cellCanonical } = model;
 
@@ -375,7 +380,7 @@ function jointProtection(
   const earlierExports = withAtoms.map((e) => e.record.dir);
   if (withAtoms.length === 0) return { protects, earlierPrimaries: 0, earlierExports };
   // the whole chain: every earlier block, linked with the new run and with each other
-  const { parts, links } = earlierBlocks(model, declarations, internal, withAtoms, params);
+  const { parts, links, pairings } = earlierBlocks(model, declarations, internal, withAtoms, params);
   const rows = model.canonical.map((c) => ({ vars: c.vars, value: c.value }));
   const blocks = parts.map((p) => p.block);
   const targetsOf = (lp: JointLp): JointTarget[] => [
@@ -401,6 +406,7 @@ function jointProtection(
     suppressed.map((s) => !s),
     blocks,
     links,
+    pairings,
   );
   const points = new JointPoints();
   try {
@@ -432,6 +438,7 @@ function jointProtection(
     suppressed.map((s) => !s),
     blocks,
     links,
+    pairings,
   );
   try {
     const targets = targetsOf(check);

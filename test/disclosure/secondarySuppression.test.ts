@@ -23,6 +23,7 @@ function modelOf(rows: readonly { vars: number[]; value: number }[], nVars: numb
     variables: Array.from({ length: nVars }, (_, k) => ({
       n: 0,
       cells: rows.flatMap((r, i) => (r.vars.includes(k) ? [i] : [])),
+      atoms: [],
     })),
   };
 }

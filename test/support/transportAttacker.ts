@@ -44,6 +44,12 @@ export interface TransportOptions {
   classes?: boolean | readonly Dim[];
   threshold?: number;
   safetyRange?: number;
+  /**
+   * A person may keep the memberships and classes it had (default true): every combination observed in a release is
+   * also possible (count unknown, true count 0) in every later release that did not observe it. false: only observed
+   * atoms (the attacker then knows which combinations are empty in every release).
+   */
+  keepCombinations?: boolean;
   /** Refuse to build more paths than this (default 3,000,000). */
   maxPaths?: number;
 }
@@ -57,6 +63,23 @@ function canBecome(a: Atom, b: Atom, fixed: readonly Dim[]): boolean {
   return fixed.every((d) => a[d] === 'onbekend' || a[d] === b[d]);
 }
 
+/** The chain with, in every release, an empty atom for each combination of an earlier release it did not observe. */
+function withKeptCombinations(releases: readonly TransportRelease[]): TransportRelease[] {
+  const key = (a: Atom) => [a.bits, a.bitsBg, a.age, a.gender, a.education].join('|');
+  const out: TransportRelease[] = [];
+  releases.forEach((rel, r) => {
+    const seen = new Set(rel.atoms.map(key));
+    const extra: Atom[] = [];
+    for (const a of r > 0 ? out[r - 1]!.atoms : [])
+      if (!seen.has(key(a))) {
+        seen.add(key(a));
+        extra.push({ ...a, n: 0 });
+      }
+    out.push({ ...rel, atoms: [...rel.atoms, ...extra] });
+  });
+  return out;
+}
+
 /** The transport attacker of one chain: the paths and one LP, built once. */
 class TransportAttacker {
   private readonly model;
@@ -64,13 +87,16 @@ class TransportAttacker {
   private readonly through: number[][][];
   /** Number of path variables. */
   readonly paths: number;
+  private readonly releases: readonly TransportRelease[];
 
   constructor(
     private readonly highs: Highs,
     private readonly declarations: readonly TableDeclaration[],
-    private readonly releases: readonly TransportRelease[],
+    given: readonly TransportRelease[],
     options: TransportOptions = {},
   ) {
+    const releases = options.keepCombinations === false ? given : withKeptCombinations(given);
+    this.releases = releases;
     const classes = options.classes ?? true;
     const fixed: readonly Dim[] = classes === true ? DIMS : classes === false ? [] : classes;
     const maxPaths = options.maxPaths ?? 3_000_000;

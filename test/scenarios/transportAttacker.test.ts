@@ -1,17 +1,20 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSolver } from '../../disclosure/loadSolver.js';
 import type { Atom } from '../../model/atom.js';
 import { BASE_SETS } from '../../model/personSets.js';
-import { TABLE_DECLARATIONS, type TableDeclaration } from '../../model/tableDeclarations.js';
+import { declarationsFor, TABLE_DECLARATIONS, type TableDeclaration } from '../../model/tableDeclarations.js';
+import { tabulate } from '../../model/tabulate.js';
+import { protectTables } from '../../disclosure/protectTables.js';
 import type { ExportCell, ExportTables, Period } from '../../schemas/tablesJson.js';
 import { cli } from '../support/cli.js';
 import { type ChainLink, chainIntervals, type Release, unprotectedPrimaries } from '../support/jointAttacker.js';
 import { nestedPopulation } from '../support/nestedPopulation.js';
 import { randomPopulation } from '../support/randomPopulation.js';
-import { chainOfThree, earlierOf, P21, P22, release } from '../support/releases.js';
+import { chainOfThree, earlierOf, P21, P22, RELEASE_PARAMS, release } from '../support/releases.js';
 import { transportIntervals, transportRequirements, transportUnprotected } from '../support/transportAttacker.js';
 
 /**
@@ -231,6 +234,64 @@ describe('transport attacker against the protect stage (nested releases, --previ
     expect(stats.checked).toBeGreaterThan(100);
     expect(found).toEqual([]);
   });
+
+  it('property: random nested populations, each with or without a user table in both releases: 0 required cells under-protected', async () => {
+    const highs = await loadSolver();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          persons: fc.integer({ min: 500, max: 1200 }),
+          seed: fc.integer({ min: 1, max: 10_000 }),
+          newcomers: fc.double({ min: 0, max: 0.2, noNaN: true }),
+          fewer: fc.double({ min: 0, max: 0.3, noNaN: true }),
+          user: fc.constantFrom(
+            null,
+            { rows: 'groups', columns: 'gender' },
+            { rows: 'wmo', columns: 'age' },
+            { rows: 'pwet', columns: 'education' },
+          ),
+        }),
+        async ({ persons, seed, newcomers, fewer, user }) => {
+          const { earlier, later } = nestedPopulation(persons, seed, { newcomers, fewer });
+          const declarations = user
+            ? declarationsFor({
+                tables: {
+                  add: [
+                    {
+                      id: 'UX1',
+                      kind: 'table',
+                      title: { nl: 'Tabel UX1', en: 'Table UX1' },
+                      basis: 'period',
+                      base: [],
+                      rows: [{ each: user.rows }],
+                      columns: [{ each: user.columns }, 'total'],
+                      cells: 'all',
+                    },
+                  ],
+                  drop: [],
+                },
+              })
+            : TABLE_DECLARATIONS;
+          const protect = (atoms: typeof earlier, period: typeof P21, previous: ReturnType<typeof earlierOf>[]) =>
+            protectTables({
+              internal: tabulate({ atoms, declarations, period, backgroundPeriod: period }),
+              atoms,
+              declarations,
+              params: RELEASE_PARAMS,
+              previous,
+            });
+          const old = await protect(earlier, P21, []);
+          const joint = await protect(later, P22, [earlierOf(old, earlier, P21, P22, 'out-2021')]);
+          const found = transportUnprotected(highs, declarations, [
+            { atoms: earlier, exported: old.exported },
+            { atoms: later, exported: joint.exported },
+          ]);
+          expect(found).toEqual([]);
+        },
+      ),
+      { numRuns: 6, seed: 27 },
+    );
+  }, 600_000);
 
   it('is at least as strong as the coupling attacker on the same pair (700 persons, seed 14): every interval inside, some narrower', async () => {
     const { earlier, later } = nestedPopulation(700, 14);

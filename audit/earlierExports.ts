@@ -19,10 +19,10 @@ import {
   sha256,
   sharedCells,
 } from '../disclosure/earlierExports.js';
-import { JointLp, meetsNeed } from '../disclosure/jointAttacker.js';
+import { JointLp, JointPoints, meetsNeed } from '../disclosure/jointAttacker.js';
 import { SUPPRESSION_AUDIT_FILE } from '../disclosure/protectTables.js';
-import { type DisclosureParams, isPrimaryUnsafe } from '../disclosure/protectionRule.js';
-import { needOf } from '../disclosure/secondarySuppression.js';
+import { type DisclosureParams, integerInterval, isPrimaryUnsafe } from '../disclosure/protectionRule.js';
+import { type Need, needOf } from '../disclosure/secondarySuppression.js';
 import type { CellStatus } from './counts.js';
 import { cellKey } from './counts.js';
 import type { Findings } from './findings.js';
@@ -190,6 +190,17 @@ export function checkJointAttacker(input: JointInput): Findings {
     chain.links,
     chain.pairings,
   );
+  // A side is proved by any optimum found so far on this model (every one is a feasible point of it); the interval
+  // of a cell that fails is computed in full, for the message.
+  const points = new JointPoints();
+  const reaches = (vars: readonly number[], side: 'min' | 'max', need: Need) => {
+    if (points.reaches(vars, side, need)) return true;
+    const b = lp.bound(vars, side);
+    points.add(b.x);
+    return meetsNeed(integerInterval(side === 'min' ? b.value : -Infinity, side === 'max' ? b.value : Infinity), need);
+  };
+  const narrowed = (vars: readonly number[], need: Need) =>
+    reaches(vars, 'min', need) && reaches(vars, 'max', need) ? null : lp.interval(vars);
   try {
     let own = 0;
     let theirs = 0;
@@ -197,16 +208,15 @@ export function checkJointAttacker(input: JointInput): Findings {
       if (published[c.id] || !(isPrimaryUnsafe(c.value, params) || demands.needs[c.id])) continue;
       own++;
       const need = needOf(c.value, params, demands.needs[c.id]);
-      const iv = lp.interval(c.vars);
+      const iv = narrowed(c.vars, need);
       const r = model.cells[c.occurrences[0]!]!;
-      if (!meetsNeed(iv, need))
-        fail(messages.auditJointNarrows(messages.auditCell(r.table, r.row, r.column), iv, need));
+      if (iv) fail(messages.auditJointNarrows(messages.auditCell(r.table, r.row, r.column), iv, need));
     }
     chain.parts.forEach((p, b) => {
       for (const x of p.primaries) {
         theirs++;
-        const iv = lp.interval(lp.varsOf(b, x.row));
-        if (!meetsNeed(iv, x.need)) fail(messages.auditJointEarlierPrimary(x.label, iv, x.need));
+        const iv = narrowed(lp.varsOf(b, x.row), x.need);
+        if (iv) fail(messages.auditJointEarlierPrimary(x.label, iv, x.need));
       }
     });
     return { notes: [messages.auditJoint(own, theirs, withAtoms.length)], failures };

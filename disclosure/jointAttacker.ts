@@ -3,7 +3,7 @@ import { InternalError } from '../core/errors.js';
 import type { CellTerm } from '../model/cellTerm.js';
 import type { LpRow } from './attackerLp.js';
 import type { Pairing } from './personPairing.js';
-import { COLD_SIMPLEX_STRATEGY, SOLVER_OPTIONS, setSumObjective, solveWithRetries } from './loadSolver.js';
+import { COLD_SIMPLEX_STRATEGY, SOLVER_OPTIONS, solveWithRetries } from './loadSolver.js';
 import { integerInterval } from './protectionRule.js';
 import type { Need } from './secondarySuppression.js';
 
@@ -24,6 +24,9 @@ import type { Need } from './secondarySuppression.js';
  * Every variable has the upper bound BIG (far above any population), so every bound has an optimum; a
  * maximum at BIG is read as unbounded.
  */
+
+/** A flow edge whose two row duals sum above this would improve the optimum (column generation). */
+const PRICE_EPS = 1e-9;
 
 /** Upper bound of every variable; a maximum reaching half of it is unbounded. */
 const BIG = 1e7;
@@ -78,8 +81,17 @@ export interface JointBound {
 
 export class JointLp {
   private readonly model: Model;
-  private readonly cost: Float64Array;
-  readonly numVars: number;
+  private cost: Float64Array;
+  /** Columns: the atom variables of every release, then the flow columns added so far. */
+  private numVars: number;
+  /** Per pairing: the row of each shorter variable (Σ f − x_v = 0) and of each longer variable (Σ f − y_w ≤ 0). */
+  private readonly flowRows: { v: number[]; w: number[] }[] = [];
+  /** Per pairing: the column of each edge, −1 while it is not in the LP. */
+  private readonly edgeColumn: Int32Array[] = [];
+  /** The flow columns in the LP: their pairing and edge. */
+  private readonly flowColumns: { k: number; e: number }[] = [];
+  /** Flow columns added by pricing (after the seed), and pricing rounds. */
+  readonly columnGeneration = { added: 0, rounds: 0 };
   /** Variable offset of each block (the new run's variables come first). */
   readonly offsets: number[];
   private readonly newPublished: boolean[];
@@ -108,12 +120,6 @@ export class JointLp {
       this.offsets.push(off);
       off += b.numVars;
     }
-    // one flow variable per edge of every pairing, after the atom variables
-    const flowBase = this.pairings.map((p) => {
-      const base = off;
-      off += p.pairing.targets.length;
-      return base;
-    });
     this.numVars = off;
     const addRow = (
       vars: readonly number[],
@@ -150,24 +156,72 @@ export class JointLp {
     blocks.forEach((b, bi) => couple(-1, bi, b.coupling));
     for (const l of links) couple(l.a, l.b, l.coupling);
     // the transport of each pairing: every person of the shorter release is placed (Σ_w f(v, w) = x_v), and no
-    // longer atom holds more than its count (Σ_v f(v, w) ≤ y_w)
+    // longer atom holds more than its count (Σ_v f(v, w) ≤ y_w). The flow columns come by column generation: the
+    // edges of the true pairing first (so the truth is always a solution), the others when they price out.
+    this.numBaseRows = this.rowLower.length;
     this.pairings.forEach((p, k) => {
-      const { starts, targets, numLeft, numRight } = p.pairing;
-      const base = flowBase[k]!;
+      const { numLeft, numRight } = p.pairing;
       const so = p.shorter < 0 ? 0 : this.offsets[p.shorter]!;
       const lo = p.longer < 0 ? 0 : this.offsets[p.longer]!;
+      const rows = { v: [] as number[], w: [] as number[] };
       for (let v = 0; v < numLeft; v++) {
-        const flows: number[] = [];
-        for (let e = starts[v]!; e < starts[v + 1]!; e++) flows.push(base + e);
-        addRow(flows, 1, 0, 0, [[[so + v], -1]]);
+        rows.v.push(this.rowLower.length);
+        addRow([so + v], -1, 0, 0);
       }
-      const into: number[][] = Array.from({ length: numRight }, () => []);
-      targets.forEach((w, e) => into[w]!.push(base + e));
-      into.forEach((flows, w) => addRow(flows, 1, -inf, 0, [[[lo + w], -1]]));
+      for (let w = 0; w < numRight; w++) {
+        rows.w.push(this.rowLower.length);
+        addRow([lo + w], -1, -inf, 0);
+      }
+      this.flowRows.push(rows);
+      this.edgeColumn.push(new Int32Array(p.pairing.targets.length).fill(-1));
+      for (const e of p.pairing.seedEdges) this.activate(k, e);
     });
     this.cost = new Float64Array(this.numVars);
     this.model = highs.createModel(this.modelData());
     this.model.options.set(SOLVER_OPTIONS);
+  }
+
+  /** Rows before the pairings' rows. */
+  private readonly numBaseRows: number;
+
+  /** Give edge e of pairing k a column (in the data only; the caller adds it to a built model). */
+  private activate(k: number, e: number): number {
+    const col = this.numVars++;
+    this.edgeColumn[k]![e] = col;
+    this.flowColumns.push({ k, e });
+    return col;
+  }
+
+  /** The two rows of an edge's column: its shorter variable's and its longer variable's. */
+  private edgeRows(k: number, e: number): [number, number] {
+    const p = this.pairings[k]!.pairing;
+    const v = p.leftOf(e);
+    return [this.flowRows[k]!.v[v]!, this.flowRows[k]!.w[p.targets[e]!]!];
+  }
+
+  /**
+   * Pricing: every edge not in the LP whose reduced cost (0 − the duals of its two rows, minimising) is negative
+   * would improve the optimum; they are added. Returns how many.
+   */
+  private price(rowDual: Float64Array): number {
+    let added = 0;
+    this.pairings.forEach((p, k) => {
+      const cols = this.edgeColumn[k]!;
+      for (let e = 0; e < cols.length; e++) {
+        if (cols[e]! >= 0) continue;
+        const [rv, rw] = this.edgeRows(k, e);
+        if (rowDual[rv]! + rowDual[rw]! <= PRICE_EPS) continue;
+        this.activate(k, e);
+        this.model.addCol(0, 0, BIG, { indices: [rv, rw], values: [1, 1] });
+        added++;
+      }
+    });
+    if (added > 0) {
+      const grown = new Float64Array(this.numVars);
+      grown.set(this.cost.subarray(0, Math.min(this.cost.length, this.numVars)));
+      this.cost = grown;
+    }
+    return added;
   }
 
   private pushRow(terms: readonly (readonly [readonly number[], number])[], lo: number, hi: number): void {
@@ -183,6 +237,27 @@ export class JointLp {
 
   private modelData() {
     const numRows = this.rowLower.length;
+    // the flow rows' entries of the flow columns in the LP (the rows hold only their atom variable)
+    const extra: number[][] = Array.from({ length: numRows - this.numBaseRows }, () => []);
+    for (const { k, e } of this.flowColumns) {
+      const col = this.edgeColumn[k]![e]!;
+      for (const r of this.edgeRows(k, e)) extra[r - this.numBaseRows]!.push(col);
+    }
+    const starts = [0];
+    const indices: number[] = [];
+    const values: number[] = [];
+    for (let r = 0; r < numRows; r++) {
+      for (let q = this.starts[r]!; q < this.starts[r + 1]!; q++) {
+        indices.push(this.indices[q]!);
+        values.push(this.values[q]!);
+      }
+      if (r >= this.numBaseRows)
+        for (const c of extra[r - this.numBaseRows]!) {
+          indices.push(c);
+          values.push(1);
+        }
+      starts.push(indices.length);
+    }
     return {
       numCols: this.numVars,
       numRows,
@@ -195,9 +270,9 @@ export class JointLp {
         format: 'csr' as const,
         numRows,
         numCols: this.numVars,
-        starts: new Int32Array(this.starts),
-        indices: new Int32Array(this.indices),
-        values: new Float64Array(this.values),
+        starts: new Int32Array(starts),
+        indices: new Int32Array(indices),
+        values: new Float64Array(values),
       },
     };
   }
@@ -223,20 +298,41 @@ export class JointLp {
     this.model.changeRowBounds(row, this.rowLower[row]!, this.rowUpper[row]!);
   }
 
+  /**
+   * The bound of a sum of atom variables. With pairings, by column generation: solve with the flow columns in the LP,
+   * price the others from the row duals, add those that would improve the optimum, solve again; at the end no
+   * edge prices out, so the optimum (and its duals) are those of the LP with every flow.
+   */
   bound(target: readonly number[], sense: 'min' | 'max'): JointBound {
     if (target.length === 0) return { value: 0, rowDual: new Float64Array(this.rowLower.length), x: null };
-    const objSense = setSumObjective(this.highs, this.model, this.cost, target, sense);
+    for (;;) {
+      const b = this.solveOnce(target, sense);
+      if (this.pairings.length === 0 || b.rowDual === null) return b;
+      this.columnGeneration.rounds++;
+      const added = this.price(b.rowDual);
+      if (added === 0) return b;
+      this.columnGeneration.added += added;
+    }
+  }
+
+  /** One solve, always minimising (a maximum as the minimum of the negated sum, so reduced costs have one sign). */
+  private solveOnce(target: readonly number[], sense: 'min' | 'max'): JointBound {
+    this.cost.fill(0);
+    for (const k of target) this.cost[k] = sense === 'min' ? 1 : -1;
+    this.model.changeColsCost({ kind: 'range', from: 0, to: this.numVars - 1 }, this.cost);
+    const minimize = this.highs.constants.objectiveSense.minimize;
+    this.model.changeObjectiveSense(minimize);
     const { modelStatus } = this.highs.constants;
     const optimum = (m: Model): JointBound | null => {
       if (m.getModelStatus() !== modelStatus.optimal) return null;
-      const value = m.getObjectiveValue();
+      const value = sense === 'min' ? m.getObjectiveValue() : -m.getObjectiveValue();
       const sol = m.getSolution();
       return { value: sense === 'max' && value >= BIG / 2 ? Infinity : value, rowDual: sol.rowDual, x: sol.colValue };
     };
     const solved = solveWithRetries(
       this.highs,
       this.model,
-      () => ({ ...this.modelData(), sense: objSense }),
+      () => ({ ...this.modelData(), sense: minimize }),
       optimum,
       () => {
         if (this.solved) this.model.run();

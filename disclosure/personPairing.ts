@@ -71,7 +71,29 @@ export class Pairing {
     readonly numRight: number,
     /** The classes the rule keeps fixed (for the record). */
     readonly fixed: readonly string[],
-  ) {}
+  ) {
+    this.edgeLeft = new Int32Array(targets.length);
+    for (let v = 0; v < numLeft; v++) this.edgeLeft.fill(v, starts[v]!, starts[v + 1]!);
+  }
+
+  /** The left variable of each edge. */
+  private readonly edgeLeft: Int32Array;
+  /** Edges that carry the true counts' transport (set by pairingOf): the joint LP starts with their flows. */
+  seedEdges: readonly number[] = [];
+
+  leftOf(e: number): number {
+    return this.edgeLeft[e]!;
+  }
+
+  /** The edges a maximum flow of these counts uses. */
+  flowEdges(x: (v: number) => number, y: (w: number) => number): number[] {
+    const { edgeFlow } = maxFlow(this, x, y);
+    const out: number[] = [];
+    edgeFlow.forEach((f, e) => {
+      if (f > 1e-9) out.push(e);
+    });
+    return out;
+  }
 
   /**
    * A set S of left variables (model indices) and N(S) of right variables whose row Σ x(S) ≤ Σ y(N(S)) the counts
@@ -233,7 +255,7 @@ function maxFlow(p: Pairing, x: (v: number) => number, y: (w: number) => number)
     if (!pushed) break;
   }
   bfs();
-  return { value, reached };
+  return { value, reached, edgeFlow };
 }
 
 /**
@@ -255,7 +277,10 @@ export function pairingOf(shorter: PairingSide, longer: PairingSide): Pairing | 
   const trueY = (w: number) => longer.model.variables[w]!.n;
   for (const fixed of candidates) {
     const p = build(shorter.model, longer.model, { background, fixed });
-    if (p.violatedSet(trueX, trueY, 0.5) === null) return p;
+    if (p.violatedSet(trueX, trueY, 0.5) === null) {
+      p.seedEdges = p.flowEdges(trueX, trueY);
+      return p;
+    }
   }
   return null;
 }

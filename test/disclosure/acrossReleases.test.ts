@@ -122,7 +122,7 @@ describe('across releases (generated populations, protect stage)', () => {
     expect(t.forPrevious).toBeGreaterThanOrEqual(t.byReason.differencing + t.byReason.earlierCell);
     expect(alone.audit.totals.forPrevious).toBe(0);
     expect(alone.audit.cells.every((c) => c.why === 'threshold' || c.why === 'protects')).toBe(true);
-  }, 600_000); // the person-level pairing: about 80 s of joint search on this machine (docs/disclosure.md)
+  }, 600_000); // the person-level pairing: about 25 s of joint search on this machine (85 s with every flow edge) (docs/disclosure.md)
 
   it('same period: a correction of 1-5 persons is refused, one of 12 is protected', async () => {
     const { later } = nestedPopulation(3000, 9);

@@ -29,7 +29,9 @@ const PAIRS: [string, string][] = [
   ['default', 'byGender'],
   ['byGender', 'default'],
   ['default', 'keep3'],
+  ['keep3', 'default'],
   ['keep3', 'byGender'],
+  ['byGender', 'keep3'],
 ];
 const DATA = [
   { name: 'scale 0.01 seed 3', seed: '3' },

@@ -19,9 +19,9 @@ import {
   sha256,
   sharedCells,
 } from '../disclosure/earlierExports.js';
-import { JointLp, JointPoints, meetsNeed } from '../disclosure/jointAttacker.js';
+import { JointLp, JointPoints } from '../disclosure/jointAttacker.js';
 import { SUPPRESSION_AUDIT_FILE } from '../disclosure/protectTables.js';
-import { type DisclosureParams, integerInterval, isPrimaryUnsafe } from '../disclosure/protectionRule.js';
+import { type DisclosureParams, isPrimaryUnsafe } from '../disclosure/protectionRule.js';
 import { type Need, needOf } from '../disclosure/secondarySuppression.js';
 import type { CellStatus } from './counts.js';
 import { cellKey } from './counts.js';
@@ -193,14 +193,8 @@ export function checkJointAttacker(input: JointInput): Findings {
   // A side is proved by any optimum found so far on this model (every one is a feasible point of it); the interval
   // of a cell that fails is computed in full, for the message.
   const points = new JointPoints();
-  const reaches = (vars: readonly number[], side: 'min' | 'max', need: Need) => {
-    if (points.reaches(vars, side, need)) return true;
-    const b = lp.bound(vars, side);
-    points.add(b.x);
-    return meetsNeed(integerInterval(side === 'min' ? b.value : -Infinity, side === 'max' ? b.value : Infinity), need);
-  };
   const narrowed = (vars: readonly number[], need: Need) =>
-    reaches(vars, 'min', need) && reaches(vars, 'max', need) ? null : lp.interval(vars);
+    points.proves(lp, vars, 'min', need) && points.proves(lp, vars, 'max', need) ? null : lp.interval(vars);
   try {
     let own = 0;
     let theirs = 0;

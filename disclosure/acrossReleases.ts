@@ -488,24 +488,37 @@ export function earlierBlocks(
     }
   const newSide: CouplingSide = { model, declarations, periods: now };
   const sides = [newSide, ...parts.map((p) => p.side)];
-  const candidates: BlockPairing[] = [];
+  // each release paired with the shortest releases that contain it: along a chain the pairs of neighbours, whose
+  // transports compose into every longer step (a path of a person through the chain). A pair is dropped when a
+  // release strictly inside its longer one pairs with the same shorter one; its pairing (a maximum flow on the true
+  // counts) is computed only when none does.
+  const periodOf = (k: number) => sides[k + 1]!.periods.period;
+  const nested: { shorter: number; longer: number; a: number; b: number }[] = [];
   for (let a = 0; a < sides.length; a++)
     for (let b = a + 1; b < sides.length; b++) {
       if (earlier[b - 1]?.sameData || (a > 0 && earlier[a - 1]?.sameData)) continue;
-      const p = blockPairing(a - 1, sides[a]!, b - 1, sides[b]!);
-      if (p) candidates.push(p);
+      const rel = periodRelation(periodOf(a - 1), periodOf(b - 1));
+      if (rel === 'earlierInside') nested.push({ shorter: a - 1, longer: b - 1, a, b });
+      else if (rel === 'newInside') nested.push({ shorter: b - 1, longer: a - 1, a, b });
     }
-  // each release paired with the shortest releases that contain it: along a chain the pairs of neighbours, whose
-  // transports compose into every longer step (a path of a person through the chain)
-  const periodOf = (k: number) => sides[k + 1]!.periods.period;
-  const pairings = candidates.filter(
-    (p) =>
-      !candidates.some(
-        (q) =>
-          q !== p &&
-          q.shorter === p.shorter &&
-          periodRelation(periodOf(q.longer), periodOf(p.longer)) === 'earlierInside',
-      ),
-  );
+  const decided = new Map<(typeof nested)[number], BlockPairing | null>();
+  const decide = (p: (typeof nested)[number]): BlockPairing | null => {
+    if (decided.has(p)) return decided.get(p)!;
+    const inner = nested.filter(
+      (q) =>
+        q !== p &&
+        q.shorter === p.shorter &&
+        periodRelation(periodOf(q.longer), periodOf(p.longer)) === 'earlierInside',
+    );
+    const covered = inner.map(decide).some((q) => q !== null);
+    const r = covered ? null : blockPairing(p.a - 1, sides[p.a]!, p.b - 1, sides[p.b]!);
+    decided.set(p, r);
+    return r;
+  };
+  const pairings = nested.flatMap((p) => {
+    const r = decide(p);
+    // kept when no pairing inside it exists (decide computed r only then)
+    return r ? [r] : [];
+  });
   return { parts, links, pairings };
 }

@@ -1,4 +1,4 @@
-import type { Atom } from '../model/atom.js';
+import { type Atom, combinationKey } from '../model/atom.js';
 import { cellAtoms as cellsWithAtoms } from '../model/cellAtoms.js';
 import { InternalError } from '../core/errors.js';
 import type { TableDeclaration } from '../model/tableDeclarations.js';
@@ -117,7 +117,11 @@ export function buildAttackerModel(atoms: readonly Atom[], declarations: readonl
   });
   // Order variables by signature (lexicographic on canonical ids): independent of the order of `atoms`.
   const variables = [...merged.values()].sort((x, y) => compareLex(x.cells, y.cells));
-  for (const v of variables) v.atoms.sort(compareAtoms);
+  for (const v of variables) {
+    // by combination and count, each key built once
+    const keys = new Map(v.atoms.map((a) => [a, `${combinationKey(a)}:${a.n}`]));
+    v.atoms.sort((a, b) => (keys.get(a)! < keys.get(b)! ? -1 : keys.get(a)! > keys.get(b)! ? 1 : 0));
+  }
   variables.forEach((v, k) => {
     for (const c of v.cells) canonical[c]!.vars.push(k);
   });
@@ -128,9 +132,6 @@ export function buildAttackerModel(atoms: readonly Atom[], declarations: readonl
   }
   return { cells, positions, cellCanonical, canonical, variables };
 }
-
-const atomKey = (a: Atom) => `${a.bits}:${a.bitsBg}:${a.age}:${a.gender}:${a.education}:${a.n}`;
-const compareAtoms = (a: Atom, b: Atom) => (atomKey(a) < atomKey(b) ? -1 : atomKey(a) > atomKey(b) ? 1 : 0);
 
 function compareLex(a: readonly number[], b: readonly number[]): number {
   const n = Math.min(a.length, b.length);

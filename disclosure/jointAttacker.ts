@@ -391,14 +391,30 @@ export class JointPoints {
       const x = this.points[k]!;
       let s = 0;
       for (const v of vars) s += x[v]!;
-      const [lo, hi] = integerInterval(side === 'min' ? s : 0, side === 'max' ? s : 0);
-      if (side === 'min' ? lo <= need.lo : hi >= need.hi) {
+      if (sideMeets(side, s, need)) {
         this.hits++;
         return true;
       }
     }
     return false;
   }
+
+  /**
+   * Does the side reach its need on `lp`: proved by a known point (every one must be feasible for `lp`), else by an LP
+   * of `lp`, whose optimum joins the points. The one proof of a side for the search's check and the audit.
+   */
+  proves(lp: JointLp, vars: readonly number[], side: 'min' | 'max', need: Need): boolean {
+    if (this.reaches(vars, side, need)) return true;
+    const b = lp.bound(vars, side);
+    this.add(b.x);
+    return sideMeets(side, b.value, need);
+  }
+}
+
+/** Does a side's bound (an LP optimum or a point's sum) reach the need, read as whole numbers (integerInterval)? */
+function sideMeets(side: 'min' | 'max', value: number, need: Need): boolean {
+  const [lo, hi] = integerInterval(side === 'min' ? value : 0, side === 'max' ? value : 0);
+  return side === 'min' ? lo <= need.lo : hi >= need.hi;
 }
 
 /**
@@ -416,10 +432,7 @@ export function jointSuppression(
 ): { added: Map<number, number[]>; unprotectable: JointTarget | null } {
   const added = new Map<number, number[]>();
   const byCost = (a: number, b: number) => cost[a]! - cost[b]! || a - b;
-  const passes = (t: JointTarget, side: 'min' | 'max', value: number) => {
-    const [lo, hi] = integerInterval(side === 'min' ? value : 0, side === 'max' ? value : 0);
-    return side === 'min' ? lo <= t.need.lo : hi >= t.need.hi;
-  };
+  const passes = (t: JointTarget, side: 'min' | 'max', value: number) => sideMeets(side, value, t.need);
   for (let ti = 0; ti < targets.length; ti++) {
     const t = targets[ti]!;
     for (const side of ['min', 'max'] as const) {

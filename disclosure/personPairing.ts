@@ -1,4 +1,4 @@
-import type { Atom } from '../model/atom.js';
+import { type Atom, combinationKey } from '../model/atom.js';
 import type { TableDeclaration } from '../model/tableDeclarations.js';
 import type { Period } from '../schemas/tablesJson.js';
 import type { AttackerModel } from './attackerModel.js';
@@ -85,9 +85,15 @@ export class Pairing {
     return this.edgeLeft[e]!;
   }
 
-  /** The edges a maximum flow of these counts uses. */
-  flowEdges(x: (v: number) => number, y: (w: number) => number): number[] {
-    const { edgeFlow } = maxFlow(this, x, y);
+  /**
+   * The edges of a transport of these counts (every left count placed, no right count exceeded), by one maximum flow;
+   * null when there is none (the flow falls short of the left counts' sum by more than `tol`).
+   */
+  transport(x: (v: number) => number, y: (w: number) => number, tol: number): number[] | null {
+    let supply = 0;
+    for (let k = 0; k < this.numLeft; k++) supply += Math.max(0, x(k));
+    const { value, edgeFlow } = maxFlow(this, x, y);
+    if (value < supply - tol) return null;
     const out: number[] = [];
     edgeFlow.forEach((f, e) => {
       if (f > 1e-9) out.push(e);
@@ -277,8 +283,10 @@ export function pairingOf(shorter: PairingSide, longer: PairingSide): Pairing | 
   const trueY = (w: number) => longer.model.variables[w]!.n;
   for (const fixed of candidates) {
     const p = build(shorter.model, longer.model, { background, fixed });
-    if (p.violatedSet(trueX, trueY, 0.5) === null) {
-      p.seedEdges = p.flowEdges(trueX, trueY);
+    // whole counts: a flow short by less than one person is no flow short
+    const seed = p.transport(trueX, trueY, 0.5);
+    if (seed) {
+      p.seedEdges = seed;
       return p;
     }
   }
@@ -325,8 +333,6 @@ function build(shorter: AttackerModel, longer: AttackerModel, rule: PairingRule)
     rule.fixed,
   );
 }
-
-const combinationKey = (a: Atom) => `${a.bits}:${a.bitsBg}:${a.age}:${a.gender}:${a.education}`;
 
 /**
  * The atoms of a release for its attacker when releases of shorter periods inside its own are published too: its

@@ -443,14 +443,9 @@ function jointProtection(
   try {
     const targets = targetsOf(check);
     for (const t of targets) {
-      for (const side of ['min', 'max'] as const) {
-        if (points.reaches(t.vars, side, t.need)) continue;
-        const b = check.bound(t.vars, side);
-        points.add(b.x);
-        const [lo, hi] = integerInterval(side === 'min' ? b.value : 0, side === 'max' ? b.value : 0);
-        if (side === 'min' ? lo > t.need.lo : hi < t.need.hi)
+      for (const side of ['min', 'max'] as const)
+        if (!points.proves(check, t.vars, side, t.need))
           throw new InternalError(`protect: joint audit failed for ${t.label}`);
-      }
     }
     return {
       protects,

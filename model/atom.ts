@@ -15,3 +15,6 @@ export interface Atom {
   /** Number of persons. */
   n: number;
 }
+
+/** The atom's combination of memberships and classes (its identity, without the count): one key for every module. */
+export const combinationKey = (a: Atom): string => `${a.bits}:${a.bitsBg}:${a.age}:${a.gender}:${a.education}`;

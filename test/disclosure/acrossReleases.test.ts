@@ -4,7 +4,7 @@ import { loadSolver } from '../../disclosure/loadSolver.js';
 import type { EarlierExport } from '../../disclosure/earlierExports.js';
 import { earlierBlocks } from '../../disclosure/acrossReleases.js';
 import { buildAttackerModel } from '../../disclosure/attackerModel.js';
-import { JointLp } from '../../disclosure/jointAttacker.js';
+import { JointLp, JointPoints } from '../../disclosure/jointAttacker.js';
 import { type ProtectResult, protectTables } from '../../disclosure/protectTables.js';
 import { InputError } from '../../core/errors.js';
 import type { Atom } from '../../model/atom.js';
@@ -359,6 +359,21 @@ describe('person-level pairing in the joint LP', () => {
       }
       expect(full.columnGeneration.added).toBe(0);
       expect(generated.columnGeneration.added).toBeGreaterThan(0);
+      // the one proof of a side (a known point, else an LP) answers as the interval does, both ways, also for needs
+      // just beyond the interval; later sides are proved by the points of earlier ones
+      const points = new JointPoints();
+      let failing = 0;
+      for (const x of parts[0]!.primaries) {
+        const vars = generated.varsOf(0, x.row);
+        const [lo, hi] = generated.interval(vars);
+        for (const need of [x.need, { lo: lo - 1, hi: hi + 1 }]) {
+          expect(points.proves(generated, vars, 'min', need)).toBe(lo <= need.lo);
+          expect(points.proves(generated, vars, 'max', need)).toBe(hi >= need.hi);
+          if (lo > need.lo) failing++;
+        }
+      }
+      expect(failing).toBeGreaterThan(0);
+      expect(points.hits).toBeGreaterThan(0);
     } finally {
       generated.dispose();
       full.dispose();

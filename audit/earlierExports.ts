@@ -189,6 +189,7 @@ export function checkJointAttacker(input: JointInput): Findings {
     chain.parts.map((p) => p.block),
     chain.links,
     chain.pairings,
+    model.variables.map((v) => v.n),
   );
   // A side is proved by any optimum found so far on this model (every one is a feasible point of it); the interval
   // of a cell that fails is computed in full, for the message.

@@ -380,6 +380,7 @@ function earlierBlock(
     block: {
       label: e.record.dir,
       numVars: old.variables.length,
+      counts: old.variables.map((v) => v.n),
       rows: old.canonical.map((c) => ({ vars: c.vars, value: c.value })),
       published,
       coupling,

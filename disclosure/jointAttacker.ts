@@ -62,6 +62,8 @@ export interface JointBlock {
   /** The earlier export (folder as given). */
   label: string;
   numVars: number;
+  /** The true count of each of its variables (the first solve starts from their transport). */
+  counts: readonly number[];
   rows: readonly LpRow[];
   published: readonly boolean[];
   coupling: readonly Coupling[];
@@ -111,6 +113,8 @@ export class JointLp {
     readonly blocks: readonly JointBlock[],
     readonly links: readonly BlockLink[] = [],
     readonly pairings: readonly BlockPairing[] = [],
+    /** The true count of each variable of the new run: with pairings, the first solve starts from their transport. */
+    private readonly newCounts?: readonly number[],
   ) {
     const inf = highs.infinity;
     this.newPublished = [...newPublished];
@@ -277,6 +281,24 @@ export class JointLp {
     };
   }
 
+  /**
+   * With pairings and the true counts known: before the first solve, a basis of the true counts' transport — the atom
+   * columns fixed at their true counts, the flows solved (a transport: fast), then the atom columns freed again, so
+   * that the dual simplex of the first solve starts from there instead of from the slack basis. Measured on the
+   * national chain (2017–2022 with two earlier exports: 49,694 columns, 36,704 rows): 70 s → 31 s. Only the start
+   * changes, not the LP.
+   */
+  private startFromTruth(): void {
+    if (this.pairings.length === 0 || !this.newCounts) return;
+    const truth = Float64Array.from([...this.newCounts, ...this.blocks.flatMap((b) => b.counts)]);
+    if (this.newCounts.length !== this.numNew || truth.length !== this.offsets.at(-1)! + this.blocks.at(-1)!.numVars)
+      throw new InternalError('joint attacker LP: true counts do not match the variables');
+    const atoms = { kind: 'range' as const, from: 0, to: truth.length - 1 };
+    this.model.changeColsBounds(atoms, truth, truth);
+    this.model.run();
+    this.model.changeColsBounds(atoms, new Float64Array(truth.length), new Float64Array(truth.length).fill(BIG));
+  }
+
   /** Global variable indices of a row of block `b` (−1 = the new run). */
   varsOf(b: number, row: number): number[] {
     if (b < 0) return [...this.newRows[row]!.vars];
@@ -337,8 +359,9 @@ export class JointLp {
       () => {
         if (this.solved) this.model.run();
         else {
-          // the cold start from the slack basis with the dual simplex (as AttackerLp); warm starts use the primal
+          // the cold start with the dual simplex (as AttackerLp); warm starts use the primal
           this.model.options.set('simplex_strategy', COLD_SIMPLEX_STRATEGY);
+          this.startFromTruth();
           this.model.run();
           this.model.options.set('simplex_strategy', SOLVER_OPTIONS.simplex_strategy);
         }

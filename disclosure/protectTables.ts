@@ -407,6 +407,7 @@ function jointProtection(
     blocks,
     links,
     pairings,
+    model.variables.map((v) => v.n),
   );
   const points = new JointPoints();
   try {
@@ -439,6 +440,7 @@ function jointProtection(
     blocks,
     links,
     pairings,
+    model.variables.map((v) => v.n),
   );
   try {
     const targets = targetsOf(check);

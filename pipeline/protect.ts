@@ -31,11 +31,14 @@ interface AddedTablesEffect {
 }
 export type Protect = (input: ProtectInput) => Promise<ProtectOutput>;
 
-const protectModule = () => import('../disclosure/protectTables.js');
+const protectModule = () => import('../disclosure/protectOnThread.js');
 
-/** The real protection: primary and secondary suppression against the atom attacker, proven by an audit. */
+/**
+ * The real protection: primary and secondary suppression against the atom attacker, proven by an audit — on a thread
+ * of its own, so that a signal stops the run at once (disclosure/protectOnThread.ts).
+ */
 const protectTables: Protect = async (input) => {
-  const r = await (await protectModule()).protectTables(input);
+  const r = await (await protectModule()).protectOnThread(input);
   return { exported: r.exported, audit: r.audit, internalFiles: r.internalFiles, marks: r.marks };
 };
 

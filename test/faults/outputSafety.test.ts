@@ -10,6 +10,7 @@ import { writeFolder } from '../support/runOnFolder.js';
 import { cli } from '../support/cli.js';
 import { folderHashes } from '../support/faults.js';
 import { minimalManifest } from '../support/minimalManifest.js';
+import { userTablesConfig } from '../../bench/userTables.mjs';
 
 /** Output safety: no input or unrelated file is ever deleted, whatever the flags; a concurrent run fails at once. */
 
@@ -201,6 +202,37 @@ describe('signals and concurrent runs (real child processes)', () => {
         expect(readdirSync(parent)).toEqual(['out']);
         expect(folderHashes(input)).toEqual(before);
       });
+
+  it('SIGINT during a long protection (an earlier export and ten user tables): the run stops at once, temp folders and lock removed', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'mg-sigprot-'));
+    expect(cli(['demo', '--out', join(parent, 'demo')]).code).toBe(0);
+    const input = join(parent, 'demo', 'input');
+    const config = (end: string) => {
+      const f = join(parent, `config-${end}.json`);
+      writeFileSync(f, JSON.stringify({ ...userTablesConfig(10), period: { start: '2017-01-01', end } }));
+      return f;
+    };
+    const r21 = join(parent, 'r21');
+    expect(cli(['run', '--input', input, '--out', r21, '--config', config('2021-12-31')]).code).toBe(0);
+    const before = folderHashes(r21);
+    const out = join(parent, 'out');
+    const run = startRun(['run', '--input', input, '--out', out, '--config', config('2022-12-31'), '--previous', r21]);
+    expect(await appears(join(parent, '.out.lock'), run.child)).toBe(true);
+    // reading, validating and linking (twice: the earlier period too) take a few seconds; the joint protection with
+    // the earlier export and ten user tables takes about a minute (README, "Performance")
+    await new Promise((r) => setTimeout(r, 15_000));
+    expect(run.child.exitCode).toBeNull();
+    const sent = performance.now();
+    run.child.kill('SIGINT');
+    const r = await run.done;
+    const took = performance.now() - sent;
+    expect(r.code).toBe(130);
+    expect(readdirSync(parent).sort()).toEqual(['config-2021-12-31.json', 'config-2022-12-31.json', 'demo', 'r21']);
+    expect(folderHashes(r21)).toEqual(before);
+    // the protect stage runs on a thread of its own (disclosure/protectOnThread.ts): the handler runs at once instead
+    // of after the protection (before: the rest of that minute)
+    expect(took).toBeLessThan(10_000);
+  });
 
   it('SIGKILL while writing leaves a staging folder that the next run removes', async () => {
     const input = writeFolder(GOLDEN_FILES);

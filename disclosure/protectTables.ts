@@ -399,16 +399,20 @@ function jointProtection(
       p.primaries.map((x) => ({ vars: lp.varsOf(b, x.row), need: x.need, label: x.label, newRow: -1 })),
     ),
   ];
-  const lp = new JointLp(
-    highs,
-    model.variables.length,
-    rows,
-    suppressed.map((s) => !s),
-    blocks,
-    links,
-    pairings,
-    model.variables.map((v) => v.n),
-  );
+  // the joint LP of the pattern as it is when called (the search's, then a fresh one for the check)
+  const counts = model.variables.map((v) => v.n);
+  const jointLp = () =>
+    new JointLp(
+      highs,
+      model.variables.length,
+      rows,
+      suppressed.map((s) => !s),
+      blocks,
+      links,
+      pairings,
+      counts,
+    );
+  const lp = jointLp();
   const points = new JointPoints();
   try {
     const targets = targetsOf(lp);
@@ -432,16 +436,7 @@ function jointProtection(
   }
   // Check with a fresh model: every target of both releases reaches its interval (a side is proved by a point
   // found under a pattern that suppressed no more than the final one, or by an LP of the fresh model).
-  const check = new JointLp(
-    highs,
-    model.variables.length,
-    rows,
-    suppressed.map((s) => !s),
-    blocks,
-    links,
-    pairings,
-    model.variables.map((v) => v.n),
-  );
+  const check = jointLp();
   try {
     const targets = targetsOf(check);
     for (const t of targets) {

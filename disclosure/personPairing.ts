@@ -11,17 +11,18 @@ import { zeroCellAtoms } from './zeroCellAtoms.js';
  * two releases admit a *transport*: each shorter-period person sent to a longer-period atom it can be in, the
  * longer atoms holding the rest (the persons who joined later). An attacker holding both exports knows this.
  *
- * The joint LP does not carry one variable per path (a few thousand to hundreds of thousands). It carries the
- * transport's feasibility conditions instead, as rows generated when needed: by the supply–demand theorem (Gale,
- * Hall), counts x (shorter) and y (longer) admit a transport exactly when for every set S of shorter-period
- * variables
+ * The joint LP does not carry one variable per path (a few thousand to hundreds of thousands): it carries one flow
+ * per edge (shorter variable v, longer variable w) of this pairing, by column generation (jointAttacker.ts). By the
+ * supply–demand theorem (Gale, Hall), counts x (shorter) and y (longer) admit a transport exactly when for every
+ * set S of shorter-period variables
  *
  *     Σ_{v ∈ S} x_v  ≤  Σ_{w ∈ N(S)} y_w,        N(S): the longer-period variables a person of S can be in.
  *
- * `violatedSet` checks a point by a maximum flow (source → v, capacity x_v; v → w unbounded; w → sink, capacity
- * y_w); when the flow cannot carry every shorter person, the source side of a minimum cut is a set S whose row
- * the point violates. Rows of this kind hold for the true counts, so adding them never cuts off the truth; an LP
- * optimum that violates none of them is the optimum of the transport model itself.
+ * `transport` decides it by a maximum flow (source → v, capacity x_v; v → w unbounded; w → sink, capacity y_w) and
+ * returns the edges the flow uses: on the true counts they decide the rule (pairingOf) and are the joint LP's first
+ * flow columns. `violatedSet` names, when there is no transport, the violated set S (the source side of a minimum
+ * cut); adding its row as a constraint was tried instead of the flows and dropped (docs/disclosure.md), so today
+ * only the tests use it, to check the theorem's side of the maximum flow.
  *
  * Variables of the attacker model are merged atoms; a person of a merged variable may be in any of its atoms
  * (the split is the attacker's to choose), so v → w is an edge when some atom of v can become some atom of w.

@@ -18,7 +18,7 @@ export function errorMessage(e: unknown): ProtectThreadMessage {
 }
 
 /** The error of a protect thread's message, of the class it was thrown as (InputError: exit 1, anything else: 2). */
-export function rebuiltError(m: Extract<ProtectThreadMessage, { kind: 'error' }>): Error {
+function rebuiltError(m: Extract<ProtectThreadMessage, { kind: 'error' }>): Error {
   if (m.name === 'ConfigError') return new ConfigError(m.message, m.details);
   if (m.name === 'InputError') return new InputError(m.message, m.details);
   if (m.name === 'InternalError') return new InternalError(m.message);

@@ -242,7 +242,19 @@ describe('personPairing', () => {
           (v) => x[v]!,
           (w) => y[w]!,
         );
-        expect(cut === null).toBe(transportFeasible(highs, x, y, allowed));
+        const feasible = transportFeasible(highs, x, y, allowed);
+        expect(cut === null).toBe(feasible);
+        // the rule and the joint LP's seed use transport(): the same answer, and its edges alone carry a transport
+        const edges = p.transport(
+          (v) => x[v]!,
+          (w) => y[w]!,
+          1e-6,
+        );
+        expect(edges !== null).toBe(feasible);
+        if (edges) {
+          const used = new Set(edges.map((e) => `${p.leftOf(e)}>${p.targets[e]}`));
+          expect(transportFeasible(highs, x, y, (v, w) => used.has(`${v}>${w}`))).toBe(true);
+        }
         if (cut) {
           // N(S) holds every variable a person of S can be in, and the row is violated by its excess
           for (const v of cut.left)

@@ -137,7 +137,7 @@ async function main() {
             `${lib.padEnd(22)} ${installed.get(lib)}, native binding ${binding}@${installed.get(binding)}`,
         ),
         `program   app/multigebruik.js: the program and ${program.packages.size} pure-JavaScript packages in one file (esbuild ${esbuildVersion()}),`,
-        `          with app/savWorker.js, app/fileFactsWorker.js and app/cellIntervalsWorker.js for the worker threads`,
+        `          with app/savWorker.js, app/fileFactsWorker.js, app/cellIntervalsWorker.js and app/protectTablesWorker.js for the worker threads`,
         `packages  ${installed.size} production dependencies as locked; licences in THIRD-PARTY-NOTICES.txt`,
         `files     ${files.size + 2}, each listed with its SHA-256 in SHA256SUMS`,
         '',
@@ -390,7 +390,12 @@ function packageDirOf(path) {
 async function bundleProgram(compiled, modules, target) {
   const esbuild = require('esbuild');
   const entries = { multigebruik: join(compiled, 'bin', 'cli.js') };
-  for (const w of ['sav/savWorker', 'bin/fileFactsWorker', 'disclosure/cellIntervalsWorker']) {
+  for (const w of [
+    'sav/savWorker',
+    'bin/fileFactsWorker',
+    'disclosure/cellIntervalsWorker',
+    'disclosure/protectTablesWorker',
+  ]) {
     const file = join(compiled, `${w}.js`);
     if (!existsSync(file)) throw new BuildError(`${file}: worker entry point missing`);
     entries[w.split('/')[1]] = file;

@@ -159,7 +159,7 @@ describe.skipIf(reason !== undefined && !inCi)(
 
       // each worker thread runs the bundle's own file beside app/multigebruik.js: a broken one leaves its mark and
       // fails the run — except the input hashing, which falls back to the main thread when its worker cannot run
-      for (const worker of ['savWorker', 'fileFactsWorker', 'cellIntervalsWorker']) {
+      for (const worker of ['savWorker', 'fileFactsWorker', 'cellIntervalsWorker', 'protectTablesWorker']) {
         const file = join(root, 'app', `${worker}.js`);
         const mark = join(work, `ran-${worker}`);
         const good = readFileSync(file);

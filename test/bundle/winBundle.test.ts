@@ -93,6 +93,7 @@ describe('the win32-x64 bundle', () => {
       'app/cellIntervalsWorker.js',
       'app/fileFactsWorker.js',
       'app/multigebruik.js',
+      'app/protectTablesWorker.js',
       'app/savWorker.js',
     ]);
     // beside it: the libraries with native bindings, their bindings and the packages they require, the chart fonts

@@ -100,10 +100,11 @@ export function checkEarlierExports(input: EarlierInput): { earlier: EarlierExpo
     // same period, same input files (both manifests say so): one atom set, this run's
     const sameData = relation === 'same' && sameInputs(details.inputsSha256, ownInputs);
     let earlierAtoms: EarlierExport['atoms'] = sameData ? atoms : null;
+    let nesting: EarlierExport['nesting'];
     if (relation !== 'same') {
       const rel = `internal/${earlierAtomsFile(k)}`;
       if (!existsSync(join(outDir, rel))) fail(messages.auditEarlierAtomsMissing(p.dir, rel));
-      else earlierAtoms = readJson(outDir, rel, AtomsFileSchema).atoms;
+      else ({ atoms: earlierAtoms, nesting } = readJson(outDir, rel, AtomsFileSchema));
     }
     earlierList.push({
       record: p,
@@ -112,6 +113,7 @@ export function checkEarlierExports(input: EarlierInput): { earlier: EarlierExpo
       relation,
       atoms: earlierAtoms,
       sameData,
+      ...(nesting ? { nesting } : {}),
       ...(details.declarations ? { declarations: details.declarations } : {}),
     });
     let shared = 0;
@@ -121,7 +123,7 @@ export function checkEarlierExports(input: EarlierInput): { earlier: EarlierExpo
       shared++;
       const decl = declarations.find((d) => d.id === s.table);
       // rolling windows: a difference between windows that are not nested counts no group (docs/disclosure.md)
-      if (decl && !differenceIsGroup(decl, pair, { period, backgroundPeriod })) continue;
+      if (decl && !differenceIsGroup(decl, s.i, s.j, pair, { period, backgroundPeriod })) continue;
       // a table of the same id declared otherwise in the earlier export (a user table) is another table
       if (decl && !definedAlike(pair, declarations, decl, s.i, s.j)) continue;
       if (isUnsafeDifference(s.earlier, s.now, params.threshold))

@@ -293,9 +293,10 @@ async function readEarlierExports(
         readFirstLine,
         now: () => performance.now(),
         diagnoseCsv,
+        setSpans: true,
       };
       const r = await runPipeline(earlierConfig, fx, 'link');
-      out.push({ ...e, atoms: r.atoms! });
+      out.push({ ...e, atoms: r.atoms!, ...(r.spans ? { spans: r.spans } : {}) });
     } finally {
       db.close();
     }

@@ -1,7 +1,8 @@
 import { InputError } from '../core/errors.js';
 import { messages } from '../core/messages.js';
 import type { Atom } from '../model/atom.js';
-import type { CellTerm } from '../model/cellTerm.js';
+import { type CellTerm, setMask } from '../model/cellTerm.js';
+import type { Nesting, WindowNesting } from '../model/setSpans.js';
 import { cellTerms, type TableDeclaration } from '../model/tableDeclarations.js';
 import { tabulate } from '../model/tabulate.js';
 import type { InternalTables, Period } from '../schemas/tablesJson.js';
@@ -113,11 +114,43 @@ function couplingOf(
   j: number,
   earlier: ReleasePeriods,
   later: ReleasePeriods,
+  nesting: WindowNesting | null | undefined,
 ): CouplingSense | null {
   const terms = cellTerms(decl, i, j);
-  if (terms === null || !isLinkedCell(terms, earlier, later)) return null;
-  if (decl.basis === 'background') return senseOf(periodRelation(backgroundOf(earlier), backgroundOf(later)));
-  return senseOf(periodRelation(earlier.period, later.period));
+  if (terms === null) return null;
+  const background = decl.basis === 'background';
+  const rel = background
+    ? periodRelation(backgroundOf(earlier), backgroundOf(later))
+    : periodRelation(earlier.period, later.period);
+  if (rel === 'other') return nesting ? windowSense(terms, background ? nesting.background : nesting.period) : null;
+  return isLinkedCell(terms, earlier, later) ? senseOf(rel) : null;
+}
+
+/**
+ * @internal exported for its test; used here by couplingOf and differenceIsGroup.
+ * Rolling windows: the sense in which a cell is nested between the two windows, by its category breaks
+ * (model/setSpans.ts), or null. Every membership term must ask for sets nested in one direction (a derived set is
+ * the union of its base sets, so it is nested when all of them are); the other terms must be classes a person
+ * keeps (gender; education from the same files) — not the age class, whose reference day moves with the window,
+ * and not "exactly n provisions". At least one membership term: the study population itself is not nested.
+ */
+export function windowSense(terms: readonly CellTerm[], nesting: Nesting): CouplingSense | null {
+  let newInside = true;
+  let earlierInside = true;
+  let memberships = 0;
+  const visit = (key: string) => {
+    const m = setMask(key);
+    memberships++;
+    newInside &&= (m & ~nesting.newInside) === 0;
+    earlierInside &&= (m & ~nesting.earlierInside) === 0;
+  };
+  for (const t of terms) {
+    if ('set' in t) visit(t.set);
+    else if ('atLeast' in t) t.of.forEach(visit);
+    else if ('countOf' in t || t.dim === 'age') return null;
+  }
+  if (memberships === 0) return null;
+  return newInside && earlierInside ? 'equal' : newInside ? 'newAtMost' : earlierInside ? 'newAtLeast' : null;
 }
 
 /** Does the earlier export declare this run's cell (i, j) of `decl` the same way (same table, keys, definition)? */
@@ -137,11 +170,19 @@ export const definedAlike = (
  */
 export function differenceIsGroup(
   decl: TableDeclaration,
+  i: number,
+  j: number,
   e: EarlierExport,
   now: { period: Period; backgroundPeriod?: Period | null | undefined },
 ): boolean {
-  if (decl.basis !== 'background') return e.relation !== 'other';
-  return periodRelation(e.exported.backgroundPeriod ?? e.record.period, now.backgroundPeriod ?? now.period) !== 'other';
+  const rel =
+    decl.basis !== 'background'
+      ? e.relation
+      : periodRelation(e.exported.backgroundPeriod ?? e.record.period, now.backgroundPeriod ?? now.period);
+  if (rel !== 'other') return true;
+  const terms = cellTerms(decl, i, j);
+  const nesting = e.nesting && (decl.basis === 'background' ? e.nesting.background : e.nesting.period);
+  return terms !== null && !!nesting && windowSense(terms, nesting) !== null;
 }
 
 /** The earlier export's exact counts (when its atoms are known), from its own declarations. */
@@ -225,14 +266,14 @@ export function earlierDemands(
       const old = lookup(t, i, j);
       if (!old || old.shown === null || old.shown === undefined) return;
       if (typeof old.shown === 'number') {
-        if (isUnsafeDifference(old.shown, w, th) && differenceIsGroup(declarations[t]!, e, now)) {
+        if (isUnsafeDifference(old.shown, w, th) && differenceIsGroup(declarations[t]!, i, j, e, now)) {
           const p = protectionLevel(Math.abs(w - old.shown), params);
           add(c, { lo: Math.max(0, w - p), hi: w + p }, dir, 'differencing', Math.abs(w - old.shown));
         }
         return;
       }
       // The earlier cell is suppressed.
-      const sense = couplingOf(declarations[t]!, i, j, periodsOf(e), now);
+      const sense = couplingOf(declarations[t]!, i, j, periodsOf(e), now, e.nesting);
       if (old.value !== null) {
         if (!isPrimaryUnsafe(old.value, params) || sense === null || !holds(sense, w, old.value)) return;
         const p = protectionLevel(old.value, params);
@@ -274,7 +315,7 @@ const cellKeyOf = (table: string, row: string, column: string) => `${table}\u000
  * declares, e.g. a same-data block's copy of this run's tables, has no counterpart) and linked by what the periods
  * imply (couplingOf), when the true counts satisfy it; one row per pair of canonical cells.
  */
-function couplingRows(later: CouplingSide, earlier: CouplingSide): Coupling[] {
+function couplingRows(later: CouplingSide, earlier: CouplingSide, nesting?: WindowNesting): Coupling[] {
   const index = new Map(earlier.model.cells.map((r, q) => [cellKeyOf(r.table, r.row, r.column), q]));
   const out: Coupling[] = [];
   const seen = new Set<string>();
@@ -283,7 +324,7 @@ function couplingRows(later: CouplingSide, earlier: CouplingSide): Coupling[] {
     const decl = later.declarations[t]!;
     const c = counterpart(earlier.declarations, decl, i, j);
     const oq = c ? index.get(cellKeyOf(c.decl.id, c.decl.rows[c.i]!.key, c.decl.columns[c.j]!.key)) : undefined;
-    const sense = couplingOf(decl, i, j, earlier.periods, later.periods);
+    const sense = couplingOf(decl, i, j, earlier.periods, later.periods, nesting);
     if (oq === undefined || sense === null) return;
     const newRow = later.model.cellCanonical[q]!;
     const oldRow = earlier.model.cellCanonical[oq]!;
@@ -365,7 +406,7 @@ function earlierBlock(
       seen.add(key);
       coupling.push({ newRow, oldRow, sense: 'equal' });
     });
-  } else coupling = couplingRows({ model, declarations, periods: now }, side);
+  } else coupling = couplingRows({ model, declarations, periods: now }, side, e.nesting);
   const primaries = old.canonical
     .filter((c) => !published[c.id] && isPrimaryUnsafe(c.value, params) && c.occurrences.some(isOwn))
     .map((c) => {

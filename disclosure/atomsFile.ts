@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Atom } from '../model/atom.js';
+import type { WindowNesting } from '../model/setSpans.js';
 
 /**
  * `internal/atoms.json`: the exact atom counts of a run (persons per combination of memberships and classes;
@@ -24,10 +25,20 @@ export const AtomsFileSchema = z.object({
       n: z.number().int().positive(),
     }),
   ),
+  /** An earlier export's file, rolling windows: the sets nested between its windows and the run's (model/setSpans.ts). */
+  nesting: z
+    .object({
+      period: z.object({ newInside: z.number().int().nonnegative(), earlierInside: z.number().int().nonnegative() }),
+      background: z.object({
+        newInside: z.number().int().nonnegative(),
+        earlierInside: z.number().int().nonnegative(),
+      }),
+    })
+    .optional(),
 });
 
 /** The file text: one atom per line, in a canonical order (independent of the order the link stage returned). */
-export function atomsFileText(atoms: readonly Atom[]): string {
+export function atomsFileText(atoms: readonly Atom[], nesting?: WindowNesting): string {
   const rows = atoms
     .map((a) => ({ bits: a.bits, bitsBg: a.bitsBg, age: a.age, gender: a.gender, education: a.education, n: a.n }))
     .filter((a) => a.n > 0)
@@ -47,7 +58,10 @@ export function atomsFileText(atoms: readonly Atom[]): string {
       '(bitsBg) and background classes. Aggregated counts only; no person keys. Stays inside the secure environment.',
   };
   const body = rows.map((r) => `    ${JSON.stringify(r)}`).join(',\n');
-  return `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "atoms": [\n${body}\n  ]\n}\n`;
+  const nested = nesting
+    ? `,\n  "nesting": {\n    "period": ${JSON.stringify(nesting.period)},\n    "background": ${JSON.stringify(nesting.background)}\n  }`
+    : '';
+  return `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "atoms": [\n${body}\n  ]${nested}\n}\n`;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { InputError } from '../core/errors.js';
 import { messages } from '../core/messages.js';
 import type { Atom } from '../model/atom.js';
+import type { ReleaseSpans, WindowNesting } from '../model/setSpans.js';
 import { declarationsFor, type TableDeclaration } from '../model/tableDeclarations.js';
 import { ConfigSchema } from '../schemas/config.js';
 import { type EarlierRecord, MANIFEST_FILE, manifestThreshold, readManifest } from '../schemas/manifest.js';
@@ -49,6 +50,16 @@ export interface EarlierExport {
    * `keep`/`drop`, plus its own `add`). Absent: not recorded (an older manifest); this run's are used.
    */
   declarations?: readonly TableDeclaration[] | undefined;
+  /**
+   * The set spans of its records in use (recomputed from this run's input with its atoms; absent for the same
+   * period): which sets its windows share with this run's (model/setSpans.ts).
+   */
+  spans?: ReleaseSpans | undefined;
+  /**
+   * Rolling windows (its analysis or background period neither inside nor around this run's): the sets nested
+   * between its windows and this run's, from both runs' spans. Absent: none known, no cell linked.
+   */
+  nesting?: WindowNesting | undefined;
   /** SHA-256 of every input file its manifest records, sorted (absent: not recorded). */
   inputsSha256?: readonly string[] | undefined;
 }

@@ -293,7 +293,9 @@ async function protectWith(
       [ATOMS_FILE]: atomsFileText(atoms),
       // same data: the earlier atoms are atoms.json itself
       ...Object.fromEntries(
-        previous.flatMap((e, k) => (e.atoms && !e.sameData ? [[earlierAtomsFile(k), atomsFileText(e.atoms)]] : [])),
+        previous.flatMap((e, k) =>
+          e.atoms && !e.sameData ? [[earlierAtomsFile(k), atomsFileText(e.atoms, e.nesting)]] : [],
+        ),
       ),
     },
     marks,

@@ -35,7 +35,7 @@ export function cellMatches(terms: readonly CellTerm[], atom: Atom, basis: Basis
 }
 
 /** The bits a set term tests: any of them (derived sets are unions of base sets). */
-function setMask(key: string): number {
+export function setMask(key: string): number {
   return DERIVED_SETS[key] ?? 1 << bitOf(key);
 }
 

@@ -12,14 +12,15 @@ import { declarationsFor, type TableDeclaration } from '../model/tableDeclaratio
 import { InternalError } from '../core/errors.js';
 import { messagesFor } from '../core/messages.js';
 import type { FileMap } from '../reports/renderExport.js';
-import { linkPersons } from './link.js';
+import { linkPersons, setSpans } from './link.js';
+import { type ReleaseSpans, windowNesting } from '../model/setSpans.js';
 import { type Protect, type ProtectOutput, type ProtectProgress, protect } from './protect.js';
 import { type ReadEffects, type ReadResult, read } from './read.js';
 import { render, rowCounts, summaryOf } from './render.js';
 import type { RunSummary } from '../reports/runSummary.js';
 import type { EarlierExport } from '../disclosure/earlierExports.js';
 import { tabulate } from '../model/tabulate.js';
-import { sameInputs } from '../disclosure/earlierExports.js';
+import { periodRelation, sameInputs } from '../disclosure/earlierExports.js';
 import { type ValidationResult, validateSources } from './validate.js';
 
 /** The commit recorded when the caller does not say which software runs. */
@@ -40,6 +41,8 @@ export interface PipelineEffects extends ReadEffects {
   onProtectProgress?: ((p: ProtectProgress) => void) | undefined;
   /** Exports already published (run --previous), read and checked by the caller: protected jointly with them. */
   previous?: readonly EarlierExport[] | undefined;
+  /** Also find the set spans in the link stage (for the nesting of rolling windows); always done with `previous`. */
+  setSpans?: boolean | undefined;
 }
 
 /** What the stages have made so far; each stage adds its part. */
@@ -51,6 +54,8 @@ interface RunState {
   read?: ReadResult;
   validation?: ValidationResult;
   atoms?: Atom[];
+  /** The set spans of the records in use (link, only with earlier exports or when asked): model/setSpans.ts. */
+  spans?: ReleaseSpans;
   internal?: InternalTables;
   protection?: ProtectOutput;
   /** The input files as recorded in the manifest (rows, SHA-256). */
@@ -84,7 +89,15 @@ const STAGES = [
       ),
     }),
   },
-  { name: 'link', run: async (_s, _config, fx) => ({ atoms: await linkPersons(fx.conn) }) },
+  {
+    name: 'link',
+    run: async (s, _config, fx) => ({
+      atoms: await linkPersons(fx.conn),
+      ...((fx.previous?.length ?? 0) > 0 || fx.setSpans
+        ? { spans: await setSpans(fx.conn, { period: s.period, background: s.backgroundPeriod }) }
+        : {}),
+    }),
+  },
   {
     name: 'tabulate',
     run: async (s, config) => {
@@ -104,7 +117,7 @@ const STAGES = [
   {
     name: 'protect',
     run: async (s, config, fx) => {
-      const previous = await sameDataExports(s, fx);
+      const previous = withNesting(s, await sameDataExports(s, fx));
       const input = {
         internal: need(s, 'internal'),
         atoms: need(s, 'atoms'),
@@ -217,6 +230,25 @@ async function sameDataExports(s: RunState, fx: PipelineEffects): Promise<Earlie
       ? { ...e, atoms: need(s, 'atoms'), sameData: true }
       : e,
   );
+}
+
+/**
+ * Each earlier export whose windows are not nested with this run's (analysis or background period) and whose set
+ * spans are known, with the sets nested between the windows (category breaks: model/setSpans.ts).
+ */
+function withNesting(s: RunState, previous: readonly EarlierExport[]): EarlierExport[] {
+  return previous.map((e) => {
+    const background = e.exported.backgroundPeriod ?? e.record.period;
+    const rolling =
+      periodRelation(e.record.period, s.period) === 'other' ||
+      periodRelation(background, s.backgroundPeriod) === 'other';
+    if (!rolling || !e.spans || !s.spans) return e;
+    const nesting = windowNesting(
+      { spans: e.spans, period: e.record.period, backgroundPeriod: background },
+      { spans: s.spans, period: s.period, backgroundPeriod: s.backgroundPeriod },
+    );
+    return { ...e, nesting };
+  });
 }
 
 /** The earlier exports as the manifest records them: folder, period, SHA-256 of their tables.json and manifest.json. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../core/openDatabase.js';
 import type { Atom } from '../../model/atom.js';
 import type { ProblemKind } from '../../model/problemKinds.js';
-import { linkPersons } from '../../pipeline/link.js';
+import { linkPersons, setSpans } from '../../pipeline/link.js';
 
 /**
  * The link stage on hand-made relations (the shapes validate creates): persons (s, n, bits, bits_bg, first_day),
@@ -156,5 +156,32 @@ describe('pipeline/link', () => {
 
   it('no persons: no atoms', async () => {
     expect(await link([])).toEqual([]);
+  });
+
+  it("setSpans: per record mask, the latest begin and earliest end of study persons' records in use in each window", async () => {
+    const c = db.connection;
+    await c.run(
+      'DROP TABLE IF EXISTS persons; DROP TABLE IF EXISTS srg_rows; DROP TABLE IF EXISTS uwv_rows; DROP TABLE IF EXISTS wmo_rows;',
+    );
+    await c.run('CREATE TABLE persons (s VARCHAR, n BIGINT, bits INTEGER, bits_bg INTEGER, first_day DATE)');
+    await c.run("INSERT INTO persons VALUES ('R', 1, 1, 1, NULL), ('R', 2, 1, 1, NULL)");
+    for (const t of ['srg_rows', 'uwv_rows', 'wmo_rows'])
+      await c.run(`CREATE TABLE ${t} (s VARCHAR, n BIGINT, mask INTEGER, b DATE, e DATE, p_kind VARCHAR)`);
+    await c.run(`INSERT INTO srg_rows VALUES
+      ('R', 1, 1, DATE '2017-02-01', DATE '2018-06-30', NULL),
+      ('R', 2, 1, DATE '2018-03-01', NULL, NULL),
+      ('R', 3, 1, DATE '2020-01-01', NULL, NULL),               -- not a study person
+      ('R', 1, 1, DATE '2019-01-01', NULL, 'bad_date'),         -- a problem row
+      ('R', 1, 4, DATE '2016-01-01', DATE '2016-12-31', NULL)`); // not in use in either window
+    await c.run(`INSERT INTO wmo_rows VALUES ('R', 2, 8, DATE '2021-05-01', DATE '2022-04-30', NULL)`);
+    const spans = await setSpans(c, {
+      period: { start: '2017-01-01', end: '2021-12-31' },
+      background: { start: '2018-01-01', end: '2018-12-31' },
+    });
+    expect(spans.period).toEqual([
+      { mask: 1, lastBegin: '2018-03-01', firstEnd: '2018-06-30' },
+      { mask: 8, lastBegin: '2021-05-01', firstEnd: '2022-04-30' },
+    ]);
+    expect(spans.background).toEqual([{ mask: 1, lastBegin: '2018-03-01', firstEnd: '2018-06-30' }]);
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRun } from '../../audit/auditRun.js';
 import { loadSolver } from '../../disclosure/loadSolver.js';
 import type { Atom } from '../../model/atom.js';
+import { BASE_SETS } from '../../model/personSets.js';
 import { TABLE_DECLARATIONS } from '../../model/tableDeclarations.js';
 import type { ExportTables } from '../../schemas/tablesJson.js';
 import { cli } from '../support/cli.js';
@@ -18,6 +19,12 @@ import { chainUnprotectedPrimaries, smallDifferences, unprotectedPrimaries } fro
 let root: string;
 let input: string;
 const P21 = '2017-01-01..2021-12-31';
+
+/**
+ * What the rolling-window run hides for the earlier export (3k, seed 11): cells of sets whose records over
+ * 2017–2021 all last into 2018–2022 (the categories from 2019; visueel in these data), nothing else.
+ */
+const ROLLING_FOR_PREVIOUS = ['3.3 ondersteuning_werkplek/overig_faciliterend', '4.1 visueel/total'];
 
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
 const release = (out: string) => ({
@@ -260,7 +267,7 @@ describe('run --previous (CLI, about 3,000 persons)', () => {
     expect(r.lines.filter((l) => l.startsWith('FAIL'))).toEqual([]);
   });
 
-  it('rolling windows 2017-2021 then 2018-2022: no differencing rule between windows, at most 10 % more hidden than alone, audit passes', async () => {
+  it('rolling windows 2017-2021 then 2018-2022: the differencing rule only for cells that category breaks nest, at most 10 % more hidden than alone, audit passes', async () => {
     const P = '2018-01-01..2022-12-31';
     for (const [out, extra] of [
       ['rolling-alone', []],
@@ -276,16 +283,30 @@ describe('run --previous (CLI, about 3,000 persons)', () => {
       `3k (seed 11) rolling windows: suppressed ${suppressed(alone.exported)} alone, ${suppressed(joint.exported)} with --previous`,
     );
     expect(suppressed(joint.exported)).toBeLessThanOrEqual(Math.floor(suppressed(alone.exported) * 1.1));
-    const audit = readJson<{ cells: { reason?: string }[] }>(
-      join(root, 'rolling', 'internal', 'suppression-audit.json'),
-    );
-    expect(audit.cells.filter((c) => c.reason)).toEqual([]);
-    // shown in both and differing by 1..9: allowed, the difference counts no group (docs/disclosure.md)
+    const audit = readJson<{
+      cells: { table: string; row: string; column: string; forPrevious?: boolean; earlier?: { kind: string }[] }[];
+    }>(join(root, 'rolling', 'internal', 'suppression-audit.json'));
+    // hidden for the earlier export only where a category break nests the cell across the windows
+    const forPrevious = audit.cells.filter((c) => c.forPrevious).map((c) => `${c.table} ${c.row}/${c.column}`);
+    console.log(`rolling windows: hidden for the earlier export: ${forPrevious.join('; ')}`);
+    expect(forPrevious).toEqual(ROLLING_FOR_PREVIOUS);
+    // shown in both and differing by 1..9: allowed where the difference counts no group (docs/disclosure.md)
     expect(smallDifferences(release(join(root, 'old')).exported, joint.exported).length).toBeGreaterThan(0);
+    // the category breaks the run found in the input (a category that ends in 2018, categories from 2019)
+    const { nesting } = readJson<{ nesting: { period: { newInside: number; earlierInside: number } } }>(
+      join(root, 'rolling', 'internal', 'earlier-atoms-1.json'),
+    );
+    const sets = (mask: number) => BASE_SETS.filter((_, b) => (mask & (1 << b)) !== 0);
+    expect(sets(nesting.period.newInside)).toContain('pwet.begeleiding_jobcoach');
+    expect(sets(nesting.period.newInside)).not.toContain('pwet.vervoer');
+    expect(sets(nesting.period.earlierInside)).toContain('pwet.ondersteuning_werkplek');
+    const link = {
+      kind: 'windows',
+      laterInside: sets(nesting.period.newInside),
+      earlierInside: sets(nesting.period.earlierInside),
+    } as const;
     expect(
-      unprotectedPrimaries(await loadSolver(), TABLE_DECLARATIONS, release(join(root, 'old')), joint, {
-        kind: 'unlinked',
-      }),
+      unprotectedPrimaries(await loadSolver(), TABLE_DECLARATIONS, release(join(root, 'old')), joint, link),
     ).toEqual([]);
     const r = await auditRun(join(root, 'rolling'));
     expect(r.lines.filter((l) => l.startsWith('FAIL'))).toEqual([]);

@@ -1,6 +1,7 @@
 import type { Highs } from 'highs';
 import type { Atom } from '../../model/atom.js';
 import { type CellTerm, cellMatches } from '../../model/cellTerm.js';
+import { BASE_SETS } from '../../model/personSets.js';
 import { cellTerms, type TableDeclaration } from '../../model/tableDeclarations.js';
 import type { ExportTables } from '../../schemas/tablesJson.js';
 import { sumInterval } from './sumInterval.js';
@@ -18,7 +19,12 @@ import { sumInterval } from './sumInterval.js';
  * - `sameData`: the same persons and the same period: ONE atom set (the later release's atoms are the
  *   earlier's variables), so every number either export shows is a sum over the same atoms;
  * - `unlinked`: windows that overlap without either containing the other (rolling windows): neither the
- *   union nor the intersection is published, so no count of one bounds a count of the other.
+ *   union nor the intersection is published, so no count of one bounds a count of the other;
+ * - `windows`: rolling windows with category breaks: the base sets of `laterInside` have over the later window
+ *   only persons they have over the earlier one (a category that ended), those of `earlierInside` the other way
+ *   round (a category that started). A cell whose memberships all ask for such sets, one way, and whose other
+ *   conditions are gender or a known education class, counts a subset of its counterpart's persons.
+ *   A derived set (pwet, uwv, wmo, work) counts as nested only when every base set it covers is listed.
  * A cell is linked only to the cell of the other release with the same table, row and column keys and the
  * same definition.
  * The model is built once and handed to HiGHS (presolve off, otherwise default options); each bound only changes
@@ -32,7 +38,40 @@ export interface Release {
 }
 
 export type Link =
-  { kind: 'nested'; classes?: boolean } | { kind: 'changed'; k: number } | { kind: 'sameData' } | { kind: 'unlinked' };
+  | { kind: 'nested'; classes?: boolean }
+  | { kind: 'changed'; k: number }
+  | { kind: 'sameData' }
+  | { kind: 'unlinked' }
+  | { kind: 'windows'; laterInside: readonly string[]; earlierInside: readonly string[] };
+
+/** The base sets a set key covers (the derived sets written out again by their names). */
+function covered(key: string): string[] {
+  const prefix: Record<string, (b: string) => boolean> = {
+    pwet: (b) => b.startsWith('pwet.'),
+    wmo: (b) => b.startsWith('wmo.'),
+    uwv: (b) => b.startsWith('uwv.') && !b.startsWith('uwv.bg.'),
+    work: (b) => b.startsWith('pwet.') || (b.startsWith('uwv.') && !b.startsWith('uwv.bg.')),
+  };
+  const test = prefix[key];
+  return test ? BASE_SETS.filter(test) : [key];
+}
+
+/** Rolling windows: +1 when the later cell counts a subset of the earlier's persons, −1 the other way, 0 neither. */
+function windowDirection(
+  terms: readonly CellTerm[],
+  link: { laterInside: readonly string[]; earlierInside: readonly string[] },
+) {
+  const keys: string[] = [];
+  for (const t of terms) {
+    if ('set' in t) keys.push(...covered(t.set));
+    else if ('atLeast' in t) t.of.forEach((k) => keys.push(...covered(k)));
+    else if (!('dim' in t) || t.dim === 'age' || t.value === 'onbekend') return 0;
+  }
+  if (keys.length === 0) return 0;
+  if (keys.every((k) => link.laterInside.includes(k))) return 1;
+  if (keys.every((k) => link.earlierInside.includes(k))) return -1;
+  return 0;
+}
 
 /** A link between release `earlier` and release `later` (indices into the chain). */
 export interface ChainLink {
@@ -109,6 +148,11 @@ class JointAttacker {
               terms.every((t) => !('countOf' in t) && !('dim' in t && t.value === 'onbekend'));
             if (link.kind === 'nested' && (onlyMemberships(terms) || classes)) rows.push({ ...diff, lo: 0, hi: inf });
             if (link.kind === 'changed') rows.push({ ...diff, lo: -link.k, hi: link.k });
+            if (link.kind === 'windows') {
+              const d = windowDirection(terms, link);
+              if (d === 1) rows.push({ ...diff, lo: -inf, hi: 0 });
+              if (d === -1) rows.push({ ...diff, lo: 0, hi: inf });
+            }
           }),
         );
       }

@@ -26,6 +26,7 @@ import {
 import { nestedPopulation, shorterPeriod, withoutPersons } from '../support/nestedPopulation.js';
 import { randomPopulation } from '../support/randomPopulation.js';
 import { rollingPopulation } from '../support/rollingPopulation.js';
+import { rollingUnprotectedPrimaries } from '../support/rollingAttacker.js';
 import { windowSense } from '../../disclosure/acrossReleases.js';
 import { bitOf } from '../../model/personSets.js';
 import type { Period } from '../../schemas/tablesJson.js';
@@ -586,12 +587,54 @@ describe('rolling windows with category breaks (2017-2021, then 2018-2022)', () 
     expect(runs).toBeGreaterThan(0);
   });
 
-  it('a category that starts in 2019: 9 men over 2017-2021 (hidden), 10 over 2018-2022 — shown without the break, it bounds the earlier 9 to [.., 10]; with it, the new cell is hidden', async () => {
+  it('property: against the person-level attacker (each person in one window, the other or both, as the breaks allow), random populations and a user table over a nested category: 0 primaries of either window under-protected', async () => {
+    const highs = await loadSolver();
+    const sizes: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          persons: fc.integer({ min: 250, max: 350 }),
+          seed: fc.integer({ min: 1, max: 10_000 }),
+          base: fc.constantFrom(...NESTED.laterInside, ...NESTED.earlierInside),
+          rows: fc.constantFrom('gender', 'education'),
+          columns: fc.constantFrom('gender', 'education', 'age'),
+        }),
+        async ({ persons, seed, base, rows, columns }) => {
+          const { earlier, later } = rollingPopulation(persons, seed, NESTED);
+          const d = declarationsFor({ tables: { add: [userTable('UW1', [base], rows, columns)], drop: [] } });
+          const r1 = await releaseAt(earlier, d, W1);
+          const e1: EarlierExport = { ...earlierOf(r1, earlier, W1, W2, 'out-w1'), declarations: d };
+          let r2: ProtectResult;
+          try {
+            r2 = await releaseAt(later, d, W2, [{ ...e1, nesting: { period: nesting, background: nesting } }]);
+          } catch (e) {
+            expect(e).toBeInstanceOf(InputError);
+            return;
+          }
+          const found = rollingUnprotectedPrimaries(
+            highs,
+            [
+              { atoms: earlier, exported: r1.exported, declarations: d },
+              { atoms: later, exported: r2.exported, declarations: d },
+            ],
+            NESTED,
+          );
+          sizes.push(`${persons} persons, ${base} by ${rows}: ${found.length}`);
+          expect(found).toEqual([]);
+        },
+      ),
+      { numRuns: 3, seed: 2019 },
+    );
+    console.log(`rolling windows, person-level attacker: ${sizes.join('; ')}`);
+    expect(sizes.length).toBeGreaterThan(0);
+  });
+
+  it('a category that starts in 2019: 9 men over 2017-2021 (hidden), 10 over 2018-2022 — shown without the break, it bounds the earlier 9 to [.., 10] (both test attackers find it); with it, the new cell is hidden', async () => {
     const highs = await loadSolver();
     const werkplek = 1 << bitOf('pwet.ondersteuning_werkplek');
     // persons of one population, without the category; then 9 men and 25 women get it in both windows, and one
     // more man in the later window only
-    const persons = randomPopulation(700, 5).flatMap((a) =>
+    const persons = randomPopulation(350, 5).flatMap((a) =>
       Array.from({ length: a.n }, () => ({ ...a, n: 1, bits: a.bits & ~werkplek, bitsBg: a.bitsBg & ~werkplek })),
     );
     const men = persons.filter((x) => x.gender === 'man');
@@ -629,6 +672,18 @@ describe('rolling windows with category breaks (2017-2021, then 2018-2022)', () 
     ]);
     expect(cell(joint)).toBe('**');
     expect(leaks(joint)).toEqual([]);
+    // the person-level attacker finds the same leak, and none in the joint export
+    const personLevel = (r: ProtectResult) =>
+      rollingUnprotectedPrimaries(
+        highs,
+        [
+          { atoms: earlier, exported: r1.exported, declarations: d },
+          { atoms: later, exported: r.exported, declarations: d },
+        ],
+        NESTED,
+      ).map((f) => `${f.release} ${f.table} ${f.value}`);
+    expect(personLevel(without)).toContain('0 UW1 9');
+    expect(personLevel(joint)).toEqual([]);
     const reasons = joint.audit.cells.filter((c) => c.table === 'UW1' && c.row === 'man' && c.column === 'total');
     expect(reasons[0]!.earlier).toEqual([{ export: 'out-w1', kind: 'earlierCell' }]);
   });

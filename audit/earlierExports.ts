@@ -101,10 +101,11 @@ export function checkEarlierExports(input: EarlierInput): { earlier: EarlierExpo
     const sameData = relation === 'same' && sameInputs(details.inputsSha256, ownInputs);
     let earlierAtoms: EarlierExport['atoms'] = sameData ? atoms : null;
     let nesting: EarlierExport['nesting'];
+    let spans: EarlierExport['spans'];
     if (relation !== 'same') {
       const rel = `internal/${earlierAtomsFile(k)}`;
       if (!existsSync(join(outDir, rel))) fail(messages.auditEarlierAtomsMissing(p.dir, rel));
-      else ({ atoms: earlierAtoms, nesting } = readJson(outDir, rel, AtomsFileSchema));
+      else ({ atoms: earlierAtoms, nesting, spans } = readJson(outDir, rel, AtomsFileSchema));
     }
     earlierList.push({
       record: p,
@@ -114,6 +115,7 @@ export function checkEarlierExports(input: EarlierInput): { earlier: EarlierExpo
       atoms: earlierAtoms,
       sameData,
       ...(nesting ? { nesting } : {}),
+      ...(spans ? { spans } : {}),
       ...(details.declarations ? { declarations: details.declarations } : {}),
     });
     let shared = 0;

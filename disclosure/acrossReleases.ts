@@ -2,7 +2,7 @@ import { InputError } from '../core/errors.js';
 import { messages } from '../core/messages.js';
 import type { Atom } from '../model/atom.js';
 import { type CellTerm, setMask } from '../model/cellTerm.js';
-import type { Nesting, WindowNesting } from '../model/setSpans.js';
+import { type Nesting, type WindowNesting, windowNesting } from '../model/setSpans.js';
 import { cellTerms, type TableDeclaration } from '../model/tableDeclarations.js';
 import { tabulate } from '../model/tabulate.js';
 import type { InternalTables, Period } from '../schemas/tablesJson.js';
@@ -489,6 +489,21 @@ function earlierDifferencing(
 }
 
 /**
+ * The sets nested between two earlier exports' windows (`later` in the role of the new run), from the set spans of
+ * both (recomputed from this run's input with their atoms): what links two earlier rolling windows through
+ * category breaks. Undefined when either has no spans (the same period as this run); used only for rolling windows.
+ */
+function nestingBetween(later: EarlierExport, earlier: EarlierExport): WindowNesting | undefined {
+  if (!later.spans || !earlier.spans) return undefined;
+  const windows = (e: EarlierExport) => ({
+    spans: e.spans!,
+    period: e.record.period,
+    backgroundPeriod: e.exported.backgroundPeriod ?? e.record.period,
+  });
+  return windowNesting(windows(earlier), windows(later));
+}
+
+/**
  * The person-level pairing of two releases (block indices, −1 = the new run) when one's analysis period lies inside
  * the other's and they are not one atom set (same data, same period): the persons of the shorter are persons of
  * the longer (personPairing.ts). Null when the periods are not nested or the true counts admit no pairing.
@@ -525,7 +540,7 @@ export function earlierBlocks(
   const links: BlockLink[] = [];
   for (let b = 0; b < parts.length; b++)
     for (let a = b + 1; a < parts.length; a++) {
-      const coupling = couplingRows(parts[a]!.side, parts[b]!.side);
+      const coupling = couplingRows(parts[a]!.side, parts[b]!.side, nestingBetween(earlier[a]!, earlier[b]!));
       if (coupling.length > 0) links.push({ a, b, coupling });
     }
   const newSide: CouplingSide = { model, declarations, periods: now };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Atom } from '../model/atom.js';
-import type { WindowNesting } from '../model/setSpans.js';
+import type { ReleaseSpans, SetSpan, WindowNesting } from '../model/setSpans.js';
 
 /**
  * `internal/atoms.json`: the exact atom counts of a run (persons per combination of memberships and classes;
@@ -11,6 +11,12 @@ export const ATOMS_FILE = 'atoms.json';
 
 /** The atoms of the k-th earlier export (0-based, order of manifest `previous`), recomputed from this run's input for its period. */
 export const earlierAtomsFile = (k: number) => `earlier-atoms-${k + 1}.json`;
+
+const SpanSchema = z.object({
+  mask: z.number().int().nonnegative(),
+  lastBegin: z.string(),
+  firstEnd: z.string().nullable(),
+});
 
 export const AtomsFileSchema = z.object({
   format: z.literal('multigebruik-atoms/1'),
@@ -35,10 +41,17 @@ export const AtomsFileSchema = z.object({
       }),
     })
     .optional(),
+  /** An earlier export's file: the set spans of its windows (model/setSpans.ts), to link two earlier rolling windows. */
+  spans: z
+    .object({
+      period: z.array(SpanSchema),
+      background: z.array(SpanSchema),
+    })
+    .optional(),
 });
 
 /** The file text: one atom per line, in a canonical order (independent of the order the link stage returned). */
-export function atomsFileText(atoms: readonly Atom[], nesting?: WindowNesting): string {
+export function atomsFileText(atoms: readonly Atom[], nesting?: WindowNesting, spans?: ReleaseSpans): string {
   const rows = atoms
     .map((a) => ({ bits: a.bits, bitsBg: a.bitsBg, age: a.age, gender: a.gender, education: a.education, n: a.n }))
     .filter((a) => a.n > 0)
@@ -61,7 +74,11 @@ export function atomsFileText(atoms: readonly Atom[], nesting?: WindowNesting): 
   const nested = nesting
     ? `,\n  "nesting": {\n    "period": ${JSON.stringify(nesting.period)},\n    "background": ${JSON.stringify(nesting.background)}\n  }`
     : '';
-  return `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "atoms": [\n${body}\n  ]${nested}\n}\n`;
+  const spanLines = (xs: readonly SetSpan[]) => xs.map((x) => `      ${JSON.stringify(x)}`).join(',\n');
+  const spanned = spans
+    ? `,\n  "spans": {\n    "period": [\n${spanLines(spans.period)}\n    ],\n    "background": [\n${spanLines(spans.background)}\n    ]\n  }`
+    : '';
+  return `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "atoms": [\n${body}\n  ]${nested}${spanned}\n}\n`;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -294,7 +294,7 @@ async function protectWith(
       // same data: the earlier atoms are atoms.json itself
       ...Object.fromEntries(
         previous.flatMap((e, k) =>
-          e.atoms && !e.sameData ? [[earlierAtomsFile(k), atomsFileText(e.atoms, e.nesting)]] : [],
+          e.atoms && !e.sameData ? [[earlierAtomsFile(k), atomsFileText(e.atoms, e.nesting, e.spans)]] : [],
         ),
       ),
     },

@@ -629,6 +629,52 @@ describe('rolling windows with category breaks (2017-2021, then 2018-2022)', () 
     expect(sizes.length).toBeGreaterThan(0);
   });
 
+  it('two earlier exports that are rolling windows of each other are linked through their category breaks too (a chain of yearly windows)', async () => {
+    const { earlier, later } = rollingPopulation(1500, 3, NESTED);
+    const d = TABLE_DECLARATIONS;
+    const r1 = await releaseAt(earlier, d, W1);
+    const r2 = await releaseAt(later, d, W2, [
+      { ...earlierOf(r1, earlier, W1, W2, 'out-w1'), nesting: { period: nesting, background: nesting } },
+    ]);
+    // the spans of the records in use in each window, as the link stage finds them (one mask per set here)
+    const others = (1 << 26) - 1 - nesting.newInside - nesting.earlierInside;
+    const spans = (ended: string, started: string, rest: [string, string]) => {
+      const period = [
+        { mask: nesting.newInside, lastBegin: '2018-06-01', firstEnd: ended },
+        { mask: nesting.earlierInside, lastBegin: started, firstEnd: '2019-12-31' },
+        { mask: others, lastBegin: rest[0], firstEnd: rest[1] },
+      ];
+      return { period, background: period };
+    };
+    const W3: Period = { start: '2019-01-01', end: '2023-12-31' };
+    const e1 = { ...earlierOf(r1, earlier, W1, W3, 'out-w1'), atoms: earlier };
+    const e2 = { ...earlierOf(r2, later, W2, W3, 'out-w2'), atoms: later };
+    const s1 = spans('2017-03-01', '2021-01-01', ['2021-12-01', '2017-02-01']);
+    const s2 = spans('2018-03-01', '2022-06-01', ['2022-12-01', '2018-02-01']);
+    const internal = tabulate({ atoms: later, declarations: d, period: W3, backgroundPeriod: W3 });
+    const model = buildAttackerModel(later, d);
+    const linksOf = (withSpans: boolean) =>
+      earlierBlocks(
+        model,
+        d,
+        internal,
+        withSpans
+          ? [
+              { ...e1, spans: s1 },
+              { ...e2, spans: s2 },
+            ]
+          : [e1, e2],
+        params,
+      ).links;
+    expect(linksOf(false)).toEqual([]);
+    const [link] = linksOf(true);
+    expect([link!.a, link!.b]).toEqual([1, 0]);
+    // 3.2 users of the category that ended (W2 ⊆ W1) and of the two that started (W1 ⊆ W2), at least
+    const senses = new Set(link!.coupling.map((c) => c.sense));
+    expect(senses).toEqual(new Set(['newAtMost', 'newAtLeast']));
+    expect(link!.coupling.length).toBeGreaterThanOrEqual(3);
+  });
+
   it('a category that starts in 2019: 9 men over 2017-2021 (hidden), 10 over 2018-2022 — shown without the break, it bounds the earlier 9 to [.., 10] (both test attackers find it); with it, the new cell is hidden', async () => {
     const highs = await loadSolver();
     const werkplek = 1 << bitOf('pwet.ondersteuning_werkplek');

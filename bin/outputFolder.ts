@@ -226,13 +226,20 @@ export function reserveOutput(
     released = true;
     for (const s of SIGNALS) process.off(s, onSignal);
     if (!locked) return; // another run's lock and temp folders are not ours to remove
-    // retried: on a signal, writes of the render stage may still be landing in the staging folder (ENOTEMPTY)
-    for (const kind of ['partial', 'spill'] as const)
-      rmSync(temp(kind), { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
-    // an old OUT moved aside but not yet replaced (interrupted between the two renames): put it back
-    if (existsSync(temp('old')) && !existsSync(dir)) renameSync(temp('old'), dir);
-    rmSync(temp('old'), { recursive: true, force: true });
-    rmSync(lock, { force: true });
+    try {
+      // On a signal, a write of the render stage may still be landing in the staging folder: its removal is retried
+      // (ENOTEMPTY, linear back-off up to ≈ 1 s) and made again if that write recreated a folder in it.
+      for (const kind of ['partial', 'spill'] as const)
+        for (let pass = 0; pass < 3 && existsSync(temp(kind)); pass++)
+          rmSync(temp(kind), { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
+      // an old OUT moved aside but not yet replaced (interrupted between the two renames): put it back
+      if (existsSync(temp('old')) && !existsSync(dir)) renameSync(temp('old'), dir);
+      rmSync(temp('old'), { recursive: true, force: true });
+    } finally {
+      // the lock goes even when a temp folder could not: what is left carries this PID, and the next run removes
+      // it (seen in CI under load: a staging folder still being written kept the lock too)
+      rmSync(lock, { force: true });
+    }
   };
   // handlers first, then the lock: a signal from the moment the lock exists finds them in place
   for (const s of SIGNALS) process.on(s, onSignal);

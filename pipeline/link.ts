@@ -26,7 +26,8 @@ export async function linkPersons(conn: DuckDBConnection): Promise<Atom[]> {
 }
 
 async function spansOf(conn: DuckDBConnection, window: Period): Promise<SetSpan[]> {
-  const reader = await conn.runAndReadAll(loadQuery('set_spans'), { w_start: window.start, w_end: window.end });
+  const sql = loadQuery('set_spans', {}, { records: loadQuery('set_records') });
+  const reader = await conn.runAndReadAll(sql, { w_start: window.start, w_end: window.end });
   return reader.getRowObjects().map((r) => ({
     mask: Number(r.mask),
     lastBegin: String(r.last_begin),

@@ -122,7 +122,7 @@ async function build(
 
 async function buildPersons(conn: DuckDBConnection, periods: Periods) {
   const m = studyMasks();
-  await conn.run(loadQuery('person_sets'), {
+  await conn.run(loadQuery('person_sets', {}, { records: loadQuery('set_records') }), {
     p_start: periods.period.start,
     p_end: periods.period.end,
     bg_start: periods.background.start,

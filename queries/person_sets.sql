@@ -8,13 +8,7 @@ SELECT * FROM (
     coalesce(bit_or(mask) FILTER (WHERE b <= CAST($p_end AS DATE) AND (e IS NULL OR e >= CAST($p_start AS DATE))), 0) AS bits,
     coalesce(bit_or(mask) FILTER (WHERE b <= CAST($bg_end AS DATE) AND (e IS NULL OR e >= CAST($bg_start AS DATE))), 0) AS bits_bg,
     min(greatest(b, CAST($bg_start AS DATE))) FILTER (WHERE (mask & $work_mask) <> 0 AND b <= CAST($bg_end AS DATE) AND (e IS NULL OR e >= CAST($bg_start AS DATE))) AS first_day
-  FROM (
-    SELECT s, n, mask, b, e FROM srg_rows WHERE p_kind IS NULL AND mask IS NOT NULL
-    UNION ALL
-    SELECT s, n, mask, b, e FROM uwv_rows WHERE p_kind IS NULL AND mask IS NOT NULL
-    UNION ALL
-    SELECT s, n, mask, b, e FROM wmo_rows WHERE p_kind IS NULL AND mask IS NOT NULL
-  )
+  FROM ({{!records}})
   GROUP BY s, n
 )
 WHERE (bits & $study_mask) <> 0 OR (bits_bg & $work_mask) <> 0

@@ -4,13 +4,7 @@
 SELECT r.mask,
   strftime(max(r.b), '%Y-%m-%d') AS last_begin,
   strftime(min(r.e), '%Y-%m-%d') AS first_end
-FROM (
-  SELECT s, n, mask, b, e FROM srg_rows WHERE p_kind IS NULL AND mask IS NOT NULL
-  UNION ALL
-  SELECT s, n, mask, b, e FROM uwv_rows WHERE p_kind IS NULL AND mask IS NOT NULL
-  UNION ALL
-  SELECT s, n, mask, b, e FROM wmo_rows WHERE p_kind IS NULL AND mask IS NOT NULL
-) r
+FROM ({{!records}}) r
 SEMI JOIN persons p ON p.s = r.s AND p.n = r.n
 WHERE r.b <= CAST($w_end AS DATE) AND (r.e IS NULL OR r.e >= CAST($w_start AS DATE))
 GROUP BY r.mask

@@ -531,6 +531,35 @@ describe('rolling windows with category breaks (2017-2021, then 2018-2022)', () 
     );
   });
 
+  /** A random rolling population and one user table over a nested category, by gender, education or age. */
+  const rollingCase = (min: number, max: number) =>
+    fc.record({
+      persons: fc.integer({ min, max }),
+      seed: fc.integer({ min: 1, max: 10_000 }),
+      base: fc.constantFrom(...NESTED.laterInside, ...NESTED.earlierInside),
+      rows: fc.constantFrom('gender', 'education'),
+      columns: fc.constantFrom('gender', 'education', 'age'),
+    });
+
+  /** Both windows released: the earlier alone, the later with the breaks (r2 null: refused). */
+  async function rollingPair(c: { persons: number; seed: number; base: string; rows: string; columns: string }) {
+    const { earlier, later } = rollingPopulation(c.persons, c.seed, NESTED);
+    const d = declarationsFor({ tables: { add: [userTable('UW1', [c.base], c.rows, c.columns)], drop: [] } });
+    const r1 = await releaseAt(earlier, d, W1);
+    const e1: EarlierExport = { ...earlierOf(r1, earlier, W1, W2, 'out-w1'), declarations: d };
+    expect(e1.relation).toBe('other');
+    let r2: ProtectResult | null = null;
+    try {
+      r2 = await releaseAt(later, d, W2, [{ ...e1, nesting: { period: nesting, background: nesting } }]);
+    } catch (e) {
+      // a refusal only when the earlier export alone (with the breaks) narrows a count the new one must hide
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as Error).message).toContain('cannot be protected by suppressing cells of the new export');
+    }
+    const window = (atoms: readonly Atom[], r: ProtectResult) => ({ atoms, exported: r.exported, declarations: d });
+    return { earlier, later, d, r1, e1, r2, window };
+  }
+
   it('property: random populations and user tables over a category that ends or starts: no primary of either window under-protected against the attacker who knows the breaks (leaks without them printed)', async () => {
     const highs = await loadSolver();
     let runs = 0;
@@ -538,47 +567,20 @@ describe('rolling windows with category breaks (2017-2021, then 2018-2022)', () 
     let leaksWithout = 0;
     const extraCells: number[] = [];
     await fc.assert(
-      fc.asyncProperty(
-        fc.record({
-          persons: fc.integer({ min: 400, max: 1200 }),
-          seed: fc.integer({ min: 1, max: 10_000 }),
-          base: fc.constantFrom(...NESTED.laterInside, ...NESTED.earlierInside),
-          rows: fc.constantFrom('gender', 'education'),
-          columns: fc.constantFrom('gender', 'education', 'age'),
-        }),
-        async ({ persons, seed, base, rows, columns }) => {
-          const { earlier, later } = rollingPopulation(persons, seed, NESTED);
-          const d = declarationsFor({ tables: { add: [userTable('UW1', [base], rows, columns)], drop: [] } });
-          const r1 = await releaseAt(earlier, d, W1);
-          const e1: EarlierExport = { ...earlierOf(r1, earlier, W1, W2, 'out-w1'), declarations: d };
-          expect(e1.relation).toBe('other');
-          const withBreaks = { ...e1, nesting: { period: nesting, background: nesting } };
-          let r2: ProtectResult;
-          try {
-            r2 = await releaseAt(later, d, W2, [withBreaks]);
-          } catch (e) {
-            // a refusal only when the earlier export alone (with the breaks) narrows a count the new one must hide
-            expect(e).toBeInstanceOf(InputError);
-            expect((e as Error).message).toContain('cannot be protected by suppressing cells of the new export');
-            refusals++;
-            return;
-          }
-          const without = await releaseAt(later, d, W2, [e1]);
-          runs++;
-          const link: Link = { kind: 'windows', ...NESTED };
-          const pair = (r: ProtectResult) =>
-            unprotectedPrimaries(
-              highs,
-              [],
-              { atoms: earlier, exported: r1.exported, declarations: d },
-              { atoms: later, exported: r.exported, declarations: d },
-              link,
-            );
-          expect(pair(r2)).toEqual([]);
-          leaksWithout += pair(without).length;
-          extraCells.push(r2.audit.totals.suppressed - without.audit.totals.suppressed);
-        },
-      ),
+      fc.asyncProperty(rollingCase(400, 1200), async (c) => {
+        const { earlier, later, d, r1, e1, r2, window } = await rollingPair(c);
+        if (!r2) {
+          refusals++;
+          return;
+        }
+        const without = await releaseAt(later, d, W2, [e1]);
+        runs++;
+        const link: Link = { kind: 'windows', ...NESTED };
+        const pair = (r: ProtectResult) => unprotectedPrimaries(highs, [], window(earlier, r1), window(later, r), link);
+        expect(pair(r2)).toEqual([]);
+        leaksWithout += pair(without).length;
+        extraCells.push(r2.audit.totals.suppressed - without.audit.totals.suppressed);
+      }),
       { numRuns: 8, seed: 2018 },
     );
     console.log(
@@ -591,38 +593,13 @@ describe('rolling windows with category breaks (2017-2021, then 2018-2022)', () 
     const highs = await loadSolver();
     const sizes: string[] = [];
     await fc.assert(
-      fc.asyncProperty(
-        fc.record({
-          persons: fc.integer({ min: 250, max: 350 }),
-          seed: fc.integer({ min: 1, max: 10_000 }),
-          base: fc.constantFrom(...NESTED.laterInside, ...NESTED.earlierInside),
-          rows: fc.constantFrom('gender', 'education'),
-          columns: fc.constantFrom('gender', 'education', 'age'),
-        }),
-        async ({ persons, seed, base, rows, columns }) => {
-          const { earlier, later } = rollingPopulation(persons, seed, NESTED);
-          const d = declarationsFor({ tables: { add: [userTable('UW1', [base], rows, columns)], drop: [] } });
-          const r1 = await releaseAt(earlier, d, W1);
-          const e1: EarlierExport = { ...earlierOf(r1, earlier, W1, W2, 'out-w1'), declarations: d };
-          let r2: ProtectResult;
-          try {
-            r2 = await releaseAt(later, d, W2, [{ ...e1, nesting: { period: nesting, background: nesting } }]);
-          } catch (e) {
-            expect(e).toBeInstanceOf(InputError);
-            return;
-          }
-          const found = rollingUnprotectedPrimaries(
-            highs,
-            [
-              { atoms: earlier, exported: r1.exported, declarations: d },
-              { atoms: later, exported: r2.exported, declarations: d },
-            ],
-            NESTED,
-          );
-          sizes.push(`${persons} persons, ${base} by ${rows}: ${found.length}`);
-          expect(found).toEqual([]);
-        },
-      ),
+      fc.asyncProperty(rollingCase(250, 350), async (c) => {
+        const { earlier, later, r1, r2, window } = await rollingPair(c);
+        if (!r2) return;
+        const found = rollingUnprotectedPrimaries(highs, [window(earlier, r1), window(later, r2)], NESTED);
+        sizes.push(`${c.persons} persons, ${c.base} by ${c.rows}: ${found.length}`);
+        expect(found).toEqual([]);
+      }),
       { numRuns: 3, seed: 2019 },
     );
     console.log(`rolling windows, person-level attacker: ${sizes.join('; ')}`);
@@ -704,14 +681,12 @@ describe('rolling windows with category breaks (2017-2021, then 2018-2022)', () 
     const without = await releaseAt(later, d, W2, [e1]);
     const joint = await releaseAt(later, d, W2, [{ ...e1, nesting: { period: nesting, background: nesting } }]);
     const link: Link = { kind: 'windows', ...NESTED };
-    const leaks = (r: ProtectResult) =>
-      unprotectedPrimaries(
-        highs,
-        [],
+    const windows = (r: ProtectResult) =>
+      [
         { atoms: earlier, exported: r1.exported, declarations: d },
         { atoms: later, exported: r.exported, declarations: d },
-        link,
-      );
+      ] as const;
+    const leaks = (r: ProtectResult) => unprotectedPrimaries(highs, [], ...windows(r), link);
     expect(cell(without)).toBe(10);
     expect(leaks(without)).toEqual([
       expect.objectContaining({ release: 0, table: 'UW1', value: 9, interval: [expect.any(Number), 10] }),
@@ -720,14 +695,7 @@ describe('rolling windows with category breaks (2017-2021, then 2018-2022)', () 
     expect(leaks(joint)).toEqual([]);
     // the person-level attacker finds the same leak, and none in the joint export
     const personLevel = (r: ProtectResult) =>
-      rollingUnprotectedPrimaries(
-        highs,
-        [
-          { atoms: earlier, exported: r1.exported, declarations: d },
-          { atoms: later, exported: r.exported, declarations: d },
-        ],
-        NESTED,
-      ).map((f) => `${f.release} ${f.table} ${f.value}`);
+      rollingUnprotectedPrimaries(highs, windows(r), NESTED).map((f) => `${f.release} ${f.table} ${f.value}`);
     expect(personLevel(without)).toContain('0 UW1 9');
     expect(personLevel(joint)).toEqual([]);
     const reasons = joint.audit.cells.filter((c) => c.table === 'UW1' && c.row === 'man' && c.column === 'total');

@@ -16,7 +16,13 @@ import {
   type JointBlock,
 } from './jointAttacker.js';
 import { attackerAtoms, pairingOf, shorterReleaseAtoms } from './personPairing.js';
-import { type EarlierExport, isUnsafeDifference, periodRelation, type PeriodRelation } from './earlierExports.js';
+import {
+  earlierWindows,
+  type EarlierExport,
+  isUnsafeDifference,
+  periodRelation,
+  type PeriodRelation,
+} from './earlierExports.js';
 import { type DisclosureParams, isPrimaryUnsafe, protectionLevel } from './protectionRule.js';
 import { needOf, type Need } from './secondarySuppression.js';
 import { isGrandTotal } from './suppressionCost.js';
@@ -494,13 +500,8 @@ function earlierDifferencing(
  * category breaks. Undefined when either has no spans (the same period as this run); used only for rolling windows.
  */
 function nestingBetween(later: EarlierExport, earlier: EarlierExport): WindowNesting | undefined {
-  if (!later.spans || !earlier.spans) return undefined;
-  const windows = (e: EarlierExport) => ({
-    spans: e.spans!,
-    period: e.record.period,
-    backgroundPeriod: e.exported.backgroundPeriod ?? e.record.period,
-  });
-  return windowNesting(windows(earlier), windows(later));
+  const [a, b] = [earlierWindows(earlier), earlierWindows(later)];
+  return a && b ? windowNesting(a, b) : undefined;
 }
 
 /**

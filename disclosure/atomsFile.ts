@@ -12,6 +12,11 @@ export const ATOMS_FILE = 'atoms.json';
 /** The atoms of the k-th earlier export (0-based, order of manifest `previous`), recomputed from this run's input for its period. */
 export const earlierAtomsFile = (k: number) => `earlier-atoms-${k + 1}.json`;
 
+const NestingSchema = z.object({
+  newInside: z.number().int().nonnegative(),
+  earlierInside: z.number().int().nonnegative(),
+});
+
 const SpanSchema = z.object({
   mask: z.number().int().nonnegative(),
   lastBegin: z.string(),
@@ -32,15 +37,7 @@ export const AtomsFileSchema = z.object({
     }),
   ),
   /** An earlier export's file, rolling windows: the sets nested between its windows and the run's (model/setSpans.ts). */
-  nesting: z
-    .object({
-      period: z.object({ newInside: z.number().int().nonnegative(), earlierInside: z.number().int().nonnegative() }),
-      background: z.object({
-        newInside: z.number().int().nonnegative(),
-        earlierInside: z.number().int().nonnegative(),
-      }),
-    })
-    .optional(),
+  nesting: z.object({ period: NestingSchema, background: NestingSchema }).optional(),
   /** An earlier export's file: the set spans of its windows (model/setSpans.ts), to link two earlier rolling windows. */
   spans: z
     .object({

@@ -64,6 +64,14 @@ export interface EarlierExport {
   inputsSha256?: readonly string[] | undefined;
 }
 
+/** An earlier export's windows with the set spans of its records in use (for windowNesting); null when not known. */
+export function earlierWindows(
+  e: EarlierExport,
+): { spans: ReleaseSpans; period: Period; backgroundPeriod: Period } | null {
+  if (!e.spans) return null;
+  return { spans: e.spans, period: e.record.period, backgroundPeriod: e.exported.backgroundPeriod ?? e.record.period };
+}
+
 export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 const ManifestDetailsSchema = z.object({

@@ -20,7 +20,7 @@ import { render, rowCounts, summaryOf } from './render.js';
 import type { RunSummary } from '../reports/runSummary.js';
 import type { EarlierExport } from '../disclosure/earlierExports.js';
 import { tabulate } from '../model/tabulate.js';
-import { periodRelation, sameInputs } from '../disclosure/earlierExports.js';
+import { earlierWindows, periodRelation, sameInputs } from '../disclosure/earlierExports.js';
 import { type ValidationResult, validateSources } from './validate.js';
 
 /** The commit recorded when the caller does not say which software runs. */
@@ -238,16 +238,16 @@ async function sameDataExports(s: RunState, fx: PipelineEffects): Promise<Earlie
  */
 function withNesting(s: RunState, previous: readonly EarlierExport[]): EarlierExport[] {
   return previous.map((e) => {
-    const background = e.exported.backgroundPeriod ?? e.record.period;
+    const w = earlierWindows(e);
+    if (!w || !s.spans) return e;
     const rolling =
-      periodRelation(e.record.period, s.period) === 'other' ||
-      periodRelation(background, s.backgroundPeriod) === 'other';
-    if (!rolling || !e.spans || !s.spans) return e;
-    const nesting = windowNesting(
-      { spans: e.spans, period: e.record.period, backgroundPeriod: background },
-      { spans: s.spans, period: s.period, backgroundPeriod: s.backgroundPeriod },
-    );
-    return { ...e, nesting };
+      periodRelation(w.period, s.period) === 'other' ||
+      periodRelation(w.backgroundPeriod, s.backgroundPeriod) === 'other';
+    if (!rolling) return e;
+    return {
+      ...e,
+      nesting: windowNesting(w, { spans: s.spans, period: s.period, backgroundPeriod: s.backgroundPeriod }),
+    };
   });
 }
 

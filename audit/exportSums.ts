@@ -4,6 +4,7 @@ import { checkerNoteText, messages, type Language } from '../core/messages.js';
 import { escapeHtml } from '../reports/htmlPage.js';
 import { isDataFile, parseSha256Sums, SUMS_FILE, sha256Hex, sumLine, type FileDigest } from '../reports/exportSums.js';
 import type { Findings } from './findings.js';
+import { CERTIFICATE_FILE } from '../disclosure/certificate.js';
 import { listFiles, readText } from './runFiles.js';
 
 export interface ExportSumsInput {
@@ -19,6 +20,40 @@ const NOTES: readonly { file: string; lang: Language }[] = [
 ];
 
 const AUDIT_PAGE = 'internal/audit.html';
+const CERTIFICATE = `internal/${CERTIFICATE_FILE}`;
+
+/**
+ * The certificate (run --certificate, docs/certificate.md) bound to the export: both notes and internal/audit.html
+ * state its SHA-256 (the line the verifiers read, the same in both languages) and it describes export/tables.json as it is; a note stating one without the file fails too.
+ */
+function certificateBinding(outDir: string, exportFiles: ReadonlyMap<string, string>): string[] {
+  const failures: string[] = [];
+  const present = existsSync(join(outDir, CERTIFICATE));
+  const sha = present ? sha256Hex(readFileSync(join(outDir, CERTIFICATE))) : '';
+  for (const { file, lang } of NOTES) {
+    if (!existsSync(join(outDir, 'export', file))) continue;
+    const rel = `export/${file}`;
+    const lines = readText(outDir, rel).split(/\r?\n/);
+    const stated = lines.some((l) => l.startsWith(checkerNoteText[lang].certificateHash('')));
+    if (present && !lines.includes(checkerNoteText[lang].certificateHash(sha)))
+      failures.push(messages.auditCertificateHash(rel, CERTIFICATE));
+    else if (!present && stated) failures.push(messages.auditCertificateMissing(rel, CERTIFICATE));
+  }
+  if (present && !readText(outDir, AUDIT_PAGE).includes(escapeHtml(checkerNoteText.en.certificateHash(sha))))
+    failures.push(messages.auditCertificateHash(AUDIT_PAGE, CERTIFICATE));
+  if (present) {
+    let tablesSha: unknown;
+    try {
+      tablesSha = (JSON.parse(readText(outDir, CERTIFICATE)) as { exports?: { tablesSha256?: unknown }[] }).exports?.[0]
+        ?.tablesSha256;
+    } catch {
+      tablesSha = undefined;
+    }
+    if (tablesSha !== exportFiles.get('tables.json'))
+      failures.push(messages.auditCertificateTables(CERTIFICATE, 'export/tables.json'));
+  }
+  return failures;
+}
 
 /**
  * Evidence bound to the export (reports/exportSums.ts): export/SHA256SUMS must list every other file of export/ with
@@ -62,6 +97,8 @@ export function checkExportSums({ outDir, software }: ExportSumsInput): Findings
     if (!lines.has(checkerNoteText[lang].madeWith(software.version, software.commit)))
       failures.push(messages.auditNoteSoftware(rel, software.version, software.commit));
   }
+
+  failures.push(...certificateBinding(outDir, actualOf));
 
   const page = readText(outDir, AUDIT_PAGE);
   const withSums = existsSync(join(exportDir, SUMS_FILE))

@@ -109,6 +109,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--force', helpText.runForce)
     .option('--allow-empty', helpText.allowEmpty)
     .option('--previous <dir>', helpText.previous, (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--certificate', helpText.certificate)
     .action(async (o) => {
       const { runCommand, summaryLines } = await runModule();
       const r = await runCommand(o);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Config } from '../schemas/config.js';
 import { InputError, InternalError } from '../core/errors.js';
@@ -19,6 +19,8 @@ import { softwareInfo } from './version.js';
 import { translateDuckDBError } from '../core/duckdbErrors.js';
 import { endProgress, makeProgress } from './progress.js';
 import { savLoader } from './stages.js';
+import { packageRoot } from '../core/packageRoot.js';
+import { VERIFIER_FILES } from '../disclosure/certificate.js';
 
 /** The run summary as terminal lines (English, like every terminal message). */
 export function summaryLines(summary: RunSummary, out: string): string[] {
@@ -52,6 +54,15 @@ export interface RunOptions {
   allowEmpty?: boolean | undefined;
   /** Earlier exports (output folders), repeatable; added to the config's `previous`. */
   previous?: string[] | undefined;
+  /** Also build the protection certificate (internal/certificate.json and its verifiers). */
+  certificate?: boolean | undefined;
+}
+
+/** The certificate verifiers shipped in the package's certificate/ folder (docs/certificate.md), name → source. */
+function verifierSources(): Record<string, string> {
+  return Object.fromEntries(
+    VERIFIER_FILES.map((name) => [name, readFileSync(join(packageRoot(), 'certificate', name), 'utf8')]),
+  );
 }
 
 /** A listed input file; size and mtime are checked again when it is hashed (bin/fileFacts.ts). */
@@ -197,6 +208,7 @@ export async function runCommand(
       inputFacts,
       software: softwareInfo(),
       previous: earlier,
+      ...(opts.certificate ? { certificate: { verifiers: verifierSources() } } : {}),
       now: () => performance.now(),
       onStage: (stage) => {
         progress(stage);
@@ -211,7 +223,9 @@ export async function runCommand(
               progress(
                 p.phase === 'search'
                   ? messages.protectProgress(p.done, p.total)
-                  : messages.protectAuditProgress(p.cells),
+                  : p.phase === 'certificate'
+                    ? messages.protectCertificateProgress(p.done, p.total)
+                    : messages.protectAuditProgress(p.cells),
               ),
           }),
     });

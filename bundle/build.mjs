@@ -77,9 +77,12 @@ async function main() {
   for (const [f, data] of program.files) add(`app/${f}`, data);
   add('app/highs.wasm', readFileSync(join(modules, 'highs', 'build', 'highs.wasm')));
   add('app/package.json', `${JSON.stringify(runtimePackageJson(pkg), null, 2)}\n`);
-  // (queries/ with its sub-folders; model/tables.json: the shipped table declarations)
+  // (queries/ with its sub-folders; model/tables.json: the shipped table declarations; certificate/: the verifiers a
+  // run with --certificate copies into internal/)
   for (const [dir, ext] of [
     ['queries', '.sql'],
+    ['certificate', '.py'],
+    ['certificate', '.R'],
     ['schemas', '.json'],
     ['model', '.json'],
   ])

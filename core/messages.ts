@@ -139,6 +139,12 @@ const en = {
   auditNoteSoftware: (note: string, version: string, commit: string) =>
     `${note} does not say it was made with multigebruik ${version}, commit ${commit} (manifest.json)`,
   auditPageHash: (page: string, file: string) => `${page} describes another export: not the SHA-256 that ${file} has`,
+  auditCertificateHash: (note: string, certificate: string) =>
+    `${note} does not state the SHA-256 ${certificate} has (the line "certificate.json SHA-256: …")`,
+  auditCertificateTables: (certificate: string, tables: string) =>
+    `${certificate} describes another ${tables} (its tablesSha256 differs from the file's SHA-256)`,
+  auditCertificateMissing: (note: string, certificate: string) =>
+    `${note} states a certificate, but ${certificate} is missing`,
   auditSumsChecked: (files: number) =>
     `export files bound to the evidence: ${files} in SHA256SUMS, their SHA-256 stated in the notes and on internal/audit.html`,
   auditEarlierListDiffers: (file: string) => `${file} lists other earlier exports than manifest.json`,
@@ -235,6 +241,8 @@ const en = {
   demoStage: (stage: string) => `${stage.includes(' ') ? '  ' : ''}${stage.includes(':') ? stage : `${stage}…`}`,
   protectProgress: (done: number, total: number) => `protect: ${done} of ${total} unsafe cells protected`,
   protectAuditProgress: (cells: number) => `protect: final audit of ${cells} suppressed cells`,
+  protectCertificateProgress: (done: number, total: number) =>
+    `protect: certificate, ${done} of ${total} sides searched for a whole-number witness`,
   compareOutRequired: () => 'compare needs --out DIR: a folder of its own for comparison.csv and comparison.html',
   compareInsideRun: (out: string, run: string) =>
     `--out ${out} is inside the run folder ${run}; a comparison gets a folder of its own (a later run --force of ${run} would delete it)`,
@@ -501,6 +509,11 @@ const nl: Messages = {
   auditNoteSoftware: (note, version, commit) =>
     `${note} zegt niet dat het gemaakt is met multigebruik ${version}, commit ${commit} (manifest.json)`,
   auditPageHash: (page, file) => `${page} beschrijft een andere export: niet de SHA-256 die ${file} heeft`,
+  auditCertificateHash: (note, certificate) =>
+    `${note} noemt niet de SHA-256 die ${certificate} heeft (de regel "certificate.json SHA-256: …")`,
+  auditCertificateTables: (certificate, tables) =>
+    `${certificate} beschrijft een ander ${tables} (tablesSha256 wijkt af van de SHA-256 van het bestand)`,
+  auditCertificateMissing: (note, certificate) => `${note} noemt een certificaat, maar ${certificate} ontbreekt`,
   auditSumsChecked: (files) =>
     `exportbestanden gebonden aan de bewijsstukken: ${files} in SHA256SUMS, hun SHA-256 genoemd in de toelichtingen en op internal/audit.html`,
   auditEarlierListDiffers: (file) => `${file} noemt andere eerdere exports dan manifest.json`,
@@ -589,6 +602,8 @@ const nl: Messages = {
   demoStage: (stage) => `${stage.includes(' ') ? '  ' : ''}${stage.includes(':') ? stage : `${stage}…`}`,
   protectProgress: (done, total) => `afschermen: ${done} van ${total} onveilige cellen beschermd`,
   protectAuditProgress: (cells) => `afschermen: eindcontrole van ${cells} afgeschermde cellen`,
+  protectCertificateProgress: (done, total) =>
+    `afschermen: certificaat, ${done} van ${total} kanten gezocht naar een getuige in hele getallen`,
   compareOutRequired: () => 'compare heeft --out MAP nodig: een eigen map voor comparison.csv en comparison.html',
   compareInsideRun: (out, run) =>
     `--out ${out} ligt in de runmap ${run}; een vergelijking krijgt een eigen map (een latere run --force van ${run} zou haar wissen)`,
@@ -767,6 +782,8 @@ export const helpText = {
   runForce: 'replace an earlier output of multigebruik',
   allowEmpty: 'go on (with a warning) when a source file has no data rows',
   previous: 'output folder of an export already published: protect jointly with it (repeatable)',
+  certificate:
+    'also write internal/certificate.json: whole-number witnesses for every protected cell, checked by internal/verify-certificate.py and .R without multigebruik (docs/certificate.md)',
   validate: 'check the inputs only; same errors as run',
   validateConfig: 'config file (JSON)',
   generate: 'write a synthetic input folder in the default layout (--scale 1 = national size)',
@@ -1195,6 +1212,14 @@ export const checkerNoteText = bilingual({
       `- Suppressed because shown they would narrow a cell suppressed in an earlier export: ${earlierCell || 'none'}.`,
       `- What the earlier exports cost: ${cost} cell(s) suppressed only because of them (these two kinds and the secondary cells that protect only them).`,
     ],
+    certificate: (witnessed: number, sides: number) => [
+      'Protection certificate (internal/certificate.json, docs/certificate.md): every published cell as a sum of atom counts, and per protected cell two alternative populations in whole numbers (witnesses) that reproduce every shown number and put the cell at its bounds. Check it without multigebruik: `python3 internal/verify-certificate.py OUT` or `Rscript internal/verify-certificate.R OUT`.',
+      witnessed === sides
+        ? `- Witnesses: all ${sides} sides.`
+        : `- Witnesses: ${witnessed} of ${sides} sides; for the other ${sides - witnessed} none was found within the search's limits, and the verifiers fail on them (the LP audit above still proves them).`,
+    ],
+    /** The line the verifiers read (docs/certificate.md), the same in both notes. */
+    certificateHash: (sha256: string) => `certificate.json SHA-256: ${sha256}`,
     madeWith: (version: string, commit: string) =>
       `Made with multigebruik ${version || '(version unknown)'}, commit ${commit}.`,
     files:
@@ -1275,6 +1300,14 @@ export const checkerNoteText = bilingual({
       `- Afgeschermd omdat ze getoond een in een eerdere export afgeschermde cel zouden begrenzen: ${earlierCell || 'geen'}.`,
       `- Wat de eerdere exports kosten: ${cost} cel(len) alleen vanwege die exports afgeschermd (deze twee soorten en de secundaire cellen die alleen die beschermen).`,
     ],
+    certificate: (witnessed: number, sides: number) => [
+      'Beschermingscertificaat (internal/certificate.json, docs/certificate.md): elke gepubliceerde cel als som van atoomaantallen, en per beschermde cel twee alternatieve populaties in hele getallen (getuigen) die elk getoond getal opleveren en de cel op haar grenzen zetten. Controleer het zonder multigebruik: `python3 internal/verify-certificate.py OUT` of `Rscript internal/verify-certificate.R OUT`.',
+      witnessed === sides
+        ? `- Getuigen: alle ${sides} kanten.`
+        : `- Getuigen: ${witnessed} van ${sides} kanten; voor de overige ${sides - witnessed} is binnen de grenzen van de zoektocht geen getuige gevonden, en de controleprogramma's keuren die af (de LP-controle hierboven bewijst ze wel).`,
+    ],
+    /** The line the verifiers read (docs/certificate.md), the same in both notes. */
+    certificateHash: (sha256: string) => `certificate.json SHA-256: ${sha256}`,
     madeWith: (version: string, commit: string) =>
       `Gemaakt met multigebruik ${version || '(versie onbekend)'}, commit ${commit}.`,
     files:

@@ -34,6 +34,7 @@ import {
   type SuppressionReason,
 } from '../schemas/suppressionAudit.js';
 import { suppressionCost } from './suppressionCost.js';
+import { buildCertificate, type CertificateDraft } from './certificate.js';
 import { attackerAtoms, shorterReleaseAtoms } from './personPairing.js';
 
 export type { DisclosureParams } from './protectionRule.js';
@@ -51,6 +52,8 @@ export interface ProtectResult {
   marks: Record<string, SuppressionMark[][]>;
   /** Where the time went (for `npm run bench:protect`; never written): the search (with the joint attacker) and the final audit, in ms, and the search's LP count. */
   timing: { searchMs: number; auditMs: number; lpSolves: number };
+  /** With `certificate`: the protection certificate (docs/certificate.md), its export hash added when rendered. */
+  certificate?: CertificateDraft | undefined;
 }
 
 export interface ProtectInput {
@@ -62,10 +65,15 @@ export interface ProtectInput {
   previous?: readonly EarlierExport[] | undefined;
   /** Progress for a terminal line: unsafe cells protected by the search of all, then the final audit. */
   onProgress?: ((p: ProtectProgress) => void) | undefined;
+  /** Also build the protection certificate: whole-number witnesses for every side of every primary (run --certificate). */
+  certificate?: boolean | undefined;
 }
 
 /** Where protection is: `done` of `total` unsafe (primary) cells protected by the search, or the final audit of `cells` suppressed cells. */
-export type ProtectProgress = { phase: 'search'; done: number; total: number } | { phase: 'audit'; cells: number };
+export type ProtectProgress =
+  | { phase: 'search'; done: number; total: number }
+  | { phase: 'audit'; cells: number }
+  | { phase: 'certificate'; done: number; total: number };
 
 export const SUPPRESSION_AUDIT_FILE = 'suppression-audit.json';
 export const ATTACKER_MODEL_FILE = 'attacker-model.json';
@@ -89,13 +97,22 @@ export async function protectTables({
   params,
   previous = [],
   onProgress,
+  certificate,
 }: ProtectInput): Promise<ProtectResult> {
   validateParams(params);
   const highs = await loadSolver();
   // the final audit's helper thread loads its solver while the search below runs
   const helper = startIntervalHelper();
   try {
-    return await protectWith(highs, helper, { internal, atoms, declarations, params, previous, onProgress });
+    return await protectWith(highs, helper, {
+      internal,
+      atoms,
+      declarations,
+      params,
+      previous,
+      onProgress,
+      certificate,
+    });
   } finally {
     helper.stop();
   }
@@ -104,7 +121,7 @@ export async function protectTables({
 async function protectWith(
   highs: Highs,
   helper: IntervalHelper,
-  { internal, atoms, declarations, params, previous = [], onProgress }: ProtectInput,
+  { internal, atoms, declarations, params, previous = [], onProgress, certificate }: ProtectInput,
 ): Promise<ProtectResult> {
   const allAtoms = attackerAtoms(
     atoms,
@@ -300,6 +317,19 @@ async function protectWith(
     },
     marks,
     timing,
+    ...(certificate
+      ? {
+          certificate: buildCertificate(highs, {
+            model,
+            suppressed,
+            primary,
+            needs,
+            params,
+            period: `${internal.period.start}..${internal.period.end}`,
+            onProgress: onProgress && ((done, total) => onProgress({ phase: 'certificate', done, total })),
+          }),
+        }
+      : {}),
   };
 }
 

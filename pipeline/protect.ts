@@ -2,6 +2,7 @@ import type { Config } from '../schemas/config.js';
 import type { ExportTables } from '../schemas/tablesJson.js';
 import { messagesFor } from '../core/messages.js';
 import type { ProtectInput } from '../disclosure/protectTables.js';
+import type { CertificateDraft } from '../disclosure/certificate.js';
 import type { SuppressionAudit } from '../schemas/suppressionAudit.js';
 import { publishedOrder, TABLE_DECLARATIONS, type TableDeclaration } from '../model/tableDeclarations.js';
 
@@ -16,6 +17,8 @@ export interface ProtectOutput {
   marks: Record<string, ('primary' | 'secondary' | null)[][]>;
   /** With tables the config adds (`tables.add`): how they change the suppression of the shipped tables kept. */
   addedTables?: AddedTablesEffect | undefined;
+  /** With a certificate asked for: its draft (rendered with the export's hash into internal/certificate.json). */
+  certificate?: CertificateDraft | undefined;
 }
 
 /**
@@ -39,7 +42,13 @@ const protectModule = () => import('../disclosure/protectOnThread.js');
  */
 const protectTables: Protect = async (input) => {
   const r = await (await protectModule()).protectOnThread(input);
-  return { exported: r.exported, audit: r.audit, internalFiles: r.internalFiles, marks: r.marks };
+  return {
+    exported: r.exported,
+    audit: r.audit,
+    internalFiles: r.internalFiles,
+    marks: r.marks,
+    ...(r.certificate ? { certificate: r.certificate } : {}),
+  };
 };
 
 /**

@@ -13,7 +13,9 @@ import {
 import { reasonLookup } from '../schemas/suppressionAudit.js';
 import { quarantineCsv } from '../reports/quarantineCsv.js';
 import type { FileMap } from '../reports/renderExport.js';
-import { digestsOf } from '../reports/exportSums.js';
+import { digestsOf, type FileDigest, sha256Hex } from '../reports/exportSums.js';
+import { CERTIFICATE_FILE, certificateCounts, certificateText } from '../disclosure/certificate.js';
+import { InternalError } from '../core/errors.js';
 import { type RunSummary, runSummary } from '../reports/runSummary.js';
 import { tableOrder } from '../reports/tableOrder.js';
 import type { TableDeclaration } from '../model/tableDeclarations.js';
@@ -39,6 +41,8 @@ export interface RenderInput {
   version: string;
   /** The git commit of the program (manifest.json `software.commit`), stated in the notes and on audit.html. */
   commit: string;
+  /** With a certificate: the verifiers' sources shipped beside it in internal/ (name → text). */
+  verifiers?: Record<string, string> | undefined;
 }
 
 /** The audit's verdict: protection throws when its final audit fails, so a run that renders has passed it. */
@@ -78,11 +82,24 @@ export async function render(config: Config, r: RenderInput): Promise<FileMap> {
   const [{ renderExport }, { auditHtml }] = await Promise.all([exportModule(), auditPageModule()]);
   const note = checkerFacts(config, r);
   const files: FileMap = {};
+  /** The certificate with the export's tables.json hash, written to internal/, and what the notes state of it. */
+  let certificate: { sha256: string; witnessed: number; sides: number } | undefined;
+  const certified = (dataFiles: readonly FileDigest[]) => {
+    const draft = r.protection.certificate;
+    if (!draft) return undefined;
+    const tables = dataFiles.find((d) => d.file === 'tables.json');
+    if (!tables) throw new InternalError('render: the export has no tables.json for the certificate');
+    const text = certificateText(draft, tables.sha256);
+    files[`internal/${CERTIFICATE_FILE}`] = text;
+    for (const [name, source] of Object.entries(r.verifiers ?? {})) files[`internal/${name}`] = source;
+    certificate = { sha256: sha256Hex(text), ...certificateCounts(draft) };
+    return certificate;
+  };
   const exported = await renderExport(r.protection.exported, {
     lang: config.language,
     threshold: config.disclosure.threshold,
     notes: (dataFiles) => {
-      const stated = { ...note, files: dataFiles };
+      const stated = { ...note, files: dataFiles, certificate: certified(dataFiles) };
       return {
         readme: checkerNote(stated, 'en'),
         leesmij: checkerNote(stated, 'nl'),
@@ -106,6 +123,7 @@ export async function render(config: Config, r: RenderInput): Promise<FileMap> {
       previous: note.previous ?? [],
       software: note.software,
       exportFiles: digestsOf(exported),
+      certificate,
     },
   });
   if (r.quarantined.length > 0) files['internal/quarantine.csv'] = quarantineCsv(r.quarantined);

@@ -43,6 +43,8 @@ export interface PipelineEffects extends ReadEffects {
   previous?: readonly EarlierExport[] | undefined;
   /** Also find the set spans in the link stage (for the nesting of rolling windows); always done with `previous`. */
   setSpans?: boolean | undefined;
+  /** Build the protection certificate (run --certificate), shipped with the verifiers' sources (name → text). */
+  certificate?: { verifiers: Record<string, string> } | undefined;
 }
 
 /** What the stages have made so far; each stage adds its part. */
@@ -125,6 +127,7 @@ const STAGES = [
         params: config.disclosure,
         previous,
         onProgress: fx.onProtectProgress,
+        certificate: fx.certificate !== undefined,
       };
       return {
         protection: await protect(input, need(s, 'validation').quarantined.length, config.language, fx.protect),
@@ -146,6 +149,7 @@ const STAGES = [
         declarations: s.declarations,
         version: fx.software?.version ?? '',
         commit: fx.software?.commit ?? UNKNOWN_COMMIT,
+        verifiers: fx.certificate?.verifiers,
       });
       return { inputs, output: files };
     },

@@ -7,7 +7,7 @@ import { anchor, periodText } from './reportHtml.js';
 import { tableHtml, type CellView } from './tableHtml.js';
 import { caption, tableOrder } from './tableOrder.js';
 import type { TableDeclaration } from '../model/tableDeclarations.js';
-import { auditPageText as TEXT } from '../core/messages.js';
+import { auditPageText as TEXT, checkerNoteText } from '../core/messages.js';
 import type { EarlierRecord } from '../schemas/manifest.js';
 import { type FileDigest, sumLine } from './exportSums.js';
 import {
@@ -63,6 +63,8 @@ export interface AuditEvidence {
   software: { version: string; commit: string };
   /** Every file of export/, SHA256SUMS included. */
   exportFiles: readonly FileDigest[];
+  /** With run --certificate: internal/certificate.json's SHA-256 and how many sides have a witness. */
+  certificate?: { sha256: string; witnessed: number; sides: number } | undefined;
 }
 
 function fill(s: string, v: Record<string, number | string>): string {
@@ -324,6 +326,14 @@ export function auditHtml(
       `<p>${escapeHtml(fill(tx.madeWith, { version: ev.software.version || '?', commit: ev.software.commit }))}</p>`,
     );
     body.push(`<pre id="export-files">${escapeHtml(ev.exportFiles.map(sumLine).join('\n'))}</pre>`);
+    if (ev.certificate) {
+      const note = checkerNoteText[lang];
+      const lines = [
+        ...note.certificate(ev.certificate.witnessed, ev.certificate.sides),
+        note.certificateHash(ev.certificate.sha256),
+      ];
+      body.push(`<div id="certificate">${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</div>`);
+    }
   }
   body.push(...sections);
   return htmlPage(lang, tx.title, body.join('\n'));

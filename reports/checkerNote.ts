@@ -62,6 +62,8 @@ export interface CheckerFacts {
   software: { version: string; commit: string };
   /** The SHA-256 of every data file of the export (reports/exportSums.ts); absent: not stated. */
   files?: readonly FileDigest[] | undefined;
+  /** The protection certificate (internal/certificate.json), when the run made one: its SHA-256 and witness counts. */
+  certificate?: { sha256: string; witnessed: number; sides: number } | undefined;
 }
 
 function periodText(p: Period, lang: NoteLang): string {
@@ -244,6 +246,8 @@ export function checkerNoteLines(f: CheckerFacts, lang: NoteLang): string[] {
     L.push(...t.diffKinds(tot.differencing, tot.earlierCell, f.forPrevious ?? tot.differencing + tot.earlierCell));
   }
   L.push('', t.madeWith(f.software.version, f.software.commit));
+  if (f.certificate)
+    L.push('', ...t.certificate(f.certificate.witnessed, f.certificate.sides), t.certificateHash(f.certificate.sha256));
   if (f.files) L.push('', t.files, ...f.files.map((d) => `  ${sumLine(d)}`));
   return L;
 }

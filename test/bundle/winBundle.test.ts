@@ -64,6 +64,13 @@ describe('the win32-x64 bundle', () => {
     expect(file('node/node')).toBeUndefined();
   });
 
+  it('ships the certificate verifiers a run with --certificate copies into internal/', () => {
+    for (const name of ['verify-certificate.py', 'verify-certificate.R'])
+      expect(text(`app/certificate/${name}`)).toBe(
+        readFileSync(join(import.meta.dirname, '..', '..', 'certificate', name), 'utf8'),
+      );
+  });
+
   it("holds the win32 DuckDB and resvg bindings and no other platform's", () => {
     expect(file('app/node_modules/@duckdb/node-bindings-win32-x64/duckdb.node')).toBeDefined();
     expect(file('app/node_modules/@duckdb/node-bindings-win32-x64/duckdb.dll')).toBeDefined();

@@ -6,8 +6,11 @@ import {
   DEFAULT_WITNESS_LIMITS,
   findWitness,
   isWitness,
+  provedNone,
+  type Witness,
   type WitnessLimits,
   type WitnessProblem,
+  type WitnessSide,
 } from './witnesses.js';
 
 /**
@@ -72,54 +75,122 @@ export function certificateCounts(c: CertificateDraft): CertificateCounts {
   return { sides, witnessed };
 }
 
-export interface CertificateInput {
+/** The witnesses of one protected row: its bounds and a witness per side (null: none found). */
+export interface RowWitnesses {
+  bounds: [number, number];
+  lo: Witness | null;
+  hi: Witness | null;
+}
+
+export interface WitnessesInput {
   model: AttackerModel;
-  suppressed: readonly boolean[];
+  /** The pattern; cells suppressed for the integer attacker are added to it (mutated). */
+  suppressed: boolean[];
   /** Per canonical row: primary (threshold or an earlier export's need). */
   primary: readonly boolean[];
   needs: readonly (Need | null)[];
   params: DisclosureParams;
-  period: string;
+  /** Per canonical row: what suppressing it costs (suppressionCost.ts): cheapest candidates first. */
+  cost: readonly number[];
   limits?: WitnessLimits;
   /** Called after each side: sides done of total. */
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
-export function buildCertificate(highs: Highs, input: CertificateInput): CertificateDraft {
-  const { model, suppressed, primary, needs, params } = input;
+export interface CertificateWitnesses {
+  /** Per protected canonical row. */
+  rows: Map<number, RowWitnesses>;
+  /** Rows suppressed for the integer attacker → the protected row they give a witness. */
+  added: Map<number, number>;
+}
+
+/** How many of the cheapest published cells that share atoms with a side's cell are tried when it has no witness. */
+const INTEGER_CANDIDATES = 12;
+
+/**
+ * A whole-number witness for every side of every protected row of the pattern (witnesses.ts). A witness found for one
+ * side is tried on every later one first (a move shifts several suppressed cells). When the search proves that a side
+ * has none (provedNone: the integer attacker knows more than the LP, e.g. from a parity the shown cells force), the
+ * cheapest published cell sharing atoms with the protected one whose suppression gives a witness is suppressed too;
+ * more suppression only removes constraints, so every witness found before stays one. A side the search leaves
+ * without a witness and without a proof stays null (reported by the certificate and its verifiers).
+ */
+export function certificateWitnesses(highs: Highs, input: WitnessesInput): CertificateWitnesses {
+  const { model, suppressed, primary, needs, params, cost } = input;
+  const limits = input.limits ?? DEFAULT_WITNESS_LIMITS;
   const problem: WitnessProblem = {
     truth: model.variables.map((v) => v.n),
     rows: model.canonical.map((c) => ({ vars: c.vars, value: c.value })),
     published: suppressed.map((s) => !s),
   };
-  // witnesses per canonical row (cells with the same atoms share them)
-  const rowsNeeded = model.canonical.filter((c) => primary[c.id] && suppressed[c.id]);
-  const found = new Map<number, { bounds: [number, number]; lo: Pairs | null; hi: Pairs | null }>();
-  const total = rowsNeeded.length * 2;
+  const protectedRows = model.canonical.filter((c) => primary[c.id] && suppressed[c.id]);
+  const rows = new Map<number, RowWitnesses>();
+  const added = new Map<number, number>();
+  const total = protectedRows.length * 2;
   let done = 0;
-  const pool: Map<number, number>[] = [];
-  const pairs = (w: Map<number, number> | null): Pairs | null => (w ? [...w].sort((a, b) => a[0] - b[0]) : null);
-  for (const c of rowsNeeded) {
+  const pool: Witness[] = [];
+  const rowsOfVar: number[][] = model.variables.map(() => []);
+  model.canonical.forEach((c) => {
+    for (const v of c.vars) rowsOfVar[v]!.push(c.id);
+  });
+  const search = (side: WitnessSide): Witness | null => {
+    const known = pool.find((w) => isWitness(problem, side, w));
+    if (known) return known;
+    let w = findWitness(highs, problem, side, limits);
+    if (!w && provedNone(highs, problem, side, limits)) w = widen(side);
+    if (w) pool.push(w);
+    return w;
+  };
+  /** The cheapest suppression that gives the side a witness (recorded in `added`), or null. */
+  const widen = (side: WitnessSide): Witness | null => {
+    const near = new Set<number>();
+    for (const v of problem.rows[side.row]!.vars) for (const r of rowsOfVar[v]!) if (problem.published[r]) near.add(r);
+    const candidates = [...near].sort((a, b) => cost[a]! - cost[b]! || a - b).slice(0, INTEGER_CANDIDATES);
+    for (const r of candidates) {
+      problem.published[r] = false;
+      const w = findWitness(highs, problem, side, limits);
+      if (w) {
+        suppressed[r] = true;
+        added.set(r, side.row);
+        return w;
+      }
+      problem.published[r] = true;
+    }
+    return null;
+  };
+  for (const c of protectedRows) {
     const need = needOf(c.value, params, needs[c.id]);
     const side = (sense: 'lo' | 'hi') => {
-      const wanted = { row: c.id, sense, bound: sense === 'lo' ? need.lo : need.hi };
-      // a witness found for another side often serves this one too (a move shifts several suppressed cells)
-      const known = pool.find((w) => isWitness(problem, wanted, w));
-      const w = known ?? findWitness(highs, problem, wanted, input.limits ?? DEFAULT_WITNESS_LIMITS);
-      if (w && !known) pool.push(w);
+      const w = search({ row: c.id, sense, bound: sense === 'lo' ? need.lo : need.hi });
       input.onProgress?.(++done, total);
-      return pairs(w);
+      return w;
     };
     const lo = side('lo');
     const hi = side('hi');
-    found.set(c.id, { bounds: [need.lo, need.hi], lo, hi });
+    rows.set(c.id, { bounds: [need.lo, need.hi], lo, hi });
   }
+  return { rows, added };
+}
+
+/** The certificate of the final pattern from its witnesses (certificateWitnesses). */
+export function certificateDraft(input: {
+  model: AttackerModel;
+  suppressed: readonly boolean[];
+  needs: readonly (Need | null)[];
+  params: DisclosureParams;
+  period: string;
+  witnesses: ReadonlyMap<number, RowWitnesses>;
+}): CertificateDraft {
+  const { model, suppressed, needs, params } = input;
+  const truth = model.variables.map((v) => v.n);
+  const pairs = (w: Witness | null): Pairs | null =>
+    w ? [...w].filter(([v, n]) => n !== truth[v]).sort((a, b) => a[0] - b[0]) : null;
   const cells: CertificateCell[] = [];
   const requirements: Requirement[] = [];
   model.cells.forEach((ref, k) => {
     const c = model.canonical[model.cellCanonical[k]!]!;
     cells.push({ export: RUN_EXPORT, ...ref, atoms: [...c.vars], published: suppressed[c.id] ? null : c.value });
-    const f = found.get(c.id);
+    const f = input.witnesses.get(c.id);
     if (!f) return;
     requirements.push({
       export: RUN_EXPORT,
@@ -127,14 +198,14 @@ export function buildCertificate(highs: Highs, input: CertificateInput): Certifi
       value: c.value,
       reason: needs[c.id] && !isPrimaryUnsafe(c.value, params) ? 'differencing' : 'threshold',
       bounds: f.bounds,
-      witnesses: { lo: f.lo, hi: f.hi },
+      witnesses: { lo: pairs(f.lo), hi: pairs(f.hi) },
     });
   });
   return {
     format: FORMAT,
     rule: { threshold: params.threshold, zeroUnsafe: params.zeroUnsafe, safetyRange: params.safetyRange },
     period: input.period,
-    atoms: problem.truth.slice(),
+    atoms: truth,
     cells,
     requirements,
   };

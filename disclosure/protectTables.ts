@@ -34,7 +34,7 @@ import {
   type SuppressionReason,
 } from '../schemas/suppressionAudit.js';
 import { suppressionCost } from './suppressionCost.js';
-import { buildCertificate, type CertificateDraft } from './certificate.js';
+import { certificateDraft, certificateWitnesses, type CertificateDraft } from './certificate.js';
 import { attackerAtoms, shorterReleaseAtoms } from './personPairing.js';
 
 export type { DisclosureParams } from './protectionRule.js';
@@ -175,6 +175,20 @@ async function protectWith(
       [...set].sort((a, b) => a - b),
     );
   }
+  // With a certificate: a whole-number witness for every side of every primary, and a further suppression where the
+  // search proves there is none (the attacker who knows counts are whole numbers; certificate.ts).
+  const witnesses = certificate
+    ? certificateWitnesses(highs, {
+        model,
+        suppressed,
+        primary,
+        needs,
+        params,
+        cost,
+        onProgress: onProgress && ((done, total) => onProgress({ phase: 'certificate', done, total })),
+      })
+    : undefined;
+  for (const [row, p] of witnesses?.added ?? []) protects.set(row, [...new Set([...(protects.get(row) ?? []), p])]);
   const why = reasonKinds(model, suppressed, ruleUnsafe, details, protects, joint);
 
   // Final audit: decomposed LP over the canonical cells, independent of the search's model.
@@ -317,16 +331,15 @@ async function protectWith(
     },
     marks,
     timing,
-    ...(certificate
+    ...(witnesses
       ? {
-          certificate: buildCertificate(highs, {
+          certificate: certificateDraft({
             model,
             suppressed,
-            primary,
             needs,
             params,
             period: `${internal.period.start}..${internal.period.end}`,
-            onProgress: onProgress && ((done, total) => onProgress({ phase: 'certificate', done, total })),
+            witnesses: witnesses.rows,
           }),
         }
       : {}),

@@ -24,7 +24,7 @@ export interface WitnessProblem {
   /** True count of each variable. */
   truth: readonly number[];
   rows: readonly LpRow[];
-  published: readonly boolean[];
+  published: boolean[];
 }
 
 export interface WitnessSide {
@@ -83,6 +83,8 @@ function smallestMove(
   free: readonly number[],
   /** Branch-and-bound nodes of the MIP; null: the LP. */
   nodes: number | null,
+  /** Told the solver's model status. */
+  onStatus?: (status: number) => void,
 ): Map<number, number> | null {
   const integer = nodes !== null;
   const inf = highs.infinity;
@@ -140,6 +142,7 @@ function smallestMove(
       ...(integer ? { mip_max_improving_sols: 1, mip_max_nodes: nodes } : {}),
     });
     model.run();
+    onStatus?.(model.getModelStatus());
     let x: Float64Array;
     try {
       x = model.getSolution().colValue;
@@ -219,4 +222,28 @@ export function findWitness(
     support = grown;
   }
   return null;
+}
+
+/**
+ * Does the side provably have no witness? Only on a model small enough for the MIP over all variables
+ * (`fullVariables`): true when that MIP ends infeasible (a proof, not a limit reached).
+ */
+export function provedNone(
+  highs: Highs,
+  problem: WitnessProblem,
+  side: WitnessSide,
+  limits: WitnessLimits = DEFAULT_WITNESS_LIMITS,
+): boolean {
+  const n = problem.truth.length;
+  if (n > limits.fullVariables) return false;
+  let infeasible = false;
+  smallestMove(
+    highs,
+    problem,
+    side,
+    Array.from({ length: n }, (_, v) => v),
+    limits.fullNodes,
+    (status) => (infeasible = status === highs.constants.modelStatus.infeasible),
+  );
+  return infeasible;
 }

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { certificateCounts, certificateText } from '../../disclosure/certificate.js';
+import type { AttackerModel } from '../../disclosure/attackerModel.js';
+import { certificateCounts, certificateText, certificateWitnesses } from '../../disclosure/certificate.js';
+import { loadSolver } from '../../disclosure/loadSolver.js';
 import { protectTables } from '../../disclosure/protectTables.js';
 import { isPrimaryUnsafe, protectionLevel } from '../../disclosure/protectionRule.js';
 import { TABLE_DECLARATIONS } from '../../model/tableDeclarations.js';
@@ -102,5 +104,79 @@ describe('buildCertificate (through protectTables)', () => {
     const internal = tabulate({ atoms, declarations: TABLE_DECLARATIONS, period, backgroundPeriod: period });
     const result = await protectTables({ internal, atoms, declarations: TABLE_DECLARATIONS, params });
     expect(result.certificate).toBeUndefined();
+  });
+});
+
+describe('certificateWitnesses', () => {
+  it('suppresses one more cell where the shown cells force a parity that no whole-number population escapes', async () => {
+    const highs = await loadSolver();
+    // variables p, q, r, t, u; shown A = p + q + t = 1, B = q + r + t = 1, C = p + r + t = 1; T = t + u = 1 is
+    // hidden (primary, v = 1: bounds [0, 2]). The LP puts T at 0 (p = q = r = ½) and u is in no shown cell (T up to
+    // ∞), so the LP audit passes. In whole numbers t = 0 would need 2(p + q + r) = 3: T cannot go below 1.
+    const rows = [
+      { vars: [0, 1, 3], value: 1 },
+      { vars: [1, 2, 3], value: 1 },
+      { vars: [0, 2, 3], value: 1 },
+      { vars: [3, 4], value: 1 },
+    ];
+    const model = {
+      canonical: rows.map((r, id) => ({ id, value: r.value, vars: r.vars, occurrences: [id] })),
+      variables: [0, 0, 0, 1, 0].map((n) => ({ n, cells: [], atoms: [] })),
+    } as unknown as AttackerModel;
+    const suppressed = [false, false, false, true];
+    const { rows: found, added } = certificateWitnesses(highs, {
+      model,
+      suppressed,
+      primary: [false, false, false, true],
+      needs: [null, null, null, null],
+      params,
+      // B is the cheapest cell to suppress, then A, then C
+      cost: [2, 1, 3, 9],
+    });
+    expect([...added]).toEqual([[1, 3]]);
+    expect(suppressed).toEqual([false, true, false, true]);
+    const t = found.get(3)!;
+    expect(t.bounds).toEqual([0, 2]);
+    // both witnesses hold against the new pattern, checked by addition
+    for (const [sense, w] of [
+      ['lo', t.lo],
+      ['hi', t.hi],
+    ] as const) {
+      expect(w, sense).not.toBeNull();
+      const counts = [0, 0, 0, 1, 0].map((n, v) => w!.get(v) ?? n);
+      expect(counts.every((n) => Number.isInteger(n) && n >= 0)).toBe(true);
+      for (const k of [0, 2]) expect(rows[k]!.vars.reduce((a, v) => a + counts[v]!, 0)).toBe(1);
+      const at = counts[3]! + counts[4]!;
+      if (sense === 'lo') expect(at).toBe(0);
+      else expect(at).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('adds nothing when every side has a witness', async () => {
+    const highs = await loadSolver();
+    const rows = [
+      { vars: [0, 1], value: 10 },
+      { vars: [2, 3], value: 25 },
+      { vars: [0, 2], value: 8 },
+      { vars: [1, 3], value: 27 },
+      { vars: [0], value: 3 },
+    ];
+    const model = {
+      canonical: rows.map((r, id) => ({ id, value: r.value, vars: r.vars, occurrences: [id] })),
+      variables: [3, 7, 5, 20].map((n) => ({ n, cells: [], atoms: [] })),
+    } as unknown as AttackerModel;
+    const suppressed = [false, false, false, false, true];
+    const r = certificateWitnesses(highs, {
+      model,
+      suppressed,
+      primary: [false, false, false, false, true],
+      needs: [null, null, null, null, null],
+      params,
+      cost: [1, 1, 1, 1, 1],
+    });
+    expect(r.added.size).toBe(0);
+    expect(suppressed).toEqual([false, false, false, false, true]);
+    expect(r.rows.get(4)!.lo).not.toBeNull();
+    expect(r.rows.get(4)!.hi).not.toBeNull();
   });
 });

@@ -104,6 +104,51 @@ export interface CertificateWitnesses {
   added: Map<number, number>;
 }
 
+/** How many pairs of known moves are tried for one side. */
+const PAIRS_TRIED = 5000;
+
+/**
+ * A witness for `side` from witnesses found for other sides, without a solver. Each witness w is a move d = w − truth
+ * that keeps every published row (a published row of the current pattern: more suppression only drops rows); so is
+ * k·d and the sum of two moves, and truth + such a move is a witness when it is ≥ 0 and moves the row far enough.
+ * Tried: each known move, its smallest multiple that reaches the bound, then pairs. isWitness checks every candidate.
+ */
+/** @internal exported for its test */
+export function fromKnownMoves(problem: WitnessProblem, side: WitnessSide, pool: readonly Witness[]): Witness | null {
+  const { truth } = problem;
+  const inRow = new Set(problem.rows[side.row]!.vars);
+  const need = side.bound - problem.rows[side.row]!.value;
+  const towards = (delta: number) => (side.sense === 'lo' ? -delta : delta);
+  const moves = pool.map((w) => {
+    let delta = 0;
+    for (const [v, n] of w) if (inRow.has(v)) delta += n - truth[v]!;
+    return { w, delta };
+  });
+  const scaled = (parts: readonly { w: Witness; k: number }[]): Witness | null => {
+    const out: Witness = new Map();
+    for (const { w, k } of parts) for (const [v, n] of w) out.set(v, (out.get(v) ?? truth[v]!) + k * (n - truth[v]!));
+    for (const n of out.values()) if (n < 0) return null;
+    return isWitness(problem, side, out) ? out : null;
+  };
+  for (const { w, delta } of moves) {
+    if (towards(delta) <= 0) continue;
+    const found = scaled([{ w, k: Math.max(1, Math.ceil(Math.abs(need) / Math.abs(delta))) }]);
+    if (found) return found;
+  }
+  let tried = 0;
+  for (let i = 0; i < moves.length; i++)
+    for (let j = i + 1; j < moves.length; j++) {
+      if (towards(moves[i]!.delta + moves[j]!.delta) < Math.abs(need)) continue;
+      if (++tried > PAIRS_TRIED) return null;
+      const found = scaled([
+        { w: moves[i]!.w, k: 1 },
+        { w: moves[j]!.w, k: 1 },
+      ]);
+      if (found) return found;
+    }
+  return null;
+}
+
 /** How many of the cheapest published cells that share atoms with a side's cell are tried when it has no witness. */
 const INTEGER_CANDIDATES = 12;
 
@@ -134,7 +179,7 @@ export function certificateWitnesses(highs: Highs, input: WitnessesInput): Certi
     for (const v of c.vars) rowsOfVar[v]!.push(c.id);
   });
   const search = (side: WitnessSide): Witness | null => {
-    const known = pool.find((w) => isWitness(problem, side, w));
+    const known = fromKnownMoves(problem, side, pool);
     if (known) return known;
     let w = findWitness(highs, problem, side, limits);
     if (!w && provedNone(highs, problem, side, limits)) w = widen(side);

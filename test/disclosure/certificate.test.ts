@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { AttackerModel } from '../../disclosure/attackerModel.js';
-import { certificateCounts, certificateText, certificateWitnesses } from '../../disclosure/certificate.js';
+import {
+  certificateCounts,
+  certificateText,
+  certificateWitnesses,
+  fromKnownMoves,
+} from '../../disclosure/certificate.js';
+import { TWO_BY_TWO_ROWS } from '../support/twoByTwo.js';
 import { loadSolver } from '../../disclosure/loadSolver.js';
 import { protectTables } from '../../disclosure/protectTables.js';
 import { isPrimaryUnsafe, protectionLevel } from '../../disclosure/protectionRule.js';
@@ -178,5 +184,80 @@ describe('certificateWitnesses', () => {
     expect(suppressed).toEqual([false, false, false, false, true]);
     expect(r.rows.get(4)!.lo).not.toBeNull();
     expect(r.rows.get(4)!.hi).not.toBeNull();
+  });
+});
+
+describe('fromKnownMoves', () => {
+  // the 2×2 table a b / c d = 3 7 / 5 20, interior hidden, margins shown; one known witness moves a − 1, b + 1, c + 1, d − 1
+  const problem = {
+    truth: [3, 7, 5, 20],
+    rows: TWO_BY_TWO_ROWS,
+    published: [false, false, false, false, true, true, true, true],
+  };
+  const known = new Map([
+    [0, 2],
+    [1, 8],
+    [2, 6],
+    [3, 19],
+  ]);
+  it('serves a side the move reaches at once, or by its smallest multiple that is still ≥ 0', () => {
+    expect(fromKnownMoves(problem, { row: 1, sense: 'hi', bound: 8 }, [known])).toEqual(known);
+    expect(fromKnownMoves(problem, { row: 0, sense: 'lo', bound: 0 }, [known])).toEqual(
+      new Map([
+        [0, 0],
+        [1, 10],
+        [2, 8],
+        [3, 17],
+      ]),
+    );
+    // a − 4 would be negative
+    expect(fromKnownMoves(problem, { row: 0, sense: 'lo', bound: -1 }, [known])).toBeNull();
+    // the move goes the other way
+    expect(fromKnownMoves(problem, { row: 0, sense: 'hi', bound: 4 }, [known])).toBeNull();
+  });
+  it('adds two known moves where neither alone nor a multiple reaches the bound', () => {
+    // a b e / c d f = 3 5 5 / 5 1 1, interior hidden, row and column sums shown; a must go down to 1
+    const truth = [3, 5, 5, 5, 1, 1];
+    const groups = [
+      [0, 1, 2],
+      [3, 4, 5],
+      [0, 3],
+      [1, 4],
+      [2, 5],
+    ];
+    const wide = {
+      truth,
+      rows: [
+        ...truth.map((n, v) => ({ vars: [v], value: n })),
+        ...groups.map((vars) => ({ vars, value: vars.reduce((a, v) => a + truth[v]!, 0) })),
+      ],
+      published: [...truth.map(() => false), ...groups.map(() => true)],
+    };
+    // each moves a by −1 through d or f, which hold 1 person: twice either would go below 0
+    const viaD = new Map([
+      [0, 2],
+      [1, 6],
+      [3, 6],
+      [4, 0],
+    ]);
+    const viaF = new Map([
+      [0, 2],
+      [2, 6],
+      [3, 6],
+      [5, 0],
+    ]);
+    const side = { row: 0, sense: 'lo' as const, bound: 1 };
+    expect(fromKnownMoves(wide, side, [viaD])).toBeNull();
+    expect(fromKnownMoves(wide, side, [viaF])).toBeNull();
+    expect(fromKnownMoves(wide, side, [viaD, viaF])).toEqual(
+      new Map([
+        [0, 1],
+        [1, 6],
+        [3, 7],
+        [4, 0],
+        [2, 6],
+        [5, 0],
+      ]),
+    );
   });
 });

@@ -95,6 +95,29 @@ describe('run --certificate', () => {
     }
   }, 120_000);
 
+  it('both verifiers pass for a run with --previous (differencing requirements) and one with the user table of examples/', () => {
+    const input = join(root, 'input');
+    const earlier = join(root, 'earlier');
+    expect(cli(['run', '--input', input, '--out', earlier, '--period', '2017-01-01..2021-12-31']).code).toBe(0);
+    const later = join(root, 'later');
+    const r = cli(['run', '--input', input, '--out', later, '--previous', earlier, '--certificate']);
+    expect(r.code, r.stderr).toBe(0);
+    const reasons = (
+      JSON.parse(readFileSync(join(later, 'internal', 'certificate.json'), 'utf8')) as {
+        requirements: { reason: string }[];
+      }
+    ).requirements.map((q) => q.reason);
+    expect(reasons).toContain('differencing');
+    const user = join(root, 'user');
+    const config = join(ROOT, 'examples', 'pwet-wmo-by-gender.json');
+    expect(cli(['run', '--input', input, '--out', user, '--config', config, '--certificate']).code).toBe(0);
+    for (const dir of [later, user])
+      for (const lang of ['py', 'R'] as const) {
+        const v = verify(lang, dir);
+        expect(v.code, `${dir} ${lang}: ${v.lines.join('\n')}`).toBe(0);
+      }
+  }, 300_000);
+
   it('a run without --certificate has none and the notes say nothing of one', () => {
     const input = join(root, 'input');
     const plain = join(root, 'plain');

@@ -118,6 +118,14 @@ describe('run --certificate', () => {
       }
   }, 300_000);
 
+  it('is the same bytes when the run is repeated (node limits, not time limits, bound the search)', () => {
+    const again = join(root, 'again');
+    expect(cli(['run', '--input', join(root, 'input'), '--out', again, '--certificate']).code).toBe(0);
+    expect(readFileSync(join(again, 'internal', 'certificate.json'))).toEqual(
+      readFileSync(join(out, 'internal', 'certificate.json')),
+    );
+  }, 300_000);
+
   it('a run without --certificate has none and the notes say nothing of one', () => {
     const input = join(root, 'input');
     const plain = join(root, 'plain');

@@ -142,7 +142,7 @@ describe('command-line messages', () => {
       stderr: 'multigebruik: unknown option -i; did you mean --input?\n',
     });
     expect(cli(['run', '-x', 'a']).stderr).toBe(
-      'multigebruik: unknown option -x; run knows --input, --out, --config, --period, --quarantine, --force, --allow-empty, --previous (see multigebruik run --help)\n',
+      'multigebruik: unknown option -x; run knows --input, --out, --config, --period, --quarantine, --force, --allow-empty, --previous, --certificate (see multigebruik run --help)\n',
     );
     expect(cli(['frob'])).toMatchObject({
       code: 1,

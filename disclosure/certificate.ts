@@ -6,7 +6,7 @@ import {
   DEFAULT_WITNESS_LIMITS,
   findWitness,
   isWitness,
-  provedNone,
+  searchWitness,
   type Witness,
   type WitnessLimits,
   type WitnessProblem,
@@ -181,8 +181,8 @@ export function certificateWitnesses(highs: Highs, input: WitnessesInput): Certi
   const search = (side: WitnessSide): Witness | null => {
     const known = fromKnownMoves(problem, side, pool);
     if (known) return known;
-    let w = findWitness(highs, problem, side, limits);
-    if (!w && provedNone(highs, problem, side, limits)) w = widen(side);
+    const searched = searchWitness(highs, problem, side, limits);
+    const w = searched.witness ?? (searched.provedNone ? widen(side) : null);
     if (w) pool.push(w);
     return w;
   };

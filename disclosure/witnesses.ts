@@ -173,6 +173,20 @@ export function findWitness(
   side: WitnessSide,
   limits: WitnessLimits = DEFAULT_WITNESS_LIMITS,
 ): Witness | null {
+  return searchWitness(highs, problem, side, limits).witness;
+}
+
+/**
+ * One side's witness, or null; with null, `provedNone` when the MIP over all variables (models of at most
+ * `fullVariables`) ended infeasible: a proof that the side has no witness, not a limit reached.
+ */
+export function searchWitness(
+  highs: Highs,
+  problem: WitnessProblem,
+  side: WitnessSide,
+  limits: WitnessLimits = DEFAULT_WITNESS_LIMITS,
+): { witness: Witness | null; provedNone: boolean } {
+  const found = (witness: Witness | null) => ({ witness, provedNone: false });
   const n = problem.truth.length;
   // A hi side over a variable in no published row: that variable alone carries the move.
   const target = problem.rows[side.row]!;
@@ -184,21 +198,30 @@ export function findWitness(
     const free = target.vars.find((v) => !inPublished[v]);
     if (free !== undefined) {
       const w: Witness = new Map([[free, problem.truth[free]! + Math.max(0, side.bound - target.value)]]);
-      if (isWitness(problem, side, w)) return w;
+      if (isWitness(problem, side, w)) return found(w);
     }
   }
   const all = Array.from({ length: n }, (_, v) => v);
   if (n <= limits.fullVariables) {
-    const move = smallestMove(highs, problem, side, all, limits.fullNodes);
+    let infeasible = false;
+    const move = smallestMove(
+      highs,
+      problem,
+      side,
+      all,
+      limits.fullNodes,
+      (status) => (infeasible = status === highs.constants.modelStatus.infeasible),
+    );
+    if (infeasible) return { witness: null, provedNone: true };
     if (move) {
       const w = rounded(problem, move);
-      if (isWitness(problem, side, w)) return w;
+      if (isWitness(problem, side, w)) return found(w);
     }
   }
   const lp = smallestMove(highs, problem, side, all, null);
-  if (!lp) return null;
+  if (!lp) return found(null);
   const exact = rounded(problem, lp);
-  if (isWitness(problem, side, exact)) return exact;
+  if (isWitness(problem, side, exact)) return found(exact);
   const suppressedOf: number[][] = Array.from({ length: n }, () => []);
   problem.rows.forEach((r, k) => {
     if (!problem.published[k]) for (const v of r.vars) suppressedOf[v]!.push(k);
@@ -214,36 +237,12 @@ export function findWitness(
     );
     if (move) {
       const w = rounded(problem, move);
-      if (isWitness(problem, side, w)) return w;
+      if (isWitness(problem, side, w)) return found(w);
     }
     const grown = new Set(support);
     for (const v of support) for (const r of suppressedOf[v]!) for (const u of problem.rows[r]!.vars) grown.add(u);
     if (grown.size === support.size) break;
     support = grown;
   }
-  return null;
-}
-
-/**
- * Does the side provably have no witness? Only on a model small enough for the MIP over all variables
- * (`fullVariables`): true when that MIP ends infeasible (a proof, not a limit reached).
- */
-export function provedNone(
-  highs: Highs,
-  problem: WitnessProblem,
-  side: WitnessSide,
-  limits: WitnessLimits = DEFAULT_WITNESS_LIMITS,
-): boolean {
-  const n = problem.truth.length;
-  if (n > limits.fullVariables) return false;
-  let infeasible = false;
-  smallestMove(
-    highs,
-    problem,
-    side,
-    Array.from({ length: n }, (_, v) => v),
-    limits.fullNodes,
-    (status) => (infeasible = status === highs.constants.modelStatus.infeasible),
-  );
-  return infeasible;
+  return found(null);
 }

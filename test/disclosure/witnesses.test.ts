@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AttackerLp } from '../../disclosure/attackerLp.js';
 import { loadSolver } from '../../disclosure/loadSolver.js';
-import { findWitness, isWitness, type WitnessProblem, type WitnessSide } from '../../disclosure/witnesses.js';
+import {
+  findWitness,
+  isWitness,
+  searchWitness,
+  type WitnessProblem,
+  type WitnessSide,
+} from '../../disclosure/witnesses.js';
 import { TWO_BY_TWO_ROWS } from '../support/twoByTwo.js';
 
 /** The counts a witness gives: the true ones with the listed changes. */
@@ -132,9 +138,15 @@ describe('findWitness', () => {
       lp.dispose();
     }
     const side: WitnessSide = { row: 3, sense: 'lo', bound: 0 };
-    expect(
-      findWitness(highs, parity, side, { neighbourhoodNodes: 1000, rounds: 3, fullVariables: 100, fullNodes: 1000 }),
-    ).toBeNull();
+    const limits = { neighbourhoodNodes: 1000, rounds: 3, fullVariables: 100, fullNodes: 1000 };
+    expect(findWitness(highs, parity, side, limits)).toBeNull();
+    // proved: the MIP over all variables ends infeasible
+    expect(searchWitness(highs, parity, side, limits)).toEqual({ witness: null, provedNone: true });
+    // a model above fullVariables gets no MIP over all variables, so no proof either
+    expect(searchWitness(highs, parity, side, { ...limits, fullVariables: 3 })).toEqual({
+      witness: null,
+      provedNone: false,
+    });
   });
 
   it('a hi side over a variable in no published row moves that variable alone', async () => {

@@ -112,8 +112,8 @@ const PAIRS_TRIED = 5000;
  * that keeps every published row (a published row of the current pattern: more suppression only drops rows); so is
  * k·d and the sum of two moves, and truth + such a move is a witness when it is ≥ 0 and moves the row far enough.
  * Tried: each known move, its smallest multiple that reaches the bound, then pairs. isWitness checks every candidate.
+ * @internal exported for its test and bench/witnesses.mjs
  */
-/** @internal exported for its test */
 export function fromKnownMoves(problem: WitnessProblem, side: WitnessSide, pool: readonly Witness[]): Witness | null {
   const { truth } = problem;
   const inRow = new Set(problem.rows[side.row]!.vars);

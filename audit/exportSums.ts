@@ -22,36 +22,45 @@ const NOTES: readonly { file: string; lang: Language }[] = [
 const AUDIT_PAGE = 'internal/audit.html';
 const CERTIFICATE = `internal/${CERTIFICATE_FILE}`;
 
+/** A note of export/ as read once: its path, language and lines. */
+interface NoteRead {
+  rel: string;
+  lang: Language;
+  lines: readonly string[];
+}
+
 /**
  * The certificate (run --certificate, docs/certificate.md) bound to the export: both notes and internal/audit.html
- * state its SHA-256 (the line the verifiers read, the same in both languages) and it describes export/tables.json as it is; a note stating one without the file fails too.
+ * state its SHA-256 (the line the verifiers read, the same in both languages) and it describes export/tables.json as
+ * it is; a note stating one without the file fails too. Given the notes and the page as checkExportSums read them.
  */
-function certificateBinding(outDir: string, exportFiles: ReadonlyMap<string, string>): string[] {
+function certificateBinding(
+  outDir: string,
+  exportFiles: ReadonlyMap<string, string>,
+  notes: readonly NoteRead[],
+  page: string,
+): string[] {
   const failures: string[] = [];
-  const present = existsSync(join(outDir, CERTIFICATE));
-  const sha = present ? sha256Hex(readFileSync(join(outDir, CERTIFICATE))) : '';
-  for (const { file, lang } of NOTES) {
-    if (!existsSync(join(outDir, 'export', file))) continue;
-    const rel = `export/${file}`;
-    const lines = readText(outDir, rel).split(/\r?\n/);
+  const bytes = existsSync(join(outDir, CERTIFICATE)) ? readFileSync(join(outDir, CERTIFICATE)) : null;
+  const sha = bytes ? sha256Hex(bytes) : '';
+  for (const { rel, lang, lines } of notes) {
     const stated = lines.some((l) => l.startsWith(checkerNoteText[lang].certificateHash('')));
-    if (present && !lines.includes(checkerNoteText[lang].certificateHash(sha)))
+    if (bytes && !lines.includes(checkerNoteText[lang].certificateHash(sha)))
       failures.push(messages.auditCertificateHash(rel, CERTIFICATE));
-    else if (!present && stated) failures.push(messages.auditCertificateMissing(rel, CERTIFICATE));
+    else if (!bytes && stated) failures.push(messages.auditCertificateMissing(rel, CERTIFICATE));
   }
-  if (present && !readText(outDir, AUDIT_PAGE).includes(escapeHtml(checkerNoteText.en.certificateHash(sha))))
+  if (!bytes) return failures;
+  if (!page.includes(escapeHtml(checkerNoteText.en.certificateHash(sha))))
     failures.push(messages.auditCertificateHash(AUDIT_PAGE, CERTIFICATE));
-  if (present) {
-    let tablesSha: unknown;
-    try {
-      tablesSha = (JSON.parse(readText(outDir, CERTIFICATE)) as { exports?: { tablesSha256?: unknown }[] }).exports?.[0]
-        ?.tablesSha256;
-    } catch {
-      tablesSha = undefined;
-    }
-    if (tablesSha !== exportFiles.get('tables.json'))
-      failures.push(messages.auditCertificateTables(CERTIFICATE, 'export/tables.json'));
+  let tablesSha: unknown;
+  try {
+    tablesSha = (JSON.parse(bytes.toString('utf8')) as { exports?: { tablesSha256?: unknown }[] }).exports?.[0]
+      ?.tablesSha256;
+  } catch {
+    tablesSha = undefined;
   }
+  if (tablesSha !== exportFiles.get('tables.json'))
+    failures.push(messages.auditCertificateTables(CERTIFICATE, 'export/tables.json'));
   return failures;
 }
 
@@ -87,10 +96,13 @@ export function checkExportSums({ outDir, software }: ExportSumsInput): Findings
     }
   }
 
-  for (const { file, lang } of NOTES) {
-    if (!existsSync(join(exportDir, file))) continue;
-    const rel = `export/${file}`;
-    const lines = new Set(readText(outDir, rel).split(/\r?\n/));
+  const notes: NoteRead[] = NOTES.filter(({ file }) => existsSync(join(exportDir, file))).map(({ file, lang }) => ({
+    rel: `export/${file}`,
+    lang,
+    lines: readText(outDir, `export/${file}`).split(/\r?\n/),
+  }));
+  for (const { rel, lang, lines: list } of notes) {
+    const lines = new Set(list);
     for (const d of actual)
       if (isDataFile(d.file) && !lines.has(`  ${sumLine(d)}`))
         failures.push(messages.auditNoteHash(rel, `export/${d.file}`));
@@ -98,9 +110,9 @@ export function checkExportSums({ outDir, software }: ExportSumsInput): Findings
       failures.push(messages.auditNoteSoftware(rel, software.version, software.commit));
   }
 
-  failures.push(...certificateBinding(outDir, actualOf));
-
   const page = readText(outDir, AUDIT_PAGE);
+  failures.push(...certificateBinding(outDir, actualOf, notes, page));
+
   const withSums = existsSync(join(exportDir, SUMS_FILE))
     ? [...actual, { file: SUMS_FILE, sha256: sha256Hex(readFileSync(join(exportDir, SUMS_FILE))) }]
     : actual;

@@ -7,7 +7,7 @@ import {
   certificateWitnesses,
   fromKnownMoves,
 } from '../../disclosure/certificate.js';
-import { TWO_BY_TWO_ROWS } from '../support/twoByTwo.js';
+import { TWO_BY_TWO_ROWS, twoByThree } from '../support/twoByTwo.js';
 import { loadSolver } from '../../disclosure/loadSolver.js';
 import { protectTables } from '../../disclosure/protectTables.js';
 import { isPrimaryUnsafe, protectionLevel } from '../../disclosure/protectionRule.js';
@@ -217,22 +217,7 @@ describe('fromKnownMoves', () => {
   });
   it('adds two known moves where neither alone nor a multiple reaches the bound', () => {
     // a b e / c d f = 3 5 5 / 5 1 1, interior hidden, row and column sums shown; a must go down to 1
-    const truth = [3, 5, 5, 5, 1, 1];
-    const groups = [
-      [0, 1, 2],
-      [3, 4, 5],
-      [0, 3],
-      [1, 4],
-      [2, 5],
-    ];
-    const wide = {
-      truth,
-      rows: [
-        ...truth.map((n, v) => ({ vars: [v], value: n })),
-        ...groups.map((vars) => ({ vars, value: vars.reduce((a, v) => a + truth[v]!, 0) })),
-      ],
-      published: [...truth.map(() => false), ...groups.map(() => true)],
-    };
+    const wide = twoByThree([3, 5, 5, 5, 1, 1]);
     // each moves a by −1 through d or f, which hold 1 person: twice either would go below 0
     const viaD = new Map([
       [0, 2],

@@ -9,7 +9,7 @@ import {
   type WitnessProblem,
   type WitnessSide,
 } from '../../disclosure/witnesses.js';
-import { TWO_BY_TWO_ROWS } from '../support/twoByTwo.js';
+import { TWO_BY_TWO_ROWS, twoByThree } from '../support/twoByTwo.js';
 
 /** The counts a witness gives: the true ones with the listed changes. */
 const countsOf = (problem: WitnessProblem, w: ReadonlyMap<number, number>) =>
@@ -166,17 +166,7 @@ describe('findWitness', () => {
         fc.constantFrom<'lo' | 'hi'>('lo', 'hi'),
         async (truth, cell, sense) => {
           // a 2×3 table: interior hidden, row and column sums and the total published
-          const interior = truth.map((_, v) => ({ vars: [v], value: truth[v]! }));
-          const groups = [
-            [0, 1, 2],
-            [3, 4, 5],
-            [0, 3],
-            [1, 4],
-            [2, 5],
-            [0, 1, 2, 3, 4, 5],
-          ];
-          const rows = [...interior, ...groups.map((vars) => ({ vars, value: sumOf(truth, vars) }))];
-          const problem: WitnessProblem = { truth, rows, published: rows.map((_, k) => k >= 6) };
+          const problem: WitnessProblem = twoByThree(truth, true);
           const v = truth[cell]!;
           const side: WitnessSide = { row: cell, sense, bound: sense === 'lo' ? Math.max(0, v - 1) : v + 1 };
           const w = findWitness(highs, problem, side);

@@ -1,36 +1,24 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  copyFixture,
+  certPath,
+  readCert,
+  readTables,
+  reseal,
+  tablesPath,
+  writeJson,
+} from '../support/certificateFixture.js';
 
 /**
  * certificate/verify-certificate.py, the independent verifier of docs/certificate.md: the hand-made fixture run passes,
  * and each tamper of a copy fails with exit 1 and a FAIL line naming the cell concerned.
  */
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const SCRIPT = join(ROOT, 'certificate', 'verify-certificate.py');
-const FIXTURE = join(ROOT, 'fixtures', 'certificate', 'small');
-
-type Pairs = [number, number][];
-interface Certificate {
-  exports: { tables: string; tablesSha256: string }[];
-  atoms: number[];
-  cells: { table: string; row: string; column: string; atoms: number[]; published: number | null }[];
-  requirements: {
-    row: string;
-    column: string;
-    value: number;
-    reason: string;
-    bounds: [number, number];
-    witnesses: { lo: Pairs | null; hi: Pairs | null };
-  }[];
-}
-interface Tables {
-  tables: Record<string, { cells: (number | string | null)[][] }>;
-}
+const SCRIPT = join(import.meta.dirname, '..', '..', 'certificate', 'verify-certificate.py');
 
 let root: string;
 let n = 0;
@@ -40,31 +28,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function copy(): string {
-  const out = join(root, `copy${n++}`);
-  cpSync(FIXTURE, out, { recursive: true });
-  return out;
-}
-
-const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-const certPath = (out: string) => join(out, 'internal', 'certificate.json');
-const tablesPath = (out: string) => join(out, 'export', 'tables.json');
-const readmePath = (out: string) => join(out, 'export', 'README.txt');
-const readCert = (out: string) => JSON.parse(readFileSync(certPath(out), 'utf8')) as Certificate;
-const readTables = (out: string) => JSON.parse(readFileSync(tablesPath(out), 'utf8')) as Tables;
-const writeJson = (path: string, value: unknown) => writeFileSync(path, JSON.stringify(value));
-
-/** After edits: the certificate states the tables.json hash again, and README.txt the certificate's hash. */
-function reseal(out: string): void {
-  const cert = readCert(out);
-  for (const e of cert.exports) e.tablesSha256 = sha(join(out, e.tables));
-  writeJson(certPath(out), cert);
-  const readme = readFileSync(readmePath(out), 'utf8');
-  writeFileSync(
-    readmePath(out),
-    readme.replace(/^certificate\.json SHA-256: [0-9a-f]{64}$/m, `certificate.json SHA-256: ${sha(certPath(out))}`),
-  );
-}
+const copy = () => copyFixture(join(root, `copy${n++}`));
 
 function verify(out: string): { status: number | null; lines: string[]; fails: string[] } {
   const r = spawnSync('python3', [SCRIPT, out], { encoding: 'utf8' });
@@ -174,8 +138,11 @@ describe('certificate/verify-certificate.py', () => {
 
   it('fails a certificate hash in README.txt that is not the certificate’s', () => {
     const out = copy();
-    const readme = readFileSync(readmePath(out), 'utf8');
-    writeFileSync(readmePath(out), readme.replace(/SHA-256: [0-9a-f]{64}/, `SHA-256: ${'0'.repeat(64)}`));
+    const readme = readFileSync(join(out, 'export', 'README.txt'), 'utf8');
+    writeFileSync(
+      join(out, 'export', 'README.txt'),
+      readme.replace(/SHA-256: [0-9a-f]{64}/, `SHA-256: ${'0'.repeat(64)}`),
+    );
     const r = verify(out);
     expectFailed(r);
     expect(r.fails).toEqual([

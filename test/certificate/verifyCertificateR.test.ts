@@ -1,10 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  certPath,
+  copyFixture,
+  editCertificate,
+  editTables,
+  reseal,
+  sha256File,
+} from '../support/certificateFixture.js';
 
 /**
  * certificate/verify-certificate.R (base R only) on the hand-made fixture of docs/certificate.md: the untouched run
@@ -13,55 +20,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  */
 
 const verifier = fileURLToPath(new URL('../../certificate/verify-certificate.R', import.meta.url));
-const fixture = fileURLToPath(new URL('../../fixtures/certificate/small', import.meta.url));
 const hasR = spawnSync('Rscript', ['--version'], { stdio: 'ignore' }).status === 0;
 if (!hasR && process.env.CI) throw new Error('Rscript not found on PATH (CI needs R for the certificate verifier)');
-
-interface Certificate {
-  exports: { tablesSha256: string }[];
-  cells: { table: string; row: string; column: string; atoms: number[]; published: number | null }[];
-  requirements: { witnesses: { lo: [number, number][] | null; hi: [number, number][] | null } }[];
-}
-interface Tables {
-  tables: Record<string, { cells: (number | string | null)[][] }>;
-}
 
 let root: string;
 let n = 0;
 
-const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-const certPath = (out: string) => join(out, 'internal', 'certificate.json');
-const tablesPath = (out: string) => join(out, 'export', 'tables.json');
-const readmePath = (out: string) => join(out, 'export', 'README.txt');
-
-function copy(): string {
-  const out = join(root, `copy${n++}`);
-  cpSync(fixture, out, { recursive: true });
-  return out;
-}
-
-function editCertificate(out: string, edit: (c: Certificate) => void): void {
-  const c = JSON.parse(readFileSync(certPath(out), 'utf8')) as Certificate;
-  edit(c);
-  writeFileSync(certPath(out), JSON.stringify(c));
-}
-
-function editTables(out: string, edit: (t: Tables) => void): void {
-  const t = JSON.parse(readFileSync(tablesPath(out), 'utf8')) as Tables;
-  edit(t);
-  writeFileSync(tablesPath(out), JSON.stringify(t));
-}
-
-/** After edits: the certificate states the SHA-256 of tables.json, and README.txt that of the certificate. */
-function rehash(out: string): void {
-  editCertificate(out, (c) => {
-    c.exports[0]!.tablesSha256 = sha(tablesPath(out));
-  });
-  const readme = readFileSync(readmePath(out), 'utf8');
-  const line = /certificate\.json SHA-256: [0-9a-f]{64}/;
-  expect(readme).toMatch(line);
-  writeFileSync(readmePath(out), readme.replace(line, `certificate.json SHA-256: ${sha(certPath(out))}`));
-}
+const copy = () => copyFixture(join(root, `copy${n++}`));
 
 function verify(...args: string[]): { code: number | null; lines: string[]; fails: string[] } {
   const r = spawnSync('Rscript', [verifier, ...args], { encoding: 'utf8' });
@@ -96,7 +61,7 @@ describe.skipIf(!hasR)('certificate/verify-certificate.R', () => {
       writeFileSync(file, Buffer.from(Array.from({ length }, (_, k) => k % 256)));
       const r = verify('--sha256', file);
       expect(r.code).toBe(0);
-      expect(r.lines).toEqual([sha(file)]);
+      expect(r.lines).toEqual([sha256File(file)]);
     }
   });
 
@@ -105,7 +70,7 @@ describe.skipIf(!hasR)('certificate/verify-certificate.R', () => {
     editCertificate(out, (c) => {
       c.requirements[0]!.witnesses.hi![0]![1] += 1;
     });
-    rehash(out);
+    reseal(out);
     const fails = expectFailure(out);
     expect(fails).toContain('FAIL witness hi of T / a / x: cell T / a / total is 16, published 15');
     expect(fails.every((l) => l.startsWith('FAIL witness hi of T / a / x: '))).toBe(true);
@@ -127,7 +92,7 @@ describe.skipIf(!hasR)('certificate/verify-certificate.R', () => {
       const cell = c.cells.find((x) => x.table === 'T' && x.row === 'a' && x.column === 'total')!;
       cell.atoms = cell.atoms.filter((a) => a !== 0);
     });
-    rehash(out);
+    reseal(out);
     const fails = expectFailure(out);
     expect(fails).toContain('FAIL true counts of T / a / total: the atoms sum to 12, published 15');
     expect(fails.some((l) => l.startsWith('FAIL certificate hash'))).toBe(false);
@@ -138,7 +103,7 @@ describe.skipIf(!hasR)('certificate/verify-certificate.R', () => {
     editCertificate(out, (c) => {
       c.requirements[0]!.witnesses.lo = null;
     });
-    rehash(out);
+    reseal(out);
     expect(expectFailure(out)).toEqual(['FAIL witness lo of T / a / x: no witness']);
   });
 
@@ -151,15 +116,15 @@ describe.skipIf(!hasR)('certificate/verify-certificate.R', () => {
       c.cells.find((x) => x.table === 'T' && x.row === 'a' && x.column === 'x')!.published = 3;
       c.requirements = [];
     });
-    rehash(out);
+    reseal(out);
     expect(expectFailure(out)).toEqual(['FAIL unsafe shown count of T / a / x: 3']);
   });
 
   it('fails when export/README.txt states another certificate hash', () => {
     const out = copy();
-    const readme = readFileSync(readmePath(out), 'utf8');
+    const readme = readFileSync(join(out, 'export', 'README.txt'), 'utf8');
     writeFileSync(
-      readmePath(out),
+      join(out, 'export', 'README.txt'),
       readme.replace(/(SHA-256: [0-9a-f]{63})([0-9a-f])/, (_, a, b) => a + (b === '0' ? '1' : '0')),
     );
     const fails = expectFailure(out);
